@@ -1,0 +1,30 @@
+/** Capability URNs (RFC 8620 §2, RFC 8621 §1.3). Constants, so that a typo is a compile error. */
+export const Capability = {
+  Core: 'urn:ietf:params:jmap:core',
+  Mail: 'urn:ietf:params:jmap:mail',
+  Submission: 'urn:ietf:params:jmap:submission',
+  VacationResponse: 'urn:ietf:params:jmap:vacationresponse',
+} as const;
+export type CapabilityUrn = (typeof Capability)[keyof typeof Capability];
+
+/** RFC 8620 §2: the limits the server announces in the core capability. */
+export interface CoreCapability {
+  maxSizeUpload: number;
+  maxConcurrentUpload: number;
+  maxSizeRequest: number;
+  maxConcurrentRequests: number;
+  maxCallsInRequest: number;
+  maxObjectsInGet: number;
+  maxObjectsInSet: number;
+  collationAlgorithms: string[];
+}
+
+/** RFC 8621 §1.3.1: the account capability for mail. */
+export interface MailAccountCapability {
+  maxMailboxesPerEmail: number | null;
+  maxMailboxDepth: number | null;
+  maxSizeMailboxName: number;
+  maxSizeAttachmentsPerEmail: number;
+  emailQuerySortOptions: string[];
+  mayCreateTopLevelMailbox: boolean;
+}

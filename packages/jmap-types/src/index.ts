@@ -1,0 +1,45 @@
+export { Capability } from './capabilities.js';
+export type { CapabilityUrn, CoreCapability, MailAccountCapability } from './capabilities.js';
+export { MethodErrorType, RequestErrorType } from './core.js';
+export type {
+  ChangesArgs,
+  ChangesResult,
+  Comparator,
+  FilterOperator,
+  GetArgs,
+  GetResult,
+  Id,
+  Invocation,
+  JmapRequest,
+  JmapResponse,
+  MethodError,
+  PatchObject,
+  ProblemDetails,
+  QueryArgs,
+  QueryResult,
+  ResultReference,
+  Session,
+  SessionAccount,
+  SetArgs,
+  SetError,
+  SetResult,
+  UTCDate,
+} from './core.js';
+export { Keyword } from './mail.js';
+export type {
+  Email,
+  EmailAddress,
+  EmailBodyPart,
+  EmailBodyValue,
+  EmailFilterCondition,
+  EmailGetExtraArgs,
+  EmailProperty,
+  EmailQueryExtraArgs,
+  EmailSortProperty,
+  Mailbox,
+  MailboxProperty,
+  MailboxRights,
+  MailboxRole,
+  Thread,
+} from './mail.js';
+export type { MailboxFilterCondition, MethodArgs, MethodName, MethodResult, Methods } from './methods.js';

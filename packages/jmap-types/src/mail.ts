@@ -1,0 +1,167 @@
+import type { Id, UTCDate } from './core.js';
+
+/** RFC 8621 §2: mailbox roles (IANA "IMAP Mailbox Name Attributes", lower-cased). */
+export type MailboxRole =
+  | 'all'
+  | 'archive'
+  | 'drafts'
+  | 'flagged'
+  | 'important'
+  | 'inbox'
+  | 'junk'
+  | 'sent'
+  | 'subscribed'
+  | 'trash';
+
+/** RFC 8621 §2: MailboxRights. */
+export interface MailboxRights {
+  mayReadItems: boolean;
+  mayAddItems: boolean;
+  mayRemoveItems: boolean;
+  maySetSeen: boolean;
+  maySetKeywords: boolean;
+  mayCreateChild: boolean;
+  mayRename: boolean;
+  mayDelete: boolean;
+  maySubmit: boolean;
+}
+
+/** RFC 8621 §2 */
+export interface Mailbox {
+  id: Id;
+  name: string;
+  parentId: Id | null;
+  role: MailboxRole | null;
+  sortOrder: number;
+  totalEmails: number;
+  unreadEmails: number;
+  totalThreads: number;
+  unreadThreads: number;
+  myRights: MailboxRights;
+  isSubscribed: boolean;
+}
+export type MailboxProperty = keyof Mailbox;
+
+/** RFC 8621 §4.1.2.3 */
+export interface EmailAddress {
+  name: string | null;
+  email: string;
+}
+
+/** RFC 8621 §4.1.4 */
+export interface EmailBodyPart {
+  partId: string | null;
+  blobId: Id | null;
+  size: number;
+  headers?: { name: string; value: string }[];
+  name: string | null;
+  type: string;
+  charset: string | null;
+  disposition: string | null;
+  cid: string | null;
+  language: string[] | null;
+  location: string | null;
+  subParts?: EmailBodyPart[] | null;
+}
+
+/** RFC 8621 §4.1.4 */
+export interface EmailBodyValue {
+  value: string;
+  isEncodingProblem: boolean;
+  isTruncated: boolean;
+}
+
+/** RFC 8621 §4.1: the Email object (the properties Colibri serves so far). */
+export interface Email {
+  id: Id;
+  blobId: Id;
+  threadId: Id;
+  mailboxIds: Record<Id, true>;
+  keywords: Record<string, true>;
+  size: number;
+  receivedAt: UTCDate;
+  messageId: string[] | null;
+  inReplyTo: string[] | null;
+  references: string[] | null;
+  sender: EmailAddress[] | null;
+  from: EmailAddress[] | null;
+  to: EmailAddress[] | null;
+  cc: EmailAddress[] | null;
+  bcc: EmailAddress[] | null;
+  replyTo: EmailAddress[] | null;
+  subject: string | null;
+  sentAt: string | null;
+  hasAttachment: boolean;
+  preview: string;
+  bodyStructure: EmailBodyPart;
+  bodyValues: Record<string, EmailBodyValue>;
+  textBody: EmailBodyPart[];
+  htmlBody: EmailBodyPart[];
+  attachments: EmailBodyPart[];
+}
+export type EmailProperty = keyof Email;
+
+/** RFC 8621 §4.4.1 */
+export interface EmailFilterCondition {
+  inMailbox?: Id;
+  inMailboxOtherThan?: Id[];
+  before?: UTCDate;
+  after?: UTCDate;
+  minSize?: number;
+  maxSize?: number;
+  allInThreadHaveKeyword?: string;
+  someInThreadHaveKeyword?: string;
+  noneInThreadHaveKeyword?: string;
+  hasKeyword?: string;
+  notKeyword?: string;
+  hasAttachment?: boolean;
+  text?: string;
+  from?: string;
+  to?: string;
+  cc?: string;
+  bcc?: string;
+  subject?: string;
+  body?: string;
+  header?: string[];
+}
+
+/** RFC 8621 §4.4.2 */
+export type EmailSortProperty =
+  | 'receivedAt'
+  | 'size'
+  | 'from'
+  | 'to'
+  | 'subject'
+  | 'sentAt'
+  | 'hasKeyword'
+  | 'allInThreadHaveKeyword'
+  | 'someInThreadHaveKeyword';
+
+/** RFC 8621 §4.2 extra Email/get arguments. */
+export interface EmailGetExtraArgs {
+  bodyProperties?: string[] | null;
+  fetchTextBodyValues?: boolean;
+  fetchHTMLBodyValues?: boolean;
+  fetchAllBodyValues?: boolean;
+  maxBodyValueBytes?: number;
+}
+
+/** RFC 8621 §4.4 extra Email/query argument. */
+export interface EmailQueryExtraArgs {
+  collapseThreads?: boolean;
+}
+
+/** RFC 8621 §3 */
+export interface Thread {
+  id: Id;
+  emailIds: Id[];
+}
+
+/** The standard keywords of RFC 8621 §4.1.1. */
+export const Keyword = {
+  Seen: '$seen',
+  Flagged: '$flagged',
+  Answered: '$answered',
+  Draft: '$draft',
+  Forwarded: '$forwarded',
+} as const;

@@ -1,0 +1,80 @@
+import type { Readable } from 'node:stream';
+import type {
+  Account,
+  AccountId,
+  BlobId,
+  ChangeType,
+  Changes,
+  Domain,
+  EmailId,
+  EmailQuery,
+  EmailQueryResult,
+  EmailRecord,
+  Mailbox,
+  MailboxCounts,
+  MailboxId,
+  MailboxRole,
+  State,
+} from './model.js';
+
+export interface CreateAccountInput {
+  email: string;
+  displayName: string;
+  /** A password hash made by the caller (the store never sees a password). */
+  passwordHash: string;
+}
+
+export interface CreateMailboxInput {
+  name: string;
+  parentId?: MailboxId | null;
+  role?: MailboxRole | null;
+  sortOrder?: number;
+}
+
+export interface ImportMessageInput {
+  /** The raw RFC 5322 message; stored as an immutable blob and parsed once. */
+  raw: Uint8Array;
+  mailboxIds: MailboxId[];
+  keywords?: string[];
+  receivedAt?: Date;
+}
+
+/**
+ * The store core's public face: domain operations, each one transaction, each write bumping the
+ * owning type's state and appending to the change log in that same transaction.
+ * Async so that a networked backend can implement the same contract.
+ */
+export interface MailStore {
+  // Directory
+  createDomain(name: string): Promise<Domain>;
+  findDomain(name: string): Promise<Domain | null>;
+  createAccount(input: CreateAccountInput): Promise<Account>;
+  getAccount(id: AccountId): Promise<Account | null>;
+  findAccountByEmail(email: string): Promise<Account | null>;
+  /** The stored password hash, for the BFF's login check. */
+  getPasswordHash(id: AccountId): Promise<string | null>;
+  setPasswordHash(id: AccountId, passwordHash: string): Promise<void>;
+
+  // Mailboxes
+  createMailbox(accountId: AccountId, input: CreateMailboxInput): Promise<Mailbox>;
+  listMailboxes(accountId: AccountId): Promise<Mailbox[]>;
+  getMailboxCounts(accountId: AccountId, ids: MailboxId[]): Promise<Map<MailboxId, MailboxCounts>>;
+  findMailboxByRole(accountId: AccountId, role: MailboxRole): Promise<Mailbox | null>;
+
+  // Emails
+  importMessage(accountId: AccountId, input: ImportMessageInput): Promise<EmailRecord>;
+  getEmails(accountId: AccountId, ids: EmailId[]): Promise<EmailRecord[]>;
+  queryEmails(accountId: AccountId, query: EmailQuery): Promise<EmailQueryResult>;
+  setKeywords(accountId: AccountId, id: EmailId, keywords: string[]): Promise<void>;
+
+  // Blobs: content-addressed, shared by every account that holds a reference.
+  /** Null when the blob does not exist or the account holds no reference to it. */
+  openBlob(accountId: AccountId, blobId: BlobId): Promise<{ size: number; stream: Readable } | null>;
+  readBlob(accountId: AccountId, blobId: BlobId): Promise<Uint8Array | null>;
+
+  // Change log
+  getState(accountId: AccountId, type: ChangeType): Promise<State>;
+  getChanges(accountId: AccountId, type: ChangeType, sinceState: State, maxChanges?: number): Promise<Changes<string>>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,144 @@
+/**
+ * The store's domain model. Protocol-agnostic: these are not JMAP wire objects (the JMAP engine
+ * maps them), so that IMAP or CalDAV could be served from the same core later.
+ */
+
+/** Ids are made only by the store; the brand stops a raw string from posing as one. */
+declare const idBrand: unique symbol;
+export type StoreId<Kind extends string> = string & { readonly [idBrand]: Kind };
+export type DomainId = StoreId<'Domain'>;
+export type AccountId = StoreId<'Account'>;
+export type MailboxId = StoreId<'Mailbox'>;
+export type EmailId = StoreId<'Email'>;
+export type ThreadId = StoreId<'Thread'>;
+/** A blob id is the hex sha256 of the blob's bytes, prefixed (content addressing). */
+export type BlobId = StoreId<'Blob'>;
+
+/** The data types whose changes are logged and whose states are counted. */
+export type ChangeType = 'Mailbox' | 'Email' | 'Thread';
+
+export interface Domain {
+  id: DomainId;
+  name: string;
+  createdAt: Date;
+}
+
+export interface Account {
+  id: AccountId;
+  domainId: DomainId;
+  /** The login and primary address, lower-cased: "alice@colibri.test". */
+  email: string;
+  displayName: string;
+  createdAt: Date;
+}
+
+/** RFC 8621 roles, as the store knows them. */
+export type MailboxRole = 'inbox' | 'sent' | 'drafts' | 'trash' | 'junk' | 'archive';
+
+export interface Mailbox {
+  id: MailboxId;
+  accountId: AccountId;
+  name: string;
+  parentId: MailboxId | null;
+  role: MailboxRole | null;
+  sortOrder: number;
+  isSubscribed: boolean;
+}
+
+export interface MailboxCounts {
+  totalEmails: number;
+  unreadEmails: number;
+  totalThreads: number;
+  unreadThreads: number;
+}
+
+export interface Address {
+  name: string | null;
+  email: string;
+}
+
+/** One node of a message's MIME tree, as RFC 8621 §4.1.4 describes a body part. */
+export interface BodyPart {
+  /** Position in the tree ("1", "1.2"); null for multipart containers. */
+  partId: string | null;
+  /** The decoded content's blob, for leaf parts. */
+  blobId: BlobId | null;
+  size: number;
+  headers: { name: string; value: string }[];
+  name: string | null;
+  type: string;
+  charset: string | null;
+  disposition: string | null;
+  cid: string | null;
+  language: string[] | null;
+  location: string | null;
+  subParts: BodyPart[] | null;
+}
+
+/** The parsed index of a message, computed once at import from its immutable raw blob. */
+export interface EmailRecord {
+  id: EmailId;
+  accountId: AccountId;
+  /** The raw RFC 5322 message. */
+  blobId: BlobId;
+  threadId: ThreadId;
+  mailboxIds: MailboxId[];
+  keywords: string[];
+  size: number;
+  receivedAt: Date;
+  messageId: string[] | null;
+  inReplyTo: string[] | null;
+  references: string[] | null;
+  sender: Address[] | null;
+  from: Address[] | null;
+  to: Address[] | null;
+  cc: Address[] | null;
+  bcc: Address[] | null;
+  replyTo: Address[] | null;
+  subject: string | null;
+  sentAt: Date | null;
+  hasAttachment: boolean;
+  preview: string;
+  bodyStructure: BodyPart;
+  textBody: BodyPart[];
+  htmlBody: BodyPart[];
+  attachments: BodyPart[];
+}
+
+export interface EmailFilter {
+  inMailbox?: MailboxId;
+  hasKeyword?: string;
+  notKeyword?: string;
+  /** Full-text search over subject, addresses and body (later issue: every RFC 8621 condition). */
+  text?: string;
+}
+
+export interface EmailSort {
+  property: 'receivedAt' | 'sentAt' | 'size' | 'subject' | 'from';
+  isAscending: boolean;
+}
+
+export interface EmailQuery {
+  filter?: EmailFilter;
+  sort?: EmailSort[];
+  position?: number;
+  limit?: number;
+}
+
+export interface EmailQueryResult {
+  ids: EmailId[];
+  total: number;
+  position: number;
+}
+
+/** A state is an opaque string to clients; here, the change-log sequence for that type. */
+export type State = string;
+
+export interface Changes<I extends string> {
+  oldState: State;
+  newState: State;
+  hasMoreChanges: boolean;
+  created: I[];
+  updated: I[];
+  destroyed: I[];
+}

@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+
+// One run over every package: Node packages in a Node environment, browser code in jsdom.
+// The "@colibri/source" condition makes workspace packages resolve to their TypeScript sources.
+const conditions = ['@colibri/source', 'module', 'node', 'import', 'default'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { conditions },
+        ssr: { resolve: { conditions, externalConditions: ['@colibri/source'] } },
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['packages/{jmap-types,mail-store,jmap-server,jmap-client}/{src,tests}/**/*.test.ts', 'apps/bff/{src,tests}/**/*.test.ts'],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        resolve: { conditions: ['@colibri/source', 'module', 'browser', 'import', 'default'] },
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: ['packages/ui/src/**/*.test.{ts,tsx}', 'apps/web/src/**/*.test.{ts,tsx}'],
+        },
+      },
+    ],
+  },
+});
