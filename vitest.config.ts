@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['packages/{jmap-types,mail-store,jmap-server,jmap-client}/{src,tests}/**/*.test.ts', 'apps/bff/{src,tests}/**/*.test.ts'],
+          include: ['packages/{jmap-types,mail-store,jmap-server,jmap-client}/{src,tests}/**/*.test.ts', 'apps/bff/{src,tests}/**/*.test.ts', 'tools/**/*.test.ts'],
           testTimeout: 20_000,
         },
       },
