@@ -15,6 +15,7 @@ import type {
   MailboxId,
   MailboxRole,
   State,
+  ThreadId,
 } from './model.js';
 
 export interface CreateAccountInput {
@@ -54,6 +55,7 @@ export interface MailStore {
   /** The stored password hash, for the BFF's login check. */
   getPasswordHash(id: AccountId): Promise<string | null>;
   setPasswordHash(id: AccountId, passwordHash: string): Promise<void>;
+  listAccounts(): Promise<Account[]>;
 
   // Mailboxes
   createMailbox(accountId: AccountId, input: CreateMailboxInput): Promise<Mailbox>;
@@ -66,6 +68,8 @@ export interface MailStore {
   getEmails(accountId: AccountId, ids: EmailId[]): Promise<EmailRecord[]>;
   queryEmails(accountId: AccountId, query: EmailQuery): Promise<EmailQueryResult>;
   setKeywords(accountId: AccountId, id: EmailId, keywords: string[]): Promise<void>;
+  /** The thread's emails, oldest first (RFC 8621 §3 orders Thread/get's emailIds by receivedAt). */
+  getThreadEmailIds(accountId: AccountId, threadId: ThreadId): Promise<EmailId[]>;
 
   // Blobs: content-addressed, shared by every account that holds a reference.
   /** Null when the blob does not exist or the account holds no reference to it. */
@@ -75,6 +79,10 @@ export interface MailStore {
   // Change log
   getState(accountId: AccountId, type: ChangeType): Promise<State>;
   getChanges(accountId: AccountId, type: ChangeType, sinceState: State, maxChanges?: number): Promise<Changes<string>>;
+
+  // Small settings of the installation (e.g. "demo seeded").
+  getMeta(key: string): Promise<string | null>;
+  setMeta(key: string, value: string): Promise<void>;
 
   close(): Promise<void>;
 }

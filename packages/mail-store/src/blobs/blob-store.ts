@@ -1,0 +1,15 @@
+import type { Readable } from 'node:stream';
+import type { BlobId } from '../model.js';
+
+/**
+ * The blob port: immutable, content-addressed bytes. Access control is not its business (the
+ * metadata store records which account references which blob); a scale-out backend (S3) implements
+ * the same interface.
+ */
+export interface BlobStore {
+  /** Stores the bytes once; storing the same bytes again is a no-op returning the same id. */
+  put(bytes: Uint8Array): Promise<BlobId>;
+  has(id: BlobId): Promise<boolean>;
+  read(id: BlobId): Promise<Uint8Array | null>;
+  open(id: BlobId): Promise<{ size: number; stream: Readable } | null>;
+}

@@ -1,0 +1,38 @@
+export { openMailStore } from './open-mail-store.js';
+export type { OpenMailStoreOptions } from './open-mail-store.js';
+export type { CreateAccountInput, CreateMailboxInput, ImportMessageInput, MailStore } from './mail-store.js';
+export type {
+  Account,
+  AccountId,
+  Address,
+  BlobId,
+  BodyPart,
+  ChangeType,
+  Changes,
+  Domain,
+  DomainId,
+  EmailFilter,
+  EmailId,
+  EmailQuery,
+  EmailQueryResult,
+  EmailRecord,
+  EmailSort,
+  Mailbox,
+  MailboxCounts,
+  MailboxId,
+  MailboxRole,
+  State,
+  ThreadId,
+} from './model.js';
+export {
+  AlreadyExistsError,
+  CannotCalculateChangesError,
+  InvalidInputError,
+  NotFoundError,
+  StoreError,
+  TooLargeError,
+} from './errors.js';
+export { toAccountId, toDomainId, toEmailId, toMailboxId, toThreadId } from './ids.js';
+export { toBlobId } from './blobs/blob-id.js';
+export { mimeLimits } from './mime/limits.js';
+export { maxQueryLimit } from './sqlite/query-emails.js';

@@ -1,0 +1,120 @@
+/**
+ * Schema migrations, applied in order inside one transaction each and recorded in
+ * `schema_migrations`. A migration is never edited once released: add a new one.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'directory, mailboxes, emails, blobs, change log',
+    sql: `
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+
+      CREATE TABLE domains (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE accounts (
+        id TEXT PRIMARY KEY,
+        domain_id TEXT NOT NULL REFERENCES domains(id),
+        email TEXT NOT NULL UNIQUE,
+        display_name TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE mailboxes (
+        id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id),
+        name TEXT NOT NULL,
+        parent_id TEXT REFERENCES mailboxes(id),
+        role TEXT,
+        sort_order INTEGER NOT NULL DEFAULT 0,
+        is_subscribed INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+      CREATE UNIQUE INDEX mailboxes_role ON mailboxes(account_id, role) WHERE role IS NOT NULL;
+      CREATE UNIQUE INDEX mailboxes_name ON mailboxes(account_id, ifnull(parent_id, ''), name);
+
+      CREATE TABLE threads (
+        id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id),
+        base_subject TEXT NOT NULL
+      ) STRICT;
+
+      -- The parsed index of each message; index_json holds the body structure and address lists.
+      CREATE TABLE emails (
+        id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id),
+        thread_id TEXT NOT NULL REFERENCES threads(id),
+        blob_id TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        received_at INTEGER NOT NULL,
+        sent_at INTEGER,
+        subject TEXT,
+        from_sort TEXT NOT NULL DEFAULT '',
+        has_attachment INTEGER NOT NULL,
+        preview TEXT NOT NULL,
+        seen INTEGER NOT NULL DEFAULT 0,
+        index_json TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX emails_account_received ON emails(account_id, received_at DESC, id);
+      CREATE INDEX emails_thread ON emails(thread_id);
+
+      CREATE TABLE email_mailboxes (
+        mailbox_id TEXT NOT NULL REFERENCES mailboxes(id),
+        email_id TEXT NOT NULL REFERENCES emails(id) ON DELETE CASCADE,
+        received_at INTEGER NOT NULL,
+        PRIMARY KEY (mailbox_id, email_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX email_mailboxes_by_date ON email_mailboxes(mailbox_id, received_at DESC, email_id);
+      CREATE INDEX email_mailboxes_email ON email_mailboxes(email_id);
+
+      CREATE TABLE email_keywords (
+        email_id TEXT NOT NULL REFERENCES emails(id) ON DELETE CASCADE,
+        keyword TEXT NOT NULL,
+        PRIMARY KEY (email_id, keyword)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX email_keywords_keyword ON email_keywords(keyword, email_id);
+
+      -- Every Message-ID an email carries or refers to, for threading.
+      CREATE TABLE message_ids (
+        account_id TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        thread_id TEXT NOT NULL,
+        PRIMARY KEY (account_id, message_id, thread_id)
+      ) STRICT, WITHOUT ROWID;
+
+      -- Which account may read which blob (blobs themselves are shared and content-addressed).
+      CREATE TABLE blob_refs (
+        account_id TEXT NOT NULL,
+        blob_id TEXT NOT NULL,
+        PRIMARY KEY (account_id, blob_id)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE states (
+        account_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (account_id, type)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE TABLE change_log (
+        account_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        object_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('created', 'updated', 'destroyed')),
+        PRIMARY KEY (account_id, type, seq, object_id)
+      ) STRICT, WITHOUT ROWID;
+
+      CREATE VIRTUAL TABLE email_fts USING fts5(subject, addresses, body, attachments, tokenize = 'unicode61 remove_diacritics 2');
+    `,
+  },
+];
