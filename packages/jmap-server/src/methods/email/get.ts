@@ -1,0 +1,76 @@
+import { MethodErrorType } from '@colibri/jmap-types';
+import type { Email, MethodResult } from '@colibri/jmap-types';
+import type { AccountId, EmailId } from '@colibri/mail-store';
+import { z } from 'zod';
+import type { MethodContext } from '../../method-context.js';
+import { MethodFailure } from '../../method-failure.js';
+import { requireAccount } from '../shared/account.js';
+import { requestedIds, selectProperties } from '../shared/get-helpers.js';
+import { toEmailId } from '../shared/ids.js';
+import { parseArgs } from '../shared/parse-args.js';
+import { getArgsSchema, unsignedIntSchema } from '../shared/schemas.js';
+import { selectBodyProperties } from './body-parts.js';
+import { loadBodyValues, wantsBodyValues } from './body-values.js';
+import { DEFAULT_EMAIL_PROPERTIES, EMAIL_PROPERTIES, emailToWire } from './to-wire.js';
+
+/** RFC 8621 §4.2: the standard /get arguments plus the body ones. */
+export const emailGetArgsSchema = getArgsSchema.extend({
+  bodyProperties: z.array(z.string()).nullable().optional(),
+  fetchTextBodyValues: z.boolean().optional(),
+  fetchHTMLBodyValues: z.boolean().optional(),
+  fetchAllBodyValues: z.boolean().optional(),
+  maxBodyValueBytes: unsignedIntSchema.optional(),
+});
+
+/** RFC 8620 §5.1: `ids: null` is every email, allowed only below maxObjectsInGet. */
+async function allEmailIds(ctx: MethodContext, accountId: AccountId): Promise<EmailId[]> {
+  const max = ctx.limits.maxObjectsInGet;
+  const { ids } = await ctx.store.queryEmails(accountId, { position: 0, limit: max + 1 });
+  if (ids.length > max)
+    throw new MethodFailure(MethodErrorType.RequestTooLarge, `More than ${max} emails: ask for ids.`);
+  return ids;
+}
+
+/** RFC 8621 §4.2: Email/get. */
+export async function emailGet(
+  rawArgs: Record<string, unknown>,
+  ctx: MethodContext,
+): Promise<MethodResult<'Email/get'>> {
+  const args = parseArgs(emailGetArgsSchema, rawArgs);
+  const accountId = requireAccount(ctx, args.accountId);
+  const headerForms = (args.properties ?? []).filter((name) => name.startsWith('header:'));
+  if (headerForms.length > 0) {
+    throw new MethodFailure(
+      MethodErrorType.InvalidArguments,
+      `header:{name} properties are not supported yet: ${headerForms.join(', ')}.`,
+    );
+  }
+  const properties = selectProperties(args.properties, EMAIL_PROPERTIES, DEFAULT_EMAIL_PROPERTIES);
+  const bodyProperties = selectBodyProperties(args.bodyProperties);
+  const bodyValueRequest = {
+    fetchTextBodyValues: args.fetchTextBodyValues ?? false,
+    fetchHTMLBodyValues: args.fetchHTMLBodyValues ?? false,
+    fetchAllBodyValues: args.fetchAllBodyValues ?? false,
+    maxBodyValueBytes: args.maxBodyValueBytes ?? 0,
+  };
+
+  const state = await ctx.store.getState(accountId, 'Email');
+  const wanted = requestedIds(args.ids, ctx.limits);
+  const ids = wanted ?? (await allEmailIds(ctx, accountId));
+  const typedIds = ids.flatMap((id) => toEmailId(id) ?? []);
+  const records = typedIds.length === 0 ? [] : await ctx.store.getEmails(accountId, typedIds);
+  const byId = new Map(records.map((record) => [record.id as string, record]));
+
+  const list: Partial<Email>[] = [];
+  for (const id of ids) {
+    const record = byId.get(id);
+    if (record === undefined) continue;
+    const bodyValues =
+      properties.includes('bodyValues') && wantsBodyValues(bodyValueRequest)
+        ? await loadBodyValues(ctx.store, accountId, record, bodyValueRequest)
+        : {};
+    list.push(emailToWire(record, properties, { bodyProperties, bodyValues }) as Partial<Email>);
+  }
+  const notFound = ids.filter((id) => !byId.has(id));
+  return { accountId, state, list, notFound };
+}

@@ -1,0 +1,37 @@
+import { MethodErrorType } from '@colibri/jmap-types';
+import type { EmailSort } from '@colibri/mail-store';
+import { EMAIL_SORT_PROPERTIES } from '../../limits.js';
+import { MethodFailure } from '../../method-failure.js';
+import type { EmailQueryArgs } from './query-args.js';
+
+type SortProperty = EmailSort['property'];
+
+function isServedSort(property: string): property is SortProperty {
+  return (EMAIL_SORT_PROPERTIES as readonly string[]).includes(property);
+}
+
+/**
+ * RFC 8621 §4.4.2 / RFC 8620 §5.5: comparators as the store's sort. A property or collation the
+ * server does not offer is unsupportedSort; `isAscending` defaults to true.
+ */
+export function toStoreSort(
+  sort: EmailQueryArgs['sort'],
+  collations: readonly string[],
+): EmailSort[] | undefined {
+  if (sort == null || sort.length === 0) return undefined;
+  return sort.map((comparator) => {
+    if (!isServedSort(comparator.property)) {
+      throw new MethodFailure(
+        MethodErrorType.UnsupportedSort,
+        `Sorting by "${comparator.property}" is not supported; use ${EMAIL_SORT_PROPERTIES.join(', ')}.`,
+      );
+    }
+    if (comparator.collation !== undefined && !collations.includes(comparator.collation)) {
+      throw new MethodFailure(
+        MethodErrorType.UnsupportedSort,
+        `Unknown collation "${comparator.collation}".`,
+      );
+    }
+    return { property: comparator.property, isAscending: comparator.isAscending ?? true };
+  });
+}

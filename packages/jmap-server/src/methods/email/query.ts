@@ -1,0 +1,50 @@
+import { MethodErrorType } from '@colibri/jmap-types';
+import type { MethodResult, QueryResult } from '@colibri/jmap-types';
+import { MAX_QUERY_LIMIT } from '../../limits.js';
+import type { MethodContext } from '../../method-context.js';
+import { MethodFailure } from '../../method-failure.js';
+import { requireAccount } from '../shared/account.js';
+import { parseArgs } from '../shared/parse-args.js';
+import { emailQueryArgsSchema } from './query-args.js';
+import { toStoreFilter } from './query-filter.js';
+import { toStoreSort } from './query-sort.js';
+import { queryWindow } from './query-window.js';
+
+/** RFC 8621 §4.4: Email/query, the standard /query of RFC 8620 §5.5. */
+export async function emailQuery(
+  rawArgs: Record<string, unknown>,
+  ctx: MethodContext,
+): Promise<MethodResult<'Email/query'>> {
+  const args = parseArgs(emailQueryArgsSchema, rawArgs);
+  const accountId = requireAccount(ctx, args.accountId);
+  if (args.collapseThreads === true) {
+    // Not served yet: collapsing needs the thread of every result; say so rather than ignore it.
+    throw new MethodFailure(MethodErrorType.InvalidArguments, 'collapseThreads is not supported yet.', {
+      arguments: ['collapseThreads'],
+    });
+  }
+  const filter = toStoreFilter(args.filter);
+  const sort = toStoreSort(args.sort, ctx.limits.collationAlgorithms);
+  // §5.5: a larger (or null) limit is clamped to the server's maximum, which is then returned.
+  const clamped = args.limit == null || args.limit > MAX_QUERY_LIMIT;
+  const limit = clamped ? MAX_QUERY_LIMIT : (args.limit ?? MAX_QUERY_LIMIT);
+
+  // The state before the read: a write in between makes the client refetch, never miss a change.
+  const queryState = await ctx.store.getState(accountId, 'Email');
+  const window = {
+    position: args.position ?? 0,
+    anchor: args.anchor ?? null,
+    anchorOffset: args.anchorOffset ?? 0,
+    limit,
+  };
+  if (filter === null && window.anchor !== null) throw new MethodFailure(MethodErrorType.AnchorNotFound);
+  const { ids, position, total } =
+    filter === null
+      ? { ids: [], position: Math.max(0, window.position), total: 0 }
+      : await queryWindow(ctx.store, accountId, filter, sort, window);
+
+  const result: QueryResult = { accountId, queryState, canCalculateChanges: false, position, ids };
+  if (args.calculateTotal === true) result.total = total;
+  if (clamped) result.limit = limit;
+  return result;
+}

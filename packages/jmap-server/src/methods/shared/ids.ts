@@ -1,0 +1,5 @@
+/*
+ * Wire ids -> the store's branded ids (STYLE 9: only the store makes ids, and only the store
+ * knows their shape). Null means "cannot be one of ours", which callers answer as not found.
+ */
+export { toBlobId, toEmailId, toMailboxId, toThreadId } from '@colibri/mail-store';

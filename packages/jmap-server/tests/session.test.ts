@@ -1,0 +1,71 @@
+import { Capability } from '@colibri/jmap-types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createJmapEngine } from '../src/index.js';
+import { sessionStateFor } from '../src/session.js';
+import { openFixture } from './support/fixture.js';
+import type { Fixture } from './support/fixture.js';
+
+let f: Fixture;
+beforeAll(async () => {
+  f = await openFixture();
+});
+afterAll(() => f.close());
+
+describe('Session (RFC 8620 §2)', () => {
+  it('announces core with its limits, mail, the account and its capabilities', async () => {
+    const session = await f.engine.getSession(f.alice, 'http://localhost:8080');
+    expect(session.capabilities[Capability.Core]).toEqual({
+      maxSizeUpload: 50 * 1024 * 1024,
+      maxConcurrentUpload: 4,
+      maxSizeRequest: 10 * 1024 * 1024,
+      maxConcurrentRequests: 8,
+      maxCallsInRequest: 32,
+      maxObjectsInGet: 500,
+      maxObjectsInSet: 500,
+      collationAlgorithms: ['i;ascii-numeric', 'i;ascii-casemap', 'i;unicode-casemap'],
+    });
+    // RFC 8621 §1.3.1: an empty object in the Session capabilities.
+    expect(session.capabilities[Capability.Mail]).toEqual({});
+    expect(Object.keys(session.accounts)).toEqual([f.alice.accountId]);
+    const account = session.accounts[f.alice.accountId];
+    expect(account).toMatchObject({ name: 'alice@colibri.test', isPersonal: true, isReadOnly: false });
+    expect(account?.accountCapabilities[Capability.Mail]).toMatchObject({
+      maxMailboxesPerEmail: null,
+      emailQuerySortOptions: ['receivedAt', 'sentAt', 'size', 'subject', 'from'],
+      mayCreateTopLevelMailbox: true,
+    });
+    expect(session.primaryAccounts).toEqual({ [Capability.Mail]: f.alice.accountId });
+    expect(session.username).toBe('alice@colibri.test');
+  });
+
+  it('gives absolute URLs on the base URL, a trailing slash ignored', async () => {
+    const session = await f.engine.getSession(f.alice, 'https://mail.example.org/');
+    expect(session.apiUrl).toBe('https://mail.example.org/jmap/api');
+    expect(session.downloadUrl).toBe(
+      'https://mail.example.org/jmap/download/{accountId}/{blobId}/{name}?accept={type}',
+    );
+    expect(session.uploadUrl).toBe('https://mail.example.org/jmap/upload/{accountId}/');
+    expect(session.eventSourceUrl).toBe(
+      'https://mail.example.org/jmap/eventsource?types={types}&closeafter={closeafter}&ping={ping}',
+    );
+  });
+
+  it('has a state that is stable for the same accounts, differs for others, and matches sessionState', async () => {
+    const a1 = await f.engine.getSession(f.alice, 'http://localhost:8080');
+    const a2 = await f.engine.getSession(f.alice, 'http://localhost:8080');
+    const b = await f.engine.getSession(f.bob, 'http://localhost:8080');
+    expect(a1.state).toBe(a2.state);
+    expect(b.state).not.toBe(a1.state);
+    expect(sessionStateFor(['x', 'y'])).toBe(sessionStateFor(['y', 'x']));
+    expect(sessionStateFor(['x', 'y'])).not.toBe(sessionStateFor(['x']));
+    const response = await f.call([['Core/echo', {}, '0']]);
+    expect(response.sessionState).toBe(a1.state);
+  });
+
+  it('announces overridden limits', async () => {
+    const engine = createJmapEngine({ store: f.store, limits: { maxCallsInRequest: 4 } });
+    const session = await engine.getSession(f.alice, 'http://localhost:8080');
+    expect(session.capabilities[Capability.Core].maxCallsInRequest).toBe(4);
+    expect(session.capabilities[Capability.Core].maxObjectsInGet).toBe(500);
+  });
+});
