@@ -1,0 +1,2 @@
+// Components import their stylesheet for its side effect; Vite bundles it (package.json "sideEffects").
+declare module '*.css';
