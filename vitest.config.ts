@@ -9,7 +9,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { conditions },
-        ssr: { resolve: { conditions, externalConditions: ['@colibri/source'] } },
+        ssr: { resolve: { conditions: ['@colibri/source', 'node'], externalConditions: ['@colibri/source'] } },
         test: {
           name: 'node',
           environment: 'node',

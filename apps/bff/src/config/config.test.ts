@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, bffPackageRoot, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({}, '/srv/colibri');
+    expect(config).toEqual({
+      http: { host: 'localhost', port: 8080, trustProxy: false, publicUrl: null },
+      smtp: { host: 'localhost', port: 2525, serverName: 'colibri.localhost' },
+      dataDir: '/srv/colibri/data',
+      demo: { enabled: true, password: null },
+      webDist: path.resolve(bffPackageRoot(), '../web/dist'),
+      logLevel: 'info',
+    });
+    // The web app is found from the bff package, wherever the process runs.
+    expect(config.webDist.endsWith(path.join('apps', 'web', 'dist'))).toBe(true);
+  });
+
+  it('reads every COLIBRI_* variable', () => {
+    const config = loadConfig(
+      {
+        COLIBRI_HTTP_HOST: '0.0.0.0',
+        COLIBRI_HTTP_PORT: '9000',
+        COLIBRI_SMTP_PORT: '25',
+        COLIBRI_SMTP_HOST: '127.0.0.1',
+        COLIBRI_DATA: 'var/mail',
+        COLIBRI_DEMO: '0',
+        COLIBRI_DEMO_PASSWORD: 'correct horse',
+        COLIBRI_WEB_DIST: '/opt/web',
+        COLIBRI_LOG_LEVEL: 'debug',
+        COLIBRI_TRUST_PROXY: 'loopback',
+        COLIBRI_PUBLIC_URL: 'https://mail.example.org/',
+      },
+      '/srv',
+    );
+    expect(config).toMatchObject({
+      http: { host: '0.0.0.0', port: 9000, trustProxy: 'loopback', publicUrl: 'https://mail.example.org' },
+      smtp: { host: '127.0.0.1', port: 25 },
+      dataDir: '/srv/var/mail',
+      demo: { enabled: false, password: 'correct horse' },
+      webDist: '/opt/web',
+      logLevel: 'debug',
+    });
+    expect(loadConfig({ COLIBRI_TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
+    expect(loadConfig({ COLIBRI_TRUST_PROXY: 'true' }).http.trustProxy).toBe(true);
+  });
+
+  it('lists every problem at once', () => {
+    const attempt = () =>
+      loadConfig({
+        COLIBRI_HTTP_PORT: '80a',
+        COLIBRI_SMTP_PORT: '70000',
+        COLIBRI_DEMO: 'maybe',
+        COLIBRI_LOG_LEVEL: 'loud',
+        COLIBRI_DEMO_PASSWORD: 'short',
+        COLIBRI_PUBLIC_URL: 'ftp://x',
+      });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as ConfigError).problems).toHaveLength(6);
+      expect((error as ConfigError).message).toContain('COLIBRI_HTTP_PORT');
+    }
+  });
+});

@@ -1,0 +1,137 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isLogLevel } from '../logger.js';
+import type { LogLevel } from '../logger.js';
+
+/** Colibri's configuration, read once from the environment by `loadConfig`. */
+export interface ColibriConfig {
+  http: {
+    host: string;
+    /** 0 picks a free port (tests). */
+    port: number;
+    /**
+     * Express "trust proxy": false (default) trusts no proxy, so `X-Forwarded-*` is ignored;
+     * true, a hop count or a list of addresses/subnets when Colibri runs behind a reverse proxy.
+     */
+    trustProxy: boolean | number | string;
+    /** The public origin for the JMAP Session URLs; null derives it from each request. */
+    publicUrl: string | null;
+  };
+  smtp: {
+    host: string;
+    port: number;
+    /** The name this server gives itself in its greeting and in Received headers. */
+    serverName: string;
+  };
+  /** Absolute path of the data folder (SQLite file and blobs). */
+  dataDir: string;
+  demo: {
+    enabled: boolean;
+    /** The demo users' password; null generates one at first seeding. */
+    password: string | null;
+  };
+  /** Absolute path of the built web app (apps/web/dist). */
+  webDist: string;
+  logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** The bff package folder, from this module's location in src/ (tsx) or dist/src/ (node). */
+export function bffPackageRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('apps/bff/package.json not found above the running module.');
+    dir = parent;
+  }
+  return dir;
+}
+
+/**
+ * Reads the COLIBRI_* environment variables, applies the defaults and validates everything at
+ * once, so that a misconfigured start lists every problem before anything opens.
+ */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): ColibriConfig {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const port = (name: string, fallback: number): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value > 65535) {
+      problems.push(`${name} must be a port number from 0 to 65535, not "${raw}".`);
+      return fallback;
+    }
+    return value;
+  };
+  const flag = (name: string, fallback: boolean): boolean => {
+    const raw = read(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    problems.push(`${name} must be 1 or 0, not "${raw}".`);
+    return fallback;
+  };
+
+  const host = read('COLIBRI_HTTP_HOST') ?? 'localhost';
+  const logLevel = read('COLIBRI_LOG_LEVEL') ?? 'info';
+  if (!isLogLevel(logLevel))
+    problems.push(`COLIBRI_LOG_LEVEL must be debug, info, warn, error or silent, not "${logLevel}".`);
+  const demoPassword = env.COLIBRI_DEMO_PASSWORD ?? null;
+  if (demoPassword !== null && demoPassword.length < 8)
+    problems.push('COLIBRI_DEMO_PASSWORD must have at least 8 characters.');
+
+  const config: ColibriConfig = {
+    http: {
+      host,
+      port: port('COLIBRI_HTTP_PORT', 8080),
+      trustProxy: parseTrustProxy(read('COLIBRI_TRUST_PROXY')),
+      publicUrl: parsePublicUrl(read('COLIBRI_PUBLIC_URL'), problems),
+    },
+    smtp: {
+      host: read('COLIBRI_SMTP_HOST') ?? host,
+      port: port('COLIBRI_SMTP_PORT', 2525),
+      serverName: read('COLIBRI_SMTP_NAME') ?? 'colibri.localhost',
+    },
+    dataDir: path.resolve(cwd, read('COLIBRI_DATA') ?? './data'),
+    demo: { enabled: flag('COLIBRI_DEMO', true), password: demoPassword },
+    webDist: path.resolve(cwd, read('COLIBRI_WEB_DIST') ?? path.join(bffPackageRoot(), '../web/dist')),
+    logLevel: isLogLevel(logLevel) ? logLevel : 'info',
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** Express's trust proxy forms: "true"/"false", a hop count, or addresses and subnets. */
+function parseTrustProxy(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === 'false' || raw === '0') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw;
+}
+
+function parsePublicUrl(raw: string | undefined, problems: string[]): string | null {
+  if (raw === undefined) return null;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
+    return url.origin;
+  } catch {
+    problems.push(
+      `COLIBRI_PUBLIC_URL must be an http(s) origin such as https://mail.example.org, not "${raw}".`,
+    );
+    return null;
+  }
+}

@@ -1,0 +1,52 @@
+import express from 'express';
+import type { Express } from 'express';
+import type { JmapEngine } from '@colibri/jmap-server';
+import type { CoreCapability } from '@colibri/jmap-types';
+import type { MailStore } from '@colibri/mail-store';
+import { authRoutes } from '../auth/auth-routes.js';
+import type { AuthServices } from '../auth/authenticate.js';
+import type { ColibriConfig } from '../config/config.js';
+import type { Logger } from '../logger.js';
+import { downloadRoute } from './download.js';
+import { errorHandler, notFound } from './errors.js';
+import { jmapRoutes } from './jmap-routes.js';
+import { securityHeaders } from './security-headers.js';
+import { staticWebApp } from './static-web.js';
+
+export interface AppOptions {
+  config: Pick<ColibriConfig, 'http' | 'webDist'>;
+  store: MailStore;
+  engine: JmapEngine;
+  limits: CoreCapability;
+  auth: AuthServices;
+  log: Logger;
+}
+
+/**
+ * The BFF's HTTP surface: the browser session API, JMAP (session, API, download), and the web
+ * app. Same-origin only: no CORS headers are ever sent, so other origins cannot read answers.
+ */
+export function createApp(options: AppOptions): Express {
+  const { config, log } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.http.trustProxy);
+  // "<", ">" and "&" escaped in JSON, so a JSON answer can never be read as HTML.
+  app.set('json escape', true);
+
+  app.use(securityHeaders());
+  app.use('/auth', authRoutes(options.auth, log.child('auth')));
+  app.use(
+    jmapRoutes({
+      engine: options.engine,
+      auth: options.auth,
+      limits: options.limits,
+      publicUrl: config.http.publicUrl,
+    }),
+  );
+  app.use(downloadRoute({ store: options.store, auth: options.auth, log: log.child('download') }));
+  app.use(staticWebApp(config.webDist));
+  app.use(notFound());
+  app.use(errorHandler(log.child('http')));
+  return app;
+}

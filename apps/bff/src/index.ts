@@ -1,0 +1,12 @@
+export { startColibri, JMAP_LIMITS } from './server.js';
+export type { RunningColibri } from './server.js';
+export { ConfigError, loadConfig } from './config/config.js';
+export type { ColibriConfig } from './config/config.js';
+export { openStores } from './config/open-stores.js';
+export type { Stores } from './config/open-stores.js';
+export { DEMO_SEEDED_META_KEY, seedDemoOnce } from './demo/seed-demo.js';
+export type { DemoSeedResult } from './demo/seed-demo.js';
+export { DEMO_DOMAIN, USERS as DEMO_USERS } from './demo/people.js';
+export { hashPassword, verifyPassword } from './auth/password-hash.js';
+export { createLogger } from './logger.js';
+export type { LogLevel, Logger } from './logger.js';

@@ -1,0 +1,43 @@
+/** Log levels, most verbose first; `silent` turns logging off (tests). */
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export type LogDetails = Record<string, unknown>;
+
+/** The BFF's one logger; each subsystem gets a child named after it (STYLE 26). */
+export interface Logger {
+  debug(message: string, details?: LogDetails): void;
+  info(message: string, details?: LogDetails): void;
+  warn(message: string, details?: LogDetails): void;
+  error(message: string, details?: LogDetails): void;
+  child(subsystem: string): Logger;
+}
+
+export function isLogLevel(value: string): value is LogLevel {
+  return (LOG_LEVELS as readonly string[]).includes(value);
+}
+
+/** Writes `[bff:subsystem] message {details}` lines to stderr (info and debug to stdout). */
+export function createLogger(level: LogLevel, subsystem = 'bff'): Logger {
+  const threshold = LOG_LEVELS.indexOf(level);
+  const write = (at: Exclude<LogLevel, 'silent'>, message: string, details?: LogDetails) => {
+    if (LOG_LEVELS.indexOf(at) < threshold) return;
+    const line = `${new Date().toISOString()} ${at.toUpperCase().padEnd(5)} [${subsystem}] ${message}`;
+    const out = at === 'warn' || at === 'error' ? console.error : console.log;
+    if (details === undefined) out(line);
+    else out(line, JSON.stringify(details, errorReplacer));
+  };
+  return {
+    debug: (message, details) => write('debug', message, details),
+    info: (message, details) => write('info', message, details),
+    warn: (message, details) => write('warn', message, details),
+    error: (message, details) => write('error', message, details),
+    child: (name) => createLogger(level, `${subsystem}:${name}`),
+  };
+}
+
+/** Errors are not JSON-serialisable as such; keep what helps an operator (the log is private). */
+function errorReplacer(_key: string, value: unknown): unknown {
+  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
+  return value;
+}

@@ -1,0 +1,98 @@
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DEFAULT_CORE_LIMITS, createJmapEngine } from '@colibri/jmap-server';
+import type { CoreCapability } from '@colibri/jmap-types';
+import { ApiTokenStore } from './auth/api-tokens.js';
+import type { AuthServices } from './auth/authenticate.js';
+import { CredentialChecker } from './auth/credentials.js';
+import { LoginThrottle } from './auth/login-throttle.js';
+import { SessionStore } from './auth/session-store.js';
+import type { ColibriConfig } from './config/config.js';
+import { openStores } from './config/open-stores.js';
+import { seedDemoOnce } from './demo/seed-demo.js';
+import type { DemoSeedResult } from './demo/seed-demo.js';
+import { createApp } from './http/app.js';
+import { createLogger } from './logger.js';
+import type { Logger } from './logger.js';
+import { startInboundSmtp } from './smtp/inbound-smtp.js';
+
+/** RFC 8620 §2: the core limits, announced by the engine and enforced by both it and the BFF. */
+export const JMAP_LIMITS: CoreCapability = { ...DEFAULT_CORE_LIMITS };
+
+/** A running Colibri: where it listens, what the demo seeding did, and how to stop it. */
+export interface RunningColibri {
+  /** e.g. "http://localhost:8080", no trailing slash. */
+  httpUrl: string;
+  smtpPort: number;
+  demo: DemoSeedResult;
+  /** Stops accepting connections, closes HTTP, SMTP and the store. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts everything in-process: opens the store, seeds the demo once (before listening, so the
+ * first answered request already sees it), then HTTP and SMTP. Port 0 picks free ports (tests).
+ */
+export async function startColibri(
+  config: ColibriConfig,
+  options: { log?: Logger } = {},
+): Promise<RunningColibri> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const stores = await openStores(config);
+  const store = stores.mail;
+  const sessions = new SessionStore();
+  let http: Server | null = null;
+  try {
+    const demo = config.demo.enabled
+      ? await seedDemoOnce(store, { password: config.demo.password, log: log.child('demo') })
+      : { seeded: false, generatedPassword: null, messages: {} };
+    const engine = createJmapEngine({ store, limits: JMAP_LIMITS, logger: log.child('jmap') });
+    const auth: AuthServices = {
+      sessions,
+      credentials: new CredentialChecker({ store, throttle: new LoginThrottle(), log: log.child('auth') }),
+      apiTokens: await ApiTokenStore.open(store),
+    };
+    const app = createApp({ config, store, engine, limits: JMAP_LIMITS, auth, log });
+
+    const server = app.listen(config.http.port, config.http.host);
+    http = server;
+    await once(server, 'listening');
+    const smtp = await startInboundSmtp({
+      store,
+      host: config.smtp.host,
+      port: config.smtp.port,
+      serverName: config.smtp.serverName,
+      log: log.child('smtp'),
+    });
+
+    let closing: Promise<void> | null = null;
+    const close = () =>
+      (closing ??= (async () => {
+        const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+        // Keep-alive connections would hold close() open; idle ones go now, busy ones finish.
+        server.closeIdleConnections();
+        await Promise.all([httpClosed, smtp.close()]);
+        sessions.close();
+        await store.close();
+      })());
+
+    return {
+      httpUrl: urlOf(config.http.host, (server.address() as AddressInfo).port),
+      smtpPort: smtp.port,
+      demo,
+      close,
+    };
+  } catch (error) {
+    http?.close();
+    sessions.close();
+    await store.close();
+    throw error;
+  }
+}
+
+/** The URL to print: wildcard addresses are reached through localhost, IPv6 needs brackets. */
+function urlOf(host: string, port: number): string {
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}`;
+}
