@@ -1,0 +1,28 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { JmapRequestError } from '@colibri/jmap-client';
+import { authKeys } from '../features/auth/api/keys';
+import { HttpError } from '../lib/http';
+
+/** A 401 from the BFF or the JMAP API: the session has ended (expired, or logged out elsewhere). */
+function isSessionLost(error: unknown): boolean {
+  return (error instanceof JmapRequestError || error instanceof HttpError) && error.status === 401;
+}
+
+export function createAppQueryClient(): QueryClient {
+  const onError = (error: unknown) => {
+    // Forgetting the user lets the auth guard send the person to the login page.
+    if (isSessionLost(error)) queryClient.setQueryData(authKeys.me(), null);
+  };
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
+    defaultOptions: {
+      queries: {
+        // Until push lands (STYLE 20), a short staleness plus refetch on focus keeps lists fresh.
+        staleTime: 30_000,
+        retry: (failures, error) => !isSessionLost(error) && failures < 2,
+      },
+    },
+  });
+  return queryClient;
+}

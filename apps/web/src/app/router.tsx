@@ -1,0 +1,26 @@
+import { Navigate, createBrowserRouter } from 'react-router';
+import type { RouteObject } from 'react-router';
+import { LoginPage } from '../features/auth/components/login-page';
+import { MailPage } from '../features/mail/components/mail-page';
+import { AppShell } from './app-shell';
+import { RequireAuth } from './require-auth';
+import { RouteError } from './route-error';
+
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    element: <RequireAuth />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        element: <AppShell />,
+        children: [{ path: '/mail/:mailboxId?/:emailId?', element: <MailPage /> }],
+      },
+    ],
+  },
+  { path: '*', element: <Navigate to="/mail" replace /> },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

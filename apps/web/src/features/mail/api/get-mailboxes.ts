@@ -1,0 +1,39 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { JmapClient } from '@colibri/jmap-client';
+import type { Id, Mailbox } from '@colibri/jmap-types';
+import { useJmapClient } from '../../../lib/jmap';
+import { mailKeys } from './keys';
+
+export const MAILBOX_PROPERTIES = [
+  'id',
+  'name',
+  'parentId',
+  'role',
+  'sortOrder',
+  'totalEmails',
+  'unreadEmails',
+] as const;
+export type MailboxSummary = Pick<Mailbox, (typeof MAILBOX_PROPERTIES)[number]>;
+
+/** RFC 8621 §2.1: every mailbox of the account (ids: null), with the properties the tree needs. */
+export async function getMailboxes(client: JmapClient, accountId: Id): Promise<MailboxSummary[]> {
+  const result = await client.call('Mailbox/get', {
+    accountId,
+    ids: null,
+    properties: [...MAILBOX_PROPERTIES],
+  });
+  // The server returns every requested property (RFC 8620 §5.1), so the partials are complete.
+  return result.list as MailboxSummary[];
+}
+
+export function mailboxesQueryOptions(client: JmapClient, accountId: Id) {
+  return queryOptions({
+    queryKey: mailKeys.mailboxes(accountId),
+    queryFn: () => getMailboxes(client, accountId),
+  });
+}
+
+export function useMailboxes(accountId: Id) {
+  const client = useJmapClient();
+  return useQuery(mailboxesQueryOptions(client, accountId));
+}

@@ -1,0 +1,17 @@
+import type { Id } from '@colibri/jmap-types';
+
+/**
+ * Query keys of the mail feature (STYLE 18). Hierarchical by account, then JMAP type, so that a
+ * push StateChange for a type (RFC 8620 §7.1) can invalidate `mailKeys.type(accountId, 'Email')`.
+ */
+export const mailKeys = {
+  all: ['mail'] as const,
+  session: () => [...mailKeys.all, 'session'] as const,
+  type: (accountId: Id, type: 'Mailbox' | 'Email') => [...mailKeys.all, accountId, type] as const,
+  mailboxes: (accountId: Id) => [...mailKeys.type(accountId, 'Mailbox'), 'list'] as const,
+  emailLists: (accountId: Id) => [...mailKeys.type(accountId, 'Email'), 'query'] as const,
+  emailList: (accountId: Id, mailboxId: Id) =>
+    [...mailKeys.emailLists(accountId), { inMailbox: mailboxId }] as const,
+  emailDetails: (accountId: Id) => [...mailKeys.type(accountId, 'Email'), 'get'] as const,
+  email: (accountId: Id, emailId: Id) => [...mailKeys.emailDetails(accountId), emailId] as const,
+};

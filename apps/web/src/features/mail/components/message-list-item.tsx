@@ -1,0 +1,43 @@
+import { Keyword } from '@colibri/jmap-types';
+import { FlagIcon, PaperclipIcon } from '../../../components/icons';
+import type { EmailListItem } from '../api/query-emails';
+import { formatFullDate, formatListDate, senderName } from '../lib/format';
+import { mailMessages } from '../messages';
+
+/** The content of one message row: sender, date, subject and preview, with status icons. */
+export function MessageListItem({ email }: { email: EmailListItem }) {
+  const unread = !email.keywords[Keyword.Seen];
+  const flagged = Boolean(email.keywords[Keyword.Flagged]);
+  return (
+    <div className="message-row" data-unread={unread || undefined}>
+      <div className="message-row__line">
+        <span className="message-row__from">
+          {unread && <span className="visually-hidden">{mailMessages.unread}, </span>}
+          {senderName(email.from, mailMessages.unknownSender)}
+        </span>
+        <span className="message-row__icons">
+          {email.hasAttachment && (
+            <PaperclipIcon role="img" aria-hidden={false} aria-label={mailMessages.hasAttachment} />
+          )}
+          {flagged && (
+            <FlagIcon
+              className="message-row__flag"
+              role="img"
+              aria-hidden={false}
+              aria-label={mailMessages.flagged}
+            />
+          )}
+        </span>
+        <time
+          className="message-row__date"
+          dateTime={email.receivedAt}
+          title={formatFullDate(email.receivedAt, mailMessages.locale)}
+        >
+          {formatListDate(email.receivedAt, mailMessages.locale)}
+        </time>
+      </div>
+      <div className="message-row__subject">{email.subject?.trim() || mailMessages.noSubject}</div>
+      <div className="message-row__preview">{email.preview}</div>
+    </div>
+  );
+}

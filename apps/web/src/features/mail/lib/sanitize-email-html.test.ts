@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { BLOCKED_IMAGE_ATTRIBUTE, sanitizeEmailHtml } from './sanitize-email-html';
+
+function parse(html: string): HTMLElement {
+  const container = document.createElement('div');
+  container.innerHTML = html;
+  return container;
+}
+
+describe('sanitizeEmailHtml', () => {
+  it('removes scripts, including ones hidden in SVG', () => {
+    const { html } = sanitizeEmailHtml(
+      '<p>Hello</p><script>window.pwned = true</script><svg><script>alert(1)</script></svg>',
+    );
+    expect(html).not.toMatch(/script/i);
+    expect(parse(html).querySelector('p')?.textContent).toBe('Hello');
+  });
+
+  it('strips on* event handlers', () => {
+    const { html } = sanitizeEmailHtml(
+      '<img src="cid:a" onerror="alert(1)"><div onclick="x()" onmouseover="y()">hi</div><body onload="z()">',
+    );
+    const dom = parse(html);
+    expect(html).not.toMatch(/on(error|click|mouseover|load)=/i);
+    expect(dom.querySelector('div')?.textContent).toBe('hi');
+  });
+
+  it('replaces a remote image with a placeholder and counts it', () => {
+    const { html, remoteImagesBlocked } = sanitizeEmailHtml(
+      '<img src="https://tracker.example/pixel.gif" width="1" height="1" alt="">',
+    );
+    const img = parse(html).querySelector('img');
+    expect(img?.getAttribute('src')).toMatch(/^data:image\/svg\+xml,/);
+    expect(img?.getAttribute(BLOCKED_IMAGE_ATTRIBUTE)).toBe('remote');
+    expect(html).not.toContain('tracker.example');
+    expect(remoteImagesBlocked).toBe(1);
+  });
+
+  it('blocks protocol-relative, srcset and CSS url() images, and @import', () => {
+    const { html, remoteImagesBlocked } = sanitizeEmailHtml(
+      [
+        '<style>@import url("https://evil.example/a.css"); .x { background: url(https://evil.example/b.png) }</style>',
+        '<img src="//evil.example/c.png">',
+        '<img src="cid:ok" srcset="https://evil.example/d.png 2x">',
+        '<table><tr><td style="background-image: url(\'http://evil.example/e.png\'); color: red">cell</td></tr></table>',
+        '<table background="https://evil.example/f.png"><tr><td>t</td></tr></table>',
+      ].join(''),
+    );
+    expect(html).not.toContain('evil.example');
+    expect(html).toContain('color: red');
+    expect(remoteImagesBlocked).toBe(6);
+  });
+
+  it('sees through CSS escapes and whitespace tricks', () => {
+    const { html, remoteImagesBlocked } = sanitizeEmailHtml(
+      '<div style="background: \\75 rl(https://evil.example/x.png)">a</div><img src=" ht\ntps://evil.example/y.png">',
+    );
+    expect(html).not.toContain('evil.example');
+    expect(remoteImagesBlocked).toBe(2);
+  });
+
+  it('neutralises javascript: links and opens real links outside the frame', () => {
+    const dom = parse(
+      sanitizeEmailHtml(
+        '<a href="javascript:alert(1)">bad</a> <a href=" JaVaScRiPt:alert(2)">bad2</a> <a href="https://colibri.test/">good</a>',
+      ).html,
+    );
+    const [bad, bad2, good] = [...dom.querySelectorAll('a')];
+    expect(bad?.getAttribute('href')).toBeNull();
+    expect(bad2?.getAttribute('href')).toBeNull();
+    expect(good?.getAttribute('href')).toBe('https://colibri.test/');
+    expect(good?.getAttribute('target')).toBe('_blank');
+    expect(good?.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('keeps cid: and inline data: images', () => {
+    const { html, remoteImagesBlocked } = sanitizeEmailHtml(
+      '<img src="cid:logo@colibri.test" alt="logo"><img src="data:image/png;base64,iVBORw0KGgo=">',
+    );
+    const [cid, data] = [...parse(html).querySelectorAll('img')];
+    expect(cid?.getAttribute('src')).toBe('cid:logo@colibri.test');
+    expect(data?.getAttribute('src')).toBe('data:image/png;base64,iVBORw0KGgo=');
+    expect(remoteImagesBlocked).toBe(0);
+  });
+
+  it('removes what could submit, embed or redirect', () => {
+    const { html } = sanitizeEmailHtml(
+      '<meta http-equiv="refresh" content="0;url=https://evil.example"><base href="https://evil.example/"><form action="https://evil.example"><input name="p"><button>Go</button></form><iframe src="https://evil.example"></iframe><object data="x.swf"></object><p>kept</p>',
+    );
+    expect(html).not.toMatch(/<(meta|base|form|input|button|iframe|object)\b/i);
+    expect(html).toContain('<p>kept</p>');
+  });
+
+  it('keeps the style sheet a mail puts in its <head>', () => {
+    const { html } = sanitizeEmailHtml(
+      '<html><head><style>p { color: teal }</style></head><body><p>x</p></body></html>',
+    );
+    expect(html).toContain('p { color: teal }');
+  });
+});
