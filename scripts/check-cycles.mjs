@@ -5,7 +5,9 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const roots = ['apps', 'packages'].flatMap((d) =>
-  existsSync(path.join(root, d)) ? readdirSync(path.join(root, d)).map((p) => path.join(root, d, p, 'src')) : [],
+  existsSync(path.join(root, d))
+    ? readdirSync(path.join(root, d)).map((p) => path.join(root, d, p, 'src'))
+    : [],
 );
 
 function* walk(dir) {
@@ -20,7 +22,12 @@ function* walk(dir) {
 const importRe = /^\s*(?:import|export)\s(?!type\b)[^'"]*?from\s+['"](\.[^'"]+)['"]/gm;
 function resolve(from, spec) {
   const base = path.resolve(path.dirname(from), spec).replace(/\.js$/, '');
-  for (const cand of [base + '.ts', base + '.tsx', path.join(base, 'index.ts'), path.join(base, 'index.tsx')]) {
+  for (const cand of [
+    base + '.ts',
+    base + '.tsx',
+    path.join(base, 'index.ts'),
+    path.join(base, 'index.tsx'),
+  ]) {
     if (existsSync(cand)) return cand;
   }
   return null;

@@ -20,7 +20,9 @@ for (const { suite, results } of suites) {
   const failed = results.filter((r) => !r.skipped && r.problems.length > 0);
   const passed = results.length - skipped.length - failed.length;
   counts[suite] = passed;
-  console.log(`\n${suite}: ${passed} of ${results.length} pass (${failed.length} deviate, ${skipped.length} skipped)`);
+  console.log(
+    `\n${suite}: ${passed} of ${results.length} pass (${failed.length} deviate, ${skipped.length} skipped)`,
+  );
   for (const r of failed) console.log(`  FAIL ${r.name}: ${r.problems.join('; ')}`);
   for (const r of skipped) console.log(`  SKIP ${r.name}: ${r.skipped}`);
   if (passed < (floor[suite] ?? 0)) {
@@ -28,9 +30,12 @@ for (const { suite, results } of suites) {
     console.log(`  below the recorded floor of ${floor[suite]} passing vectors`);
   }
 }
-if (process.env.PEER_VECTORS_RECORD_FLOOR === '1') writeFileSync(floorFile, JSON.stringify(counts, null, 2) + '\n');
+if (process.env.PEER_VECTORS_RECORD_FLOOR === '1')
+  writeFileSync(floorFile, JSON.stringify(counts, null, 2) + '\n');
 const total = suites.flatMap((s) => s.results);
 const passedAll = total.filter((r) => !r.skipped && r.problems.length === 0).length;
 const skippedAll = total.filter((r) => r.skipped).length;
-console.log(`\npeer vectors: ${passedAll} of ${total.length} pass (${total.length - passedAll - skippedAll} deviate, ${skippedAll} skipped)`);
+console.log(
+  `\npeer vectors: ${passedAll} of ${total.length} pass (${total.length - passedAll - skippedAll} deviate, ${skippedAll} skipped)`,
+);
 process.exit(belowFloor ? 1 : 0);

@@ -9,7 +9,9 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 function ensureChromium() {
   if (existsSync(chromium)) return;
   if (process.getuid?.() !== 0) {
-    throw new Error(`Chromium is missing at ${chromium}: run "sudo apt-get install chromium" or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium is missing at ${chromium}: run "sudo apt-get install chromium" or set CHROMIUM_PATH.`,
+    );
   }
   log('installing Debian chromium with apt-get');
   run('apt-get', ['update', '-qq']);
@@ -44,7 +46,8 @@ for (const [name, step] of steps) {
 }
 
 console.log('\nColibri test command');
-for (const [name, status, ms] of results) console.log(`  ${status.padEnd(7)} ${name.padEnd(36)} ${(ms / 1000).toFixed(1)}s`);
+for (const [name, status, ms] of results)
+  console.log(`  ${status.padEnd(7)} ${name.padEnd(36)} ${(ms / 1000).toFixed(1)}s`);
 const failed = results.filter(([, s]) => s !== 'passed').length;
 console.log(`steps: ${results.length - failed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -13,7 +13,9 @@ const pnpmVersion = pinned.split('@')[1];
 /** Node's headers ship with Debian's nodejs; node-gyp must build against them (no header download here). */
 export const buildEnv = {
   ...process.env,
-  ...(process.env.npm_config_nodedir || !existsSync('/usr/include/node/node.h') ? {} : { npm_config_nodedir: '/usr' }),
+  ...(process.env.npm_config_nodedir || !existsSync('/usr/include/node/node.h')
+    ? {}
+    : { npm_config_nodedir: '/usr' }),
 };
 
 export function log(message) {
@@ -43,7 +45,9 @@ export function pnpm(args, options) {
     if (output('pnpm', ['--version']) === pnpmVersion) pnpmCommand = ['pnpm'];
     else {
       log(`installing pnpm ${pnpmVersion} with npm`);
-      const installed = spawnSync('npm', ['install', '--global', `pnpm@${pnpmVersion}`], { stdio: 'inherit' });
+      const installed = spawnSync('npm', ['install', '--global', `pnpm@${pnpmVersion}`], {
+        stdio: 'inherit',
+      });
       pnpmCommand =
         installed.status === 0 && output('pnpm', ['--version']) === pnpmVersion
           ? ['pnpm']
@@ -85,8 +89,14 @@ const buildStamp = path.join(root, 'node_modules', '.cache', 'colibri', 'build-s
 
 /** Builds the server packages and the web app when any source is newer than the last build. */
 export function ensureBuilt({ force = false } = {}) {
-  const sources = Math.max(newestSource(path.join(root, 'apps')), newestSource(path.join(root, 'packages')), mtime(path.join(root, 'pnpm-lock.yaml')));
-  const built = existsSync(path.join(root, 'apps/bff/dist/src/main.js')) && existsSync(path.join(root, 'apps/web/dist/index.html'));
+  const sources = Math.max(
+    newestSource(path.join(root, 'apps')),
+    newestSource(path.join(root, 'packages')),
+    mtime(path.join(root, 'pnpm-lock.yaml')),
+  );
+  const built =
+    existsSync(path.join(root, 'apps/bff/dist/src/main.js')) &&
+    existsSync(path.join(root, 'apps/web/dist/index.html'));
   if (!force && built && mtime(buildStamp) >= sources) return;
   log('building (pnpm build)');
   pnpm(['build']);

@@ -54,12 +54,16 @@ async function robustnessCase(store, accountId, mailboxId, file) {
   const raw = readFileSync(file);
   const email = await store.importMessage(accountId, { raw, mailboxIds: [mailboxId] });
   const stored = await store.readBlob(accountId, email.blobId);
-  return stored && Buffer.compare(Buffer.from(stored), raw) === 0 ? [] : ['raw message not kept byte for byte'];
+  return stored && Buffer.compare(Buffer.from(stored), raw) === 0
+    ? []
+    : ['raw message not kept byte for byte'];
 }
 
 function* files(dir, re) {
   if (!existsSync(dir)) return;
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  )) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) yield* files(full, re);
     else if (re.test(entry.name)) yield full;
@@ -72,7 +76,11 @@ export async function runMimeVectors(vectorsDir) {
   const store = await openMailStore({ dataDir });
   try {
     await store.createDomain('peer.test');
-    const account = await store.createAccount({ email: 'vectors@peer.test', displayName: 'Vectors', passwordHash: 'x' });
+    const account = await store.createAccount({
+      email: 'vectors@peer.test',
+      displayName: 'Vectors',
+      passwordHash: 'x',
+    });
     const inbox = await store.createMailbox(account.id, { name: 'Inbox', role: 'inbox' });
     const mime = path.join(vectorsDir, 'mime');
     const suites = [];
@@ -87,7 +95,16 @@ export async function runMimeVectors(vectorsDir) {
         continue;
       }
       try {
-        structure.results.push({ name, problems: await structureCase(store, account.id, inbox.id, eml, JSON.parse(readFileSync(json, 'utf8'))) });
+        structure.results.push({
+          name,
+          problems: await structureCase(
+            store,
+            account.id,
+            inbox.id,
+            eml,
+            JSON.parse(readFileSync(json, 'utf8')),
+          ),
+        });
       } catch (error) {
         structure.results.push({ name, problems: [`threw: ${error.message}`] });
       }
@@ -99,7 +116,10 @@ export async function runMimeVectors(vectorsDir) {
       for (const file of files(path.join(mime, dir), /\.(eml|msg)$/)) {
         const name = path.relative(mime, file);
         try {
-          robustness.results.push({ name, problems: await robustnessCase(store, account.id, inbox.id, file) });
+          robustness.results.push({
+            name,
+            problems: await robustnessCase(store, account.id, inbox.id, file),
+          });
         } catch (error) {
           robustness.results.push({ name, problems: [`threw: ${error.message}`] });
         }

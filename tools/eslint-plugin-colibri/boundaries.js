@@ -75,7 +75,10 @@ export const boundaries = {
         const [, name, ...rest] = source.split('/');
         const pkg = `@colibri/${name}`;
         if (rest.length > 0 && !publicSubpaths.has(source)) {
-          context.report({ node, message: `Deep import "${source}": import the package entry "${pkg}" (STYLE 3).` });
+          context.report({
+            node,
+            message: `Deep import "${source}": import the package entry "${pkg}" (STYLE 3).`,
+          });
           return;
         }
         if (name === undefined || !allowed.includes(name)) {
@@ -83,12 +86,18 @@ export const boundaries = {
           return;
         }
         if (ws === 'packages/ui' && !info.typeOnly) {
-          context.report({ node, message: `packages/ui may import ${pkg} for types only: use "import type".` });
+          context.report({
+            node,
+            message: `packages/ui may import ${pkg} for types only: use "import type".`,
+          });
         }
         if (ws === 'apps/bff' && !rel.startsWith('apps/bff/src/config/')) {
           const factory = info.names.find((n) => backendFactories.has(n));
           if (backendPackages.has(pkg) || factory) {
-            context.report({ node, message: `Backends are chosen only in apps/bff/src/config/ (DESIGN.md).` });
+            context.report({
+              node,
+              message: `Backends are chosen only in apps/bff/src/config/ (DESIGN.md).`,
+            });
           }
         }
         return;
@@ -101,7 +110,10 @@ export const boundaries = {
         const target = path.resolve(path.dirname(file), source);
         const targetWs = workspaceOf(target);
         if (targetWs.ws !== ws) {
-          context.report({ node, message: `Relative import "${source}" leaves ${ws}: import the package entry instead.` });
+          context.report({
+            node,
+            message: `Relative import "${source}" leaves ${ws}: import the package entry instead.`,
+          });
           return;
         }
         const targetFeature = /^apps\/web\/src\/features\/([^/]+)(\/|$)/.exec(targetWs.rel);
@@ -121,7 +133,8 @@ export const boundaries = {
       const typeOnly =
         node.importKind === 'type' ||
         node.exportKind === 'type' ||
-        (specifiers.length > 0 && specifiers.every((/** @type {any} */ s) => s.importKind === 'type' || s.exportKind === 'type'));
+        (specifiers.length > 0 &&
+          specifiers.every((/** @type {any} */ s) => s.importKind === 'type' || s.exportKind === 'type'));
       const names = specifiers.map((/** @type {any} */ s) => s.imported?.name ?? s.local?.name ?? '');
       check(node, node.source.value, { typeOnly, names });
     }

@@ -2,16 +2,7 @@ import type { Id, UTCDate } from './core.js';
 
 /** RFC 8621 §2: mailbox roles (IANA "IMAP Mailbox Name Attributes", lower-cased). */
 export type MailboxRole =
-  | 'all'
-  | 'archive'
-  | 'drafts'
-  | 'flagged'
-  | 'important'
-  | 'inbox'
-  | 'junk'
-  | 'sent'
-  | 'subscribed'
-  | 'trash';
+  'all' | 'archive' | 'drafts' | 'flagged' | 'important' | 'inbox' | 'junk' | 'sent' | 'subscribed' | 'trash';
 
 /** RFC 8621 §2: MailboxRights. */
 export interface MailboxRights {

@@ -1,4 +1,13 @@
-import type { ChangesArgs, ChangesResult, GetArgs, GetResult, QueryArgs, QueryResult, SetArgs, SetResult } from './core.js';
+import type {
+  ChangesArgs,
+  ChangesResult,
+  GetArgs,
+  GetResult,
+  QueryArgs,
+  QueryResult,
+  SetArgs,
+  SetResult,
+} from './core.js';
 import type {
   Email,
   EmailFilterCondition,
@@ -35,10 +44,18 @@ export interface Methods {
   };
   'Thread/get': { args: GetArgs<keyof Thread>; result: GetResult<Thread> };
   'Thread/changes': { args: ChangesArgs; result: ChangesResult };
-  'Email/get': { args: GetArgs<EmailProperty | string> & EmailGetExtraArgs; result: GetResult<Partial<Email>> };
+  'Email/get': {
+    args: GetArgs<EmailProperty | string> & EmailGetExtraArgs;
+    result: GetResult<Partial<Email>>;
+  };
   'Email/changes': { args: ChangesArgs; result: ChangesResult };
   'Email/query': {
-    args: QueryArgs<EmailFilterCondition, EmailSortProperty> & EmailQueryExtraArgs & { sort?: { property: EmailSortProperty; isAscending?: boolean; keyword?: string; collation?: string }[] | null };
+    args: QueryArgs<EmailFilterCondition, EmailSortProperty> &
+      EmailQueryExtraArgs & {
+        sort?:
+          | { property: EmailSortProperty; isAscending?: boolean; keyword?: string; collation?: string }[]
+          | null;
+      };
     result: QueryResult;
   };
   'Email/set': { args: SetArgs<Email>; result: SetResult<Email> };

@@ -78,7 +78,12 @@ export interface MailStore {
 
   // Change log
   getState(accountId: AccountId, type: ChangeType): Promise<State>;
-  getChanges(accountId: AccountId, type: ChangeType, sinceState: State, maxChanges?: number): Promise<Changes<string>>;
+  getChanges(
+    accountId: AccountId,
+    type: ChangeType,
+    sinceState: State,
+    maxChanges?: number,
+  ): Promise<Changes<string>>;
 
   // Small settings of the installation (e.g. "demo seeded").
   getMeta(key: string): Promise<string | null>;

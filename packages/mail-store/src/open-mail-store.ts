@@ -27,7 +27,8 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
   let closed = false;
 
   const mayRead = (accountId: AccountId, blobId: BlobId) =>
-    db.prepare('SELECT 1 FROM blob_refs WHERE account_id = ? AND blob_id = ?').get(accountId, blobId) !== undefined;
+    db.prepare('SELECT 1 FROM blob_refs WHERE account_id = ? AND blob_id = ?').get(accountId, blobId) !==
+    undefined;
 
   return {
     async createDomain(name) {
@@ -98,11 +99,14 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
       return changesSince(db, accountId, type, sinceState, maxChanges);
     },
     async getMeta(key) {
-      const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+      const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as
+        { value: string } | undefined;
       return row?.value ?? null;
     },
     async setMeta(key, value) {
-      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+      db.prepare(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ).run(key, value);
     },
     async close() {
       if (closed) return;

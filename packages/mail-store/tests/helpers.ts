@@ -17,7 +17,11 @@ export async function createTestStore(): Promise<TestStore> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'colibri-store-test-'));
   const store = await openMailStore({ dataDir });
   await store.createDomain('example.test');
-  const account = await store.createAccount({ email: 'Alice@Example.test', displayName: 'Alice', passwordHash: 'hash' });
+  const account = await store.createAccount({
+    email: 'Alice@Example.test',
+    displayName: 'Alice',
+    passwordHash: 'hash',
+  });
   const inbox = await store.createMailbox(account.id, { name: 'Inbox', role: 'inbox' });
   return {
     store,

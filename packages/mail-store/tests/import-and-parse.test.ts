@@ -35,8 +35,12 @@ describe('importMessage', () => {
     expect(email.hasAttachment).toBe(false);
     expect(email.textBody).toHaveLength(1);
     expect(email.htmlBody).toEqual(email.textBody);
-    expect(Buffer.from((await t.store.readBlob(t.account.id, email.blobId))!).equals(Buffer.from(raw))).toBe(true);
-    expect(text(await t.store.readBlob(t.account.id, email.textBody[0]!.blobId!))).toContain('lunch   at noon');
+    expect(Buffer.from((await t.store.readBlob(t.account.id, email.blobId))!).equals(Buffer.from(raw))).toBe(
+      true,
+    );
+    expect(text(await t.store.readBlob(t.account.id, email.textBody[0]!.blobId!))).toContain(
+      'lunch   at noon',
+    );
   });
 
   it('decodes RFC 2047 subjects and legacy charsets', async () => {
@@ -126,13 +130,22 @@ describe('importMessage', () => {
 
   it('refuses an unknown mailbox without storing anything', async () => {
     const raw = message({ From: 'x@example.test', Subject: 'x' }, 'x');
-    await expect(t.store.importMessage(t.account.id, { raw, mailboxIds: ['Mxxxxxxxxxxxxxxxx' as never] })).rejects.toThrow(/not found/);
+    await expect(
+      t.store.importMessage(t.account.id, { raw, mailboxIds: ['Mxxxxxxxxxxxxxxxx' as never] }),
+    ).rejects.toThrow(/not found/);
     expect((await t.store.queryEmails(t.account.id, {})).total).toBe(0);
   });
 
   it('never lets one account read another account’s blobs', async () => {
-    const email = await t.store.importMessage(t.account.id, { raw: message({ Subject: 'secret' }, 'secret'), mailboxIds: [t.inbox.id] });
-    const bob = await t.store.createAccount({ email: 'bob@example.test', displayName: 'Bob', passwordHash: 'x' });
+    const email = await t.store.importMessage(t.account.id, {
+      raw: message({ Subject: 'secret' }, 'secret'),
+      mailboxIds: [t.inbox.id],
+    });
+    const bob = await t.store.createAccount({
+      email: 'bob@example.test',
+      displayName: 'Bob',
+      passwordHash: 'x',
+    });
     expect(await t.store.readBlob(bob.id, email.blobId)).toBeNull();
     expect(await t.store.openBlob(bob.id, email.blobId)).toBeNull();
     const opened = await t.store.openBlob(t.account.id, email.blobId);

@@ -17,21 +17,34 @@ describe('threads', () => {
       mailboxIds: [t.inbox.id],
     });
     const reply = await t.store.importMessage(t.account.id, {
-      raw: message({ Subject: 'Re: Budget 2027', 'Message-ID': '<b2@x>', 'In-Reply-To': '<b1@x>' }, 'Looks good'),
+      raw: message(
+        { Subject: 'Re: Budget 2027', 'Message-ID': '<b2@x>', 'In-Reply-To': '<b1@x>' },
+        'Looks good',
+      ),
       mailboxIds: [t.inbox.id],
     });
     const replyToReply = await t.store.importMessage(t.account.id, {
-      raw: message({ Subject: 'RE: Re: Budget 2027', 'Message-ID': '<b3@x>', References: '<b1@x> <b2@x>' }, 'Agreed'),
+      raw: message(
+        { Subject: 'RE: Re: Budget 2027', 'Message-ID': '<b3@x>', References: '<b1@x> <b2@x>' },
+        'Agreed',
+      ),
       mailboxIds: [t.inbox.id],
     });
     const hijack = await t.store.importMessage(t.account.id, {
-      raw: message({ Subject: 'Something else', 'Message-ID': '<b4@x>', 'In-Reply-To': '<b1@x>' }, 'Unrelated'),
+      raw: message(
+        { Subject: 'Something else', 'Message-ID': '<b4@x>', 'In-Reply-To': '<b1@x>' },
+        'Unrelated',
+      ),
       mailboxIds: [t.inbox.id],
     });
     expect(reply.threadId).toBe(first.threadId);
     expect(replyToReply.threadId).toBe(first.threadId);
     expect(hijack.threadId).not.toBe(first.threadId);
-    expect(await t.store.getThreadEmailIds(t.account.id, first.threadId)).toEqual([first.id, reply.id, replyToReply.id]);
+    expect(await t.store.getThreadEmailIds(t.account.id, first.threadId)).toEqual([
+      first.id,
+      reply.id,
+      replyToReply.id,
+    ]);
   });
 });
 
@@ -44,11 +57,18 @@ describe('queries and counts', () => {
         receivedAt: at(day),
       });
     }
-    const page = await t.store.queryEmails(t.account.id, { filter: { inMailbox: t.inbox.id }, position: 1, limit: 2 });
+    const page = await t.store.queryEmails(t.account.id, {
+      filter: { inMailbox: t.inbox.id },
+      position: 1,
+      limit: 2,
+    });
     expect(page.total).toBe(5);
     const emails = await t.store.getEmails(t.account.id, page.ids);
     expect(emails.map((e) => e.subject)).toEqual(['day 4', 'day 3']);
-    const oldest = await t.store.queryEmails(t.account.id, { sort: [{ property: 'receivedAt', isAscending: true }], limit: 1 });
+    const oldest = await t.store.queryEmails(t.account.id, {
+      sort: [{ property: 'receivedAt', isAscending: true }],
+      limit: 1,
+    });
     expect((await t.store.getEmails(t.account.id, oldest.ids))[0]?.subject).toBe('day 1');
     const tail = await t.store.queryEmails(t.account.id, { position: -2 });
     expect(tail.position).toBe(3);
@@ -56,8 +76,15 @@ describe('queries and counts', () => {
   });
 
   it('finds mail by full text and by keyword', async () => {
-    await t.store.importMessage(t.account.id, { raw: message({ Subject: 'Invoice 42' }, 'Please pay'), mailboxIds: [t.inbox.id], keywords: ['$flagged'] });
-    await t.store.importMessage(t.account.id, { raw: message({ Subject: 'Holiday' }, 'Photos from Brittany'), mailboxIds: [t.inbox.id] });
+    await t.store.importMessage(t.account.id, {
+      raw: message({ Subject: 'Invoice 42' }, 'Please pay'),
+      mailboxIds: [t.inbox.id],
+      keywords: ['$flagged'],
+    });
+    await t.store.importMessage(t.account.id, {
+      raw: message({ Subject: 'Holiday' }, 'Photos from Brittany'),
+      mailboxIds: [t.inbox.id],
+    });
     const byText = await t.store.queryEmails(t.account.id, { filter: { text: 'britt' } });
     expect((await t.store.getEmails(t.account.id, byText.ids)).map((e) => e.subject)).toEqual(['Holiday']);
     const hostile = await t.store.queryEmails(t.account.id, { filter: { text: '"AND OR NOT * (' } });
@@ -67,8 +94,15 @@ describe('queries and counts', () => {
   });
 
   it('counts unread emails and threads, and follows $seen', async () => {
-    const a = await t.store.importMessage(t.account.id, { raw: message({ Subject: 'a' }, 'a'), mailboxIds: [t.inbox.id] });
-    await t.store.importMessage(t.account.id, { raw: message({ Subject: 'b' }, 'b'), mailboxIds: [t.inbox.id], keywords: ['$seen'] });
+    const a = await t.store.importMessage(t.account.id, {
+      raw: message({ Subject: 'a' }, 'a'),
+      mailboxIds: [t.inbox.id],
+    });
+    await t.store.importMessage(t.account.id, {
+      raw: message({ Subject: 'b' }, 'b'),
+      mailboxIds: [t.inbox.id],
+      keywords: ['$seen'],
+    });
     let counts = (await t.store.getMailboxCounts(t.account.id, [t.inbox.id])).get(t.inbox.id);
     expect(counts).toEqual({ totalEmails: 2, unreadEmails: 1, totalThreads: 2, unreadThreads: 1 });
     await t.store.setKeywords(t.account.id, a.id, ['$seen', '$Flagged']);
@@ -83,8 +117,14 @@ describe('change log', () => {
   it('bumps per-type states in the write and reports changes since a state', async () => {
     const before = await t.store.getState(t.account.id, 'Email');
     const mailboxBefore = await t.store.getState(t.account.id, 'Mailbox');
-    const a = await t.store.importMessage(t.account.id, { raw: message({ Subject: 'a' }, 'a'), mailboxIds: [t.inbox.id] });
-    const b = await t.store.importMessage(t.account.id, { raw: message({ Subject: 'b' }, 'b'), mailboxIds: [t.inbox.id] });
+    const a = await t.store.importMessage(t.account.id, {
+      raw: message({ Subject: 'a' }, 'a'),
+      mailboxIds: [t.inbox.id],
+    });
+    const b = await t.store.importMessage(t.account.id, {
+      raw: message({ Subject: 'b' }, 'b'),
+      mailboxIds: [t.inbox.id],
+    });
     const middle = await t.store.getState(t.account.id, 'Email');
     await t.store.setKeywords(t.account.id, a.id, ['$seen']);
     const changes = await t.store.getChanges(t.account.id, 'Email', before);
@@ -100,7 +140,10 @@ describe('change log', () => {
   it('pages changes with maxChanges at state boundaries', async () => {
     const before = await t.store.getState(t.account.id, 'Email');
     for (let i = 0; i < 3; i++) {
-      await t.store.importMessage(t.account.id, { raw: message({ Subject: `m${i}` }, 'x'), mailboxIds: [t.inbox.id] });
+      await t.store.importMessage(t.account.id, {
+        raw: message({ Subject: `m${i}` }, 'x'),
+        mailboxIds: [t.inbox.id],
+      });
     }
     const first = await t.store.getChanges(t.account.id, 'Email', before, 2);
     expect(first.created).toHaveLength(2);
@@ -111,14 +154,21 @@ describe('change log', () => {
   });
 
   it('says explicitly when changes cannot be calculated', async () => {
-    await expect(t.store.getChanges(t.account.id, 'Email', '999')).rejects.toBeInstanceOf(CannotCalculateChangesError);
-    await expect(t.store.getChanges(t.account.id, 'Email', 'garbage')).rejects.toBeInstanceOf(CannotCalculateChangesError);
+    await expect(t.store.getChanges(t.account.id, 'Email', '999')).rejects.toBeInstanceOf(
+      CannotCalculateChangesError,
+    );
+    await expect(t.store.getChanges(t.account.id, 'Email', 'garbage')).rejects.toBeInstanceOf(
+      CannotCalculateChangesError,
+    );
   });
 });
 
 describe('durability', () => {
   it('reopens an existing data folder without re-running migrations or losing data', async () => {
-    await t.store.importMessage(t.account.id, { raw: message({ Subject: 'kept' }, 'kept'), mailboxIds: [t.inbox.id] });
+    await t.store.importMessage(t.account.id, {
+      raw: message({ Subject: 'kept' }, 'kept'),
+      mailboxIds: [t.inbox.id],
+    });
     await t.store.setMeta('demo', 'seeded');
     await t.store.close();
     const reopened = await openMailStore({ dataDir: t.dataDir });
@@ -142,7 +192,9 @@ describe('durability', () => {
   });
 
   it('enforces unique roles and sane mailbox names', async () => {
-    await expect(t.store.createMailbox(t.account.id, { name: 'Other inbox', role: 'inbox' })).rejects.toThrow(/already exists/);
+    await expect(t.store.createMailbox(t.account.id, { name: 'Other inbox', role: 'inbox' })).rejects.toThrow(
+      /already exists/,
+    );
     await expect(t.store.createMailbox(t.account.id, { name: '   ' })).rejects.toThrow(/1 to 255/);
     const projects = await t.store.createMailbox(t.account.id, { name: 'Projects' });
     const child = await t.store.createMailbox(t.account.id, { name: 'Colibri', parentId: projects.id });

@@ -13,12 +13,20 @@ function isInlineMediaType(type: string): boolean {
   return type.startsWith('image/') || type.startsWith('audio/') || type.startsWith('video/');
 }
 
-export function bodyLists<P extends StructurePart>(root: P): { textBody: P[]; htmlBody: P[]; attachments: P[] } {
+export function bodyLists<P extends StructurePart>(
+  root: P,
+): { textBody: P[]; htmlBody: P[]; attachments: P[] } {
   const textBody: P[] = [];
   const htmlBody: P[] = [];
   const attachments: P[] = [];
 
-  function parse(parts: P[], multipartType: string, inAlternative: boolean, htmlList: P[] | null, textList: P[] | null) {
+  function parse(
+    parts: P[],
+    multipartType: string,
+    inAlternative: boolean,
+    htmlList: P[] | null,
+    textList: P[] | null,
+  ) {
     const textLength = textList ? textList.length : -1;
     const htmlLength = htmlList ? htmlList.length : -1;
     parts.forEach((part, i) => {

@@ -66,7 +66,8 @@ function toPart(node: PostalNode, partId: string, depth: number, budget: { parts
   const subParts: ParsedPart[] | null = isMultipart ? [] : null;
   if (subParts && depth < mimeLimits.maxDepth) {
     node.childNodes.forEach((child, i) => {
-      if (budget.parts < mimeLimits.maxParts) subParts.push(toPart(child, `${partId}.${i + 1}`, depth + 1, budget));
+      if (budget.parts < mimeLimits.maxParts)
+        subParts.push(toPart(child, `${partId}.${i + 1}`, depth + 1, budget));
     });
   }
   let text: string | null = null;
@@ -83,10 +84,17 @@ function toPart(node: PostalNode, partId: string, depth: number, budget: { parts
     headers: node.headers.map((h) => ({ name: h.originalKey, value: h.value })),
     name: rawName,
     type,
-    charset: type.startsWith('text/') ? (params.charset?.toLowerCase() ?? 'us-ascii') : (params.charset ?? null),
+    charset: type.startsWith('text/')
+      ? (params.charset?.toLowerCase() ?? 'us-ascii')
+      : (params.charset ?? null),
     disposition,
     cid: node.contentId ? node.contentId.replace(/^<|>$/g, '') : null,
-    language: language ? language.split(',').map((l) => l.trim()).filter(Boolean) : null,
+    language: language
+      ? language
+          .split(',')
+          .map((l) => l.trim())
+          .filter(Boolean)
+      : null,
     location: node.headers.find((h) => h.key === 'content-location')?.value ?? null,
     content,
     subParts,
@@ -156,7 +164,9 @@ export async function parseMessage(raw: Uint8Array): Promise<ParsedMessage> {
     sentAt: sentDate(email?.date),
     preview: collapseWhitespace(bodyText).slice(0, mimeLimits.previewChars),
     // Inline images referenced from HTML are not what a person calls an attachment.
-    hasAttachment: lists.attachments.some((p) => !(p.cid && p.disposition !== 'attachment' && p.type.startsWith('image/'))),
+    hasAttachment: lists.attachments.some(
+      (p) => !(p.cid && p.disposition !== 'attachment' && p.type.startsWith('image/')),
+    ),
     indexText: `${bodyText.slice(0, mimeLimits.maxIndexedTextChars)} ${attachmentNames}`,
   };
 }

@@ -10,7 +10,11 @@ import { mimeLimits } from './limits.js';
 export interface PostalNode {
   childNodes: PostalNode[];
   headers: { key: string; originalKey: string; value: string }[];
-  contentType: { value: string; parsed: { value: string; params: Record<string, string> }; multipart: string | false };
+  contentType: {
+    value: string;
+    parsed: { value: string; params: Record<string, string> };
+    multipart: string | false;
+  };
   contentDisposition: { value: string; parsed: { value: string; params: Record<string, string> } };
   contentId?: string;
   content: ArrayBuffer | null;

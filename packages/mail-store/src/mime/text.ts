@@ -14,7 +14,8 @@ export function htmlToText(html: string): string {
     .replace(/<[^>]*>/g, ' ')
     .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]+);/gi, (whole, code: string) => {
       if (code.startsWith('#')) {
-        const point = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
+        const point =
+          code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
         // Out-of-range code points would throw; hostile mail must not crash the indexer.
         return point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : ' ';
       }

@@ -8,7 +8,12 @@ export type ChangeKind = 'created' | 'updated' | 'destroyed';
  * Bumps the type's state and logs the changed objects. Must run inside the write's own
  * transaction (STYLE 14), so that the state and the data never disagree.
  */
-export function recordChanges(db: Db, accountId: AccountId, type: ChangeType, changes: [id: string, kind: ChangeKind][]): State {
+export function recordChanges(
+  db: Db,
+  accountId: AccountId,
+  type: ChangeType,
+  changes: [id: string, kind: ChangeKind][],
+): State {
   if (changes.length === 0) return currentState(db, accountId, type);
   const row = db
     .prepare(
@@ -16,15 +21,16 @@ export function recordChanges(db: Db, accountId: AccountId, type: ChangeType, ch
        ON CONFLICT (account_id, type) DO UPDATE SET seq = seq + 1 RETURNING seq`,
     )
     .get(accountId, type) as { seq: number };
-  const insert = db.prepare('INSERT OR REPLACE INTO change_log (account_id, type, seq, object_id, kind) VALUES (?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT OR REPLACE INTO change_log (account_id, type, seq, object_id, kind) VALUES (?, ?, ?, ?, ?)',
+  );
   for (const [id, kind] of changes) insert.run(accountId, type, row.seq, id, kind);
   return String(row.seq);
 }
 
 export function currentState(db: Db, accountId: AccountId, type: ChangeType): State {
   const row = db.prepare('SELECT seq FROM states WHERE account_id = ? AND type = ?').get(accountId, type) as
-    | { seq: number }
-    | undefined;
+    { seq: number } | undefined;
   return String(row?.seq ?? 0);
 }
 
@@ -33,7 +39,13 @@ export function currentState(db: Db, accountId: AccountId, type: ChangeType): St
  * updated = created). With maxChanges, stops at a state boundary so that the client can continue
  * from newState without missing anything.
  */
-export function changesSince(db: Db, accountId: AccountId, type: ChangeType, sinceState: State, maxChanges?: number): Changes<string> {
+export function changesSince(
+  db: Db,
+  accountId: AccountId,
+  type: ChangeType,
+  sinceState: State,
+  maxChanges?: number,
+): Changes<string> {
   const current = Number(currentState(db, accountId, type));
   const since = /^\d+$/.test(sinceState) ? Number(sinceState) : NaN;
   if (!Number.isSafeInteger(since) || since > current) throw new CannotCalculateChangesError('Unknown state');
@@ -41,17 +53,20 @@ export function changesSince(db: Db, accountId: AccountId, type: ChangeType, sin
     .prepare('SELECT min(seq) AS seq FROM change_log WHERE account_id = ? AND type = ?')
     .get(accountId, type) as { seq: number | null };
   // History before the oldest retained entry is gone (pruned): only a state at its edge is usable.
-  if (since < current && oldest.seq !== null && since < oldest.seq - 1) throw new CannotCalculateChangesError();
+  if (since < current && oldest.seq !== null && since < oldest.seq - 1)
+    throw new CannotCalculateChangesError();
 
   const rows = db
-    .prepare('SELECT seq, object_id, kind FROM change_log WHERE account_id = ? AND type = ? AND seq > ? ORDER BY seq')
+    .prepare(
+      'SELECT seq, object_id, kind FROM change_log WHERE account_id = ? AND type = ? AND seq > ? ORDER BY seq',
+    )
     .all(accountId, type, since) as { seq: number; object_id: string; kind: ChangeKind }[];
 
   const first = new Map<string, ChangeKind>();
   const last = new Map<string, ChangeKind>();
   let newState = since;
   let hasMoreChanges = false;
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     const seq = rows[i]!.seq;
     let j = i;
     const batch: typeof rows = [];

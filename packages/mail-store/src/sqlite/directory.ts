@@ -17,7 +17,11 @@ interface AccountRow {
   created_at: number;
 }
 
-const toDomain = (r: DomainRow): Domain => ({ id: r.id as DomainId, name: r.name, createdAt: new Date(r.created_at) });
+const toDomain = (r: DomainRow): Domain => ({
+  id: r.id as DomainId,
+  name: r.name,
+  createdAt: new Date(r.created_at),
+});
 const toAccount = (r: AccountRow): Account => ({
   id: r.id as AccountId,
   domainId: r.domain_id as DomainId,
@@ -26,19 +30,22 @@ const toAccount = (r: AccountRow): Account => ({
   createdAt: new Date(r.created_at),
 });
 
-const domainPattern = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
+const domainPattern =
+  /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 
 export function createDomain(db: Db, name: string): Domain {
   const normalised = name.trim().toLowerCase();
   if (!domainPattern.test(normalised)) throw new InvalidInputError(`Invalid domain name: ${name}`);
-  if (db.prepare('SELECT 1 FROM domains WHERE name = ?').get(normalised)) throw new AlreadyExistsError(`Domain ${normalised}`);
+  if (db.prepare('SELECT 1 FROM domains WHERE name = ?').get(normalised))
+    throw new AlreadyExistsError(`Domain ${normalised}`);
   const row: DomainRow = { id: newId('Domain'), name: normalised, created_at: Date.now() };
   db.prepare('INSERT INTO domains (id, name, created_at) VALUES (@id, @name, @created_at)').run(row);
   return toDomain(row);
 }
 
 export function findDomain(db: Db, name: string): Domain | null {
-  const row = db.prepare('SELECT * FROM domains WHERE name = ?').get(name.trim().toLowerCase()) as DomainRow | undefined;
+  const row = db.prepare('SELECT * FROM domains WHERE name = ?').get(name.trim().toLowerCase()) as
+    DomainRow | undefined;
   return row ? toDomain(row) : null;
 }
 
@@ -48,7 +55,8 @@ export function createAccount(db: Db, input: CreateAccountInput): Account {
   if (at < 1 || at > 64) throw new InvalidInputError(`Invalid address: ${input.email}`);
   const domain = findDomain(db, email.slice(at + 1));
   if (!domain) throw new NotFoundError(`Domain ${email.slice(at + 1)}`);
-  if (db.prepare('SELECT 1 FROM accounts WHERE email = ?').get(email)) throw new AlreadyExistsError(`Account ${email}`);
+  if (db.prepare('SELECT 1 FROM accounts WHERE email = ?').get(email))
+    throw new AlreadyExistsError(`Account ${email}`);
   const row: AccountRow & { password_hash: string } = {
     id: newId('Account'),
     domain_id: domain.id,
@@ -70,7 +78,8 @@ export function getAccount(db: Db, id: AccountId): Account | null {
 }
 
 export function findAccountByEmail(db: Db, email: string): Account | null {
-  const row = db.prepare('SELECT * FROM accounts WHERE email = ?').get(email.trim().toLowerCase()) as AccountRow | undefined;
+  const row = db.prepare('SELECT * FROM accounts WHERE email = ?').get(email.trim().toLowerCase()) as
+    AccountRow | undefined;
   return row ? toAccount(row) : null;
 }
 
@@ -79,7 +88,8 @@ export function listAccounts(db: Db): Account[] {
 }
 
 export function getPasswordHash(db: Db, id: AccountId): string | null {
-  const row = db.prepare('SELECT password_hash FROM accounts WHERE id = ?').get(id) as { password_hash: string } | undefined;
+  const row = db.prepare('SELECT password_hash FROM accounts WHERE id = ?').get(id) as
+    { password_hash: string } | undefined;
   return row?.password_hash ?? null;
 }
 

@@ -1,4 +1,13 @@
-import type { AccountId, Address, BlobId, BodyPart, EmailId, EmailRecord, MailboxId, ThreadId } from '../model.js';
+import type {
+  AccountId,
+  Address,
+  BlobId,
+  BodyPart,
+  EmailId,
+  EmailRecord,
+  MailboxId,
+  ThreadId,
+} from '../model.js';
 import type { Db } from './open-database.js';
 
 export interface EmailRow {
@@ -41,7 +50,8 @@ function leaves(part: BodyPart, out = new Map<string, BodyPart>()): Map<string, 
 export function toEmailRecord(row: EmailRow, mailboxIds: MailboxId[], keywords: string[]): EmailRecord {
   const index = JSON.parse(row.index_json) as EmailIndex;
   const byPartId = leaves(index.bodyStructure);
-  const pick = (ids: string[]) => ids.map((id) => byPartId.get(id)).filter((p): p is BodyPart => p !== undefined);
+  const pick = (ids: string[]) =>
+    ids.map((id) => byPartId.get(id)).filter((p): p is BodyPart => p !== undefined);
   return {
     id: row.id as EmailId,
     accountId: row.account_id as AccountId,
@@ -74,13 +84,17 @@ export function toEmailRecord(row: EmailRow, mailboxIds: MailboxId[], keywords: 
 /** Loads emails with their mailboxes and keywords, in the order of `ids`, skipping unknown ones. */
 export function loadEmails(db: Db, accountId: AccountId, ids: readonly string[]): EmailRecord[] {
   const getRow = db.prepare('SELECT * FROM emails WHERE id = ? AND account_id = ?');
-  const getMailboxes = db.prepare('SELECT mailbox_id FROM email_mailboxes WHERE email_id = ? ORDER BY mailbox_id');
+  const getMailboxes = db.prepare(
+    'SELECT mailbox_id FROM email_mailboxes WHERE email_id = ? ORDER BY mailbox_id',
+  );
   const getKeywords = db.prepare('SELECT keyword FROM email_keywords WHERE email_id = ? ORDER BY keyword');
   const out: EmailRecord[] = [];
   for (const id of ids) {
     const row = getRow.get(id, accountId) as EmailRow | undefined;
     if (!row) continue;
-    const mailboxIds = (getMailboxes.all(id) as { mailbox_id: string }[]).map((r) => r.mailbox_id as MailboxId);
+    const mailboxIds = (getMailboxes.all(id) as { mailbox_id: string }[]).map(
+      (r) => r.mailbox_id as MailboxId,
+    );
     const keywords = (getKeywords.all(id) as { keyword: string }[]).map((r) => r.keyword);
     out.push(toEmailRecord(row, mailboxIds, keywords));
   }

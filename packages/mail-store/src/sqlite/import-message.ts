@@ -17,7 +17,8 @@ const forbiddenKeywordChars = /[(){\]%*"\\]/;
 export function normaliseKeywords(keywords: readonly string[]): string[] {
   const out = new Set<string>();
   for (const k of keywords) {
-    if (!keywordPattern.test(k) || forbiddenKeywordChars.test(k)) throw new InvalidInputError(`Invalid keyword: ${k}`);
+    if (!keywordPattern.test(k) || forbiddenKeywordChars.test(k))
+      throw new InvalidInputError(`Invalid keyword: ${k}`);
     out.add(k.toLowerCase());
   }
   return [...out].sort();
@@ -30,7 +31,9 @@ async function storeParts(blobs: BlobStore, part: ParsedPart, stored: Set<BlobId
     blobId = await blobs.put(part.content);
     stored.add(blobId);
   }
-  const subParts = part.subParts ? await Promise.all(part.subParts.map((p) => storeParts(blobs, p, stored))) : null;
+  const subParts = part.subParts
+    ? await Promise.all(part.subParts.map((p) => storeParts(blobs, p, stored)))
+    : null;
   return {
     partId: part.partId,
     blobId,
@@ -64,7 +67,12 @@ function findThread(db: Db, accountId: AccountId, ids: string[], subject: string
   return (match?.id as ThreadId | undefined) ?? null;
 }
 
-export async function importMessage(db: Db, blobs: BlobStore, accountId: AccountId, input: ImportMessageInput): Promise<EmailRecord> {
+export async function importMessage(
+  db: Db,
+  blobs: BlobStore,
+  accountId: AccountId,
+  input: ImportMessageInput,
+): Promise<EmailRecord> {
   if (input.raw.byteLength > mimeLimits.maxMessageBytes) {
     throw new TooLargeError(`Messages are limited to ${mimeLimits.maxMessageBytes} bytes`);
   }
@@ -76,7 +84,9 @@ export async function importMessage(db: Db, blobs: BlobStore, accountId: Account
   const bodyStructure = await storeParts(blobs, parsed.bodyStructure, stored);
   const receivedAt = input.receivedAt ?? new Date();
   const subject = baseSubject(parsed.subject);
-  const threadingIds = [...new Set([...(parsed.messageId ?? []), ...(parsed.inReplyTo ?? []), ...(parsed.references ?? [])])];
+  const threadingIds = [
+    ...new Set([...(parsed.messageId ?? []), ...(parsed.inReplyTo ?? []), ...(parsed.references ?? [])]),
+  ];
   const fromSort = (parsed.from?.[0]?.name ?? parsed.from?.[0]?.email ?? '').toLowerCase();
   const index: EmailIndex = {
     messageId: parsed.messageId,
@@ -108,7 +118,11 @@ export async function importMessage(db: Db, blobs: BlobStore, accountId: Account
     const threadIsNew = threadId === null;
     if (!threadId) {
       threadId = newId('Thread') as ThreadId;
-      db.prepare('INSERT INTO threads (id, account_id, base_subject) VALUES (?, ?, ?)').run(threadId, accountId, subject);
+      db.prepare('INSERT INTO threads (id, account_id, base_subject) VALUES (?, ?, ?)').run(
+        threadId,
+        accountId,
+        subject,
+      );
     }
     const result = db
       .prepare(
@@ -131,15 +145,21 @@ export async function importMessage(db: Db, blobs: BlobStore, accountId: Account
         keywords.includes('$seen') ? 1 : 0,
         JSON.stringify(index),
       );
-    const addMailbox = db.prepare('INSERT INTO email_mailboxes (mailbox_id, email_id, received_at) VALUES (?, ?, ?)');
+    const addMailbox = db.prepare(
+      'INSERT INTO email_mailboxes (mailbox_id, email_id, received_at) VALUES (?, ?, ?)',
+    );
     for (const mailboxId of new Set(input.mailboxIds)) addMailbox.run(mailboxId, id, receivedAt.getTime());
     const addKeyword = db.prepare('INSERT INTO email_keywords (email_id, keyword) VALUES (?, ?)');
     for (const k of keywords) addKeyword.run(id, k);
-    const addMessageId = db.prepare('INSERT OR IGNORE INTO message_ids (account_id, message_id, thread_id) VALUES (?, ?, ?)');
+    const addMessageId = db.prepare(
+      'INSERT OR IGNORE INTO message_ids (account_id, message_id, thread_id) VALUES (?, ?, ?)',
+    );
     for (const m of threadingIds) addMessageId.run(accountId, m, threadId);
     const addRef = db.prepare('INSERT OR IGNORE INTO blob_refs (account_id, blob_id) VALUES (?, ?)');
     for (const b of stored) addRef.run(accountId, b);
-    db.prepare('INSERT INTO email_fts (rowid, subject, addresses, body, attachments) VALUES (?, ?, ?, ?, ?)').run(
+    db.prepare(
+      'INSERT INTO email_fts (rowid, subject, addresses, body, attachments) VALUES (?, ?, ?, ?, ?)',
+    ).run(
       result.lastInsertRowid,
       parsed.subject ?? '',
       addresses,
@@ -149,7 +169,12 @@ export async function importMessage(db: Db, blobs: BlobStore, accountId: Account
     recordChanges(db, accountId, 'Email', [[id, 'created']]);
     recordChanges(db, accountId, 'Thread', [[threadId, threadIsNew ? 'created' : 'updated']]);
     // Counts are Mailbox properties (RFC 8621 §2): a new email updates its mailboxes.
-    recordChanges(db, accountId, 'Mailbox', [...new Set(input.mailboxIds)].map((m): [MailboxId, 'updated'] => [m, 'updated']));
+    recordChanges(
+      db,
+      accountId,
+      'Mailbox',
+      [...new Set(input.mailboxIds)].map((m): [MailboxId, 'updated'] => [m, 'updated']),
+    );
   })();
   return loadEmails(db, accountId, [id])[0]!;
 }

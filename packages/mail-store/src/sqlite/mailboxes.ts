@@ -39,12 +39,13 @@ export function createMailbox(db: Db, accountId: AccountId, input: CreateMailbox
     let depth = 1;
     let cursor: string | null = parentId;
     while (cursor) {
-      const parent = db.prepare('SELECT parent_id FROM mailboxes WHERE id = ? AND account_id = ?').get(cursor, accountId) as
-        | { parent_id: string | null }
-        | undefined;
+      const parent = db
+        .prepare('SELECT parent_id FROM mailboxes WHERE id = ? AND account_id = ?')
+        .get(cursor, accountId) as { parent_id: string | null } | undefined;
       if (!parent) throw new NotFoundError('Parent mailbox');
       cursor = parent.parent_id;
-      if (++depth > mailboxLimits.maxDepth) throw new InvalidInputError(`Mailboxes nest at most ${mailboxLimits.maxDepth} deep`);
+      if (++depth > mailboxLimits.maxDepth)
+        throw new InvalidInputError(`Mailboxes nest at most ${mailboxLimits.maxDepth} deep`);
     }
   }
   const row: MailboxRow = {
@@ -57,10 +58,17 @@ export function createMailbox(db: Db, accountId: AccountId, input: CreateMailbox
     is_subscribed: 1,
   };
   db.transaction(() => {
-    if (row.role && db.prepare('SELECT 1 FROM mailboxes WHERE account_id = ? AND role = ?').get(accountId, row.role)) {
+    if (
+      row.role &&
+      db.prepare('SELECT 1 FROM mailboxes WHERE account_id = ? AND role = ?').get(accountId, row.role)
+    ) {
       throw new AlreadyExistsError(`A mailbox with role ${row.role}`);
     }
-    if (db.prepare("SELECT 1 FROM mailboxes WHERE account_id = ? AND ifnull(parent_id, '') = ? AND name = ?").get(accountId, parentId ?? '', name)) {
+    if (
+      db
+        .prepare("SELECT 1 FROM mailboxes WHERE account_id = ? AND ifnull(parent_id, '') = ? AND name = ?")
+        .get(accountId, parentId ?? '', name)
+    ) {
       throw new AlreadyExistsError(`Mailbox ${name}`);
     }
     db.prepare(
@@ -73,11 +81,16 @@ export function createMailbox(db: Db, accountId: AccountId, input: CreateMailbox
 }
 
 export function listMailboxes(db: Db, accountId: AccountId): Mailbox[] {
-  return (db.prepare('SELECT * FROM mailboxes WHERE account_id = ? ORDER BY sort_order, name').all(accountId) as MailboxRow[]).map(toMailbox);
+  return (
+    db
+      .prepare('SELECT * FROM mailboxes WHERE account_id = ? ORDER BY sort_order, name')
+      .all(accountId) as MailboxRow[]
+  ).map(toMailbox);
 }
 
 export function findMailboxByRole(db: Db, accountId: AccountId, role: MailboxRole): Mailbox | null {
-  const row = db.prepare('SELECT * FROM mailboxes WHERE account_id = ? AND role = ?').get(accountId, role) as MailboxRow | undefined;
+  const row = db.prepare('SELECT * FROM mailboxes WHERE account_id = ? AND role = ?').get(accountId, role) as
+    MailboxRow | undefined;
   return row ? toMailbox(row) : null;
 }
 

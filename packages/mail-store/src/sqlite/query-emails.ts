@@ -39,7 +39,9 @@ export function queryEmails(db: Db, accountId: AccountId, query: EmailQuery): Em
     params.hasKeyword = filter.hasKeyword.toLowerCase();
   }
   if (filter.notKeyword) {
-    where.push('NOT EXISTS (SELECT 1 FROM email_keywords k WHERE k.email_id = e.id AND k.keyword = @notKeyword)');
+    where.push(
+      'NOT EXISTS (SELECT 1 FROM email_keywords k WHERE k.email_id = e.id AND k.keyword = @notKeyword)',
+    );
     params.notKeyword = filter.notKeyword.toLowerCase();
   }
   if (filter.text !== undefined) {
@@ -49,7 +51,10 @@ export function queryEmails(db: Db, accountId: AccountId, query: EmailQuery): Em
       params.match = match;
     }
   }
-  const sort = query.sort && query.sort.length > 0 ? query.sort : [{ property: 'receivedAt', isAscending: false } as const];
+  const sort =
+    query.sort && query.sort.length > 0
+      ? query.sort
+      : [{ property: 'receivedAt', isAscending: false } as const];
   const orderBy = sort.map((s) => {
     const column = sortColumns[s.property];
     if (!column) throw new InvalidInputError(`Unsupported sort ${String(s.property)}`);
@@ -59,13 +64,17 @@ export function queryEmails(db: Db, accountId: AccountId, query: EmailQuery): Em
   // A stable tiebreak, in the direction of the first sort, so that pages never overlap.
   orderBy.push(`e.id ${sort[0]!.isAscending ? 'ASC' : 'DESC'}`);
 
-  const total = (db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${where.join(' AND ')}`).get(params) as { n: number }).n;
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${where.join(' AND ')}`).get(params) as { n: number }
+  ).n;
   let position = query.position ?? 0;
   if (position < 0) position = Math.max(0, total + position);
   const limit = Math.min(query.limit ?? maxQueryLimit, maxQueryLimit);
   const ids = (
     db
-      .prepare(`SELECT e.id FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${orderBy.join(', ')} LIMIT @limit OFFSET @offset`)
+      .prepare(
+        `SELECT e.id FROM ${from} WHERE ${where.join(' AND ')} ORDER BY ${orderBy.join(', ')} LIMIT @limit OFFSET @offset`,
+      )
       .all({ ...params, limit, offset: position }) as { id: string }[]
   ).map((r) => r.id as EmailId);
   return { ids, total, position };
