@@ -9,11 +9,17 @@ export default defineConfig({
     projects: [
       {
         resolve: { conditions },
-        ssr: { resolve: { conditions: ['@colibri/source', 'node'], externalConditions: ['@colibri/source'] } },
+        ssr: {
+          resolve: { conditions: ['@colibri/source', 'node'], externalConditions: ['@colibri/source'] },
+        },
         test: {
           name: 'node',
           environment: 'node',
-          include: ['packages/{jmap-types,mail-store,jmap-server,jmap-client}/{src,tests}/**/*.test.ts', 'apps/bff/{src,tests}/**/*.test.ts', 'tools/**/*.test.ts'],
+          include: [
+            'packages/{jmap-types,mail-store,jmap-server,jmap-client}/{src,tests}/**/*.test.ts',
+            'apps/bff/{src,tests}/**/*.test.ts',
+            'tools/**/*.test.ts',
+          ],
           testTimeout: 20_000,
         },
       },
