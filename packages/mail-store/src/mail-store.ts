@@ -30,6 +30,8 @@ export interface CreateMailboxInput {
   parentId?: MailboxId | null;
   role?: MailboxRole | null;
   sortOrder?: number;
+  /** Defaults to true. */
+  isSubscribed?: boolean;
 }
 
 export interface ImportMessageInput {

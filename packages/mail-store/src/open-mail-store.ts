@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { BlobStore } from './blobs/blob-store.js';
 import { createFsBlobStore } from './blobs/fs-blob-store.js';
 import type { MailStore } from './mail-store.js';
 import { changesSince, currentState } from './sqlite/change-log.js';
@@ -14,6 +15,8 @@ import type { AccountId, BlobId, EmailId, ThreadId } from './model.js';
 export interface OpenMailStoreOptions {
   /** The data folder: `colibri.sqlite` and `blobs/` live in it. Created when missing. */
   dataDir: string;
+  /** Where blobs live; by default content-addressed files under `<dataDir>/blobs/`. */
+  blobStore?: BlobStore;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface OpenMailStoreOptions {
  */
 export async function openMailStore(options: OpenMailStoreOptions): Promise<MailStore> {
   const db = openDatabase(options.dataDir);
-  const blobs = createFsBlobStore(path.join(options.dataDir, 'blobs'));
+  const blobs = options.blobStore ?? createFsBlobStore(path.join(options.dataDir, 'blobs'));
   let closed = false;
 
   const mayRead = (accountId: AccountId, blobId: BlobId) =>
@@ -82,8 +85,8 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
     async getThreadEmailIds(accountId, threadId: ThreadId) {
       return (
         db
-          .prepare('SELECT id FROM emails WHERE account_id = ? AND thread_id = ? ORDER BY received_at, id')
-          .all(accountId, threadId) as { id: string }[]
+          .prepare('SELECT id FROM emails WHERE thread_id = ? AND account_id = ? ORDER BY received_at, id')
+          .all(threadId, accountId) as { id: string }[]
       ).map((r) => r.id as EmailId);
     },
     async openBlob(accountId, blobId) {

@@ -1,78 +1,114 @@
-import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { BlobId } from '../model.js';
-import { blobIdOf } from './blob-id.js';
+import { blobIdOf, toBlobId } from './blob-id.js';
 import type { BlobStore } from './blob-store.js';
 
+/** A temporary file this old was left by a crash (no write takes an hour): it is removed at open. */
+const staleTemporaryMs = 60 * 60 * 1000;
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function fsyncPath(file: string, flags: string): Promise<void> {
+  const handle = await open(file, flags);
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+function sweepTemporaryFiles(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const file = path.join(dir, name);
+    try {
+      if (Date.now() - statSync(file).mtimeMs > staleTemporaryMs) rmSync(file, { force: true });
+    } catch {
+      // Another process finished (renamed) it meanwhile: nothing to clean.
+    }
+  }
+}
+
 /**
- * Blobs as files under `<root>/ab/cd/<hash>`. Written to a temporary file, fsynced, renamed into
- * place and the directory fsynced, so that a crash leaves either no blob or the whole blob.
+ * Blobs as files under `<root>/ab/cd/<sha256 hex>`. Written to `<root>/tmp/`, fsynced, renamed
+ * into place and the directory fsynced, so that a crash leaves either no blob or the whole blob
+ * (never a torn one); identical bytes are stored once.
  */
 export function createFsBlobStore(root: string): BlobStore {
-  const pathOf = (id: BlobId) => {
+  const tmp = path.join(root, 'tmp');
+  mkdirSync(tmp, { recursive: true });
+  sweepTemporaryFiles(tmp);
+
+  const pathOf = (id: BlobId): string | null => {
+    // Ids reach here from callers; only a well-formed one may become a path.
+    if (toBlobId(id) === null) return null;
     const hex = id.slice(1);
     return path.join(root, hex.slice(0, 2), hex.slice(2, 4), hex);
   };
 
-  async function exists(file: string): Promise<boolean> {
-    try {
-      await stat(file);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
   return {
     async put(bytes) {
       const id = blobIdOf(bytes);
-      const file = pathOf(id);
+      const file = pathOf(id)!;
       if (await exists(file)) return id;
       const dir = path.dirname(file);
       await mkdir(dir, { recursive: true });
-      const temp = path.join(root, `.tmp-${randomBytes(8).toString('hex')}`);
-      const handle = await open(temp, 'wx');
+      const temp = path.join(tmp, `${id.slice(1, 17)}-${randomBytes(8).toString('hex')}`);
       try {
-        await handle.writeFile(bytes);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      try {
+        const handle = await open(temp, 'wx');
+        try {
+          await handle.writeFile(bytes);
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
         await rename(temp, file);
       } catch (error) {
         await unlink(temp).catch(() => undefined);
         throw error;
       }
-      const dirHandle = await open(dir, 'r');
-      try {
-        await dirHandle.sync();
-      } finally {
-        await dirHandle.close();
-      }
+      await fsyncPath(dir, 'r');
       return id;
     },
     async has(id) {
-      return exists(pathOf(id));
+      const file = pathOf(id);
+      return file !== null && exists(file);
     },
     async read(id) {
+      const file = pathOf(id);
+      if (file === null) return null;
       try {
-        return new Uint8Array(await readFile(pathOf(id)));
+        return new Uint8Array(await readFile(file));
       } catch {
         return null;
       }
     },
     async open(id) {
-      // Open now, so that a missing blob is a null here rather than an error event later.
+      const file = pathOf(id);
+      if (file === null) return null;
+      // Open now, so that a missing blob is a null here rather than an error event on the stream.
       let handle;
       try {
-        handle = await open(pathOf(id), 'r');
+        handle = await open(file, 'r');
       } catch {
         return null;
       }
-      const { size } = await handle.stat();
-      return { size, stream: handle.createReadStream() };
+      try {
+        const { size } = await handle.stat();
+        return { size, stream: handle.createReadStream() };
+      } catch {
+        await handle.close();
+        return null;
+      }
     },
   };
 }

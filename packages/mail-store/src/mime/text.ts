@@ -23,16 +23,21 @@ export function htmlToText(html: string): string {
     });
 }
 
-/** RFC 5256 §2.1-style base subject: without Re:/Fwd: prefixes and "(fwd)" trailers, lower-cased. */
+/**
+ * RFC 5256 §2.1-style base subject, lower-cased: without reply/forward prefixes (in the languages
+ * mailers use), "(fwd)" trailers, and leading "[list]" tags unless the tag is all there is.
+ */
 export function baseSubject(subject: string | null): string {
   let s = collapseWhitespace(subject ?? '');
   let previous;
   do {
     previous = s;
     s = s
-      .replace(/^(\[[^\]]*\]\s*)?(re|fwd?|aw|wg|tr|sv|rif|antw)(\[\d+\])?\s*:\s*/i, '')
+      .replace(/^(re|fwd?|aw|wg|tr|sv|vs|rif|antw|res|enc)(\[\d+\])?\s*:\s*/i, '')
       .replace(/\s*\(fwd\)$/i, '')
       .trim();
+    const blob = /^\[[^\]]*\]\s*(\S.*)$/.exec(s);
+    if (blob) s = blob[1]!;
   } while (s !== previous);
   return s.toLowerCase();
 }

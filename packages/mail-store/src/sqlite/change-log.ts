@@ -5,26 +5,29 @@ import type { Db } from './open-database.js';
 export type ChangeKind = 'created' | 'updated' | 'destroyed';
 
 /**
- * Bumps the type's state and logs the changed objects. Must run inside the write's own
- * transaction (STYLE 14), so that the state and the data never disagree.
+ * Logs changed objects and advances the type's state. Must run inside the write's own transaction
+ * (STYLE 14), so that the state and the data never disagree. Every entry gets its own sequence
+ * number (the state moves by the number of entries), so that /changes can stop after exactly
+ * maxChanges objects at a state that really existed in between.
  */
 export function recordChanges(
   db: Db,
   accountId: AccountId,
   type: ChangeType,
-  changes: [id: string, kind: ChangeKind][],
+  changes: readonly [id: string, kind: ChangeKind][],
 ): State {
   if (changes.length === 0) return currentState(db, accountId, type);
   const row = db
     .prepare(
-      `INSERT INTO states (account_id, type, seq) VALUES (?, ?, 1)
-       ON CONFLICT (account_id, type) DO UPDATE SET seq = seq + 1 RETURNING seq`,
+      `INSERT INTO states (account_id, type, seq) VALUES (@accountId, @type, @n)
+       ON CONFLICT (account_id, type) DO UPDATE SET seq = seq + @n RETURNING seq`,
     )
-    .get(accountId, type) as { seq: number };
+    .get({ accountId, type, n: changes.length }) as { seq: number };
   const insert = db.prepare(
-    'INSERT OR REPLACE INTO change_log (account_id, type, seq, object_id, kind) VALUES (?, ?, ?, ?, ?)',
+    'INSERT INTO change_log (account_id, type, seq, object_id, kind) VALUES (?, ?, ?, ?, ?)',
   );
-  for (const [id, kind] of changes) insert.run(accountId, type, row.seq, id, kind);
+  let seq = row.seq - changes.length;
+  for (const [id, kind] of changes) insert.run(accountId, type, ++seq, id, kind);
   return String(row.seq);
 }
 
@@ -34,10 +37,15 @@ export function currentState(db: Db, accountId: AccountId, type: ChangeType): St
   return String(row?.seq ?? 0);
 }
 
+function parseState(state: State): number {
+  return /^\d{1,15}$/.test(state) ? Number(state) : NaN;
+}
+
 /**
- * Changes since a state, collapsed per object (created then destroyed = nothing; created then
- * updated = created). With maxChanges, stops at a state boundary so that the client can continue
- * from newState without missing anything.
+ * Changes since a state (RFC 8620 §5.2), collapsed per object: created then updated is created,
+ * created then destroyed is nothing, updated then destroyed is destroyed. With maxChanges, stops
+ * before the entry that would make one id too many, so that newState resumes exactly there.
+ * Throws CannotCalculateChangesError for a state this log never issued or no longer holds.
  */
 export function changesSince(
   db: Db,
@@ -47,43 +55,42 @@ export function changesSince(
   maxChanges?: number,
 ): Changes<string> {
   const current = Number(currentState(db, accountId, type));
-  const since = /^\d+$/.test(sinceState) ? Number(sinceState) : NaN;
-  if (!Number.isSafeInteger(since) || since > current) throw new CannotCalculateChangesError('Unknown state');
+  const since = parseState(sinceState);
+  if (Number.isNaN(since) || since > current) throw new CannotCalculateChangesError(`Unknown ${type} state`);
   const oldest = db
     .prepare('SELECT min(seq) AS seq FROM change_log WHERE account_id = ? AND type = ?')
-    .get(accountId, type) as { seq: number | null };
+    .get(accountId, type) as {
+    seq: number | null;
+  };
   // History before the oldest retained entry is gone (pruned): only a state at its edge is usable.
-  if (since < current && oldest.seq !== null && since < oldest.seq - 1)
-    throw new CannotCalculateChangesError();
-
+  if (since < current && (oldest.seq === null || since < oldest.seq - 1)) {
+    throw new CannotCalculateChangesError(`${type} changes since this state are no longer kept`);
+  }
+  const limit = maxChanges !== undefined && maxChanges > 0 ? maxChanges : Infinity;
   const rows = db
     .prepare(
       'SELECT seq, object_id, kind FROM change_log WHERE account_id = ? AND type = ? AND seq > ? ORDER BY seq',
     )
-    .all(accountId, type, since) as { seq: number; object_id: string; kind: ChangeKind }[];
+    .iterate(accountId, type, since) as IterableIterator<{
+    seq: number;
+    object_id: string;
+    kind: ChangeKind;
+  }>;
 
   const first = new Map<string, ChangeKind>();
   const last = new Map<string, ChangeKind>();
   let newState = since;
   let hasMoreChanges = false;
-  for (let i = 0; i < rows.length;) {
-    const seq = rows[i]!.seq;
-    let j = i;
-    const batch: typeof rows = [];
-    while (j < rows.length && rows[j]!.seq === seq) batch.push(rows[j++]!);
-    const newIds = batch.filter((r) => !first.has(r.object_id)).length;
-    if (maxChanges !== undefined && first.size > 0 && first.size + newIds > maxChanges) {
+  for (const row of rows) {
+    if (!first.has(row.object_id) && first.size >= limit) {
       hasMoreChanges = true;
       break;
     }
-    for (const r of batch) {
-      if (!first.has(r.object_id)) first.set(r.object_id, r.kind);
-      last.set(r.object_id, r.kind);
-    }
-    newState = seq;
-    i = j;
+    if (!first.has(row.object_id)) first.set(row.object_id, row.kind);
+    last.set(row.object_id, row.kind);
+    newState = row.seq;
   }
-  if (!hasMoreChanges) newState = Math.max(newState, current);
+  if (!hasMoreChanges) newState = current;
 
   const created: string[] = [];
   const updated: string[] = [];

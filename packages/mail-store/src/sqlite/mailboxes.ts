@@ -55,7 +55,7 @@ export function createMailbox(db: Db, accountId: AccountId, input: CreateMailbox
     parent_id: parentId,
     role: input.role ?? null,
     sort_order: input.sortOrder ?? 0,
-    is_subscribed: 1,
+    is_subscribed: input.isSubscribed === false ? 0 : 1,
   };
   db.transaction(() => {
     if (
@@ -75,8 +75,9 @@ export function createMailbox(db: Db, accountId: AccountId, input: CreateMailbox
       `INSERT INTO mailboxes (id, account_id, name, parent_id, role, sort_order, is_subscribed)
        VALUES (@id, @account_id, @name, @parent_id, @role, @sort_order, @is_subscribed)`,
     ).run(row);
+    db.prepare('INSERT INTO mailbox_counts (mailbox_id) VALUES (?)').run(row.id);
     recordChanges(db, accountId, 'Mailbox', [[row.id, 'created']]);
-  })();
+  }).immediate();
   return toMailbox(row);
 }
 
@@ -94,17 +95,22 @@ export function findMailboxByRole(db: Db, accountId: AccountId, role: MailboxRol
   return row ? toMailbox(row) : null;
 }
 
-/** RFC 8621 §2 counts: unread = without $seen; a thread counts when one of its emails is in the mailbox. */
-export function mailboxCounts(db: Db, accountId: AccountId, ids: MailboxId[]): Map<MailboxId, MailboxCounts> {
+/** RFC 8621 §2 counts, as maintained by mailbox-counters.ts; ids of other accounts are left out. */
+export function mailboxCounts(
+  db: Db,
+  accountId: AccountId,
+  ids: readonly MailboxId[],
+): Map<MailboxId, MailboxCounts> {
   const stmt = db.prepare(
-    `SELECT count(*) AS totalEmails,
-            coalesce(sum(e.seen = 0), 0) AS unreadEmails,
-            count(DISTINCT e.thread_id) AS totalThreads,
-            count(DISTINCT CASE WHEN e.seen = 0 THEN e.thread_id END) AS unreadThreads
-       FROM email_mailboxes em JOIN emails e ON e.id = em.email_id
-      WHERE em.mailbox_id = ? AND e.account_id = ?`,
+    `SELECT c.total_emails AS totalEmails, c.unread_emails AS unreadEmails,
+            c.total_threads AS totalThreads, c.unread_threads AS unreadThreads
+       FROM mailbox_counts c JOIN mailboxes m ON m.id = c.mailbox_id
+      WHERE c.mailbox_id = ? AND m.account_id = ?`,
   );
   const result = new Map<MailboxId, MailboxCounts>();
-  for (const id of ids) result.set(id, stmt.get(id, accountId) as MailboxCounts);
+  for (const id of ids) {
+    const counts = stmt.get(id, accountId) as MailboxCounts | undefined;
+    if (counts) result.set(id, counts);
+  }
   return result;
 }

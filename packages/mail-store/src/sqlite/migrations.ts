@@ -117,4 +117,53 @@ export const migrations: readonly Migration[] = [
       CREATE VIRTUAL TABLE email_fts USING fts5(subject, addresses, body, attachments, tokenize = 'unicode61 remove_diacritics 2');
     `,
   },
+  {
+    version: 2,
+    name: 'stable search keys, unread per RFC 8621, maintained mailbox counts, two-way sort indexes',
+    sql: `
+      -- The FTS row was keyed by the email's rowid, which VACUUM may renumber (the table has no
+      -- INTEGER PRIMARY KEY): give each email its own search key.
+      ALTER TABLE emails ADD COLUMN search_id INTEGER;
+      UPDATE emails SET search_id = rowid;
+      CREATE UNIQUE INDEX emails_search_id ON emails(search_id);
+
+      -- RFC 8621 §2: unread means neither $seen nor $draft.
+      ALTER TABLE emails ADD COLUMN unread INTEGER NOT NULL DEFAULT 0;
+      UPDATE emails SET unread = NOT EXISTS (
+        SELECT 1 FROM email_keywords k WHERE k.email_id = emails.id AND k.keyword IN ('$seen', '$draft'));
+      ALTER TABLE emails DROP COLUMN seen;
+
+      -- Counts kept up to date by every write, so that reading them is O(1) at any mailbox size.
+      CREATE TABLE mailbox_threads (
+        mailbox_id TEXT NOT NULL REFERENCES mailboxes(id),
+        thread_id TEXT NOT NULL,
+        emails INTEGER NOT NULL,
+        unread INTEGER NOT NULL,
+        PRIMARY KEY (mailbox_id, thread_id)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO mailbox_threads (mailbox_id, thread_id, emails, unread)
+        SELECT em.mailbox_id, e.thread_id, count(*), sum(e.unread)
+          FROM email_mailboxes em JOIN emails e ON e.id = em.email_id GROUP BY em.mailbox_id, e.thread_id;
+      CREATE TABLE mailbox_counts (
+        mailbox_id TEXT PRIMARY KEY REFERENCES mailboxes(id),
+        total_emails INTEGER NOT NULL DEFAULT 0,
+        unread_emails INTEGER NOT NULL DEFAULT 0,
+        total_threads INTEGER NOT NULL DEFAULT 0,
+        unread_threads INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      INSERT INTO mailbox_counts (mailbox_id, total_emails, unread_emails, total_threads, unread_threads)
+        SELECT m.id, coalesce(sum(t.emails), 0), coalesce(sum(t.unread), 0), count(t.thread_id),
+               count(CASE WHEN t.unread > 0 THEN 1 END)
+          FROM mailboxes m LEFT JOIN mailbox_threads t ON t.mailbox_id = m.id GROUP BY m.id;
+
+      -- Ascending on every column, so that newest-first and oldest-first (with the id tiebreak in
+      -- the same direction) are both a plain index scan, without a temporary sort.
+      DROP INDEX email_mailboxes_by_date;
+      CREATE INDEX email_mailboxes_by_date ON email_mailboxes(mailbox_id, received_at, email_id);
+      DROP INDEX emails_account_received;
+      CREATE INDEX emails_account_received ON emails(account_id, received_at, id);
+      DROP INDEX emails_thread;
+      CREATE INDEX emails_thread ON emails(thread_id, received_at, id);
+    `,
+  },
 ];

@@ -1,44 +1,67 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { migrations } from './migrations.js';
+import { migrations as knownMigrations, type Migration } from './migrations.js';
 
 export type Db = Database.Database;
+
+/** The store's SQLite file inside the data folder. */
+export const databaseFileName = 'colibri.sqlite';
 
 /** Opens (creating when missing) the store's SQLite file, in WAL mode, and migrates it. */
 export function openDatabase(dataDir: string): Db {
   mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, 'colibri.sqlite'));
-  db.pragma('journal_mode = WAL');
-  // NORMAL is durable in WAL mode except for the last transactions before a power loss.
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
+  const db = new Database(path.join(dataDir, databaseFileName));
+  try {
+    db.pragma('journal_mode = WAL');
+    // NORMAL is durable in WAL mode except for the last transactions before a power loss.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    // Another process (a CLI, a second BFF) may hold the write lock for a moment.
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return db;
 }
 
-export function migrate(db: Db): number[] {
+function appliedVersions(db: Db): Set<number> {
+  return new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map(
+      (r) => r.version,
+    ),
+  );
+}
+
+/**
+ * Applies the migrations not yet recorded in `schema_migrations`, each in its own IMMEDIATE
+ * transaction (so two processes opening the same file never both apply one). Returns the versions
+ * applied. Refuses a file migrated by a newer Colibri, whose schema this code does not know.
+ */
+export function migrate(db: Db, migrations: readonly Migration[] = knownMigrations): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT`);
-  const applied = new Set(
-    db
-      .prepare('SELECT version FROM schema_migrations')
-      .all()
-      .map((row) => (row as { version: number }).version),
-  );
+  const newest = Math.max(0, ...migrations.map((m) => m.version));
+  const newestApplied = Math.max(0, ...appliedVersions(db));
+  if (newestApplied > newest) {
+    throw new Error(
+      `The data folder's schema (version ${newestApplied}) is newer than this Colibri knows (${newest})`,
+    );
+  }
   const ran: number[] = [];
-  for (const migration of migrations) {
-    if (applied.has(migration.version)) continue;
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
     db.transaction(() => {
+      if (appliedVersions(db).has(migration.version)) return;
       db.exec(migration.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         migration.version,
         migration.name,
         Date.now(),
       );
-    })();
-    ran.push(migration.version);
+      ran.push(migration.version);
+    }).immediate();
   }
   return ran;
 }

@@ -1,0 +1,72 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { text as readStream } from 'node:stream/consumers';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { BlobId } from '../model.js';
+import { blobIdOf, toBlobId } from './blob-id.js';
+import { createFsBlobStore } from './fs-blob-store.js';
+
+let root: string;
+beforeEach(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'colibri-blobs-'));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+describe('createFsBlobStore', () => {
+  it('names a blob by the sha256 of its bytes and files it under ab/cd/', async () => {
+    const store = createFsBlobStore(root);
+    const id = await store.put(bytes('hello'));
+    const hex = '2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824';
+    expect(id).toBe(`G${hex}`);
+    expect(toBlobId(id)).toBe(id);
+    expect(readFileSync(path.join(root, '2c', 'f2', hex), 'utf8')).toBe('hello');
+    expect(new TextDecoder().decode((await store.read(id))!)).toBe('hello');
+  });
+
+  it('stores identical bytes once and never rewrites them', async () => {
+    const store = createFsBlobStore(root);
+    const id = await store.put(bytes('same'));
+    const file = path.join(root, id.slice(1, 3), id.slice(3, 5), id.slice(1));
+    const before = statSync(file);
+    const again = await Promise.all([store.put(bytes('same')), store.put(bytes('same'))]);
+    expect(again).toEqual([id, id]);
+    const after = statSync(file);
+    expect(after.ino).toBe(before.ino);
+    expect(after.mtimeMs).toBe(before.mtimeMs);
+  });
+
+  it('writes through a temporary file that never stays behind', async () => {
+    const store = createFsBlobStore(root);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => store.put(bytes(`blob ${i}`))));
+    expect(readdirSync(path.join(root, 'tmp'))).toEqual([]);
+  });
+
+  it('sweeps temporary files left by a crash, and never serves them', async () => {
+    createFsBlobStore(root);
+    const torn = path.join(root, 'tmp', 'half-written');
+    writeFileSync(torn, 'torn');
+    const old = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    utimesSync(torn, old, old);
+    const recent = path.join(root, 'tmp', 'in-flight');
+    writeFileSync(recent, 'someone else is writing');
+    createFsBlobStore(root);
+    expect(readdirSync(path.join(root, 'tmp'))).toEqual(['in-flight']);
+  });
+
+  it('streams a blob with its size, and answers null for unknown or malformed ids', async () => {
+    const store = createFsBlobStore(root);
+    const id = await store.put(bytes('streamed content'));
+    const opened = await store.open(id);
+    expect(opened?.size).toBe(16);
+    expect(await readStream(opened!.stream)).toBe('streamed content');
+    const missing = blobIdOf(bytes('never stored'));
+    expect(await store.open(missing)).toBeNull();
+    expect(await store.read(missing)).toBeNull();
+    expect(await store.has(missing)).toBe(false);
+    expect(await store.read('G../../etc/passwd' as BlobId)).toBeNull();
+    expect(await store.open('../x' as BlobId)).toBeNull();
+  });
+});

@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrations } from './migrations.js';
+import { databaseFileName, migrate, openDatabase } from './open-database.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'colibri-db-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('openDatabase', () => {
+  it('creates the folder and the file in WAL mode with foreign keys on, fully migrated', () => {
+    const db = openDatabase(path.join(dir, 'nested', 'data'));
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+      const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
+      expect(versions).toEqual(migrations.map((m) => m.version));
+    } finally {
+      db.close();
+    }
+  });
+
+  it('applies each migration once: reopening and migrating again run nothing', () => {
+    openDatabase(dir).close();
+    const db = openDatabase(dir);
+    try {
+      expect(migrate(db)).toEqual([]);
+      expect(db.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(migrations.length);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('applies only the new migrations to a file made by an older version, keeping its data', () => {
+    const db = new Database(path.join(dir, databaseFileName));
+    try {
+      expect(migrate(db, migrations.slice(0, 1))).toEqual([1]);
+      db.exec(`
+        INSERT INTO domains VALUES ('D1', 'example.test', 0);
+        INSERT INTO accounts VALUES ('A1', 'D1', 'a@example.test', 'A', 'h', 0);
+        INSERT INTO mailboxes VALUES ('M1', 'A1', 'Inbox', NULL, 'inbox', 0, 1);
+        INSERT INTO threads VALUES ('T1', 'A1', 'hello');
+        INSERT INTO emails (id, account_id, thread_id, blob_id, size, received_at, subject, has_attachment, preview, seen, index_json)
+          VALUES ('E1', 'A1', 'T1', 'G0', 1, 1, 'hello', 0, 'p', 1, '{}'),
+                 ('E2', 'A1', 'T1', 'G0', 1, 2, 'hello again', 0, 'p', 0, '{}'),
+                 ('E3', 'A1', 'T1', 'G0', 1, 3, 'draft', 0, 'p', 0, '{}');
+        INSERT INTO email_mailboxes VALUES ('M1', 'E1', 1), ('M1', 'E2', 2), ('M1', 'E3', 3);
+        INSERT INTO email_keywords VALUES ('E1', '$seen'), ('E3', '$draft');
+        INSERT INTO email_fts (rowid, subject, addresses, body, attachments)
+          SELECT rowid, subject, '', 'findable', '' FROM emails WHERE id = 'E2';
+      `);
+      expect(migrate(db)).toEqual(migrations.slice(1).map((m) => m.version));
+      expect(db.prepare('SELECT id, unread FROM emails ORDER BY id').all()).toEqual([
+        { id: 'E1', unread: 0 },
+        { id: 'E2', unread: 1 },
+        { id: 'E3', unread: 0 },
+      ]);
+      expect(db.prepare('SELECT * FROM mailbox_counts').get()).toEqual({
+        mailbox_id: 'M1',
+        total_emails: 3,
+        unread_emails: 1,
+        total_threads: 1,
+        unread_threads: 1,
+      });
+      const found = db
+        .prepare(
+          "SELECT e.id FROM emails e WHERE e.search_id IN (SELECT rowid FROM email_fts WHERE email_fts MATCH 'findable')",
+        )
+        .pluck()
+        .all();
+      expect(found).toEqual(['E2']);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses a file migrated by a newer Colibri', () => {
+    openDatabase(dir).close();
+    const db = new Database(path.join(dir, databaseFileName));
+    db.prepare("INSERT INTO schema_migrations VALUES (999, 'from the future', 0)").run();
+    db.close();
+    expect(() => openDatabase(dir)).toThrow(/newer than this Colibri knows/);
+  });
+});
