@@ -19,6 +19,7 @@ export default defineConfig({
             'packages/{jmap-types,mail-store,jmap-server,jmap-client}/{src,tests}/**/*.test.ts',
             'apps/bff/{src,tests}/**/*.test.ts',
             'tools/**/*.test.ts',
+            'bench/src/**/*.test.ts',
           ],
           testTimeout: 20_000,
         },

@@ -37,16 +37,20 @@ export function formatReport(report: BenchReport): string {
     `Colibri JMAP bench: ${config.messages} messages to ${config.user}, ${config.warmup} warm-up + ${config.runs} runs per scenario (Node ${report.node}, ${report.cpus} CPUs)`,
   );
   lines.push('');
-  lines.push(`server start (demo seeding included)  ${(report.startupMs / 1000).toFixed(1)} s`);
-  lines.push(
-    `SMTP ingest, ${config.smtpConnections} connections      ${ingest.messages} messages, ${(ingest.bytes / 1024 / 1024).toFixed(1)} MiB of content in ${(ingest.smtpMs / 1000).toFixed(1)} s; all visible over JMAP after ${(ingest.visibleMs / 1000).toFixed(1)} s`,
-  );
-  lines.push(
-    `ingest rate                           ${ingest.perSecond.toFixed(0)} messages/s (Inbox now holds ${ingest.inboxTotal})`,
-  );
-  lines.push(
-    `server RSS                            ${mib(report.rssBytes.start)} at start, ${mib(report.rssBytes.afterIngest)} after ingest, ${mib(report.rssBytes.end)} at the end`,
-  );
+  const facts: [string, string][] = [
+    ['server start (demo seeding included)', `${(report.startupMs / 1000).toFixed(1)} s`],
+    [
+      `SMTP ingest, ${config.smtpConnections} connections`,
+      `${ingest.messages} messages, ${(ingest.bytes / 1024 / 1024).toFixed(1)} MiB of content in ${(ingest.smtpMs / 1000).toFixed(1)} s; all visible over JMAP after ${(ingest.visibleMs / 1000).toFixed(1)} s`,
+    ],
+    ['ingest rate', `${ingest.perSecond.toFixed(0)} messages/s (Inbox now holds ${ingest.inboxTotal})`],
+    [
+      'server RSS',
+      `${mib(report.rssBytes.start)} at start, ${mib(report.rssBytes.afterIngest)} after ingest, ${mib(report.rssBytes.end)} at the end`,
+    ],
+  ];
+  const labelWidth = Math.max(...facts.map(([label]) => label.length));
+  for (const [label, value] of facts) lines.push(`${label.padEnd(labelWidth)}  ${value}`);
   lines.push('');
   const header = ['scenario', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'req/s'];
   const rows = Object.entries(report.latency).map(([name, s]) => [

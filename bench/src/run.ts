@@ -15,11 +15,22 @@ import { formatReport } from './report.js';
 import type { BenchReport } from './report.js';
 import { rssOf } from './rss.js';
 import { emailFull, inboxPage, mailboxGet } from './scenarios.js';
-import { startColibriProcess } from './server-process.js';
-import type { ColibriProcess } from './server-process.js';
+import { startColibriProcess } from '@colibri/test-server';
+import type { ColibriProcess } from '@colibri/test-server';
 import { ingestOverSmtp } from './smtp-ingest.js';
 
 const progress = (text: string) => process.stderr.write(`[bench] ${text}\n`);
+const round = (value: number, digits: number) => Number(value.toFixed(digits));
+/** Microsecond precision is plenty for the JSON line and keeps it short. */
+const roundStats = (stats: LatencyStats): LatencyStats => ({
+  runs: stats.runs,
+  p50: round(stats.p50, 3),
+  p95: round(stats.p95, 3),
+  p99: round(stats.p99, 3),
+  max: round(stats.max, 3),
+  mean: round(stats.mean, 3),
+  perSecond: round(stats.perSecond, 1),
+});
 
 async function inboxOf(client: JmapClient, accountId: Id): Promise<{ id: Id; totalEmails: number }> {
   const { list } = await client.call('Mailbox/get', {
@@ -69,10 +80,12 @@ async function bench(server: ColibriProcess, startupMs: number): Promise<BenchRe
     config.user,
     randomBytes(4).toString('hex'),
   );
-  const step = Math.max(1, Math.floor(config.messages / 10));
+  let reportedTenths = 0;
   const ingestStarted = performance.now();
   const ingest = await ingestOverSmtp(server.smtpPort, corpus, config.smtpConnections, (sent) => {
-    if (sent % step < config.smtpConnections * 8) progress(`  ${sent}/${config.messages}`);
+    const tenths = Math.floor((sent * 10) / Math.max(1, config.messages));
+    if (tenths > reportedTenths) progress(`  ${sent}/${config.messages}`);
+    reportedTenths = tenths;
   });
   const inboxTotal = await waitForInbox(client, accountId, before.totalEmails + config.messages, 120_000);
   const visibleMs = performance.now() - ingestStarted;
@@ -94,7 +107,7 @@ async function bench(server: ColibriProcess, startupMs: number): Promise<BenchRe
   const latency: Record<string, LatencyStats> = {};
   for (const scenario of scenarios) {
     progress(`measuring ${scenario.name}`);
-    latency[scenario.name] = await measure((i) => scenario.run(i), config.warmup, config.runs);
+    latency[scenario.name] = roundStats(await measure((i) => scenario.run(i), config.warmup, config.runs));
   }
 
   return {
@@ -103,13 +116,13 @@ async function bench(server: ColibriProcess, startupMs: number): Promise<BenchRe
     node: process.versions.node,
     cpus: availableParallelism(),
     config,
-    startupMs,
+    startupMs: Math.round(startupMs),
     ingest: {
       messages: ingest.sent,
       bytes: ingest.bytes,
       smtpMs: Math.round(ingest.elapsedMs),
       visibleMs: Math.round(visibleMs),
-      perSecond: ingest.sent > 0 ? (ingest.sent * 1000) / visibleMs : 0,
+      perSecond: ingest.sent > 0 ? round((ingest.sent * 1000) / visibleMs, 1) : 0,
       inboxTotal,
     },
     rssBytes: { start: rssStart, afterIngest: rssAfterIngest, end: await rssOf(server.pid) },
@@ -120,7 +133,7 @@ async function bench(server: ColibriProcess, startupMs: number): Promise<BenchRe
 async function main(): Promise<number> {
   progress('starting the Colibri server (apps/bff/dist) on a temporary data folder');
   const started = performance.now();
-  const server = await startColibriProcess({ readyTimeoutMs: 120_000 });
+  const server = await startColibriProcess({ label: 'bench', requireWeb: false, readyTimeoutMs: 120_000 });
   const startupMs = performance.now() - started;
   const stop = () => void server.stop().finally(() => process.exit(130));
   process.once('SIGINT', stop);

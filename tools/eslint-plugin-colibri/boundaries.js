@@ -28,8 +28,9 @@ export const allowedImports = {
   'packages/vcard': [],
   'packages/ui': ['jmap-types'],
   'packages/cli': ['jmap-client', 'jmap-types', 'mail-store'],
-  e2e: ['jmap-client', 'jmap-types'],
-  bench: ['jmap-client', 'jmap-types'],
+  'packages/test-server': [],
+  e2e: ['jmap-client', 'jmap-types', 'test-server'],
+  bench: ['jmap-client', 'jmap-types', 'test-server'],
   storybook: ['ui', 'jmap-types'],
 };
 

@@ -8,8 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './free-port.js';
 
-/** The monorepo root, two levels up from e2e/support. */
-export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+/** The monorepo root, from packages/test-server/src or its dist/src build. */
+export const repoRoot = fileURLToPath(
+  new URL(import.meta.url.includes('/test-server/dist/') ? '../../../../' : '../../../', import.meta.url),
+);
 const bffMain = path.join(repoRoot, 'apps/bff/dist/src/main.js');
 const webIndex = path.join(repoRoot, 'apps/web/dist/index.html');
 
@@ -25,6 +27,10 @@ export interface ColibriProcess {
 }
 
 export interface StartOptions {
+  /** Names the temp folder and the demo password (e.g. "e2e", "bench"). */
+  label?: string;
+  /** Also require the built web app (browser suites need it; the bench does not). */
+  requireWeb?: boolean;
   /** How long to wait for `GET /auth/me` to answer; the demo seeding happens before that. */
   readyTimeoutMs?: number;
   /** Extra environment for the server, e.g. `{ COLIBRI_LOG_LEVEL: 'debug' }`. */
@@ -34,8 +40,8 @@ export interface StartOptions {
 }
 
 /** Fails early with the fix when the build has not run: the suites test the built artefacts. */
-export function assertBuilt(): void {
-  const missing = [bffMain, webIndex].filter((file) => !existsSync(file));
+export function assertBuilt(requireWeb = true): void {
+  const missing = (requireWeb ? [bffMain, webIndex] : [bffMain]).filter((file) => !existsSync(file));
   if (missing.length > 0) {
     throw new Error(
       `Colibri is not built (missing ${missing.map((f) => path.relative(repoRoot, f)).join(', ')}). Run \`pnpm build\` at the repository root first.`,
@@ -95,10 +101,11 @@ async function waitUntilReady(
  * random demo password, and resolves once `GET /auth/me` answers.
  */
 export async function startColibriProcess(options: StartOptions = {}): Promise<ColibriProcess> {
-  assertBuilt();
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'colibri-e2e-'));
+  assertBuilt(options.requireWeb ?? true);
+  const label = options.label ?? 'test';
+  const dataDir = await mkdtemp(path.join(tmpdir(), `colibri-${label}-`));
   const [httpPort, smtpPort] = [await freePort(), await freePort()];
-  const demoPassword = `e2e-${randomBytes(9).toString('base64url')}`;
+  const demoPassword = `${label}-${randomBytes(9).toString('base64url')}`;
   const output = tail();
   const child = spawn(process.execPath, [bffMain], {
     cwd: repoRoot,
