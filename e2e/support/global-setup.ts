@@ -12,7 +12,10 @@ import { envNames } from './colibri-env.js';
 // eslint-disable-next-line no-restricted-syntax -- Playwright loads globalSetup from a default export.
 export default async function globalSetup(): Promise<(() => Promise<void>) | undefined> {
   if (process.env[envNames.baseURL]) return undefined;
-  const server = await startColibriProcess({ label: 'e2e', keepData: process.env.COLIBRI_E2E_KEEP_DATA === '1' });
+  const server = await startColibriProcess({
+    label: 'e2e',
+    keepData: process.env.COLIBRI_E2E_KEEP_DATA === '1',
+  });
   process.env[envNames.baseURL] = server.baseURL;
   process.env[envNames.smtpPort] = String(server.smtpPort);
   process.env[envNames.demoPassword] = server.demoPassword;
