@@ -4,6 +4,26 @@ import path from 'node:path';
 import { openMailStore } from '../src/index.js';
 import type { Account, Mailbox, MailStore } from '../src/index.js';
 
+export { rawMessage as message } from '../src/testing/fixture.js';
+
+/** A real, empty store in a fresh temp folder, removed again by `cleanup`. */
+export async function openTempStore(): Promise<{
+  store: MailStore;
+  dataDir: string;
+  cleanup(): Promise<void>;
+}> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'colibri-store-test-'));
+  const store = await openMailStore({ dataDir });
+  return {
+    store,
+    dataDir,
+    async cleanup() {
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 export interface TestStore {
   store: MailStore;
   dataDir: string;
@@ -14,8 +34,8 @@ export interface TestStore {
 
 /** A real store in a fresh temp folder, with one account and its Inbox. */
 export async function createTestStore(): Promise<TestStore> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'colibri-store-test-'));
-  const store = await openMailStore({ dataDir });
+  const opened = await openTempStore();
+  const { store } = opened;
   await store.createDomain('example.test');
   const account = await store.createAccount({
     email: 'Alice@Example.test',
@@ -23,20 +43,16 @@ export async function createTestStore(): Promise<TestStore> {
     passwordHash: 'hash',
   });
   const inbox = await store.createMailbox(account.id, { name: 'Inbox', role: 'inbox' });
-  return {
+  // cleanup closes whichever store the test left in `store` (a reopen test swaps it).
+  const testStore: TestStore = {
     store,
-    dataDir,
+    dataDir: opened.dataDir,
     account,
     inbox,
     async cleanup() {
-      await store.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await testStore.store.close();
+      rmSync(opened.dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** Builds a raw RFC 5322 message with CRLF line endings. */
-export function message(headers: Record<string, string>, body: string): Uint8Array {
-  const lines = Object.entries(headers).map(([k, v]) => `${k}: ${v}`);
-  return new TextEncoder().encode(`${lines.join('\r\n')}\r\n\r\n${body.replace(/\r?\n/g, '\r\n')}`);
+  return testStore;
 }

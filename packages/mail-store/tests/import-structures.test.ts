@@ -142,29 +142,4 @@ describe('importMessage structures (RFC 8621 §4.1.4)', () => {
     // RFC 8621 §4.1.3: the last instance of a header field is the one a property reflects.
     expect(email.subject).toBe('first');
   });
-
-  it('lets every account that imported the same bytes read them, and no other', async () => {
-    const bob = await t.store.createAccount({
-      email: 'bob@example.test',
-      displayName: 'Bob',
-      passwordHash: 'x',
-    });
-    const carol = await t.store.createAccount({
-      email: 'carol@example.test',
-      displayName: 'Carol',
-      passwordHash: 'x',
-    });
-    const bobInbox = await t.store.createMailbox(bob.id, { name: 'Inbox', role: 'inbox' });
-    const raw = message(
-      { From: 'a@example.test', Subject: 'to both', 'Content-Type': 'multipart/mixed; boundary=z' },
-      '--z\n\nhi\n--z--',
-    );
-    const alices = await t.store.importMessage(t.account.id, { raw, mailboxIds: [t.inbox.id] });
-    const bobs = await t.store.importMessage(bob.id, { raw, mailboxIds: [bobInbox.id] });
-    expect(bobs.blobId).toBe(alices.blobId);
-    const part = alices.textBody[0]!.blobId!;
-    expect(text(await t.store.readBlob(bob.id, part))).toBe('hi');
-    expect(await t.store.readBlob(carol.id, alices.blobId)).toBeNull();
-    expect(await t.store.readBlob(carol.id, part)).toBeNull();
-  });
 });

@@ -1,0 +1,32 @@
+import { describe } from 'vitest';
+import { describeBlobs } from './blobs.js';
+import { describeChangeLog } from './change-log.js';
+import { describeDirectory } from './directory.js';
+import type { MailStoreFactory } from './fixture.js';
+import { describeImport } from './import.js';
+import { describeKeywordsAndCounts } from './keywords-and-counts.js';
+import { describeMailboxes } from './mailboxes.js';
+import { describeMeta } from './meta.js';
+import { describeQueries } from './queries.js';
+import { describeThreads } from './threads.js';
+
+export type { MailStoreFactory } from './fixture.js';
+
+/**
+ * The store conformance suite (STYLE 17): registers the same behavioural tests for any `MailStore`
+ * backend, through its public interface only. Call it at the top level of a vitest test file;
+ * `factory` must open a fresh, empty store for each test.
+ */
+export function describeMailStoreConformance(name: string, factory: MailStoreFactory): void {
+  describe(`MailStore conformance: ${name}`, () => {
+    describeDirectory(factory);
+    describeMailboxes(factory);
+    describeImport(factory);
+    describeThreads(factory);
+    describeQueries(factory);
+    describeKeywordsAndCounts(factory);
+    describeChangeLog(factory);
+    describeBlobs(factory);
+    describeMeta(factory);
+  });
+}
