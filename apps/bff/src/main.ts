@@ -32,7 +32,7 @@ const users = Object.values(USERS)
   .map((u) => u.email)
   .join(', ');
 console.log(
-  `\nColibri is running: ${colibri.httpUrl}  (SMTP on port ${colibri.smtpPort}, data in ${config.dataDir})`,
+  `\nColibri is running: ${colibri.httpUrl}  (SMTP on port ${colibri.smtpPort}${colibri.lmtpPort === null ? '' : `, LMTP on ${colibri.lmtpPort}`}, data in ${config.dataDir})`,
 );
 if (colibri.demo.generatedPassword !== null) {
   console.log(

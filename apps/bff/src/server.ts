@@ -16,6 +16,7 @@ import { createApp } from './http/app.js';
 import { createLogger } from './logger.js';
 import type { Logger } from './logger.js';
 import { startInboundSmtp } from './smtp/inbound-smtp.js';
+import type { InboundSmtp } from './smtp/inbound-smtp.js';
 
 /** RFC 8620 §2: the core limits, announced by the engine and enforced by both it and the BFF. */
 export const JMAP_LIMITS: CoreCapability = { ...DEFAULT_CORE_LIMITS };
@@ -25,14 +26,16 @@ export interface RunningColibri {
   /** e.g. "http://localhost:8080", no trailing slash. */
   httpUrl: string;
   smtpPort: number;
+  /** null when LMTP is off. */
+  lmtpPort: number | null;
   demo: DemoSeedResult;
-  /** Stops accepting connections, closes HTTP, SMTP and the store. Safe to call twice. */
+  /** Stops accepting connections, closes HTTP, SMTP, LMTP and the store. Safe to call twice. */
   close(): Promise<void>;
 }
 
 /**
  * Starts everything in-process: opens the store, seeds the demo once (before listening, so the
- * first answered request already sees it), then HTTP and SMTP. Port 0 picks free ports (tests).
+ * first answered request already sees it), then HTTP, SMTP and LMTP. Port 0 picks free ports (tests).
  */
 export async function startColibri(
   config: ColibriConfig,
@@ -43,6 +46,7 @@ export async function startColibri(
   const store = stores.mail;
   const sessions = new SessionStore();
   let http: Server | null = null;
+  let smtp: InboundSmtp | null = null;
   try {
     const demo = config.demo.enabled
       ? await seedDemoOnce(store, { password: config.demo.password, log: log.child('demo') })
@@ -58,13 +62,18 @@ export async function startColibri(
     const server = app.listen(config.http.port, config.http.host);
     http = server;
     await once(server, 'listening');
-    const smtp = await startInboundSmtp({
-      store,
-      host: config.smtp.host,
-      port: config.smtp.port,
-      serverName: config.smtp.serverName,
-      log: log.child('smtp'),
-    });
+    const inbound = { store, host: config.smtp.host, serverName: config.smtp.serverName };
+    const smtpServer = await startInboundSmtp({ ...inbound, port: config.smtp.port, log: log.child('smtp') });
+    smtp = smtpServer;
+    const lmtp =
+      config.smtp.lmtpPort === null
+        ? null
+        : await startInboundSmtp({
+            ...inbound,
+            port: config.smtp.lmtpPort,
+            log: log.child('lmtp'),
+            lmtp: true,
+          });
 
     let closing: Promise<void> | null = null;
     const close = () =>
@@ -72,19 +81,21 @@ export async function startColibri(
         const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
         // Keep-alive connections would hold close() open; idle ones go now, busy ones finish.
         server.closeIdleConnections();
-        await Promise.all([httpClosed, smtp.close()]);
+        await Promise.all([httpClosed, smtpServer.close(), lmtp?.close()]);
         sessions.close();
         await store.close();
       })());
 
     return {
       httpUrl: urlOf(config.http.host, (server.address() as AddressInfo).port),
-      smtpPort: smtp.port,
+      smtpPort: smtpServer.port,
+      lmtpPort: lmtp?.port ?? null,
       demo,
       close,
     };
   } catch (error) {
     http?.close();
+    await smtp?.close();
     sessions.close();
     await store.close();
     throw error;

@@ -1,9 +1,10 @@
-import { connect } from 'node:net';
-import { createTransport } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_MESSAGE_BYTES } from '../src/smtp/inbound-smtp.js';
-import { ANN, BEN, PASSWORD, USING, basic, startTestColibri } from './support/colibri.js';
+import { ANN, BEN, startTestColibri } from './support/colibri.js';
 import type { TestColibri } from './support/colibri.js';
+import { inboxOf, rawMessage, sendMail } from './support/mail-client.js';
+import type { TestMail } from './support/mail-client.js';
+import { dialogue } from './support/smtp-dialogue.js';
 
 let colibri: TestColibri;
 
@@ -12,100 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => colibri.stop());
 
-/** Sends like another MTA: plain SMTP on loopback, no TLS, no auth. */
-async function send(mail: {
-  from: string;
-  to: string | string[];
-  subject: string;
-  text: string;
-  messageId?: string;
-}) {
-  const transport = createTransport({
-    host: '127.0.0.1',
-    port: colibri.smtpPort,
-    secure: false,
-    ignoreTLS: true,
-    connectionTimeout: 5000,
-  });
-  try {
-    return await transport.sendMail(mail);
-  } finally {
-    transport.close();
-  }
-}
-
-async function inbox(user: 'ann' | 'ben') {
-  const fixture = colibri.fixture;
-  if (!fixture) throw new Error('no fixture');
-  const { accountId, inboxId } = fixture[user];
-  const response = await fetch(`${colibri.httpUrl}/jmap/api`, {
-    method: 'POST',
-    headers: {
-      Authorization: basic(user === 'ann' ? ANN : BEN, PASSWORD),
-      'Content-Type': 'application/json',
-    },
-    body: JSON.stringify({
-      using: USING,
-      methodCalls: [
-        [
-          'Email/query',
-          {
-            accountId,
-            filter: { inMailbox: inboxId },
-            sort: [{ property: 'receivedAt', isAscending: false }],
-          },
-          'q',
-        ],
-        [
-          'Email/get',
-          {
-            accountId,
-            '#ids': { resultOf: 'q', name: 'Email/query', path: '/ids' },
-            properties: ['subject', 'from', 'to', 'messageId', 'keywords', 'blobId'],
-          },
-          'g',
-        ],
-      ],
-    }),
-  });
-  const body = (await response.json()) as {
-    methodResponses: [
-      string,
-      { list: { subject: string; messageId: string[]; keywords: Record<string, boolean>; blobId: string }[] },
-      string,
-    ][];
-  };
-  return { accountId, list: body.methodResponses[1]?.[1].list ?? [] };
-}
-
-/** The server's replies to a scripted SMTP dialogue, one string per reply. */
-function dialogue(lines: string[]): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(colibri.smtpPort, '127.0.0.1');
-    let buffer = '';
-    const replies: string[] = [];
-    let next = 0;
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => {
-      buffer += chunk;
-      // A reply ends with a line "NNN text" (no dash after the code).
-      while (/^\d{3} .*\r\n/m.test(buffer)) {
-        const end = buffer.search(/^\d{3} .*\r\n/m);
-        const lineEnd = buffer.indexOf('\r\n', end) + 2;
-        replies.push(buffer.slice(0, lineEnd));
-        buffer = buffer.slice(lineEnd);
-        const line = lines[next++];
-        if (line === undefined) {
-          socket.end();
-          resolve(replies);
-          return;
-        }
-        socket.write(`${line}\r\n`);
-      }
-    });
-    socket.on('error', reject);
-  });
-}
+const send = (mail: TestMail) => sendMail(colibri.smtpPort, mail);
+const inbox = (user: 'ann' | 'ben') => inboxOf(colibri, user);
 
 describe('inbound SMTP (RFC 5321)', () => {
   it('delivers mail for a local user into the Inbox, unread, with a Received header', async () => {
@@ -119,16 +28,11 @@ describe('inbound SMTP (RFC 5321)', () => {
     expect(info.response).toMatch(/^250\b/);
     expect(info.accepted).toEqual([ANN]);
 
-    const { accountId, list } = await inbox('ann');
+    const { list } = await inbox('ann');
     const email = list.find((e) => e.subject === 'Over SMTP');
     expect(email?.messageId).toEqual(['smtp-1@example.net']);
     expect(email?.keywords ?? {}).toEqual({});
-    const raw = await (
-      await fetch(
-        `${colibri.httpUrl}/jmap/download/${accountId}/${email?.blobId}/m.eml?accept=message/rfc822`,
-        { headers: { Authorization: basic(ANN, PASSWORD) } },
-      )
-    ).text();
+    const raw = await rawMessage(colibri, 'ann', email?.blobId ?? '');
     expect(raw).toMatch(
       /^Return-Path: <dora@example\.net>\r\nReceived: from [^\r\n]+\[127\.0\.0\.1\]\)\r\n\tby colibri\.localhost \(Colibri\) with ESMTP id \S+\r\n\tfor <ann@fixture\.test>; /,
     );
@@ -170,7 +74,7 @@ describe('inbound SMTP (RFC 5321)', () => {
   });
 
   it('announces SIZE in EHLO and refuses a declared oversize message at MAIL FROM', async () => {
-    const replies = await dialogue([
+    const replies = await dialogue(colibri.smtpPort, [
       'EHLO client.example',
       `MAIL FROM:<dora@example.net> SIZE=${MAX_MESSAGE_BYTES + 1}`,
       'QUIT',
@@ -187,5 +91,65 @@ describe('inbound SMTP (RFC 5321)', () => {
     const attempt = send({ from: 'dora@example.net', to: BEN, subject: 'Too big', text: big });
     await expect(attempt).rejects.toMatchObject({ responseCode: 552 });
     expect((await inbox('ben')).list.length).toBe(before);
+  });
+
+  it('delivers a plus-address to its base user, whatever the case of the local part', async () => {
+    const info = await send({
+      from: 'dora@example.net',
+      to: 'Ann+News@fixture.test',
+      subject: 'Plus addressed',
+      text: 'For the newsletter folder, one day.',
+    });
+    expect(info.accepted).toEqual(['Ann+News@fixture.test']);
+    const email = (await inbox('ann')).list.find((e) => e.subject === 'Plus addressed');
+    expect(email).toBeDefined();
+    // The Received line keeps the address the mail was sent to.
+    expect(await rawMessage(colibri, 'ann', email?.blobId ?? '')).toContain('for <Ann+News@fixture.test>;');
+  });
+
+  it('refuses a plus-address whose base is unknown with 550 5.1.1', async () => {
+    const replies = await dialogue(colibri.smtpPort, [
+      'EHLO client.example',
+      'MAIL FROM:<dora@example.net>',
+      'RCPT TO:<nobody+news@fixture.test>',
+      'QUIT',
+    ]);
+    expect(replies[3]).toMatch(/^550 5\.1\.1 /);
+  });
+
+  it('refuses data with a bare LF (the <LF>.<CR><LF> smuggling trick) and stores nothing', async () => {
+    const before = (await inbox('ben')).list.length;
+    // RFC 5321 §2.3.8: a server that took "\n.\r\n" as the end of the data would deliver the
+    // second, forged message that follows; we refuse the whole transaction instead.
+    const smuggled = [
+      'From: dora@example.net',
+      'Subject: Smuggler',
+      '',
+      'Innocent text.\n.\r\nMAIL FROM:<ceo@fixture.test>',
+      'RCPT TO:<ben@fixture.test>',
+      'DATA',
+      'Subject: Forged',
+      '',
+      'Pay the invoice.',
+      '.',
+    ].join('\r\n');
+    const replies = await dialogue(colibri.smtpPort, [
+      'EHLO client.example',
+      'MAIL FROM:<dora@example.net>',
+      `RCPT TO:<${BEN}>`,
+      'DATA',
+      smuggled,
+      'NOOP',
+      'QUIT',
+    ]);
+    expect(replies[4]).toMatch(/^354 /);
+    expect(replies[5]).toMatch(/^554 5\.6\.0 .*bare LF/);
+    // The dialogue carries on normally: the "commands" after the bare LF were message data.
+    expect(replies[6]).toMatch(/^250 /);
+    expect(replies).toHaveLength(8);
+    const subjects = (await inbox('ben')).list.map((e) => e.subject);
+    expect(subjects).not.toContain('Smuggler');
+    expect(subjects).not.toContain('Forged');
+    expect(subjects).toHaveLength(before);
   });
 });

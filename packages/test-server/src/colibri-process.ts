@@ -104,7 +104,7 @@ export async function startColibriProcess(options: StartOptions = {}): Promise<C
   assertBuilt(options.requireWeb ?? true);
   const label = options.label ?? 'test';
   const dataDir = await mkdtemp(path.join(tmpdir(), `colibri-${label}-`));
-  const [httpPort, smtpPort] = [await freePort(), await freePort()];
+  const [httpPort, smtpPort, lmtpPort] = [await freePort(), await freePort(), await freePort()];
   const demoPassword = `${label}-${randomBytes(9).toString('base64url')}`;
   const output = tail();
   const child = spawn(process.execPath, [bffMain], {
@@ -115,6 +115,7 @@ export async function startColibriProcess(options: StartOptions = {}): Promise<C
       COLIBRI_HTTP_HOST: '127.0.0.1',
       COLIBRI_HTTP_PORT: String(httpPort),
       COLIBRI_SMTP_PORT: String(smtpPort),
+      COLIBRI_LMTP_PORT: String(lmtpPort),
       COLIBRI_DEMO: '1',
       COLIBRI_DEMO_PASSWORD: demoPassword,
       ...options.env,

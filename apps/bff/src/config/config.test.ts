@@ -7,7 +7,7 @@ describe('loadConfig', () => {
     const config = loadConfig({}, '/srv/colibri');
     expect(config).toEqual({
       http: { host: 'localhost', port: 8080, trustProxy: false, publicUrl: null },
-      smtp: { host: 'localhost', port: 2525, serverName: 'colibri.localhost' },
+      smtp: { host: 'localhost', port: 2525, lmtpPort: 2424, serverName: 'colibri.localhost' },
       dataDir: '/srv/colibri/data',
       demo: { enabled: true, password: null },
       webDist: path.resolve(bffPackageRoot(), '../web/dist'),
@@ -24,6 +24,7 @@ describe('loadConfig', () => {
         COLIBRI_HTTP_PORT: '9000',
         COLIBRI_SMTP_PORT: '25',
         COLIBRI_SMTP_HOST: '127.0.0.1',
+        COLIBRI_LMTP_PORT: '24',
         COLIBRI_DATA: 'var/mail',
         COLIBRI_DEMO: '0',
         COLIBRI_DEMO_PASSWORD: 'correct horse',
@@ -36,7 +37,7 @@ describe('loadConfig', () => {
     );
     expect(config).toMatchObject({
       http: { host: '0.0.0.0', port: 9000, trustProxy: 'loopback', publicUrl: 'https://mail.example.org' },
-      smtp: { host: '127.0.0.1', port: 25 },
+      smtp: { host: '127.0.0.1', port: 25, lmtpPort: 24 },
       dataDir: '/srv/var/mail',
       demo: { enabled: false, password: 'correct horse' },
       webDist: '/opt/web',
@@ -44,6 +45,12 @@ describe('loadConfig', () => {
     });
     expect(loadConfig({ COLIBRI_TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
     expect(loadConfig({ COLIBRI_TRUST_PROXY: 'true' }).http.trustProxy).toBe(true);
+  });
+
+  it('turns LMTP off with "off" and refuses anything else that is not a port', () => {
+    expect(loadConfig({ COLIBRI_LMTP_PORT: 'OFF' }).smtp.lmtpPort).toBeNull();
+    expect(loadConfig({ COLIBRI_LMTP_PORT: '0' }).smtp.lmtpPort).toBe(0);
+    expect(() => loadConfig({ COLIBRI_LMTP_PORT: 'no' })).toThrow(/COLIBRI_LMTP_PORT .*\(or off\)/);
   });
 
   it('lists every problem at once', () => {

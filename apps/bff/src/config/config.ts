@@ -19,8 +19,11 @@ export interface ColibriConfig {
     publicUrl: string | null;
   };
   smtp: {
+    /** Address of both the SMTP and the LMTP listener. */
     host: string;
     port: number;
+    /** LMTP (RFC 2033) port; 0 picks a free one, null (`off`) runs no LMTP listener. */
+    lmtpPort: number | null;
     /** The name this server gives itself in its greeting and in Received headers. */
     serverName: string;
   };
@@ -71,7 +74,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     if (raw === undefined) return fallback;
     const value = Number(raw);
     if (!/^\d+$/.test(raw) || value > 65535) {
-      problems.push(`${name} must be a port number from 0 to 65535, not "${raw}".`);
+      const orOff = name === 'COLIBRI_LMTP_PORT' ? ' (or off)' : '';
+      problems.push(`${name} must be a port number from 0 to 65535${orOff}, not "${raw}".`);
       return fallback;
     }
     return value;
@@ -103,6 +107,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     smtp: {
       host: read('COLIBRI_SMTP_HOST') ?? host,
       port: port('COLIBRI_SMTP_PORT', 2525),
+      lmtpPort: read('COLIBRI_LMTP_PORT')?.toLowerCase() === 'off' ? null : port('COLIBRI_LMTP_PORT', 2424),
       serverName: read('COLIBRI_SMTP_NAME') ?? 'colibri.localhost',
     },
     dataDir: path.resolve(cwd, read('COLIBRI_DATA') ?? './data'),

@@ -1,9 +1,11 @@
+import { pipeline } from 'node:stream/promises';
 import { SMTPServer } from 'smtp-server';
-import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
-import type { AccountId, MailStore } from '@colibri/mail-store';
+import type { SMTPServerDataStream } from 'smtp-server';
+import type { MailStore } from '@colibri/mail-store';
 import type { Logger } from '../logger.js';
-import { SmtpReply, deliverToInbox, resolveRecipient } from './local-delivery.js';
-import { traceHeaders } from './trace-headers.js';
+import { deliverMessage, mailFromOf } from './deliver-message.js';
+import { LineEndingGuard } from './line-ending-guard.js';
+import { SmtpReply, resolveRecipient } from './local-delivery.js';
 
 /** Announced in EHLO (RFC 1870 SIZE) and enforced on DATA. */
 export const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
@@ -18,6 +20,8 @@ export interface InboundSmtpOptions {
   port: number;
   serverName: string;
   log: Logger;
+  /** LMTP (RFC 2033) instead of SMTP: LHLO, and one reply per recipient after DATA. */
+  lmtp?: boolean;
 }
 
 export interface InboundSmtp {
@@ -26,15 +30,19 @@ export interface InboundSmtp {
 }
 
 /**
- * Inbound SMTP (RFC 5321) for local delivery: accepts mail for existing addresses of our
- * domains and stores it in each recipient's Inbox. No AUTH and no STARTTLS yet: this port is
- * for MTAs handing over mail, not for users submitting it (that is a later issue, with TLS).
+ * Inbound SMTP (RFC 5321) or LMTP (RFC 2033) for local delivery: accepts mail for existing
+ * addresses of our domains (plus-addresses included) and stores it in each recipient's Inbox.
+ * No AUTH and no STARTTLS yet: these ports are for MTAs handing over mail, not for users
+ * submitting it (that is a later issue, with TLS).
  */
 export async function startInboundSmtp(options: InboundSmtpOptions): Promise<InboundSmtp> {
   const { store, log } = options;
+  const lmtp = options.lmtp ?? false;
   const server = new SMTPServer({
     name: options.serverName,
-    banner: 'Colibri ESMTP',
+    lmtp,
+    // The greeting reads "<name> ESMTP Colibri ESMTP" or "<name> LMTP Colibri".
+    banner: lmtp ? 'Colibri' : 'Colibri ESMTP',
     size: MAX_MESSAGE_BYTES,
     maxRecipients: MAX_RECIPIENTS,
     authOptional: true,
@@ -55,19 +63,30 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
     onData(stream, session, callback) {
       readMessage(stream)
         .then(async (raw) => {
-          if (stream.sizeExceeded)
-            throw new SmtpReply(
-              552,
-              `5.3.4 Message exceeds the fixed maximum size of ${MAX_MESSAGE_BYTES} bytes`,
-            );
-          await deliver(store, session, raw, options.serverName);
+          const outcomes = await deliverMessage(store, session, raw, options.serverName);
+          const replies = outcomes.map((outcome) => (outcome.delivered ? null : asReply(outcome.error, log)));
+          const delivered = replies.filter((reply) => reply === null).length;
           log.info('delivered', {
             id: session.id,
+            protocol: lmtp ? 'LMTP' : 'SMTP',
             from: mailFromOf(session),
-            recipients: session.envelope.rcptTo.length,
+            recipients: delivered,
+            refused: replies.length - delivered,
             bytes: raw.length,
           });
-          callback(null, 'Message accepted for delivery');
+          if (lmtp) {
+            // RFC 2033 §4.2: one reply per accepted recipient, in RCPT order.
+            callback(
+              null,
+              replies.map((reply) => reply ?? 'Message accepted for delivery'),
+            );
+            return;
+          }
+          // SMTP has one reply: a failed copy fails it all (a retry may duplicate the others,
+          // which is better than losing one).
+          const refused = replies.find((reply) => reply !== null);
+          if (refused) callback(refused);
+          else callback(null, 'Message accepted for delivery');
         })
         .catch((error: unknown) => callback(asReply(error, log)));
     },
@@ -89,50 +108,28 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
   };
 }
 
-/** The message bytes, stopping to keep them once over the limit (the stream is still drained). */
+/**
+ * The message bytes, checked line by line as they arrive; stops keeping them once over the size
+ * limit or after a bare LF/CR (the stream is still drained, so the dialogue goes on).
+ */
 async function readMessage(stream: SMTPServerDataStream): Promise<Buffer> {
+  const guard = new LineEndingGuard();
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of stream) {
-    const bytes = chunk as Buffer;
-    size += bytes.length;
-    if (size <= MAX_MESSAGE_BYTES) chunks.push(bytes);
-  }
+  await pipeline(stream, guard, async (source: AsyncIterable<Buffer>) => {
+    for await (const chunk of source) {
+      size += chunk.length;
+      if (size <= MAX_MESSAGE_BYTES) chunks.push(chunk);
+    }
+  });
+  if (stream.sizeExceeded)
+    throw new SmtpReply(552, `5.3.4 Message exceeds the fixed maximum size of ${MAX_MESSAGE_BYTES} bytes`);
+  if (guard.problem !== null)
+    throw new SmtpReply(
+      554,
+      `5.6.0 Message refused: ${guard.problem} in the data, every line must end in CRLF (RFC 5321 §2.3.8)`,
+    );
   return Buffer.concat(chunks);
-}
-
-async function deliver(
-  store: MailStore,
-  session: SMTPServerSession,
-  raw: Buffer,
-  serverName: string,
-): Promise<void> {
-  const receivedAt = new Date();
-  // One copy per account, each with its own trace headers naming only its recipient.
-  const accounts = new Map<AccountId, string>();
-  for (const rcpt of session.envelope.rcptTo) {
-    const accountId = await resolveRecipient(store, rcpt.address);
-    if (!accounts.has(accountId)) accounts.set(accountId, rcpt.address);
-  }
-  for (const [accountId, recipient] of accounts) {
-    const trace = traceHeaders({
-      mailFrom: mailFromOf(session),
-      recipient,
-      helo: session.hostNameAppearsAs,
-      clientHostname: session.clientHostname,
-      clientAddress: session.remoteAddress,
-      serverName,
-      protocol: session.transmissionType,
-      id: session.id,
-      date: receivedAt,
-    });
-    // A failure here fails the whole transaction (a retry may duplicate a copy; better than loss).
-    await deliverToInbox(store, accountId, Buffer.concat([Buffer.from(trace, 'utf8'), raw]), receivedAt);
-  }
-}
-
-function mailFromOf(session: SMTPServerSession): string {
-  return session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address;
 }
 
 /** Our refusals keep their code; anything unexpected is logged and answered as a temporary failure. */

@@ -15,7 +15,9 @@ export class SmtpReply extends Error {
 /**
  * RFC 5321 §3.6: we are the final destination for our own domains only. A foreign domain is
  * relaying (refused: there is no authenticated submission on this port), an unknown local
- * user is "no such mailbox".
+ * user is "no such mailbox". Local parts are matched case-insensitively, and a plus-address
+ * (RFC 5233 subaddress: `alice+news@`) belongs to its base (`alice@`) unless an account has
+ * the exact address.
  */
 export async function resolveRecipient(store: MailStore, address: string): Promise<AccountId> {
   const at = address.lastIndexOf('@');
@@ -23,7 +25,11 @@ export async function resolveRecipient(store: MailStore, address: string): Promi
   if (!domain || !(await store.findDomain(domain))) {
     throw new SmtpReply(554, `5.7.1 <${address}>: Relay access denied`);
   }
-  const account = await store.findAccountByEmail(address.toLowerCase());
+  const local = address.slice(0, at).toLowerCase();
+  const plus = local.indexOf('+');
+  const account =
+    (await store.findAccountByEmail(`${local}@${domain}`)) ??
+    (plus > 0 ? await store.findAccountByEmail(`${local.slice(0, plus)}@${domain}`) : null);
   if (!account) throw new SmtpReply(550, `5.1.1 <${address}>: Recipient address rejected: no such user here`);
   return account.id;
 }

@@ -96,6 +96,7 @@ export async function startTestColibri(options: StartOptions = {}): Promise<Test
     COLIBRI_HTTP_HOST: '127.0.0.1',
     COLIBRI_HTTP_PORT: '0',
     COLIBRI_SMTP_PORT: '0',
+    COLIBRI_LMTP_PORT: '0',
     COLIBRI_DEMO: options.demo ? '1' : '0',
     COLIBRI_DEMO_PASSWORD: 'demo-password-1',
     COLIBRI_WEB_DIST: await fakeWebDist(dataDir),

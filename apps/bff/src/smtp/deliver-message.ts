@@ -1,0 +1,62 @@
+import type { SMTPServerSession } from 'smtp-server';
+import type { AccountId, MailStore } from '@colibri/mail-store';
+import { deliverToInbox, resolveRecipient } from './local-delivery.js';
+import { traceHeaders } from './trace-headers.js';
+
+/** What became of one envelope recipient: delivered, or the error to answer it with. */
+export type RecipientOutcome = { delivered: true } | { delivered: false; error: unknown };
+
+const DELIVERED: RecipientOutcome = { delivered: true };
+
+/**
+ * Delivers one received message to every envelope recipient: the one delivery path of SMTP and
+ * LMTP. One copy per account (alice and alice+news share it), with trace headers naming only
+ * that copy's recipient. Each copy is awaited in turn, so whoever answers the client does so
+ * only once the store has committed it. One outcome per `session.envelope.rcptTo`, in order.
+ */
+export async function deliverMessage(
+  store: MailStore,
+  session: SMTPServerSession,
+  raw: Buffer,
+  serverName: string,
+): Promise<RecipientOutcome[]> {
+  const receivedAt = new Date();
+  const byAccount = new Map<AccountId, RecipientOutcome>();
+  const outcomes: RecipientOutcome[] = [];
+  for (const { address: recipient } of session.envelope.rcptTo) {
+    let accountId: AccountId;
+    try {
+      // Checked again at RCPT time already; an account may have gone since.
+      accountId = await resolveRecipient(store, recipient);
+    } catch (error) {
+      outcomes.push({ delivered: false, error });
+      continue;
+    }
+    let outcome = byAccount.get(accountId);
+    if (outcome === undefined) {
+      const trace = traceHeaders({
+        mailFrom: mailFromOf(session),
+        recipient,
+        helo: session.hostNameAppearsAs,
+        clientHostname: session.clientHostname,
+        clientAddress: session.remoteAddress,
+        serverName,
+        protocol: session.transmissionType,
+        id: session.id,
+        date: receivedAt,
+      });
+      const copy = Buffer.concat([Buffer.from(trace, 'utf8'), raw]);
+      outcome = await deliverToInbox(store, accountId, copy, receivedAt).then(
+        () => DELIVERED,
+        (error: unknown) => ({ delivered: false, error }) as const,
+      );
+      byAccount.set(accountId, outcome);
+    }
+    outcomes.push(outcome);
+  }
+  return outcomes;
+}
+
+export function mailFromOf(session: SMTPServerSession): string {
+  return session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address;
+}
