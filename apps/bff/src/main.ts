@@ -40,6 +40,9 @@ if (colibri.demo.generatedPassword !== null) {
   );
 } else if (colibri.demo.seeded) {
   console.log(`Demo users ${users} log in with the password from COLIBRI_DEMO_PASSWORD.`);
+} else if (config.demo.enabled) {
+  // Later starts reuse the data folder: the password is the one printed (or set) at the first start.
+  console.log(`Demo users ${users} (password as printed or set at the first start).`);
 }
 console.log('');
 
