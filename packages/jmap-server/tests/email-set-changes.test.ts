@@ -80,7 +80,7 @@ describe('Email/set keywords (RFC 8621 §4.6) and Email/changes (§4.3)', () => 
     expect(result.newState).toBe(before);
   });
 
-  it('answers per-item errors for bad patches, unknown emails, create and destroy', async () => {
+  it('answers per-item errors for bad patches, unknown emails, create (not served yet) and destroy', async () => {
     const id = f.emails.newsletter.id;
     const result = await set({
       update: {
@@ -90,7 +90,7 @@ describe('Email/set keywords (RFC 8621 §4.6) and Email/changes (§4.3)', () => 
         [f.emails.lunchReply.id]: { keywords: {}, 'keywords/$seen': true },
       },
       create: { k1: { subject: 'new' } },
-      destroy: [id],
+      destroy: ['Enope', 'not an id!'],
     });
     expect(result.notUpdated).toMatchObject({
       [id]: { type: 'invalidProperties', properties: ['subject'] },
@@ -99,7 +99,8 @@ describe('Email/set keywords (RFC 8621 §4.6) and Email/changes (§4.3)', () => 
       [f.emails.lunchReply.id]: { type: 'invalidPatch' },
     });
     expect(result.notCreated).toMatchObject({ k1: { type: 'forbidden' } });
-    expect(result.notDestroyed).toMatchObject({ [id]: { type: 'forbidden' } });
+    expect(result.notDestroyed).toEqual({ Enope: { type: 'notFound' }, 'not an id!': { type: 'notFound' } });
+    expect(result.destroyed).toBeNull();
     expect(result.updated).toBeNull();
   });
 

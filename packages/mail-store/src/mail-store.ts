@@ -70,6 +70,16 @@ export interface MailStore {
   getEmails(accountId: AccountId, ids: EmailId[]): Promise<EmailRecord[]>;
   queryEmails(accountId: AccountId, query: EmailQuery): Promise<EmailQueryResult>;
   setKeywords(accountId: AccountId, id: EmailId, keywords: string[]): Promise<void>;
+  /**
+   * Replaces the email's mailboxes (at least one). Throws NotFoundError for an unknown email or
+   * mailbox, InvalidInputError for an empty list.
+   */
+  setMailboxes(accountId: AccountId, id: EmailId, mailboxIds: MailboxId[]): Promise<void>;
+  /**
+   * Destroys emails, with their memberships, keywords and search entries; a thread left empty is
+   * destroyed. Blob files are not removed here: see `collectGarbage`.
+   */
+  destroyEmails(accountId: AccountId, ids: EmailId[]): Promise<{ destroyed: EmailId[]; notFound: EmailId[] }>;
   /** The thread's emails, oldest first (RFC 8621 §3 orders Thread/get's emailIds by receivedAt). */
   getThreadEmailIds(accountId: AccountId, threadId: ThreadId): Promise<EmailId[]>;
 
@@ -77,6 +87,11 @@ export interface MailStore {
   /** Null when the blob does not exist or the account holds no reference to it. */
   openBlob(accountId: AccountId, blobId: BlobId): Promise<{ size: number; stream: Readable } | null>;
   readBlob(accountId: AccountId, blobId: BlobId): Promise<Uint8Array | null>;
+  /**
+   * Removes the blob files no account references any more (after `destroyEmails`). Separate from
+   * the destroy so that metadata is committed first and a crash leaves only harmless orphan files.
+   */
+  collectGarbage(): Promise<{ removedBlobs: number }>;
 
   // Change log
   getState(accountId: AccountId, type: ChangeType): Promise<State>;

@@ -3,6 +3,8 @@ import type { BlobStore } from './blobs/blob-store.js';
 import { createFsBlobStore } from './blobs/fs-blob-store.js';
 import type { MailStore } from './mail-store.js';
 import { changesSince, currentState } from './sqlite/change-log.js';
+import { collectGarbage } from './sqlite/collect-garbage.js';
+import { destroyEmails } from './sqlite/destroy-emails.js';
 import * as directory from './sqlite/directory.js';
 import { importMessage } from './sqlite/import-message.js';
 import { setKeywords } from './sqlite/keywords.js';
@@ -10,6 +12,7 @@ import { createMailbox, findMailboxByRole, listMailboxes, mailboxCounts } from '
 import { loadEmails } from './sqlite/email-rows.js';
 import { openDatabase } from './sqlite/open-database.js';
 import { queryEmails } from './sqlite/query-emails.js';
+import { setMailboxes } from './sqlite/set-mailboxes.js';
 import type { AccountId, BlobId, EmailId, ThreadId } from './model.js';
 
 export interface OpenMailStoreOptions {
@@ -82,6 +85,12 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
     async setKeywords(accountId, id, keywords) {
       setKeywords(db, accountId, id, keywords);
     },
+    async setMailboxes(accountId, id, mailboxIds) {
+      setMailboxes(db, accountId, id, mailboxIds);
+    },
+    async destroyEmails(accountId, ids) {
+      return destroyEmails(db, accountId, ids);
+    },
     async getThreadEmailIds(accountId, threadId: ThreadId) {
       return (
         db
@@ -94,6 +103,9 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
     },
     async readBlob(accountId, blobId) {
       return mayRead(accountId, blobId) ? blobs.read(blobId) : null;
+    },
+    async collectGarbage() {
+      return collectGarbage(db, blobs);
     },
     async getState(accountId, type) {
       return currentState(db, accountId, type);

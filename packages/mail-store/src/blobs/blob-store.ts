@@ -12,4 +12,9 @@ export interface BlobStore {
   has(id: BlobId): Promise<boolean>;
   read(id: BlobId): Promise<Uint8Array | null>;
   open(id: BlobId): Promise<{ size: number; stream: Readable } | null>;
+  /**
+   * Removes the bytes; true when they existed. Only the store's garbage collection calls it, after
+   * the metadata says no account references the blob any more.
+   */
+  delete(id: BlobId): Promise<boolean>;
 }

@@ -26,6 +26,18 @@ describe('createFsBlobStore', () => {
     expect(new TextDecoder().decode((await store.read(id))!)).toBe('hello');
   });
 
+  it('deletes a blob, answering whether it existed, and can store it again', async () => {
+    const store = createFsBlobStore(root);
+    const id = await store.put(bytes('gone'));
+    expect(await store.delete(id)).toBe(true);
+    expect(await store.has(id)).toBe(false);
+    expect(await store.read(id)).toBeNull();
+    expect(await store.delete(id)).toBe(false);
+    expect(await store.delete('G../../etc' as BlobId)).toBe(false);
+    expect(await store.put(bytes('gone'))).toBe(id);
+    expect(await store.has(id)).toBe(true);
+  });
+
   it('stores identical bytes once and never rewrites them', async () => {
     const store = createFsBlobStore(root);
     const id = await store.put(bytes('same'));

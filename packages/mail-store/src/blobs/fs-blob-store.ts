@@ -110,5 +110,15 @@ export function createFsBlobStore(root: string): BlobStore {
         return null;
       }
     },
+    async delete(id) {
+      const file = pathOf(id);
+      if (file === null) return false;
+      try {
+        await unlink(file);
+        return true;
+      } catch {
+        return false;
+      }
+    },
   };
 }

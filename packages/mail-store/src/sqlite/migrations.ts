@@ -166,4 +166,13 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX emails_thread ON emails(thread_id, received_at, id);
     `,
   },
+  {
+    version: 3,
+    name: 'blob garbage-collection candidates',
+    sql: `
+      -- Blobs that lost their last reference (blob_refs) when an email was destroyed: their files
+      -- are removed later, by collectGarbage, so that metadata is always committed first.
+      CREATE TABLE blob_gc (blob_id TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];

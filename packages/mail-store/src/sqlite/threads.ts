@@ -3,7 +3,7 @@ import { newId } from '../ids.js';
 import type { Db } from './open-database.js';
 
 /** Message-IDs looked at per message: a References header can be abused to be very long. */
-const maxThreadingIds = 100;
+export const maxThreadingIds = 100;
 
 /**
  * Finds the thread a message belongs to, or starts one, and records the message's ids against it.

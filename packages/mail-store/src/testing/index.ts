@@ -1,12 +1,14 @@
 import { describe } from 'vitest';
 import { describeBlobs } from './blobs.js';
 import { describeChangeLog } from './change-log.js';
+import { describeDestroy } from './destroy.js';
 import { describeDirectory } from './directory.js';
 import type { MailStoreFactory } from './fixture.js';
 import { describeImport } from './import.js';
 import { describeKeywordsAndCounts } from './keywords-and-counts.js';
 import { describeMailboxes } from './mailboxes.js';
 import { describeMeta } from './meta.js';
+import { describeMoves } from './moves.js';
 import { describeQueries } from './queries.js';
 import { describeThreads } from './threads.js';
 
@@ -25,6 +27,8 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeThreads(factory);
     describeQueries(factory);
     describeKeywordsAndCounts(factory);
+    describeMoves(factory);
+    describeDestroy(factory);
     describeChangeLog(factory);
     describeBlobs(factory);
     describeMeta(factory);

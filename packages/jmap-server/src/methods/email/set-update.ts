@@ -2,7 +2,7 @@ import type { SetError } from '@colibri/jmap-types';
 import { StoreError } from '@colibri/mail-store';
 import type { AccountId } from '@colibri/mail-store';
 import type { MethodContext } from '../../method-context.js';
-import { toEmailId } from '../shared/ids.js';
+import { toEmailId, toMailboxId } from '../shared/ids.js';
 import { applyMapPatch, parseEmailPatch } from './set-patch.js';
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
@@ -44,20 +44,22 @@ export async function updateEmail(
         properties: ['mailboxIds'],
         description: `Unknown mailboxes: ${unknown.join(', ')}.`,
       };
-    if (!sameSet(mailboxIds, record.mailboxIds))
-      return { type: 'forbidden', description: 'Moving emails between mailboxes is not supported yet.' };
   }
-  if (patch.keywords !== undefined) {
-    const keywords = applyMapPatch(record.keywords, patch.keywords);
-    if (!sameSet(keywords, record.keywords)) {
-      try {
-        await ctx.store.setKeywords(accountId, record.id, keywords);
-      } catch (error) {
-        // Destroyed since it was read: a per-item failure, not a server fault.
-        if (error instanceof StoreError && error.code === 'notFound') return { type: 'notFound' };
-        throw error;
-      }
+  try {
+    // Two store writes (each one transaction): mailboxes first, so that a failed move leaves the
+    // keywords untouched too.
+    if (mailboxIds !== null && !sameSet(mailboxIds, record.mailboxIds)) {
+      const ids = mailboxIds.flatMap((mailboxId) => toMailboxId(mailboxId) ?? []);
+      await ctx.store.setMailboxes(accountId, record.id, ids);
     }
+    if (patch.keywords !== undefined) {
+      const keywords = applyMapPatch(record.keywords, patch.keywords);
+      if (!sameSet(keywords, record.keywords)) await ctx.store.setKeywords(accountId, record.id, keywords);
+    }
+  } catch (error) {
+    // Destroyed since it was read: a per-item failure, not a server fault.
+    if (error instanceof StoreError && error.code === 'notFound') return { type: 'notFound' };
+    throw error;
   }
   return null;
 }

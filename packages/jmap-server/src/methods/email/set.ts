@@ -7,6 +7,8 @@ import { MethodFailure } from '../../method-failure.js';
 import { requireAccount } from '../shared/account.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { idSchema } from '../shared/schemas.js';
+import { destroyEmails } from './set-destroy.js';
+import { resolveId } from './set-ids.js';
 import { updateEmail } from './set-update.js';
 
 /** RFC 8620 §5.3: the standard /set arguments (RFC 8621 §4.6 adds none). */
@@ -23,18 +25,13 @@ const notYet = (what: string): SetError => ({
   description: `${what} emails is not supported yet.`,
 });
 
-/** RFC 8620 §5.3: `#creationId` names an object created earlier in the same request. */
-function resolveId(ctx: MethodContext, id: string): string | null {
-  return id.startsWith('#') ? (ctx.createdIds.get(id.slice(1)) ?? null) : id;
-}
-
 function orNull<T>(record: Record<string, T>): Record<string, T> | null {
   return Object.keys(record).length > 0 ? record : null;
 }
 
 /**
- * RFC 8621 §4.6: Email/set. Updates of `keywords` and `mailboxIds` are served (what the web app
- * needs to mark read, flag and move); create and destroy answer per-item `forbidden` for now.
+ * RFC 8621 §4.6: Email/set. Updates of `keywords` and `mailboxIds` (mark read, flag, move) and
+ * destroy are served; create answers per-item `forbidden` for now.
  */
 export async function emailSet(
   rawArgs: Record<string, unknown>,
@@ -64,7 +61,7 @@ export async function emailSet(
     if (error === null) updated[id] = null;
     else notUpdated[id] = error;
   }
-  const notDestroyed = Object.fromEntries(destroy.map((id) => [id, notYet('Destroying')]));
+  const { destroyed, notDestroyed } = await destroyEmails(ctx, accountId, destroy);
 
   return {
     accountId,
@@ -72,7 +69,7 @@ export async function emailSet(
     newState: await ctx.store.getState(accountId, 'Email'),
     created: null,
     updated: orNull(updated),
-    destroyed: null,
+    destroyed: destroyed.length > 0 ? destroyed : null,
     notCreated: orNull(notCreated),
     notUpdated: orNull(notUpdated),
     notDestroyed: orNull(notDestroyed),

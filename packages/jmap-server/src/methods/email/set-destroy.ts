@@ -1,0 +1,31 @@
+import type { SetError } from '@colibri/jmap-types';
+import type { AccountId, EmailId } from '@colibri/mail-store';
+import type { MethodContext } from '../../method-context.js';
+import { toEmailId } from '../shared/ids.js';
+import { resolveId } from './set-ids.js';
+
+/**
+ * RFC 8621 §4.6 / RFC 8620 §5.3: Email/set `destroy`, in one store transaction. An id that is
+ * malformed, unknown or another account's is `notFound`. Blob files are left to the store's
+ * garbage collection.
+ */
+export async function destroyEmails(
+  ctx: MethodContext,
+  accountId: AccountId,
+  ids: readonly string[],
+): Promise<{ destroyed: string[]; notDestroyed: Record<string, SetError> }> {
+  const notDestroyed: Record<string, SetError> = {};
+  // The store id of each requested id (a `#creationId` resolves to the id it was created with).
+  const requested = new Map<EmailId, string>();
+  for (const id of ids) {
+    const resolved = resolveId(ctx, id);
+    const emailId = resolved === null ? null : toEmailId(resolved);
+    if (emailId === null) notDestroyed[id] = { type: 'notFound' };
+    else requested.set(emailId, id);
+  }
+  if (requested.size === 0) return { destroyed: [], notDestroyed };
+  const result = await ctx.store.destroyEmails(accountId, [...requested.keys()]);
+  for (const emailId of result.notFound)
+    notDestroyed[requested.get(emailId) ?? emailId] = { type: 'notFound' };
+  return { destroyed: result.destroyed, notDestroyed };
+}
