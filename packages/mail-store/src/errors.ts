@@ -1,7 +1,8 @@
 /** The one base class of the store's expected failures; the protocol layers map them at their edge. */
 export class StoreError extends Error {
   constructor(
-    readonly code: 'notFound' | 'alreadyExists' | 'invalid' | 'cannotCalculateChanges' | 'tooLarge',
+    readonly code:
+      'notFound' | 'alreadyExists' | 'invalid' | 'cannotCalculateChanges' | 'tooLarge' | 'overQuota',
     message: string,
   ) {
     super(message);
@@ -37,5 +38,23 @@ export class InvalidInputError extends StoreError {
 export class TooLargeError extends StoreError {
   constructor(message: string) {
     super('tooLarge', message);
+  }
+}
+
+/** Which per-account limit an import would have exceeded. */
+export type QuotaLimit = 'maxEmails' | 'maxBytes';
+
+/**
+ * The email would take the account over one of its quota limits; nothing was stored.
+ * `requested` is what the email needed of that limit (1 email, or its size in bytes), so a caller
+ * can tell "full for now" (`requested <= max`) from "never fits" (`requested > max`).
+ */
+export class QuotaExceededError extends StoreError {
+  constructor(
+    readonly limit: QuotaLimit,
+    readonly max: number,
+    readonly requested: number,
+  ) {
+    super('overQuota', `Over quota: ${limit} is ${max}`);
   }
 }

@@ -1,6 +1,13 @@
 export { openMailStore } from './open-mail-store.js';
 export type { OpenMailStoreOptions } from './open-mail-store.js';
-export type { CreateAccountInput, CreateMailboxInput, ImportMessageInput, MailStore } from './mail-store.js';
+export type {
+  CreateAccountInput,
+  CreateMailboxInput,
+  ImportMessageInput,
+  MailStore,
+  Quota,
+  QuotaLimits,
+} from './mail-store.js';
 export type {
   Account,
   AccountId,
@@ -29,9 +36,11 @@ export {
   CannotCalculateChangesError,
   InvalidInputError,
   NotFoundError,
+  QuotaExceededError,
   StoreError,
   TooLargeError,
 } from './errors.js';
+export type { QuotaLimit } from './errors.js';
 export { toAccountId, toDomainId, toEmailId, toMailboxId, toThreadId } from './ids.js';
 export { toBlobId } from './blobs/blob-id.js';
 export type { BlobStore } from './blobs/blob-store.js';

@@ -42,6 +42,18 @@ export interface ImportMessageInput {
   receivedAt?: Date;
 }
 
+/** Per-account limits; null means unlimited (the default of every account). */
+export interface QuotaLimits {
+  maxEmails: number | null;
+  maxBytes: number | null;
+}
+
+/** An account's limits and what it uses now: its emails and the sum of their sizes. */
+export interface Quota extends QuotaLimits {
+  usedEmails: number;
+  usedBytes: number;
+}
+
 /**
  * The store core's public face: domain operations, each one transaction, each write bumping the
  * owning type's state and appending to the change log in that same transaction.
@@ -66,6 +78,10 @@ export interface MailStore {
   findMailboxByRole(accountId: AccountId, role: MailboxRole): Promise<Mailbox | null>;
 
   // Emails
+  /**
+   * Stores a message in one transaction. Throws QuotaExceededError (and stores nothing) when the
+   * email would take the account over a limit.
+   */
   importMessage(accountId: AccountId, input: ImportMessageInput): Promise<EmailRecord>;
   getEmails(accountId: AccountId, ids: EmailId[]): Promise<EmailRecord[]>;
   queryEmails(accountId: AccountId, query: EmailQuery): Promise<EmailQueryResult>;
@@ -82,6 +98,12 @@ export interface MailStore {
   destroyEmails(accountId: AccountId, ids: EmailId[]): Promise<{ destroyed: EmailId[]; notFound: EmailId[] }>;
   /** The thread's emails, oldest first (RFC 8621 §3 orders Thread/get's emailIds by receivedAt). */
   getThreadEmailIds(accountId: AccountId, threadId: ThreadId): Promise<EmailId[]>;
+
+  // Quotas
+  /** Sets the account's limits (null = unlimited). Usage above a new limit is kept, not trimmed. */
+  setQuota(accountId: AccountId, limits: QuotaLimits): Promise<void>;
+  /** The account's limits and usage; NotFoundError for an unknown account. */
+  getQuota(accountId: AccountId): Promise<Quota>;
 
   // Blobs: content-addressed, shared by every account that holds a reference.
   /** Null when the blob does not exist or the account holds no reference to it. */

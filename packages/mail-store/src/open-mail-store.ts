@@ -12,6 +12,7 @@ import { createMailbox, findMailboxByRole, listMailboxes, mailboxCounts } from '
 import { loadEmails } from './sqlite/email-rows.js';
 import { openDatabase } from './sqlite/open-database.js';
 import { queryEmails } from './sqlite/query-emails.js';
+import { getQuota, setQuota } from './sqlite/quotas.js';
 import { setMailboxes } from './sqlite/set-mailboxes.js';
 import type { AccountId, BlobId, EmailId, ThreadId } from './model.js';
 
@@ -97,6 +98,12 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
           .prepare('SELECT id FROM emails WHERE thread_id = ? AND account_id = ? ORDER BY received_at, id')
           .all(threadId, accountId) as { id: string }[]
       ).map((r) => r.id as EmailId);
+    },
+    async setQuota(accountId, limits) {
+      setQuota(db, accountId, limits);
+    },
+    async getQuota(accountId) {
+      return getQuota(db, accountId);
     },
     async openBlob(accountId, blobId) {
       return mayRead(accountId, blobId) ? blobs.open(blobId) : null;

@@ -1,11 +1,11 @@
 import { pipeline } from 'node:stream/promises';
 import { SMTPServer } from 'smtp-server';
-import type { SMTPServerDataStream } from 'smtp-server';
+import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 import type { MailStore } from '@colibri/mail-store';
 import type { Logger } from '../logger.js';
 import { deliverMessage, mailFromOf } from './deliver-message.js';
 import { LineEndingGuard } from './line-ending-guard.js';
-import { SmtpReply, resolveRecipient } from './local-delivery.js';
+import { SmtpReply, assertMailboxRoom, resolveRecipient } from './local-delivery.js';
 
 /** Announced in EHLO (RFC 1870 SIZE) and enforced on DATA. */
 export const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
@@ -53,11 +53,13 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
     closeTimeout: CLOSE_TIMEOUT_MS,
     logger: false,
 
-    onRcptTo(address, _session, callback) {
-      resolveRecipient(store, address.address).then(
-        () => callback(),
-        (error: unknown) => callback(asReply(error, log)),
-      );
+    onRcptTo(address, session, callback) {
+      resolveRecipient(store, address.address)
+        .then((accountId) => assertMailboxRoom(store, accountId, declaredSize(session)))
+        .then(
+          () => callback(),
+          (error: unknown) => callback(asReply(error, log)),
+        );
     },
 
     onData(stream, session, callback) {
@@ -130,6 +132,13 @@ async function readMessage(stream: SMTPServerDataStream): Promise<Buffer> {
       `5.6.0 Message refused: ${guard.problem} in the data, every line must end in CRLF (RFC 5321 §2.3.8)`,
     );
   return Buffer.concat(chunks);
+}
+
+/** The size the client announced with MAIL FROM SIZE= (RFC 1870), or 0. */
+function declaredSize(session: SMTPServerSession): number {
+  const args = session.envelope.mailFrom === false ? {} : session.envelope.mailFrom.args;
+  const size = Number((args as Record<string, unknown>)['SIZE']);
+  return Number.isSafeInteger(size) && size > 0 ? size : 0;
 }
 
 /** Our refusals keep their code; anything unexpected is logged and answered as a temporary failure. */

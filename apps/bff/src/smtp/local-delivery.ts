@@ -1,4 +1,4 @@
-import { StoreError } from '@colibri/mail-store';
+import { QuotaExceededError, StoreError } from '@colibri/mail-store';
 import type { AccountId, MailStore } from '@colibri/mail-store';
 
 /** An SMTP reply for a refused recipient or message (RFC 5321 §4.2, RFC 3463 enhanced codes). */
@@ -34,6 +34,24 @@ export async function resolveRecipient(store: MailStore, address: string): Promi
   return account.id;
 }
 
+/**
+ * Refuses at RCPT time a recipient whose mailbox is already full (452 4.2.2), or too small for
+ * the size the client declared with MAIL FROM SIZE= (RFC 1870; 552 5.2.2). In SMTP this is the
+ * only per-recipient answer: refused after DATA, a full mailbox would fail the whole message and
+ * the retry would duplicate the other recipients' copies. The store checks again on import.
+ */
+export async function assertMailboxRoom(
+  store: MailStore,
+  accountId: AccountId,
+  declaredSize: number,
+): Promise<void> {
+  const { maxBytes, maxEmails, usedBytes, usedEmails } = await store.getQuota(accountId);
+  if (maxBytes !== null && declaredSize > maxBytes) throw neverFits();
+  // Even an undeclared message takes at least a byte.
+  const bytesFull = maxBytes !== null && usedBytes + Math.max(declaredSize, 1) > maxBytes;
+  if (bytesFull || (maxEmails !== null && usedEmails >= maxEmails)) throw mailboxFull();
+}
+
 /** Stores one copy of the message in the account's Inbox (created if the account has none). */
 export async function deliverToInbox(
   store: MailStore,
@@ -47,11 +65,24 @@ export async function deliverToInbox(
   try {
     await store.importMessage(accountId, { raw, mailboxIds: [inbox.id], keywords: [], receivedAt });
   } catch (error) {
-    // The store's expected refusals are permanent; anything else is ours and worth a retry.
+    if (error instanceof QuotaExceededError) throw overQuotaReply(error);
+    // The store's other expected refusals are permanent; anything else is ours and worth a retry.
     if (error instanceof StoreError && error.code === 'tooLarge')
       throw new SmtpReply(552, '5.3.4 Message too big for this system');
     if (error instanceof StoreError && error.code === 'invalid')
       throw new SmtpReply(554, '5.6.0 Message content rejected');
     throw error;
   }
+}
+
+/**
+ * RFC 3463 §3.3: a full mailbox is a temporary failure (X.2.2), since the owner may make room;
+ * a message larger than the recipient's whole size quota can never fit, so that one is permanent.
+ */
+const mailboxFull = () => new SmtpReply(452, '4.2.2 Mailbox full, try again later');
+const neverFits = () =>
+  new SmtpReply(552, "5.2.2 Mailbox full: the message is larger than the recipient's quota");
+
+function overQuotaReply(error: QuotaExceededError): SmtpReply {
+  return error.limit === 'maxBytes' && error.requested > error.max ? neverFits() : mailboxFull();
 }

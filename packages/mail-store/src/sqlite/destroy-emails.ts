@@ -3,6 +3,7 @@ import { recordChanges, type ChangeKind } from './change-log.js';
 import type { EmailIndex } from './email-rows.js';
 import { emailRemoved } from './mailbox-counters.js';
 import type { Db } from './open-database.js';
+import { usageChanged } from './quotas.js';
 import { maxThreadingIds } from './threads.js';
 
 function blobsOf(part: BodyPart, out: Set<BlobId>): Set<BlobId> {
@@ -51,12 +52,20 @@ export function destroyEmails(
       const mailboxes = new Set<MailboxId>();
       const threads = new Set<ThreadId>();
       const blobs = new Set<BlobId>();
+      let freedBytes = 0;
       const select = db.prepare(
-        `SELECT thread_id, unread, blob_id, index_json, search_id FROM emails WHERE id = ? AND account_id = ?`,
+        `SELECT thread_id, unread, blob_id, index_json, search_id, size FROM emails WHERE id = ? AND account_id = ?`,
       );
       for (const id of new Set(ids)) {
         const email = select.get(id, accountId) as
-          | { thread_id: ThreadId; unread: number; blob_id: BlobId; index_json: string; search_id: number }
+          | {
+              thread_id: ThreadId;
+              unread: number;
+              blob_id: BlobId;
+              index_json: string;
+              search_id: number;
+              size: number;
+            }
           | undefined;
         if (!email) {
           notFound.push(id);
@@ -78,9 +87,11 @@ export function destroyEmails(
         db.prepare('DELETE FROM email_keywords WHERE email_id = ?').run(id);
         db.prepare('DELETE FROM emails WHERE id = ?').run(id);
         threads.add(email.thread_id);
+        freedBytes += email.size;
         destroyed.push(id);
       }
       if (destroyed.length === 0) return { destroyed, notFound };
+      usageChanged(db, accountId, -destroyed.length, -freedBytes);
 
       const threadChanges: [ThreadId, ChangeKind][] = [];
       for (const threadId of threads) {

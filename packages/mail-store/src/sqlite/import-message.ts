@@ -12,6 +12,7 @@ import { recordChanges } from './change-log.js';
 import { loadEmails, type EmailIndex } from './email-rows.js';
 import { emailAdded } from './mailbox-counters.js';
 import type { Db } from './open-database.js';
+import { assertRoomFor, usageChanged } from './quotas.js';
 import { assignThread } from './threads.js';
 
 /** Stores each leaf's decoded content as a blob (deduplicated) and returns the tree with blob ids. */
@@ -33,6 +34,8 @@ async function storeParts(blobs: BlobStore, part: MimePart, stored: Set<BlobId>)
  * its mailboxes, keywords, thread, blob references, full-text row, the mailbox counts, and the
  * change log entries for Email, Thread and Mailbox (RFC 8621 §2: counts are Mailbox properties).
  * Blobs are written first (they are immutable and content-addressed; an orphan is harmless).
+ * The quota is checked and the account's usage updated inside the transaction, so concurrent
+ * imports cannot overshoot a limit; a refused import stores no row (at worst orphan blob files).
  * Write transactions are IMMEDIATE: another process writing in between cannot turn this one's
  * read (the next search key, the thread lookup) stale.
  */
@@ -48,6 +51,8 @@ export async function importMessage(
   const mailboxIds = [...new Set(input.mailboxIds)];
   if (mailboxIds.length === 0) throw new InvalidInputError('An email belongs to at least one mailbox');
   const keywords = normaliseKeywords(input.keywords ?? []);
+  // Checked early to spare the blob writes; the check that counts is the one in the transaction.
+  assertRoomFor(db, accountId, input.raw.byteLength);
   const parsed = parseMessage(input.raw);
   const rawBlobId = await blobs.put(input.raw);
   const stored = new Set<BlobId>([rawBlobId]);
@@ -85,6 +90,7 @@ export async function importMessage(
     for (const mailboxId of mailboxIds) {
       if (!known.get(accountId, mailboxId)) throw new NotFoundError(`Mailbox ${mailboxId}`);
     }
+    assertRoomFor(db, accountId, input.raw.byteLength);
     const thread = assignThread(db, accountId, threadingIds, baseSubject(parsed.subject));
     const { searchId } = db
       .prepare('SELECT coalesce(max(search_id), 0) + 1 AS searchId FROM emails')
@@ -129,6 +135,7 @@ export async function importMessage(
       parsed.indexText,
       parsed.attachments.map((p) => p.name ?? '').join(' '),
     );
+    usageChanged(db, accountId, 1, input.raw.byteLength);
     recordChanges(db, accountId, 'Email', [[id, 'created']]);
     recordChanges(db, accountId, 'Thread', [[thread.id, thread.isNew ? 'created' : 'updated']]);
     recordChanges(

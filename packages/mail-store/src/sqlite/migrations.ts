@@ -175,4 +175,22 @@ export const migrations: readonly Migration[] = [
       CREATE TABLE blob_gc (blob_id TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    name: 'per-account quotas and usage',
+    sql: `
+      -- Limits (NULL = unlimited) and usage, kept up to date by every import and destroy in its own
+      -- transaction, so that the quota check is O(1) and cannot be overshot by concurrent imports.
+      CREATE TABLE account_quotas (
+        account_id TEXT PRIMARY KEY REFERENCES accounts(id),
+        max_emails INTEGER,
+        max_bytes INTEGER,
+        used_emails INTEGER NOT NULL DEFAULT 0,
+        used_bytes INTEGER NOT NULL DEFAULT 0
+      ) STRICT;
+      INSERT INTO account_quotas (account_id, used_emails, used_bytes)
+        SELECT a.id, count(e.id), coalesce(sum(e.size), 0)
+          FROM accounts a LEFT JOIN emails e ON e.account_id = a.id GROUP BY a.id;
+    `,
+  },
 ];

@@ -68,6 +68,14 @@ describe('openDatabase', () => {
         total_threads: 1,
         unread_threads: 1,
       });
+      // Migration 4 backfills quota usage from the existing emails; no limits.
+      expect(db.prepare('SELECT * FROM account_quotas').get()).toEqual({
+        account_id: 'A1',
+        max_emails: null,
+        max_bytes: null,
+        used_emails: 3,
+        used_bytes: 3,
+      });
       const found = db
         .prepare(
           "SELECT e.id FROM emails e WHERE e.search_id IN (SELECT rowid FROM email_fts WHERE email_fts MATCH 'findable')",

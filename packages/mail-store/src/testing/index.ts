@@ -10,6 +10,7 @@ import { describeMailboxes } from './mailboxes.js';
 import { describeMeta } from './meta.js';
 import { describeMoves } from './moves.js';
 import { describeQueries } from './queries.js';
+import { describeQuota } from './quota.js';
 import { describeThreads } from './threads.js';
 
 export type { MailStoreFactory } from './fixture.js';
@@ -29,6 +30,7 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeKeywordsAndCounts(factory);
     describeMoves(factory);
     describeDestroy(factory);
+    describeQuota(factory);
     describeChangeLog(factory);
     describeBlobs(factory);
     describeMeta(factory);
