@@ -1,21 +1,22 @@
 import { addressParser, decodeWords } from 'postal-mime';
-import type { Address } from '../model.js';
+import type { Address, EmailRecord } from '../model.js';
 import { lastField, type HeaderField } from './header-block.js';
 
 /** The message-level header values RFC 8621 §4.1.2-4.1.3 exposes as Email properties. */
-export interface Envelope {
-  messageId: string[] | null;
-  inReplyTo: string[] | null;
-  references: string[] | null;
-  sender: Address[] | null;
-  from: Address[] | null;
-  to: Address[] | null;
-  cc: Address[] | null;
-  bcc: Address[] | null;
-  replyTo: Address[] | null;
-  subject: string | null;
-  sentAt: Date | null;
-}
+export type Envelope = Pick<
+  EmailRecord,
+  | 'messageId'
+  | 'inReplyTo'
+  | 'references'
+  | 'sender'
+  | 'from'
+  | 'to'
+  | 'cc'
+  | 'bcc'
+  | 'replyTo'
+  | 'subject'
+  | 'sentAt'
+>;
 
 type ParsedAddress = { name?: string; address?: string; group?: ParsedAddress[] };
 

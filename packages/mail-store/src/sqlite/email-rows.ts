@@ -1,13 +1,5 @@
-import type {
-  AccountId,
-  Address,
-  BlobId,
-  BodyPart,
-  EmailId,
-  EmailRecord,
-  MailboxId,
-  ThreadId,
-} from '../model.js';
+import type { AccountId, BlobId, BodyPart, EmailId, EmailRecord, MailboxId, ThreadId } from '../model.js';
+import type { Envelope } from '../mime/envelope.js';
 import type { Db } from './open-database.js';
 
 export interface EmailRow {
@@ -25,17 +17,9 @@ export interface EmailRow {
 }
 
 /** What index_json holds: the parsed parts that have no column of their own. */
-export interface EmailIndex {
-  messageId: string[] | null;
-  inReplyTo: string[] | null;
-  references: string[] | null;
-  sender: Address[] | null;
-  from: Address[] | null;
-  to: Address[] | null;
-  cc: Address[] | null;
-  bcc: Address[] | null;
-  replyTo: Address[] | null;
+export interface EmailIndex extends Omit<Envelope, 'subject' | 'sentAt'> {
   bodyStructure: BodyPart;
+  /** Part ids into bodyStructure, so that each part is stored once. */
   textBody: string[];
   htmlBody: string[];
   attachments: string[];
