@@ -6,7 +6,7 @@ import { isUnread, normaliseKeywords } from '../keywords.js';
 import type { ImportMessageInput } from '../mail-store.js';
 import { mimeLimits } from '../mime/limits.js';
 import type { MimePart } from '../mime/mime-tree.js';
-import { parseMessage } from '../mime/parse-message.js';
+import { parseMessage, type ParsedMessage } from '../mime/parse-message.js';
 import { baseSubject } from '../mime/text.js';
 import { recordChanges } from './change-log.js';
 import { loadEmails, type EmailIndex } from './email-rows.js';
@@ -30,14 +30,51 @@ async function storeParts(blobs: BlobStore, part: MimePart, stored: Set<BlobId>)
 }
 
 /**
- * Stores a raw message and its parts as blobs, then indexes it in one transaction: the email row,
- * its mailboxes, keywords, thread, blob references, full-text row, the mailbox counts, and the
- * change log entries for Email, Thread and Mailbox (RFC 8621 §2: counts are Mailbox properties).
- * Blobs are written first (they are immutable and content-addressed; an orphan is harmless).
- * The quota is checked and the account's usage updated inside the transaction, so concurrent
- * imports cannot overshoot a limit; a refused import stores no row (at worst orphan blob files).
- * Write transactions are IMMEDIATE: another process writing in between cannot turn this one's
- * read (the next search key, the thread lookup) stale.
+ * A message ready to be indexed: parsed, its raw bytes and decoded leaves already stored as
+ * blobs. Made by `prepareImport` (or any other producer, e.g. a streaming parser) outside the
+ * transaction, so that `commitImport` does only metadata work.
+ */
+export interface PreparedImport {
+  rawBlobId: BlobId;
+  size: number;
+  parsed: Omit<ParsedMessage, 'bodyStructure' | 'textBody' | 'htmlBody' | 'attachments'>;
+  bodyStructure: BodyPart;
+  /** Part ids of the RFC 8621 §4.1.4 lists. */
+  textBody: string[];
+  htmlBody: string[];
+  attachments: string[];
+  attachmentNames: string[];
+  /** Every blob the email refers to (raw message and leaves): the account's references. */
+  blobIds: Set<BlobId>;
+}
+
+/** Parses the raw message and stores it and its decoded leaves as blobs (content-addressed). */
+export async function prepareImport(blobs: BlobStore, raw: Uint8Array): Promise<PreparedImport> {
+  if (raw.byteLength > mimeLimits.maxMessageBytes) {
+    throw new TooLargeError(`Messages are limited to ${mimeLimits.maxMessageBytes} bytes`);
+  }
+  const { bodyStructure: tree, textBody, htmlBody, attachments, ...parsed } = parseMessage(raw);
+  const rawBlobId = await blobs.put(raw);
+  const blobIds = new Set<BlobId>([rawBlobId]);
+  const bodyStructure = await storeParts(blobs, tree, blobIds);
+  const partIds = (parts: MimePart[]) => parts.flatMap((p) => (p.partId ? [p.partId] : []));
+  return {
+    rawBlobId,
+    size: raw.byteLength,
+    parsed,
+    bodyStructure,
+    textBody: partIds(textBody),
+    htmlBody: partIds(htmlBody),
+    attachments: partIds(attachments),
+    attachmentNames: attachments.map((p) => p.name ?? ''),
+    blobIds,
+  };
+}
+
+/**
+ * Stores a raw message and its parts as blobs, then indexes it in one transaction (see
+ * `commitImport`). Blobs are written first (they are immutable and content-addressed; an orphan
+ * is harmless).
  */
 export async function importMessage(
   db: Db,
@@ -45,25 +82,52 @@ export async function importMessage(
   accountId: AccountId,
   input: ImportMessageInput,
 ): Promise<EmailRecord> {
-  if (input.raw.byteLength > mimeLimits.maxMessageBytes) {
-    throw new TooLargeError(`Messages are limited to ${mimeLimits.maxMessageBytes} bytes`);
-  }
-  const mailboxIds = [...new Set(input.mailboxIds)];
-  if (mailboxIds.length === 0) throw new InvalidInputError('An email belongs to at least one mailbox');
-  const keywords = normaliseKeywords(input.keywords ?? []);
+  const options = checkImportInput(input);
   // Checked early to spare the blob writes; the check that counts is the one in the transaction.
   assertRoomFor(db, accountId, input.raw.byteLength);
-  const parsed = parseMessage(input.raw);
-  const rawBlobId = await blobs.put(input.raw);
-  const stored = new Set<BlobId>([rawBlobId]);
-  const bodyStructure = await storeParts(blobs, parsed.bodyStructure, stored);
-  const receivedAt = (input.receivedAt ?? new Date()).getTime();
+  const prepared = await prepareImport(blobs, input.raw);
+  const id = db.transaction(() => commitImport(db, accountId, prepared, options)).immediate();
+  return loadEmails(db, accountId, [id])[0]!;
+}
+
+export interface ImportOptions {
+  mailboxIds: MailboxId[];
+  keywords: string[];
+  receivedAt: number;
+}
+
+/** Validates what does not depend on the stored state: mailboxes given, keywords well formed. */
+export function checkImportInput(input: Omit<ImportMessageInput, 'raw'>): ImportOptions {
+  const mailboxIds = [...new Set(input.mailboxIds)];
+  if (mailboxIds.length === 0) throw new InvalidInputError('An email belongs to at least one mailbox');
+  return {
+    mailboxIds,
+    keywords: normaliseKeywords(input.keywords ?? []),
+    receivedAt: (input.receivedAt ?? new Date()).getTime(),
+  };
+}
+
+/**
+ * Indexes a prepared message; the caller runs it inside an IMMEDIATE transaction (one per message,
+ * or one per batch). Writes the email row, its mailboxes, keywords, thread, blob references,
+ * full-text row, the mailbox counts, and the change log entries for Email, Thread and Mailbox
+ * (RFC 8621 §2: counts are Mailbox properties). The quota is checked and the account's usage
+ * updated here, so concurrent imports cannot overshoot a limit; a refused import stores no row
+ * (at worst orphan blob files). IMMEDIATE: another process writing in between cannot turn this
+ * one's reads (the next search key, the thread lookup) stale.
+ */
+export function commitImport(
+  db: Db,
+  accountId: AccountId,
+  prepared: PreparedImport,
+  { mailboxIds, keywords, receivedAt }: ImportOptions,
+): EmailId {
+  const { parsed, size } = prepared;
   const unread = isUnread(keywords);
   const threadingIds = [
     ...new Set([...(parsed.messageId ?? []), ...(parsed.inReplyTo ?? []), ...(parsed.references ?? [])]),
   ];
   const fromSort = (parsed.from?.[0]?.name ?? parsed.from?.[0]?.email ?? '').toLowerCase();
-  const partIds = (parts: MimePart[]) => parts.flatMap((p) => (p.partId ? [p.partId] : []));
   const index: EmailIndex = {
     messageId: parsed.messageId,
     inReplyTo: parsed.inReplyTo,
@@ -74,10 +138,10 @@ export async function importMessage(
     cc: parsed.cc,
     bcc: parsed.bcc,
     replyTo: parsed.replyTo,
-    bodyStructure,
-    textBody: partIds(parsed.textBody),
-    htmlBody: partIds(parsed.htmlBody),
-    attachments: partIds(parsed.attachments),
+    bodyStructure: prepared.bodyStructure,
+    textBody: prepared.textBody,
+    htmlBody: prepared.htmlBody,
+    attachments: prepared.attachments,
   };
   const addresses = [parsed.from, parsed.to, parsed.cc, parsed.bcc]
     .flatMap((list) => list ?? [])
@@ -85,65 +149,57 @@ export async function importMessage(
     .join(' ');
 
   const id = newId('Email') as EmailId;
-  db.transaction(() => {
-    const known = db.prepare('SELECT 1 FROM mailboxes WHERE account_id = ? AND id = ?');
-    for (const mailboxId of mailboxIds) {
-      if (!known.get(accountId, mailboxId)) throw new NotFoundError(`Mailbox ${mailboxId}`);
-    }
-    assertRoomFor(db, accountId, input.raw.byteLength);
-    const thread = assignThread(db, accountId, threadingIds, baseSubject(parsed.subject));
-    const { searchId } = db
-      .prepare('SELECT coalesce(max(search_id), 0) + 1 AS searchId FROM emails')
-      .get() as { searchId: number };
-    db.prepare(
-      `INSERT INTO emails (id, account_id, thread_id, blob_id, size, received_at, sent_at, subject, from_sort,
-                           has_attachment, preview, unread, index_json, search_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      id,
-      accountId,
-      thread.id,
-      rawBlobId,
-      input.raw.byteLength,
-      receivedAt,
-      parsed.sentAt?.getTime() ?? null,
-      parsed.subject,
-      fromSort,
-      parsed.hasAttachment ? 1 : 0,
-      parsed.preview,
-      unread ? 1 : 0,
-      JSON.stringify(index),
-      searchId,
-    );
-    const addMailbox = db.prepare(
-      'INSERT INTO email_mailboxes (mailbox_id, email_id, received_at) VALUES (?, ?, ?)',
-    );
-    for (const mailboxId of mailboxIds) {
-      addMailbox.run(mailboxId, id, receivedAt);
-      emailAdded(db, mailboxId, thread.id, unread);
-    }
-    const addKeyword = db.prepare('INSERT INTO email_keywords (email_id, keyword) VALUES (?, ?)');
-    for (const k of keywords) addKeyword.run(id, k);
-    const addRef = db.prepare('INSERT OR IGNORE INTO blob_refs (account_id, blob_id) VALUES (?, ?)');
-    for (const b of stored) addRef.run(accountId, b);
-    db.prepare(
-      'INSERT INTO email_fts (rowid, subject, addresses, body, attachments) VALUES (?, ?, ?, ?, ?)',
-    ).run(
-      searchId,
-      parsed.subject ?? '',
-      addresses,
-      parsed.indexText,
-      parsed.attachments.map((p) => p.name ?? '').join(' '),
-    );
-    usageChanged(db, accountId, 1, input.raw.byteLength);
-    recordChanges(db, accountId, 'Email', [[id, 'created']]);
-    recordChanges(db, accountId, 'Thread', [[thread.id, thread.isNew ? 'created' : 'updated']]);
-    recordChanges(
-      db,
-      accountId,
-      'Mailbox',
-      mailboxIds.map((m): [MailboxId, 'updated'] => [m, 'updated']),
-    );
-  }).immediate();
-  return loadEmails(db, accountId, [id])[0]!;
+  const known = db.prepare('SELECT 1 FROM mailboxes WHERE account_id = ? AND id = ?');
+  for (const mailboxId of mailboxIds) {
+    if (!known.get(accountId, mailboxId)) throw new NotFoundError(`Mailbox ${mailboxId}`);
+  }
+  assertRoomFor(db, accountId, size);
+  const thread = assignThread(db, accountId, threadingIds, baseSubject(parsed.subject));
+  const { searchId } = db.prepare('SELECT coalesce(max(search_id), 0) + 1 AS searchId FROM emails').get() as {
+    searchId: number;
+  };
+  db.prepare(
+    `INSERT INTO emails (id, account_id, thread_id, blob_id, size, received_at, sent_at, subject, from_sort,
+                         has_attachment, preview, unread, index_json, search_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    id,
+    accountId,
+    thread.id,
+    prepared.rawBlobId,
+    size,
+    receivedAt,
+    parsed.sentAt?.getTime() ?? null,
+    parsed.subject,
+    fromSort,
+    parsed.hasAttachment ? 1 : 0,
+    parsed.preview,
+    unread ? 1 : 0,
+    JSON.stringify(index),
+    searchId,
+  );
+  const addMailbox = db.prepare(
+    'INSERT INTO email_mailboxes (mailbox_id, email_id, received_at) VALUES (?, ?, ?)',
+  );
+  for (const mailboxId of mailboxIds) {
+    addMailbox.run(mailboxId, id, receivedAt);
+    emailAdded(db, mailboxId, thread.id, unread);
+  }
+  const addKeyword = db.prepare('INSERT INTO email_keywords (email_id, keyword) VALUES (?, ?)');
+  for (const k of keywords) addKeyword.run(id, k);
+  const addRef = db.prepare('INSERT OR IGNORE INTO blob_refs (account_id, blob_id) VALUES (?, ?)');
+  for (const b of prepared.blobIds) addRef.run(accountId, b);
+  db.prepare(
+    'INSERT INTO email_fts (rowid, subject, addresses, body, attachments) VALUES (?, ?, ?, ?, ?)',
+  ).run(searchId, parsed.subject ?? '', addresses, parsed.indexText, prepared.attachmentNames.join(' '));
+  usageChanged(db, accountId, 1, size);
+  recordChanges(db, accountId, 'Email', [[id, 'created']]);
+  recordChanges(db, accountId, 'Thread', [[thread.id, thread.isNew ? 'created' : 'updated']]);
+  recordChanges(
+    db,
+    accountId,
+    'Mailbox',
+    mailboxIds.map((m): [MailboxId, 'updated'] => [m, 'updated']),
+  );
+  return id;
 }
