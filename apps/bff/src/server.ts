@@ -17,6 +17,7 @@ import { createLogger } from './logger.js';
 import type { Logger } from './logger.js';
 import { startInboundSmtp } from './smtp/inbound-smtp.js';
 import type { InboundSmtp } from './smtp/inbound-smtp.js';
+import { startSnoozeScheduler } from './snooze-scheduler.js';
 
 /** RFC 8620 §2: the core limits, announced by the engine and enforced by both it and the BFF. */
 export const JMAP_LIMITS: CoreCapability = { ...DEFAULT_CORE_LIMITS };
@@ -75,13 +76,15 @@ export async function startColibri(
             lmtp: true,
           });
 
+    const snoozes = startSnoozeScheduler(store, { log: log.child('snooze') });
+
     let closing: Promise<void> | null = null;
     const close = () =>
       (closing ??= (async () => {
         const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
         // Keep-alive connections would hold close() open; idle ones go now, busy ones finish.
         server.closeIdleConnections();
-        await Promise.all([httpClosed, smtpServer.close(), lmtp?.close()]);
+        await Promise.all([httpClosed, smtpServer.close(), lmtp?.close(), snoozes.close()]);
         sessions.close();
         await store.close();
       })());
