@@ -18,6 +18,7 @@ import type { Logger } from './logger.js';
 import { startInboundSmtp } from './smtp/inbound-smtp.js';
 import type { InboundSmtp } from './smtp/inbound-smtp.js';
 import { startSnoozeScheduler } from './snooze-scheduler.js';
+import type { DnsResolver } from './smtp/dns-resolver.js';
 
 /** RFC 8620 §2: the core limits, announced by the engine and enforced by both it and the BFF. */
 export const JMAP_LIMITS: CoreCapability = { ...DEFAULT_CORE_LIMITS };
@@ -40,7 +41,7 @@ export interface RunningColibri {
  */
 export async function startColibri(
   config: ColibriConfig,
-  options: { log?: Logger } = {},
+  options: { log?: Logger; dnsResolver?: DnsResolver } = {},
 ): Promise<RunningColibri> {
   const log = options.log ?? createLogger(config.logLevel);
   const stores = await openStores(config);
@@ -63,7 +64,12 @@ export async function startColibri(
     const server = app.listen(config.http.port, config.http.host);
     http = server;
     await once(server, 'listening');
-    const inbound = { store, host: config.smtp.host, serverName: config.smtp.serverName };
+    const inbound = {
+      store,
+      host: config.smtp.host,
+      serverName: config.smtp.serverName,
+      dnsResolver: options.dnsResolver,
+    };
     const smtpServer = await startInboundSmtp({ ...inbound, port: config.smtp.port, log: log.child('smtp') });
     smtp = smtpServer;
     const lmtp =

@@ -58,6 +58,10 @@ export async function assertMailboxRoom(
   if (bytesFull || (maxEmails !== null && usedEmails >= maxEmails)) throw mailboxFull();
 }
 
+/** Where an accepted message goes: the Inbox, or Junk after a DMARC quarantine (RFC 7489 §6.3). */
+export type DeliveryFolder = 'inbox' | 'junk';
+const folderNames: Record<DeliveryFolder, string> = { inbox: 'Inbox', junk: 'Junk' };
+
 /** Stores one copy of the message in the account's Inbox (created if the account has none). */
 export async function deliverToInbox(
   store: MailStore,
@@ -65,9 +69,20 @@ export async function deliverToInbox(
   raw: Uint8Array,
   receivedAt: Date,
 ): Promise<void> {
+  return deliverToFolder(store, accountId, raw, receivedAt, 'inbox');
+}
+
+/** Stores one copy in the account's mailbox of that role (created with it if missing). */
+export async function deliverToFolder(
+  store: MailStore,
+  accountId: AccountId,
+  raw: Uint8Array,
+  receivedAt: Date,
+  folder: DeliveryFolder,
+): Promise<void> {
   const inbox =
-    (await store.findMailboxByRole(accountId, 'inbox')) ??
-    (await store.createMailbox(accountId, { name: 'Inbox', role: 'inbox' }));
+    (await store.findMailboxByRole(accountId, folder)) ??
+    (await store.createMailbox(accountId, { name: folderNames[folder], role: folder }));
   try {
     await store.importMessage(accountId, { raw, mailboxIds: [inbox.id], keywords: [], receivedAt });
   } catch (error) {
