@@ -26,6 +26,8 @@ export interface AuthInput {
   /** Our authserv-id (RFC 8601 §2.5): the SMTP server name. */
   serverName: string;
   resolver: DnsResolver;
+  /** Per-lookup limit; default DNS_LOOKUP_TIMEOUT_MS. */
+  lookupTimeoutMs?: number;
 }
 
 /**
@@ -44,7 +46,7 @@ export async function authenticateMessage(input: AuthInput): Promise<AuthOutcome
         helo: input.helo,
         sender: input.mailFrom,
         mta: input.serverName,
-        resolver: limitedResolver(input.resolver) as never,
+        resolver: limitedResolver(input.resolver, input.lookupTimeoutMs) as never,
         disableBimi: true,
       }),
       new Promise<never>((_, reject) => {
