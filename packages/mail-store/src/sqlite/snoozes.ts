@@ -92,7 +92,10 @@ function restoreTargets(db: Db, row: SnoozeRow): MailboxId[] {
   return [inbox.id];
 }
 
-/** Cancels a snooze: the email goes back to where it was, as it was. False when it is not snoozed. */
+/**
+ * Cancels a snooze: the email goes back to where it was, as it was (unless its owner has moved it
+ * out of Snoozed meanwhile, which ended the snooze already). False when it is not snoozed.
+ */
 export function unsnoozeEmail(db: Db, accountId: AccountId, emailId: EmailId): boolean {
   return db
     .transaction(() => {
@@ -100,8 +103,9 @@ export function unsnoozeEmail(db: Db, accountId: AccountId, emailId: EmailId): b
         .prepare('SELECT * FROM snoozes WHERE email_id = ? AND account_id = ?')
         .get(emailId, accountId) as SnoozeRow | undefined;
       if (!row) return false;
-      setMailboxes(db, accountId, emailId, restoreTargets(db, row));
       db.prepare('DELETE FROM snoozes WHERE email_id = ?').run(emailId);
+      if (stillInSnoozed(db, accountId, emailId))
+        setMailboxes(db, accountId, emailId, restoreTargets(db, row));
       return true;
     })
     .immediate();
@@ -112,28 +116,47 @@ export function unsnoozeEmail(db: Db, accountId: AccountId, emailId: EmailId): b
  * wake time so that it sorts on top of a newest-first list, like a message that just arrived (the
  * original arrival time is still in the message's Received header). One transaction.
  */
-function wake(db: Db, row: SnoozeRow, now: number): void {
-  db.transaction(() => {
-    const accountId = row.account_id as AccountId;
-    const emailId = row.email_id as EmailId;
-    db.prepare('UPDATE emails SET received_at = ? WHERE id = ?').run(now, emailId);
-    db.prepare('UPDATE email_mailboxes SET received_at = ? WHERE email_id = ?').run(now, emailId);
-    setMailboxes(db, accountId, emailId, restoreTargets(db, row));
-    const keywords = (
-      db.prepare('SELECT keyword FROM email_keywords WHERE email_id = ?').all(emailId) as {
-        keyword: string;
-      }[]
-    ).map((r) => r.keyword);
-    setKeywords(
-      db,
-      accountId,
-      emailId,
-      keywords.filter((k) => k !== '$seen'),
-    );
-    // receivedAt changed even if nothing else did; the thread's order may have too.
-    recordChanges(db, accountId, 'Email', [[emailId, 'updated']]);
-    db.prepare('DELETE FROM snoozes WHERE email_id = ?').run(emailId);
-  }).immediate();
+function wake(db: Db, due: SnoozeRow, now: number): boolean {
+  return db
+    .transaction(() => {
+      // Read again inside the transaction: an unsnooze may have come first.
+      const row = db
+        .prepare('SELECT * FROM snoozes WHERE email_id = ? AND until <= ?')
+        .get(due.email_id, now) as SnoozeRow | undefined;
+      if (!row) return false;
+      const accountId = row.account_id as AccountId;
+      const emailId = row.email_id as EmailId;
+      db.prepare('DELETE FROM snoozes WHERE email_id = ?').run(emailId);
+      // Moved out of Snoozed by its owner meanwhile: that ended the snooze; leave it be.
+      if (!stillInSnoozed(db, accountId, emailId)) return false;
+      db.prepare('UPDATE emails SET received_at = ? WHERE id = ?').run(now, emailId);
+      db.prepare('UPDATE email_mailboxes SET received_at = ? WHERE email_id = ?').run(now, emailId);
+      setMailboxes(db, accountId, emailId, restoreTargets(db, row));
+      const keywords = (
+        db.prepare('SELECT keyword FROM email_keywords WHERE email_id = ?').all(emailId) as {
+          keyword: string;
+        }[]
+      ).map((r) => r.keyword);
+      setKeywords(
+        db,
+        accountId,
+        emailId,
+        keywords.filter((k) => k !== '$seen'),
+      );
+      // receivedAt changed even if nothing else did; the thread's order may have too.
+      recordChanges(db, accountId, 'Email', [[emailId, 'updated']]);
+      return true;
+    })
+    .immediate();
+}
+
+function stillInSnoozed(db: Db, accountId: AccountId, emailId: EmailId): boolean {
+  const box = findMailboxByRole(db, accountId, 'snoozed');
+  return (
+    box !== null &&
+    db.prepare('SELECT 1 FROM email_mailboxes WHERE mailbox_id = ? AND email_id = ?').get(box.id, emailId) !==
+      undefined
+  );
 }
 
 /** Wakes up to `maxWakesPerRun` snoozes due at `now`, oldest first; returns the woken emails. */
@@ -142,8 +165,9 @@ export function wakeDueSnoozes(db: Db, now: Date): { accountId: AccountId; email
   const due = db
     .prepare('SELECT * FROM snoozes WHERE until <= ? ORDER BY until, email_id LIMIT ?')
     .all(at, maxWakesPerRun) as SnoozeRow[];
-  for (const row of due) wake(db, row, at);
-  return due.map((r) => ({ accountId: r.account_id as AccountId, emailId: r.email_id as EmailId }));
+  return due
+    .filter((row) => wake(db, row, at))
+    .map((r) => ({ accountId: r.account_id as AccountId, emailId: r.email_id as EmailId }));
 }
 
 export function listSnoozed(db: Db, accountId: AccountId): SnoozedEmail[] {

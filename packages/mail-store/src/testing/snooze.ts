@@ -82,6 +82,19 @@ export function describeSnooze(factory: MailStoreFactory): void {
       expect((await store.getEmails(account.id, [kept.id]))[0]?.mailboxIds).toEqual([inbox.id]);
     });
 
+    it('lets an email its owner moved out of Snoozed stay where the owner put it', async () => {
+      const { store, account, importMail } = f();
+      const archive = await store.createMailbox(account.id, { name: 'Archive', role: 'archive' });
+      const email = await importMail({ Subject: 'Filed by hand' }, { keywords: ['$seen'] });
+      await store.snoozeEmail(account.id, email.id, new Date(Date.now() - 1));
+      await store.setMailboxes(account.id, email.id, [archive.id]);
+      expect(await store.wakeDueSnoozes(new Date())).toEqual([]);
+      const [kept] = await store.getEmails(account.id, [email.id]);
+      expect(kept?.mailboxIds).toEqual([archive.id]);
+      expect(kept?.keywords).toEqual(['$seen']);
+      expect(await store.listSnoozed(account.id)).toEqual([]);
+    });
+
     it('refuses an unknown email, an invalid date, or a date too far ahead', async () => {
       const { store, account, importMail } = f();
       const { account: bob } = await f().addAccount('bob');
