@@ -1,5 +1,5 @@
 import type { AccountId, EmailId, Mailbox, MailboxId, SnoozedEmail } from '../model.js';
-import { AlreadyExistsError, InvalidInputError, NotFoundError } from '../errors.js';
+import { AlreadyExistsError, InvalidInputError, NotFoundError, StoreError } from '../errors.js';
 import { recordChanges } from './change-log.js';
 import { setKeywords } from './keywords.js';
 import { createMailbox, findMailboxByRole } from './mailboxes.js';
@@ -10,6 +10,11 @@ import { setMailboxes } from './set-mailboxes.js';
 export const maxSnoozeMs = 10 * 366 * 24 * 3600 * 1000;
 /** How many due snoozes one `wakeDueSnoozes` call wakes; the caller calls again while it is full. */
 export const maxWakesPerRun = 500;
+/**
+ * A snooze whose wake the store refuses (e.g. no Inbox to fall back to and none can be made) is
+ * retried this much later instead of blocking the snoozes behind it; the email stays in Snoozed.
+ */
+export const wakeRetryDelayMs = 5 * 60 * 1000;
 /** Name tried for the Snoozed mailbox, then with a number when a user mailbox already has it. */
 const snoozedName = 'Snoozed';
 const maxNameAttempts = 10;
@@ -165,9 +170,16 @@ export function wakeDueSnoozes(db: Db, now: Date): { accountId: AccountId; email
   const due = db
     .prepare('SELECT * FROM snoozes WHERE until <= ? ORDER BY until, email_id LIMIT ?')
     .all(at, maxWakesPerRun) as SnoozeRow[];
-  return due
-    .filter((row) => wake(db, row, at))
-    .map((r) => ({ accountId: r.account_id as AccountId, emailId: r.email_id as EmailId }));
+  const woken = due.filter((row) => {
+    try {
+      return wake(db, row, at);
+    } catch (error) {
+      if (!(error instanceof StoreError)) throw error;
+      db.prepare('UPDATE snoozes SET until = ? WHERE email_id = ?').run(at + wakeRetryDelayMs, row.email_id);
+      return false;
+    }
+  });
+  return woken.map((r) => ({ accountId: r.account_id as AccountId, emailId: r.email_id as EmailId }));
 }
 
 export function listSnoozed(db: Db, accountId: AccountId): SnoozedEmail[] {
