@@ -17,6 +17,8 @@ import { createLogger } from './logger.js';
 import type { Logger } from './logger.js';
 import { startInboundSmtp } from './smtp/inbound-smtp.js';
 import type { InboundSmtp } from './smtp/inbound-smtp.js';
+import { startSnoozeScheduler } from './snooze-scheduler.js';
+import type { DnsResolver } from './smtp/dns-resolver.js';
 
 /** RFC 8620 §2: the core limits, announced by the engine and enforced by both it and the BFF. */
 export const JMAP_LIMITS: CoreCapability = { ...DEFAULT_CORE_LIMITS };
@@ -39,7 +41,7 @@ export interface RunningColibri {
  */
 export async function startColibri(
   config: ColibriConfig,
-  options: { log?: Logger } = {},
+  options: { log?: Logger; dnsResolver?: DnsResolver } = {},
 ): Promise<RunningColibri> {
   const log = options.log ?? createLogger(config.logLevel);
   const stores = await openStores(config);
@@ -62,7 +64,12 @@ export async function startColibri(
     const server = app.listen(config.http.port, config.http.host);
     http = server;
     await once(server, 'listening');
-    const inbound = { store, host: config.smtp.host, serverName: config.smtp.serverName };
+    const inbound = {
+      store,
+      host: config.smtp.host,
+      serverName: config.smtp.serverName,
+      dnsResolver: options.dnsResolver,
+    };
     const smtpServer = await startInboundSmtp({ ...inbound, port: config.smtp.port, log: log.child('smtp') });
     smtp = smtpServer;
     const lmtp =
@@ -75,13 +82,15 @@ export async function startColibri(
             lmtp: true,
           });
 
+    const snoozes = startSnoozeScheduler(store, { log: log.child('snooze') });
+
     let closing: Promise<void> | null = null;
     const close = () =>
       (closing ??= (async () => {
         const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
         // Keep-alive connections would hold close() open; idle ones go now, busy ones finish.
         server.closeIdleConnections();
-        await Promise.all([httpClosed, smtpServer.close(), lmtp?.close()]);
+        await Promise.all([httpClosed, smtpServer.close(), lmtp?.close(), snoozes.close()]);
         sessions.close();
         await store.close();
       })());

@@ -1,8 +1,21 @@
 import type { Id, UTCDate } from './core.js';
 
-/** RFC 8621 §2: mailbox roles (IANA "IMAP Mailbox Name Attributes", lower-cased). */
+/**
+ * RFC 8621 §2: mailbox roles (IANA "IMAP Mailbox Name Attributes", lower-cased; `snoozed` is the
+ * registry's \Snoozed).
+ */
 export type MailboxRole =
-  'all' | 'archive' | 'drafts' | 'flagged' | 'important' | 'inbox' | 'junk' | 'sent' | 'subscribed' | 'trash';
+  | 'all'
+  | 'archive'
+  | 'drafts'
+  | 'flagged'
+  | 'important'
+  | 'inbox'
+  | 'junk'
+  | 'sent'
+  | 'subscribed'
+  | 'trash'
+  | 'snoozed';
 
 /** RFC 8621 §2: MailboxRights. */
 export interface MailboxRights {

@@ -58,3 +58,28 @@ export class QuotaExceededError extends StoreError {
     super('overQuota', `Over quota: ${limit} is ${max}`);
   }
 }
+
+/** An alias would shadow an account's address or another alias (each address has one owner). */
+export class AliasConflictError extends StoreError {
+  constructor(readonly address: string) {
+    super('alreadyExists', `Address ${address} is already used by an account or another alias`);
+  }
+}
+
+/** An alias, account or catch-all names a domain this installation does not serve. */
+export class DomainNotOursError extends StoreError {
+  constructor(readonly domain: string) {
+    super('notFound', `Domain ${domain} is not one of ours: create it first`);
+  }
+}
+
+/** A domain cannot be deleted while accounts or aliases still use it. */
+export class DomainInUseError extends StoreError {
+  constructor(
+    readonly domain: string,
+    readonly accounts: number,
+    readonly aliases: number,
+  ) {
+    super('invalid', `Domain ${domain} is still used by ${accounts} account(s) and ${aliases} alias(es)`);
+  }
+}

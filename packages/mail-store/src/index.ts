@@ -30,6 +30,8 @@ export type {
   MailboxRole,
   State,
   ThreadId,
+  Alias,
+  SnoozedEmail,
 } from './model.js';
 export {
   AlreadyExistsError,
@@ -39,6 +41,9 @@ export {
   QuotaExceededError,
   StoreError,
   TooLargeError,
+  AliasConflictError,
+  DomainInUseError,
+  DomainNotOursError,
 } from './errors.js';
 export type { QuotaLimit } from './errors.js';
 export { toAccountId, toDomainId, toEmailId, toMailboxId, toThreadId } from './ids.js';
@@ -46,3 +51,5 @@ export { toBlobId } from './blobs/blob-id.js';
 export type { BlobStore } from './blobs/blob-store.js';
 export { mimeLimits } from './mime/limits.js';
 export { maxQueryLimit } from './sqlite/query-emails.js';
+export { maxLocalPartLength } from './sqlite/aliases.js';
+export { maxSnoozeMs, maxWakesPerRun } from './sqlite/snoozes.js';

@@ -16,6 +16,8 @@ import type {
   MailboxRole,
   State,
   ThreadId,
+  Alias,
+  SnoozedEmail,
 } from './model.js';
 
 export interface CreateAccountInput {
@@ -129,4 +131,37 @@ export interface MailStore {
   setMeta(key: string, value: string): Promise<void>;
 
   close(): Promise<void>;
+
+  // Aliases and domains (issue 3, inbound). Addresses are lower-cased; `@domain` is a catch-all.
+  /**
+   * Adds an address delivering to the account. AliasConflictError when an account or alias has
+   * it, DomainNotOursError when its domain is not ours, NotFoundError for an unknown account.
+   */
+  createAlias(address: string, accountId: AccountId): Promise<Alias>;
+  /** Every alias, or the account's, ordered by address. */
+  listAliases(accountId?: AccountId): Promise<Alias[]>;
+  /** False when there was no such alias. */
+  deleteAlias(address: string): Promise<boolean>;
+  /** The alias or catch-all (`@domain`) owning exactly this address, or null. */
+  findAlias(address: string): Promise<Alias | null>;
+  listDomains(): Promise<Domain[]>;
+  /** False for an unknown domain; DomainInUseError while accounts or aliases use it. */
+  deleteDomain(name: string): Promise<boolean>;
+
+  // Snooze (issue 3, inbound)
+  /**
+   * Moves the email into the account's Snoozed mailbox (role `snoozed`, made on demand) until
+   * `until`, remembering its mailboxes; snoozing again only changes `until`.
+   */
+  snoozeEmail(accountId: AccountId, emailId: EmailId, until: Date): Promise<void>;
+  /** Puts a snoozed email back where it was, as it was; false when it was not snoozed. */
+  unsnoozeEmail(accountId: AccountId, emailId: EmailId): Promise<boolean>;
+  /**
+   * Wakes snoozes due at `now` (at most `maxWakesPerRun` per call), one transaction each: back to
+   * their mailboxes (Inbox if gone), unread, receivedAt = `now`.
+   */
+  wakeDueSnoozes(now: Date): Promise<{ accountId: AccountId; emailId: EmailId }[]>;
+  listSnoozed(accountId: AccountId): Promise<SnoozedEmail[]>;
+  /** When the earliest pending snooze is due (any account), or null. */
+  nextSnoozeDue(): Promise<Date | null>;
 }

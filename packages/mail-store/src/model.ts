@@ -32,8 +32,11 @@ export interface Account {
   createdAt: Date;
 }
 
-/** RFC 8621 roles, as the store knows them. */
-export type MailboxRole = 'inbox' | 'sent' | 'drafts' | 'trash' | 'junk' | 'archive';
+/**
+ * RFC 8621 roles, as the store knows them. 'snoozed' is the IANA IMAP mailbox attribute \Snoozed
+ * (registered by RFC 8457's registry); the store creates that mailbox on the first snooze.
+ */
+export type MailboxRole = 'inbox' | 'sent' | 'drafts' | 'trash' | 'junk' | 'archive' | 'snoozed';
 
 export interface Mailbox {
   id: MailboxId;
@@ -141,4 +144,22 @@ export interface Changes<I extends string> {
   created: I[];
   updated: I[];
   destroyed: I[];
+}
+
+/**
+ * An extra address that delivers to one account. `@domain` (isCatchAll) takes every address of the
+ * domain that no account or alias has.
+ */
+export interface Alias {
+  /** Lower-cased: "sales@example.test", or "@example.test" for a catch-all. */
+  address: string;
+  accountId: AccountId;
+  isCatchAll: boolean;
+  createdAt: Date;
+}
+
+/** A snoozed email and when it comes back. */
+export interface SnoozedEmail {
+  emailId: EmailId;
+  until: Date;
 }

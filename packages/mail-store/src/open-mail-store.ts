@@ -15,6 +15,8 @@ import { queryEmails } from './sqlite/query-emails.js';
 import { getQuota, setQuota } from './sqlite/quotas.js';
 import { setMailboxes } from './sqlite/set-mailboxes.js';
 import type { AccountId, BlobId, EmailId, ThreadId } from './model.js';
+import * as aliases from './sqlite/aliases.js';
+import * as snoozes from './sqlite/snoozes.js';
 
 export interface OpenMailStoreOptions {
   /** The data folder: `colibri.sqlite` and `blobs/` live in it. Created when missing. */
@@ -134,6 +136,39 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
       if (closed) return;
       closed = true;
       db.close();
+    },
+    async createAlias(address, accountId) {
+      return aliases.createAlias(db, address, accountId);
+    },
+    async listAliases(accountId) {
+      return aliases.listAliases(db, accountId);
+    },
+    async deleteAlias(address) {
+      return aliases.deleteAlias(db, address);
+    },
+    async findAlias(address) {
+      return aliases.findAlias(db, address);
+    },
+    async listDomains() {
+      return aliases.listDomains(db);
+    },
+    async deleteDomain(name) {
+      return aliases.deleteDomain(db, name);
+    },
+    async snoozeEmail(accountId, emailId, until) {
+      snoozes.snoozeEmail(db, accountId, emailId, until);
+    },
+    async unsnoozeEmail(accountId, emailId) {
+      return snoozes.unsnoozeEmail(db, accountId, emailId);
+    },
+    async wakeDueSnoozes(now) {
+      return snoozes.wakeDueSnoozes(db, now);
+    },
+    async listSnoozed(accountId) {
+      return snoozes.listSnoozed(db, accountId);
+    },
+    async nextSnoozeDue() {
+      return snoozes.nextSnoozeDue(db);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { SMTPServerSession } from 'smtp-server';
 import type { AccountId, MailStore } from '@colibri/mail-store';
-import { deliverToInbox, resolveRecipient } from './local-delivery.js';
+import { deliverToFolder, resolveRecipient } from './local-delivery.js';
+import type { DeliveryFolder } from './local-delivery.js';
 import { traceHeaders } from './trace-headers.js';
 
 /** What became of one envelope recipient: delivered, or the error to answer it with. */
@@ -19,6 +20,7 @@ export async function deliverMessage(
   session: SMTPServerSession,
   raw: Buffer,
   serverName: string,
+  folder: DeliveryFolder = 'inbox',
 ): Promise<RecipientOutcome[]> {
   const receivedAt = new Date();
   const byAccount = new Map<AccountId, RecipientOutcome>();
@@ -46,7 +48,7 @@ export async function deliverMessage(
         date: receivedAt,
       });
       const copy = Buffer.concat([Buffer.from(trace, 'utf8'), raw]);
-      outcome = await deliverToInbox(store, accountId, copy, receivedAt).then(
+      outcome = await deliverToFolder(store, accountId, copy, receivedAt, folder).then(
         () => DELIVERED,
         (error: unknown) => ({ delivered: false, error }) as const,
       );

@@ -6,6 +6,11 @@ import type { Logger } from '../logger.js';
 import { deliverMessage, mailFromOf } from './deliver-message.js';
 import { LineEndingGuard } from './line-ending-guard.js';
 import { SmtpReply, assertMailboxRoom, resolveRecipient } from './local-delivery.js';
+import type { DeliveryFolder } from './local-delivery.js';
+import type { DnsResolver } from './dns-resolver.js';
+import { systemResolver } from './dns-resolver.js';
+import { removeForgedAuthResults } from './forged-auth-results.js';
+import { authenticateMessage } from './message-auth.js';
 
 /** Announced in EHLO (RFC 1870 SIZE) and enforced on DATA. */
 export const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
@@ -22,6 +27,8 @@ export interface InboundSmtpOptions {
   log: Logger;
   /** LMTP (RFC 2033) instead of SMTP: LHLO, and one reply per recipient after DATA. */
   lmtp?: boolean;
+  /** DNS for SPF/DKIM/DMARC/ARC on SMTP (not LMTP); default node's `dns.promises.resolve`. */
+  dnsResolver?: DnsResolver;
 }
 
 export interface InboundSmtp {
@@ -64,8 +71,11 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
 
     onData(stream, session, callback) {
       readMessage(stream)
-        .then(async (raw) => {
-          const outcomes = await deliverMessage(store, session, raw, options.serverName);
+        .then(async (received) => {
+          const { raw, folder } = lmtp
+            ? { raw: received, folder: 'inbox' as const }
+            : await checkSender(received, session);
+          const outcomes = await deliverMessage(store, session, raw, options.serverName, folder);
           const replies = outcomes.map((outcome) => (outcome.delivered ? null : asReply(outcome.error, log)));
           const delivered = replies.filter((reply) => reply === null).length;
           log.info('delivered', {
@@ -75,6 +85,7 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
             recipients: delivered,
             refused: replies.length - delivered,
             bytes: raw.length,
+            folder,
           });
           if (lmtp) {
             // RFC 2033 §4.2: one reply per accepted recipient, in RCPT order.
@@ -93,6 +104,35 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
         .catch((error: unknown) => callback(asReply(error, log)));
     },
   });
+  /**
+   * SMTP only: SPF, DKIM, DMARC (and ARC) on the message as received, then our
+   * Authentication-Results (RFC 8601) in place of any forged one. LMTP is not checked: it comes
+   * from a trusted MTA in front of us that did its own checks (and its own Authentication-Results,
+   * under its own authserv-id, which we keep); from there, our checks would see the MTA's address
+   * as the client and fail SPF for everyone.
+   */
+  async function checkSender(
+    received: Buffer,
+    session: SMTPServerSession,
+  ): Promise<{ raw: Buffer; folder: DeliveryFolder }> {
+    const auth = await authenticateMessage({
+      raw: received,
+      ip: session.remoteAddress,
+      helo: session.hostNameAppearsAs,
+      mailFrom: mailFromOf(session),
+      serverName: options.serverName,
+      resolver: options.dnsResolver ?? systemResolver,
+    });
+    log.info('sender checks', { id: session.id, verdict: auth.verdict, results: auth.summary });
+    if (auth.verdict === 'reject')
+      throw new SmtpReply(550, "5.7.1 Message rejected: DMARC policy of the sender's domain (RFC 7489 §6.3)");
+    const raw = Buffer.concat([
+      Buffer.from(auth.headers, 'utf8'),
+      removeForgedAuthResults(received, options.serverName),
+    ]);
+    return { raw, folder: auth.verdict === 'junk' ? 'junk' : 'inbox' };
+  }
+
   server.on('error', (error) => log.warn('smtp connection error', { error }));
 
   await new Promise<void>((resolve, reject) => {

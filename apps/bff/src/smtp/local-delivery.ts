@@ -15,9 +15,10 @@ export class SmtpReply extends Error {
 /**
  * RFC 5321 §3.6: we are the final destination for our own domains only. A foreign domain is
  * relaying (refused: there is no authenticated submission on this port), an unknown local
- * user is "no such mailbox". Local parts are matched case-insensitively, and a plus-address
- * (RFC 5233 subaddress: `alice+news@`) belongs to its base (`alice@`) unless an account has
- * the exact address.
+ * user is "no such mailbox". Local parts are matched case-insensitively. The order:
+ * 1. an account with the exact address; 2. an alias with it; 3. for a plus-address (RFC 5233
+ * subaddress: `alice+news@`), the account or alias of its base (`alice@`); 4. the domain's
+ * catch-all (`@domain`). So a catch-all never takes mail an account or alias would get.
  */
 export async function resolveRecipient(store: MailStore, address: string): Promise<AccountId> {
   const at = address.lastIndexOf('@');
@@ -27,11 +28,16 @@ export async function resolveRecipient(store: MailStore, address: string): Promi
   }
   const local = address.slice(0, at).toLowerCase();
   const plus = local.indexOf('+');
-  const account =
-    (await store.findAccountByEmail(`${local}@${domain}`)) ??
-    (plus > 0 ? await store.findAccountByEmail(`${local.slice(0, plus)}@${domain}`) : null);
-  if (!account) throw new SmtpReply(550, `5.1.1 <${address}>: Recipient address rejected: no such user here`);
-  return account.id;
+  const owner = async (candidate: string) =>
+    (await store.findAccountByEmail(candidate))?.id ?? (await store.findAlias(candidate))?.accountId ?? null;
+  const accountId =
+    (await owner(`${local}@${domain}`)) ??
+    (plus > 0 ? await owner(`${local.slice(0, plus)}@${domain}`) : null) ??
+    (await store.findAlias(`@${domain}`))?.accountId ??
+    null;
+  if (!accountId)
+    throw new SmtpReply(550, `5.1.1 <${address}>: Recipient address rejected: no such user here`);
+  return accountId;
 }
 
 /**
@@ -52,6 +58,10 @@ export async function assertMailboxRoom(
   if (bytesFull || (maxEmails !== null && usedEmails >= maxEmails)) throw mailboxFull();
 }
 
+/** Where an accepted message goes: the Inbox, or Junk after a DMARC quarantine (RFC 7489 §6.3). */
+export type DeliveryFolder = 'inbox' | 'junk';
+const folderNames: Record<DeliveryFolder, string> = { inbox: 'Inbox', junk: 'Junk' };
+
 /** Stores one copy of the message in the account's Inbox (created if the account has none). */
 export async function deliverToInbox(
   store: MailStore,
@@ -59,9 +69,20 @@ export async function deliverToInbox(
   raw: Uint8Array,
   receivedAt: Date,
 ): Promise<void> {
+  return deliverToFolder(store, accountId, raw, receivedAt, 'inbox');
+}
+
+/** Stores one copy in the account's mailbox of that role (created with it if missing). */
+export async function deliverToFolder(
+  store: MailStore,
+  accountId: AccountId,
+  raw: Uint8Array,
+  receivedAt: Date,
+  folder: DeliveryFolder,
+): Promise<void> {
   const inbox =
-    (await store.findMailboxByRole(accountId, 'inbox')) ??
-    (await store.createMailbox(accountId, { name: 'Inbox', role: 'inbox' }));
+    (await store.findMailboxByRole(accountId, folder)) ??
+    (await store.createMailbox(accountId, { name: folderNames[folder], role: folder }));
   try {
     await store.importMessage(accountId, { raw, mailboxIds: [inbox.id], keywords: [], receivedAt });
   } catch (error) {

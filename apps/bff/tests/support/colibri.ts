@@ -9,6 +9,7 @@ import { openStores } from '../../src/config/open-stores.js';
 import { createLogger } from '../../src/logger.js';
 import { startColibri } from '../../src/server.js';
 import type { RunningColibri } from '../../src/server.js';
+import type { DnsResolver } from '../../src/smtp/dns-resolver.js';
 
 /** Fast scrypt parameters for fixture users: the format is the same, the test is faster. */
 const FAST = { N: 1024, r: 8, p: 1 };
@@ -85,7 +86,14 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Runs on the fixture store before the server opens it. */
   seed?: (store: MailStore, fixture: Fixture) => Promise<void>;
+  /** DNS for the SMTP sender checks; default a fake DNS without any record (no network here). */
+  dnsResolver?: DnsResolver;
 }
+
+/** A fake DNS that has no records at all: SPF, DKIM and DMARC all come out "none". */
+export const emptyDns: DnsResolver = async (name) => {
+  throw Object.assign(new Error(`queryTxt ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
+};
 
 /** Starts Colibri in-process on free loopback ports, as main.ts would from this environment. */
 export async function startTestColibri(options: StartOptions = {}): Promise<TestColibri> {
@@ -105,6 +113,7 @@ export async function startTestColibri(options: StartOptions = {}): Promise<Test
   });
   const running = await startColibri(config, {
     log: createLogger(process.env.TEST_LOG === '1' ? 'debug' : 'silent'),
+    dnsResolver: options.dnsResolver ?? emptyDns,
   });
   return {
     ...running,

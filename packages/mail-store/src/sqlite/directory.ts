@@ -1,5 +1,5 @@
 import type { Account, AccountId, Domain, DomainId } from '../model.js';
-import { AlreadyExistsError, InvalidInputError, NotFoundError } from '../errors.js';
+import { AliasConflictError, AlreadyExistsError, InvalidInputError, NotFoundError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { CreateAccountInput } from '../mail-store.js';
 import type { Db } from './open-database.js';
@@ -57,6 +57,7 @@ export function createAccount(db: Db, input: CreateAccountInput): Account {
   if (!domain) throw new NotFoundError(`Domain ${email.slice(at + 1)}`);
   if (db.prepare('SELECT 1 FROM accounts WHERE email = ?').get(email))
     throw new AlreadyExistsError(`Account ${email}`);
+  if (db.prepare('SELECT 1 FROM aliases WHERE address = ?').get(email)) throw new AliasConflictError(email);
   const row: AccountRow & { password_hash: string } = {
     id: newId('Account'),
     domain_id: domain.id,

@@ -26,7 +26,7 @@ const toMailbox = (r: MailboxRow): Mailbox => ({
 });
 
 export const mailboxLimits = { maxNameLength: 255, maxDepth: 10 } as const;
-const roles = new Set<string>(['inbox', 'sent', 'drafts', 'trash', 'junk', 'archive']);
+const roles = new Set<string>(['inbox', 'sent', 'drafts', 'trash', 'junk', 'archive', 'snoozed']);
 
 export function createMailbox(db: Db, accountId: AccountId, input: CreateMailboxInput): Mailbox {
   const name = input.name.trim();

@@ -193,4 +193,30 @@ export const migrations: readonly Migration[] = [
           FROM accounts a LEFT JOIN emails e ON e.account_id = a.id GROUP BY a.id;
     `,
   },
+  {
+    version: 7,
+    name: 'aliases, catch-alls and snoozes',
+    sql: `
+      -- An alias address (lower-cased) delivers to one account; '@domain' is that domain's
+      -- catch-all. The domain is referenced so that a domain in use cannot be deleted.
+      CREATE TABLE aliases (
+        address TEXT PRIMARY KEY,
+        domain_id TEXT NOT NULL REFERENCES domains(id),
+        account_id TEXT NOT NULL REFERENCES accounts(id),
+        created_at INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX aliases_account ON aliases(account_id, address);
+
+      -- A snoozed email sits in the Snoozed mailbox until 'until' (ms since the epoch);
+      -- mailbox_ids is the JSON array of the mailboxes it left, restored when it wakes.
+      CREATE TABLE snoozes (
+        email_id TEXT PRIMARY KEY REFERENCES emails(id) ON DELETE CASCADE,
+        account_id TEXT NOT NULL REFERENCES accounts(id),
+        until INTEGER NOT NULL,
+        mailbox_ids TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX snoozes_due ON snoozes(until, email_id);
+      CREATE INDEX snoozes_account ON snoozes(account_id, until);
+    `,
+  },
 ];

@@ -68,6 +68,7 @@ export function mailboxIconName(role: MailboxRole | null | undefined): MailboxIc
     case 'all':
     case 'important':
     case 'subscribed':
+    case 'snoozed':
       return 'folder';
     default: {
       const unknown: never = role;
