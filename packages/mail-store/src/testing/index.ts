@@ -12,6 +12,7 @@ import { describeMoves } from './moves.js';
 import { describeQueries } from './queries.js';
 import { describeQuota } from './quota.js';
 import { describeThreads } from './threads.js';
+import { describeSubmissions } from './submissions.js';
 
 export type { MailStoreFactory } from './fixture.js';
 
@@ -34,5 +35,6 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeChangeLog(factory);
     describeBlobs(factory);
     describeMeta(factory);
+    describeSubmissions(factory);
   });
 }
