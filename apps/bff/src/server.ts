@@ -19,6 +19,9 @@ import { startInboundSmtp } from './smtp/inbound-smtp.js';
 import type { InboundSmtp } from './smtp/inbound-smtp.js';
 import { startSnoozeScheduler } from './snooze-scheduler.js';
 import type { DnsResolver } from './smtp/dns-resolver.js';
+import { startOutboundWorker } from './smtp/outbound/outbound-worker.js';
+import type { OutboundWorker } from './smtp/outbound/outbound-worker.js';
+import type { SendOutgoing } from './smtp/outgoing.js';
 
 /** RFC 8620 §2: the core limits, announced by the engine and enforced by both it and the BFF. */
 export const JMAP_LIMITS: CoreCapability = { ...DEFAULT_CORE_LIMITS };
@@ -31,6 +34,8 @@ export interface RunningColibri {
   /** null when LMTP is off. */
   lmtpPort: number | null;
   demo: DemoSeedResult;
+  /** Queues a system message (bounce, auto-reply) for the outbound worker. */
+  sendOutgoing: SendOutgoing;
   /** Stops accepting connections, closes HTTP, SMTP, LMTP and the store. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -49,6 +54,7 @@ export async function startColibri(
   const sessions = new SessionStore();
   let http: Server | null = null;
   let smtp: InboundSmtp | null = null;
+  let outbound: OutboundWorker | null = null;
   try {
     const demo = config.demo.enabled
       ? await seedDemoOnce(store, { password: config.demo.password, log: log.child('demo') })
@@ -72,6 +78,13 @@ export async function startColibri(
     };
     const smtpServer = await startInboundSmtp({ ...inbound, port: config.smtp.port, log: log.child('smtp') });
     smtp = smtpServer;
+    const worker = startOutboundWorker({
+      store,
+      relay: config.outbound.relay,
+      serverName: config.smtp.serverName,
+      log: log.child('outbound'),
+    });
+    outbound = worker;
     const lmtp =
       config.smtp.lmtpPort === null
         ? null
@@ -91,6 +104,7 @@ export async function startColibri(
         // Keep-alive connections would hold close() open; idle ones go now, busy ones finish.
         server.closeIdleConnections();
         await Promise.all([httpClosed, smtpServer.close(), lmtp?.close(), snoozes.close()]);
+        await worker.close();
         sessions.close();
         await store.close();
       })());
@@ -100,11 +114,13 @@ export async function startColibri(
       smtpPort: smtpServer.port,
       lmtpPort: lmtp?.port ?? null,
       demo,
+      sendOutgoing: worker.sendOutgoing,
       close,
     };
   } catch (error) {
     http?.close();
     await smtp?.close();
+    await outbound?.close();
     sessions.close();
     await store.close();
     throw error;

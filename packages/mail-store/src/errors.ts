@@ -2,7 +2,13 @@
 export class StoreError extends Error {
   constructor(
     readonly code:
-      'notFound' | 'alreadyExists' | 'invalid' | 'cannotCalculateChanges' | 'tooLarge' | 'overQuota',
+      | 'notFound'
+      | 'alreadyExists'
+      | 'invalid'
+      | 'cannotCalculateChanges'
+      | 'tooLarge'
+      | 'overQuota'
+      | 'cannotUnsend',
     message: string,
   ) {
     super(message);
@@ -81,5 +87,15 @@ export class DomainInUseError extends StoreError {
     readonly aliases: number,
   ) {
     super('invalid', `Domain ${domain} is still used by ${accounts} account(s) and ${aliases} alias(es)`);
+  }
+}
+
+/**
+ * RFC 8621 §7.5 `cannotUnsend`: the submission is no longer pending (its sendAt has come, or it
+ * was already canceled), so it cannot be canceled any more.
+ */
+export class CannotUnsendError extends StoreError {
+  constructor(message: string) {
+    super('cannotUnsend', message);
   }
 }

@@ -3,6 +3,7 @@ export type { OpenMailStoreOptions } from './open-mail-store.js';
 export type {
   CreateAccountInput,
   CreateMailboxInput,
+  CreateSubmissionInput,
   ImportMessageInput,
   MailStore,
   Quota,
@@ -24,6 +25,14 @@ export type {
   EmailQueryResult,
   EmailRecord,
   EmailSort,
+  EmailSubmission,
+  EmailSubmissionId,
+  DeliveryAttempt,
+  Delivered,
+  DkimKey,
+  DueDelivery,
+  RecipientStatus,
+  UndoStatus,
   Mailbox,
   MailboxCounts,
   MailboxId,
@@ -53,3 +62,10 @@ export { mimeLimits } from './mime/limits.js';
 export { maxQueryLimit } from './sqlite/query-emails.js';
 export { maxLocalPartLength } from './sqlite/aliases.js';
 export { maxSnoozeMs, maxWakesPerRun } from './sqlite/snoozes.js';
+export { CannotUnsendError } from './errors.js';
+export { toEmailSubmissionId } from './ids.js';
+export { submissionLimits } from './sqlite/submissions.js';
+export { dkimKeyBits, dkimSelector } from './sqlite/dkim-keys.js';
+export { dkimDnsRecord } from './dkim-record.js';
+export { deliveryStatusReport, statusOfReply } from './compose/delivery-status.js';
+export type { DeliveryStatusInput, FailedRecipient } from './compose/delivery-status.js';

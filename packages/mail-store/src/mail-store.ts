@@ -5,11 +5,16 @@ import type {
   BlobId,
   ChangeType,
   Changes,
+  DeliveryAttempt,
+  DkimKey,
   Domain,
+  DueDelivery,
   EmailId,
   EmailQuery,
   EmailQueryResult,
   EmailRecord,
+  EmailSubmission,
+  EmailSubmissionId,
   Mailbox,
   MailboxCounts,
   MailboxId,
@@ -54,6 +59,21 @@ export interface QuotaLimits {
 export interface Quota extends QuotaLimits {
   usedEmails: number;
   usedBytes: number;
+}
+
+/** A new EmailSubmission (RFC 8621 §7): an email of the account, or the raw bytes of a system message. */
+export interface CreateSubmissionInput {
+  /** Null/absent for system messages (bounces, auto-replies). */
+  identityId?: string | null;
+  /** The email to send (its raw blob); exactly one of emailId and raw. */
+  emailId?: EmailId;
+  raw?: Uint8Array;
+  /** mailFrom "" is the null reverse-path `<>` (bounces, RFC 5321 §4.5.5). */
+  envelope: { mailFrom: string; rcptTo: string[] };
+  /** Defaults to now; a later one holds the submission (cancelable) until then. */
+  sendAt?: Date;
+  /** The current time (tests); defaults to the clock. */
+  now?: Date;
 }
 
 /**
@@ -129,6 +149,29 @@ export interface MailStore {
   // Small settings of the installation (e.g. "demo seeded").
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
+
+  // Email submission queue (RFC 8621 §7). Each write is one transaction logging EmailSubmission.
+  /**
+   * Queues a message for sending. InvalidInputError for a bad envelope or a sendAt beyond
+   * `submissionLimits.maxDelayedSendMs`; NotFoundError for an unknown email.
+   */
+  createSubmission(accountId: AccountId, input: CreateSubmissionInput): Promise<EmailSubmission>;
+  /** The account's submissions with these ids (unknown ones left out), or all, oldest first. */
+  getSubmissions(accountId: AccountId, ids?: EmailSubmissionId[]): Promise<EmailSubmission[]>;
+  /** Undo send: only while pending (before sendAt), else CannotUnsendError. */
+  cancelSubmission(accountId: AccountId, id: EmailSubmissionId, now?: Date): Promise<void>;
+  /** Recipients due at `now` (all accounts), earliest first; held submissions due now become final. */
+  dueDeliveries(now: Date, limit: number): Promise<DueDelivery[]>;
+  /** Records one delivery attempt's outcome for one recipient. */
+  recordDeliveryAttempt(
+    submissionId: EmailSubmissionId,
+    rcptTo: string,
+    attempt: DeliveryAttempt,
+  ): Promise<void>;
+  /** Reads a submission's message bytes, whichever account queued it (for the delivery worker). */
+  readSubmissionMessage(submissionId: EmailSubmissionId): Promise<Uint8Array | null>;
+  /** The local domain's DKIM signing key (RFC 6376), made on first need; NotFoundError if not ours. */
+  dkimKey(domain: string): Promise<DkimKey>;
 
   close(): Promise<void>;
 

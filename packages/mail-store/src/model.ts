@@ -11,11 +11,12 @@ export type AccountId = StoreId<'Account'>;
 export type MailboxId = StoreId<'Mailbox'>;
 export type EmailId = StoreId<'Email'>;
 export type ThreadId = StoreId<'Thread'>;
+export type EmailSubmissionId = StoreId<'EmailSubmission'>;
 /** A blob id is the hex sha256 of the blob's bytes, prefixed (content addressing). */
 export type BlobId = StoreId<'Blob'>;
 
 /** The data types whose changes are logged and whose states are counted. */
-export type ChangeType = 'Mailbox' | 'Email' | 'Thread';
+export type ChangeType = 'Mailbox' | 'Email' | 'Thread' | 'EmailSubmission';
 
 export interface Domain {
   id: DomainId;
@@ -162,4 +163,68 @@ export interface Alias {
 export interface SnoozedEmail {
   emailId: EmailId;
   until: Date;
+}
+
+/** RFC 8621 §7: whether a submission may still be canceled (pending: before its sendAt). */
+export type UndoStatus = 'pending' | 'final' | 'canceled';
+
+/** RFC 8621 §7 `delivered`: queued (still trying), yes, no (permanently failed), unknown. */
+export type Delivered = 'queued' | 'yes' | 'no' | 'unknown';
+
+/** One envelope recipient of a submission: its RFC 8621 §7 DeliveryStatus and its queue state. */
+export interface RecipientStatus {
+  /** The RCPT TO address. */
+  email: string;
+  /** The last SMTP reply (RFC 8621 §7 `smtpReply`), e.g. "250 2.0.0 OK"; null before any attempt. */
+  smtpReply: string | null;
+  delivered: Delivered;
+  /** RFC 8621 §7 `displayed`: we never learn it (no MDN tracking yet). */
+  displayed: 'unknown' | 'yes';
+  attempts: number;
+  /** When the worker tries next; null once delivered or failed for good. */
+  nextAttemptAt: Date | null;
+  lastError: string | null;
+}
+
+/** An EmailSubmission (RFC 8621 §7) and its delivery queue, one entry per recipient. */
+export interface EmailSubmission {
+  id: EmailSubmissionId;
+  accountId: AccountId;
+  /** Null for system messages (bounces, auto-replies). */
+  identityId: string | null;
+  /** Null for system messages, which carry only their raw blob. */
+  emailId: EmailId | null;
+  /** The exact bytes to send; referenced by the account, so they outlive the email. */
+  blobId: BlobId;
+  /** The SMTP envelope; mailFrom "" is the null reverse-path `<>` (RFC 5321 §4.5.5). */
+  envelope: { mailFrom: string; rcptTo: string[] };
+  sendAt: Date;
+  undoStatus: UndoStatus;
+  recipients: RecipientStatus[];
+  createdAt: Date;
+}
+
+/** One recipient due for a delivery attempt (see `MailStore.dueDeliveries`). */
+export interface DueDelivery {
+  submissionId: EmailSubmissionId;
+  accountId: AccountId;
+  blobId: BlobId;
+  mailFrom: string;
+  rcptTo: string;
+  attempts: number;
+  sendAt: Date;
+}
+
+/** What one delivery attempt to one recipient came to. */
+export type DeliveryAttempt =
+  | { outcome: 'delivered'; smtpReply: string }
+  | { outcome: 'temporary'; smtpReply: string; nextAttemptAt: Date }
+  | { outcome: 'permanent'; smtpReply: string };
+
+/** A domain's DKIM signing key (RFC 6376), made on first need. */
+export interface DkimKey {
+  domain: string;
+  selector: string;
+  privateKeyPem: string;
+  createdAt: Date;
 }

@@ -14,6 +14,14 @@ import { openDatabase } from './sqlite/open-database.js';
 import { queryEmails } from './sqlite/query-emails.js';
 import { getQuota, setQuota } from './sqlite/quotas.js';
 import { setMailboxes } from './sqlite/set-mailboxes.js';
+import { dkimKey } from './sqlite/dkim-keys.js';
+import {
+  cancelSubmission,
+  createSubmission,
+  dueDeliveries,
+  getSubmissions,
+  recordDeliveryAttempt,
+} from './sqlite/submissions.js';
 import type { AccountId, BlobId, EmailId, ThreadId } from './model.js';
 import * as aliases from './sqlite/aliases.js';
 import * as snoozes from './sqlite/snoozes.js';
@@ -131,6 +139,29 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
       db.prepare(
         'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       ).run(key, value);
+    },
+    async createSubmission(accountId, input) {
+      return createSubmission(db, blobs, accountId, input);
+    },
+    async getSubmissions(accountId, ids) {
+      return getSubmissions(db, accountId, ids);
+    },
+    async cancelSubmission(accountId, id, now = new Date()) {
+      cancelSubmission(db, accountId, id, now);
+    },
+    async dueDeliveries(now, limit) {
+      return dueDeliveries(db, now, limit);
+    },
+    async recordDeliveryAttempt(submissionId, rcptTo, attempt) {
+      recordDeliveryAttempt(db, submissionId, rcptTo, attempt);
+    },
+    async readSubmissionMessage(submissionId) {
+      const row = db.prepare('SELECT blob_id FROM submissions WHERE id = ?').get(submissionId) as
+        { blob_id: string } | undefined;
+      return row ? blobs.read(row.blob_id as BlobId) : null;
+    },
+    async dkimKey(domain) {
+      return dkimKey(db, domain);
     },
     async close() {
       if (closed) return;

@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       demo: { enabled: true, password: null },
       webDist: path.resolve(bffPackageRoot(), '../web/dist'),
       logLevel: 'info',
+      outbound: { relay: { kind: 'none' } },
     });
     // The web app is found from the bff package, wherever the process runs.
     expect(config.webDist.endsWith(path.join('apps', 'web', 'dist'))).toBe(true);
@@ -45,6 +46,31 @@ describe('loadConfig', () => {
     });
     expect(loadConfig({ COLIBRI_TRUST_PROXY: '1' }).http.trustProxy).toBe(1);
     expect(loadConfig({ COLIBRI_TRUST_PROXY: 'true' }).http.trustProxy).toBe(true);
+  });
+
+  it('reads COLIBRI_SMTP_RELAY: none (default), mx, or an smtp(s) URL, and refuses anything else', () => {
+    expect(loadConfig({ COLIBRI_SMTP_RELAY: 'NONE' }).outbound.relay).toEqual({ kind: 'none' });
+    expect(loadConfig({ COLIBRI_SMTP_RELAY: 'mx' }).outbound.relay).toEqual({ kind: 'mx' });
+    expect(
+      loadConfig({ COLIBRI_SMTP_RELAY: 'smtp://me%40x.org:p%3Ass@relay.example.org' }).outbound.relay,
+    ).toEqual({
+      kind: 'relay',
+      host: 'relay.example.org',
+      port: 587,
+      secure: false,
+      user: 'me@x.org',
+      pass: 'p:ss',
+    });
+    expect(loadConfig({ COLIBRI_SMTP_RELAY: 'smtps://relay.example.org' }).outbound.relay).toMatchObject({
+      port: 465,
+      secure: true,
+      user: null,
+    });
+    const bad = () => loadConfig({ COLIBRI_SMTP_RELAY: 'http://user:secret@relay.example.org' });
+    expect(bad).toThrow(ConfigError);
+    // The password is not echoed in the error.
+    expect(bad).toThrow(/COLIBRI_SMTP_RELAY must be none, mx, or smtp\(s\):\/\/.*"http:\/\/\*\*\*@relay/);
+    expect(bad).not.toThrow(/secret/);
   });
 
   it('turns LMTP off with "off" and refuses anything else that is not a port', () => {

@@ -37,7 +37,20 @@ export interface ColibriConfig {
   /** Absolute path of the built web app (apps/web/dist). */
   webDist: string;
   logLevel: LogLevel;
+  /** Outgoing mail: where remote recipients' mail goes (`COLIBRI_SMTP_RELAY`). */
+  outbound: { relay: OutboundRelay };
 }
+
+/**
+ * `none` (default, safe on a laptop): nothing leaves the machine; remote deliveries fail
+ * temporarily ("no relay configured") and bounce after the retry period. `mx`: straight to each
+ * recipient domain's MX (RFC 5321 §5.1), port 25. `relay`: a smarthost, `smtp://user:pass@host:587`
+ * (STARTTLS when offered) or `smtps://…:465` (implicit TLS).
+ */
+export type OutboundRelay =
+  | { kind: 'none' }
+  | { kind: 'mx' }
+  | { kind: 'relay'; host: string; port: number; secure: boolean; user: string | null; pass: string | null };
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -114,6 +127,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     demo: { enabled: flag('COLIBRI_DEMO', true), password: demoPassword },
     webDist: path.resolve(cwd, read('COLIBRI_WEB_DIST') ?? path.join(bffPackageRoot(), '../web/dist')),
     logLevel: isLogLevel(logLevel) ? logLevel : 'info',
+    outbound: { relay: parseRelay(read('COLIBRI_SMTP_RELAY'), problems) },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -138,5 +152,28 @@ function parsePublicUrl(raw: string | undefined, problems: string[]): string | n
       `COLIBRI_PUBLIC_URL must be an http(s) origin such as https://mail.example.org, not "${raw}".`,
     );
     return null;
+  }
+}
+
+export function parseRelay(raw: string | undefined, problems: string[]): OutboundRelay {
+  if (raw === undefined || raw.toLowerCase() === 'none') return { kind: 'none' };
+  if (raw.toLowerCase() === 'mx') return { kind: 'mx' };
+  try {
+    const url = new URL(raw);
+    if ((url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname) throw new Error('bad');
+    const secure = url.protocol === 'smtps:';
+    return {
+      kind: 'relay',
+      host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+      port: url.port ? Number(url.port) : secure ? 465 : 587,
+      secure,
+      user: url.username ? decodeURIComponent(url.username) : null,
+      pass: url.password ? decodeURIComponent(url.password) : null,
+    };
+  } catch {
+    problems.push(
+      `COLIBRI_SMTP_RELAY must be none, mx, or smtp(s)://[user:pass@]host[:port], not "${raw.replace(/\/\/[^@/]*@/, '//***@')}".`,
+    );
+    return { kind: 'none' };
   }
 }

@@ -12,15 +12,20 @@ import type { Db } from './open-database.js';
 export async function collectGarbage(db: Db, blobs: BlobStore): Promise<{ removedBlobs: number }> {
   const candidates = db
     .prepare(
-      `SELECT blob_id FROM blob_gc g WHERE NOT EXISTS (SELECT 1 FROM blob_refs r WHERE r.blob_id = g.blob_id)`,
+      `SELECT blob_id FROM blob_gc g WHERE NOT EXISTS (SELECT 1 FROM blob_refs r WHERE r.blob_id = g.blob_id)
+         AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.blob_id = g.blob_id)`,
     )
     .pluck()
     .all() as BlobId[];
-  const referenced = db.prepare('SELECT 1 FROM blob_refs WHERE blob_id = ? LIMIT 1');
+  // A queued submission's message is a reference too: the bytes outlive the email.
+  const referenced = db.prepare(
+    `SELECT 1 FROM blob_refs WHERE blob_id = @id
+     UNION ALL SELECT 1 FROM submissions WHERE blob_id = @id LIMIT 1`,
+  );
   let removedBlobs = 0;
   for (const blobId of candidates) {
     // Re-checked just before the unlink, which narrows the window for a concurrent re-import.
-    if (referenced.get(blobId)) continue;
+    if (referenced.get({ id: blobId })) continue;
     if (await blobs.delete(blobId)) removedBlobs++;
   }
   const dequeue = db.prepare('DELETE FROM blob_gc WHERE blob_id = ?');

@@ -194,6 +194,49 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 6,
+    name: 'email submission queue and DKIM keys',
+    sql: `
+      -- RFC 8621 §7 EmailSubmission. blob_id is the exact message to send; collectGarbage keeps
+      -- every blob a submission names, so the bytes outlive the email's deletion.
+      CREATE TABLE submissions (
+        id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id),
+        identity_id TEXT,
+        email_id TEXT,
+        blob_id TEXT NOT NULL,
+        mail_from TEXT NOT NULL,
+        send_at INTEGER NOT NULL,
+        undo_status TEXT NOT NULL CHECK (undo_status IN ('pending', 'final', 'canceled')),
+        created_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX submissions_account ON submissions(account_id, created_at);
+      -- One row per envelope recipient: its DeliveryStatus and its retry state. next_attempt_at is
+      -- NULL once the recipient is done (delivered, failed, or its submission canceled).
+      CREATE TABLE submission_recipients (
+        submission_id TEXT NOT NULL REFERENCES submissions(id),
+        position INTEGER NOT NULL,
+        rcpt TEXT NOT NULL,
+        delivered TEXT NOT NULL DEFAULT 'queued' CHECK (delivered IN ('queued', 'yes', 'no', 'unknown')),
+        displayed TEXT NOT NULL DEFAULT 'unknown',
+        smtp_reply TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER,
+        last_error TEXT,
+        PRIMARY KEY (submission_id, position)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX submission_recipients_due ON submission_recipients(next_attempt_at)
+        WHERE next_attempt_at IS NOT NULL;
+      -- RFC 6376 signing keys, one per local domain, made on first need.
+      CREATE TABLE dkim_keys (
+        domain TEXT PRIMARY KEY,
+        selector TEXT NOT NULL,
+        private_key_pem TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
+  {
     version: 7,
     name: 'aliases, catch-alls and snoozes',
     sql: `

@@ -14,6 +14,7 @@ import { describeQuota } from './quota.js';
 import { describeThreads } from './threads.js';
 import { describeAliases } from './aliases.js';
 import { describeSnooze } from './snooze.js';
+import { describeSubmissions } from './submissions.js';
 
 export type { MailStoreFactory } from './fixture.js';
 
@@ -38,5 +39,6 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeMeta(factory);
     describeAliases(factory);
     describeSnooze(factory);
+    describeSubmissions(factory);
   });
 }
