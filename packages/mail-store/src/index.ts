@@ -3,10 +3,15 @@ export type { OpenMailStoreOptions } from './open-mail-store.js';
 export type {
   CreateAccountInput,
   CreateMailboxInput,
+  GarbageCollectionOptions,
   ImportMessageInput,
+  IntegrityOptions,
+  IntegrityProblem,
+  IntegrityReport,
   MailStore,
   Quota,
   QuotaLimits,
+  Upload,
 } from './mail-store.js';
 export type {
   Account,
@@ -46,3 +51,5 @@ export { toBlobId } from './blobs/blob-id.js';
 export type { BlobStore } from './blobs/blob-store.js';
 export { mimeLimits } from './mime/limits.js';
 export { maxQueryLimit } from './sqlite/query-emails.js';
+export { defaultUploadTtlMs, maxUploadBytes } from './sqlite/uploads.js';
+export { blobGcIdleMs } from './sqlite/collect-garbage.js';

@@ -14,6 +14,8 @@ import { openDatabase } from './sqlite/open-database.js';
 import { queryEmails } from './sqlite/query-emails.js';
 import { getQuota, setQuota } from './sqlite/quotas.js';
 import { setMailboxes } from './sqlite/set-mailboxes.js';
+import { checkIntegrity } from './sqlite/check-integrity.js';
+import { createUpload, defaultUploadTtlMs } from './sqlite/uploads.js';
 import type { AccountId, BlobId, EmailId, ThreadId } from './model.js';
 
 export interface OpenMailStoreOptions {
@@ -21,6 +23,8 @@ export interface OpenMailStoreOptions {
   dataDir: string;
   /** Where blobs live; by default content-addressed files under `<dataDir>/blobs/`. */
   blobStore?: BlobStore;
+  /** How long an upload nothing else references stays (RFC 8620 §6.1); default 24 hours. */
+  uploadTtlMs?: number;
 }
 
 /**
@@ -111,8 +115,8 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
     async readBlob(accountId, blobId) {
       return mayRead(accountId, blobId) ? blobs.read(blobId) : null;
     },
-    async collectGarbage() {
-      return collectGarbage(db, blobs);
+    async collectGarbage(gcOptions) {
+      return collectGarbage(db, blobs, gcOptions?.now);
     },
     async getState(accountId, type) {
       return currentState(db, accountId, type);
@@ -129,6 +133,15 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
       db.prepare(
         'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       ).run(key, value);
+    },
+    async createUpload(accountId, source, type, uploadOptions) {
+      return createUpload(db, blobs, accountId, source, type, {
+        maxBytes: uploadOptions?.maxBytes,
+        ttlMs: options.uploadTtlMs ?? defaultUploadTtlMs,
+      });
+    },
+    async checkIntegrity(integrityOptions) {
+      return checkIntegrity(db, blobs, integrityOptions);
     },
     async close() {
       if (closed) return;

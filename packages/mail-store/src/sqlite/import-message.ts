@@ -188,7 +188,11 @@ export function commitImport(
   const addKeyword = db.prepare('INSERT INTO email_keywords (email_id, keyword) VALUES (?, ?)');
   for (const k of keywords) addKeyword.run(id, k);
   const addRef = db.prepare('INSERT OR IGNORE INTO blob_refs (account_id, blob_id) VALUES (?, ?)');
-  for (const b of prepared.blobIds) addRef.run(accountId, b);
+  const addEmailBlob = db.prepare('INSERT OR IGNORE INTO email_blobs (email_id, blob_id) VALUES (?, ?)');
+  for (const b of prepared.blobIds) {
+    addRef.run(accountId, b);
+    addEmailBlob.run(id, b);
+  }
   db.prepare(
     'INSERT INTO email_fts (rowid, subject, addresses, body, attachments) VALUES (?, ?, ?, ?, ?)',
   ).run(searchId, parsed.subject ?? '', addresses, parsed.indexText, prepared.attachmentNames.join(' '));

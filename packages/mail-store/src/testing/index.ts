@@ -12,6 +12,8 @@ import { describeMoves } from './moves.js';
 import { describeQueries } from './queries.js';
 import { describeQuota } from './quota.js';
 import { describeThreads } from './threads.js';
+import { describeIntegrity } from './integrity.js';
+import { describeUploads } from './uploads.js';
 
 export type { MailStoreFactory } from './fixture.js';
 
@@ -34,5 +36,7 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeChangeLog(factory);
     describeBlobs(factory);
     describeMeta(factory);
+    describeUploads(factory);
+    describeIntegrity(factory);
   });
 }
