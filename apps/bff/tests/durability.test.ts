@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openMailStore, type AccountId } from '@colibri/mail-store';
+import type { AccountId } from '@colibri/mail-store';
+import { openStores } from '../src/config/open-stores.js';
 import { fakeWebDist } from './support/colibri.js';
 
 // Issue 3 "Done when": SIGKILL the real BFF at random moments while LMTP deliveries run; every
@@ -26,7 +27,7 @@ let accountId: AccountId;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'colibri-durability-'));
-  const store = await openMailStore({ dataDir });
+  const { mail: store } = await openStores({ dataDir });
   await store.createDomain('durable.test');
   const account = await store.createAccount({
     email: RECIPIENT,
@@ -164,7 +165,8 @@ function makeMessage(n: number): Sent {
 describe('SIGKILL durability over LMTP', () => {
   it(
     `keeps every acknowledged message and nothing half-stored across ${KILLS} kills`,
-    { timeout: 170_000 },
+    // Cycles are CPU-bound (each child loads the BFF's modules): generous for a loaded machine.
+    { timeout: 240_000 },
     async () => {
       const acknowledged = new Map<string, Sent>();
       const attempted = new Map<string, Sent>();
@@ -221,7 +223,7 @@ describe('SIGKILL durability over LMTP', () => {
       await next.start();
       last.kill('SIGKILL');
       await lastExited;
-      const store = await openMailStore({ dataDir });
+      const { mail: store } = await openStores({ dataDir });
       try {
         const found = new Map<string, string>();
         const { total } = await store.queryEmails(accountId, { limit: 1 });
