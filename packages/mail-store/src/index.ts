@@ -5,6 +5,7 @@ export type {
   CreateMailboxInput,
   GarbageCollectionOptions,
   ImportMessageInput,
+  ImportMessageStreamInput,
   IntegrityOptions,
   IntegrityProblem,
   IntegrityReport,

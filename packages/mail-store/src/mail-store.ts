@@ -146,7 +146,18 @@ export interface MailStore {
   ): Promise<Upload>;
   /** Recomputes what the store maintains incrementally and checks every blob; problems, never throws for them. */
   checkIntegrity(options?: IntegrityOptions): Promise<IntegrityReport>;
+  /**
+   * `importMessage` for a message given as a stream (SMTP/LMTP DATA, an upload): spooled into its
+   * raw blob without the caller buffering it; same result and errors (TooLargeError past
+   * `mimeLimits.maxMessageBytes`, QuotaExceededError).
+   */
+  importMessageStream(accountId: AccountId, input: ImportMessageStreamInput): Promise<EmailRecord>;
 }
+
+/** `ImportMessageInput` with the raw message as a stream of bytes. */
+export type ImportMessageStreamInput = Omit<ImportMessageInput, 'raw'> & {
+  source: AsyncIterable<Uint8Array>;
+};
 
 /** An uploaded blob (RFC 8620 §6.1), readable by its account until `expiresAt`. */
 export interface Upload {

@@ -6,7 +6,7 @@ import { changesSince, currentState } from './sqlite/change-log.js';
 import { collectGarbage } from './sqlite/collect-garbage.js';
 import { destroyEmails } from './sqlite/destroy-emails.js';
 import * as directory from './sqlite/directory.js';
-import { importMessage } from './sqlite/import-message.js';
+import { importMessage, importMessageStream } from './sqlite/import-message.js';
 import { setKeywords } from './sqlite/keywords.js';
 import { createMailbox, findMailboxByRole, listMailboxes, mailboxCounts } from './sqlite/mailboxes.js';
 import { loadEmails } from './sqlite/email-rows.js';
@@ -139,6 +139,9 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
         maxBytes: uploadOptions?.maxBytes,
         ttlMs: options.uploadTtlMs ?? defaultUploadTtlMs,
       });
+    },
+    async importMessageStream(accountId, input) {
+      return importMessageStream(db, blobs, accountId, input);
     },
     async checkIntegrity(integrityOptions) {
       return checkIntegrity(db, blobs, integrityOptions);

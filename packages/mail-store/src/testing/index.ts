@@ -14,6 +14,7 @@ import { describeQuota } from './quota.js';
 import { describeThreads } from './threads.js';
 import { describeIntegrity } from './integrity.js';
 import { describeUploads } from './uploads.js';
+import { describeImportStream } from './import-stream.js';
 
 export type { MailStoreFactory } from './fixture.js';
 
@@ -38,5 +39,6 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeMeta(factory);
     describeUploads(factory);
     describeIntegrity(factory);
+    describeImportStream(factory);
   });
 }
