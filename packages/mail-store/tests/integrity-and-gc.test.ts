@@ -102,3 +102,23 @@ describe('garbage collection and imports in flight', () => {
     expect((await t.store.checkIntegrity()).problems).toEqual([]);
   });
 });
+
+describe('migration 9', () => {
+  it('backfills email_blobs from the stored index, so destroy still frees every part', async () => {
+    const email = await t.store.importMessage(t.account.id, {
+      raw: message(
+        { Subject: 'older', 'Content-Type': 'multipart/mixed; boundary=m' },
+        '--m\n\nbody text\n--m\nContent-Type: image/png\nContent-Transfer-Encoding: base64\n\niVBORw0K\n--m--',
+      ),
+      mailboxIds: [t.inbox.id],
+    });
+    // As a store from before migration 9: no per-email blob table, no uploads.
+    await tamper(
+      `DROP TABLE email_blobs; DROP TABLE uploads; DELETE FROM schema_migrations WHERE version = 9;`,
+    );
+    expect((await t.store.checkIntegrity()).problems).toEqual([]);
+    await t.store.destroyEmails(t.account.id, [email.id]);
+    const gc = await t.store.collectGarbage({ now: new Date(Date.now() + 60 * 60 * 1000) });
+    expect(gc.removedBlobs).toBe(3); // raw message, text part, image part
+  });
+});
