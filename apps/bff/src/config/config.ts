@@ -37,7 +37,12 @@ export interface ColibriConfig {
   /** Absolute path of the built web app (apps/web/dist). */
   webDist: string;
   logLevel: LogLevel;
+  /** How long an upload nothing references is kept (RFC 8620 §6.1); unset: the store's 24 h. */
+  uploadTtlMs?: number;
 }
+
+/** Bounds of COLIBRI_UPLOAD_TTL_HOURS: at least an hour (a client needs time to use it), at most 30 days. */
+const uploadTtlHoursRange = { min: 1, max: 720 } as const;
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -115,6 +120,15 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     webDist: path.resolve(cwd, read('COLIBRI_WEB_DIST') ?? path.join(bffPackageRoot(), '../web/dist')),
     logLevel: isLogLevel(logLevel) ? logLevel : 'info',
   };
+  const uploadTtlHours = read('COLIBRI_UPLOAD_TTL_HOURS');
+  if (uploadTtlHours !== undefined) {
+    const hours = Number(uploadTtlHours);
+    if (!Number.isInteger(hours) || hours < uploadTtlHoursRange.min || hours > uploadTtlHoursRange.max)
+      problems.push(
+        `COLIBRI_UPLOAD_TTL_HOURS must be a whole number of hours from ${uploadTtlHoursRange.min} to ${uploadTtlHoursRange.max}, not "${uploadTtlHours}".`,
+      );
+    else config.uploadTtlMs = hours * 60 * 60 * 1000;
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
