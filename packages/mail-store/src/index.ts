@@ -4,10 +4,16 @@ export type {
   CreateAccountInput,
   CreateMailboxInput,
   CreateSubmissionInput,
+  GarbageCollectionOptions,
   ImportMessageInput,
+  ImportMessageStreamInput,
+  IntegrityOptions,
+  IntegrityProblem,
+  IntegrityReport,
   MailStore,
   Quota,
   QuotaLimits,
+  Upload,
 } from './mail-store.js';
 export type {
   Account,
@@ -69,3 +75,5 @@ export { dkimKeyBits, dkimSelector } from './sqlite/dkim-keys.js';
 export { dkimDnsRecord } from './dkim-record.js';
 export { deliveryStatusReport, statusOfReply } from './compose/delivery-status.js';
 export type { DeliveryStatusInput, FailedRecipient } from './compose/delivery-status.js';
+export { defaultUploadTtlMs, maxUploadBytes } from './sqlite/uploads.js';
+export { blobGcIdleMs } from './sqlite/collect-garbage.js';

@@ -135,7 +135,9 @@ export interface MailStore {
    * Removes the blob files no account references any more (after `destroyEmails`). Separate from
    * the destroy so that metadata is committed first and a crash leaves only harmless orphan files.
    */
-  collectGarbage(): Promise<{ removedBlobs: number }>;
+  collectGarbage(
+    options?: GarbageCollectionOptions,
+  ): Promise<{ removedBlobs: number; expiredUploads?: number }>;
 
   // Change log
   getState(accountId: AccountId, type: ChangeType): Promise<State>;
@@ -207,4 +209,71 @@ export interface MailStore {
   listSnoozed(accountId: AccountId): Promise<SnoozedEmail[]>;
   /** When the earliest pending snooze is due (any account), or null. */
   nextSnoozeDue(): Promise<Date | null>;
+  // Uploads (RFC 8620 §6.1) and integrity
+  /**
+   * Streams the bytes into a blob the account may then reference (download, import) until
+   * `expiresAt`; an upload nothing else references is released by `collectGarbage` after that.
+   * TooLargeError beyond `maxBytes` (and the store's own limit); NotFoundError for an unknown account.
+   */
+  createUpload(
+    accountId: AccountId,
+    source: AsyncIterable<Uint8Array>,
+    type: string,
+    options?: { maxBytes?: number },
+  ): Promise<Upload>;
+  /** Recomputes what the store maintains incrementally and checks every blob; problems, never throws for them. */
+  checkIntegrity(options?: IntegrityOptions): Promise<IntegrityReport>;
+  /**
+   * `importMessage` for a message given as a stream (SMTP/LMTP DATA, an upload): spooled into its
+   * raw blob without the caller buffering it; same result and errors (TooLargeError past
+   * `mimeLimits.maxMessageBytes`, QuotaExceededError).
+   */
+  importMessageStream(accountId: AccountId, input: ImportMessageStreamInput): Promise<EmailRecord>;
+}
+
+/** `ImportMessageInput` with the raw message as a stream of bytes. */
+export type ImportMessageStreamInput = Omit<ImportMessageInput, 'raw'> & {
+  source: AsyncIterable<Uint8Array>;
+};
+
+/** An uploaded blob (RFC 8620 §6.1), readable by its account until `expiresAt`. */
+export interface Upload {
+  accountId: AccountId;
+  blobId: BlobId;
+  size: number;
+  type: string;
+  expiresAt: Date;
+}
+
+export interface GarbageCollectionOptions {
+  /** The time uploads expire against and the blob idle period is measured from; default now. */
+  now?: Date;
+}
+
+export interface IntegrityOptions {
+  /** Hash every blob (default); with a number in (0, 1], only that share of them, chosen at random. */
+  hashSample?: number;
+}
+
+/** One inconsistency: a stable `kind`, the object it is about, and a human sentence. */
+export interface IntegrityProblem {
+  kind:
+    | 'missingBlob'
+    | 'blobSizeMismatch'
+    | 'blobHashMismatch'
+    | 'missingSearchRow'
+    | 'orphanSearchRow'
+    | 'mailboxCountMismatch'
+    | 'quotaUsageMismatch'
+    | 'danglingMembership'
+    | 'threadMismatch'
+    | 'missingBlobRef';
+  subject: string;
+  detail: string;
+}
+
+export interface IntegrityReport {
+  emails: number;
+  blobsChecked: number;
+  problems: IntegrityProblem[];
 }

@@ -6,7 +6,7 @@ import { changesSince, currentState } from './sqlite/change-log.js';
 import { collectGarbage } from './sqlite/collect-garbage.js';
 import { destroyEmails } from './sqlite/destroy-emails.js';
 import * as directory from './sqlite/directory.js';
-import { importMessage } from './sqlite/import-message.js';
+import { importMessage, importMessageStream } from './sqlite/import-message.js';
 import { setKeywords } from './sqlite/keywords.js';
 import { createMailbox, findMailboxByRole, listMailboxes, mailboxCounts } from './sqlite/mailboxes.js';
 import { loadEmails } from './sqlite/email-rows.js';
@@ -22,6 +22,8 @@ import {
   getSubmissions,
   recordDeliveryAttempt,
 } from './sqlite/submissions.js';
+import { checkIntegrity } from './sqlite/check-integrity.js';
+import { createUpload, defaultUploadTtlMs } from './sqlite/uploads.js';
 import type { AccountId, BlobId, EmailId, ThreadId } from './model.js';
 import * as aliases from './sqlite/aliases.js';
 import * as snoozes from './sqlite/snoozes.js';
@@ -31,6 +33,8 @@ export interface OpenMailStoreOptions {
   dataDir: string;
   /** Where blobs live; by default content-addressed files under `<dataDir>/blobs/`. */
   blobStore?: BlobStore;
+  /** How long an upload nothing else references stays (RFC 8620 §6.1); default 24 hours. */
+  uploadTtlMs?: number;
 }
 
 /**
@@ -121,8 +125,8 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
     async readBlob(accountId, blobId) {
       return mayRead(accountId, blobId) ? blobs.read(blobId) : null;
     },
-    async collectGarbage() {
-      return collectGarbage(db, blobs);
+    async collectGarbage(gcOptions) {
+      return collectGarbage(db, blobs, gcOptions?.now);
     },
     async getState(accountId, type) {
       return currentState(db, accountId, type);
@@ -162,6 +166,18 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
     },
     async dkimKey(domain) {
       return dkimKey(db, domain);
+    },
+    async createUpload(accountId, source, type, uploadOptions) {
+      return createUpload(db, blobs, accountId, source, type, {
+        maxBytes: uploadOptions?.maxBytes,
+        ttlMs: options.uploadTtlMs ?? defaultUploadTtlMs,
+      });
+    },
+    async importMessageStream(accountId, input) {
+      return importMessageStream(db, blobs, accountId, input);
+    },
+    async checkIntegrity(integrityOptions) {
+      return checkIntegrity(db, blobs, integrityOptions);
     },
     async close() {
       if (closed) return;

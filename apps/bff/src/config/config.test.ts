@@ -79,6 +79,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ COLIBRI_LMTP_PORT: 'no' })).toThrow(/COLIBRI_LMTP_PORT .*\(or off\)/);
   });
 
+  it('reads the upload expiry in hours and refuses one out of range', () => {
+    expect(loadConfig({ COLIBRI_UPLOAD_TTL_HOURS: '2' }).uploadTtlMs).toBe(2 * 60 * 60 * 1000);
+    expect(loadConfig({}).uploadTtlMs).toBeUndefined();
+    expect(() => loadConfig({ COLIBRI_UPLOAD_TTL_HOURS: '0' })).toThrow(/COLIBRI_UPLOAD_TTL_HOURS/);
+    expect(() => loadConfig({ COLIBRI_UPLOAD_TTL_HOURS: '1.5' })).toThrow(/COLIBRI_UPLOAD_TTL_HOURS/);
+  });
+
   it('lists every problem at once', () => {
     const attempt = () =>
       loadConfig({

@@ -39,6 +39,8 @@ export interface ColibriConfig {
   logLevel: LogLevel;
   /** Outgoing mail: where remote recipients' mail goes (`COLIBRI_SMTP_RELAY`). */
   outbound: { relay: OutboundRelay };
+  /** How long an upload nothing references is kept (RFC 8620 §6.1); unset: the store's 24 h. */
+  uploadTtlMs?: number;
 }
 
 /**
@@ -51,6 +53,9 @@ export type OutboundRelay =
   | { kind: 'none' }
   | { kind: 'mx' }
   | { kind: 'relay'; host: string; port: number; secure: boolean; user: string | null; pass: string | null };
+
+/** Bounds of COLIBRI_UPLOAD_TTL_HOURS: at least an hour (a client needs time to use it), at most 30 days. */
+const uploadTtlHoursRange = { min: 1, max: 720 } as const;
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -129,6 +134,15 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel: isLogLevel(logLevel) ? logLevel : 'info',
     outbound: { relay: parseRelay(read('COLIBRI_SMTP_RELAY'), problems) },
   };
+  const uploadTtlHours = read('COLIBRI_UPLOAD_TTL_HOURS');
+  if (uploadTtlHours !== undefined) {
+    const hours = Number(uploadTtlHours);
+    if (!Number.isInteger(hours) || hours < uploadTtlHoursRange.min || hours > uploadTtlHoursRange.max)
+      problems.push(
+        `COLIBRI_UPLOAD_TTL_HOURS must be a whole number of hours from ${uploadTtlHoursRange.min} to ${uploadTtlHoursRange.max}, not "${uploadTtlHours}".`,
+      );
+    else config.uploadTtlMs = hours * 60 * 60 * 1000;
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -12,7 +12,7 @@ export interface Stores {
  * The one place that chooses storage backends (DESIGN.md): today always the embedded store
  * (SQLite + filesystem blobs) in the data folder; PostgreSQL and S3 will be chosen here.
  */
-export async function openStores(config: Pick<ColibriConfig, 'dataDir'>): Promise<Stores> {
+export async function openStores(config: Pick<ColibriConfig, 'dataDir' | 'uploadTtlMs'>): Promise<Stores> {
   await mkdir(config.dataDir, { recursive: true });
-  return { mail: await openMailStore({ dataDir: config.dataDir }) };
+  return { mail: await openMailStore({ dataDir: config.dataDir, uploadTtlMs: config.uploadTtlMs }) };
 }

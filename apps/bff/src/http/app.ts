@@ -10,6 +10,7 @@ import type { Logger } from '../logger.js';
 import { downloadRoute } from './download.js';
 import { errorHandler, notFound } from './errors.js';
 import { jmapRoutes } from './jmap-routes.js';
+import { uploadRoute } from './upload.js';
 import { securityHeaders } from './security-headers.js';
 import { staticWebApp } from './static-web.js';
 
@@ -45,6 +46,13 @@ export function createApp(options: AppOptions): Express {
     }),
   );
   app.use(downloadRoute({ store: options.store, auth: options.auth, log: log.child('download') }));
+  app.use(
+    uploadRoute({
+      store: options.store,
+      auth: options.auth,
+      maxSizeUpload: options.limits.maxSizeUpload,
+    }),
+  );
   app.use(staticWebApp(config.webDist));
   app.use(notFound());
   app.use(errorHandler(log.child('http')));

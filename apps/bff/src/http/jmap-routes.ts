@@ -60,9 +60,8 @@ export function jmapRoutes(options: JmapRoutesOptions): Router {
     next(error);
   });
 
-  // RFC 8620 §7.3 push and §6.1 upload come with the next issues; say so in the protocol's terms.
+  // RFC 8620 §7.3 push comes with a next issue; say so in the protocol's terms. Upload: upload.ts.
   router.get('/jmap/eventsource', auth, (_req: Request, res: Response) => notYet(res, 'Push (EventSource)'));
-  router.post('/jmap/upload/:accountId', auth, (_req: Request, res: Response) => notYet(res, 'Upload'));
   return router;
 }
 

@@ -9,12 +9,20 @@ import type { BlobId } from '../model.js';
 export interface BlobStore {
   /** Stores the bytes once; storing the same bytes again is a no-op returning the same id. */
   put(bytes: Uint8Array): Promise<BlobId>;
+  /**
+   * Stores a stream's bytes without holding them in memory: hashed while written to a temporary
+   * file, fsynced, renamed into place (or dropped when the blob exists). More than `maxBytes`
+   * bytes is a `TooLargeError`, and the temporary file is removed.
+   */
+  putStream(source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<{ blobId: BlobId; size: number }>;
   has(id: BlobId): Promise<boolean>;
   read(id: BlobId): Promise<Uint8Array | null>;
   open(id: BlobId): Promise<{ size: number; stream: Readable } | null>;
   /**
    * Removes the bytes; true when they existed. Only the store's garbage collection calls it, after
-   * the metadata says no account references the blob any more.
+   * the metadata says no account references the blob any more. With `idleMs`, a blob that was put
+   * (stored or found already stored) less than `idleMs` ago is kept and false is returned: an
+   * import in flight may be about to reference it.
    */
-  delete(id: BlobId): Promise<boolean>;
+  delete(id: BlobId, options?: { idleMs?: number }): Promise<boolean>;
 }

@@ -47,7 +47,8 @@ describe('createFsBlobStore', () => {
     expect(again).toEqual([id, id]);
     const after = statSync(file);
     expect(after.ino).toBe(before.ino);
-    expect(after.mtimeMs).toBe(before.mtimeMs);
+    // Only the mtime moves (the put claims the blob against garbage collection): same file.
+    expect(after.size).toBe(before.size);
   });
 
   it('writes through a temporary file that never stays behind', async () => {
@@ -80,5 +81,45 @@ describe('createFsBlobStore', () => {
     expect(await store.has(missing)).toBe(false);
     expect(await store.read('G../../etc/passwd' as BlobId)).toBeNull();
     expect(await store.open('../x' as BlobId)).toBeNull();
+  });
+
+  it('putStream hashes while writing, dedups, and leaves no temporary file', async () => {
+    const store = createFsBlobStore(root);
+    async function* chunks() {
+      yield bytes('hel');
+      yield bytes('lo');
+    }
+    const { blobId, size } = await store.putStream(chunks(), 100);
+    expect(blobId).toBe(blobIdOf(bytes('hello')));
+    expect(size).toBe(5);
+    expect(await store.putStream(chunks(), 100)).toEqual({ blobId, size });
+    expect(new TextDecoder().decode((await store.read(blobId))!)).toBe('hello');
+    expect(readdirSync(path.join(root, 'tmp'))).toEqual([]);
+  });
+
+  it('putStream refuses more than maxBytes with TooLargeError and removes its temporary file', async () => {
+    const store = createFsBlobStore(root);
+    async function* big() {
+      for (let i = 0; i < 10; i++) yield new Uint8Array(1000);
+    }
+    await expect(store.putStream(big(), 5000)).rejects.toMatchObject({ code: 'tooLarge' });
+    expect(readdirSync(path.join(root, 'tmp'))).toEqual([]);
+  });
+
+  it('delete with idleMs keeps a blob put (or put again) within that period', async () => {
+    const store = createFsBlobStore(root);
+    const id = await store.put(bytes('young'));
+    const hex = id.slice(1);
+    const file = path.join(root, hex.slice(0, 2), hex.slice(2, 4), hex);
+    expect(await store.delete(id, { idleMs: 60_000 })).toBe(false);
+    const old = new Date(Date.now() - 120_000);
+    utimesSync(file, old, old);
+    // A put that finds the bytes stored claims them again (the in-flight import's protection).
+    await store.put(bytes('young'));
+    expect(await store.delete(id, { idleMs: 60_000 })).toBe(false);
+    utimesSync(file, old, old);
+    expect(await store.delete(id, { idleMs: 60_000 })).toBe(true);
+    expect(await store.has(id)).toBe(false);
+    expect(readdirSync(path.join(root, 'tmp'))).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, stat, unlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
+import { TooLargeError } from '../errors.js';
 import type { BlobId } from '../model.js';
 import { blobIdOf, toBlobId } from './blob-id.js';
 import type { BlobStore } from './blob-store.js';
@@ -24,6 +25,21 @@ async function fsyncPath(file: string, flags: string): Promise<void> {
     await handle.sync();
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * Marks an existing blob as just put (its mtime), so that garbage collection, which keeps blobs
+ * put within its idle period, cannot remove it under an import that found it already stored.
+ * False when the file is not (or no longer) there: the caller writes it.
+ */
+async function claimExisting(file: string): Promise<boolean> {
+  try {
+    const now = new Date();
+    await utimes(file, now, now);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -59,7 +75,7 @@ export function createFsBlobStore(root: string): BlobStore {
     async put(bytes) {
       const id = blobIdOf(bytes);
       const file = pathOf(id)!;
-      if (await exists(file)) return id;
+      if (await claimExisting(file)) return id;
       const dir = path.dirname(file);
       await mkdir(dir, { recursive: true });
       const temp = path.join(tmp, `${id.slice(1, 17)}-${randomBytes(8).toString('hex')}`);
@@ -78,6 +94,39 @@ export function createFsBlobStore(root: string): BlobStore {
       }
       await fsyncPath(dir, 'r');
       return id;
+    },
+    async putStream(source, maxBytes) {
+      const temp = path.join(tmp, `stream-${randomBytes(12).toString('hex')}`);
+      const hash = createHash('sha256');
+      let size = 0;
+      try {
+        const handle = await open(temp, 'wx');
+        try {
+          for await (const chunk of source) {
+            size += chunk.byteLength;
+            if (size > maxBytes) throw new TooLargeError(`Blobs are limited to ${maxBytes} bytes`);
+            hash.update(chunk);
+            await handle.write(chunk);
+          }
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+        const blobId = `G${hash.digest('hex')}` as BlobId;
+        const file = pathOf(blobId)!;
+        if (await claimExisting(file)) {
+          await unlink(temp);
+          return { blobId, size };
+        }
+        const dir = path.dirname(file);
+        await mkdir(dir, { recursive: true });
+        await rename(temp, file);
+        await fsyncPath(dir, 'r');
+        return { blobId, size };
+      } catch (error) {
+        await unlink(temp).catch(() => undefined);
+        throw error;
+      }
     },
     async has(id) {
       const file = pathOf(id);
@@ -110,11 +159,23 @@ export function createFsBlobStore(root: string): BlobStore {
         return null;
       }
     },
-    async delete(id) {
+    async delete(id, options = {}) {
       const file = pathOf(id);
       if (file === null) return false;
+      const idleMs = options.idleMs ?? 0;
+      const isIdle = async (f: string) => Date.now() - (await stat(f)).mtimeMs >= idleMs;
       try {
-        await unlink(file);
+        if (!(await isIdle(file))) return false;
+        // Moved aside first, then looked at again: a put that claimed the file before the move
+        // shows in its mtime (and the file goes back); one after the move finds no file and writes
+        // it anew. So a claimed blob is never lost between the check and the unlink.
+        const aside = path.join(tmp, `gc-${id.slice(1, 17)}-${randomBytes(8).toString('hex')}`);
+        await rename(file, aside);
+        if (!(await isIdle(aside))) {
+          await rename(aside, file);
+          return false;
+        }
+        await unlink(aside);
         return true;
       } catch {
         return false;

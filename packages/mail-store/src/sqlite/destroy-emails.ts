@@ -1,16 +1,11 @@
-import type { AccountId, BlobId, BodyPart, EmailId, MailboxId, ThreadId } from '../model.js';
+import type { AccountId, BlobId, EmailId, MailboxId, ThreadId } from '../model.js';
+import { releaseBlobRef } from './blob-refs.js';
 import { recordChanges, type ChangeKind } from './change-log.js';
 import type { EmailIndex } from './email-rows.js';
 import { emailRemoved } from './mailbox-counters.js';
 import type { Db } from './open-database.js';
 import { usageChanged } from './quotas.js';
 import { maxThreadingIds } from './threads.js';
-
-function blobsOf(part: BodyPart, out: Set<BlobId>): Set<BlobId> {
-  if (part.blobId) out.add(part.blobId);
-  for (const sub of part.subParts ?? []) blobsOf(sub, out);
-  return out;
-}
 
 /** The Message-IDs an email contributes to threading, exactly as `importMessage` records them. */
 function threadingIdsOf(index: EmailIndex): string[] {
@@ -54,15 +49,13 @@ export function destroyEmails(
       const blobs = new Set<BlobId>();
       let freedBytes = 0;
       const select = db.prepare(
-        `SELECT thread_id, unread, blob_id, index_json, search_id, size FROM emails WHERE id = ? AND account_id = ?`,
+        `SELECT thread_id, unread, search_id, size FROM emails WHERE id = ? AND account_id = ?`,
       );
       for (const id of new Set(ids)) {
         const email = select.get(id, accountId) as
           | {
               thread_id: ThreadId;
               unread: number;
-              blob_id: BlobId;
-              index_json: string;
               search_id: number;
               size: number;
             }
@@ -80,8 +73,12 @@ export function destroyEmails(
           emailRemoved(db, mailboxId, email.thread_id, email.unread === 1);
           mailboxes.add(mailboxId);
         }
-        blobs.add(email.blob_id);
-        blobsOf((JSON.parse(email.index_json) as EmailIndex).bodyStructure, blobs);
+        const own = db
+          .prepare('SELECT blob_id FROM email_blobs WHERE email_id = ?')
+          .pluck()
+          .all(id) as BlobId[];
+        for (const blobId of own) blobs.add(blobId);
+        db.prepare('DELETE FROM email_blobs WHERE email_id = ?').run(id);
         db.prepare('DELETE FROM email_fts WHERE rowid = ?').run(email.search_id);
         db.prepare('DELETE FROM email_mailboxes WHERE email_id = ?').run(id);
         db.prepare('DELETE FROM email_keywords WHERE email_id = ?').run(id);
@@ -109,18 +106,8 @@ export function destroyEmails(
         }
       }
 
-      // A blob id (G + sha256 hex) appears in index_json only as a part's blob reference.
-      const stillUsed = db.prepare(
-        'SELECT 1 FROM emails WHERE account_id = ? AND (blob_id = ? OR instr(index_json, ?) > 0) LIMIT 1',
-      );
-      const dropRef = db.prepare('DELETE FROM blob_refs WHERE account_id = ? AND blob_id = ?');
-      const referenced = db.prepare('SELECT 1 FROM blob_refs WHERE blob_id = ? LIMIT 1');
-      const queue = db.prepare('INSERT OR IGNORE INTO blob_gc (blob_id) VALUES (?)');
-      for (const blobId of blobs) {
-        if (stillUsed.get(accountId, blobId, `"${blobId}"`)) continue;
-        dropRef.run(accountId, blobId);
-        if (!referenced.get(blobId)) queue.run(blobId);
-      }
+      // Per-email blob table: O(parts) look-ups, whatever the size of the account.
+      for (const blobId of blobs) releaseBlobRef(db, accountId, blobId);
 
       recordChanges(
         db,

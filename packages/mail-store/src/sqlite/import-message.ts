@@ -3,7 +3,7 @@ import type { BlobStore } from '../blobs/blob-store.js';
 import { InvalidInputError, NotFoundError, TooLargeError } from '../errors.js';
 import { newId } from '../ids.js';
 import { isUnread, normaliseKeywords } from '../keywords.js';
-import type { ImportMessageInput } from '../mail-store.js';
+import type { ImportMessageInput, ImportMessageStreamInput } from '../mail-store.js';
 import { mimeLimits } from '../mime/limits.js';
 import type { MimePart } from '../mime/mime-tree.js';
 import { parseMessage, type ParsedMessage } from '../mime/parse-message.js';
@@ -188,7 +188,11 @@ export function commitImport(
   const addKeyword = db.prepare('INSERT INTO email_keywords (email_id, keyword) VALUES (?, ?)');
   for (const k of keywords) addKeyword.run(id, k);
   const addRef = db.prepare('INSERT OR IGNORE INTO blob_refs (account_id, blob_id) VALUES (?, ?)');
-  for (const b of prepared.blobIds) addRef.run(accountId, b);
+  const addEmailBlob = db.prepare('INSERT OR IGNORE INTO email_blobs (email_id, blob_id) VALUES (?, ?)');
+  for (const b of prepared.blobIds) {
+    addRef.run(accountId, b);
+    addEmailBlob.run(id, b);
+  }
   db.prepare(
     'INSERT INTO email_fts (rowid, subject, addresses, body, attachments) VALUES (?, ?, ?, ?, ?)',
   ).run(searchId, parsed.subject ?? '', addresses, parsed.indexText, prepared.attachmentNames.join(' '));
@@ -202,4 +206,25 @@ export function commitImport(
     mailboxIds.map((m): [MailboxId, 'updated'] => [m, 'updated']),
   );
   return id;
+}
+
+/**
+ * The streaming front of import: the message is spooled into its raw blob through `putStream`
+ * (hashed while written, never buffered by the caller; over `maxMessageBytes` is TooLargeError),
+ * then indexed like `importMessage`. The MIME walk still reads that blob whole: a streaming walk
+ * (each leaf decoded into its own `putStream`) is the next step, behind this same seam.
+ */
+export async function importMessageStream(
+  db: Db,
+  blobs: BlobStore,
+  accountId: AccountId,
+  input: ImportMessageStreamInput,
+): Promise<EmailRecord> {
+  const options = checkImportInput(input);
+  const { blobId } = await blobs.putStream(input.source, mimeLimits.maxMessageBytes);
+  const raw = await blobs.read(blobId);
+  if (!raw) throw new Error(`Spooled message blob ${blobId} vanished`);
+  const prepared = await prepareImport(blobs, raw);
+  const id = db.transaction(() => commitImport(db, accountId, prepared, options)).immediate();
+  return loadEmails(db, accountId, [id])[0]!;
 }

@@ -262,4 +262,35 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX snoozes_account ON snoozes(account_id, until);
     `,
   },
+  {
+    version: 9,
+    name: 'per-email blob table, uploads that expire, blob GC bookkeeping',
+    sql: `
+      -- Every blob an email refers to (raw message and decoded leaves), so that destroying an email
+      -- is O(its parts) rather than a scan of the account's index JSON. Backfilled from index_json.
+      CREATE TABLE email_blobs (
+        email_id TEXT NOT NULL REFERENCES emails(id) ON DELETE CASCADE,
+        blob_id TEXT NOT NULL,
+        PRIMARY KEY (email_id, blob_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX email_blobs_blob ON email_blobs(blob_id, email_id);
+      INSERT OR IGNORE INTO email_blobs (email_id, blob_id) SELECT id, blob_id FROM emails;
+      INSERT OR IGNORE INTO email_blobs (email_id, blob_id)
+        SELECT e.id, j.value FROM emails e, json_tree(e.index_json, '$.bodyStructure') j
+         WHERE j.key = 'blobId' AND j.type = 'text';
+
+      -- RFC 8620 §6.1: an uploaded blob the account may reference until expires_at; then the
+      -- upload is released by collectGarbage (the blob stays while anything else references it).
+      CREATE TABLE uploads (
+        account_id TEXT NOT NULL REFERENCES accounts(id),
+        blob_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        PRIMARY KEY (account_id, blob_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX uploads_expiry ON uploads(expires_at);
+    `,
+  },
 ];

@@ -86,15 +86,17 @@ export function describeDestroy(factory: MailStoreFactory): void {
       const bobs = await store.importMessage(bob.account.id, { raw, mailboxIds: [bob.inbox.id] });
       expect(bobs.blobId).toBe(alices.blobId);
       await store.destroyEmails(account.id, [alices.id]);
-      expect(await store.collectGarbage()).toEqual({ removedBlobs: 0 });
+      expect((await store.collectGarbage()).removedBlobs).toBe(0);
       expect(await store.readBlob(account.id, alices.blobId)).toBeNull();
       expect(Buffer.from((await store.readBlob(bob.account.id, bobs.blobId))!).equals(Buffer.from(raw))).toBe(
         true,
       );
       await store.destroyEmails(bob.account.id, [bobs.id]);
-      expect((await store.collectGarbage()).removedBlobs).toBeGreaterThanOrEqual(1);
+      // Files put moments ago are kept (an import in flight may need them): collect a day later.
+      const later = { now: new Date(Date.now() + 24 * 60 * 60 * 1000) };
+      expect((await store.collectGarbage(later)).removedBlobs).toBeGreaterThanOrEqual(1);
       expect(await store.readBlob(bob.account.id, bobs.blobId)).toBeNull();
-      expect(await store.collectGarbage()).toEqual({ removedBlobs: 0 });
+      expect((await store.collectGarbage(later)).removedBlobs).toBe(0);
       // The same bytes can be imported again after collection.
       const again = await store.importMessage(account.id, { raw, mailboxIds: [inbox.id] });
       expect(await store.readBlob(account.id, again.blobId)).not.toBeNull();

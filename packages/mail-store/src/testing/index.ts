@@ -15,6 +15,9 @@ import { describeThreads } from './threads.js';
 import { describeAliases } from './aliases.js';
 import { describeSnooze } from './snooze.js';
 import { describeSubmissions } from './submissions.js';
+import { describeIntegrity } from './integrity.js';
+import { describeUploads } from './uploads.js';
+import { describeImportStream } from './import-stream.js';
 
 export type { MailStoreFactory } from './fixture.js';
 
@@ -40,5 +43,8 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeAliases(factory);
     describeSnooze(factory);
     describeSubmissions(factory);
+    describeUploads(factory);
+    describeIntegrity(factory);
+    describeImportStream(factory);
   });
 }

@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import type { BlobStore } from '../blobs/blob-store.js';
+import type { IntegrityOptions, IntegrityProblem, IntegrityReport } from '../mail-store.js';
+import type { BlobId, BodyPart } from '../model.js';
+import type { EmailIndex } from './email-rows.js';
+import type { Db } from './open-database.js';
+
+function leaves(part: BodyPart, out: BodyPart[] = []): BodyPart[] {
+  if (part.blobId) out.push(part);
+  for (const sub of part.subParts ?? []) leaves(sub, out);
+  return out;
+}
+
+/** The blob's size and sha256 hex, streamed (a 50 MB blob is never whole in memory); null when missing. */
+async function measure(
+  blobs: BlobStore,
+  id: BlobId,
+  hash: boolean,
+): Promise<{ size: number; hex: string | null } | null> {
+  const opened = await blobs.open(id);
+  if (!opened) return null;
+  if (!hash) {
+    opened.stream.destroy();
+    return { size: opened.size, hex: null };
+  }
+  const digest = createHash('sha256');
+  let size = 0;
+  for await (const chunk of opened.stream as AsyncIterable<Buffer>) {
+    size += chunk.byteLength;
+    digest.update(chunk);
+  }
+  return { size, hex: digest.digest('hex') };
+}
+
+/** Rows of a query that should return none, each turned into a problem. */
+function expectNone(db: Db, sql: string, kind: IntegrityProblem['kind'], detail: string): IntegrityProblem[] {
+  return (db.prepare(sql).all() as { subject: string }[]).map((r) => ({ kind, subject: r.subject, detail }));
+}
+
+/**
+ * Recomputes what writes maintain incrementally and compares: full-text rows, mailbox counts,
+ * quota usage, memberships, threads, blob references; then checks every email's blobs exist with
+ * the recorded size and (all, or a random `hashSample` share) the right sha256. Reads a snapshot
+ * for the metadata part (one read transaction), then the blob files.
+ */
+export async function checkIntegrity(
+  db: Db,
+  blobs: BlobStore,
+  options: IntegrityOptions = {},
+): Promise<IntegrityReport> {
+  const problems: IntegrityProblem[] = [];
+  const { emails, expected } = db.transaction(() => {
+    problems.push(
+      ...expectNone(
+        db,
+        `SELECT e.id AS subject FROM emails e LEFT JOIN email_fts f ON f.rowid = e.search_id WHERE f.rowid IS NULL`,
+        'missingSearchRow',
+        'email has no full-text row',
+      ),
+      ...expectNone(
+        db,
+        `SELECT f.rowid AS subject FROM email_fts f WHERE NOT EXISTS (SELECT 1 FROM emails e WHERE e.search_id = f.rowid)`,
+        'orphanSearchRow',
+        'full-text row of no email',
+      ),
+      ...expectNone(
+        db,
+        `SELECT em.mailbox_id || '/' || em.email_id AS subject FROM email_mailboxes em
+          WHERE NOT EXISTS (SELECT 1 FROM mailboxes m WHERE m.id = em.mailbox_id)
+             OR NOT EXISTS (SELECT 1 FROM emails e WHERE e.id = em.email_id)`,
+        'danglingMembership',
+        'membership points to a missing mailbox or email',
+      ),
+      ...expectNone(
+        db,
+        `SELECT e.id AS subject FROM emails e WHERE NOT EXISTS (SELECT 1 FROM email_mailboxes em WHERE em.email_id = e.id)`,
+        'danglingMembership',
+        'email is in no mailbox',
+      ),
+      ...expectNone(
+        db,
+        `SELECT e.id AS subject FROM emails e LEFT JOIN threads t ON t.id = e.thread_id
+          WHERE t.id IS NULL OR t.account_id <> e.account_id`,
+        'threadMismatch',
+        'email points to a missing thread or one of another account',
+      ),
+      ...expectNone(
+        db,
+        `SELECT t.id AS subject FROM threads t WHERE NOT EXISTS (SELECT 1 FROM emails e WHERE e.thread_id = t.id)`,
+        'threadMismatch',
+        'thread has no email',
+      ),
+      ...expectNone(
+        db,
+        `SELECT e.account_id || '/' || b.blob_id AS subject FROM email_blobs b JOIN emails e ON e.id = b.email_id
+          WHERE NOT EXISTS (SELECT 1 FROM blob_refs r WHERE r.account_id = e.account_id AND r.blob_id = b.blob_id)`,
+        'missingBlobRef',
+        'account may not read a blob of its own email',
+      ),
+      ...expectNone(
+        db,
+        `WITH t AS (
+            SELECT em.mailbox_id, e.thread_id, count(*) AS emails, sum(e.unread) AS unread
+              FROM email_mailboxes em JOIN emails e ON e.id = em.email_id GROUP BY em.mailbox_id, e.thread_id),
+          c AS (
+            SELECT m.id AS mailbox_id, coalesce(sum(t.emails), 0) AS total_emails, coalesce(sum(t.unread), 0) AS unread_emails,
+                   count(t.thread_id) AS total_threads, count(CASE WHEN t.unread > 0 THEN 1 END) AS unread_threads
+              FROM mailboxes m LEFT JOIN t ON t.mailbox_id = m.id GROUP BY m.id)
+          SELECT c.mailbox_id AS subject FROM c LEFT JOIN mailbox_counts k ON k.mailbox_id = c.mailbox_id
+           WHERE coalesce(k.total_emails, 0) <> c.total_emails OR coalesce(k.unread_emails, 0) <> c.unread_emails
+              OR coalesce(k.total_threads, 0) <> c.total_threads OR coalesce(k.unread_threads, 0) <> c.unread_threads`,
+        'mailboxCountMismatch',
+        'stored mailbox counts differ from the recomputed ones',
+      ),
+      ...expectNone(
+        db,
+        `SELECT a.id AS subject FROM accounts a LEFT JOIN account_quotas q ON q.account_id = a.id
+          WHERE coalesce(q.used_emails, 0) <> (SELECT count(*) FROM emails e WHERE e.account_id = a.id)
+             OR coalesce(q.used_bytes, 0) <> (SELECT coalesce(sum(size), 0) FROM emails e WHERE e.account_id = a.id)`,
+        'quotaUsageMismatch',
+        'stored quota usage differs from the recomputed one',
+      ),
+    );
+    const rows = db.prepare('SELECT id, blob_id, size, index_json FROM emails').all() as {
+      id: string;
+      blob_id: BlobId;
+      size: number;
+      index_json: string;
+    }[];
+    // Every blob with the size the metadata records for it, and who records it.
+    const want = new Map<BlobId, { size: number; subject: string }>();
+    for (const row of rows) {
+      want.set(row.blob_id, { size: row.size, subject: row.id });
+      for (const part of leaves((JSON.parse(row.index_json) as EmailIndex).bodyStructure))
+        want.set(part.blobId!, { size: part.size, subject: `${row.id}/${part.partId ?? ''}` });
+    }
+    return { emails: rows.length, expected: want };
+  })();
+
+  const sample = options.hashSample ?? 1;
+  let blobsChecked = 0;
+  for (const [blobId, { size, subject }] of expected) {
+    const got = await measure(blobs, blobId, Math.random() < sample);
+    blobsChecked++;
+    if (!got) problems.push({ kind: 'missingBlob', subject, detail: `blob ${blobId} is missing` });
+    else if (got.size !== size)
+      problems.push({
+        kind: 'blobSizeMismatch',
+        subject,
+        detail: `blob ${blobId} has ${got.size} bytes, not ${size}`,
+      });
+    else if (got.hex !== null && `G${got.hex}` !== blobId)
+      problems.push({ kind: 'blobHashMismatch', subject, detail: `blob ${blobId} does not hash to its id` });
+  }
+  return { emails, blobsChecked, problems };
+}
