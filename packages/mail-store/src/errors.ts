@@ -2,7 +2,14 @@
 export class StoreError extends Error {
   constructor(
     readonly code:
-      'notFound' | 'alreadyExists' | 'invalid' | 'cannotCalculateChanges' | 'tooLarge' | 'overQuota',
+      | 'notFound'
+      | 'alreadyExists'
+      | 'invalid'
+      | 'cannotCalculateChanges'
+      | 'tooLarge'
+      | 'overQuota'
+      | 'forbiddenFrom'
+      | 'forbidden',
     message: string,
   ) {
     super(message);
@@ -56,5 +63,19 @@ export class QuotaExceededError extends StoreError {
     readonly requested: number,
   ) {
     super('overQuota', `Over quota: ${limit} is ${max}`);
+  }
+}
+
+/** RFC 8621 §6/§7 "forbiddenFrom": the account may not send as (or make an identity for) this address. */
+export class ForbiddenFromError extends StoreError {
+  constructor(readonly email: string) {
+    super('forbiddenFrom', `This account may not send as ${email}`);
+  }
+}
+
+/** The account may not do this to the object (e.g. destroy its default identity, RFC 8621 §6). */
+export class ForbiddenError extends StoreError {
+  constructor(message: string) {
+    super('forbidden', message);
   }
 }

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { AccountId, DomainId, EmailId, MailboxId, StoreId, ThreadId } from './model.js';
+import type { AccountId, DomainId, EmailId, IdentityId, MailboxId, StoreId, ThreadId } from './model.js';
 
 /**
  * Ids are made here only: a kind letter and 16 base64url characters (96 random bits), which is a
  * valid JMAP Id (RFC 8620 §1.2) and says at a glance what it names.
  */
-const prefixes = { Domain: 'D', Account: 'A', Mailbox: 'M', Email: 'E', Thread: 'T' } as const;
+const prefixes = { Domain: 'D', Account: 'A', Mailbox: 'M', Email: 'E', Thread: 'T', Identity: 'I' } as const;
 type Kind = keyof typeof prefixes;
 
 export function newId<K extends Kind>(kind: K): StoreId<K> {
@@ -23,3 +23,4 @@ export const toAccountId: (value: string) => AccountId | null = parser('Account'
 export const toMailboxId: (value: string) => MailboxId | null = parser('Mailbox');
 export const toEmailId: (value: string) => EmailId | null = parser('Email');
 export const toThreadId: (value: string) => ThreadId | null = parser('Thread');
+export const toIdentityId: (value: string) => IdentityId | null = parser('Identity');

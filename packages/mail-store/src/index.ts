@@ -2,11 +2,13 @@ export { openMailStore } from './open-mail-store.js';
 export type { OpenMailStoreOptions } from './open-mail-store.js';
 export type {
   CreateAccountInput,
+  CreateIdentityInput,
   CreateMailboxInput,
   ImportMessageInput,
   MailStore,
   Quota,
   QuotaLimits,
+  UpdateIdentityInput,
 } from './mail-store.js';
 export type {
   Account,
@@ -30,6 +32,9 @@ export type {
   MailboxRole,
   State,
   ThreadId,
+  Identity,
+  IdentityId,
+  VacationResponse,
 } from './model.js';
 export {
   AlreadyExistsError,
@@ -39,6 +44,8 @@ export {
   QuotaExceededError,
   StoreError,
   TooLargeError,
+  ForbiddenError,
+  ForbiddenFromError,
 } from './errors.js';
 export type { QuotaLimit } from './errors.js';
 export { toAccountId, toDomainId, toEmailId, toMailboxId, toThreadId } from './ids.js';
@@ -46,3 +53,8 @@ export { toBlobId } from './blobs/blob-id.js';
 export type { BlobStore } from './blobs/blob-store.js';
 export { mimeLimits } from './mime/limits.js';
 export { maxQueryLimit } from './sqlite/query-emails.js';
+export { toIdentityId } from './ids.js';
+export type { BuiltMessage, OutgoingAttachment, OutgoingMessage } from './compose/outgoing-message.js';
+export { composeLimits } from './compose/build-message.js';
+export { identityLimits } from './sqlite/identities.js';
+export { vacationLimits, vacationResponseId } from './sqlite/vacation.js';

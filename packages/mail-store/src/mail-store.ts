@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type {
   Account,
   AccountId,
+  Address,
   BlobId,
   ChangeType,
   Changes,
@@ -10,13 +11,17 @@ import type {
   EmailQuery,
   EmailQueryResult,
   EmailRecord,
+  Identity,
+  IdentityId,
   Mailbox,
   MailboxCounts,
   MailboxId,
   MailboxRole,
   State,
   ThreadId,
+  VacationResponse,
 } from './model.js';
+import type { BuiltMessage, OutgoingMessage } from './compose/outgoing-message.js';
 
 export interface CreateAccountInput {
   email: string;
@@ -53,6 +58,19 @@ export interface Quota extends QuotaLimits {
   usedEmails: number;
   usedBytes: number;
 }
+
+/** A new identity (RFC 8621 §6); `email` must be one the account may use (else ForbiddenFromError). */
+export interface CreateIdentityInput {
+  email: string;
+  name?: string;
+  replyTo?: Address[] | null;
+  bcc?: Address[] | null;
+  textSignature?: string;
+  htmlSignature?: string;
+}
+
+/** The fields of an identity that may change (its email may not, RFC 8621 §6). */
+export type UpdateIdentityInput = Partial<Omit<CreateIdentityInput, 'email'>>;
 
 /**
  * The store core's public face: domain operations, each one transaction, each write bumping the
@@ -127,6 +145,32 @@ export interface MailStore {
   // Small settings of the installation (e.g. "demo seeded").
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
+
+  // Identities (RFC 8621 §6): every account has a default one for its own address (mayDelete false).
+  listIdentities(accountId: AccountId): Promise<Identity[]>;
+  /** ForbiddenFromError when the account may not use the address. */
+  createIdentity(accountId: AccountId, input: CreateIdentityInput): Promise<Identity>;
+  updateIdentity(accountId: AccountId, id: IdentityId, patch: UpdateIdentityInput): Promise<Identity>;
+  /** NotFoundError for an unknown id, ForbiddenError for the default identity. */
+  destroyIdentity(accountId: AccountId, id: IdentityId): Promise<void>;
+  /** Whether the account may send as (or make an identity for) this address. */
+  mayUseAddress(accountId: AccountId, email: string): Promise<boolean>;
+
+  // Vacation response (RFC 8621 §8): one per account, disabled until set.
+  getVacationResponse(accountId: AccountId): Promise<VacationResponse>;
+  setVacationResponse(accountId: AccountId, patch: Partial<VacationResponse>): Promise<VacationResponse>;
+  /**
+   * RFC 3834 §2: true (and remembered) when no auto-reply went to `sender` within `periodMs` before
+   * `now`; false otherwise. Atomic: of two concurrent claims, one wins.
+   */
+  claimVacationReply(accountId: AccountId, sender: string, now: Date, periodMs: number): Promise<boolean>;
+
+  // Outgoing mail
+  /**
+   * Builds an outgoing message's MIME bytes. Attachments by blob id must be readable by the account
+   * (NotFoundError otherwise) and are streamed from the blob store.
+   */
+  buildMessage(accountId: AccountId, message: OutgoingMessage): Promise<BuiltMessage>;
 
   close(): Promise<void>;
 }
