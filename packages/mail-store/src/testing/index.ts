@@ -12,6 +12,9 @@ import { describeMoves } from './moves.js';
 import { describeQueries } from './queries.js';
 import { describeQuota } from './quota.js';
 import { describeThreads } from './threads.js';
+import { describeCompose } from './compose.js';
+import { describeIdentities } from './identities.js';
+import { describeVacation } from './vacation.js';
 
 export type { MailStoreFactory } from './fixture.js';
 
@@ -34,5 +37,8 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeChangeLog(factory);
     describeBlobs(factory);
     describeMeta(factory);
+    describeIdentities(factory);
+    describeVacation(factory);
+    describeCompose(factory);
   });
 }
