@@ -2,6 +2,15 @@ import type { SMTPServerSession } from 'smtp-server';
 import type { AccountId, MailStore } from '@colibri/mail-store';
 import { deliverToInbox, resolveRecipient } from './local-delivery.js';
 import { traceHeaders } from './trace-headers.js';
+import type { Logger } from '../logger.js';
+import type { SendOutgoing } from './outgoing.js';
+import { sendVacationReply } from './vacation-reply.js';
+
+/** Optional parts of delivery: without `sendOutgoing`, no vacation auto-replies are sent. */
+export interface DeliverOptions {
+  sendOutgoing?: SendOutgoing | undefined;
+  log?: Logger | undefined;
+}
 
 /** What became of one envelope recipient: delivered, or the error to answer it with. */
 export type RecipientOutcome = { delivered: true } | { delivered: false; error: unknown };
@@ -19,6 +28,7 @@ export async function deliverMessage(
   session: SMTPServerSession,
   raw: Buffer,
   serverName: string,
+  options: DeliverOptions = {},
 ): Promise<RecipientOutcome[]> {
   const receivedAt = new Date();
   const byAccount = new Map<AccountId, RecipientOutcome>();
@@ -46,11 +56,22 @@ export async function deliverMessage(
         date: receivedAt,
       });
       const copy = Buffer.concat([Buffer.from(trace, 'utf8'), raw]);
-      outcome = await deliverToInbox(store, accountId, copy, receivedAt).then(
-        () => DELIVERED,
-        (error: unknown) => ({ delivered: false, error }) as const,
+      const delivered = await deliverToInbox(store, accountId, copy, receivedAt).then(
+        (email) => ({ email }),
+        (error: unknown) => ({ error }),
       );
+      outcome = 'email' in delivered ? DELIVERED : { delivered: false, error: delivered.error };
       byAccount.set(accountId, outcome);
+      // RFC 3834: after the copy is committed; awaited so that the reply is queued before we answer.
+      if ('email' in delivered && options.sendOutgoing && options.log)
+        await sendVacationReply(
+          store,
+          options.sendOutgoing,
+          accountId,
+          delivered.email,
+          mailFromOf(session),
+          options.log,
+        );
     }
     outcomes.push(outcome);
   }

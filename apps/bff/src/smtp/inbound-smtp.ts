@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import { deliverMessage, mailFromOf } from './deliver-message.js';
 import { LineEndingGuard } from './line-ending-guard.js';
 import { SmtpReply, assertMailboxRoom, resolveRecipient } from './local-delivery.js';
+import type { SendOutgoing } from './outgoing.js';
 
 /** Announced in EHLO (RFC 1870 SIZE) and enforced on DATA. */
 export const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
@@ -22,6 +23,8 @@ export interface InboundSmtpOptions {
   log: Logger;
   /** LMTP (RFC 2033) instead of SMTP: LHLO, and one reply per recipient after DATA. */
   lmtp?: boolean;
+  /** Outgoing mail (the submission queue); without it no vacation auto-replies are sent (RFC 3834). */
+  sendOutgoing?: SendOutgoing;
 }
 
 export interface InboundSmtp {
@@ -65,7 +68,10 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
     onData(stream, session, callback) {
       readMessage(stream)
         .then(async (raw) => {
-          const outcomes = await deliverMessage(store, session, raw, options.serverName);
+          const outcomes = await deliverMessage(store, session, raw, options.serverName, {
+            sendOutgoing: options.sendOutgoing,
+            log,
+          });
           const replies = outcomes.map((outcome) => (outcome.delivered ? null : asReply(outcome.error, log)));
           const delivered = replies.filter((reply) => reply === null).length;
           log.info('delivered', {

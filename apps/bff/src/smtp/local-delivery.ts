@@ -1,5 +1,5 @@
 import { QuotaExceededError, StoreError } from '@colibri/mail-store';
-import type { AccountId, MailStore } from '@colibri/mail-store';
+import type { AccountId, EmailRecord, MailStore } from '@colibri/mail-store';
 
 /** An SMTP reply for a refused recipient or message (RFC 5321 §4.2, RFC 3463 enhanced codes). */
 export class SmtpReply extends Error {
@@ -58,12 +58,12 @@ export async function deliverToInbox(
   accountId: AccountId,
   raw: Uint8Array,
   receivedAt: Date,
-): Promise<void> {
+): Promise<EmailRecord> {
   const inbox =
     (await store.findMailboxByRole(accountId, 'inbox')) ??
     (await store.createMailbox(accountId, { name: 'Inbox', role: 'inbox' }));
   try {
-    await store.importMessage(accountId, { raw, mailboxIds: [inbox.id], keywords: [], receivedAt });
+    return await store.importMessage(accountId, { raw, mailboxIds: [inbox.id], keywords: [], receivedAt });
   } catch (error) {
     if (error instanceof QuotaExceededError) throw overQuotaReply(error);
     // The store's other expected refusals are permanent; anything else is ours and worth a retry.
