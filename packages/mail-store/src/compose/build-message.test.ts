@@ -153,6 +153,31 @@ describe('buildMessage (RFC 5322, RFC 2045-2049)', () => {
     expect(parsed.hasAttachment).toBe(true);
   });
 
+  it('keeps every line within 998 characters at the limits (RFC 5322 §2.1.1, RFC 2045 §6.7)', async () => {
+    const max = composeLimits.maxHeaderValueChars;
+    const built = await buildMessage(
+      {
+        from: [{ name: 'A'.repeat(300), email: 'a@example.test' }],
+        to: [BOB],
+        subject: 'x'.repeat(max),
+        textBody: `${'y'.repeat(5000)}\n${'é'.repeat(3000)}`,
+        references: Array.from(
+          { length: composeLimits.maxReferences },
+          (_, i) => `r${i}-${'z'.repeat(50)}@example.net`,
+        ),
+        headers: [{ name: 'X-Long', value: 'q'.repeat(max) }],
+      },
+      noBlobs,
+    );
+    assertWellFormedLines(built.raw);
+    const parsed = parseMessage(built.raw);
+    expect(parsed.subject).toBe('x'.repeat(max));
+    expect(parsed.references).toHaveLength(composeLimits.maxReferences);
+    expect(Buffer.from(parsed.textBody[0]!.content!).toString('utf8')).toBe(
+      `${'y'.repeat(5000)}\r\n${'é'.repeat(3000)}\r\n`,
+    );
+  });
+
   it('refuses an attachment whose blob cannot be read', async () => {
     await expect(
       buildMessage(

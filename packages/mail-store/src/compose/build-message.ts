@@ -10,7 +10,8 @@ import type { BuiltMessage, OutgoingAttachment, OutgoingMessage } from './outgoi
 export const composeLimits = {
   maxAttachments: 100,
   maxRecipients: 1000,
-  maxHeaderValueChars: 998,
+  /** A value may be one unfoldable word: with "Field-Name: " it must still fit in 998. */
+  maxHeaderValueChars: 900,
   maxExtraHeaders: 50,
   maxReferences: 100,
 };
