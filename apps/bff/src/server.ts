@@ -70,14 +70,6 @@ export async function startColibri(
     const server = app.listen(config.http.port, config.http.host);
     http = server;
     await once(server, 'listening');
-    const inbound = {
-      store,
-      host: config.smtp.host,
-      serverName: config.smtp.serverName,
-      dnsResolver: options.dnsResolver,
-    };
-    const smtpServer = await startInboundSmtp({ ...inbound, port: config.smtp.port, log: log.child('smtp') });
-    smtp = smtpServer;
     const worker = startOutboundWorker({
       store,
       relay: config.outbound.relay,
@@ -85,6 +77,16 @@ export async function startColibri(
       log: log.child('outbound'),
     });
     outbound = worker;
+    // Inbound delivery queues vacation auto-replies (RFC 3834) through the outbound worker.
+    const inbound = {
+      store,
+      sendOutgoing: worker.sendOutgoing,
+      host: config.smtp.host,
+      serverName: config.smtp.serverName,
+      dnsResolver: options.dnsResolver,
+    };
+    const smtpServer = await startInboundSmtp({ ...inbound, port: config.smtp.port, log: log.child('smtp') });
+    smtp = smtpServer;
     const lmtp =
       config.smtp.lmtpPort === null
         ? null

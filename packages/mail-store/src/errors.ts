@@ -8,7 +8,9 @@ export class StoreError extends Error {
       | 'cannotCalculateChanges'
       | 'tooLarge'
       | 'overQuota'
-      | 'cannotUnsend',
+      | 'cannotUnsend'
+      | 'forbiddenFrom'
+      | 'forbidden',
     message: string,
   ) {
     super(message);
@@ -97,5 +99,19 @@ export class DomainInUseError extends StoreError {
 export class CannotUnsendError extends StoreError {
   constructor(message: string) {
     super('cannotUnsend', message);
+  }
+}
+
+/** RFC 8621 §6/§7 "forbiddenFrom": the account may not send as (or make an identity for) this address. */
+export class ForbiddenFromError extends StoreError {
+  constructor(readonly email: string) {
+    super('forbiddenFrom', `This account may not send as ${email}`);
+  }
+}
+
+/** The account may not do this to the object (e.g. destroy its default identity, RFC 8621 §6). */
+export class ForbiddenError extends StoreError {
+  constructor(message: string) {
+    super('forbidden', message);
   }
 }

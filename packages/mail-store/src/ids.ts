@@ -4,6 +4,7 @@ import type {
   DomainId,
   EmailId,
   EmailSubmissionId,
+  IdentityId,
   MailboxId,
   StoreId,
   ThreadId,
@@ -20,6 +21,7 @@ const prefixes = {
   Email: 'E',
   Thread: 'T',
   EmailSubmission: 'S',
+  Identity: 'I',
 } as const;
 type Kind = keyof typeof prefixes;
 
@@ -39,3 +41,4 @@ export const toMailboxId: (value: string) => MailboxId | null = parser('Mailbox'
 export const toEmailId: (value: string) => EmailId | null = parser('Email');
 export const toThreadId: (value: string) => ThreadId | null = parser('Thread');
 export const toEmailSubmissionId: (value: string) => EmailSubmissionId | null = parser('EmailSubmission');
+export const toIdentityId: (value: string) => IdentityId | null = parser('Identity');

@@ -2,6 +2,7 @@ export { openMailStore } from './open-mail-store.js';
 export type { OpenMailStoreOptions } from './open-mail-store.js';
 export type {
   CreateAccountInput,
+  CreateIdentityInput,
   CreateMailboxInput,
   CreateSubmissionInput,
   GarbageCollectionOptions,
@@ -14,6 +15,7 @@ export type {
   Quota,
   QuotaLimits,
   Upload,
+  UpdateIdentityInput,
 } from './mail-store.js';
 export type {
   Account,
@@ -47,6 +49,9 @@ export type {
   ThreadId,
   Alias,
   SnoozedEmail,
+  Identity,
+  IdentityId,
+  VacationResponse,
 } from './model.js';
 export {
   AlreadyExistsError,
@@ -59,6 +64,8 @@ export {
   AliasConflictError,
   DomainInUseError,
   DomainNotOursError,
+  ForbiddenError,
+  ForbiddenFromError,
 } from './errors.js';
 export type { QuotaLimit } from './errors.js';
 export { toAccountId, toDomainId, toEmailId, toMailboxId, toThreadId } from './ids.js';
@@ -77,3 +84,8 @@ export { deliveryStatusReport, statusOfReply } from './compose/delivery-status.j
 export type { DeliveryStatusInput, FailedRecipient } from './compose/delivery-status.js';
 export { defaultUploadTtlMs, maxUploadBytes } from './sqlite/uploads.js';
 export { blobGcIdleMs } from './sqlite/collect-garbage.js';
+export { toIdentityId } from './ids.js';
+export type { BuiltMessage, OutgoingAttachment, OutgoingMessage } from './compose/outgoing-message.js';
+export { composeLimits } from './compose/build-message.js';
+export { identityLimits } from './sqlite/identities.js';
+export { vacationLimits, vacationResponseId } from './sqlite/vacation.js';

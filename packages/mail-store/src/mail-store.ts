@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type {
   Account,
   AccountId,
+  Address,
   BlobId,
   ChangeType,
   Changes,
@@ -15,6 +16,8 @@ import type {
   EmailRecord,
   EmailSubmission,
   EmailSubmissionId,
+  Identity,
+  IdentityId,
   Mailbox,
   MailboxCounts,
   MailboxId,
@@ -23,7 +26,9 @@ import type {
   ThreadId,
   Alias,
   SnoozedEmail,
+  VacationResponse,
 } from './model.js';
+import type { BuiltMessage, OutgoingMessage } from './compose/outgoing-message.js';
 
 export interface CreateAccountInput {
   email: string;
@@ -75,6 +80,19 @@ export interface CreateSubmissionInput {
   /** The current time (tests); defaults to the clock. */
   now?: Date;
 }
+
+/** A new identity (RFC 8621 §6); `email` must be one the account may use (else ForbiddenFromError). */
+export interface CreateIdentityInput {
+  email: string;
+  name?: string;
+  replyTo?: Address[] | null;
+  bcc?: Address[] | null;
+  textSignature?: string;
+  htmlSignature?: string;
+}
+
+/** The fields of an identity that may change (its email may not, RFC 8621 §6). */
+export type UpdateIdentityInput = Partial<Omit<CreateIdentityInput, 'email'>>;
 
 /**
  * The store core's public face: domain operations, each one transaction, each write bumping the
@@ -174,6 +192,31 @@ export interface MailStore {
   readSubmissionMessage(submissionId: EmailSubmissionId): Promise<Uint8Array | null>;
   /** The local domain's DKIM signing key (RFC 6376), made on first need; NotFoundError if not ours. */
   dkimKey(domain: string): Promise<DkimKey>;
+  // Identities (RFC 8621 §6): every account has a default one for its own address (mayDelete false).
+  listIdentities(accountId: AccountId): Promise<Identity[]>;
+  /** ForbiddenFromError when the account may not use the address. */
+  createIdentity(accountId: AccountId, input: CreateIdentityInput): Promise<Identity>;
+  updateIdentity(accountId: AccountId, id: IdentityId, patch: UpdateIdentityInput): Promise<Identity>;
+  /** NotFoundError for an unknown id, ForbiddenError for the default identity. */
+  destroyIdentity(accountId: AccountId, id: IdentityId): Promise<void>;
+  /** Whether the account may send as (or make an identity for) this address. */
+  mayUseAddress(accountId: AccountId, email: string): Promise<boolean>;
+
+  // Vacation response (RFC 8621 §8): one per account, disabled until set.
+  getVacationResponse(accountId: AccountId): Promise<VacationResponse>;
+  setVacationResponse(accountId: AccountId, patch: Partial<VacationResponse>): Promise<VacationResponse>;
+  /**
+   * RFC 3834 §2: true (and remembered) when no auto-reply went to `sender` within `periodMs` before
+   * `now`; false otherwise. Atomic: of two concurrent claims, one wins.
+   */
+  claimVacationReply(accountId: AccountId, sender: string, now: Date, periodMs: number): Promise<boolean>;
+
+  // Outgoing mail
+  /**
+   * Builds an outgoing message's MIME bytes. Attachments by blob id must be readable by the account
+   * (NotFoundError otherwise) and are streamed from the blob store.
+   */
+  buildMessage(accountId: AccountId, message: OutgoingMessage): Promise<BuiltMessage>;
 
   close(): Promise<void>;
 

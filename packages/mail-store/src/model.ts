@@ -12,11 +12,12 @@ export type MailboxId = StoreId<'Mailbox'>;
 export type EmailId = StoreId<'Email'>;
 export type ThreadId = StoreId<'Thread'>;
 export type EmailSubmissionId = StoreId<'EmailSubmission'>;
+export type IdentityId = StoreId<'Identity'>;
 /** A blob id is the hex sha256 of the blob's bytes, prefixed (content addressing). */
 export type BlobId = StoreId<'Blob'>;
 
 /** The data types whose changes are logged and whose states are counted. */
-export type ChangeType = 'Mailbox' | 'Email' | 'Thread' | 'EmailSubmission';
+export type ChangeType = 'Mailbox' | 'Email' | 'Thread' | 'EmailSubmission' | 'Identity' | 'VacationResponse';
 
 export interface Domain {
   id: DomainId;
@@ -227,4 +228,28 @@ export interface DkimKey {
   selector: string;
   privateKeyPem: string;
   createdAt: Date;
+}
+
+/** An address the account may send as, with its defaults (RFC 8621 §6). */
+export interface Identity {
+  id: IdentityId;
+  accountId: AccountId;
+  name: string;
+  email: string;
+  replyTo: Address[] | null;
+  bcc: Address[] | null;
+  textSignature: string;
+  htmlSignature: string;
+  /** False for the account's default identity (its own address). */
+  mayDelete: boolean;
+}
+
+/** The account's vacation auto-reply (RFC 8621 §8); one per account. */
+export interface VacationResponse {
+  isEnabled: boolean;
+  fromDate: Date | null;
+  toDate: Date | null;
+  subject: string | null;
+  textBody: string | null;
+  htmlBody: string | null;
 }

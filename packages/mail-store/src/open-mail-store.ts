@@ -27,6 +27,9 @@ import { createUpload, defaultUploadTtlMs } from './sqlite/uploads.js';
 import type { AccountId, BlobId, EmailId, ThreadId } from './model.js';
 import * as aliases from './sqlite/aliases.js';
 import * as snoozes from './sqlite/snoozes.js';
+import { buildMessage } from './compose/build-message.js';
+import * as identities from './sqlite/identities.js';
+import { claimVacationReply, getVacationResponse, setVacationResponse } from './sqlite/vacation.js';
 
 export interface OpenMailStoreOptions {
   /** The data folder: `colibri.sqlite` and `blobs/` live in it. Created when missing. */
@@ -59,7 +62,14 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
       return directory.findDomain(db, name);
     },
     async createAccount(input) {
-      return directory.createAccount(db, input);
+      // The account and its default identity (RFC 8621 §6) in one transaction.
+      return db
+        .transaction(() => {
+          const account = directory.createAccount(db, input);
+          identities.insertDefaultIdentity(db, account.id, account.displayName, account.email);
+          return account;
+        })
+        .immediate();
     },
     async getAccount(id) {
       return directory.getAccount(db, id);
@@ -178,6 +188,35 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
     },
     async checkIntegrity(integrityOptions) {
       return checkIntegrity(db, blobs, integrityOptions);
+    },
+    async listIdentities(accountId) {
+      return identities.listIdentities(db, accountId);
+    },
+    async createIdentity(accountId, input) {
+      return identities.createIdentity(db, accountId, input);
+    },
+    async updateIdentity(accountId, id, patch) {
+      return identities.updateIdentity(db, accountId, id, patch);
+    },
+    async destroyIdentity(accountId, id) {
+      identities.destroyIdentity(db, accountId, id);
+    },
+    async mayUseAddress(accountId, email) {
+      return identities.mayUseAddress(db, accountId, email);
+    },
+    async getVacationResponse(accountId) {
+      return getVacationResponse(db, accountId);
+    },
+    async setVacationResponse(accountId, patch) {
+      return setVacationResponse(db, accountId, patch);
+    },
+    async claimVacationReply(accountId, sender, now, periodMs) {
+      return claimVacationReply(db, accountId, sender, now, periodMs);
+    },
+    async buildMessage(accountId, message) {
+      return buildMessage(message, async (blobId) =>
+        mayRead(accountId, blobId) ? ((await blobs.open(blobId))?.stream ?? null) : null,
+      );
     },
     async close() {
       if (closed) return;

@@ -3,6 +3,17 @@ import type { AccountId, MailStore } from '@colibri/mail-store';
 import { deliverToFolder, resolveRecipient } from './local-delivery.js';
 import type { DeliveryFolder } from './local-delivery.js';
 import { traceHeaders } from './trace-headers.js';
+import type { Logger } from '../logger.js';
+import type { SendOutgoing } from './outgoing.js';
+import { sendVacationReply } from './vacation-reply.js';
+
+/** Optional parts of delivery: without `sendOutgoing`, no vacation auto-replies are sent. */
+export interface DeliverOptions {
+  /** Where the copies go: the Inbox, or Junk for mail the sender checks quarantined. */
+  folder?: DeliveryFolder;
+  sendOutgoing?: SendOutgoing | undefined;
+  log?: Logger | undefined;
+}
 
 /** What became of one envelope recipient: delivered, or the error to answer it with. */
 export type RecipientOutcome = { delivered: true } | { delivered: false; error: unknown };
@@ -20,8 +31,9 @@ export async function deliverMessage(
   session: SMTPServerSession,
   raw: Buffer,
   serverName: string,
-  folder: DeliveryFolder = 'inbox',
+  options: DeliverOptions = {},
 ): Promise<RecipientOutcome[]> {
+  const folder = options.folder ?? 'inbox';
   const receivedAt = new Date();
   const byAccount = new Map<AccountId, RecipientOutcome>();
   const outcomes: RecipientOutcome[] = [];
@@ -48,11 +60,23 @@ export async function deliverMessage(
         date: receivedAt,
       });
       const copy = Buffer.concat([Buffer.from(trace, 'utf8'), raw]);
-      outcome = await deliverToFolder(store, accountId, copy, receivedAt, folder).then(
-        () => DELIVERED,
-        (error: unknown) => ({ delivered: false, error }) as const,
+      const delivered = await deliverToFolder(store, accountId, copy, receivedAt, folder).then(
+        (email) => ({ email }),
+        (error: unknown) => ({ error }),
       );
+      outcome = 'email' in delivered ? DELIVERED : { delivered: false, error: delivered.error };
       byAccount.set(accountId, outcome);
+      // RFC 3834: after the copy is committed; awaited so that the reply is queued before we answer.
+      // Quarantined mail gets no auto-reply: its sender is likely forged.
+      if ('email' in delivered && folder === 'inbox' && options.sendOutgoing && options.log)
+        await sendVacationReply(
+          store,
+          options.sendOutgoing,
+          accountId,
+          delivered.email,
+          mailFromOf(session),
+          options.log,
+        );
     }
     outcomes.push(outcome);
   }

@@ -11,6 +11,7 @@ import type { DnsResolver } from './dns-resolver.js';
 import { systemResolver } from './dns-resolver.js';
 import { removeForgedAuthResults } from './forged-auth-results.js';
 import { authenticateMessage } from './message-auth.js';
+import type { SendOutgoing } from './outgoing.js';
 
 /** Announced in EHLO (RFC 1870 SIZE) and enforced on DATA. */
 export const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
@@ -29,6 +30,8 @@ export interface InboundSmtpOptions {
   lmtp?: boolean;
   /** DNS for SPF/DKIM/DMARC/ARC on SMTP (not LMTP); default node's `dns.promises.resolve`. */
   dnsResolver?: DnsResolver;
+  /** Outgoing mail (the submission queue); without it no vacation auto-replies are sent (RFC 3834). */
+  sendOutgoing?: SendOutgoing;
 }
 
 export interface InboundSmtp {
@@ -75,7 +78,11 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
           const { raw, folder } = lmtp
             ? { raw: received, folder: 'inbox' as const }
             : await checkSender(received, session);
-          const outcomes = await deliverMessage(store, session, raw, options.serverName, folder);
+          const outcomes = await deliverMessage(store, session, raw, options.serverName, {
+            folder,
+            sendOutgoing: options.sendOutgoing,
+            log,
+          });
           const replies = outcomes.map((outcome) => (outcome.delivered ? null : asReply(outcome.error, log)));
           const delivered = replies.filter((reply) => reply === null).length;
           log.info('delivered', {

@@ -1,5 +1,5 @@
 import { QuotaExceededError, StoreError } from '@colibri/mail-store';
-import type { AccountId, MailStore } from '@colibri/mail-store';
+import type { AccountId, EmailRecord, Mailbox, MailStore } from '@colibri/mail-store';
 
 /** An SMTP reply for a refused recipient or message (RFC 5321 §4.2, RFC 3463 enhanced codes). */
 export class SmtpReply extends Error {
@@ -68,7 +68,7 @@ export async function deliverToInbox(
   accountId: AccountId,
   raw: Uint8Array,
   receivedAt: Date,
-): Promise<void> {
+): Promise<EmailRecord> {
   return deliverToFolder(store, accountId, raw, receivedAt, 'inbox');
 }
 
@@ -79,12 +79,10 @@ export async function deliverToFolder(
   raw: Uint8Array,
   receivedAt: Date,
   folder: DeliveryFolder,
-): Promise<void> {
-  const inbox =
-    (await store.findMailboxByRole(accountId, folder)) ??
-    (await store.createMailbox(accountId, { name: folderNames[folder], role: folder }));
+): Promise<EmailRecord> {
+  const inbox = await mailboxWithRole(store, accountId, folder);
   try {
-    await store.importMessage(accountId, { raw, mailboxIds: [inbox.id], keywords: [], receivedAt });
+    return await store.importMessage(accountId, { raw, mailboxIds: [inbox.id], keywords: [], receivedAt });
   } catch (error) {
     if (error instanceof QuotaExceededError) throw overQuotaReply(error);
     // The store's other expected refusals are permanent; anything else is ours and worth a retry.
@@ -92,6 +90,26 @@ export async function deliverToFolder(
       throw new SmtpReply(552, '5.3.4 Message too big for this system');
     if (error instanceof StoreError && error.code === 'invalid')
       throw new SmtpReply(554, '5.6.0 Message content rejected');
+    throw error;
+  }
+}
+
+/**
+ * The account's mailbox of that role, created when missing. Two deliveries at once may both find
+ * none: the loser of the creation race uses the winner's.
+ */
+async function mailboxWithRole(
+  store: MailStore,
+  accountId: AccountId,
+  role: DeliveryFolder,
+): Promise<Mailbox> {
+  const found = await store.findMailboxByRole(accountId, role);
+  if (found) return found;
+  try {
+    return await store.createMailbox(accountId, { name: folderNames[role], role });
+  } catch (error) {
+    const created = await store.findMailboxByRole(accountId, role);
+    if (created) return created;
     throw error;
   }
 }

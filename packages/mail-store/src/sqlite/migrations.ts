@@ -194,6 +194,49 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 5,
+    name: 'identities, vacation response, vacation auto-reply memory',
+    sql: `
+      -- RFC 8621 §6: the addresses an account may send as. Every account has a default identity
+      -- for its own address (may_delete = 0), made when the account is created and backfilled here.
+      CREATE TABLE identities (
+        id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id),
+        name TEXT NOT NULL DEFAULT '',
+        email TEXT NOT NULL,
+        reply_to_json TEXT,
+        bcc_json TEXT,
+        text_signature TEXT NOT NULL DEFAULT '',
+        html_signature TEXT NOT NULL DEFAULT '',
+        may_delete INTEGER NOT NULL DEFAULT 1
+      ) STRICT;
+      CREATE INDEX identities_account ON identities(account_id);
+      INSERT INTO identities (id, account_id, name, email, may_delete)
+        SELECT 'I' || lower(hex(randomblob(8))),
+               id, display_name, email, 0
+          FROM accounts;
+
+      -- RFC 8621 §8: one vacation response per account (no row = disabled, empty).
+      CREATE TABLE vacation_responses (
+        account_id TEXT PRIMARY KEY REFERENCES accounts(id),
+        is_enabled INTEGER NOT NULL DEFAULT 0,
+        from_date INTEGER,
+        to_date INTEGER,
+        subject TEXT,
+        text_body TEXT,
+        html_body TEXT
+      ) STRICT;
+
+      -- RFC 3834 §2: at most one auto-reply per sender per period; the last reply time per sender.
+      CREATE TABLE vacation_replies (
+        account_id TEXT NOT NULL REFERENCES accounts(id),
+        sender TEXT NOT NULL,
+        replied_at INTEGER NOT NULL,
+        PRIMARY KEY (account_id, sender)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+  {
     version: 6,
     name: 'email submission queue and DKIM keys',
     sql: `

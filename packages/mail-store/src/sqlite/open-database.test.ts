@@ -76,6 +76,16 @@ describe('openDatabase', () => {
         used_emails: 3,
         used_bytes: 3,
       });
+      // Migration 5 gives each existing account its default identity (RFC 8621 §6), not deletable.
+      expect(db.prepare('SELECT id, account_id, name, email, may_delete FROM identities').all()).toEqual([
+        {
+          id: expect.stringMatching(/^I[0-9a-f]{16}$/),
+          account_id: 'A1',
+          name: 'A',
+          email: 'a@example.test',
+          may_delete: 0,
+        },
+      ]);
       const found = db
         .prepare(
           "SELECT e.id FROM emails e WHERE e.search_id IN (SELECT rowid FROM email_fts WHERE email_fts MATCH 'findable')",

@@ -18,6 +18,9 @@ import { describeSubmissions } from './submissions.js';
 import { describeIntegrity } from './integrity.js';
 import { describeUploads } from './uploads.js';
 import { describeImportStream } from './import-stream.js';
+import { describeCompose } from './compose.js';
+import { describeIdentities } from './identities.js';
+import { describeVacation } from './vacation.js';
 
 export type { MailStoreFactory } from './fixture.js';
 
@@ -46,5 +49,8 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeUploads(factory);
     describeIntegrity(factory);
     describeImportStream(factory);
+    describeIdentities(factory);
+    describeVacation(factory);
+    describeCompose(factory);
   });
 }
