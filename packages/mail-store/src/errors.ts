@@ -2,7 +2,15 @@
 export class StoreError extends Error {
   constructor(
     readonly code:
-      'notFound' | 'alreadyExists' | 'invalid' | 'cannotCalculateChanges' | 'tooLarge' | 'overQuota',
+      | 'notFound'
+      | 'alreadyExists'
+      | 'invalid'
+      | 'cannotCalculateChanges'
+      | 'tooLarge'
+      | 'overQuota'
+      | 'unsupportedFilter'
+      | 'unsupportedSort'
+      | 'anchorNotFound',
     message: string,
   ) {
     super(message);
@@ -56,5 +64,26 @@ export class QuotaExceededError extends StoreError {
     readonly requested: number,
   ) {
     super('overQuota', `Over quota: ${limit} is ${max}`);
+  }
+}
+
+/** RFC 8620 §5.5: a filter the store cannot evaluate (too deep, too many conditions). */
+export class UnsupportedFilterError extends StoreError {
+  constructor(message: string) {
+    super('unsupportedFilter', message);
+  }
+}
+
+/** RFC 8620 §5.5: a sort property, collation or missing keyword the store cannot honour. */
+export class UnsupportedSortError extends StoreError {
+  constructor(message: string) {
+    super('unsupportedSort', message);
+  }
+}
+
+/** RFC 8620 §5.5: the anchor is not in the query's results. */
+export class AnchorNotFoundError extends StoreError {
+  constructor() {
+    super('anchorNotFound', 'The anchor is not in the results');
   }
 }

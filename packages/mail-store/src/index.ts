@@ -19,6 +19,10 @@ export type {
   Domain,
   DomainId,
   EmailFilter,
+  EmailFilterCondition,
+  EmailFilterOperator,
+  EmailSortProperty,
+  EmailCollation,
   EmailId,
   EmailQuery,
   EmailQueryResult,
@@ -46,3 +50,5 @@ export { toBlobId } from './blobs/blob-id.js';
 export type { BlobStore } from './blobs/blob-store.js';
 export { mimeLimits } from './mime/limits.js';
 export { maxQueryLimit } from './sqlite/query-emails.js';
+export { AnchorNotFoundError, UnsupportedFilterError, UnsupportedSortError } from './errors.js';
+export { maxFilterDepth, maxFilterConditions } from './sqlite/query/filter-sql.js';

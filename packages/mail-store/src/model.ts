@@ -105,24 +105,79 @@ export interface EmailRecord {
   attachments: BodyPart[];
 }
 
-export interface EmailFilter {
+/**
+ * RFC 8621 §4.4.1: one FilterCondition; every given property must match (an implicit AND).
+ * Text conditions are word-prefix searches (full-text index); `header` is [name] (the field is
+ * present) or [name, value] (its value contains `value`, case-insensitively).
+ */
+export interface EmailFilterCondition {
   inMailbox?: MailboxId;
+  inMailboxOtherThan?: MailboxId[];
+  /** receivedAt < before */
+  before?: Date;
+  /** receivedAt >= after */
+  after?: Date;
+  minSize?: number;
+  maxSize?: number;
+  allInThreadHaveKeyword?: string;
+  someInThreadHaveKeyword?: string;
+  noneInThreadHaveKeyword?: string;
   hasKeyword?: string;
   notKeyword?: string;
-  /** Full-text search over subject, addresses and body (later issue: every RFC 8621 condition). */
+  hasAttachment?: boolean;
+  /** Subject, addresses, body and attachment names. */
   text?: string;
+  from?: string;
+  to?: string;
+  cc?: string;
+  bcc?: string;
+  subject?: string;
+  body?: string;
+  header?: [string] | [string, string];
 }
 
+/** RFC 8620 §5.5: a FilterOperator; NOT means none of its conditions match. */
+export interface EmailFilterOperator {
+  operator: 'AND' | 'OR' | 'NOT';
+  conditions: EmailFilter[];
+}
+
+export type EmailFilter = EmailFilterCondition | EmailFilterOperator;
+
+/** RFC 8621 §4.4.2: the sort properties; the keyword ones need `keyword`. */
+export type EmailSortProperty =
+  | 'receivedAt'
+  | 'sentAt'
+  | 'size'
+  | 'subject'
+  | 'from'
+  | 'to'
+  | 'hasKeyword'
+  | 'allInThreadHaveKeyword'
+  | 'someInThreadHaveKeyword';
+
+/** RFC 8620 §5.5 / RFC 4790 collations for the text sorts. */
+export type EmailCollation = 'i;ascii-casemap' | 'i;ascii-numeric' | 'i;unicode-casemap';
+
 export interface EmailSort {
-  property: 'receivedAt' | 'sentAt' | 'size' | 'subject' | 'from';
+  property: EmailSortProperty;
   isAscending: boolean;
+  /** For hasKeyword, allInThreadHaveKeyword and someInThreadHaveKeyword. */
+  keyword?: string;
+  /** For from, to and subject; defaults to i;unicode-casemap. */
+  collation?: EmailCollation;
 }
 
 export interface EmailQuery {
   filter?: EmailFilter;
   sort?: EmailSort[];
   position?: number;
+  /** RFC 8620 §5.5: when set, position is ignored; the page starts at anchor's index + anchorOffset. */
+  anchor?: EmailId;
+  anchorOffset?: number;
   limit?: number;
+  /** RFC 8621 §4.4.3: only the first email of each thread (in the sorted order). */
+  collapseThreads?: boolean;
 }
 
 export interface EmailQueryResult {
