@@ -1,4 +1,12 @@
-import type { AccountId, EmailFilter, EmailId, EmailQuery, EmailQueryResult, EmailSort, MailboxId } from '../model.js';
+import type {
+  AccountId,
+  EmailFilter,
+  EmailId,
+  EmailQuery,
+  EmailQueryResult,
+  EmailSort,
+  MailboxId,
+} from '../model.js';
 import { AnchorNotFoundError, InvalidInputError } from '../errors.js';
 import type { Db } from './open-database.js';
 import { filterSql } from './query/filter-sql.js';
@@ -66,7 +74,10 @@ export function queryEmails(db: Db, accountId: AccountId, query: EmailQuery): Em
   const receivedColumn = mailbox !== undefined ? 'em.received_at' : 'e.received_at';
   const keys = sortKeys(sort, receivedColumn);
   const membershipOnly =
-    mailbox !== undefined && isEmpty(rest) && !query.collapseThreads && sort.every((s) => s.property === 'receivedAt');
+    mailbox !== undefined &&
+    isEmpty(rest) &&
+    !query.collapseThreads &&
+    sort.every((s) => s.property === 'receivedAt');
   let from: string;
   let idColumn: string;
   if (mailbox !== undefined) {
@@ -97,7 +108,9 @@ export function queryEmails(db: Db, accountId: AccountId, query: EmailQuery): Em
   const columns = keys.flatMap((k) => k.expressions);
   const aliases = columns.map((_, i) => `k${i}`);
   const directions = keys.flatMap((k) => k.expressions.map(() => direction(k.isAscending)));
-  const innerOrder = [...columns.map((c, i) => `${c} ${directions[i]}`), `${idColumn} ${tiebreak}`].join(', ');
+  const innerOrder = [...columns.map((c, i) => `${c} ${directions[i]}`), `${idColumn} ${tiebreak}`].join(
+    ', ',
+  );
   const order = [...aliases.map((a, i) => `${a} ${directions[i]}`), `id ${tiebreak}`].join(', ');
   const selected = `${idColumn} AS id, ${columns.map((c, i) => `${c} AS ${aliases[i]}`).join(', ')}`;
   const relation = query.collapseThreads
@@ -108,7 +121,9 @@ export function queryEmails(db: Db, accountId: AccountId, query: EmailQuery): Em
   let position: number;
   if (query.anchor !== undefined) {
     const found = db
-      .prepare(`SELECT rank FROM (SELECT id, row_number() OVER (ORDER BY ${order}) - 1 AS rank FROM (${relation})) WHERE id = @anchor`)
+      .prepare(
+        `SELECT rank FROM (SELECT id, row_number() OVER (ORDER BY ${order}) - 1 AS rank FROM (${relation})) WHERE id = @anchor`,
+      )
       .get({ ...params, anchor: query.anchor }) as { rank: number } | undefined;
     if (found === undefined) throw new AnchorNotFoundError();
     // RFC 8620 §5.5: the offset may be negative; a start before the first result is clamped to 0.

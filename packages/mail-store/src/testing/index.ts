@@ -11,6 +11,7 @@ import { describeMeta } from './meta.js';
 import { describeMoves } from './moves.js';
 import { describeQueries } from './queries.js';
 import { describeQuota } from './quota.js';
+import { describeQueryFilters } from './query-filters.js';
 import { describeThreads } from './threads.js';
 
 export type { MailStoreFactory } from './fixture.js';
@@ -34,5 +35,6 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeChangeLog(factory);
     describeBlobs(factory);
     describeMeta(factory);
+    describeQueryFilters(factory);
   });
 }

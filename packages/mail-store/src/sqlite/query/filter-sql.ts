@@ -127,7 +127,9 @@ class Builder {
   private header([name, value]: [string] | [string, string]): string {
     const nameMatch = `lower(h.value ->> 'name') = ${this.bind(name.toLowerCase())}`;
     const valueMatch =
-      value === undefined ? '' : ` AND instr(lower(h.value ->> 'value'), ${this.bind(value.toLowerCase())}) > 0`;
+      value === undefined
+        ? ''
+        : ` AND instr(lower(h.value ->> 'value'), ${this.bind(value.toLowerCase())}) > 0`;
     return `EXISTS (SELECT 1 FROM json_each(e.index_json, '$.bodyStructure.headers') h WHERE ${nameMatch}${valueMatch})`;
   }
 }

@@ -67,10 +67,7 @@ function collate(expression: string, collation: EmailCollation): string[] {
     case 'i;unicode-casemap':
       return [`colibri_unicode_fold(${expression})`];
     case 'i;ascii-numeric':
-      return [
-        `(CASE WHEN ${expression} GLOB '[0-9]*' THEN 0 ELSE 1 END)`,
-        `CAST(${expression} AS INTEGER)`,
-      ];
+      return [`(CASE WHEN ${expression} GLOB '[0-9]*' THEN 0 ELSE 1 END)`, `CAST(${expression} AS INTEGER)`];
   }
 }
 
