@@ -71,13 +71,10 @@ export function queryEmails(db: Db, accountId: AccountId, query: EmailQuery): Em
   const { mailbox, rest } = splitMailbox(query.filter);
   const params: Record<string, unknown> = { accountId };
   const where: string[] = [];
-  const receivedColumn = mailbox !== undefined ? 'em.received_at' : 'e.received_at';
-  const keys = sortKeys(sort, receivedColumn);
-  const membershipOnly =
-    mailbox !== undefined &&
-    isEmpty(rest) &&
-    !query.collapseThreads &&
-    sort.every((s) => s.property === 'receivedAt');
+  const keys = sortKeys(sort, mailbox !== undefined);
+  // Migration 8 put the default sort keys and the thread on the membership row: a mailbox query
+  // without further conditions never reads the emails rows.
+  const membershipOnly = mailbox !== undefined && isEmpty(rest) && keys.every((k) => !k.needsEmails);
   let from: string;
   let idColumn: string;
   if (mailbox !== undefined) {
@@ -114,7 +111,7 @@ export function queryEmails(db: Db, accountId: AccountId, query: EmailQuery): Em
   const order = [...aliases.map((a, i) => `${a} ${directions[i]}`), `id ${tiebreak}`].join(', ');
   const selected = `${idColumn} AS id, ${columns.map((c, i) => `${c} AS ${aliases[i]}`).join(', ')}`;
   const relation = query.collapseThreads
-    ? `SELECT * FROM (SELECT ${selected}, row_number() OVER (PARTITION BY e.thread_id ORDER BY ${innerOrder}) AS thread_rank FROM ${from} WHERE ${whereSql}) WHERE thread_rank = 1`
+    ? `SELECT * FROM (SELECT ${selected}, row_number() OVER (PARTITION BY ${mailbox !== undefined ? 'em.thread_id' : 'e.thread_id'} ORDER BY ${innerOrder}) AS thread_rank FROM ${from} WHERE ${whereSql}) WHERE thread_rank = 1`
     : `SELECT ${selected} FROM ${from} WHERE ${whereSql}`;
 
   const total = (db.prepare(`SELECT count(*) AS n FROM (${relation})`).get(params) as { n: number }).n;

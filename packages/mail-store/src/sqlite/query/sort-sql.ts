@@ -72,15 +72,33 @@ function collate(expression: string, collation: EmailCollation): string[] {
 }
 
 export interface SortKey {
-  /** One or more SQL expressions over `e` (and `em` for receivedAt in a mailbox walk). */
+  /** One or more SQL expressions over `e`, or over `em` alone when walking a mailbox. */
   expressions: string[];
   isAscending: boolean;
+  /** Whether the key reads the emails row `e` (else only the membership row `em`). */
+  needsEmails: boolean;
 }
 
-/** RFC 8621 §4.4.2: validates the comparators and returns their SQL keys (without the id tiebreak). */
-export function sortKeys(sort: readonly EmailSort[], receivedColumn: string): SortKey[] {
+/** Migration 8's membership columns: the default-collation keys, ready for an index walk. */
+const membershipColumns: Partial<Record<EmailSortProperty, string>> = {
+  receivedAt: 'em.received_at',
+  size: 'em.size',
+  sentAt: 'em.sent_at',
+  subject: 'em.subject_sort',
+  from: 'em.from_sort',
+  to: 'em.to_sort',
+};
+
+/**
+ * RFC 8621 §4.4.2: validates the comparators and returns their SQL keys (without the id
+ * tiebreak). `inMailbox`: the query walks `email_mailboxes em`, whose denormalised keys (migration
+ * 8) serve every default-collation sort without reading the emails row.
+ */
+export function sortKeys(sort: readonly EmailSort[], inMailbox: boolean): SortKey[] {
   if (sort.length > maxSortComparators)
     throw new UnsupportedSortError(`A sort may hold at most ${maxSortComparators} comparators`);
+  const emailId = inMailbox ? 'em.email_id' : 'e.id';
+  const threadId = inMailbox ? 'em.thread_id' : 'e.thread_id';
   return sort.map((s) => {
     if (!emailSortProperties.includes(s.property))
       throw new UnsupportedSortError(`Unsupported sort property ${String(s.property)}`);
@@ -95,23 +113,31 @@ export function sortKeys(sort: readonly EmailSort[], receivedColumn: string): So
         `EXISTS (SELECT 1 FROM email_keywords k WHERE k.email_id = ${email} AND k.keyword = ${k})`;
       const expression =
         s.property === 'hasKeyword'
-          ? has('e.id')
+          ? has(emailId)
           : s.property === 'someInThreadHaveKeyword'
-            ? `EXISTS (SELECT 1 FROM emails t WHERE t.thread_id = e.thread_id AND ${has('t.id')})`
-            : `NOT EXISTS (SELECT 1 FROM emails t WHERE t.thread_id = e.thread_id AND NOT ${has('t.id')})`;
-      return { expressions: [expression], isAscending };
+            ? `EXISTS (SELECT 1 FROM emails t WHERE t.thread_id = ${threadId} AND ${has('t.id')})`
+            : `NOT EXISTS (SELECT 1 FROM emails t WHERE t.thread_id = ${threadId} AND NOT ${has('t.id')})`;
+      return { expressions: [expression], isAscending, needsEmails: false };
     }
+    const defaultCollation = s.collation === undefined || s.collation === 'i;unicode-casemap';
+    const column = membershipColumns[s.property];
+    if (inMailbox && column !== undefined && (defaultCollation || !textProperties.has(s.property)))
+      return { expressions: [column], isAscending, needsEmails: false };
     if (textProperties.has(s.property)) {
       const raw = textKey[s.property as 'subject' | 'from' | 'to'];
-      return { expressions: collate(raw, s.collation ?? 'i;unicode-casemap'), isAscending };
+      return {
+        expressions: collate(raw, s.collation ?? 'i;unicode-casemap'),
+        isAscending,
+        needsEmails: true,
+      };
     }
-    const column =
+    const expression =
       s.property === 'receivedAt'
-        ? receivedColumn
+        ? 'e.received_at'
         : s.property === 'size'
           ? 'e.size'
           : // RFC 8621 §4.4.2 sentAt: an email without a Date header sorts by its receivedAt.
             'coalesce(e.sent_at, e.received_at)';
-    return { expressions: [column], isAscending };
+    return { expressions: [expression], isAscending, needsEmails: true };
   });
 }
