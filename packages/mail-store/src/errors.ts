@@ -10,7 +10,8 @@ export class StoreError extends Error {
       | 'overQuota'
       | 'unsupportedFilter'
       | 'unsupportedSort'
-      | 'anchorNotFound',
+      | 'anchorNotFound'
+      | 'tooManyChanges',
     message: string,
   ) {
     super(message);
@@ -85,5 +86,12 @@ export class UnsupportedSortError extends StoreError {
 export class AnchorNotFoundError extends StoreError {
   constructor() {
     super('anchorNotFound', 'The anchor is not in the results');
+  }
+}
+
+/** RFC 8620 §5.6: more changes than the client's maxChanges. */
+export class TooManyChangesError extends StoreError {
+  constructor(count: number, maxChanges: number) {
+    super('tooManyChanges', `${count} changes, more than maxChanges ${maxChanges}`);
   }
 }

@@ -23,6 +23,8 @@ export type {
   EmailFilterOperator,
   EmailSortProperty,
   EmailCollation,
+  EmailQueryChanges,
+  EmailQueryChangesInput,
   EmailId,
   EmailQuery,
   EmailQueryResult,
@@ -50,5 +52,11 @@ export { toBlobId } from './blobs/blob-id.js';
 export type { BlobStore } from './blobs/blob-store.js';
 export { mimeLimits } from './mime/limits.js';
 export { maxQueryLimit } from './sqlite/query-emails.js';
-export { AnchorNotFoundError, UnsupportedFilterError, UnsupportedSortError } from './errors.js';
+export {
+  AnchorNotFoundError,
+  TooManyChangesError,
+  UnsupportedFilterError,
+  UnsupportedSortError,
+} from './errors.js';
+export { canFollowQueryChanges } from './sqlite/query-changes.js';
 export { maxFilterDepth, maxFilterConditions } from './sqlite/query/filter-sql.js';

@@ -8,6 +8,8 @@ import type {
   Domain,
   EmailId,
   EmailQuery,
+  EmailQueryChanges,
+  EmailQueryChangesInput,
   EmailQueryResult,
   EmailRecord,
   Mailbox,
@@ -129,4 +131,10 @@ export interface MailStore {
   setMeta(key: string, value: string): Promise<void>;
 
   close(): Promise<void>;
+
+  /**
+   * RFC 8620 §5.6: the changes to a query's results since an Email state. CannotCalculateChanges
+   * when the state is unknown or pruned, or the query cannot be followed (canFollowQueryChanges).
+   */
+  queryEmailChanges(accountId: AccountId, input: EmailQueryChangesInput): Promise<EmailQueryChanges>;
 }

@@ -197,3 +197,24 @@ export interface Changes<I extends string> {
   updated: I[];
   destroyed: I[];
 }
+
+/** RFC 8620 §5.6: what changed in a query's results since an earlier Email state. */
+export interface EmailQueryChangesInput {
+  filter?: EmailFilter;
+  sort?: EmailSort[];
+  collapseThreads?: boolean;
+  /** The Email state the client's results were computed at (Email/query's queryState). */
+  sinceState: State;
+  /** More removed + added entries than this is a TooManyChangesError. */
+  maxChanges?: number;
+}
+
+export interface EmailQueryChanges {
+  oldState: State;
+  newState: State;
+  total: number;
+  /** Every email changed since the old state (it may have left or moved): the client drops them. */
+  removed: EmailId[];
+  /** Those of them now in the results, with their index, in ascending index order. */
+  added: { id: EmailId; index: number }[];
+}

@@ -12,6 +12,7 @@ import { createMailbox, findMailboxByRole, listMailboxes, mailboxCounts } from '
 import { loadEmails } from './sqlite/email-rows.js';
 import { openDatabase } from './sqlite/open-database.js';
 import { queryEmails } from './sqlite/query-emails.js';
+import { queryEmailChanges } from './sqlite/query-changes.js';
 import { getQuota, setQuota } from './sqlite/quotas.js';
 import { setMailboxes } from './sqlite/set-mailboxes.js';
 import type { AccountId, BlobId, EmailId, ThreadId } from './model.js';
@@ -82,6 +83,9 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
     },
     async queryEmails(accountId, query) {
       return queryEmails(db, accountId, query);
+    },
+    async queryEmailChanges(accountId, input) {
+      return queryEmailChanges(db, accountId, input);
     },
     async setKeywords(accountId, id, keywords) {
       setKeywords(db, accountId, id, keywords);

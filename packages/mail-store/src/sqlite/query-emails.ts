@@ -61,10 +61,18 @@ function checkInteger(value: number, what: string, min = Number.MIN_SAFE_INTEGER
  * - collapseThreads keeps each thread's first email in that order (a window function).
  * - An anchor's index is found by ranking the results; position is then ignored.
  */
-export function queryEmails(db: Db, accountId: AccountId, query: EmailQuery): EmailQueryResult {
+export function queryEmails(
+  db: Db,
+  accountId: AccountId,
+  query: EmailQuery,
+  /** Internal (query changes): every result, past maxQueryLimit. */
+  { unlimited = false }: { unlimited?: boolean } = {},
+): EmailQueryResult {
   registerSortFunctions(db);
   const sort = query.sort && query.sort.length > 0 ? query.sort : defaultSort;
-  const limit = Math.min(checkInteger(query.limit ?? maxQueryLimit, 'limit', 0), maxQueryLimit);
+  const requestedLimit = Math.min(checkInteger(query.limit ?? maxQueryLimit, 'limit', 0), maxQueryLimit);
+  // SQLite: a negative LIMIT is no limit.
+  const limit = unlimited ? -1 : requestedLimit;
   const requestedPosition = checkInteger(query.position ?? 0, 'position');
   const anchorOffset = checkInteger(query.anchorOffset ?? 0, 'anchorOffset');
 

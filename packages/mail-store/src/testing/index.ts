@@ -11,6 +11,7 @@ import { describeMeta } from './meta.js';
 import { describeMoves } from './moves.js';
 import { describeQueries } from './queries.js';
 import { describeQuota } from './quota.js';
+import { describeQueryChanges } from './query-changes.js';
 import { describeQueryFilters } from './query-filters.js';
 import { describeThreads } from './threads.js';
 
@@ -36,5 +37,6 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeBlobs(factory);
     describeMeta(factory);
     describeQueryFilters(factory);
+    describeQueryChanges(factory);
   });
 }
