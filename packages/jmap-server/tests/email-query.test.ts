@@ -29,7 +29,7 @@ describe('Email/query (RFC 8621 §4.4, RFC 8620 §5.5)', () => {
     expect(result).toMatchObject({
       position: 0,
       total: 4,
-      canCalculateChanges: false,
+      canCalculateChanges: true,
       accountId: f.alice.accountId,
     });
     const state = resultOf(

@@ -1,4 +1,5 @@
 import type { MethodResult, QueryResult } from '@colibri/jmap-types';
+import { canFollowQueryChanges } from '@colibri/mail-store';
 import { MAX_QUERY_LIMIT } from '../../limits.js';
 import type { MethodContext } from '../../method-context.js';
 import { requireAccount } from '../shared/account.js';
@@ -32,7 +33,14 @@ export async function emailQuery(
   };
   const { ids, position, total } = await queryWindow(ctx.store, accountId, filter, sort, window);
 
-  const result: QueryResult = { accountId, queryState, canCalculateChanges: false, position, ids };
+  // RFC 8620 §5.6: Email/queryChanges can follow this query unless it depends on whole threads.
+  const followable = {
+    collapseThreads: window.collapseThreads,
+    ...(filter && { filter }),
+    ...(sort && { sort }),
+  };
+  const canCalculateChanges = canFollowQueryChanges(followable);
+  const result: QueryResult = { accountId, queryState, canCalculateChanges, position, ids };
   if (args.calculateTotal === true) result.total = total;
   if (clamped) result.limit = limit;
   return result;
