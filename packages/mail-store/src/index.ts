@@ -24,6 +24,7 @@ export type {
   EmailSortProperty,
   EmailCollation,
   EmailQueryChanges,
+  SearchSnippetRecord,
   EmailQueryChangesInput,
   EmailId,
   EmailQuery,
@@ -60,3 +61,4 @@ export {
 } from './errors.js';
 export { canFollowQueryChanges } from './sqlite/query-changes.js';
 export { maxFilterDepth, maxFilterConditions } from './sqlite/query/filter-sql.js';
+export { maxSnippetEmails } from './sqlite/search-snippets.js';

@@ -9,6 +9,8 @@ import type {
   EmailId,
   EmailQuery,
   EmailQueryChanges,
+  EmailFilter,
+  SearchSnippetRecord,
   EmailQueryChangesInput,
   EmailQueryResult,
   EmailRecord,
@@ -137,4 +139,11 @@ export interface MailStore {
    * when the state is unknown or pruned, or the query cannot be followed (canFollowQueryChanges).
    */
   queryEmailChanges(accountId: AccountId, input: EmailQueryChangesInput): Promise<EmailQueryChanges>;
+
+  /** RFC 8621 §5: subject and preview with the filter's search terms marked, as escaped HTML. */
+  getSearchSnippets(
+    accountId: AccountId,
+    filter: EmailFilter | undefined,
+    ids: EmailId[],
+  ): Promise<{ list: SearchSnippetRecord[]; notFound: EmailId[] }>;
 }

@@ -218,3 +218,12 @@ export interface EmailQueryChanges {
   /** Those of them now in the results, with their index, in ascending index order. */
   added: { id: EmailId; index: number }[];
 }
+
+/** RFC 8621 §5: an email's subject and preview as HTML, the filter's matched terms in <mark>. */
+export interface SearchSnippetRecord {
+  emailId: EmailId;
+  /** Null when no search term matches the subject. */
+  subject: string | null;
+  /** A fragment of the body around the matches; null when none matches the body. */
+  preview: string | null;
+}

@@ -13,6 +13,7 @@ import { loadEmails } from './sqlite/email-rows.js';
 import { openDatabase } from './sqlite/open-database.js';
 import { queryEmails } from './sqlite/query-emails.js';
 import { queryEmailChanges } from './sqlite/query-changes.js';
+import { searchSnippets } from './sqlite/search-snippets.js';
 import { getQuota, setQuota } from './sqlite/quotas.js';
 import { setMailboxes } from './sqlite/set-mailboxes.js';
 import type { AccountId, BlobId, EmailId, ThreadId } from './model.js';
@@ -86,6 +87,9 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
     },
     async queryEmailChanges(accountId, input) {
       return queryEmailChanges(db, accountId, input);
+    },
+    async getSearchSnippets(accountId, filter, ids) {
+      return searchSnippets(db, accountId, filter, ids);
     },
     async setKeywords(accountId, id, keywords) {
       setKeywords(db, accountId, id, keywords);

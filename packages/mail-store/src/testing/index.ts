@@ -13,6 +13,7 @@ import { describeQueries } from './queries.js';
 import { describeQuota } from './quota.js';
 import { describeQueryChanges } from './query-changes.js';
 import { describeQueryFilters } from './query-filters.js';
+import { describeSearchSnippets } from './search-snippets.js';
 import { describeThreads } from './threads.js';
 
 export type { MailStoreFactory } from './fixture.js';
@@ -38,5 +39,6 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeMeta(factory);
     describeQueryFilters(factory);
     describeQueryChanges(factory);
+    describeSearchSnippets(factory);
   });
 }
