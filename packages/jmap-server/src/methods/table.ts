@@ -9,6 +9,7 @@ import { emailQueryChanges } from './email/query-changes.js';
 import { emailSet } from './email/set.js';
 import { mailboxChanges } from './mailbox/changes.js';
 import { mailboxGet } from './mailbox/get.js';
+import { searchSnippetGet } from './search-snippet/get.js';
 import { threadChanges } from './thread/changes.js';
 import { threadGet } from './thread/get.js';
 
@@ -30,6 +31,7 @@ const METHODS: { readonly [M in MethodName]?: MethodEntry<M> } = {
   'Email/set': { capability: Capability.Mail, handler: emailSet },
   'Thread/get': { capability: Capability.Mail, handler: threadGet },
   'Thread/changes': { capability: Capability.Mail, handler: threadChanges },
+  'SearchSnippet/get': { capability: Capability.Mail, handler: searchSnippetGet },
 };
 
 export interface FoundMethod {
