@@ -18,7 +18,17 @@ export const DEFAULT_CORE_LIMITS: CoreCapability = {
 export const MAX_QUERY_LIMIT = 1000;
 
 /** The sort properties Email/query supports (RFC 8621 §4.4.2), announced in the account capability. */
-export const EMAIL_SORT_PROPERTIES = ['receivedAt', 'sentAt', 'size', 'subject', 'from'] as const;
+export const EMAIL_SORT_PROPERTIES = [
+  'receivedAt',
+  'sentAt',
+  'size',
+  'from',
+  'to',
+  'subject',
+  'hasKeyword',
+  'allInThreadHaveKeyword',
+  'someInThreadHaveKeyword',
+] as const;
 
 /** RFC 8621 §1.3.1 */
 export const MAIL_ACCOUNT_CAPABILITY: MailAccountCapability = {

@@ -29,7 +29,7 @@ describe('Email/query (RFC 8621 §4.4, RFC 8620 §5.5)', () => {
     expect(result).toMatchObject({
       position: 0,
       total: 4,
-      canCalculateChanges: false,
+      canCalculateChanges: true,
       accountId: f.alice.accountId,
     });
     const state = resultOf(
@@ -117,17 +117,102 @@ describe('Email/query (RFC 8621 §4.4, RFC 8620 §5.5)', () => {
     expect(byFrom.ids).toHaveLength(4);
   });
 
-  it('answers unsupportedFilter, unsupportedSort and invalidArguments for what it does not serve', async () => {
-    expect(await query({ filter: { operator: 'OR', conditions: [{ hasKeyword: '$seen' }] } })).toMatchObject({
-      error: { type: 'unsupportedFilter' },
-    });
-    expect(await query({ filter: { from: 'bob' } })).toMatchObject({ error: { type: 'unsupportedFilter' } });
+  it('answers unsupportedSort, unsupportedFilter and invalidArguments (RFC 8620 §5.5)', async () => {
     expect(await query({ filter: { colour: 'red' } })).toMatchObject({ error: { type: 'invalidArguments' } });
-    expect(await query({ sort: [{ property: 'to' }] })).toMatchObject({ error: { type: 'unsupportedSort' } });
+    expect(await query({ filter: { before: 'yesterday' } })).toMatchObject({
+      error: { type: 'invalidArguments' },
+    });
+    expect(await query({ filter: { operator: 'XOR', conditions: [] } })).toMatchObject({
+      error: { type: 'invalidArguments' },
+    });
+    expect(await query({ sort: [{ property: 'colour' }] })).toMatchObject({
+      error: { type: 'unsupportedSort' },
+    });
+    expect(await query({ sort: [{ property: 'hasKeyword' }] })).toMatchObject({
+      error: { type: 'unsupportedSort' },
+    });
     expect(await query({ sort: [{ property: 'subject', collation: 'i;octet' }] })).toMatchObject({
       error: { type: 'unsupportedSort' },
     });
-    expect(await query({ collapseThreads: true })).toMatchObject({ error: { type: 'invalidArguments' } });
+    let deep: Record<string, unknown> = { text: 'lunch' };
+    for (let i = 0; i < 12; i++) deep = { operator: 'AND', conditions: [deep] };
+    expect(await query({ filter: deep })).toMatchObject({ error: { type: 'unsupportedFilter' } });
     expect(await query({ collapseThreads: false, limit: 1 })).toMatchObject({ ids: [expect.any(String)] });
+  });
+
+  it('serves every RFC 8621 §4.4.1 condition and nested operators', async () => {
+    const e = f.emails;
+    expect((await query({ filter: { from: 'carol' } })).ids).toEqual([e.lunchReply.id]);
+    expect((await query({ filter: { to: 'bob' } })).ids).toEqual([e.lunchReply.id]);
+    expect((await query({ filter: { subject: 'invoice' } })).ids).toEqual([e.invoice.id]);
+    expect((await query({ filter: { header: ['Subject', 'lunch'] }, sort: inbox().sort })).ids).toEqual([
+      e.lunchReply.id,
+      e.lunchInvite.id,
+    ]);
+    expect((await query({ filter: { after: '2024-03-04T11:00:05Z', inMailbox: f.inbox.id } })).ids).toEqual(
+      newestFirst.slice(0, 2),
+    );
+    expect(
+      (
+        await query({
+          filter: { someInThreadHaveKeyword: '$seen', inMailbox: f.inbox.id },
+          sort: inbox().sort,
+        })
+      ).ids,
+    ).toEqual([e.newsletter.id, e.lunchReply.id, e.lunchInvite.id]);
+    const either = await query({
+      filter: { operator: 'OR', conditions: [{ from: 'billing' }, { from: 'jean' }] },
+      sort: inbox().sort,
+    });
+    expect(either.ids).toEqual([e.latin1Note.id, e.invoice.id]);
+    const notInbox = await query({
+      filter: { operator: 'NOT', conditions: [{ inMailbox: f.inbox.id }] },
+    });
+    expect(notInbox.ids).toEqual([e.invoice.id]);
+    expect((await query({ filter: { inMailbox: 'not-an-id' } })).ids).toEqual([]);
+  });
+
+  it('treats search text with FTS syntax as literal words', async () => {
+    for (const text of ['"lunch', 'lunch*', 'NEAR(lunch', 'lunch -friday', '{subject}: lunch']) {
+      const result = await query({ filter: { text } });
+      expect(result).not.toHaveProperty('error');
+    }
+    expect((await query({ filter: { text: 'lunch OR invoice' } })).ids).toEqual([]);
+  });
+
+  it('collapses threads to their first email in the sort order (RFC 8621 §4.4.3)', async () => {
+    const collapsed = await query({ ...inbox(), collapseThreads: true, calculateTotal: true });
+    expect(collapsed).toMatchObject({
+      ids: [f.emails.newsletter.id, f.emails.latin1Note.id, f.emails.lunchReply.id],
+      total: 3,
+    });
+    expect(await query({ ...inbox(), collapseThreads: true, anchor: f.emails.lunchInvite.id })).toMatchObject(
+      {
+        error: { type: 'anchorNotFound' },
+      },
+    );
+  });
+
+  it('sorts by every RFC 8621 §4.4.2 property with keyword and collation', async () => {
+    const e = f.emails;
+    const flaggedFirst = await query({
+      ...inbox(),
+      sort: [{ property: 'hasKeyword', keyword: '$flagged', isAscending: false }, { property: 'receivedAt' }],
+    });
+    expect(flaggedFirst.ids).toEqual([e.newsletter.id, e.lunchInvite.id, e.lunchReply.id, e.latin1Note.id]);
+    for (const property of ['to', 'from', 'subject']) {
+      for (const collation of ['i;ascii-casemap', 'i;unicode-casemap', 'i;ascii-numeric']) {
+        expect((await query({ ...inbox(), sort: [{ property, collation }] })).ids).toHaveLength(4);
+      }
+    }
+    const seenThreads = await query({
+      ...inbox(),
+      sort: [
+        { property: 'allInThreadHaveKeyword', keyword: '$seen', isAscending: false },
+        { property: 'someInThreadHaveKeyword', keyword: '$seen', isAscending: false },
+        { property: 'receivedAt' },
+      ],
+    });
+    expect(seenThreads.ids).toEqual([e.newsletter.id, e.lunchInvite.id, e.lunchReply.id, e.latin1Note.id]);
   });
 });

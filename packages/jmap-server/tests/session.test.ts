@@ -31,7 +31,17 @@ describe('Session (RFC 8620 §2)', () => {
     expect(account).toMatchObject({ name: 'alice@colibri.test', isPersonal: true, isReadOnly: false });
     expect(account?.accountCapabilities[Capability.Mail]).toMatchObject({
       maxMailboxesPerEmail: null,
-      emailQuerySortOptions: ['receivedAt', 'sentAt', 'size', 'subject', 'from'],
+      emailQuerySortOptions: [
+        'receivedAt',
+        'sentAt',
+        'size',
+        'from',
+        'to',
+        'subject',
+        'hasKeyword',
+        'allInThreadHaveKeyword',
+        'someInThreadHaveKeyword',
+      ],
       mayCreateTopLevelMailbox: true,
     });
     expect(session.primaryAccounts).toEqual({ [Capability.Mail]: f.alice.accountId });

@@ -185,3 +185,30 @@ export interface SetResult<T> {
   notUpdated: Record<Id, SetError> | null;
   notDestroyed: Record<Id, SetError> | null;
 }
+
+/** RFC 8620 §5.6: /queryChanges arguments. */
+export interface QueryChangesArgs<F, P extends string = string> {
+  accountId: Id;
+  filter?: F | FilterOperator<F> | null;
+  sort?: Comparator<P>[] | null;
+  sinceQueryState: string;
+  maxChanges?: number | null;
+  upToId?: Id | null;
+  calculateTotal?: boolean;
+}
+
+/** RFC 8620 §5.6 */
+export interface AddedItem {
+  id: Id;
+  index: number;
+}
+
+/** RFC 8620 §5.6: /queryChanges response. */
+export interface QueryChangesResult {
+  accountId: Id;
+  oldQueryState: string;
+  newQueryState: string;
+  total?: number;
+  removed: Id[];
+  added: AddedItem[];
+}

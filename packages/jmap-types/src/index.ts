@@ -43,3 +43,5 @@ export type {
   Thread,
 } from './mail.js';
 export type { MailboxFilterCondition, MethodArgs, MethodName, MethodResult, Methods } from './methods.js';
+export type { AddedItem, QueryChangesArgs, QueryChangesResult } from './core.js';
+export type { SearchSnippet } from './mail.js';

@@ -169,3 +169,10 @@ export const Keyword = {
   Draft: '$draft',
   Forwarded: '$forwarded',
 } as const;
+
+/** RFC 8621 §5: a SearchSnippet; subject and preview are HTML with matches in <mark>. */
+export interface SearchSnippet {
+  emailId: Id;
+  subject: string | null;
+  preview: string | null;
+}

@@ -4,6 +4,8 @@ import type {
   GetArgs,
   GetResult,
   QueryArgs,
+  QueryChangesArgs,
+  QueryChangesResult,
   QueryResult,
   SetArgs,
   SetResult,
@@ -17,6 +19,7 @@ import type {
   EmailSortProperty,
   Mailbox,
   MailboxProperty,
+  SearchSnippet,
   Thread,
 } from './mail.js';
 
@@ -59,6 +62,14 @@ export interface Methods {
     result: QueryResult;
   };
   'Email/set': { args: SetArgs<Email>; result: SetResult<Email> };
+  'Email/queryChanges': {
+    args: QueryChangesArgs<EmailFilterCondition, EmailSortProperty> & EmailQueryExtraArgs;
+    result: QueryChangesResult;
+  };
+  'SearchSnippet/get': {
+    args: { accountId: string; filter?: unknown; emailIds: string[] };
+    result: { accountId: string; list: SearchSnippet[]; notFound: string[] | null };
+  };
 }
 export type MethodName = keyof Methods;
 export type MethodArgs<M extends MethodName> = Methods[M]['args'];

@@ -10,7 +10,11 @@ export class StoreError extends Error {
       | 'overQuota'
       | 'cannotUnsend'
       | 'forbiddenFrom'
-      | 'forbidden',
+      | 'forbidden'
+      | 'unsupportedFilter'
+      | 'unsupportedSort'
+      | 'anchorNotFound'
+      | 'tooManyChanges',
     message: string,
   ) {
     super(message);
@@ -113,5 +117,33 @@ export class ForbiddenFromError extends StoreError {
 export class ForbiddenError extends StoreError {
   constructor(message: string) {
     super('forbidden', message);
+  }
+}
+
+/** RFC 8620 §5.5: a filter the store cannot evaluate (too deep, too many conditions). */
+export class UnsupportedFilterError extends StoreError {
+  constructor(message: string) {
+    super('unsupportedFilter', message);
+  }
+}
+
+/** RFC 8620 §5.5: a sort property, collation or missing keyword the store cannot honour. */
+export class UnsupportedSortError extends StoreError {
+  constructor(message: string) {
+    super('unsupportedSort', message);
+  }
+}
+
+/** RFC 8620 §5.5: the anchor is not in the query's results. */
+export class AnchorNotFoundError extends StoreError {
+  constructor() {
+    super('anchorNotFound', 'The anchor is not in the results');
+  }
+}
+
+/** RFC 8620 §5.6: more changes than the client's maxChanges. */
+export class TooManyChangesError extends StoreError {
+  constructor(count: number, maxChanges: number) {
+    super('tooManyChanges', `${count} changes, more than maxChanges ${maxChanges}`);
   }
 }

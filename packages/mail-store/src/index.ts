@@ -28,6 +28,13 @@ export type {
   Domain,
   DomainId,
   EmailFilter,
+  EmailFilterCondition,
+  EmailFilterOperator,
+  EmailSortProperty,
+  EmailCollation,
+  EmailQueryChanges,
+  SearchSnippetRecord,
+  EmailQueryChangesInput,
   EmailId,
   EmailQuery,
   EmailQueryResult,
@@ -89,3 +96,12 @@ export type { BuiltMessage, OutgoingAttachment, OutgoingMessage } from './compos
 export { composeLimits } from './compose/build-message.js';
 export { identityLimits } from './sqlite/identities.js';
 export { vacationLimits, vacationResponseId } from './sqlite/vacation.js';
+export {
+  AnchorNotFoundError,
+  TooManyChangesError,
+  UnsupportedFilterError,
+  UnsupportedSortError,
+} from './errors.js';
+export { canFollowQueryChanges } from './sqlite/query-changes.js';
+export { maxFilterDepth, maxFilterConditions } from './sqlite/query/filter-sql.js';
+export { maxSnippetEmails } from './sqlite/search-snippets.js';

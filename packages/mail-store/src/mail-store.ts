@@ -12,6 +12,10 @@ import type {
   DueDelivery,
   EmailId,
   EmailQuery,
+  EmailQueryChanges,
+  EmailFilter,
+  SearchSnippetRecord,
+  EmailQueryChangesInput,
   EmailQueryResult,
   EmailRecord,
   EmailSubmission,
@@ -272,6 +276,19 @@ export interface MailStore {
    * `mimeLimits.maxMessageBytes`, QuotaExceededError).
    */
   importMessageStream(accountId: AccountId, input: ImportMessageStreamInput): Promise<EmailRecord>;
+
+  /**
+   * RFC 8620 §5.6: the changes to a query's results since an Email state. CannotCalculateChanges
+   * when the state is unknown or pruned, or the query cannot be followed (canFollowQueryChanges).
+   */
+  queryEmailChanges(accountId: AccountId, input: EmailQueryChangesInput): Promise<EmailQueryChanges>;
+
+  /** RFC 8621 §5: subject and preview with the filter's search terms marked, as escaped HTML. */
+  getSearchSnippets(
+    accountId: AccountId,
+    filter: EmailFilter | undefined,
+    ids: EmailId[],
+  ): Promise<{ list: SearchSnippetRecord[]; notFound: EmailId[] }>;
 }
 
 /** `ImportMessageInput` with the raw message as a stream of bytes. */

@@ -110,24 +110,79 @@ export interface EmailRecord {
   attachments: BodyPart[];
 }
 
-export interface EmailFilter {
+/**
+ * RFC 8621 §4.4.1: one FilterCondition; every given property must match (an implicit AND).
+ * Text conditions are word-prefix searches (full-text index); `header` is [name] (the field is
+ * present) or [name, value] (its value contains `value`, case-insensitively).
+ */
+export interface EmailFilterCondition {
   inMailbox?: MailboxId;
+  inMailboxOtherThan?: MailboxId[];
+  /** receivedAt < before */
+  before?: Date;
+  /** receivedAt >= after */
+  after?: Date;
+  minSize?: number;
+  maxSize?: number;
+  allInThreadHaveKeyword?: string;
+  someInThreadHaveKeyword?: string;
+  noneInThreadHaveKeyword?: string;
   hasKeyword?: string;
   notKeyword?: string;
-  /** Full-text search over subject, addresses and body (later issue: every RFC 8621 condition). */
+  hasAttachment?: boolean;
+  /** Subject, addresses, body and attachment names. */
   text?: string;
+  from?: string;
+  to?: string;
+  cc?: string;
+  bcc?: string;
+  subject?: string;
+  body?: string;
+  header?: [string] | [string, string];
 }
 
+/** RFC 8620 §5.5: a FilterOperator; NOT means none of its conditions match. */
+export interface EmailFilterOperator {
+  operator: 'AND' | 'OR' | 'NOT';
+  conditions: EmailFilter[];
+}
+
+export type EmailFilter = EmailFilterCondition | EmailFilterOperator;
+
+/** RFC 8621 §4.4.2: the sort properties; the keyword ones need `keyword`. */
+export type EmailSortProperty =
+  | 'receivedAt'
+  | 'sentAt'
+  | 'size'
+  | 'subject'
+  | 'from'
+  | 'to'
+  | 'hasKeyword'
+  | 'allInThreadHaveKeyword'
+  | 'someInThreadHaveKeyword';
+
+/** RFC 8620 §5.5 / RFC 4790 collations for the text sorts. */
+export type EmailCollation = 'i;ascii-casemap' | 'i;ascii-numeric' | 'i;unicode-casemap';
+
 export interface EmailSort {
-  property: 'receivedAt' | 'sentAt' | 'size' | 'subject' | 'from';
+  property: EmailSortProperty;
   isAscending: boolean;
+  /** For hasKeyword, allInThreadHaveKeyword and someInThreadHaveKeyword. */
+  keyword?: string;
+  /** For from, to and subject; defaults to i;unicode-casemap. */
+  collation?: EmailCollation;
 }
 
 export interface EmailQuery {
   filter?: EmailFilter;
   sort?: EmailSort[];
   position?: number;
+  /** RFC 8620 §5.5: when set, position is ignored; the page starts at anchor's index + anchorOffset. */
+  anchor?: EmailId;
+  anchorOffset?: number;
   limit?: number;
+  /** RFC 8621 §4.4.3: only the first email of each thread (in the sorted order). */
+  collapseThreads?: boolean;
 }
 
 export interface EmailQueryResult {
@@ -252,4 +307,34 @@ export interface VacationResponse {
   subject: string | null;
   textBody: string | null;
   htmlBody: string | null;
+}
+
+/** RFC 8620 §5.6: what changed in a query's results since an earlier Email state. */
+export interface EmailQueryChangesInput {
+  filter?: EmailFilter;
+  sort?: EmailSort[];
+  collapseThreads?: boolean;
+  /** The Email state the client's results were computed at (Email/query's queryState). */
+  sinceState: State;
+  /** More removed + added entries than this is a TooManyChangesError. */
+  maxChanges?: number;
+}
+
+export interface EmailQueryChanges {
+  oldState: State;
+  newState: State;
+  total: number;
+  /** Every email changed since the old state (it may have left or moved): the client drops them. */
+  removed: EmailId[];
+  /** Those of them now in the results, with their index, in ascending index order. */
+  added: { id: EmailId; index: number }[];
+}
+
+/** RFC 8621 §5: an email's subject and preview as HTML, the filter's matched terms in <mark>. */
+export interface SearchSnippetRecord {
+  emailId: EmailId;
+  /** Null when no search term matches the subject. */
+  subject: string | null;
+  /** A fragment of the body around the matches; null when none matches the body. */
+  preview: string | null;
 }

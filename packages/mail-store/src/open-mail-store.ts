@@ -12,6 +12,8 @@ import { createMailbox, findMailboxByRole, listMailboxes, mailboxCounts } from '
 import { loadEmails } from './sqlite/email-rows.js';
 import { openDatabase } from './sqlite/open-database.js';
 import { queryEmails } from './sqlite/query-emails.js';
+import { queryEmailChanges } from './sqlite/query-changes.js';
+import { searchSnippets } from './sqlite/search-snippets.js';
 import { getQuota, setQuota } from './sqlite/quotas.js';
 import { setMailboxes } from './sqlite/set-mailboxes.js';
 import { dkimKey } from './sqlite/dkim-keys.js';
@@ -106,6 +108,12 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
     },
     async queryEmails(accountId, query) {
       return queryEmails(db, accountId, query);
+    },
+    async queryEmailChanges(accountId, input) {
+      return queryEmailChanges(db, accountId, input);
+    },
+    async getSearchSnippets(accountId, filter, ids) {
+      return searchSnippets(db, accountId, filter, ids);
     },
     async setKeywords(accountId, id, keywords) {
       setKeywords(db, accountId, id, keywords);

@@ -20,6 +20,9 @@ const blobFile = (dataDir: string, blobId: string) =>
 async function tamper(sql: string): Promise<void> {
   await t.store.close();
   const db = new Database(path.join(t.dataDir, 'colibri.sqlite'));
+  // The membership sort-key triggers call these (the store registers the real ones on open).
+  for (const name of ['colibri_base_subject', 'colibri_unicode_fold'])
+    db.function(name, (value: unknown) => value);
   db.exec(sql);
   db.close();
   t.store = await openMailStore({ dataDir: t.dataDir });
@@ -65,7 +68,7 @@ describe('checkIntegrity on SQLite', () => {
     const { rmSync } = await import('node:fs');
     rmSync(blobFile(t.dataDir, one.textBody[0]!.blobId!));
     await tamper(
-      `PRAGMA foreign_keys = OFF; INSERT INTO email_mailboxes VALUES ('${t.inbox.id}', 'Enope', 0);`,
+      `PRAGMA foreign_keys = OFF; INSERT INTO email_mailboxes (mailbox_id, email_id, received_at) VALUES ('${t.inbox.id}', 'Enope', 0);`,
     );
     const kinds = (await t.store.checkIntegrity()).problems.map((p) => p.kind).sort();
     expect(kinds).toEqual(['danglingMembership', 'missingBlob']);

@@ -5,9 +5,11 @@ import { coreEcho } from './core/echo.js';
 import { emailChanges } from './email/changes.js';
 import { emailGet } from './email/get.js';
 import { emailQuery } from './email/query.js';
+import { emailQueryChanges } from './email/query-changes.js';
 import { emailSet } from './email/set.js';
 import { mailboxChanges } from './mailbox/changes.js';
 import { mailboxGet } from './mailbox/get.js';
+import { searchSnippetGet } from './search-snippet/get.js';
 import { threadChanges } from './thread/changes.js';
 import { threadGet } from './thread/get.js';
 
@@ -24,10 +26,12 @@ const METHODS: { readonly [M in MethodName]?: MethodEntry<M> } = {
   'Mailbox/changes': { capability: Capability.Mail, handler: mailboxChanges },
   'Email/get': { capability: Capability.Mail, handler: emailGet },
   'Email/query': { capability: Capability.Mail, handler: emailQuery },
+  'Email/queryChanges': { capability: Capability.Mail, handler: emailQueryChanges },
   'Email/changes': { capability: Capability.Mail, handler: emailChanges },
   'Email/set': { capability: Capability.Mail, handler: emailSet },
   'Thread/get': { capability: Capability.Mail, handler: threadGet },
   'Thread/changes': { capability: Capability.Mail, handler: threadChanges },
+  'SearchSnippet/get': { capability: Capability.Mail, handler: searchSnippetGet },
 };
 
 export interface FoundMethod {

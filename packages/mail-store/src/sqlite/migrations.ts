@@ -306,6 +306,46 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 8,
+    name: 'sort keys on mailbox memberships',
+    sql: `
+      -- RFC 8621 §4.4.2 sort keys copied from the email onto each of its memberships, so that a
+      -- mailbox page in any default-collation order is a walk of one (mailbox, key, email) index.
+      -- Computed by SQL functions the store registers on every connection (query/sort-sql.ts):
+      -- the base subject and the i;unicode-casemap fold. sent_at is coalesced with received_at.
+      -- Triggers keep them: an inserted membership copies its email's keys; emails rows are
+      -- immutable except thread_id, which is followed.
+      ALTER TABLE email_mailboxes ADD COLUMN thread_id TEXT;
+      ALTER TABLE email_mailboxes ADD COLUMN size INTEGER;
+      ALTER TABLE email_mailboxes ADD COLUMN sent_at INTEGER;
+      ALTER TABLE email_mailboxes ADD COLUMN subject_sort TEXT;
+      ALTER TABLE email_mailboxes ADD COLUMN from_sort TEXT;
+      ALTER TABLE email_mailboxes ADD COLUMN to_sort TEXT;
+      UPDATE email_mailboxes SET (thread_id, size, sent_at, subject_sort, from_sort, to_sort) = (
+            SELECT e.thread_id, e.size, coalesce(e.sent_at, e.received_at),
+                   colibri_unicode_fold(colibri_base_subject(e.subject)), colibri_unicode_fold(e.from_sort),
+                   colibri_unicode_fold(coalesce(e.index_json ->> '$.to[0].name', e.index_json ->> '$.to[0].email', ''))
+              FROM emails e WHERE e.id = email_mailboxes.email_id);
+      CREATE TRIGGER email_mailboxes_sort_keys AFTER INSERT ON email_mailboxes BEGIN
+        UPDATE email_mailboxes SET (thread_id, size, sent_at, subject_sort, from_sort, to_sort) = (
+            SELECT e.thread_id, e.size, coalesce(e.sent_at, e.received_at),
+                   colibri_unicode_fold(colibri_base_subject(e.subject)), colibri_unicode_fold(e.from_sort),
+                   colibri_unicode_fold(coalesce(e.index_json ->> '$.to[0].name', e.index_json ->> '$.to[0].email', ''))
+              FROM emails e WHERE e.id = email_mailboxes.email_id)
+          WHERE mailbox_id = NEW.mailbox_id AND email_id = NEW.email_id;
+      END;
+      CREATE TRIGGER emails_thread_to_memberships AFTER UPDATE OF thread_id ON emails BEGIN
+        UPDATE email_mailboxes SET thread_id = NEW.thread_id WHERE email_id = NEW.id;
+      END;
+      CREATE INDEX email_mailboxes_by_size ON email_mailboxes(mailbox_id, size, email_id);
+      CREATE INDEX email_mailboxes_by_sent ON email_mailboxes(mailbox_id, sent_at, email_id);
+      CREATE INDEX email_mailboxes_by_subject ON email_mailboxes(mailbox_id, subject_sort, email_id);
+      CREATE INDEX email_mailboxes_by_from ON email_mailboxes(mailbox_id, from_sort, email_id);
+      CREATE INDEX email_mailboxes_by_to ON email_mailboxes(mailbox_id, to_sort, email_id);
+    `,
+  },
+
+  {
     version: 9,
     name: 'per-email blob table, uploads that expire, blob GC bookkeeping',
     sql: `

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { migrations as knownMigrations, type Migration } from './migrations.js';
+import { registerSortFunctions } from './query/sort-sql.js';
 
 export type Db = Database.Database;
 
@@ -41,6 +42,8 @@ function appliedVersions(db: Db): Set<number> {
  * applied. Refuses a file migrated by a newer Colibri, whose schema this code does not know.
  */
 export function migrate(db: Db, migrations: readonly Migration[] = knownMigrations): number[] {
+  // Migration 8's backfill and triggers call the store's SQL functions.
+  registerSortFunctions(db);
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT`);
   const newest = Math.max(0, ...migrations.map((m) => m.version));

@@ -1,112 +1,148 @@
-import type { AccountId, EmailId, EmailQuery, EmailQueryResult, EmailSort } from '../model.js';
-import { InvalidInputError } from '../errors.js';
+import type {
+  AccountId,
+  EmailFilter,
+  EmailId,
+  EmailQuery,
+  EmailQueryResult,
+  EmailSort,
+  MailboxId,
+} from '../model.js';
+import { AnchorNotFoundError, InvalidInputError } from '../errors.js';
 import type { Db } from './open-database.js';
+import { filterSql } from './query/filter-sql.js';
+import { registerSortFunctions, sortKeys } from './query/sort-sql.js';
 
-const sortColumns: Record<EmailSort['property'], string> = {
-  receivedAt: 'e.received_at',
-  sentAt: 'coalesce(e.sent_at, e.received_at)',
-  size: 'e.size',
-  subject: "lower(coalesce(e.subject, ''))",
-  from: 'e.from_sort',
-};
+export { ftsQuery } from './query/fts-text.js';
 
 /** Largest page the store returns in one query. */
 export const maxQueryLimit = 10_000;
-/** Search terms past this many are ignored. */
-const maxSearchTerms = 16;
 
-/** Turns free text into an FTS5 query of quoted prefix terms, so that user input is never FTS syntax. */
-export function ftsQuery(text: string): string | null {
-  const terms = text
-    .split(/\s+/)
-    .map((t) => t.replace(/"/g, ''))
-    .filter((t) => t.length > 0)
-    .slice(0, maxSearchTerms);
-  return terms.length > 0 ? terms.map((t) => `"${t}"*`).join(' ') : null;
+const defaultSort: EmailSort[] = [{ property: 'receivedAt', isAscending: false }];
+
+/**
+ * The mailbox a filter requires at its top level (a condition, or a condition directly under a
+ * top-level AND), and the filter without it: the query then walks that mailbox's membership rows.
+ */
+function splitMailbox(filter: EmailFilter | undefined): { mailbox?: MailboxId; rest?: EmailFilter } {
+  if (filter === undefined) return {};
+  if (!('operator' in filter)) {
+    if (filter.inMailbox === undefined) return { rest: filter };
+    const { inMailbox, ...rest } = filter;
+    return { mailbox: inMailbox, rest };
+  }
+  if (filter.operator !== 'AND') return { rest: filter };
+  const index = filter.conditions.findIndex((c) => !('operator' in c) && c.inMailbox !== undefined);
+  if (index === -1) return { rest: filter };
+  const { inMailbox, ...without } = filter.conditions[index] as { inMailbox: MailboxId };
+  const conditions = filter.conditions.slice();
+  conditions[index] = without;
+  return { mailbox: inMailbox, rest: { operator: 'AND', conditions } };
+}
+
+function isEmpty(filter: EmailFilter | undefined): boolean {
+  if (filter === undefined) return true;
+  if ('operator' in filter) return filter.operator === 'AND' && filter.conditions.every(isEmpty);
+  return Object.values(filter).every((v) => v === undefined);
+}
+
+function checkInteger(value: number, what: string, min = Number.MIN_SAFE_INTEGER): number {
+  if (!Number.isSafeInteger(value) || value < min)
+    throw new InvalidInputError(`${what} must be ${min === 0 ? 'a non-negative' : 'an'} integer`);
+  return value;
 }
 
 /**
- * Filters, sorts and pages an account's emails. Within a mailbox the query walks the membership
- * index (mailbox, receivedAt, id), so the Inbox newest-first page is an index range scan whatever
- * the mailbox's size; the emails table is joined only when a filter or sort needs its columns.
+ * RFC 8621 §4.4 / RFC 8620 §5.5: filters, sorts, collapses and pages an account's emails.
+ * - With an inMailbox at the top level the query walks that mailbox's membership rows (index
+ *   (mailbox, receivedAt, id)), so the Inbox newest-first page is an index range scan; the emails
+ *   row is joined only when a filter or sort needs it.
+ * - Every order ends with the email id, in the direction of the first comparator: a total order,
+ *   so pages never overlap or skip.
+ * - collapseThreads keeps each thread's first email in that order (a window function).
+ * - An anchor's index is found by ranking the results; position is then ignored.
  */
-export function queryEmails(db: Db, accountId: AccountId, query: EmailQuery): EmailQueryResult {
-  const filter = query.filter ?? {};
-  const sort: EmailSort[] =
-    query.sort && query.sort.length > 0 ? query.sort : [{ property: 'receivedAt', isAscending: false }];
-  for (const s of sort) {
-    if (!(s.property in sortColumns)) throw new InvalidInputError(`Unsupported sort ${String(s.property)}`);
-  }
-  const limit = query.limit ?? maxQueryLimit;
-  if (!Number.isSafeInteger(limit) || limit < 0)
-    throw new InvalidInputError('limit must be a non-negative integer');
-  const requestedPosition = query.position ?? 0;
-  if (!Number.isSafeInteger(requestedPosition)) throw new InvalidInputError('position must be an integer');
+export function queryEmails(
+  db: Db,
+  accountId: AccountId,
+  query: EmailQuery,
+  /** Internal (query changes): every result, past maxQueryLimit. */
+  { unlimited = false }: { unlimited?: boolean } = {},
+): EmailQueryResult {
+  registerSortFunctions(db);
+  const sort = query.sort && query.sort.length > 0 ? query.sort : defaultSort;
+  const requestedLimit = Math.min(checkInteger(query.limit ?? maxQueryLimit, 'limit', 0), maxQueryLimit);
+  // SQLite: a negative LIMIT is no limit.
+  const limit = unlimited ? -1 : requestedLimit;
+  const requestedPosition = checkInteger(query.position ?? 0, 'position');
+  const anchorOffset = checkInteger(query.anchorOffset ?? 0, 'anchorOffset');
 
+  const { mailbox, rest } = splitMailbox(query.filter);
   const params: Record<string, unknown> = { accountId };
   const where: string[] = [];
-  const inMailbox = filter.inMailbox !== undefined;
-  const needsEmails = filter.text !== undefined || sort.some((s) => s.property !== 'receivedAt');
+  const keys = sortKeys(sort, mailbox !== undefined);
+  // Migration 8 put the default sort keys and the thread on the membership row: a mailbox query
+  // without further conditions never reads the emails rows.
+  const membershipOnly = mailbox !== undefined && isEmpty(rest) && keys.every((k) => !k.needsEmails);
   let from: string;
   let idColumn: string;
-  let receivedColumn: string;
-  if (inMailbox) {
+  if (mailbox !== undefined) {
     // The mailbox must be the account's; then its membership rows are the account's emails.
-    if (
-      !db.prepare('SELECT 1 FROM mailboxes WHERE id = ? AND account_id = ?').get(filter.inMailbox, accountId)
-    ) {
+    if (!db.prepare('SELECT 1 FROM mailboxes WHERE id = ? AND account_id = ?').get(mailbox, accountId)) {
+      if (query.anchor !== undefined) throw new AnchorNotFoundError();
       return { ids: [], total: 0, position: 0 };
     }
-    from = needsEmails ? 'email_mailboxes em JOIN emails e ON e.id = em.email_id' : 'email_mailboxes em';
-    where.push('em.mailbox_id = @inMailbox');
-    params.inMailbox = filter.inMailbox;
+    from = membershipOnly ? 'email_mailboxes em' : 'email_mailboxes em JOIN emails e ON e.id = em.email_id';
+    where.push('em.mailbox_id = @mailbox');
+    params.mailbox = mailbox;
     idColumn = 'em.email_id';
-    receivedColumn = 'em.received_at';
   } else {
     from = 'emails e';
     where.push('e.account_id = @accountId');
     idColumn = 'e.id';
-    receivedColumn = 'e.received_at';
   }
-  if (filter.hasKeyword !== undefined) {
-    where.push(
-      `EXISTS (SELECT 1 FROM email_keywords k WHERE k.email_id = ${idColumn} AND k.keyword = @hasKeyword)`,
-    );
-    params.hasKeyword = filter.hasKeyword.toLowerCase();
+  if (rest !== undefined && !isEmpty(rest)) {
+    const fragment = filterSql(rest);
+    where.push(fragment.sql);
+    Object.assign(params, fragment.params);
   }
-  if (filter.notKeyword !== undefined) {
-    where.push(
-      `NOT EXISTS (SELECT 1 FROM email_keywords k WHERE k.email_id = ${idColumn} AND k.keyword = @notKeyword)`,
-    );
-    params.notKeyword = filter.notKeyword.toLowerCase();
-  }
-  if (filter.text !== undefined) {
-    const match = ftsQuery(filter.text);
-    if (match) {
-      where.push('e.search_id IN (SELECT rowid FROM email_fts WHERE email_fts MATCH @match)');
-      params.match = match;
-    }
-  }
-  const orderBy = sort.map((s) => {
-    const column = s.property === 'receivedAt' ? receivedColumn : sortColumns[s.property];
-    return `${column} ${s.isAscending ? 'ASC' : 'DESC'}`;
-  });
-  // A stable tiebreak in the direction of the first sort, so that pages never overlap and the
-  // default order matches the (mailbox, receivedAt, id) index in both directions.
-  orderBy.push(`${idColumn} ${sort[0]!.isAscending ? 'ASC' : 'DESC'}`);
-
+  const direction = (ascending: boolean) => (ascending ? 'ASC' : 'DESC');
+  const tiebreak = direction(sort[0]!.isAscending);
   const whereSql = where.join(' AND ');
-  const total = (
-    db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${whereSql}`).get(params) as { n: number }
-  ).n;
-  // RFC 8620 §5.5: a negative position counts from the end, clamped to 0.
-  const position = requestedPosition < 0 ? Math.max(0, total + requestedPosition) : requestedPosition;
-  const ids = (
-    db
+
+  // The results as a relation of (id, k0…kn), ordered by `order`.
+  const columns = keys.flatMap((k) => k.expressions);
+  const aliases = columns.map((_, i) => `k${i}`);
+  const directions = keys.flatMap((k) => k.expressions.map(() => direction(k.isAscending)));
+  const innerOrder = [...columns.map((c, i) => `${c} ${directions[i]}`), `${idColumn} ${tiebreak}`].join(
+    ', ',
+  );
+  const order = [...aliases.map((a, i) => `${a} ${directions[i]}`), `id ${tiebreak}`].join(', ');
+  const selected = `${idColumn} AS id, ${columns.map((c, i) => `${c} AS ${aliases[i]}`).join(', ')}`;
+  const relation = query.collapseThreads
+    ? `SELECT * FROM (SELECT ${selected}, row_number() OVER (PARTITION BY ${mailbox !== undefined ? 'em.thread_id' : 'e.thread_id'} ORDER BY ${innerOrder}) AS thread_rank FROM ${from} WHERE ${whereSql}) WHERE thread_rank = 1`
+    : `SELECT ${selected} FROM ${from} WHERE ${whereSql}`;
+
+  const total = (db.prepare(`SELECT count(*) AS n FROM (${relation})`).get(params) as { n: number }).n;
+  let position: number;
+  if (query.anchor !== undefined) {
+    const found = db
       .prepare(
-        `SELECT ${idColumn} AS id FROM ${from} WHERE ${whereSql} ORDER BY ${orderBy.join(', ')} LIMIT @limit OFFSET @offset`,
+        `SELECT rank FROM (SELECT id, row_number() OVER (ORDER BY ${order}) - 1 AS rank FROM (${relation})) WHERE id = @anchor`,
       )
-      .all({ ...params, limit: Math.min(limit, maxQueryLimit), offset: position }) as { id: string }[]
-  ).map((r) => r.id as EmailId);
+      .get({ ...params, anchor: query.anchor }) as { rank: number } | undefined;
+    if (found === undefined) throw new AnchorNotFoundError();
+    // RFC 8620 §5.5: the offset may be negative; a start before the first result is clamped to 0.
+    position = Math.max(0, found.rank + anchorOffset);
+  } else {
+    // RFC 8620 §5.5: a negative position counts from the end, clamped to 0.
+    position = requestedPosition < 0 ? Math.max(0, total + requestedPosition) : requestedPosition;
+  }
+  // Without collapse the page is one plain SELECT, so that SQLite can walk an index in order.
+  const page = query.collapseThreads
+    ? `SELECT id FROM (${relation}) ORDER BY ${order} LIMIT @limit OFFSET @offset`
+    : `SELECT ${idColumn} AS id FROM ${from} WHERE ${whereSql} ORDER BY ${innerOrder} LIMIT @limit OFFSET @offset`;
+  const ids = (db.prepare(page).all({ ...params, limit, offset: position }) as { id: string }[]).map(
+    (r) => r.id as EmailId,
+  );
   return { ids, total, position };
 }

@@ -11,6 +11,9 @@ import { describeMeta } from './meta.js';
 import { describeMoves } from './moves.js';
 import { describeQueries } from './queries.js';
 import { describeQuota } from './quota.js';
+import { describeQueryChanges } from './query-changes.js';
+import { describeQueryFilters } from './query-filters.js';
+import { describeSearchSnippets } from './search-snippets.js';
 import { describeThreads } from './threads.js';
 import { describeAliases } from './aliases.js';
 import { describeSnooze } from './snooze.js';
@@ -52,5 +55,8 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeIdentities(factory);
     describeVacation(factory);
     describeCompose(factory);
+    describeQueryFilters(factory);
+    describeQueryChanges(factory);
+    describeSearchSnippets(factory);
   });
 }

@@ -34,11 +34,11 @@ const operatorSchema = z.strictObject({
     return z.array(filterSchema);
   },
 });
-const filterSchema = z.union([operatorSchema, conditionSchema]);
+export const filterSchema = z.union([operatorSchema, conditionSchema]);
 export type EmailFilter = z.infer<typeof filterSchema>;
 
 /** RFC 8621 §4.4.2 / RFC 8620 §5.5: a Comparator; `keyword` belongs to the keyword sorts. */
-const comparatorSchema = z.strictObject({
+export const comparatorSchema = z.strictObject({
   property: z.string(),
   isAscending: z.boolean().optional(),
   collation: z.string().optional(),
@@ -58,3 +58,15 @@ export const emailQueryArgsSchema = z.strictObject({
   collapseThreads: z.boolean().optional(),
 });
 export type EmailQueryArgs = z.infer<typeof emailQueryArgsSchema>;
+
+/** RFC 8620 §5.6 and RFC 8621 §4.5: the Email/queryChanges arguments. */
+export const emailQueryChangesArgsSchema = z.strictObject({
+  accountId: idSchema,
+  filter: filterSchema.nullable().optional(),
+  sort: z.array(comparatorSchema).nullable().optional(),
+  sinceQueryState: z.string(),
+  maxChanges: unsignedIntSchema.min(1).nullable().optional(),
+  upToId: idSchema.nullable().optional(),
+  calculateTotal: z.boolean().optional(),
+  collapseThreads: z.boolean().optional(),
+});

@@ -1,57 +1,55 @@
 import { MethodErrorType } from '@colibri/jmap-types';
-import type { EmailFilter as StoreFilter } from '@colibri/mail-store';
+import type {
+  EmailFilter as StoreFilter,
+  EmailFilterCondition as StoreCondition,
+  MailboxId,
+} from '@colibri/mail-store';
 import { MethodFailure } from '../../method-failure.js';
 import { toMailboxId } from '../shared/ids.js';
 import type { EmailCondition, EmailFilter } from './query-args.js';
 
-/** The condition properties the store can answer (others are unsupportedFilter for now). */
-const SERVED = ['inMailbox', 'hasKeyword', 'notKeyword', 'text'] as const;
-type Served = (typeof SERVED)[number];
+/** RFC 3339 UTCDate (RFC 8620 §1.4), as Email/query's before/after take it. */
+const utcDatePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
-const unsupported = (what: string): MethodFailure =>
-  new MethodFailure(
-    MethodErrorType.UnsupportedFilter,
-    `${what} is not supported yet: use inMailbox, hasKeyword, notKeyword, text and AND.`,
-  );
-
-/** Flattens nested ANDs into the list of their conditions; OR and NOT are not served yet. */
-function conditionsOf(filter: EmailFilter): EmailCondition[] {
-  if (!('operator' in filter)) return [filter];
-  if (filter.operator !== 'AND') throw unsupported(`The ${filter.operator} operator`);
-  return filter.conditions.flatMap(conditionsOf);
-}
-
-/** Wire values of the served properties, merged across an AND; a clash the store cannot express is unsupported. */
-function mergeConditions(conditions: EmailCondition[]): Partial<Record<Served, string>> {
-  const merged: Partial<Record<Served, string>> = {};
-  for (const condition of conditions) {
-    for (const [property, value] of Object.entries(condition)) {
-      if (value === undefined) continue;
-      if (!(SERVED as readonly string[]).includes(property)) throw unsupported(`The "${property}" condition`);
-      const served = property as Served;
-      if (merged[served] !== undefined && merged[served] !== value)
-        throw unsupported(`Two different "${property}" conditions`);
-      merged[served] = value as string;
-    }
-  }
-  return merged;
+function toDate(value: string, property: string): Date {
+  const date = new Date(value);
+  if (!utcDatePattern.test(value) || Number.isNaN(date.getTime()))
+    throw new MethodFailure(MethodErrorType.InvalidArguments, `${property} must be a UTCDate.`, {
+      arguments: ['filter'],
+    });
+  return date;
 }
 
 /**
- * RFC 8621 §4.4.1: the wire filter as the store's filter, or `null` when it cannot match anything
- * (an inMailbox id the store could never have made).
+ * A wire mailbox id as the store's; an id the store could never have made is kept as given, so
+ * that it matches no email (and its NOT matches every email) rather than failing the query.
  */
-export function toStoreFilter(filter: EmailFilter | null | undefined): StoreFilter | null {
-  if (filter == null) return {};
-  const { inMailbox, hasKeyword, notKeyword, text } = mergeConditions(conditionsOf(filter));
-  const result: StoreFilter = {};
-  if (inMailbox !== undefined) {
-    const mailboxId = toMailboxId(inMailbox);
-    if (mailboxId === null) return null;
-    result.inMailbox = mailboxId;
+const mailboxId = (id: string): MailboxId => toMailboxId(id) ?? (id as MailboxId);
+
+function toCondition(c: EmailCondition): StoreCondition {
+  const { inMailbox, inMailboxOtherThan, before, after, header, ...rest } = c;
+  const out: StoreCondition = {};
+  for (const [key, value] of Object.entries(rest)) {
+    if (value !== undefined) (out as Record<string, unknown>)[key] = value;
   }
-  if (hasKeyword !== undefined) result.hasKeyword = hasKeyword;
-  if (notKeyword !== undefined) result.notKeyword = notKeyword;
-  if (text !== undefined) result.text = text;
-  return result;
+  if (inMailbox !== undefined) out.inMailbox = mailboxId(inMailbox);
+  if (inMailboxOtherThan !== undefined) out.inMailboxOtherThan = inMailboxOtherThan.map(mailboxId);
+  if (before !== undefined) out.before = toDate(before, 'before');
+  if (after !== undefined) out.after = toDate(after, 'after');
+  if (header !== undefined) out.header = header.length === 1 ? [header[0]!] : [header[0]!, header[1]!];
+  return out;
+}
+
+/**
+ * RFC 8621 §4.4.1 / RFC 8620 §5.5: the wire filter (conditions and nested AND/OR/NOT operators)
+ * as the store's filter tree. Depth and size limits are the store's (unsupportedFilter).
+ */
+export function toStoreFilter(filter: EmailFilter | null | undefined): StoreFilter | undefined {
+  if (filter == null) return undefined;
+  if ('operator' in filter)
+    return {
+      operator: filter.operator,
+      conditions: filter.conditions.map((c) => toStoreFilter(c)!),
+    };
+  return toCondition(filter);
 }

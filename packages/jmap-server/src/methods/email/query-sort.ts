@@ -1,5 +1,5 @@
 import { MethodErrorType } from '@colibri/jmap-types';
-import type { EmailSort } from '@colibri/mail-store';
+import type { EmailCollation, EmailSort } from '@colibri/mail-store';
 import { EMAIL_SORT_PROPERTIES } from '../../limits.js';
 import { MethodFailure } from '../../method-failure.js';
 import type { EmailQueryArgs } from './query-args.js';
@@ -10,9 +10,12 @@ function isServedSort(property: string): property is SortProperty {
   return (EMAIL_SORT_PROPERTIES as readonly string[]).includes(property);
 }
 
+const keywordSorts = new Set<string>(['hasKeyword', 'allInThreadHaveKeyword', 'someInThreadHaveKeyword']);
+
 /**
  * RFC 8621 §4.4.2 / RFC 8620 §5.5: comparators as the store's sort. A property or collation the
- * server does not offer is unsupportedSort; `isAscending` defaults to true.
+ * server does not offer, or a keyword sort without its keyword, is unsupportedSort; `isAscending`
+ * defaults to true.
  */
 export function toStoreSort(
   sort: EmailQueryArgs['sort'],
@@ -32,6 +35,15 @@ export function toStoreSort(
         `Unknown collation "${comparator.collation}".`,
       );
     }
-    return { property: comparator.property, isAscending: comparator.isAscending ?? true };
+    if (keywordSorts.has(comparator.property) && comparator.keyword === undefined) {
+      throw new MethodFailure(
+        MethodErrorType.UnsupportedSort,
+        `Sorting by "${comparator.property}" needs a keyword.`,
+      );
+    }
+    const result: EmailSort = { property: comparator.property, isAscending: comparator.isAscending ?? true };
+    if (comparator.keyword !== undefined) result.keyword = comparator.keyword;
+    if (comparator.collation !== undefined) result.collation = comparator.collation as EmailCollation;
+    return result;
   });
 }

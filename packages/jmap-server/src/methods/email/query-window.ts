@@ -1,5 +1,6 @@
 import { MethodErrorType } from '@colibri/jmap-types';
-import type { AccountId, EmailFilter, EmailId, EmailSort, MailStore } from '@colibri/mail-store';
+import type { AccountId, EmailFilter, EmailId, EmailQuery, EmailSort, MailStore } from '@colibri/mail-store';
+import { StoreError } from '@colibri/mail-store';
 import { MethodFailure } from '../../method-failure.js';
 import { toEmailId } from '../shared/ids.js';
 
@@ -8,6 +9,7 @@ export interface WindowRequest {
   anchor: string | null;
   anchorOffset: number;
   limit: number;
+  collapseThreads: boolean;
 }
 
 export interface WindowResult {
@@ -16,33 +18,40 @@ export interface WindowResult {
   total: number;
 }
 
+/** The store's query failures as RFC 8620 §5.5 method errors. */
+const queryErrors: Partial<Record<StoreError['code'], MethodErrorType>> = {
+  unsupportedFilter: MethodErrorType.UnsupportedFilter,
+  unsupportedSort: MethodErrorType.UnsupportedSort,
+  anchorNotFound: MethodErrorType.AnchorNotFound,
+  invalid: MethodErrorType.InvalidArguments,
+};
+
 /**
- * RFC 8620 §5.5: the slice of the sorted results to return. A position is paged by the store (a
- * negative one counts from the end, clamped to 0, once the total is known); an anchor needs the
- * ordered list to find it in (up to the store's own page cap).
+ * RFC 8620 §5.5: the slice of the sorted results to return. The store pages by position (a
+ * negative one counts from the end) or by anchor + anchorOffset (position then ignored).
  */
 export async function queryWindow(
   store: MailStore,
   accountId: AccountId,
-  filter: EmailFilter,
+  filter: EmailFilter | undefined,
   sort: EmailSort[] | undefined,
   window: WindowRequest,
 ): Promise<WindowResult> {
-  const query = sort === undefined ? { filter } : { filter, sort };
-  if (window.anchor === null) {
-    let position = window.position;
-    if (position < 0) {
-      const { total } = await store.queryEmails(accountId, { ...query, position: 0, limit: 0 });
-      position = Math.max(0, total + position);
-    }
-    const page = await store.queryEmails(accountId, { ...query, position, limit: window.limit });
-    return { ids: page.ids, position, total: page.total };
+  const query: EmailQuery = { position: window.position, limit: window.limit };
+  if (filter !== undefined) query.filter = filter;
+  if (sort !== undefined) query.sort = sort;
+  if (window.collapseThreads) query.collapseThreads = true;
+  if (window.anchor !== null) {
+    const anchor = toEmailId(window.anchor);
+    if (anchor === null) throw new MethodFailure(MethodErrorType.AnchorNotFound);
+    query.anchor = anchor;
+    query.anchorOffset = window.anchorOffset;
   }
-  const { ids: all, total } = await store.queryEmails(accountId, query);
-  const anchor = toEmailId(window.anchor);
-  const index = anchor === null ? -1 : all.indexOf(anchor);
-  if (index === -1) throw new MethodFailure(MethodErrorType.AnchorNotFound);
-  // The position argument is ignored when an anchor is given; the offset may be negative.
-  const start = Math.max(0, index + window.anchorOffset);
-  return { ids: all.slice(start, start + window.limit), position: start, total };
+  try {
+    return await store.queryEmails(accountId, query);
+  } catch (error) {
+    const type = error instanceof StoreError ? queryErrors[error.code] : undefined;
+    if (type === undefined) throw error;
+    throw new MethodFailure(type, (error as Error).message);
+  }
 }

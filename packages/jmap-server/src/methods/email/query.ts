@@ -1,8 +1,7 @@
-import { MethodErrorType } from '@colibri/jmap-types';
 import type { MethodResult, QueryResult } from '@colibri/jmap-types';
+import { canFollowQueryChanges } from '@colibri/mail-store';
 import { MAX_QUERY_LIMIT } from '../../limits.js';
 import type { MethodContext } from '../../method-context.js';
-import { MethodFailure } from '../../method-failure.js';
 import { requireAccount } from '../shared/account.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { emailQueryArgsSchema } from './query-args.js';
@@ -17,12 +16,6 @@ export async function emailQuery(
 ): Promise<MethodResult<'Email/query'>> {
   const args = parseArgs(emailQueryArgsSchema, rawArgs);
   const accountId = requireAccount(ctx, args.accountId);
-  if (args.collapseThreads === true) {
-    // Not served yet: collapsing needs the thread of every result; say so rather than ignore it.
-    throw new MethodFailure(MethodErrorType.InvalidArguments, 'collapseThreads is not supported yet.', {
-      arguments: ['collapseThreads'],
-    });
-  }
   const filter = toStoreFilter(args.filter);
   const sort = toStoreSort(args.sort, ctx.limits.collationAlgorithms);
   // §5.5: a larger (or null) limit is clamped to the server's maximum, which is then returned.
@@ -36,14 +29,18 @@ export async function emailQuery(
     anchor: args.anchor ?? null,
     anchorOffset: args.anchorOffset ?? 0,
     limit,
+    collapseThreads: args.collapseThreads === true,
   };
-  if (filter === null && window.anchor !== null) throw new MethodFailure(MethodErrorType.AnchorNotFound);
-  const { ids, position, total } =
-    filter === null
-      ? { ids: [], position: Math.max(0, window.position), total: 0 }
-      : await queryWindow(ctx.store, accountId, filter, sort, window);
+  const { ids, position, total } = await queryWindow(ctx.store, accountId, filter, sort, window);
 
-  const result: QueryResult = { accountId, queryState, canCalculateChanges: false, position, ids };
+  // RFC 8620 §5.6: Email/queryChanges can follow this query unless it depends on whole threads.
+  const followable = {
+    collapseThreads: window.collapseThreads,
+    ...(filter && { filter }),
+    ...(sort && { sort }),
+  };
+  const canCalculateChanges = canFollowQueryChanges(followable);
+  const result: QueryResult = { accountId, queryState, canCalculateChanges, position, ids };
   if (args.calculateTotal === true) result.total = total;
   if (clamped) result.limit = limit;
   return result;
