@@ -13,7 +13,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const vectorsDir = path.resolve(process.argv[2] ?? path.join(here, '../../shared/peer-vectors'));
 const floorFile = path.join(here, 'peer-vectors', 'floor.json');
 const floor = JSON.parse(readFileSync(floorFile, 'utf8'));
-const deviations = JSON.parse(readFileSync(path.join(here, 'peer-vectors', 'deviations.json'), 'utf8'));
+const { reasons, vectors: deviations } = JSON.parse(
+  readFileSync(path.join(here, 'peer-vectors', 'deviations.json'), 'utf8'),
+);
+/** A deviation names a shared reason (a key of `reasons`) or gives its own text. */
+const reasonFor = (text) => (text === undefined ? undefined : (reasons[text] ?? text));
 
 /** A crash or a hang is never explained away by a deviation entry. */
 const UNEXPLAINABLE = new Set(['crash', 'time', 'raw']);
@@ -42,7 +46,7 @@ for (const { suite, results, note } of suites) {
     const known = deviations[r.name] ?? {};
     let unexplained = false;
     const detail = r.problems.map(({ check, message }) => {
-      const reason = UNEXPLAINABLE.has(check) ? undefined : known[check];
+      const reason = UNEXPLAINABLE.has(check) ? undefined : reasonFor(known[check]);
       if (reason === undefined) {
         unexplained = true;
         return `    FAIL ${check}: ${message}`;
