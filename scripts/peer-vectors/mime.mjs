@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openMailStore } from '@colibri/mail-store';
 import { compareHeaders } from './stalwart-headers.mjs';
+import { compareMime4jStructure } from './mime4j-structure.mjs';
 
 export const HANG_RISK_MS = 2_000;
 export const HANG_MS = 20_000;
@@ -101,6 +102,10 @@ async function robustnessCase(store, accountId, mailboxId, file) {
   const stored = await store.readBlob(accountId, email.blobId);
   if (!stored || Buffer.compare(Buffer.from(stored), raw) !== 0)
     problems.push({ check: 'raw', message: 'raw message not kept byte for byte' });
+  // mime4j's expected structure, where it ships one beside the message.
+  const xml = file.replace(/\.msg$/, '.xml');
+  if (/mime4j/.test(file) && xml !== file && existsSync(xml))
+    problems.push(...compareMime4jStructure(flatten(email.bodyStructure), readFileSync(xml, 'utf8')));
   return problems;
 }
 
