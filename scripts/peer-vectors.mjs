@@ -45,7 +45,9 @@ for (const { suite, results, note } of suites) {
       match += 1;
       continue;
     }
-    const known = deviations[r.name] ?? {};
+    // A [crlf] run of a vector shares the LF run's recorded reasons and diagnoses.
+    const base = r.name.replace(/ \[crlf\]$/, '');
+    const known = { ...deviations[base], ...deviations[r.name] };
     let unexplained = false;
     const detail = r.problems.map(({ check, message }) => {
       const reason = UNEXPLAINABLE.has(check) ? undefined : reasonFor(known[check]);
@@ -53,14 +55,14 @@ for (const { suite, results, note } of suites) {
         unexplained = true;
         return `    FAIL ${check}: ${message}`;
       }
-      usedReasons.add(`${r.name}\u0000${check}`);
+      usedReasons.add(`${deviations[r.name]?.[check] === undefined ? base : r.name}\u0000${check}`);
       return `    deviates ${check}: ${message}; reason: ${reason}`;
     });
     if (unexplained) fail += 1;
     else deviate += 1;
     lines.push(`  ${unexplained ? 'FAIL' : 'DEVIATES'} ${r.name}`, ...detail);
     // A diagnosed bug of ours stays a failure; the diagnosis only says where to fix it.
-    if (unexplained && knownBugs[r.name]) lines.push(`    diagnosis: ${knownBugs[r.name]}`);
+    if (unexplained && knownBugs[base]) lines.push(`    diagnosis: ${knownBugs[base]}`);
   }
   counts[suite] = match;
   totals.all += results.length;

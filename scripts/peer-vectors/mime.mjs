@@ -64,8 +64,13 @@ function textDecoderLikeTheStore(charset) {
 
 const normalise = (s) => s.replace(/\r\n/g, '\n').replace(/\s+$/g, '').replace(/^\s+/g, '');
 
-async function structureCase(store, accountId, mailboxId, emlPath, expected) {
-  const raw = readFileSync(emlPath);
+/** Bare LF line ends as CRLF, as stalwart's `.crlf.json` expectations were made. */
+function toCrlf(bytes) {
+  return Buffer.from(bytes.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1');
+}
+
+async function structureCase(store, accountId, mailboxId, emlPath, expected, crlf = false) {
+  const raw = crlf ? toCrlf(readFileSync(emlPath)) : readFileSync(emlPath);
   const { email, problems } = await timedImport(store, accountId, mailboxId, raw);
   const ourParts = flatten(email.bodyStructure);
   const index = new Map(ourParts.map((p, i) => [p.partId ?? `#${i}`, i]));
@@ -136,30 +141,47 @@ export async function runMimeVectors(vectorsDir) {
     const suites = [];
 
     const stalwart = path.join(mime, 'stalwart-mail-parser-eml');
-    const structure = { suite: 'mime structure (stalwart-mail-parser-eml)', results: [] };
-    for (const eml of files(stalwart, /\.eml$/)) {
-      const json = eml.replace(/\.eml$/, '.json');
-      const name = path.relative(mime, eml);
-      if (!existsSync(json)) {
-        structure.results.push({ name, problems: [], skipped: 'no expected .json beside it' });
-        continue;
+    // Each .eml has two expectations: `.json` for the file as it is (LF line ends) and `.crlf.json`
+    // for the same message with CRLF line ends (as SMTP delivers it); both are checked.
+    for (const crlf of [false, true]) {
+      const structure = {
+        suite: crlf
+          ? 'mime structure, CRLF line ends (stalwart-mail-parser-eml .crlf.json)'
+          : 'mime structure (stalwart-mail-parser-eml)',
+        results: [],
+      };
+      for (const eml of files(stalwart, /\.eml$/)) {
+        const json = eml.replace(/\.eml$/, crlf ? '.crlf.json' : '.json');
+        const name = path.relative(mime, eml) + (crlf ? ' [crlf]' : '');
+        if (!existsSync(json)) {
+          structure.results.push({
+            name,
+            problems: [],
+            skipped: `no expected ${path.basename(json)} beside it`,
+          });
+          continue;
+        }
+        try {
+          structure.results.push({
+            name,
+            problems: await structureCase(
+              store,
+              account.id,
+              inbox.id,
+              eml,
+              JSON.parse(readFileSync(json, 'utf8')),
+              crlf,
+            ),
+          });
+        } catch (error) {
+          structure.results.push({
+            name,
+            problems: [{ check: 'crash', message: `threw: ${error.message}` }],
+          });
+        }
       }
-      try {
-        structure.results.push({
-          name,
-          problems: await structureCase(
-            store,
-            account.id,
-            inbox.id,
-            eml,
-            JSON.parse(readFileSync(json, 'utf8')),
-          ),
-        });
-      } catch (error) {
-        structure.results.push({ name, problems: [{ check: 'crash', message: `threw: ${error.message}` }] });
-      }
+      suites.push(structure);
     }
-    suites.push(structure);
 
     const robustness = { suite: 'mime robustness (all other sets)', results: [] };
     for (const dir of readdirSync(mime).filter((d) => d !== 'stalwart-mail-parser-eml')) {
