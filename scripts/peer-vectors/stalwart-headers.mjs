@@ -77,6 +77,7 @@ export function compareHeaders(email, ourParts, theirParts) {
     const ct = headers.find((h) => h.name === 'content_type')?.value?.ContentType;
     const cd = headers.find((h) => h.name === 'content_disposition')?.value?.ContentType;
     const cid = headers.find((h) => h.name === 'content_id')?.value;
+    const language = headers.find((h) => h.name === 'content_language')?.value;
     const where = `part #${i}${ours.partId ? ` (${ours.partId})` : ''}`;
     if (ct) {
       const want = `${ct.c_type}/${ct.c_subtype ?? ''}`.toLowerCase();
@@ -89,6 +90,9 @@ export function compareHeaders(email, ourParts, theirParts) {
     const name = attribute(cd, 'filename') ?? attribute(ct, 'name');
     if (name !== null) differ(`${where} name`, ours.name, name);
     if (text(cid) !== null) differ(`${where} cid`, ours.cid, text(cid));
+    // RFC 8621 §4.1.4 language: the Content-Language tags (RFC 3282), as a list.
+    const tags = language?.TextList ?? (text(language) === null ? null : [text(language)]);
+    if (tags !== null) differ(`${where} language`, ours.language, tags);
   }
   return problems;
 }
