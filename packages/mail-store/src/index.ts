@@ -1,6 +1,8 @@
 export { openMailStore } from './open-mail-store.js';
 export type { OpenMailStoreOptions } from './open-mail-store.js';
 export type {
+  BatchImportInput,
+  BatchImportResult,
   CreateAccountInput,
   CreateMailboxInput,
   ImportMessageInput,
@@ -46,3 +48,4 @@ export { toBlobId } from './blobs/blob-id.js';
 export type { BlobStore } from './blobs/blob-store.js';
 export { mimeLimits } from './mime/limits.js';
 export { maxQueryLimit } from './sqlite/query-emails.js';
+export { maxImportBatchMessages } from './sqlite/import-batch.js';

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { StoreError } from './errors.js';
 import type {
   Account,
   AccountId,
@@ -42,6 +43,22 @@ export interface ImportMessageInput {
   receivedAt?: Date;
 }
 
+/** One message of a batch import (`importMessages`). */
+export interface BatchImportInput extends ImportMessageInput {
+  /**
+   * The caller's idempotency key for this message (e.g. source file + offset + hash). A message
+   * whose key the account already imported is skipped, never stored twice; the key is recorded in
+   * the same transaction as the email, so a re-run after a crash resumes exactly.
+   */
+  importKey?: string;
+}
+
+/** What became of one message of a batch import, in input order. */
+export type BatchImportResult =
+  | { status: 'imported'; emailId: EmailId }
+  | { status: 'skipped'; emailId: EmailId }
+  | { status: 'failed'; error: StoreError };
+
 /** Per-account limits; null means unlimited (the default of every account). */
 export interface QuotaLimits {
   maxEmails: number | null;
@@ -84,6 +101,12 @@ export interface MailStore {
    */
   importMessage(accountId: AccountId, input: ImportMessageInput): Promise<EmailRecord>;
   getEmails(accountId: AccountId, ids: EmailId[]): Promise<EmailRecord[]>;
+  /**
+   * The fast path for many messages (admin import, demo data): one blob-write round and one
+   * transaction for the batch, each message in its own savepoint. Per-message failures are results,
+   * not exceptions; see `BatchImportResult`. At most `maxImportBatchMessages` per call.
+   */
+  importMessages(accountId: AccountId, inputs: BatchImportInput[]): Promise<BatchImportResult[]>;
   queryEmails(accountId: AccountId, query: EmailQuery): Promise<EmailQueryResult>;
   setKeywords(accountId: AccountId, id: EmailId, keywords: string[]): Promise<void>;
   /**

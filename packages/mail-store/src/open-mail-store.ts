@@ -7,6 +7,8 @@ import { collectGarbage } from './sqlite/collect-garbage.js';
 import { destroyEmails } from './sqlite/destroy-emails.js';
 import * as directory from './sqlite/directory.js';
 import { importMessage } from './sqlite/import-message.js';
+import { importMessages } from './sqlite/import-batch.js';
+import { createGroupCommit } from './sqlite/group-commit.js';
 import { setKeywords } from './sqlite/keywords.js';
 import { createMailbox, findMailboxByRole, listMailboxes, mailboxCounts } from './sqlite/mailboxes.js';
 import { loadEmails } from './sqlite/email-rows.js';
@@ -32,6 +34,7 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
   const db = openDatabase(options.dataDir);
   const blobs = options.blobStore ?? createFsBlobStore(path.join(options.dataDir, 'blobs'));
   let closed = false;
+  const groupCommit = createGroupCommit(db);
 
   const mayRead = (accountId: AccountId, blobId: BlobId) =>
     db.prepare('SELECT 1 FROM blob_refs WHERE account_id = ? AND blob_id = ?').get(accountId, blobId) !==
@@ -75,7 +78,10 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
       return findMailboxByRole(db, accountId, role);
     },
     async importMessage(accountId, input) {
-      return importMessage(db, blobs, accountId, input);
+      return importMessage(db, blobs, accountId, input, groupCommit);
+    },
+    async importMessages(accountId, inputs) {
+      return importMessages(db, blobs, accountId, inputs);
     },
     async getEmails(accountId, ids) {
       return loadEmails(db, accountId, ids);

@@ -9,6 +9,11 @@ import type { BlobId } from '../model.js';
 export interface BlobStore {
   /** Stores the bytes once; storing the same bytes again is a no-op returning the same id. */
   put(bytes: Uint8Array): Promise<BlobId>;
+  /**
+   * Stores many at once, with the same guarantees as `put` for each, so that a backend can batch
+   * its durability work (one fsync round for the batch). Optional: callers fall back to `put`.
+   */
+  putMany?(list: Uint8Array[]): Promise<BlobId[]>;
   has(id: BlobId): Promise<boolean>;
   read(id: BlobId): Promise<Uint8Array | null>;
   open(id: BlobId): Promise<{ size: number; stream: Readable } | null>;

@@ -79,6 +79,46 @@ export function createFsBlobStore(root: string): BlobStore {
       await fsyncPath(dir, 'r');
       return id;
     },
+    async putMany(list) {
+      // Same steps as put, but in rounds over the whole batch: write and fsync every temporary file
+      // (in parallel), rename each into place, then fsync each touched directory once. A blob is
+      // reported stored only after its rename and directory fsync, as with put.
+      const ids = list.map((bytes) => blobIdOf(bytes));
+      const pending = new Map<BlobId, Uint8Array>();
+      await Promise.all(
+        ids.map(async (id, i) => {
+          if (!pending.has(id) && !(await exists(pathOf(id)!))) pending.set(id, list[i]!);
+        }),
+      );
+      const temps = new Map<BlobId, string>();
+      try {
+        await Promise.all(
+          [...pending].map(async ([id, bytes]) => {
+            const temp = path.join(tmp, `${id.slice(1, 17)}-${randomBytes(8).toString('hex')}`);
+            temps.set(id, temp);
+            const handle = await open(temp, 'wx');
+            try {
+              await handle.writeFile(bytes);
+              await handle.sync();
+            } finally {
+              await handle.close();
+            }
+          }),
+        );
+        const dirs = new Set<string>();
+        for (const id of pending.keys()) {
+          const file = pathOf(id)!;
+          dirs.add(path.dirname(file));
+        }
+        await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
+        await Promise.all([...temps].map(([id, temp]) => rename(temp, pathOf(id)!)));
+        await Promise.all([...dirs].map((dir) => fsyncPath(dir, 'r')));
+      } catch (error) {
+        await Promise.all([...temps.values()].map((t) => unlink(t).catch(() => undefined)));
+        throw error;
+      }
+      return ids;
+    },
     async has(id) {
       const file = pathOf(id);
       return file !== null && exists(file);

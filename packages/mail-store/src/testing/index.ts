@@ -1,4 +1,5 @@
 import { describe } from 'vitest';
+import { describeBatchImport } from './batch-import.js';
 import { describeBlobs } from './blobs.js';
 import { describeChangeLog } from './change-log.js';
 import { describeDestroy } from './destroy.js';
@@ -34,5 +35,6 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeChangeLog(factory);
     describeBlobs(factory);
     describeMeta(factory);
+    describeBatchImport(factory);
   });
 }
