@@ -49,3 +49,5 @@ export type { BlobStore } from './blobs/blob-store.js';
 export { mimeLimits } from './mime/limits.js';
 export { maxQueryLimit } from './sqlite/query-emails.js';
 export { maxImportBatchMessages } from './sqlite/import-batch.js';
+export { DEFAULT_SCRYPT_PARAMS, hashPassword, verifyPassword } from './password-hash.js';
+export type { ScryptParams } from './password-hash.js';
