@@ -87,6 +87,13 @@ export interface MailStore {
   getPasswordHash(id: AccountId): Promise<string | null>;
   setPasswordHash(id: AccountId, passwordHash: string): Promise<void>;
   listAccounts(): Promise<Account[]>;
+  /** Every domain, by name. */
+  listDomains(): Promise<Domain[]>;
+  /**
+   * Deletes the account and everything it owns (emails, mailboxes, threads, change log, quota) in
+   * one transaction; blobs only it referenced are left for `collectGarbage`. NotFoundError if unknown.
+   */
+  deleteAccount(id: AccountId): Promise<void>;
 
   // Mailboxes
   createMailbox(accountId: AccountId, input: CreateMailboxInput): Promise<Mailbox>;

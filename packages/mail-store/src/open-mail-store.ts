@@ -5,6 +5,7 @@ import type { MailStore } from './mail-store.js';
 import { changesSince, currentState } from './sqlite/change-log.js';
 import { collectGarbage } from './sqlite/collect-garbage.js';
 import { destroyEmails } from './sqlite/destroy-emails.js';
+import { deleteAccount, listDomains } from './sqlite/delete-account.js';
 import * as directory from './sqlite/directory.js';
 import { importMessage } from './sqlite/import-message.js';
 import { importMessages } from './sqlite/import-batch.js';
@@ -58,6 +59,12 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
     },
     async listAccounts() {
       return directory.listAccounts(db);
+    },
+    async listDomains() {
+      return listDomains(db);
+    },
+    async deleteAccount(id) {
+      deleteAccount(db, id);
     },
     async getPasswordHash(id) {
       return directory.getPasswordHash(db, id);
