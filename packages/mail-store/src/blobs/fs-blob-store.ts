@@ -6,6 +6,9 @@ import type { BlobId } from '../model.js';
 import { blobIdOf, toBlobId } from './blob-id.js';
 import type { BlobStore } from './blob-store.js';
 
+/** Fan-out folders remembered as existing (all of them: 256 * 256). */
+const maxRememberedDirs = 65_536;
+
 /** A temporary file this old was left by a crash (no write takes an hour): it is removed at open. */
 const staleTemporaryMs = 60 * 60 * 1000;
 
@@ -48,6 +51,8 @@ export function createFsBlobStore(root: string): BlobStore {
   mkdirSync(tmp, { recursive: true });
   sweepTemporaryFiles(tmp);
 
+  // The 65,536 fan-out folders, once made, are not made again (putMany skips their mkdir).
+  const madeDirs = new Set<string>();
   const pathOf = (id: BlobId): string | null => {
     // Ids reach here from callers; only a well-formed one may become a path.
     if (toBlobId(id) === null) return null;
@@ -110,7 +115,10 @@ export function createFsBlobStore(root: string): BlobStore {
           const file = pathOf(id)!;
           dirs.add(path.dirname(file));
         }
-        await Promise.all([...dirs].map((dir) => mkdir(dir, { recursive: true })));
+        await Promise.all(
+          [...dirs].filter((dir) => !madeDirs.has(dir)).map((dir) => mkdir(dir, { recursive: true })),
+        );
+        for (const dir of dirs) if (madeDirs.size < maxRememberedDirs) madeDirs.add(dir);
         await Promise.all([...temps].map(([id, temp]) => rename(temp, pathOf(id)!)));
         await Promise.all([...dirs].map((dir) => fsyncPath(dir, 'r')));
       } catch (error) {

@@ -20,9 +20,11 @@ export function deleteAccount(db: Db, accountId: AccountId): void {
     run(`DELETE FROM mailboxes WHERE account_id = ?`);
     run(`DELETE FROM threads WHERE account_id = ?`);
     run(`DELETE FROM message_ids WHERE account_id = ?`);
-    run(`INSERT OR IGNORE INTO blob_gc (blob_id)
-           SELECT r.blob_id FROM blob_refs r WHERE r.account_id = ?1
-              AND NOT EXISTS (SELECT 1 FROM blob_refs o WHERE o.blob_id = r.blob_id AND o.account_id <> ?1)`);
+    db.prepare(
+      `INSERT OR IGNORE INTO blob_gc (blob_id)
+         SELECT r.blob_id FROM blob_refs r WHERE r.account_id = ?
+            AND NOT EXISTS (SELECT 1 FROM blob_refs o WHERE o.blob_id = r.blob_id AND o.account_id <> ?)`,
+    ).run(accountId, accountId);
     run(`DELETE FROM blob_refs WHERE account_id = ?`);
     run(`DELETE FROM change_log WHERE account_id = ?`);
     run(`DELETE FROM states WHERE account_id = ?`);
