@@ -1,4 +1,5 @@
 import { describe } from 'vitest';
+import { describeAccountAdmin } from './account-admin.js';
 import { describeBatchImport } from './batch-import.js';
 import { describeBlobs } from './blobs.js';
 import { describeChangeLog } from './change-log.js';
@@ -36,5 +37,6 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeBlobs(factory);
     describeMeta(factory);
     describeBatchImport(factory);
+    describeAccountAdmin(factory);
   });
 }
