@@ -7,6 +7,6 @@ export type { Stores } from './config/open-stores.js';
 export { DEMO_SEEDED_META_KEY, seedDemoOnce } from './demo/seed-demo.js';
 export type { DemoSeedResult } from './demo/seed-demo.js';
 export { DEMO_DOMAIN, USERS as DEMO_USERS } from './demo/people.js';
-export { hashPassword, verifyPassword } from './auth/password-hash.js';
+export { hashPassword, verifyPassword } from '@colibri/mail-store';
 export { createLogger } from './logger.js';
 export type { LogLevel, Logger } from './logger.js';

@@ -1,6 +1,8 @@
 export { openMailStore } from './open-mail-store.js';
 export type { OpenMailStoreOptions } from './open-mail-store.js';
 export type {
+  BatchImportInput,
+  BatchImportResult,
   CreateAccountInput,
   CreateIdentityInput,
   CreateMailboxInput,
@@ -105,3 +107,6 @@ export {
 export { canFollowQueryChanges } from './sqlite/query-changes.js';
 export { maxFilterDepth, maxFilterConditions } from './sqlite/query/filter-sql.js';
 export { maxSnippetEmails } from './sqlite/search-snippets.js';
+export { maxImportBatchMessages } from './sqlite/import-batch.js';
+export { DEFAULT_SCRYPT_PARAMS, hashPassword, verifyPassword } from './password-hash.js';
+export type { ScryptParams } from './password-hash.js';

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { StoreError } from './errors.js';
 import type {
   Account,
   AccountId,
@@ -58,6 +59,22 @@ export interface ImportMessageInput {
   receivedAt?: Date;
 }
 
+/** One message of a batch import (`importMessages`). */
+export interface BatchImportInput extends ImportMessageInput {
+  /**
+   * The caller's idempotency key for this message (e.g. source file + offset + hash). A message
+   * whose key the account already imported is skipped, never stored twice; the key is recorded in
+   * the same transaction as the email, so a re-run after a crash resumes exactly.
+   */
+  importKey?: string;
+}
+
+/** What became of one message of a batch import, in input order. */
+export type BatchImportResult =
+  | { status: 'imported'; emailId: EmailId }
+  | { status: 'skipped'; emailId: EmailId }
+  | { status: 'failed'; error: StoreError };
+
 /** Per-account limits; null means unlimited (the default of every account). */
 export interface QuotaLimits {
   maxEmails: number | null;
@@ -114,6 +131,13 @@ export interface MailStore {
   getPasswordHash(id: AccountId): Promise<string | null>;
   setPasswordHash(id: AccountId, passwordHash: string): Promise<void>;
   listAccounts(): Promise<Account[]>;
+  /** Every domain, by name. */
+  listDomains(): Promise<Domain[]>;
+  /**
+   * Deletes the account and everything it owns (emails, mailboxes, threads, change log, quota) in
+   * one transaction; blobs only it referenced are left for `collectGarbage`. NotFoundError if unknown.
+   */
+  deleteAccount(id: AccountId): Promise<void>;
 
   // Mailboxes
   createMailbox(accountId: AccountId, input: CreateMailboxInput): Promise<Mailbox>;
@@ -128,6 +152,12 @@ export interface MailStore {
    */
   importMessage(accountId: AccountId, input: ImportMessageInput): Promise<EmailRecord>;
   getEmails(accountId: AccountId, ids: EmailId[]): Promise<EmailRecord[]>;
+  /**
+   * The fast path for many messages (admin import, demo data): one blob-write round and one
+   * transaction for the batch, each message in its own savepoint. Per-message failures are results,
+   * not exceptions; see `BatchImportResult`. At most `maxImportBatchMessages` per call.
+   */
+  importMessages(accountId: AccountId, inputs: BatchImportInput[]): Promise<BatchImportResult[]>;
   queryEmails(accountId: AccountId, query: EmailQuery): Promise<EmailQueryResult>;
   setKeywords(accountId: AccountId, id: EmailId, keywords: string[]): Promise<void>;
   /**
@@ -236,7 +266,6 @@ export interface MailStore {
   deleteAlias(address: string): Promise<boolean>;
   /** The alias or catch-all (`@domain`) owning exactly this address, or null. */
   findAlias(address: string): Promise<Alias | null>;
-  listDomains(): Promise<Domain[]>;
   /** False for an unknown domain; DomainInUseError while accounts or aliases use it. */
   deleteDomain(name: string): Promise<boolean>;
 

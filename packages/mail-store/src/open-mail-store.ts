@@ -5,8 +5,11 @@ import type { MailStore } from './mail-store.js';
 import { changesSince, currentState } from './sqlite/change-log.js';
 import { collectGarbage } from './sqlite/collect-garbage.js';
 import { destroyEmails } from './sqlite/destroy-emails.js';
+import { deleteAccount } from './sqlite/delete-account.js';
 import * as directory from './sqlite/directory.js';
 import { importMessage, importMessageStream } from './sqlite/import-message.js';
+import { importMessages } from './sqlite/import-batch.js';
+import { createGroupCommit } from './sqlite/group-commit.js';
 import { setKeywords } from './sqlite/keywords.js';
 import { createMailbox, findMailboxByRole, listMailboxes, mailboxCounts } from './sqlite/mailboxes.js';
 import { loadEmails } from './sqlite/email-rows.js';
@@ -51,6 +54,7 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
   const db = openDatabase(options.dataDir);
   const blobs = options.blobStore ?? createFsBlobStore(path.join(options.dataDir, 'blobs'));
   let closed = false;
+  const groupCommit = createGroupCommit(db);
 
   const mayRead = (accountId: AccountId, blobId: BlobId) =>
     db.prepare('SELECT 1 FROM blob_refs WHERE account_id = ? AND blob_id = ?').get(accountId, blobId) !==
@@ -82,6 +86,9 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
     async listAccounts() {
       return directory.listAccounts(db);
     },
+    async deleteAccount(id) {
+      deleteAccount(db, id);
+    },
     async getPasswordHash(id) {
       return directory.getPasswordHash(db, id);
     },
@@ -101,7 +108,10 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
       return findMailboxByRole(db, accountId, role);
     },
     async importMessage(accountId, input) {
-      return importMessage(db, blobs, accountId, input);
+      return importMessage(db, blobs, accountId, input, groupCommit);
+    },
+    async importMessages(accountId, inputs) {
+      return importMessages(db, blobs, accountId, inputs);
     },
     async getEmails(accountId, ids) {
       return loadEmails(db, accountId, ids);

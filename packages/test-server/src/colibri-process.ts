@@ -19,6 +19,8 @@ const webIndex = path.join(repoRoot, 'apps/web/dist/index.html');
 export interface ColibriProcess {
   baseURL: string;
   smtpPort: number;
+  /** The LMTP (RFC 2033) listener's port. */
+  lmtpPort: number;
   demoPassword: string;
   dataDir: string;
   pid: number;
@@ -147,5 +149,5 @@ export async function startColibriProcess(options: StartOptions = {}): Promise<C
     throw error;
   }
   if (child.pid === undefined) throw new Error('The Colibri server has no pid.');
-  return { baseURL, smtpPort, demoPassword, dataDir, pid: child.pid, stop };
+  return { baseURL, smtpPort, lmtpPort, demoPassword, dataDir, pid: child.pid, stop };
 }

@@ -3,7 +3,7 @@ import type { MailStore } from '@colibri/mail-store';
 import type { Principal } from '@colibri/jmap-server';
 import type { Logger } from '../logger.js';
 import type { LoginThrottle } from './login-throttle.js';
-import { hashPassword, verifyPassword } from './password-hash.js';
+import { hashPassword, verifyPassword } from '@colibri/mail-store';
 import { newSecret, secretDigest } from './tokens.js';
 
 /** Added to every failed check, on top of the hash time, to slow guessing further. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { AccountId, MailStore, MailboxId } from '@colibri/mail-store';
-import { hashPassword } from '../auth/password-hash.js';
+import type { AccountId, BatchImportInput, MailStore, MailboxId } from '@colibri/mail-store';
+import { hashPassword, maxImportBatchMessages } from '@colibri/mail-store';
 import type { Logger } from '../logger.js';
 import { composeMessage } from './compose.js';
 import { createDemoContext } from './context.js';
@@ -92,6 +92,8 @@ export async function seedDemoOnce(store: MailStore, options: DemoSeedOptions): 
 
   const ctx = createDemoContext(options.now ?? new Date());
   const counts: Partial<Record<UserKey, number>> = {};
+  // Composed in plan order (the PRNG sequence), then stored through the batched import path.
+  const inputs = new Map<UserKey, BatchImportInput[]>();
   for (const message of planDemo(ctx)) {
     const raw = await composeMessage(message, ctx.rng.hex(8));
     for (const placement of placementsOf(ctx, message)) {
@@ -102,13 +104,26 @@ export async function seedDemoOnce(store: MailStore, options: DemoSeedOptions): 
       // Delivery takes a few seconds; the author's own copy is filed at once.
       const delay =
         placement.folder === 'sent' || placement.folder === 'drafts' ? 0 : ctx.rng.int(2, 90) * 1000;
-      await store.importMessage(account.id, {
+      const list = inputs.get(placement.user) ?? [];
+      inputs.set(placement.user, list);
+      list.push({
         raw,
         mailboxIds: [mailboxId],
         keywords: placement.keywords,
         receivedAt: new Date(Math.min(message.date.getTime() + delay, ctx.now.getTime())),
       });
-      counts[placement.user] = (counts[placement.user] ?? 0) + 1;
+    }
+  }
+  for (const [user, list] of inputs) {
+    const accountId = accounts.get(user)!.id;
+    for (let start = 0; start < list.length; start += maxImportBatchMessages) {
+      const results = await store.importMessages(
+        accountId,
+        list.slice(start, start + maxImportBatchMessages),
+      );
+      const failure = results.find((r) => r.status === 'failed');
+      if (failure) throw failure.error;
+      counts[user] = (counts[user] ?? 0) + results.length;
     }
   }
   await store.setMeta(DEMO_SEEDED_META_KEY, new Date().toISOString());

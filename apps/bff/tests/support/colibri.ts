@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { AccountId, MailboxId, MailStore } from '@colibri/mail-store';
-import { hashPassword } from '../../src/auth/password-hash.js';
+import { hashPassword } from '@colibri/mail-store';
 import { loadConfig } from '../../src/config/config.js';
 import { openStores } from '../../src/config/open-stores.js';
 import { createLogger } from '../../src/logger.js';

@@ -15,6 +15,11 @@ export interface BlobStore {
    * bytes is a `TooLargeError`, and the temporary file is removed.
    */
   putStream(source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<{ blobId: BlobId; size: number }>;
+  /**
+   * Stores many at once, with the same guarantees as `put` for each, so that a backend can batch
+   * its durability work (one fsync round for the batch). Optional: callers fall back to `put`.
+   */
+  putMany?(list: Uint8Array[]): Promise<BlobId[]>;
   has(id: BlobId): Promise<boolean>;
   read(id: BlobId): Promise<Uint8Array | null>;
   open(id: BlobId): Promise<{ size: number; stream: Readable } | null>;

@@ -26,6 +26,21 @@ describe('createFsBlobStore', () => {
     expect(new TextDecoder().decode((await store.read(id))!)).toBe('hello');
   });
 
+  it('putMany stores a batch like put would: same ids, duplicates once, no temporary files left', async () => {
+    const store = createFsBlobStore(root);
+    const existing = await store.put(bytes('already here'));
+    const list = [bytes('one'), bytes('two'), bytes('one'), bytes('already here')];
+    const ids = await store.putMany!(list);
+    expect(ids).toEqual(list.map((b) => blobIdOf(b)));
+    expect(ids[3]).toBe(existing);
+    for (const [i, id] of ids.entries()) expect(await store.read(id)).toEqual(list[i]);
+    expect(readdirSync(path.join(root, 'tmp'))).toEqual([]);
+    // A blob deleted since (its folder remembered as made) is written again.
+    await store.delete(ids[0]!);
+    await store.putMany!([bytes('one')]);
+    expect(await store.has(ids[0]!)).toBe(true);
+  });
+
   it('deletes a blob, answering whether it existed, and can store it again', async () => {
     const store = createFsBlobStore(root);
     const id = await store.put(bytes('gone'));

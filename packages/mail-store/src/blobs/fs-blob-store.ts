@@ -7,6 +7,9 @@ import type { BlobId } from '../model.js';
 import { blobIdOf, toBlobId } from './blob-id.js';
 import type { BlobStore } from './blob-store.js';
 
+/** Fan-out folders remembered as existing (all of them: 256 * 256). */
+const maxRememberedDirs = 65_536;
+
 /** A temporary file this old was left by a crash (no write takes an hour): it is removed at open. */
 const staleTemporaryMs = 60 * 60 * 1000;
 
@@ -64,6 +67,8 @@ export function createFsBlobStore(root: string): BlobStore {
   mkdirSync(tmp, { recursive: true });
   sweepTemporaryFiles(tmp);
 
+  // The 65,536 fan-out folders, once made, are not made again (putMany skips their mkdir).
+  const madeDirs = new Set<string>();
   const pathOf = (id: BlobId): string | null => {
     // Ids reach here from callers; only a well-formed one may become a path.
     if (toBlobId(id) === null) return null;
@@ -127,6 +132,50 @@ export function createFsBlobStore(root: string): BlobStore {
         await unlink(temp).catch(() => undefined);
         throw error;
       }
+    },
+    async putMany(list) {
+      // Same steps as put, but in rounds over the whole batch: write and fsync every temporary file
+      // (in parallel), rename each into place, then fsync each touched directory once. A blob is
+      // reported stored only after its rename and directory fsync, as with put.
+      const ids = list.map((bytes) => blobIdOf(bytes));
+      const pending = new Map<BlobId, Uint8Array>();
+      await Promise.all(
+        ids.map(async (id, i) => {
+          // An existing blob is claimed (mtime refreshed) so that GC's idle period protects it too.
+          if (!pending.has(id) && !(await claimExisting(pathOf(id)!))) pending.set(id, list[i]!);
+        }),
+      );
+      const temps = new Map<BlobId, string>();
+      try {
+        await Promise.all(
+          [...pending].map(async ([id, bytes]) => {
+            const temp = path.join(tmp, `${id.slice(1, 17)}-${randomBytes(8).toString('hex')}`);
+            temps.set(id, temp);
+            const handle = await open(temp, 'wx');
+            try {
+              await handle.writeFile(bytes);
+              await handle.sync();
+            } finally {
+              await handle.close();
+            }
+          }),
+        );
+        const dirs = new Set<string>();
+        for (const id of pending.keys()) {
+          const file = pathOf(id)!;
+          dirs.add(path.dirname(file));
+        }
+        await Promise.all(
+          [...dirs].filter((dir) => !madeDirs.has(dir)).map((dir) => mkdir(dir, { recursive: true })),
+        );
+        for (const dir of dirs) if (madeDirs.size < maxRememberedDirs) madeDirs.add(dir);
+        await Promise.all([...temps].map(([id, temp]) => rename(temp, pathOf(id)!)));
+        await Promise.all([...dirs].map((dir) => fsyncPath(dir, 'r')));
+      } catch (error) {
+        await Promise.all([...temps.values()].map((t) => unlink(t).catch(() => undefined)));
+        throw error;
+      }
+      return ids;
     },
     async has(id) {
       const file = pathOf(id);

@@ -11,6 +11,7 @@ import { baseSubject } from '../mime/text.js';
 import { recordChanges } from './change-log.js';
 import { loadEmails, type EmailIndex } from './email-rows.js';
 import { emailAdded } from './mailbox-counters.js';
+import type { GroupCommit } from './group-commit.js';
 import type { Db } from './open-database.js';
 import { assertRoomFor, usageChanged } from './quotas.js';
 import { assignThread } from './threads.js';
@@ -81,12 +82,15 @@ export async function importMessage(
   blobs: BlobStore,
   accountId: AccountId,
   input: ImportMessageInput,
+  /** Commits through a shared transaction (see `group-commit.ts`); by default one of its own. */
+  groupCommit?: GroupCommit,
 ): Promise<EmailRecord> {
   const options = checkImportInput(input);
   // Checked early to spare the blob writes; the check that counts is the one in the transaction.
   assertRoomFor(db, accountId, input.raw.byteLength);
   const prepared = await prepareImport(blobs, input.raw);
-  const id = db.transaction(() => commitImport(db, accountId, prepared, options)).immediate();
+  const commit = () => commitImport(db, accountId, prepared, options);
+  const id = groupCommit ? await groupCommit(commit) : db.transaction(commit).immediate();
   return loadEmails(db, accountId, [id])[0]!;
 }
 

@@ -376,4 +376,19 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX uploads_expiry ON uploads(expires_at);
     `,
   },
+  {
+    version: 10,
+    name: 'import keys for resumable batch imports',
+    sql: `
+      -- One row per message a batch import stored under a caller's idempotency key (e.g. the CLI's
+      -- "source file + offset + sha256"), written in the same transaction as the email: a re-run
+      -- after a crash skips exactly the messages that were committed, and imports none twice.
+      CREATE TABLE import_keys (
+        account_id TEXT NOT NULL REFERENCES accounts(id),
+        import_key TEXT NOT NULL,
+        email_id TEXT NOT NULL,
+        PRIMARY KEY (account_id, import_key)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];

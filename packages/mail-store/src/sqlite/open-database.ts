@@ -15,12 +15,15 @@ export function openDatabase(dataDir: string): Db {
   const db = new Database(path.join(dataDir, databaseFileName));
   try {
     db.pragma('journal_mode = WAL');
-    // NORMAL is durable in WAL mode except for the last transactions before a power loss.
-    db.pragma('synchronous = NORMAL');
+    // FULL: the WAL is fsynced at every COMMIT, so what the store acknowledges (an SMTP/LMTP 250,
+    // an import result) survives a power loss too. NORMAL could lose the last transactions. The
+    // cost is one fsync per transaction, which group commit and batch import share among many.
+    db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     // Another process (a CLI, a second BFF) may hold the write lock for a moment.
     db.pragma('busy_timeout = 5000');
     migrate(db);
+    cacheStatements(db);
   } catch (error) {
     db.close();
     throw error;
@@ -67,4 +70,24 @@ export function migrate(db: Db, migrations: readonly Migration[] = knownMigratio
     }).immediate();
   }
   return ran;
+}
+
+/** Compiled statements kept per SQL text (bounded: the store's SQL is a fixed set of strings). */
+const maxCachedStatements = 500;
+
+/**
+ * Makes `db.prepare` reuse the compiled statement of the same SQL text: the store prepares its
+ * statements where it uses them, and compiling them again on every call cost about 7% of an
+ * import. A statement still busy (an open `.iterate()`) is not shared: a fresh one is compiled.
+ */
+function cacheStatements(db: Db): void {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    const cached = cache.get(sql);
+    if (cached && !cached.busy) return cached;
+    const statement = prepare(sql);
+    if (!cached && cache.size < maxCachedStatements) cache.set(sql, statement);
+    return statement;
+  }) as Db['prepare'];
 }

@@ -1,4 +1,6 @@
 import { describe } from 'vitest';
+import { describeAccountAdmin } from './account-admin.js';
+import { describeBatchImport } from './batch-import.js';
 import { describeBlobs } from './blobs.js';
 import { describeChangeLog } from './change-log.js';
 import { describeDestroy } from './destroy.js';
@@ -58,5 +60,7 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeQueryFilters(factory);
     describeQueryChanges(factory);
     describeSearchSnippets(factory);
+    describeBatchImport(factory);
+    describeAccountAdmin(factory);
   });
 }

@@ -1,0 +1,258 @@
+// `pnpm --filter @colibri/bench scale -- --messages 100000`: the store at scale. Starts the built
+// server, imports N generated messages into one account with the `colibri import` CLI (a child
+// process on the server's data folder, timed by its own printed rate), delivers a subset over LMTP
+// with 4 connections, then measures JMAP list pages at the top and deep down, full-text search,
+// and the server's peak RSS. Prints each figure next to its target (PASS/MISS) and a JSON line.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createJmapClient, ref } from '@colibri/jmap-client';
+import type { JmapClient } from '@colibri/jmap-client';
+import type { Id } from '@colibri/jmap-types';
+import { repoRoot, startColibriProcess } from '@colibri/test-server';
+import { generateCorpus } from './corpus.js';
+import { writeMbox } from './mbox-file.js';
+import { measure, type LatencyStats } from './measure.js';
+import { seededRandom } from './prng.js';
+import { rssOf } from './rss.js';
+import { ingestOverSmtp } from './smtp-ingest.js';
+
+/** The targets of issue 3; each figure is printed next to its own. */
+export const scaleTargets = {
+  lmtpPerSecond: 400,
+  importPerSecond: 1500,
+  pageP50Ms: 5,
+  ftsP50Ms: 50,
+  serverRssBytes: 300 * 1024 * 1024,
+} as const;
+
+const user = 'bob@colibri.test';
+/** LMTP delivers this share of N (bounded below), on top of the imported messages. */
+const lmtpShare = 0.1;
+const maxLmtpMessages = 10_000;
+const lmtpConnections = 4;
+const rssSampleMs = 250;
+const progress = (text: string) => process.stderr.write(`[scale] ${text}\n`);
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      messages: { type: 'string', default: '100000' },
+      runs: { type: 'string', default: '100' },
+      seed: { type: 'string', default: '1' },
+    },
+  });
+  const int = (name: string, text: string, min: number) => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be an integer ≥ ${min}`);
+    return value;
+  };
+  return {
+    messages: int('messages', values.messages, 100),
+    runs: int('runs', values.runs, 5),
+    seed: int('seed', values.seed, 0),
+  };
+}
+
+/** Runs `colibri import` as a child process and returns the rate it printed. */
+function runImport(dataDir: string, file: string): Promise<{ perSecond: number; line: string }> {
+  const main = path.join(repoRoot, 'packages/cli/dist/src/main.js');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [main, '--data', dataDir, 'import', user, file], {
+      stdio: ['ignore', 'inherit', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      process.stderr.write(chunk);
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const line = stderr.split('\n').find((l) => l.startsWith('Done:')) ?? '';
+      const rate = /\((\d+) msg\/s\)/.exec(line);
+      if (code !== 0 || !rate)
+        reject(new Error(`colibri import failed (exit ${code}): ${stderr.slice(-500)}`));
+      else resolve({ perSecond: Number(rate[1]), line });
+    });
+  });
+}
+
+function pageAt(client: JmapClient, accountId: Id, inboxId: Id, position: number) {
+  return () =>
+    client.request((b) => {
+      const query = b.call('Email/query', {
+        accountId,
+        filter: { inMailbox: inboxId },
+        sort: [{ property: 'receivedAt', isAscending: false }],
+        position,
+        limit: 50,
+      });
+      return {
+        query,
+        emails: b.call('Email/get', {
+          accountId,
+          ids: ref(query, '/ids'),
+          properties: [
+            'id',
+            'threadId',
+            'from',
+            'subject',
+            'preview',
+            'receivedAt',
+            'keywords',
+            'hasAttachment',
+          ],
+        }),
+      };
+    });
+}
+
+const searchWords = ['report', 'meeting', 'invoice', 'project', 'budget', 'review', 'schedule', 'design'];
+
+async function main(): Promise<number> {
+  const config = options();
+  const work = await mkdtemp(path.join(tmpdir(), 'colibri-scale-'));
+  progress('starting the Colibri server (apps/bff/dist) on a temporary data folder');
+  const server = await startColibriProcess({ label: 'bench', requireWeb: false, readyTimeoutMs: 120_000 });
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    void rssOf(server.pid).then((rss) => {
+      if (rss !== null) peakRss = Math.max(peakRss, rss);
+    });
+  }, rssSampleMs);
+  try {
+    const file = path.join(work, 'corpus.mbox');
+    progress(`generating ${config.messages} messages into ${file} (not timed)`);
+    const written = await writeMbox(
+      file,
+      generateCorpus(seededRandom(config.seed), config.messages, user, randomBytes(4).toString('hex')),
+      (n) => progress(`  ${n} written`),
+    );
+    progress(`importing with colibri import (${(written.bytes / 1024 / 1024).toFixed(0)} MiB)`);
+    const imported = await runImport(server.dataDir, file);
+    await rm(file, { force: true });
+
+    const lmtpCount = Math.min(maxLmtpMessages, Math.max(100, Math.round(config.messages * lmtpShare)));
+    progress(`delivering ${lmtpCount} more over LMTP (${lmtpConnections} connections)`);
+    const lmtp = await ingestOverSmtp(
+      server.lmtpPort,
+      generateCorpus(seededRandom(config.seed + 1), lmtpCount, user, randomBytes(4).toString('hex')),
+      lmtpConnections,
+      undefined,
+      'lmtp',
+    );
+    const lmtpPerSecond = (lmtp.sent * 1000) / lmtp.elapsedMs;
+
+    const authorization = `Basic ${Buffer.from(`${user}:${server.demoPassword}`).toString('base64')}`;
+    const client = createJmapClient({
+      sessionUrl: `${server.baseURL}/.well-known/jmap`,
+      headers: () => ({ Authorization: authorization }),
+    });
+    const accountId = await client.primaryAccountId();
+    const { list } = await client.call('Mailbox/get', {
+      accountId,
+      ids: null,
+      properties: ['id', 'role', 'totalEmails'],
+    });
+    const inbox = list.find((m) => m.role === 'inbox');
+    if (!inbox?.id) throw new Error('No Inbox');
+    const total = inbox.totalEmails ?? 0;
+    const deep = Math.max(0, Math.min(total - 50, Math.round(total * 0.9)));
+    const warmup = Math.max(3, Math.round(config.runs / 10));
+    progress(`measuring pages (Inbox holds ${total}; deep page at position ${deep}) and full-text search`);
+    const latency: Record<string, LatencyStats> = {
+      'page top (query+get 50)': await measure(pageAt(client, accountId, inbox.id, 0), warmup, config.runs),
+      [`page deep @${deep} (query+get 50)`]: await measure(
+        pageAt(client, accountId, inbox.id, deep),
+        warmup,
+        config.runs,
+      ),
+      'full-text search (query 50)': await measure(
+        (i) =>
+          client.call('Email/query', {
+            accountId,
+            filter: { text: searchWords[i % searchWords.length] },
+            limit: 50,
+          }),
+        warmup,
+        config.runs,
+      ),
+    };
+    const rssEnd = (await rssOf(server.pid)) ?? 0;
+    peakRss = Math.max(peakRss, rssEnd);
+
+    const rows: [string, string, string, boolean][] = [
+      [
+        'import (colibri import)',
+        `${imported.perSecond} msg/s`,
+        `≥ ${scaleTargets.importPerSecond}`,
+        imported.perSecond >= scaleTargets.importPerSecond,
+      ],
+      [
+        `LMTP, ${lmtpConnections} connections`,
+        `${lmtpPerSecond.toFixed(0)} msg/s`,
+        `≥ ${scaleTargets.lmtpPerSecond}`,
+        lmtpPerSecond >= scaleTargets.lmtpPerSecond,
+      ],
+      ...Object.entries(latency).map(([name, s]): [string, string, string, boolean] => {
+        const target = name.startsWith('full-text') ? scaleTargets.ftsP50Ms : scaleTargets.pageP50Ms;
+        return [
+          `${name} p50 (p95)`,
+          `${s.p50.toFixed(2)} ms (${s.p95.toFixed(2)} ms)`,
+          `< ${target} ms`,
+          s.p50 < target,
+        ];
+      }),
+      [
+        'server peak RSS',
+        `${(peakRss / 1024 / 1024).toFixed(0)} MiB`,
+        `< ${scaleTargets.serverRssBytes / 1024 / 1024} MiB`,
+        peakRss < scaleTargets.serverRssBytes,
+      ],
+    ];
+    const width = Math.max(...rows.map((r) => r[0].length));
+    console.log(
+      `Colibri scale bench: ${config.messages} imported + ${lmtp.sent} over LMTP (Node ${process.versions.node}, ${availableParallelism()} CPUs)\n`,
+    );
+    for (const [name, value, target, pass] of rows)
+      console.log(
+        `${name.padEnd(width)}  ${value.padStart(22)}  target ${target.padEnd(10)}  ${pass ? 'PASS' : 'MISS'}`,
+      );
+    console.log(
+      JSON.stringify({
+        bench: 'colibri-scale',
+        at: new Date().toISOString(),
+        config,
+        import: { messages: config.messages, bytes: written.bytes, perSecond: imported.perSecond },
+        lmtp: {
+          messages: lmtp.sent,
+          ms: Math.round(lmtp.elapsedMs),
+          perSecond: Number(lmtpPerSecond.toFixed(1)),
+        },
+        inboxTotal: total,
+        latency,
+        peakRssBytes: peakRss,
+        targets: scaleTargets,
+        pass: Object.fromEntries(rows.map((r) => [r[0], r[3]])),
+      }),
+    );
+    return 0;
+  } finally {
+    clearInterval(sampler);
+    await server.stop();
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,20 @@
+import type { Command } from '../command.js';
+import { domainAdd, domainList } from './domain.js';
+import { exportCommand } from './export.js';
+import { importCommand } from './import.js';
+import { quotaSet, quotaShow } from './quota.js';
+import { userAdd, userDelete, userList, userPasswd } from './user.js';
+
+/** Every `colibri` command; a new one (e.g. `alias add`) is one file and one entry here. */
+export const commands: readonly Command[] = [
+  domainAdd,
+  domainList,
+  userAdd,
+  userList,
+  userPasswd,
+  userDelete,
+  quotaSet,
+  quotaShow,
+  importCommand,
+  exportCommand,
+];

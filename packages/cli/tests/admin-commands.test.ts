@@ -1,0 +1,104 @@
+import { openMailStore, verifyPassword } from '@colibri/mail-store';
+import { describe, expect, it } from 'vitest';
+import { colibri, useTempDirs, withUser } from './helpers.js';
+
+describe('colibri domain, user and quota commands (real store in a temp folder)', () => {
+  const tempDirs = useTempDirs();
+
+  it('adds and lists domains; refuses an invalid or duplicate one with exit code 1', async () => {
+    const { data } = await tempDirs();
+    expect(await colibri(data, ['domain', 'add', 'Example.ORG'])).toMatchObject({ code: 0 });
+    expect((await colibri(data, ['domain', 'add', 'example.org'])).code).toBe(1);
+    const bad = await colibri(data, ['domain', 'add', 'not a domain']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/Invalid domain/);
+    expect((await colibri(data, ['domain', 'list'])).stdout).toBe('example.org\t0 users\n');
+  });
+
+  it('creates a user with the standard mailboxes and a password the BFF accepts (same scrypt hash)', async () => {
+    const { data } = await tempDirs();
+    await withUser(data);
+    const store = await openMailStore({ dataDir: data });
+    try {
+      const account = (await store.findAccountByEmail('alice@example.org'))!;
+      const roles = (await store.listMailboxes(account.id)).map((m) => m.role);
+      expect(roles).toEqual(['inbox', 'drafts', 'sent', 'archive', 'junk', 'trash']);
+      const hash = (await store.getPasswordHash(account.id))!;
+      expect(hash).toMatch(/^scrypt\$N=32768,r=8,p=1\$/);
+      expect(await verifyPassword('correct horse battery', hash)).toBe(true);
+    } finally {
+      await store.close();
+    }
+    expect((await colibri(data, ['user', 'list'])).stdout).toMatch(/^alice@example.org\talice\t0 emails/);
+  });
+
+  it('refuses a user of an unknown domain, a short password, and mismatched prompts', async () => {
+    const { data } = await tempDirs();
+    await colibri(data, ['domain', 'add', 'example.org']);
+    const unknown = await colibri(
+      data,
+      ['user', 'add', 'x@nowhere.org', '--password-stdin'],
+      ['long enough'],
+    );
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/nowhere\.org/);
+    expect((await colibri(data, ['user', 'add', 'x@example.org', '--password-stdin'], ['short'])).code).toBe(
+      2,
+    );
+    const mismatch = await colibri(data, ['user', 'add', 'x@example.org'], ['first try!', 'second try']);
+    expect(mismatch).toMatchObject({ code: 1, stderr: expect.stringMatching(/do not match/) });
+  });
+
+  it('changes a password (prompted twice) and deletes a user only with --yes', async () => {
+    const { data } = await tempDirs();
+    await withUser(data);
+    expect(
+      (await colibri(data, ['user', 'passwd', 'alice@example.org'], ['new password!', 'new password!'])).code,
+    ).toBe(0);
+    const store = await openMailStore({ dataDir: data });
+    try {
+      const account = (await store.findAccountByEmail('alice@example.org'))!;
+      expect(await verifyPassword('new password!', (await store.getPasswordHash(account.id))!)).toBe(true);
+    } finally {
+      await store.close();
+    }
+    expect((await colibri(data, ['user', 'delete', 'alice@example.org'])).code).toBe(1);
+    expect((await colibri(data, ['user', 'delete', 'alice@example.org', '--yes'])).code).toBe(0);
+    expect((await colibri(data, ['user', 'list'])).stdout).toBe('');
+    expect(
+      (await colibri(data, ['user', 'passwd', 'alice@example.org', '--password-stdin'], ['whatever1']))
+        .stderr,
+    ).toMatch(/No user alice@example.org/);
+  });
+
+  it('sets quotas from sizes like 500M and counts like 10k, and shows them', async () => {
+    const { data } = await tempDirs();
+    await withUser(data);
+    const set = await colibri(data, [
+      'quota',
+      'set',
+      'alice@example.org',
+      '--size',
+      '500M',
+      '--count',
+      '10k',
+    ]);
+    expect(set.code).toBe(0);
+    expect(set.stdout).toContain('emails  0 of 10000');
+    expect(set.stdout).toContain('size    0 B of 500.0 MiB');
+    await colibri(data, ['quota', 'set', 'alice@example.org', '--count', 'unlimited']);
+    expect((await colibri(data, ['quota', 'show', 'alice@example.org'])).stdout).toContain(
+      'emails  0 (unlimited)',
+    );
+    expect((await colibri(data, ['quota', 'show', 'alice@example.org'])).stdout).toContain('of 500.0 MiB');
+    expect((await colibri(data, ['quota', 'set', 'alice@example.org', '--size', '5 apples'])).code).toBe(2);
+  });
+
+  it('answers bad command lines with usage errors (exit code 2)', async () => {
+    const { data } = await tempDirs();
+    expect((await colibri(data, ['frobnicate'])).code).toBe(2);
+    expect((await colibri(data, ['domain', 'add'])).code).toBe(2);
+    expect((await colibri(data, ['domain', 'add', 'a.org', '--bogus'])).code).toBe(2);
+    expect((await colibri(data, ['help'])).stdout).toContain('colibri import');
+  });
+});

@@ -1,0 +1,49 @@
+import type { AccountId } from '../model.js';
+import { NotFoundError } from '../errors.js';
+import type { Db } from './open-database.js';
+
+/**
+ * Deletes an account and everything it owns in ONE transaction: emails (with memberships,
+ * keywords, search rows), threads, threading ids, mailboxes and their counts, the change log and
+ * states, quota, import keys, snoozes, identities, vacation, aliases, uploads, queued submissions,
+ * and its blob references. Blobs no account references any more are
+ * queued in `blob_gc` (their files go at the next `collectGarbage`, metadata first as always).
+ */
+export function deleteAccount(db: Db, accountId: AccountId): void {
+  db.transaction(() => {
+    if (!db.prepare('SELECT 1 FROM accounts WHERE id = ?').get(accountId))
+      throw new NotFoundError(`Account ${accountId}`);
+    const run = (sql: string) => db.prepare(sql).run(accountId);
+    // What other features keep per account: snoozes, identities, vacation, aliases, uploads, and
+    // the submission queue (its messages are queued for GC like the account's other blobs).
+    run(`DELETE FROM snoozes WHERE account_id = ?`);
+    run(`DELETE FROM identities WHERE account_id = ?`);
+    run(`DELETE FROM vacation_responses WHERE account_id = ?`);
+    run(`DELETE FROM vacation_replies WHERE account_id = ?`);
+    run(`DELETE FROM aliases WHERE account_id = ?`);
+    run(`DELETE FROM uploads WHERE account_id = ?`);
+    run(`INSERT OR IGNORE INTO blob_gc (blob_id) SELECT blob_id FROM submissions WHERE account_id = ?`);
+    run(
+      `DELETE FROM submission_recipients WHERE submission_id IN (SELECT id FROM submissions WHERE account_id = ?)`,
+    );
+    run(`DELETE FROM submissions WHERE account_id = ?`);
+    run(`DELETE FROM email_fts WHERE rowid IN (SELECT search_id FROM emails WHERE account_id = ?)`);
+    run(`DELETE FROM emails WHERE account_id = ?`); // memberships and keywords cascade
+    run(`DELETE FROM mailbox_threads WHERE mailbox_id IN (SELECT id FROM mailboxes WHERE account_id = ?)`);
+    run(`DELETE FROM mailbox_counts WHERE mailbox_id IN (SELECT id FROM mailboxes WHERE account_id = ?)`);
+    run(`DELETE FROM mailboxes WHERE account_id = ?`);
+    run(`DELETE FROM threads WHERE account_id = ?`);
+    run(`DELETE FROM message_ids WHERE account_id = ?`);
+    db.prepare(
+      `INSERT OR IGNORE INTO blob_gc (blob_id)
+         SELECT r.blob_id FROM blob_refs r WHERE r.account_id = ?
+            AND NOT EXISTS (SELECT 1 FROM blob_refs o WHERE o.blob_id = r.blob_id AND o.account_id <> ?)`,
+    ).run(accountId, accountId);
+    run(`DELETE FROM blob_refs WHERE account_id = ?`);
+    run(`DELETE FROM change_log WHERE account_id = ?`);
+    run(`DELETE FROM states WHERE account_id = ?`);
+    run(`DELETE FROM account_quotas WHERE account_id = ?`);
+    run(`DELETE FROM import_keys WHERE account_id = ?`);
+    run(`DELETE FROM accounts WHERE id = ?`);
+  }).immediate();
+}

@@ -1,0 +1,121 @@
+import type { AccountId, BlobId, EmailId } from '../model.js';
+import { blobIdOf } from '../blobs/blob-id.js';
+import type { BlobStore } from '../blobs/blob-store.js';
+import { InvalidInputError, StoreError } from '../errors.js';
+import type { BatchImportInput, BatchImportResult } from '../mail-store.js';
+import {
+  checkImportInput,
+  commitImport,
+  prepareImport,
+  type ImportOptions,
+  type PreparedImport,
+} from './import-message.js';
+import type { Db } from './open-database.js';
+
+/** At most this many messages per `importMessages` call (callers split larger sources). */
+export const maxImportBatchMessages = 1000;
+/** An import key (the caller's idempotency key for one message) is at most this long. */
+export const maxImportKeyLength = 1024;
+
+/**
+ * A blob store that only remembers what it is given (content-addressed ids computed at once), so
+ * that a batch can run `prepareImport` for every message and then write all blobs in one round.
+ */
+function collectingBlobStore(): { store: BlobStore; collected: Map<BlobId, Uint8Array> } {
+  const collected = new Map<BlobId, Uint8Array>();
+  const unsupported = () => Promise.reject(new Error('collecting blob store: write-only'));
+  const store: BlobStore = {
+    async put(bytes) {
+      const id = blobIdOf(bytes);
+      collected.set(id, bytes);
+      return id;
+    },
+    putStream: unsupported,
+    has: unsupported,
+    read: unsupported,
+    open: unsupported,
+    delete: unsupported,
+  };
+  return { store, collected };
+}
+
+async function putAll(blobs: BlobStore, list: Uint8Array[]): Promise<void> {
+  if (blobs.putMany) await blobs.putMany(list);
+  else for (const bytes of list) await blobs.put(bytes);
+}
+
+function failed(error: unknown): BatchImportResult {
+  if (error instanceof StoreError) return { status: 'failed', error };
+  throw error;
+}
+
+/**
+ * The fast import path: parses every message of the batch, writes all their blobs in one durable
+ * round (`BlobStore.putMany`: one fsync round instead of one per file), then indexes them all in
+ * ONE IMMEDIATE transaction, each message in its own savepoint. The result has one entry per input,
+ * in order: `imported`, `skipped` (its `importKey` was already imported: resumable imports never
+ * store a message twice, as the key is written in the same transaction as the email) or `failed`
+ * with the `StoreError` (bad mailbox, keyword, too large, over quota) — a failed item leaves the
+ * others untouched. Anything else (I/O) rejects the whole call, storing no row of the batch.
+ */
+export async function importMessages(
+  db: Db,
+  blobs: BlobStore,
+  accountId: AccountId,
+  inputs: BatchImportInput[],
+): Promise<BatchImportResult[]> {
+  if (inputs.length > maxImportBatchMessages)
+    throw new InvalidInputError(`At most ${maxImportBatchMessages} messages per batch import`);
+  const results: (BatchImportResult | null)[] = inputs.map(() => null);
+  const findKey = db.prepare('SELECT email_id FROM import_keys WHERE account_id = ? AND import_key = ?');
+  const { store: collector, collected } = collectingBlobStore();
+  const ready: { index: number; prepared: PreparedImport; options: ImportOptions }[] = [];
+
+  for (const [index, input] of inputs.entries()) {
+    try {
+      if (
+        input.importKey !== undefined &&
+        (input.importKey.length === 0 || input.importKey.length > maxImportKeyLength)
+      )
+        throw new InvalidInputError(`An import key has 1 to ${maxImportKeyLength} characters`);
+      const options = checkImportInput(input);
+      const known =
+        input.importKey === undefined
+          ? undefined
+          : (findKey.get(accountId, input.importKey) as { email_id: string } | undefined);
+      if (known) {
+        results[index] = { status: 'skipped', emailId: known.email_id as EmailId };
+        continue;
+      }
+      ready.push({ index, prepared: await prepareImport(collector, input.raw), options });
+    } catch (error) {
+      results[index] = failed(error);
+    }
+  }
+  await putAll(blobs, [...collected.values()]);
+
+  const addKey = db.prepare('INSERT INTO import_keys (account_id, import_key, email_id) VALUES (?, ?, ?)');
+  db.transaction(() => {
+    for (const { index, prepared, options } of ready) {
+      const key = inputs[index]!.importKey;
+      // Checked again inside the transaction: the same key twice in one batch, or a concurrent run.
+      const known =
+        key === undefined ? undefined : (findKey.get(accountId, key) as { email_id: string } | undefined);
+      if (known) {
+        results[index] = { status: 'skipped', emailId: known.email_id as EmailId };
+        continue;
+      }
+      try {
+        const emailId = db.transaction(() => {
+          const id = commitImport(db, accountId, prepared, options);
+          if (key !== undefined) addKey.run(accountId, key, id);
+          return id;
+        })();
+        results[index] = { status: 'imported', emailId };
+      } catch (error) {
+        results[index] = failed(error);
+      }
+    }
+  }).immediate();
+  return results.map((r) => r!);
+}
