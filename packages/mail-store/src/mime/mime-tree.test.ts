@@ -91,6 +91,24 @@ epilogue`),
     expect(text(tree.root.subParts![0]!.subParts![1])).toBe('two');
   });
 
+  it('takes a line that begins with the boundary and goes on with other text as a delimiter (RFC 2046 §5.1.1)', () => {
+    const tree = parseMimeTree(
+      bytes(
+        'Content-Type: multipart/mixed; boundary=b\n\n--b  trailing words\n\none\n--b\tmore\n\ntwo\n--b-- and an epilogue\n',
+      ),
+    );
+    expect(tree.root.subParts?.map(text)).toEqual(['one', 'two']);
+  });
+
+  it('returns an explicit charset whatever the type, and none by default for non-text (RFC 8621 §4.1.4)', () => {
+    const tree = parseMimeTree(
+      bytes(
+        'Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: application/json; charset=UTF-8\n\n{}\n--b\nContent-Type: image/png\n\nx\n--b\n\nplain\n--b--\n',
+      ),
+    );
+    expect(tree.root.subParts?.map((p) => p.charset)).toEqual(['utf-8', null, 'us-ascii']);
+  });
+
   it('ends an unterminated multipart at the end of the message, without an empty last part', () => {
     const tree = parseMimeTree(
       bytes('Content-Type: multipart/mixed; boundary=b\n\n--b\n\nfirst\n--b\n\nsecond\n--b\n'),

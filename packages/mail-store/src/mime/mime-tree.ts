@@ -37,13 +37,6 @@ function beforeLineBreak(bytes: Buffer, at: number, floor: number): number {
   return e;
 }
 
-function onlyWhiteSpaceUntilLineEnd(bytes: Buffer, from: number, end: number): { ok: boolean; next: number } {
-  let i = from;
-  while (i < end && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === CR)) i++;
-  if (i >= end) return { ok: true, next: end };
-  return bytes[i] === LF ? { ok: true, next: i + 1 } : { ok: false, next: i };
-}
-
 /**
  * The body parts of a multipart body (RFC 2046 §5.1.1): ranges between delimiter lines. A missing
  * close-delimiter ends the last part at the end of the range.
@@ -66,9 +59,11 @@ export function splitMultipart(
     let after = at + delimiter.length;
     const close = bytes[after] === DASH && bytes[after + 1] === DASH && after + 2 <= end;
     if (close) after += 2;
-    const rest = onlyWhiteSpaceUntilLineEnd(bytes, after, end);
-    // "--b" followed by more characters is a different boundary ("--bb") or text, not a delimiter.
-    if (!rest.ok) continue;
+    // RFC 2046 §5.1.1 (note to implementors): the boundary need only start the line, and what
+    // follows it on that line is ignored. But a boundary character right after it makes a longer
+    // boundary: real mail nests "--X-1" inside "--X", and "--X-1" must not end a part of "--X".
+    if (!close && after < end && isBoundaryChar(bytes[after]!)) continue;
+    const rest = { next: endOfLine(bytes, after, end) };
     if (partStart !== -1)
       ranges.push([partStart, Math.max(partStart, beforeLineBreak(bytes, at, partStart))]);
     partStart = close ? -1 : rest.next;
@@ -79,6 +74,17 @@ export function splitMultipart(
   // An unterminated last part counts unless it is empty ("--b" then the end of the message).
   if (partStart !== -1 && !isBlank(bytes, partStart, end)) ranges.push([partStart, end]);
   return ranges;
+}
+
+/** RFC 2046 §5.1.1 bcharsnospace: DIGIT / ALPHA / "'" / "(" / ")" / "+" / "_" / "," / "-" / "." / "/" / ":" / "=" / "?" */
+const boundaryChars = new Set(
+  Buffer.from("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'()+_,-./:=?"),
+);
+const isBoundaryChar = (byte: number) => boundaryChars.has(byte);
+
+function endOfLine(bytes: Buffer, from: number, end: number): number {
+  const lf = bytes.indexOf(LF, from);
+  return lf === -1 || lf >= end ? end : lf + 1;
 }
 
 function isBlank(bytes: Buffer, from: number, to: number): boolean {
@@ -151,8 +157,9 @@ function parseEntity(
     headers: fields,
     name: disposition.params.filename ?? params.name ?? null,
     type,
-    // RFC 8621 §4.1.4: the charset of text parts, us-ascii when not given; null for other types.
-    charset: isText ? params.charset?.toLowerCase() || 'us-ascii' : null,
+    // RFC 8621 §4.1.4: the charset parameter whatever the type; when absent, us-ascii for text and
+    // null for other types.
+    charset: params.charset?.toLowerCase() || (isText ? 'us-ascii' : null),
     disposition: disposition.value || null,
     cid: contentId ? contentId.replace(/^<|>$/g, '').trim() || null : null,
     language: language
