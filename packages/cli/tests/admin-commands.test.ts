@@ -94,6 +94,38 @@ describe('colibri domain, user and quota commands (real store in a temp folder)'
     expect((await colibri(data, ['quota', 'set', 'alice@example.org', '--size', '5 apples'])).code).toBe(2);
   });
 
+  it('adds, lists and deletes aliases and catch-alls; refuses one another user owns', async () => {
+    const { data } = await tempDirs();
+    await withUser(data);
+    expect(await colibri(data, ['alias', 'add', 'Sales@example.org', 'alice@example.org'])).toMatchObject({
+      code: 0,
+      stdout: 'Alias sales@example.org delivers to alice@example.org\n',
+    });
+    expect((await colibri(data, ['alias', 'add', '@example.org', 'alice@example.org'])).stdout).toMatch(
+      /^Catch-all @example.org/,
+    );
+    const taken = await colibri(data, ['alias', 'add', 'alice@example.org', 'alice@example.org']);
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toMatch(/already used/);
+    expect((await colibri(data, ['alias', 'list'])).stdout).toBe(
+      '@example.org\talice@example.org\nsales@example.org\talice@example.org\n',
+    );
+    expect((await colibri(data, ['alias', 'delete', 'sales@example.org'])).code).toBe(0);
+    expect((await colibri(data, ['alias', 'delete', 'sales@example.org'])).code).toBe(1);
+    expect((await colibri(data, ['alias', 'list', 'alice@example.org'])).stdout).toBe(
+      '@example.org\talice@example.org\n',
+    );
+  });
+
+  it('prints the DKIM DNS record of a local domain, the same key every time', async () => {
+    const { data } = await tempDirs();
+    await colibri(data, ['domain', 'add', 'example.org']);
+    const first = await colibri(data, ['dkim', 'record', 'example.org']);
+    expect(first.stdout).toMatch(/^colibri\._domainkey\.example\.org\. IN TXT "v=DKIM1; k=rsa; p=/);
+    expect((await colibri(data, ['dkim', 'record', 'example.org'])).stdout).toBe(first.stdout);
+    expect((await colibri(data, ['dkim', 'record', 'elsewhere.org'])).code).toBe(1);
+  });
+
   it('answers bad command lines with usage errors (exit code 2)', async () => {
     const { data } = await tempDirs();
     expect((await colibri(data, ['frobnicate'])).code).toBe(2);

@@ -1,4 +1,6 @@
 import type { Command } from '../command.js';
+import { aliasAdd, aliasDelete, aliasList } from './alias.js';
+import { dkimRecord } from './dkim.js';
 import { domainAdd, domainList } from './domain.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
@@ -13,6 +15,10 @@ export const commands: readonly Command[] = [
   userList,
   userPasswd,
   userDelete,
+  aliasAdd,
+  aliasList,
+  aliasDelete,
+  dkimRecord,
   quotaSet,
   quotaShow,
   importCommand,
