@@ -1,4 +1,4 @@
-// `pnpm --filter @colibri/bench scale -- --messages 100000`: the store at scale. Starts the built
+// `pnpm --filter @colibri/bench scale --messages 100000`: the store at scale. Starts the built
 // server, imports N generated messages into one account with the `colibri import` CLI (a child
 // process on the server's data folder, timed by its own printed rate), delivers a subset over LMTP
 // with 4 connections, then measures JMAP list pages at the top and deep down, full-text search,
