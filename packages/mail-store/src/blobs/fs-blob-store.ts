@@ -46,6 +46,17 @@ async function claimExisting(file: string): Promise<boolean> {
   }
 }
 
+/** Writes a new file (never an existing one) and fsyncs it, so a rename publishes whole bytes. */
+async function writeSynced(file: string, bytes: Uint8Array): Promise<void> {
+  const handle = await open(file, 'wx');
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 function sweepTemporaryFiles(dir: string): void {
   for (const name of readdirSync(dir)) {
     const file = path.join(dir, name);
@@ -69,6 +80,9 @@ export function createFsBlobStore(root: string): BlobStore {
 
   // The 65,536 fan-out folders, once made, are not made again (putMany skips their mkdir).
   const madeDirs = new Set<string>();
+  const temporaryPathFor = (id: BlobId) =>
+    path.join(tmp, `${id.slice(1, 17)}-${randomBytes(8).toString('hex')}`);
+
   const pathOf = (id: BlobId): string | null => {
     // Ids reach here from callers; only a well-formed one may become a path.
     if (toBlobId(id) === null) return null;
@@ -83,15 +97,9 @@ export function createFsBlobStore(root: string): BlobStore {
       if (await claimExisting(file)) return id;
       const dir = path.dirname(file);
       await mkdir(dir, { recursive: true });
-      const temp = path.join(tmp, `${id.slice(1, 17)}-${randomBytes(8).toString('hex')}`);
+      const temp = temporaryPathFor(id);
       try {
-        const handle = await open(temp, 'wx');
-        try {
-          await handle.writeFile(bytes);
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
+        await writeSynced(temp, bytes);
         await rename(temp, file);
       } catch (error) {
         await unlink(temp).catch(() => undefined);
@@ -149,15 +157,9 @@ export function createFsBlobStore(root: string): BlobStore {
       try {
         await Promise.all(
           [...pending].map(async ([id, bytes]) => {
-            const temp = path.join(tmp, `${id.slice(1, 17)}-${randomBytes(8).toString('hex')}`);
+            const temp = temporaryPathFor(id);
             temps.set(id, temp);
-            const handle = await open(temp, 'wx');
-            try {
-              await handle.writeFile(bytes);
-              await handle.sync();
-            } finally {
-              await handle.close();
-            }
+            await writeSynced(temp, bytes);
           }),
         );
         const dirs = new Set<string>();
