@@ -228,7 +228,7 @@ describe('SIGKILL durability over LMTP', () => {
       try {
         const found = new Map<string, string>();
         const { total } = await store.queryEmails(accountId, { limit: 1 });
-        for (let position = 0; position < total; position += 500) {
+        for (let position = 0; position < (total ?? 0); position += 500) {
           const { ids } = await store.queryEmails(accountId, { position, limit: 500 });
           for (const email of await store.getEmails(accountId, ids)) {
             const raw = Buffer.from((await store.readBlob(accountId, email.blobId))!).toString('latin1');

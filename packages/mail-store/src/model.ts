@@ -183,11 +183,17 @@ export interface EmailQuery {
   limit?: number;
   /** RFC 8621 §4.4.3: only the first email of each thread (in the sorted order). */
   collapseThreads?: boolean;
+  /**
+   * RFC 8620 §5.5 calculateTotal; default true. Counting every result costs a full scan of a large
+   * match (a common search word), so a caller that shows no count says false.
+   */
+  calculateTotal?: boolean;
 }
 
 export interface EmailQueryResult {
   ids: EmailId[];
-  total: number;
+  /** Null when the query said calculateTotal: false (and a negative position did not need it). */
+  total: number | null;
   position: number;
 }
 

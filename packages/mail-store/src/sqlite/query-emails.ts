@@ -122,7 +122,13 @@ export function queryEmails(
     ? `SELECT * FROM (SELECT ${selected}, row_number() OVER (PARTITION BY ${mailbox !== undefined ? 'em.thread_id' : 'e.thread_id'} ORDER BY ${innerOrder}) AS thread_rank FROM ${from} WHERE ${whereSql}) WHERE thread_rank = 1`
     : `SELECT ${selected} FROM ${from} WHERE ${whereSql}`;
 
-  const total = (db.prepare(`SELECT count(*) AS n FROM (${relation})`).get(params) as { n: number }).n;
+  // A negative position counts from the end, so it needs the total even when nobody asked for it.
+  const needsTotal = query.calculateTotal !== false || (query.anchor === undefined && requestedPosition < 0);
+  const total = !needsTotal
+    ? null
+    : membershipOnly
+      ? mailboxTotal(db, mailbox!, query.collapseThreads === true)
+      : (db.prepare(`SELECT count(*) AS n FROM (${relation})`).get(params) as { n: number }).n;
   let position: number;
   if (query.anchor !== undefined) {
     const found = db
@@ -135,7 +141,7 @@ export function queryEmails(
     position = Math.max(0, found.rank + anchorOffset);
   } else {
     // RFC 8620 §5.5: a negative position counts from the end, clamped to 0.
-    position = requestedPosition < 0 ? Math.max(0, total + requestedPosition) : requestedPosition;
+    position = requestedPosition < 0 ? Math.max(0, total! + requestedPosition) : requestedPosition;
   }
   // Without collapse the page is one plain SELECT, so that SQLite can walk an index in order.
   const page = query.collapseThreads
@@ -145,4 +151,17 @@ export function queryEmails(
     (r) => r.id as EmailId,
   );
   return { ids, total, position };
+}
+
+/**
+ * A whole mailbox's result count without scanning it: the RFC 8621 §2 counters kept on every
+ * write (totalEmails, or totalThreads when collapsed: threads with an email in the mailbox).
+ */
+function mailboxTotal(db: Db, mailbox: string, collapsed: boolean): number {
+  const row = db
+    .prepare(
+      'SELECT total_emails AS emails, total_threads AS threads FROM mailbox_counts WHERE mailbox_id = ?',
+    )
+    .get(mailbox) as { emails: number; threads: number } | undefined;
+  return (collapsed ? row?.threads : row?.emails) ?? 0;
 }

@@ -264,6 +264,26 @@ export function describeQueryFilters(factory: MailStoreFactory): void {
       expect(page.ids.map((id) => names.get(id))).toEqual(['reply']);
     });
 
+    it('RFC 8620 §5.5: counts the total only when asked, or when a negative position needs it', async () => {
+      const { store, account } = f();
+      const { archive } = await setup();
+      const sort: EmailSort[] = [{ property: 'receivedAt', isAscending: true }];
+      const uncounted = await store.queryEmails(account.id, { sort, limit: 2, calculateTotal: false });
+      expect(uncounted).toMatchObject({ total: null, position: 0 });
+      expect(uncounted.ids.map((id) => names.get(id))).toEqual(['budget', 'lunch']);
+      const fromEnd = await store.queryEmails(account.id, { sort, position: -1, calculateTotal: false });
+      expect(fromEnd).toMatchObject({ total: 4, position: 3 });
+      expect(fromEnd.ids.map((id) => names.get(id))).toEqual(['list']);
+      // A whole mailbox, plain and collapsed: the same totals as counting the results.
+      for (const collapseThreads of [false, true]) {
+        const all = await store.queryEmails(account.id, {
+          filter: { inMailbox: archive.id },
+          collapseThreads,
+        });
+        expect(all.total).toBe(all.ids.length);
+      }
+    });
+
     it('RFC 8620 §5.5: pages from an anchor with a (negative) offset, or reports it missing', async () => {
       const { store, account } = f();
       const { emails } = await setup();

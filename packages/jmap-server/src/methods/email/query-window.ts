@@ -10,12 +10,13 @@ export interface WindowRequest {
   anchorOffset: number;
   limit: number;
   collapseThreads: boolean;
+  calculateTotal: boolean;
 }
 
 export interface WindowResult {
   ids: EmailId[];
   position: number;
-  total: number;
+  total: number | null;
 }
 
 /** The store's query failures as RFC 8620 §5.5 method errors. */
@@ -41,6 +42,7 @@ export async function queryWindow(
   if (filter !== undefined) query.filter = filter;
   if (sort !== undefined) query.sort = sort;
   if (window.collapseThreads) query.collapseThreads = true;
+  if (!window.calculateTotal) query.calculateTotal = false;
   if (window.anchor !== null) {
     const anchor = toEmailId(window.anchor);
     if (anchor === null) throw new MethodFailure(MethodErrorType.AnchorNotFound);

@@ -30,6 +30,7 @@ export async function emailQuery(
     anchorOffset: args.anchorOffset ?? 0,
     limit,
     collapseThreads: args.collapseThreads === true,
+    calculateTotal: args.calculateTotal === true,
   };
   const { ids, position, total } = await queryWindow(ctx.store, accountId, filter, sort, window);
 
@@ -41,7 +42,7 @@ export async function emailQuery(
   };
   const canCalculateChanges = canFollowQueryChanges(followable);
   const result: QueryResult = { accountId, queryState, canCalculateChanges, position, ids };
-  if (args.calculateTotal === true) result.total = total;
+  if (args.calculateTotal === true && total !== null) result.total = total;
   if (clamped) result.limit = limit;
   return result;
 }
