@@ -100,10 +100,12 @@ export function queryEmails(
     where.push('e.account_id = @accountId');
     idColumn = 'e.id';
   }
+  let requiredMatches: string[] = [];
   if (rest !== undefined && !isEmpty(rest)) {
     const fragment = filterSql(rest);
     where.push(fragment.sql);
     Object.assign(params, fragment.params);
+    requiredMatches = fragment.requiredMatches;
   }
   const direction = (ascending: boolean) => (ascending ? 'ASC' : 'DESC');
   const tiebreak = direction(sort[0]!.isAscending);
@@ -143,10 +145,19 @@ export function queryEmails(
     // RFC 8620 §5.5: a negative position counts from the end, clamped to 0.
     position = requestedPosition < 0 ? Math.max(0, total! + requestedPosition) : requestedPosition;
   }
-  // Without collapse the page is one plain SELECT, so that SQLite can walk an index in order.
+  // Without collapse the page is one plain SELECT, so that SQLite can walk an index in order,
+  // testing each row against the filter: fast when matches are dense. A search word that few
+  // emails contain would make that walk visit the whole mailbox, so then the unary + keeps the
+  // sort from using an index and SQLite starts from the few search hits and sorts them instead.
+  const fromHits = requiredMatches.some((m) => ftsHits(db, m, selectiveHits) < selectiveHits);
+  const pageOrder = fromHits
+    ? [...columns.map((c, i) => `+(${c}) ${directions[i]}`), `+${idColumn} ${tiebreak}`].join(', ')
+    : innerOrder;
+  // The base condition too (account or mailbox), or SQLite walks its index and tests every row.
+  const pageWhere = fromHits ? [`+${where[0]!}`, ...where.slice(1)].join(' AND ') : whereSql;
   const page = query.collapseThreads
     ? `SELECT id FROM (${relation}) ORDER BY ${order} LIMIT @limit OFFSET @offset`
-    : `SELECT ${idColumn} AS id FROM ${from} WHERE ${whereSql} ORDER BY ${innerOrder} LIMIT @limit OFFSET @offset`;
+    : `SELECT ${idColumn} AS id FROM ${from} WHERE ${pageWhere} ORDER BY ${pageOrder} LIMIT @limit OFFSET @offset`;
   const ids = (db.prepare(page).all({ ...params, limit, offset: position }) as { id: string }[]).map(
     (r) => r.id as EmailId,
   );
@@ -164,4 +175,16 @@ function mailboxTotal(db: Db, mailbox: string, collapsed: boolean): number {
     )
     .get(mailbox) as { emails: number; threads: number } | undefined;
   return (collapsed ? row?.threads : row?.emails) ?? 0;
+}
+
+/** Fewer full-text hits than this: start from the hits rather than walk the mailbox in order. */
+const selectiveHits = 2000;
+
+/** How many emails (of any account) match, counting at most `cap`: a cheap selectivity probe. */
+function ftsHits(db: Db, match: string, cap: number): number {
+  return (
+    db
+      .prepare('SELECT count(*) AS n FROM (SELECT rowid FROM email_fts WHERE email_fts MATCH ? LIMIT ?)')
+      .get(match, cap) as { n: number }
+  ).n;
 }

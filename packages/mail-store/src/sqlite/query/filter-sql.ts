@@ -14,10 +14,18 @@ const maxOtherThan = 1000;
 export interface SqlFragment {
   sql: string;
   params: Record<string, unknown>;
+  /**
+   * FTS5 MATCH expressions every result must satisfy (reached through AND only): the query can
+   * start from the smallest of them when it is selective (see queryEmails).
+   */
+  requiredMatches: string[];
 }
 
 class Builder {
   readonly params: Record<string, unknown> = {};
+  readonly requiredMatches: string[] = [];
+  /** True while visiting a condition that every result must satisfy (only ANDs above it). */
+  private required = true;
   private next = 0;
   private count = 0;
 
@@ -33,7 +41,10 @@ class Builder {
     if (depth > maxFilterDepth)
       throw new UnsupportedFilterError(`A filter may nest at most ${maxFilterDepth} operators deep`);
     if ('operator' in filter) {
+      const outer = this.required;
+      this.required = outer && filter.operator === 'AND';
       const parts = filter.conditions.map((c) => this.visit(c, depth + 1));
+      this.required = outer;
       switch (filter.operator) {
         case 'AND':
           return parts.length === 0 ? '1' : `(${parts.join(' AND ')})`;
@@ -59,6 +70,7 @@ class Builder {
 
   private fts(text: string, columns?: readonly FtsColumn[]): string | null {
     const match = ftsQuery(text, columns);
+    if (match !== null && this.required) this.requiredMatches.push(match);
     return match === null
       ? null
       : `e.search_id IN (SELECT rowid FROM email_fts WHERE email_fts MATCH ${this.bind(match)})`;
@@ -150,7 +162,7 @@ function size(value: number, what: string): number {
 export function filterSql(filter: EmailFilter): SqlFragment {
   const builder = new Builder();
   const sql = builder.visit(filter, 0);
-  return { sql, params: builder.params };
+  return { sql, params: builder.params, requiredMatches: builder.requiredMatches };
 }
 
 /** A keyword in the stored (lower-case, validated) form. */
