@@ -3,6 +3,18 @@ import { InvalidInputError, NotFoundError } from '../errors.js';
 import { recordChanges } from './change-log.js';
 import type { Db } from './open-database.js';
 
+/** Whether the reply itself (period, subject, text) changed. */
+function differs(a: VacationResponse, b: VacationResponse): boolean {
+  const time = (d: Date | null) => d?.getTime() ?? null;
+  return (
+    time(a.fromDate) !== time(b.fromDate) ||
+    time(a.toDate) !== time(b.toDate) ||
+    a.subject !== b.subject ||
+    a.textBody !== b.textBody ||
+    a.htmlBody !== b.htmlBody
+  );
+}
+
 /** The vacation response is a singleton; RFC 8621 §8 names its id "singleton". */
 export const vacationResponseId = 'singleton';
 /** Subject and body lengths (the reply is mail we send: keep it small). */
@@ -59,7 +71,8 @@ export function setVacationResponse(
 ): VacationResponse {
   return db
     .transaction(() => {
-      const next = { ...getVacationResponse(db, accountId), ...patch };
+      const prev = getVacationResponse(db, accountId);
+      const next = { ...prev, ...patch };
       checkText(next.subject, vacationLimits.maxSubjectChars, 'subject');
       checkText(next.textBody, vacationLimits.maxBodyChars, 'textBody');
       checkText(next.htmlBody, vacationLimits.maxBodyChars, 'htmlBody');
@@ -86,6 +99,10 @@ export function setVacationResponse(
         next.textBody,
         next.htmlBody,
       );
+      // A new absence (switched on again, or another message) is news to senders who got the
+      // old one: the once-per-period memory starts over (as Sieve vacation does for a new :handle).
+      if (next.isEnabled && (!prev.isEnabled || differs(prev, next)))
+        db.prepare('DELETE FROM vacation_replies WHERE account_id = ?').run(accountId);
       recordChanges(db, accountId, 'VacationResponse', [[vacationResponseId, 'updated']]);
       return next;
     })

@@ -64,5 +64,20 @@ export function describeVacation(factory: MailStoreFactory): void {
         await store.claimVacationReply(account.id, 'dora@example.net', new Date(now.getTime() + WEEK), WEEK),
       ).toBe(true);
     });
+
+    it('replies again to earlier senders once the absence is switched on again or its message changes', async () => {
+      const { store, account } = f();
+      const now = new Date('2026-07-02T10:00:00Z');
+      await store.setVacationResponse(account.id, { isEnabled: true, subject: 'Away' });
+      expect(await store.claimVacationReply(account.id, 'dora@example.net', now, WEEK)).toBe(true);
+      // Saving the same response again keeps the memory: no second reply within the period.
+      await store.setVacationResponse(account.id, { isEnabled: true, subject: 'Away' });
+      expect(await store.claimVacationReply(account.id, 'dora@example.net', now, WEEK)).toBe(false);
+      await store.setVacationResponse(account.id, { textBody: 'Back on Monday, not Friday.' });
+      expect(await store.claimVacationReply(account.id, 'dora@example.net', now, WEEK)).toBe(true);
+      await store.setVacationResponse(account.id, { isEnabled: false });
+      await store.setVacationResponse(account.id, { isEnabled: true });
+      expect(await store.claimVacationReply(account.id, 'dora@example.net', now, WEEK)).toBe(true);
+    });
   });
 }
