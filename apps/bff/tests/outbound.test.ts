@@ -223,6 +223,23 @@ describe('outbound delivery worker (RFC 5321 relay, RFC 6376 DKIM, RFC 3464 DSN)
     expect(relay.received).toEqual([]);
   });
 
+  it('answers internal mail with the recipient’s vacation reply (RFC 3834), once, from <>', async () => {
+    await store.setVacationResponse(ben.id, { isEnabled: true, subject: 'Ben is away' });
+    for (const subject of ['Question', 'Follow-up']) {
+      await store.createSubmission(alice.id, {
+        raw: message('alice@example.test', 'ben@example.test', subject),
+        envelope: { mailFrom: 'alice@example.test', rcptTo: ['ben@example.test'] },
+      });
+    }
+    const w = start();
+    await eventually(w, async () => (await inboxSubjects(ben)).includes('Follow-up'));
+    await eventually(w, async () => (await inboxSubjects(alice)).includes('Ben is away'));
+    expect((await inboxSubjects(alice)).filter((s) => s === 'Ben is away')).toHaveLength(1);
+    const replies = (await store.getSubmissions(ben.id)).filter((s) => s.identityId === null);
+    expect(replies.map((r) => r.envelope)).toEqual([{ mailFrom: '', rcptTo: ['alice@example.test'] }]);
+    expect(relay.received).toEqual([]);
+  });
+
   it('holds a future sendAt, and a canceled one is never sent', async () => {
     const sendAt = new Date(Date.now() + 400);
     const held = await store.createSubmission(alice.id, {

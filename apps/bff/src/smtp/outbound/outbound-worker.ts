@@ -11,6 +11,7 @@ import type { Logger } from '../../logger.js';
 import { SmtpReply, deliverToInbox, resolveRecipient } from '../local-delivery.js';
 import type { SendOutgoing } from '../outgoing.js';
 import { traceHeaders } from '../trace-headers.js';
+import { sendVacationReply } from '../vacation-reply.js';
 import { sendBounce } from './bounce.js';
 import { domainOf, fromDomain } from './from-domain.js';
 import { deliverRemote, type DkimSigning, type ResolveMx } from './remote-delivery.js';
@@ -107,8 +108,15 @@ export function startOutboundWorker(options: OutboundWorkerOptions): OutboundWor
           id: group.submissionId,
           date,
         });
-        await deliverToInbox(store, accountId, Buffer.concat([Buffer.from(trace, 'utf8'), raw]), date);
+        const email = await deliverToInbox(
+          store,
+          accountId,
+          Buffer.concat([Buffer.from(trace, 'utf8'), raw]),
+          date,
+        );
         outcomes.set(rcptTo, { kind: 'delivered', reply: '250 2.0.0 Delivered locally' });
+        // A colleague on vacation answers mail from inside the organisation too (RFC 3834).
+        await sendVacationReply(store, sendOutgoing, accountId, email, group.mailFrom, log);
       } catch (error) {
         if (error instanceof SmtpReply) {
           const reply = `${error.responseCode} ${error.message}`;
