@@ -55,6 +55,7 @@ export type {
   MailboxId,
   MailboxRole,
   State,
+  StateChange,
   ThreadId,
   Alias,
   SnoozedEmail,
@@ -110,3 +111,4 @@ export { maxSnippetEmails } from './sqlite/search-snippets.js';
 export { maxImportBatchMessages } from './sqlite/import-batch.js';
 export { DEFAULT_SCRYPT_PARAMS, hashPassword, verifyPassword } from './password-hash.js';
 export type { ScryptParams } from './password-hash.js';
+export { stateFeedPollMs } from './sqlite/state-feed.js';

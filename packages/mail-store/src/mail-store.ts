@@ -28,6 +28,7 @@ import type {
   MailboxId,
   MailboxRole,
   State,
+  StateChange,
   ThreadId,
   Alias,
   SnoozedEmail,
@@ -251,6 +252,12 @@ export interface MailStore {
    * (NotFoundError otherwise) and are streamed from the blob store.
    */
   buildMessage(accountId: AccountId, message: OutgoingMessage): Promise<BuiltMessage>;
+
+  /**
+   * The pub/sub port: calls `listener` after commits with the types whose state moved, per
+   * account, whichever process wrote (push, RFC 8620 §7). Returns the unsubscribe function.
+   */
+  subscribeStateChanges(listener: (change: StateChange) => void): () => void;
 
   close(): Promise<void>;
 

@@ -197,6 +197,15 @@ export interface EmailQueryResult {
   position: number;
 }
 
+/**
+ * What the pub/sub port publishes after a commit: the account's types whose state moved, with
+ * their new states (the shape of an RFC 8620 §7.1 StateChange for one account).
+ */
+export interface StateChange {
+  accountId: AccountId;
+  changed: Partial<Record<ChangeType, State>>;
+}
+
 /** A state is an opaque string to clients; here, the change-log sequence for that type. */
 export type State = string;
 

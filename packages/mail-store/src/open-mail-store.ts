@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { BlobStore } from './blobs/blob-store.js';
 import { createFsBlobStore } from './blobs/fs-blob-store.js';
 import type { MailStore } from './mail-store.js';
+import { createStateFeed } from './sqlite/state-feed.js';
 import { changesSince, currentState } from './sqlite/change-log.js';
 import { collectGarbage } from './sqlite/collect-garbage.js';
 import { destroyEmails } from './sqlite/destroy-emails.js';
@@ -60,7 +61,8 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
     db.prepare('SELECT 1 FROM blob_refs WHERE account_id = ? AND blob_id = ?').get(accountId, blobId) !==
     undefined;
 
-  return {
+  const feed = createStateFeed(db);
+  const store: MailStore = {
     async createDomain(name) {
       return directory.createDomain(db, name);
     },
@@ -239,7 +241,11 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
     async close() {
       if (closed) return;
       closed = true;
+      feed.close();
       db.close();
+    },
+    subscribeStateChanges(listener) {
+      return feed.subscribe(listener);
     },
     async createAlias(address, accountId) {
       return aliases.createAlias(db, address, accountId);
@@ -275,4 +281,15 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
       return snoozes.nextSnoozeDue(db);
     },
   };
+  // Every call may have written: the feed looks (coalesced, and only while someone listens).
+  for (const [name, method] of Object.entries(store)) {
+    if (name === 'close' || name === 'subscribeStateChanges' || typeof method !== 'function') continue;
+    (store as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+      const result = (method as (...a: unknown[]) => unknown).apply(store, args);
+      if (result instanceof Promise) return result.finally(() => feed.nudge());
+      feed.nudge();
+      return result;
+    };
+  }
+  return store;
 }

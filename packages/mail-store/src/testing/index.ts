@@ -17,6 +17,7 @@ import { describeQueryChanges } from './query-changes.js';
 import { describeQueryFilters } from './query-filters.js';
 import { describeSearchSnippets } from './search-snippets.js';
 import { describeThreads } from './threads.js';
+import { describeStateChanges } from './state-changes.js';
 import { describeAliases } from './aliases.js';
 import { describeSnooze } from './snooze.js';
 import { describeSubmissions } from './submissions.js';
@@ -48,6 +49,7 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeChangeLog(factory);
     describeBlobs(factory);
     describeMeta(factory);
+    describeStateChanges(factory);
     describeAliases(factory);
     describeSnooze(factory);
     describeSubmissions(factory);
