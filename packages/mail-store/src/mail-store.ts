@@ -273,6 +273,11 @@ export interface MailStore {
   deleteAlias(address: string): Promise<boolean>;
   /** The alias or catch-all (`@domain`) owning exactly this address, or null. */
   findAlias(address: string): Promise<Alias | null>;
+  /**
+   * The account that receives mail for this address: exact account, alias, the base of a
+   * subaddress (RFC 5233), then the domain's catch-all; null when none (or not our domain).
+   */
+  resolveAddress(address: string): Promise<AccountId | null>;
   /** False for an unknown domain; DomainInUseError while accounts or aliases use it. */
   deleteDomain(name: string): Promise<boolean>;
 

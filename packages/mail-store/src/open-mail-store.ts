@@ -221,6 +221,9 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
     async destroyIdentity(accountId, id) {
       identities.destroyIdentity(db, accountId, id);
     },
+    async resolveAddress(address) {
+      return aliases.resolveAddress(db, address);
+    },
     async mayUseAddress(accountId, email) {
       return identities.mayUseAddress(db, accountId, email);
     },

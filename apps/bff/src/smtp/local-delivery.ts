@@ -15,10 +15,8 @@ export class SmtpReply extends Error {
 /**
  * RFC 5321 §3.6: we are the final destination for our own domains only. A foreign domain is
  * relaying (refused: there is no authenticated submission on this port), an unknown local
- * user is "no such mailbox". Local parts are matched case-insensitively. The order:
- * 1. an account with the exact address; 2. an alias with it; 3. for a plus-address (RFC 5233
- * subaddress: `alice+news@`), the account or alias of its base (`alice@`); 4. the domain's
- * catch-all (`@domain`). So a catch-all never takes mail an account or alias would get.
+ * user is "no such mailbox". Who receives an address (account, alias, subaddress, catch-all) is
+ * the store's `resolveAddress`, the same rule that says which From addresses an account may use.
  */
 export async function resolveRecipient(store: MailStore, address: string): Promise<AccountId> {
   const at = address.lastIndexOf('@');
@@ -26,15 +24,7 @@ export async function resolveRecipient(store: MailStore, address: string): Promi
   if (!domain || !(await store.findDomain(domain))) {
     throw new SmtpReply(554, `5.7.1 <${address}>: Relay access denied`);
   }
-  const local = address.slice(0, at).toLowerCase();
-  const plus = local.indexOf('+');
-  const owner = async (candidate: string) =>
-    (await store.findAccountByEmail(candidate))?.id ?? (await store.findAlias(candidate))?.accountId ?? null;
-  const accountId =
-    (await owner(`${local}@${domain}`)) ??
-    (plus > 0 ? await owner(`${local.slice(0, plus)}@${domain}`) : null) ??
-    (await store.findAlias(`@${domain}`))?.accountId ??
-    null;
+  const accountId = await store.resolveAddress(address);
   if (!accountId)
     throw new SmtpReply(550, `5.1.1 <${address}>: Recipient address rejected: no such user here`);
   return accountId;

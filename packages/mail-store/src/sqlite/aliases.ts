@@ -79,6 +79,35 @@ export function findAlias(db: Db, input: string): Alias | null {
   return row ? toAlias(row) : null;
 }
 
+/**
+ * Who receives mail for an address of one of our domains, in this order: the account with exactly
+ * that address; the alias with it; for a subaddress (RFC 5233: `alice+news@`), the account or
+ * alias of its base (`alice@`); the domain's catch-all (`@domain`). So a catch-all never takes an
+ * address an account or alias owns. Null when nobody does, or the domain is not ours.
+ */
+export function resolveAddress(db: Db, input: string): AccountId | null {
+  const address = input.trim().toLowerCase();
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return null;
+  const [local, domain] = [address.slice(0, at), address.slice(at + 1)];
+  const owner = (candidate: string) =>
+    (
+      db
+        .prepare(
+          `SELECT id AS owner FROM accounts WHERE email = @a
+           UNION ALL SELECT account_id FROM aliases WHERE address = @a LIMIT 1`,
+        )
+        .get({ a: candidate }) as { owner: AccountId } | undefined
+    )?.owner ?? null;
+  const plus = local.indexOf('+');
+  return (
+    owner(address) ??
+    (plus > 0 ? owner(`${local.slice(0, plus)}@${domain}`) : null) ??
+    findAlias(db, `@${domain}`)?.accountId ??
+    null
+  );
+}
+
 export function listDomains(db: Db): Domain[] {
   const rows = db.prepare('SELECT * FROM domains ORDER BY name').all() as {
     id: string;

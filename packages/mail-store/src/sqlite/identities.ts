@@ -3,6 +3,7 @@ import { ForbiddenError, ForbiddenFromError, InvalidInputError, NotFoundError } 
 import { newId } from '../ids.js';
 import type { CreateIdentityInput, UpdateIdentityInput } from '../mail-store.js';
 import { recordChanges } from './change-log.js';
+import { resolveAddress } from './aliases.js';
 import type { Db } from './open-database.js';
 
 /** Identities per account, and the length of their text fields (RFC 8621 §6 sets none; we do). */
@@ -33,30 +34,12 @@ const toIdentity = (r: IdentityRow): Identity => ({
 });
 
 /**
- * Whether the account may use `email` as a From address or identity: its own address or a
- * plus-address of it (RFC 5233). The one place to extend at merge (aliases, domain catch-alls).
+ * Whether the account may use `email` as a From address or identity: an address that is
+ * delivered to it (its own, an alias, their subaddresses, unowned addresses of its catch-all).
  */
 export function mayUseAddress(db: Db, accountId: AccountId, email: string): boolean {
-  const row = db.prepare('SELECT email FROM accounts WHERE id = ?').get(accountId) as
-    { email: string } | undefined;
-  if (!row) return false;
-  const wanted = email.trim().toLowerCase();
-  const at = wanted.lastIndexOf('@');
-  if (at <= 0) return false;
-  const domain = wanted.slice(at + 1);
-  // A subaddress (RFC 5233) belongs to its base address.
-  const base = /^([^@+]+)\+[^@]*@/.exec(wanted)?.[1];
-  const candidates = base ? [wanted, `${base}@${domain}`] : [wanted];
-  const ownerQuery = db.prepare('SELECT account_id AS owner FROM aliases WHERE address = ?');
-  const aliasOwner = (address: string) => (ownerQuery.get(address) as { owner: string } | undefined)?.owner;
-  for (const address of candidates) {
-    if (address === row.email) return true;
-    if (aliasOwner(address) === accountId) return true;
-  }
-  // A catch-all owner may send as any address of the domain that nobody else owns.
-  if (aliasOwner(`@${domain}`) !== accountId) return false;
-  const ownedByAccount = db.prepare('SELECT 1 FROM accounts WHERE email = ?');
-  return candidates.every((a) => !ownedByAccount.get(a) && aliasOwner(a) === undefined);
+  // An account may send as exactly what it receives: one rule for delivery and for From.
+  return resolveAddress(db, email) === accountId;
 }
 
 function text(value: string | undefined, max: number, field: string): string {

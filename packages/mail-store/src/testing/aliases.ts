@@ -64,5 +64,21 @@ export function describeAliases(factory: MailStoreFactory): void {
       expect(await store.deleteDomain('second.test')).toBe(false);
       expect((await store.listDomains()).map((d) => d.name)).toEqual(['example.test']);
     });
+
+    it('resolves who receives an address: account, alias, subaddress base, then catch-all', async () => {
+      const { store, account, addAccount } = f();
+      const bob = (await addAccount('bob')).account;
+      await store.createAlias('sales@example.test', bob.id);
+      expect(await store.resolveAddress('Alice@Example.test')).toBe(account.id);
+      expect(await store.resolveAddress('sales@example.test')).toBe(bob.id);
+      expect(await store.resolveAddress('alice+news@example.test')).toBe(account.id);
+      expect(await store.resolveAddress('sales+eu@example.test')).toBe(bob.id);
+      expect(await store.resolveAddress('nobody@example.test')).toBeNull();
+      await store.createAlias('@example.test', bob.id);
+      expect(await store.resolveAddress('nobody@example.test')).toBe(bob.id);
+      // The catch-all never takes an address (or subaddress) an account owns.
+      expect(await store.resolveAddress('alice+x@example.test')).toBe(account.id);
+      expect(await store.resolveAddress('someone@elsewhere.test')).toBeNull();
+    });
   });
 }
