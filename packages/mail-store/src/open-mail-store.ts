@@ -10,6 +10,7 @@ import { deleteAccount } from './sqlite/delete-account.js';
 import * as directory from './sqlite/directory.js';
 import { importMessage, importMessageStream } from './sqlite/import-message.js';
 import { importMessages } from './sqlite/import-batch.js';
+import { openPartBlob, readPartBlob } from './sqlite/part-blobs.js';
 import { createGroupCommit } from './sqlite/group-commit.js';
 import { setKeywords } from './sqlite/keywords.js';
 import { createMailbox, findMailboxByRole, listMailboxes, mailboxCounts } from './sqlite/mailboxes.js';
@@ -60,6 +61,12 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
   const mayRead = (accountId: AccountId, blobId: BlobId) =>
     db.prepare('SELECT 1 FROM blob_refs WHERE account_id = ? AND blob_id = ?').get(accountId, blobId) !==
     undefined;
+
+  /** A blob file, else a leaf part decoded from its message (see part-blobs.ts). */
+  const openReadable = async (accountId: AccountId, blobId: BlobId) => {
+    if (!mayRead(accountId, blobId)) return null;
+    return (await blobs.open(blobId)) ?? openPartBlob(db, blobs, blobId);
+  };
 
   const feed = createStateFeed(db);
   const store: MailStore = {
@@ -150,10 +157,11 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
       return getQuota(db, accountId);
     },
     async openBlob(accountId, blobId) {
-      return mayRead(accountId, blobId) ? blobs.open(blobId) : null;
+      return openReadable(accountId, blobId);
     },
     async readBlob(accountId, blobId) {
-      return mayRead(accountId, blobId) ? blobs.read(blobId) : null;
+      if (!mayRead(accountId, blobId)) return null;
+      return (await blobs.read(blobId)) ?? readPartBlob(db, blobs, blobId);
     },
     async collectGarbage(gcOptions) {
       return collectGarbage(db, blobs, gcOptions?.now);
@@ -237,9 +245,7 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
       return claimVacationReply(db, accountId, sender, now, periodMs);
     },
     async buildMessage(accountId, message) {
-      return buildMessage(message, async (blobId) =>
-        mayRead(accountId, blobId) ? ((await blobs.open(blobId))?.stream ?? null) : null,
-      );
+      return buildMessage(message, async (blobId) => (await openReadable(accountId, blobId))?.stream ?? null);
     },
     async close() {
       if (closed) return;

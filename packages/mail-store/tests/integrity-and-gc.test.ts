@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -40,8 +40,13 @@ describe('checkIntegrity on SQLite', () => {
     });
     expect((await t.store.checkIntegrity()).problems).toEqual([]);
     writeFileSync(blobFile(t.dataDir, one.blobId), 'short');
-    const partBlob = two.textBody[0]!.blobId!;
-    writeFileSync(blobFile(t.dataDir, partBlob), 'second bodX'); // same size, wrong bytes
+    // Same size, one byte changed in the body: the raw blob no longer hashes to its id, and its
+    // text part (decoded from it, not a file of its own) is found nowhere.
+    const forged = readFileSync(blobFile(t.dataDir, two.blobId), 'latin1').replace(
+      'second body',
+      'second bodX',
+    );
+    writeFileSync(blobFile(t.dataDir, two.blobId), forged, 'latin1');
     await tamper(`
       DELETE FROM email_fts WHERE rowid = (SELECT search_id FROM emails WHERE id = '${two.id}');
       UPDATE mailbox_counts SET unread_emails = 7;
@@ -51,8 +56,11 @@ describe('checkIntegrity on SQLite', () => {
     const kinds = report.problems.map((p) => `${p.kind} ${p.subject}`).sort();
     expect(kinds).toEqual(
       [
-        `blobHashMismatch ${two.id}/1`,
+        `blobHashMismatch ${two.id}`,
+        `missingBlob ${two.id}/1`,
         `blobSizeMismatch ${one.id}`,
+        // one's text part cannot be decoded from a truncated message either.
+        `missingBlob ${one.id}/1`,
         `mailboxCountMismatch ${t.inbox.id}`,
         `missingSearchRow ${two.id}`,
         `quotaUsageMismatch ${t.account.id}`,
@@ -60,18 +68,18 @@ describe('checkIntegrity on SQLite', () => {
     );
   });
 
-  it('reports a membership of a missing email and a missing blob', async () => {
+  it('reports a membership of a missing email and a missing message blob (and so its parts)', async () => {
     const one = await t.store.importMessage(t.account.id, {
       raw: message({ Subject: 'one' }, 'gone soon'),
       mailboxIds: [t.inbox.id],
     });
     const { rmSync } = await import('node:fs');
-    rmSync(blobFile(t.dataDir, one.textBody[0]!.blobId!));
+    rmSync(blobFile(t.dataDir, one.blobId));
     await tamper(
       `PRAGMA foreign_keys = OFF; INSERT INTO email_mailboxes (mailbox_id, email_id, received_at) VALUES ('${t.inbox.id}', 'Enope', 0);`,
     );
     const kinds = (await t.store.checkIntegrity()).problems.map((p) => p.kind).sort();
-    expect(kinds).toEqual(['danglingMembership', 'missingBlob']);
+    expect(kinds).toEqual(['danglingMembership', 'missingBlob', 'missingBlob']);
   });
 });
 
@@ -85,7 +93,8 @@ describe('garbage collection and imports in flight', () => {
     expect((await t.store.collectGarbage()).removedBlobs).toBe(0);
     // Still queued: a later run removes them.
     const later = { now: new Date(Date.now() + 60 * 60 * 1000) };
-    expect((await t.store.collectGarbage(later)).removedBlobs).toBe(2);
+    // The raw message is the only file: its parts are decoded from it (part-blobs.ts).
+    expect((await t.store.collectGarbage(later)).removedBlobs).toBe(1);
   });
 
   it('does not remove a blob that a concurrent import re-put before it committed', async () => {
@@ -122,6 +131,6 @@ describe('migration 9', () => {
     expect((await t.store.checkIntegrity()).problems).toEqual([]);
     await t.store.destroyEmails(t.account.id, [email.id]);
     const gc = await t.store.collectGarbage({ now: new Date(Date.now() + 60 * 60 * 1000) });
-    expect(gc.removedBlobs).toBe(3); // raw message, text part, image part
+    expect(gc.removedBlobs).toBe(1); // the raw message: parts are not files of their own
   });
 });

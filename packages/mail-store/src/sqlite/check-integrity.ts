@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { blobIdOf } from '../blobs/blob-id.js';
 import type { BlobStore } from '../blobs/blob-store.js';
+import { parseMimeTree, type MimePart } from '../mime/mime-tree.js';
 import type { IntegrityOptions, IntegrityProblem, IntegrityReport } from '../mail-store.js';
 import type { BlobId, BodyPart } from '../model.js';
 import type { EmailIndex } from './email-rows.js';
@@ -12,11 +14,7 @@ function leaves(part: BodyPart, out: BodyPart[] = []): BodyPart[] {
 }
 
 /** The blob's size and sha256 hex, streamed (a 50 MB blob is never whole in memory); null when missing. */
-async function measure(
-  blobs: BlobStore,
-  id: BlobId,
-  hash: boolean,
-): Promise<{ size: number; hex: string | null } | null> {
+async function measure(blobs: BlobStore, id: BlobId, hash: boolean): Promise<Measured | null> {
   const opened = await blobs.open(id);
   if (!opened) return null;
   if (!hash) {
@@ -49,7 +47,7 @@ export async function checkIntegrity(
   options: IntegrityOptions = {},
 ): Promise<IntegrityReport> {
   const problems: IntegrityProblem[] = [];
-  const { emails, expected } = db.transaction(() => {
+  const { emails, expectedRaws, expectedParts } = db.transaction(() => {
     problems.push(
       ...expectNone(
         db,
@@ -127,20 +125,24 @@ export async function checkIntegrity(
       size: number;
       index_json: string;
     }[];
-    // Every blob with the size the metadata records for it, and who records it.
-    const want = new Map<BlobId, { size: number; subject: string }>();
+    // Every raw message with the size the metadata records for it; every leaf with its message.
+    const raws = new Map<BlobId, { size: number; subject: string }>();
+    const parts = new Map<BlobId, { size: number; subject: string; rawId: BlobId }>();
     for (const row of rows) {
-      want.set(row.blob_id, { size: row.size, subject: row.id });
+      raws.set(row.blob_id, { size: row.size, subject: row.id });
       for (const part of leaves((JSON.parse(row.index_json) as EmailIndex).bodyStructure))
-        want.set(part.blobId!, { size: part.size, subject: `${row.id}/${part.partId ?? ''}` });
+        parts.set(part.blobId!, {
+          size: part.size,
+          subject: `${row.id}/${part.partId ?? ''}`,
+          rawId: row.blob_id,
+        });
     }
-    return { emails: rows.length, expected: want };
+    return { emails: rows.length, expectedRaws: raws, expectedParts: parts };
   })();
 
   const sample = options.hashSample ?? 1;
   let blobsChecked = 0;
-  for (const [blobId, { size, subject }] of expected) {
-    const got = await measure(blobs, blobId, Math.random() < sample);
+  const check = (blobId: BlobId, subject: string, size: number, got: Measured | null) => {
     blobsChecked++;
     if (!got) problems.push({ kind: 'missingBlob', subject, detail: `blob ${blobId} is missing` });
     else if (got.size !== size)
@@ -151,6 +153,39 @@ export async function checkIntegrity(
       });
     else if (got.hex !== null && `G${got.hex}` !== blobId)
       problems.push({ kind: 'blobHashMismatch', subject, detail: `blob ${blobId} does not hash to its id` });
+  };
+  for (const [blobId, { size, subject }] of expectedRaws)
+    check(blobId, subject, size, await measure(blobs, blobId, Math.random() < sample));
+  // A leaf is a file of its own (imports before part-blobs.ts) or is decoded from its message: then
+  // hashing means parsing that message again and finding the part by its content.
+  const parsed = new Map<BlobId, Map<string, number> | null>();
+  for (const [blobId, { size, subject, rawId }] of expectedParts) {
+    const hash = Math.random() < sample;
+    const file = await measure(blobs, blobId, hash);
+    if (file || !hash || !expectedRaws.has(rawId) || !(await blobs.has(rawId))) {
+      // Without a file and unhashed, the raw message's own check stands for it.
+      if (file || hash) check(blobId, subject, size, file);
+      else blobsChecked++;
+      continue;
+    }
+    if (!parsed.has(rawId)) parsed.set(rawId, await leafDigests(blobs, rawId));
+    const found = parsed.get(rawId)?.get(blobId);
+    check(blobId, subject, size, found === undefined ? null : { size: found, hex: blobId.slice(1) });
   }
   return { emails, blobsChecked, problems };
+}
+
+type Measured = { size: number; hex: string | null };
+
+/** The blob ids (and sizes) of the leaves of a stored message, parsed again; null if it is gone. */
+async function leafDigests(blobs: BlobStore, rawId: BlobId): Promise<Map<string, number> | null> {
+  const raw = await blobs.read(rawId);
+  if (!raw) return null;
+  const out = new Map<string, number>();
+  const walk = (part: MimePart) => {
+    if (part.content) out.set(blobIdOf(part.content), part.content.byteLength);
+    for (const sub of part.subParts ?? []) walk(sub);
+  };
+  walk(parseMimeTree(raw).root);
+  return out;
 }

@@ -1,4 +1,5 @@
 import type { AccountId, BlobId, BodyPart, EmailId, EmailRecord, MailboxId } from '../model.js';
+import { blobIdOf } from '../blobs/blob-id.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import { InvalidInputError, NotFoundError, TooLargeError } from '../errors.js';
 import { newId } from '../ids.js';
@@ -16,23 +17,24 @@ import type { Db } from './open-database.js';
 import { assertRoomFor, usageChanged } from './quotas.js';
 import { assignThread } from './threads.js';
 
-/** Stores each leaf's decoded content as a blob (deduplicated) and returns the tree with blob ids. */
-async function storeParts(blobs: BlobStore, part: MimePart, stored: Set<BlobId>): Promise<BodyPart> {
+/**
+ * The tree with each leaf's blob id: the sha256 of its decoded content, which is NOT written as a
+ * file (the raw message holds it; see part-blobs.ts), only listed in `ids` for the references.
+ */
+function addressParts(part: MimePart, ids: Set<BlobId>): BodyPart {
   let blobId: BlobId | null = null;
   if (part.content) {
-    blobId = await blobs.put(part.content);
-    stored.add(blobId);
+    blobId = blobIdOf(part.content);
+    ids.add(blobId);
   }
-  const subParts = part.subParts
-    ? await Promise.all(part.subParts.map((p) => storeParts(blobs, p, stored)))
-    : null;
+  const subParts = part.subParts ? part.subParts.map((p) => addressParts(p, ids)) : null;
   const { content: _content, ...rest } = part;
   return { ...rest, blobId, subParts };
 }
 
 /**
- * A message ready to be indexed: parsed, its raw bytes and decoded leaves already stored as
- * blobs. Made by `prepareImport` (or any other producer, e.g. a streaming parser) outside the
+ * A message ready to be indexed: parsed, its raw bytes already stored as a blob, its leaves
+ * addressed. Made by `prepareImport` (or any other producer, e.g. a streaming parser) outside the
  * transaction, so that `commitImport` does only metadata work.
  */
 export interface PreparedImport {
@@ -49,7 +51,7 @@ export interface PreparedImport {
   blobIds: Set<BlobId>;
 }
 
-/** Parses the raw message and stores it and its decoded leaves as blobs (content-addressed). */
+/** Parses the raw message, stores it as a blob and addresses its decoded leaves (content-addressed). */
 export async function prepareImport(blobs: BlobStore, raw: Uint8Array): Promise<PreparedImport> {
   if (raw.byteLength > mimeLimits.maxMessageBytes) {
     throw new TooLargeError(`Messages are limited to ${mimeLimits.maxMessageBytes} bytes`);
@@ -57,7 +59,7 @@ export async function prepareImport(blobs: BlobStore, raw: Uint8Array): Promise<
   const { bodyStructure: tree, textBody, htmlBody, attachments, ...parsed } = parseMessage(raw);
   const rawBlobId = await blobs.put(raw);
   const blobIds = new Set<BlobId>([rawBlobId]);
-  const bodyStructure = await storeParts(blobs, tree, blobIds);
+  const bodyStructure = addressParts(tree, blobIds);
   const partIds = (parts: MimePart[]) => parts.flatMap((p) => (p.partId ? [p.partId] : []));
   return {
     rawBlobId,
@@ -73,8 +75,8 @@ export async function prepareImport(blobs: BlobStore, raw: Uint8Array): Promise<
 }
 
 /**
- * Stores a raw message and its parts as blobs, then indexes it in one transaction (see
- * `commitImport`). Blobs are written first (they are immutable and content-addressed; an orphan
+ * Stores a raw message as a blob, then indexes it in one transaction (see
+ * `commitImport`). The blob is written first (immutable and content-addressed: an orphan
  * is harmless).
  */
 export async function importMessage(

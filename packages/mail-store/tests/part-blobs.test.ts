@@ -1,0 +1,48 @@
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFsBlobStore } from '../src/blobs/fs-blob-store.js';
+import { createTestStore, message, type TestStore } from './helpers.js';
+
+// SQLite + files: a leaf part is not a file of its own; it is decoded from its message on read,
+// and a file an older store wrote for it is still read first.
+let t: TestStore;
+beforeEach(async () => {
+  t = await createTestStore();
+});
+afterEach(async () => t.cleanup());
+
+const blobFile = (blobId: string) =>
+  path.join(t.dataDir, 'blobs', blobId.slice(1, 3), blobId.slice(3, 5), blobId.slice(1));
+
+const withAttachment = message(
+  { Subject: 'parts', 'Content-Type': 'multipart/mixed; boundary=m' },
+  '--m\n\nthe body\n--m\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n\nAAECAwQF/w==\n--m--',
+);
+
+describe('leaf parts on SQLite and files', () => {
+  it('writes the raw message only, and decodes each part from it byte for byte', async () => {
+    const email = await t.store.importMessage(t.account.id, {
+      raw: withAttachment,
+      mailboxIds: [t.inbox.id],
+    });
+    const attachment = email.attachments[0]!.blobId!;
+    expect(existsSync(blobFile(email.blobId))).toBe(true);
+    expect(existsSync(blobFile(attachment))).toBe(false);
+    expect([...(await t.store.readBlob(t.account.id, attachment))!]).toEqual([0, 1, 2, 3, 4, 5, 255]);
+    const opened = await t.store.openBlob(t.account.id, attachment);
+    expect(opened?.size).toBe(7);
+  });
+
+  it('reads a part kept as a file by an older store first, even once its message is gone', async () => {
+    const email = await t.store.importMessage(t.account.id, {
+      raw: withAttachment,
+      mailboxIds: [t.inbox.id],
+    });
+    const attachment = email.attachments[0]!.blobId!;
+    await createFsBlobStore(path.join(t.dataDir, 'blobs')).put(new Uint8Array([0, 1, 2, 3, 4, 5, 255]));
+    rmSync(blobFile(email.blobId));
+    expect([...(await t.store.readBlob(t.account.id, attachment))!]).toEqual([0, 1, 2, 3, 4, 5, 255]);
+    expect(await t.store.readBlob(t.account.id, email.textBody[0]!.blobId!)).toBeNull();
+  });
+});
