@@ -367,6 +367,7 @@ export interface IntegrityProblem {
     | 'mailboxCountMismatch'
     | 'quotaUsageMismatch'
     | 'danglingMembership'
+    | 'sortKeyMismatch'
     | 'threadMismatch'
     | 'missingBlobRef';
   subject: string;

@@ -51,6 +51,7 @@ describe('checkIntegrity on SQLite', () => {
       DELETE FROM email_fts WHERE rowid = (SELECT search_id FROM emails WHERE id = '${two.id}');
       UPDATE mailbox_counts SET unread_emails = 7;
       UPDATE account_quotas SET used_bytes = used_bytes + 1;
+      UPDATE email_mailboxes SET subject_sort = 'zzz' WHERE email_id = '${one.id}';
     `);
     const report = await t.store.checkIntegrity();
     const kinds = report.problems.map((p) => `${p.kind} ${p.subject}`).sort();
@@ -64,6 +65,7 @@ describe('checkIntegrity on SQLite', () => {
         `mailboxCountMismatch ${t.inbox.id}`,
         `missingSearchRow ${two.id}`,
         `quotaUsageMismatch ${t.account.id}`,
+        `sortKeyMismatch ${t.inbox.id}/${one.id}`,
       ].sort(),
     );
   });

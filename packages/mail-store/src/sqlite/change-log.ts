@@ -31,6 +31,33 @@ export function recordChanges(
   return String(row.seq);
 }
 
+/** Where a write reports its changes: straight to the log, or to a batch that logs them once. */
+export type ChangeSink = (type: ChangeType, changes: readonly [id: string, kind: ChangeKind][]) => void;
+
+/**
+ * Changes of many writes in one transaction (a batch import), logged once per type at the end:
+ * one state bump per type instead of one per write, and an object changed twice (a thread that
+ * gets two new emails, the Inbox) logged once, with its first kind: what /changes reports for created-then-updated (import only
+ * creates and updates).
+ */
+export function createChangeBatch(): {
+  add: ChangeSink;
+  record(db: Db, accountId: AccountId): void;
+} {
+  const byType = new Map<ChangeType, Map<string, ChangeKind>>();
+  return {
+    add(type, changes) {
+      let entries = byType.get(type);
+      if (!entries) byType.set(type, (entries = new Map()));
+      for (const [id, kind] of changes) if (!entries.has(id)) entries.set(id, kind);
+    },
+    record(db, accountId) {
+      for (const [type, entries] of byType) recordChanges(db, accountId, type, [...entries]);
+      byType.clear();
+    },
+  };
+}
+
 export function currentState(db: Db, accountId: AccountId, type: ChangeType): State {
   const row = db.prepare('SELECT seq FROM states WHERE account_id = ? AND type = ?').get(accountId, type) as
     { seq: number } | undefined;

@@ -90,6 +90,18 @@ export async function checkIntegrity(
       ),
       ...expectNone(
         db,
+        // Written by import itself or by the trigger (migration 12): both must give the same keys.
+        `SELECT em.mailbox_id || '/' || em.email_id AS subject FROM email_mailboxes em JOIN emails e ON e.id = em.email_id
+          WHERE em.thread_id IS NOT e.thread_id OR em.size IS NOT e.size
+             OR em.sent_at IS NOT coalesce(e.sent_at, e.received_at)
+             OR em.subject_sort IS NOT colibri_unicode_fold(colibri_base_subject(e.subject))
+             OR em.from_sort IS NOT colibri_unicode_fold(e.from_sort)
+             OR em.to_sort IS NOT colibri_unicode_fold(coalesce(e.index_json ->> '$.to[0].name', e.index_json ->> '$.to[0].email', ''))`,
+        'sortKeyMismatch',
+        'membership sort keys differ from its email',
+      ),
+      ...expectNone(
+        db,
         `SELECT e.account_id || '/' || b.blob_id AS subject FROM email_blobs b JOIN emails e ON e.id = b.email_id
           WHERE NOT EXISTS (SELECT 1 FROM blob_refs r WHERE r.account_id = e.account_id AND r.blob_id = b.blob_id)`,
         'missingBlobRef',

@@ -10,6 +10,7 @@ import {
   type ImportOptions,
   type PreparedImport,
 } from './import-message.js';
+import { createChangeBatch, type ChangeSink } from './change-log.js';
 import type { Db } from './open-database.js';
 
 /** At most this many messages per `importMessages` call (callers split larger sources). */
@@ -96,6 +97,7 @@ export async function importMessages(
 
   const addKey = db.prepare('INSERT INTO import_keys (account_id, import_key, email_id) VALUES (?, ?, ?)');
   db.transaction(() => {
+    const changes = createChangeBatch();
     for (const { index, prepared, options } of ready) {
       const key = inputs[index]!.importKey;
       // Checked again inside the transaction: the same key twice in one batch, or a concurrent run.
@@ -106,16 +108,20 @@ export async function importMessages(
         continue;
       }
       try {
+        // This message's changes join the batch's only once its savepoint is released.
+        const own: Parameters<ChangeSink>[] = [];
         const emailId = db.transaction(() => {
-          const id = commitImport(db, accountId, prepared, options);
+          const id = commitImport(db, accountId, prepared, options, (type, list) => own.push([type, list]));
           if (key !== undefined) addKey.run(accountId, key, id);
           return id;
         })();
+        for (const [type, list] of own) changes.add(type, list);
         results[index] = { status: 'imported', emailId };
       } catch (error) {
         results[index] = failed(error);
       }
     }
+    changes.record(db, accountId);
   }).immediate();
   return results.map((r) => r!);
 }

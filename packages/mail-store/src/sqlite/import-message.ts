@@ -9,12 +9,13 @@ import { mimeLimits } from '../mime/limits.js';
 import type { MimePart } from '../mime/mime-tree.js';
 import { parseMessage, type ParsedMessage } from '../mime/parse-message.js';
 import { baseSubject } from '../mime/text.js';
-import { recordChanges } from './change-log.js';
+import { recordChanges, type ChangeSink } from './change-log.js';
 import { loadEmails, type EmailIndex } from './email-rows.js';
 import { emailAdded } from './mailbox-counters.js';
 import type { GroupCommit } from './group-commit.js';
 import type { Db } from './open-database.js';
 import { assertRoomFor, usageChanged } from './quotas.js';
+import { unicodeFold } from './query/sort-sql.js';
 import { assignThread } from './threads.js';
 
 /**
@@ -127,6 +128,8 @@ export function commitImport(
   accountId: AccountId,
   prepared: PreparedImport,
   { mailboxIds, keywords, receivedAt }: ImportOptions,
+  /** Where the changes go: by default the log, now; a batch import logs them once at its end. */
+  log: ChangeSink = (type, changes) => recordChanges(db, accountId, type, changes),
 ): EmailId {
   const { parsed, size } = prepared;
   const unread = isUnread(keywords);
@@ -184,11 +187,22 @@ export function commitImport(
     JSON.stringify(index),
     searchId,
   );
+  // The membership's sort keys (migration 8), as the trigger would compute them from the row.
   const addMailbox = db.prepare(
-    'INSERT INTO email_mailboxes (mailbox_id, email_id, received_at) VALUES (?, ?, ?)',
+    `INSERT INTO email_mailboxes (mailbox_id, email_id, received_at, thread_id, size, sent_at, subject_sort,
+                                  from_sort, to_sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const firstTo = parsed.to?.[0];
+  const sortKeys = [
+    thread.id,
+    size,
+    parsed.sentAt?.getTime() ?? receivedAt,
+    unicodeFold(baseSubject(parsed.subject)),
+    unicodeFold(fromSort),
+    unicodeFold(firstTo?.name ?? firstTo?.email ?? ''),
+  ];
   for (const mailboxId of mailboxIds) {
-    addMailbox.run(mailboxId, id, receivedAt);
+    addMailbox.run(mailboxId, id, receivedAt, ...sortKeys);
     emailAdded(db, mailboxId, thread.id, unread);
   }
   const addKeyword = db.prepare('INSERT INTO email_keywords (email_id, keyword) VALUES (?, ?)');
@@ -203,11 +217,9 @@ export function commitImport(
     'INSERT INTO email_fts (rowid, subject, addresses, body, attachments) VALUES (?, ?, ?, ?, ?)',
   ).run(searchId, parsed.subject ?? '', addresses, parsed.indexText, prepared.attachmentNames.join(' '));
   usageChanged(db, accountId, 1, size);
-  recordChanges(db, accountId, 'Email', [[id, 'created']]);
-  recordChanges(db, accountId, 'Thread', [[thread.id, thread.isNew ? 'created' : 'updated']]);
-  recordChanges(
-    db,
-    accountId,
+  log('Email', [[id, 'created']]);
+  log('Thread', [[thread.id, thread.isNew ? 'created' : 'updated']]);
+  log(
     'Mailbox',
     mailboxIds.map((m): [MailboxId, 'updated'] => [m, 'updated']),
   );

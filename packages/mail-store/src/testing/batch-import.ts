@@ -26,6 +26,33 @@ export function describeBatchImport(factory: MailStoreFactory): void {
   describe('batch import (importMessages)', () => {
     const f = useFixture(factory);
 
+    it('reports every stored email, thread and mailbox in /changes, and nothing of a failed item', async () => {
+      const { store, account, inbox } = f();
+      const before = {
+        Email: await store.getState(account.id, 'Email'),
+        Thread: await store.getState(account.id, 'Thread'),
+        Mailbox: await store.getState(account.id, 'Mailbox'),
+      };
+      const results = await store.importMessages(account.id, [
+        { raw: message(10), mailboxIds: [inbox.id] },
+        {
+          raw: message(11, { 'In-Reply-To': '<batch-10@example.test>', Subject: 'Re: Batch message 10' }),
+          mailboxIds: [inbox.id],
+        },
+        { raw: message(12), mailboxIds: ['Mnope' as MailboxId] },
+      ]);
+      const ids = results.flatMap((r) => (r.status === 'imported' ? [r.emailId] : []));
+      expect(ids).toHaveLength(2);
+      const emails = await store.getChanges(account.id, 'Email', before.Email);
+      expect(emails.created.sort()).toEqual([...ids].sort());
+      expect([...emails.updated, ...emails.destroyed]).toEqual([]);
+      const [first] = await store.getEmails(account.id, [ids[0]!]);
+      const threads = await store.getChanges(account.id, 'Thread', before.Thread);
+      expect(threads.created).toEqual([first!.threadId]);
+      const mailboxes = await store.getChanges(account.id, 'Mailbox', before.Mailbox);
+      expect(mailboxes.updated).toEqual([inbox.id]);
+    });
+
     it('stores what one-by-one imports store (fields, threads, counts, search, quota usage)', async () => {
       const { store, account, inbox, addAccount } = f();
       const bob = await addAccount('bob');

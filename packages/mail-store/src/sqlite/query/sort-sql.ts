@@ -37,13 +37,16 @@ const registered = new WeakSet<Db>();
  * SQL functions the sort keys need: the RFC 5256 base subject (as threading computes it) and the
  * i;unicode-casemap fold (RFC 5051: NFKD, then case-folded). Registered once per connection.
  */
+/** i;unicode-casemap as the sort keys store it: NFKD, then lower case. */
+export const unicodeFold = (s: string): string => s.normalize('NFKD').toLowerCase();
+
 export function registerSortFunctions(db: Db): void {
   if (registered.has(db)) return;
   db.function('colibri_base_subject', { deterministic: true }, (s: unknown) =>
     baseSubject(typeof s === 'string' ? s : null),
   );
   db.function('colibri_unicode_fold', { deterministic: true }, (s: unknown) =>
-    typeof s === 'string' ? s.normalize('NFKD').toLowerCase() : '',
+    typeof s === 'string' ? unicodeFold(s) : '',
   );
   registered.add(db);
 }
