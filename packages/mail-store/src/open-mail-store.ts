@@ -11,6 +11,8 @@ import * as directory from './sqlite/directory.js';
 import { importMessage, importMessageStream } from './sqlite/import-message.js';
 import { importMessages } from './sqlite/import-batch.js';
 import { openPartBlob, readPartBlob } from './sqlite/part-blobs.js';
+import { createSmallBlobStore } from './sqlite/small-blobs.js';
+import { createTieredBlobStore } from './blobs/tiered-blob-store.js';
 import { createGroupCommit } from './sqlite/group-commit.js';
 import { setKeywords } from './sqlite/keywords.js';
 import { createMailbox, findMailboxByRole, listMailboxes, mailboxCounts } from './sqlite/mailboxes.js';
@@ -41,7 +43,10 @@ import { claimVacationReply, getVacationResponse, setVacationResponse } from './
 export interface OpenMailStoreOptions {
   /** The data folder: `colibri.sqlite` and `blobs/` live in it. Created when missing. */
   dataDir: string;
-  /** Where blobs live; by default content-addressed files under `<dataDir>/blobs/`. */
+  /**
+   * Where blobs bigger than `smallBlobMaxBytes` live; by default content-addressed files under
+   * `<dataDir>/blobs/`. Smaller ones are rows of the database.
+   */
   blobStore?: BlobStore;
   /** How long an upload nothing else references stays (RFC 8620 §6.1); default 24 hours. */
   uploadTtlMs?: number;
@@ -52,9 +57,19 @@ export interface OpenMailStoreOptions {
  * content-addressed files for blobs. better-sqlite3 is synchronous; the async interface is for
  * networked backends, and each call here is one short transaction.
  */
+/**
+ * Blobs up to this size are rows of the database, bigger ones files (or objects): the median
+ * message is a few kB, and a file costs two fsyncs that a row does not (see small-blobs.ts).
+ */
+export const smallBlobMaxBytes = 64 * 1024;
+
 export async function openMailStore(options: OpenMailStoreOptions): Promise<MailStore> {
   const db = openDatabase(options.dataDir);
-  const blobs = options.blobStore ?? createFsBlobStore(path.join(options.dataDir, 'blobs'));
+  const blobs = createTieredBlobStore(
+    createSmallBlobStore(db, smallBlobMaxBytes),
+    options.blobStore ?? createFsBlobStore(path.join(options.dataDir, 'blobs')),
+    smallBlobMaxBytes,
+  );
   let closed = false;
   const groupCommit = createGroupCommit(db);
 

@@ -35,19 +35,20 @@ describe('checkIntegrity on SQLite', () => {
       mailboxIds: [t.inbox.id],
     });
     const two = await t.store.importMessage(t.account.id, {
-      raw: message({ Subject: 'two' }, 'second body'),
+      // Over smallBlobMaxBytes: a file, where one is a row of the database (small-blobs.ts).
+      raw: message({ Subject: 'two' }, `second body\n${'filler line of text\n'.repeat(4000)}`),
       mailboxIds: [t.inbox.id],
     });
     expect((await t.store.checkIntegrity()).problems).toEqual([]);
-    writeFileSync(blobFile(t.dataDir, one.blobId), 'short');
-    // Same size, one byte changed in the body: the raw blob no longer hashes to its id, and its
-    // text part (decoded from it, not a file of its own) is found nowhere.
+    // One's row loses bytes. Two's file has one byte changed in the body (same size): it no longer
+    // hashes to its id, and its text part (decoded from it, not a blob of its own) is found nowhere.
     const forged = readFileSync(blobFile(t.dataDir, two.blobId), 'latin1').replace(
       'second body',
       'second bodX',
     );
     writeFileSync(blobFile(t.dataDir, two.blobId), forged, 'latin1');
     await tamper(`
+      UPDATE small_blobs SET bytes = CAST('short' AS BLOB) WHERE id = '${one.blobId}';
       DELETE FROM email_fts WHERE rowid = (SELECT search_id FROM emails WHERE id = '${two.id}');
       UPDATE mailbox_counts SET unread_emails = 7;
       UPDATE account_quotas SET used_bytes = used_bytes + 1;
@@ -75,10 +76,9 @@ describe('checkIntegrity on SQLite', () => {
       raw: message({ Subject: 'one' }, 'gone soon'),
       mailboxIds: [t.inbox.id],
     });
-    const { rmSync } = await import('node:fs');
-    rmSync(blobFile(t.dataDir, one.blobId));
     await tamper(
-      `PRAGMA foreign_keys = OFF; INSERT INTO email_mailboxes (mailbox_id, email_id, received_at) VALUES ('${t.inbox.id}', 'Enope', 0);`,
+      `DELETE FROM small_blobs WHERE id = '${one.blobId}';
+       PRAGMA foreign_keys = OFF; INSERT INTO email_mailboxes (mailbox_id, email_id, received_at) VALUES ('${t.inbox.id}', 'Enope', 0);`,
     );
     const kinds = (await t.store.checkIntegrity()).problems.map((p) => p.kind).sort();
     expect(kinds).toEqual(['danglingMembership', 'missingBlob', 'missingBlob']);

@@ -1,10 +1,11 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFsBlobStore } from '../src/blobs/fs-blob-store.js';
 import { createTestStore, message, type TestStore } from './helpers.js';
 
-// SQLite + files: a leaf part is not a file of its own; it is decoded from its message on read,
+// SQLite + files: a leaf part is not a blob of its own; it is decoded from its message on read,
 // and a file an older store wrote for it is still read first.
 let t: TestStore;
 beforeEach(async () => {
@@ -27,7 +28,11 @@ describe('leaf parts on SQLite and files', () => {
       mailboxIds: [t.inbox.id],
     });
     const attachment = email.attachments[0]!.blobId!;
-    expect(existsSync(blobFile(email.blobId))).toBe(true);
+    // A small message is a row of small_blobs (small-blobs.ts); its parts are no blobs at all.
+    const db = new Database(path.join(t.dataDir, 'colibri.sqlite'), { readonly: true });
+    const stored = db.prepare('SELECT id FROM small_blobs').pluck().all();
+    db.close();
+    expect(stored).toEqual([email.blobId]);
     expect(existsSync(blobFile(attachment))).toBe(false);
     expect([...(await t.store.readBlob(t.account.id, attachment))!]).toEqual([0, 1, 2, 3, 4, 5, 255]);
     const opened = await t.store.openBlob(t.account.id, attachment);
@@ -41,7 +46,9 @@ describe('leaf parts on SQLite and files', () => {
     });
     const attachment = email.attachments[0]!.blobId!;
     await createFsBlobStore(path.join(t.dataDir, 'blobs')).put(new Uint8Array([0, 1, 2, 3, 4, 5, 255]));
-    rmSync(blobFile(email.blobId));
+    const db = new Database(path.join(t.dataDir, 'colibri.sqlite'));
+    db.prepare('DELETE FROM small_blobs WHERE id = ?').run(email.blobId);
+    db.close();
     expect([...(await t.store.readBlob(t.account.id, attachment))!]).toEqual([0, 1, 2, 3, 4, 5, 255]);
     expect(await t.store.readBlob(t.account.id, email.textBody[0]!.blobId!)).toBeNull();
   });

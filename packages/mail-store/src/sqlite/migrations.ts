@@ -410,4 +410,17 @@ export const migrations: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 14,
+    name: 'small blobs in the database',
+    sql: `
+      -- Blobs up to smallBlobMaxBytes (most messages) live here rather than as files: see
+      -- small-blobs.ts. put_at is the GC claim (the file store's mtime).
+      CREATE TABLE small_blobs (
+        id TEXT PRIMARY KEY,
+        bytes BLOB NOT NULL,
+        put_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
