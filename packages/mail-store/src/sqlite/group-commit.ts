@@ -1,5 +1,6 @@
 import { StoreError } from '../errors.js';
 import type { Db } from './open-database.js';
+import { createWalSync } from './wal-sync.js';
 
 interface Pending {
   work: () => unknown;
@@ -16,22 +17,25 @@ export type GroupCommit = <T>(work: () => T) => Promise<T>;
  * transaction at the next turn of the loop, so that they share a commit (and its WAL sync) instead
  * of paying one each. Each piece runs in its own savepoint: a piece that throws a `StoreError`
  * (over quota, unknown mailbox) is rolled back alone and its caller rejected; the others commit.
- * Every caller is resolved only after the shared COMMIT returned, i.e. once its data is as durable
- * as a single transaction's (the database's `synchronous` setting decides how durable that is).
+ * Every caller is resolved only after the shared COMMIT and the sync of the WAL that follows it
+ * (`wal-sync.ts`: off the event loop), i.e. once its data would survive a power loss.
  * Any other error (SQLite I/O, a bug) aborts the whole group and rejects every caller: nothing of
- * it is acknowledged, nothing half-written is kept.
+ * it is acknowledged, nothing half-written is kept. A sync that fails after the commit rejects
+ * every caller too, though their rows are stored: a sender then retries, and a duplicate is
+ * better than acknowledging what a power loss could take back.
  */
 export function createGroupCommit(db: Db): GroupCommit {
+  const wal = createWalSync(db);
   let queue: Pending[] = [];
   let scheduled = false;
 
-  const flush = () => {
+  const flush = async () => {
     scheduled = false;
     const group = queue;
     queue = [];
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
-      db.transaction(() => {
+      await wal.commit(() => {
         outcomes.length = 0;
         for (const item of group) {
           try {
@@ -42,7 +46,7 @@ export function createGroupCommit(db: Db): GroupCommit {
             outcomes.push({ ok: false, error });
           }
         }
-      }).immediate();
+      });
     } catch (error) {
       for (const item of group) item.reject(error);
       return;
@@ -59,7 +63,7 @@ export function createGroupCommit(db: Db): GroupCommit {
       queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       if (!scheduled) {
         scheduled = true;
-        setImmediate(flush);
+        setImmediate(() => void flush());
       }
     });
 }
