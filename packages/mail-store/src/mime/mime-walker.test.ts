@@ -79,7 +79,8 @@ describe('createMimeWalker', () => {
     expect(events).toEqual(['leaf 1 text/plain', 'abort', 'leaf 1 text/plain', 'end']);
   });
 
-  it('walks a 50 MB message in 64 KiB chunks without holding it', () => {
+  /** Feeds head, `count` times `chunk`, tail; returns the tree, bytes given to sinks and the most retained. */
+  function walkRetaining(head: string, chunk: Buffer, count: number, tail: string) {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
     const used = () => {
@@ -87,40 +88,61 @@ describe('createMimeWalker', () => {
       const { heapUsed, arrayBuffers } = process.memoryUsage();
       return heapUsed + arrayBuffers;
     };
-    // One 64 KiB chunk of base64 lines (76 characters + CRLF), sent 800 times: ~50 MB.
-    const line = `${Buffer.alloc(57, 0xa5).toString('base64')}\r\n`;
-    const chunk = Buffer.from(line.repeat(Math.floor(65536 / line.length)));
-    const chunks = 800;
-    let decoded = 0;
+    const sunk = { written: 0, aborted: 0 };
     const walker = createMimeWalker({
       onLeaf: () => ({
-        write: (bytes) => void (decoded += bytes.byteLength),
+        write: (bytes) => void (sunk.written += bytes.byteLength),
         end: () => undefined,
-        abort: () => undefined,
+        abort: () => void (sunk.aborted += 1),
       }),
     });
     const before = used();
-    walker.write(
-      Buffer.from(
-        withCrlf(
-          'Subject: 50 MB\nContent-Type: multipart/mixed; boundary=big\n\n--big\n\nsee attached\n--big\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n\n',
-        ),
-      ),
-    );
+    walker.write(Buffer.from(withCrlf(head)));
     let peak = 0;
-    for (let i = 0; i < chunks; i++) {
+    for (let i = 0; i < count; i++) {
       walker.write(chunk);
-      if (i % 100 === 99) peak = Math.max(peak, used() - before);
+      if (i % 50 === 49) peak = Math.max(peak, used() - before);
     }
-    walker.write(Buffer.from('\r\n--big--\r\n'));
-    const tree = walker.end();
-    const messageBytes = chunk.byteLength * chunks;
-    expect(messageBytes).toBeGreaterThan(50e6);
-    const attachment = (chunk.byteLength / line.length) * 57 * chunks;
-    expect(decoded).toBe('see attached'.length + attachment);
+    walker.write(Buffer.from(withCrlf(tail)));
+    return { tree: walker.end(), sunk, peak };
+  }
+
+  it('walks a 50 MB message in 64 KiB chunks without holding it', () => {
+    // One 64 KiB chunk of base64 lines (76 characters + CRLF), sent 800 times: ~50 MB.
+    const line = `${Buffer.alloc(57, 0xa5).toString('base64')}\r\n`;
+    const chunk = Buffer.from(line.repeat(Math.floor(65536 / line.length)));
+    const { tree, sunk, peak } = walkRetaining(
+      'Subject: 50 MB\nContent-Type: multipart/mixed; boundary=big\n\n--big\n\nsee attached\n--big\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: base64\n\n',
+      chunk,
+      800,
+      '\n--big--\n',
+    );
+    expect(chunk.byteLength * 800).toBeGreaterThan(50e6);
+    const attachment = (chunk.byteLength / line.length) * 57 * 800;
+    expect(sunk.written).toBe('see attached'.length + attachment);
     expect(tree.root.subParts?.[1]).toMatchObject({ partId: '2', size: attachment, content: null });
     console.log(`50 MB walk: retained at most ${(peak / 1048576).toFixed(1)} MiB over the start`);
     // Retained memory while walking: a header block and a few bytes of carry, not the body.
     expect(peak).toBeLessThan(16 * 1024 * 1024);
+  });
+
+  it('holds no hostile 20 MB body either: text under a wrong boundary, a blank part', () => {
+    const text = walkRetaining(
+      'Content-Type: multipart/mixed; boundary=b\n\n',
+      Buffer.alloc(65536, 'x'),
+      320,
+      '',
+    );
+    expect(text.tree.root).toMatchObject({ type: 'text/plain', partId: '1', size: 65536 * 320 });
+    const blank = walkRetaining(
+      'Content-Type: multipart/mixed; boundary=b\n\n--b\n\none\n--b\n\n',
+      Buffer.from(' \r\n'.repeat(21845)),
+      320,
+      '\n',
+    );
+    // The blank last part was streamed speculatively, then dropped: it does not count.
+    expect(blank.tree.root.subParts).toHaveLength(1);
+    expect(blank.sunk.aborted).toBe(1);
+    for (const { peak } of [text, blank]) expect(peak).toBeLessThan(16 * 1024 * 1024);
   });
 });

@@ -48,9 +48,14 @@ interface Walk {
 interface Body {
   write(raw: Uint8Array): void;
   end(): MimePart;
+  /** Drops the body: its sinks are aborted. */
+  abort(): void;
 }
 
-/** Undetermined multipart bytes held before streaming them as the text/plain fallback. */
+/**
+ * Undetermined bytes held before going on speculatively: a multipart start before streaming it as
+ * its text/plain fallback, a part's blank start before opening the part.
+ */
 const maxPendingBytes = mimeLimits.maxHeaderBlockBytes;
 
 const childId = (prefix: string, index: number) => (prefix === '' ? String(index) : `${prefix}.${index}`);
@@ -91,6 +96,10 @@ class Entity {
   end(): MimePart {
     if (!this.body) this.open(this.header.end());
     return this.body!.end();
+  }
+
+  abort(): void {
+    this.body?.abort();
   }
 
   private open({ fields, body }: HeaderResult): void {
@@ -154,7 +163,9 @@ interface MultipartHeader {
  * non-blank content after the first), the body may still be a text/plain leaf: a Content-Type
  * without a usable boundary is invalid (RFC 2045 §5.2), and its content must not be lost. Those
  * bytes are held (up to `maxPendingBytes`, then streamed into that leaf, aborted if a part turns up).
- * A part is opened only once it is sure to count: an unterminated last part that is blank does not.
+ * Likewise a part is opened once it is sure to count (an unterminated last part that is blank does
+ * not), or speculatively once its blank start passes `maxPendingBytes`, and then retracted if the
+ * body ends while it is still blank.
  */
 class MultipartBody implements Body, DelimiterEvents {
   private state: 'preamble' | 'first-blank' | 'parts' | 'leaf' = 'preamble';
@@ -167,6 +178,8 @@ class MultipartBody implements Body, DelimiterEvents {
   private ranges = 0;
   /** The open part: its blank bytes while it has no entity yet, its entity, or skipped (limits). */
   private blank: Uint8Array[] = [];
+  private blankBytes = 0;
+  private partBlank = true;
   private child: Entity | null = null;
   private skipping = false;
 
@@ -184,10 +197,11 @@ class MultipartBody implements Body, DelimiterEvents {
   end(): MimePart {
     this.scanner.end();
     const { fields, type, params } = this.header;
+    // An unterminated last part counts unless it is blank.
+    if (this.partBlank) this.retractPart();
     if (this.state === 'first-blank' || (this.state === 'preamble' && this.nonBlank)) this.becomeLeaf();
     if (this.state === 'leaf') return this.fallback!.end();
     this.fallback?.abort();
-    // An unterminated last part counts unless it is blank (then it was never opened).
     if (this.child) this.subParts.push(this.child.end());
     return mimePart(describePart(fields, type, params, null), 0, null, this.subParts);
   }
@@ -201,13 +215,10 @@ class MultipartBody implements Body, DelimiterEvents {
         this.hold(raw);
         return;
       case 'first-blank':
-        if (!inPart || isBlank(raw)) {
-          this.hold(raw);
-          if (inPart) this.blank.push(raw.slice());
-          return;
-        }
-        this.becomeParts();
-        this.partBytes(raw);
+        // Blank so far: both the text fallback and the first part may still be what counts.
+        if (inPart && !isBlank(raw)) this.becomeParts();
+        else this.hold(raw);
+        if (inPart) this.partBytes(raw);
         return;
       case 'parts':
         if (inPart) this.partBytes(raw);
@@ -258,12 +269,35 @@ class MultipartBody implements Body, DelimiterEvents {
   }
 
   private partBytes(raw: Uint8Array): void {
+    if (this.partBlank && !isBlank(raw)) this.partBlank = false;
     if (this.child) {
       this.child.write(raw);
     } else if (!this.skipping) {
-      if (isBlank(raw)) this.blank.push(raw.slice());
-      else this.openPart().write(raw);
+      if (!this.partBlank || this.blankBytes + raw.byteLength > maxPendingBytes) {
+        this.openPart().write(raw);
+      } else {
+        this.blank.push(raw.slice());
+        this.blankBytes += raw.byteLength;
+      }
     }
+  }
+
+  /** The open part ends blank and unterminated: it never was (a speculative entity is dropped). */
+  private retractPart(): void {
+    if (this.child) {
+      this.child.abort();
+      this.walk.parts -= 1;
+    }
+    if (this.child || this.skipping) this.ranges -= 1;
+    this.child = null;
+    this.skipping = false;
+    this.blank = [];
+    this.blankBytes = 0;
+  }
+
+  abort(): void {
+    this.fallback?.abort();
+    this.child?.abort();
   }
 
   /** The open part is sure to count: its entity starts (unless over the limits). */
@@ -274,6 +308,7 @@ class MultipartBody implements Body, DelimiterEvents {
     if (depth >= mimeLimits.maxDepth || this.walk.parts >= mimeLimits.maxParts) {
       this.skipping = true;
       this.blank = [];
+      this.blankBytes = 0;
       return { write: () => undefined };
     }
     // RFC 2046 §5.1.5: in a digest, parts are messages unless they say otherwise.
@@ -282,6 +317,7 @@ class MultipartBody implements Body, DelimiterEvents {
     this.child = child;
     for (const piece of this.blank) child.write(piece);
     this.blank = [];
+    this.blankBytes = 0;
     return child;
   }
 
@@ -292,13 +328,15 @@ class MultipartBody implements Body, DelimiterEvents {
     this.child = null;
     this.skipping = false;
     this.blank = [];
+    this.blankBytes = 0;
+    this.partBlank = true;
   }
 }
 
 /**
  * A push-based walk of a raw message into its MIME tree, with the limits of `mimeLimits` (depth,
  * part count, header block size), never throwing. It holds one header block, a few bytes of carry
- * per level and the blank start of an open part, never a body: each leaf's content goes, decoded,
+ * per level and at most 64 KiB of undetermined start per level, never a body: each leaf's content goes, decoded,
  * to the sink `onLeaf` returns for it.
  */
 export function createMimeWalker(options: MimeWalkerOptions): MimeWalker {
