@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MimePart } from './mime-tree.js';
 import { parseMimeTree } from './mime-tree.js';
 import { mimeLimits } from './limits.js';
+import { trickyMessages } from './mime-fixtures.test-data.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s.replace(/\r?\n/g, '\r\n'));
 const text = (p: MimePart | undefined) => new TextDecoder().decode(p?.content ?? new Uint8Array());
@@ -10,42 +11,7 @@ const shape = (p: MimePart): unknown =>
 
 describe('parseMimeTree', () => {
   it('numbers parts like IMAP sections and keeps each leaf decoded', () => {
-    const tree = parseMimeTree(
-      bytes(`Content-Type: multipart/mixed; boundary=outer
-
-preamble
---outer
-Content-Type: multipart/alternative; boundary="alt"
-
---alt
-Content-Type: text/plain; charset=ISO-8859-1
-Content-Transfer-Encoding: quoted-printable
-
-caf=E9
---alt
-Content-Type: text/html
-
-<p>hi</p>
---alt--
---outer
-Content-Type: message/rfc822
-
-Subject: inner
-Content-Type: multipart/mixed; boundary=inner
-
---inner
-
-x
---inner--
---outer
-Content-Type: application/octet-stream
-Content-Disposition: attachment; filename="a.bin"
-Content-Transfer-Encoding: base64
-
-AAEC
---outer--
-epilogue`),
-    );
+    const tree = parseMimeTree(bytes(trickyMessages['nested with preamble and epilogue']!));
     expect(shape(tree.root)).toEqual([
       'multipart/mixed',
       [
