@@ -56,6 +56,25 @@ try {
     `peak RSS growth ${mb(peakRss - base.rss)}, peak heapUsed growth ${mb(peakHeap - base.heapUsed)}`,
   );
   console.log(`external+arrayBuffers now ${mb(process.memoryUsage().arrayBuffers)}`);
+
+  // Reading the attachment back: decoded from the stored message as a stream (part-blobs.ts).
+  global.gc?.();
+  const before = process.memoryUsage();
+  peakRss = before.rss;
+  peakHeap = before.heapUsed;
+  const resampler = setInterval(() => {
+    const now = process.memoryUsage();
+    peakRss = Math.max(peakRss, now.rss);
+    peakHeap = Math.max(peakHeap, now.heapUsed);
+  }, 5);
+  const opened = await store.openBlob(account.id, email.attachments[0]!.blobId!);
+  let read = 0;
+  for await (const chunk of opened!.stream as AsyncIterable<Buffer>) read += chunk.byteLength;
+  clearInterval(resampler);
+  console.log(`read the attachment back (${mb(read)} of ${mb(opened!.size)} announced)`);
+  console.log(
+    `peak RSS growth ${mb(peakRss - before.rss)}, peak heapUsed growth ${mb(peakHeap - before.heapUsed)}`,
+  );
 } finally {
   await store.close();
   rmSync(dataDir, { recursive: true, force: true });

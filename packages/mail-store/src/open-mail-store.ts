@@ -227,7 +227,7 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
       });
     },
     async importMessageStream(accountId, input) {
-      return importMessageStream(db, blobs, accountId, input);
+      return importMessageStream(db, blobs, accountId, input, groupCommit);
     },
     async checkIntegrity(integrityOptions) {
       return checkIntegrity(db, blobs, integrityOptions);

@@ -52,4 +52,27 @@ describe('leaf parts on SQLite and files', () => {
     expect([...(await t.store.readBlob(t.account.id, attachment))!]).toEqual([0, 1, 2, 3, 4, 5, 255]);
     expect(await t.store.readBlob(t.account.id, email.textBody[0]!.blobId!)).toBeNull();
   });
+
+  it('streams a large part out of its message with the recorded size and the exact bytes', async () => {
+    const decoded = Buffer.alloc(3 * 1024 * 1024);
+    for (let i = 0; i < decoded.length; i += 4) decoded.writeUInt32BE(i, i);
+    const base64 = decoded.toString('base64').replace(/.{76}/g, '$&\r\n');
+    const raw = Buffer.from(
+      'From: a@example.test\r\nSubject: big\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n' +
+        '--b\r\n\r\nsee attached\r\n--b\r\nContent-Type: application/octet-stream\r\n' +
+        `Content-Transfer-Encoding: base64\r\n\r\n${base64}\r\n--b--\r\n`,
+    );
+    const email = await t.store.importMessageStream(t.account.id, {
+      source: (async function* () {
+        for (let at = 0; at < raw.length; at += 65536) yield raw.subarray(at, at + 65536);
+      })(),
+      mailboxIds: [t.inbox.id],
+    });
+    const opened = await t.store.openBlob(t.account.id, email.attachments[0]!.blobId!);
+    expect(opened?.size).toBe(decoded.length);
+    const chunks: Buffer[] = [];
+    for await (const chunk of opened!.stream as AsyncIterable<Buffer>) chunks.push(chunk);
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(Buffer.concat(chunks).equals(decoded)).toBe(true);
+  });
 });

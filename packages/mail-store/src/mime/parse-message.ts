@@ -2,7 +2,7 @@ import { bodyLists } from './body-lists.js';
 import { decodeText } from './charset.js';
 import { readEnvelope, type Envelope } from './envelope.js';
 import { mimeLimits } from './limits.js';
-import { parseMimeTree, type MimePart } from './mime-tree.js';
+import { parseMimeTree, type MimePart, type MimeTree } from './mime-tree.js';
 import { collapseWhitespace, htmlToText } from './text.js';
 
 export interface ParsedMessage extends Envelope {
@@ -16,9 +16,15 @@ export interface ParsedMessage extends Envelope {
   indexText: string;
 }
 
+/** Bytes of a text leaf the index reads: enough for maxIndexedTextChars in any charset. */
+export const indexedTextBytes = mimeLimits.maxIndexedTextChars * 4;
+
+/** Leaves whose content `indexMessage` reads. */
+export const isIndexedText = (type: string): boolean => type === 'text/plain' || type === 'text/html';
+
 function partText(part: MimePart): string {
   if (!part.content) return '';
-  const text = decodeText(part.content.subarray(0, mimeLimits.maxIndexedTextChars * 4), part.charset);
+  const text = decodeText(part.content.subarray(0, indexedTextBytes), part.charset);
   return part.type === 'text/html' ? htmlToText(text) : text;
 }
 
@@ -28,9 +34,16 @@ function partText(part: MimePart): string {
  * listed and downloadable.
  */
 export function parseMessage(raw: Uint8Array): ParsedMessage {
-  const tree = parseMimeTree(raw);
+  return indexMessage(parseMimeTree(raw));
+}
+
+/**
+ * The index of a walked message. Reads the content of text/plain and text/html leaves only, and
+ * only their first `indexedTextBytes` (a streaming walk keeps no more: see `textKeepingSink`).
+ */
+export function indexMessage(tree: MimeTree): ParsedMessage {
   const lists = bodyLists(tree.root);
-  const texts = lists.textBody.filter((p) => p.type === 'text/plain' || p.type === 'text/html');
+  const texts = lists.textBody.filter((p) => isIndexedText(p.type));
   // RFC 8621 §4.1.4 preview: from the text body; HTML stripped of markup when there is no plain text.
   let body = '';
   for (const part of texts) {

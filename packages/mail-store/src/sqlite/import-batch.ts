@@ -3,13 +3,8 @@ import { blobIdOf } from '../blobs/blob-id.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import { InvalidInputError, StoreError } from '../errors.js';
 import type { BatchImportInput, BatchImportResult } from '../mail-store.js';
-import {
-  checkImportInput,
-  commitImport,
-  prepareImport,
-  type ImportOptions,
-  type PreparedImport,
-} from './import-message.js';
+import { checkImportInput, commitImport, type ImportOptions } from './import-message.js';
+import { prepareImport, type PreparedImport } from './prepare-import.js';
 import { createChangeBatch, type ChangeSink } from './change-log.js';
 import type { Db } from './open-database.js';
 

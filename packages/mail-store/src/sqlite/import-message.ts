@@ -1,79 +1,19 @@
-import type { AccountId, BlobId, BodyPart, EmailId, EmailRecord, MailboxId } from '../model.js';
-import { blobIdOf } from '../blobs/blob-id.js';
+import type { AccountId, EmailId, EmailRecord, MailboxId } from '../model.js';
 import type { BlobStore } from '../blobs/blob-store.js';
-import { InvalidInputError, NotFoundError, TooLargeError } from '../errors.js';
+import { InvalidInputError, NotFoundError } from '../errors.js';
 import { newId } from '../ids.js';
 import { isUnread, normaliseKeywords } from '../keywords.js';
 import type { ImportMessageInput, ImportMessageStreamInput } from '../mail-store.js';
-import { mimeLimits } from '../mime/limits.js';
-import type { MimePart } from '../mime/mime-tree.js';
-import { parseMessage, type ParsedMessage } from '../mime/parse-message.js';
 import { baseSubject } from '../mime/text.js';
 import { recordChanges, type ChangeSink } from './change-log.js';
 import { loadEmails, type EmailIndex } from './email-rows.js';
 import { emailAdded } from './mailbox-counters.js';
 import type { GroupCommit } from './group-commit.js';
 import type { Db } from './open-database.js';
+import { prepareImport, prepareImportStream, type PreparedImport } from './prepare-import.js';
 import { assertRoomFor, usageChanged } from './quotas.js';
 import { unicodeFold } from './query/sort-sql.js';
 import { assignThread } from './threads.js';
-
-/**
- * The tree with each leaf's blob id: the sha256 of its decoded content, which is NOT written as a
- * file (the raw message holds it; see part-blobs.ts), only listed in `ids` for the references.
- */
-function addressParts(part: MimePart, ids: Set<BlobId>): BodyPart {
-  let blobId: BlobId | null = null;
-  if (part.content) {
-    blobId = blobIdOf(part.content);
-    ids.add(blobId);
-  }
-  const subParts = part.subParts ? part.subParts.map((p) => addressParts(p, ids)) : null;
-  const { content: _content, ...rest } = part;
-  return { ...rest, blobId, subParts };
-}
-
-/**
- * A message ready to be indexed: parsed, its raw bytes already stored as a blob, its leaves
- * addressed. Made by `prepareImport` (or any other producer, e.g. a streaming parser) outside the
- * transaction, so that `commitImport` does only metadata work.
- */
-export interface PreparedImport {
-  rawBlobId: BlobId;
-  size: number;
-  parsed: Omit<ParsedMessage, 'bodyStructure' | 'textBody' | 'htmlBody' | 'attachments'>;
-  bodyStructure: BodyPart;
-  /** Part ids of the RFC 8621 §4.1.4 lists. */
-  textBody: string[];
-  htmlBody: string[];
-  attachments: string[];
-  attachmentNames: string[];
-  /** Every blob the email refers to (raw message and leaves): the account's references. */
-  blobIds: Set<BlobId>;
-}
-
-/** Parses the raw message, stores it as a blob and addresses its decoded leaves (content-addressed). */
-export async function prepareImport(blobs: BlobStore, raw: Uint8Array): Promise<PreparedImport> {
-  if (raw.byteLength > mimeLimits.maxMessageBytes) {
-    throw new TooLargeError(`Messages are limited to ${mimeLimits.maxMessageBytes} bytes`);
-  }
-  const { bodyStructure: tree, textBody, htmlBody, attachments, ...parsed } = parseMessage(raw);
-  const rawBlobId = await blobs.put(raw);
-  const blobIds = new Set<BlobId>([rawBlobId]);
-  const bodyStructure = addressParts(tree, blobIds);
-  const partIds = (parts: MimePart[]) => parts.flatMap((p) => (p.partId ? [p.partId] : []));
-  return {
-    rawBlobId,
-    size: raw.byteLength,
-    parsed,
-    bodyStructure,
-    textBody: partIds(textBody),
-    htmlBody: partIds(htmlBody),
-    attachments: partIds(attachments),
-    attachmentNames: attachments.map((p) => p.name ?? ''),
-    blobIds,
-  };
-}
 
 /**
  * Stores a raw message as a blob, then indexes it in one transaction (see
@@ -227,22 +167,19 @@ export function commitImport(
 }
 
 /**
- * The streaming front of import: the message is spooled into its raw blob through `putStream`
- * (hashed while written, never buffered by the caller; over `maxMessageBytes` is TooLargeError),
- * then indexed like `importMessage`. The MIME walk still reads that blob whole: a streaming walk
- * (each leaf decoded into its own `putStream`) is the next step, behind this same seam.
+ * The streaming front of import: the message goes to its raw blob and through the MIME walker in
+ * one pass (`prepareImportStream`), never whole in memory, then is indexed like `importMessage`.
  */
 export async function importMessageStream(
   db: Db,
   blobs: BlobStore,
   accountId: AccountId,
   input: ImportMessageStreamInput,
+  groupCommit?: GroupCommit,
 ): Promise<EmailRecord> {
   const options = checkImportInput(input);
-  const { blobId } = await blobs.putStream(input.source, mimeLimits.maxMessageBytes);
-  const raw = await blobs.read(blobId);
-  if (!raw) throw new Error(`Spooled message blob ${blobId} vanished`);
-  const prepared = await prepareImport(blobs, raw);
-  const id = db.transaction(() => commitImport(db, accountId, prepared, options)).immediate();
+  const prepared = await prepareImportStream(blobs, input.source);
+  const commit = () => commitImport(db, accountId, prepared, options);
+  const id = groupCommit ? await groupCommit(commit) : db.transaction(commit).immediate();
   return loadEmails(db, accountId, [id])[0]!;
 }
