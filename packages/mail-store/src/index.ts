@@ -80,7 +80,7 @@ export {
 export type { QuotaLimit } from './errors.js';
 export { toAccountId, toDomainId, toEmailId, toMailboxId, toThreadId } from './ids.js';
 export { toBlobId } from './blobs/blob-id.js';
-export type { BlobStore } from './blobs/blob-store.js';
+export type { BlobStore, StoredBlob } from './blobs/blob-store.js';
 export { mimeLimits } from './mime/limits.js';
 export { maxQueryLimit } from './sqlite/query-emails.js';
 export { maxLocalPartLength } from './sqlite/aliases.js';
