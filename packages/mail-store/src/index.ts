@@ -93,7 +93,7 @@ export { dkimDnsRecord } from './dkim-record.js';
 export { deliveryStatusReport, statusOfReply } from './compose/delivery-status.js';
 export type { DeliveryStatusInput, FailedRecipient } from './compose/delivery-status.js';
 export { defaultUploadTtlMs, maxUploadBytes } from './sqlite/uploads.js';
-export { blobGcIdleMs } from './sqlite/collect-garbage.js';
+export { blobGcIdleMs } from './sqlite/blob-in-use.js';
 export { toIdentityId } from './ids.js';
 export type { BuiltMessage, OutgoingAttachment, OutgoingMessage } from './compose/outgoing-message.js';
 export { composeLimits } from './compose/build-message.js';

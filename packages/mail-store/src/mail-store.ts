@@ -223,7 +223,11 @@ export interface MailStore {
     rcptTo: string,
     attempt: DeliveryAttempt,
   ): Promise<void>;
-  /** Reads a submission's message bytes, whichever account queued it (for the delivery worker). */
+  /**
+   * Reads a submission's message bytes, whichever account queued it (for the delivery worker).
+   * Null once the submission is done (every recipient delivered, failed or canceled) and garbage
+   * collection took bytes nothing else needs.
+   */
   readSubmissionMessage(submissionId: EmailSubmissionId): Promise<Uint8Array | null>;
   /** The local domain's DKIM signing key (RFC 6376), made on first need; NotFoundError if not ours. */
   dkimKey(domain: string): Promise<DkimKey>;

@@ -106,6 +106,47 @@ describe('garbage collection and imports in flight', () => {
   });
 });
 
+describe('the blob_gc queue', () => {
+  /** Rows waiting in the queue, read through a second connection (WAL: the store stays open). */
+  function queued(): number {
+    const db = new Database(path.join(t.dataDir, 'colibri.sqlite'), { readonly: true });
+    try {
+      return db.prepare('SELECT count(*) FROM blob_gc').pluck().get() as number;
+    } finally {
+      db.close();
+    }
+  }
+
+  it('holds the blobs of submissions in flight only until they are done: no row stays behind', async () => {
+    const later = { now: new Date(Date.now() + 60 * 60 * 1000) };
+    const submissions = [];
+    for (let i = 0; i < 5; i++) {
+      const email = await t.store.importMessage(t.account.id, {
+        raw: message({ Subject: `sent ${i}` }, `body ${i}`),
+        mailboxIds: [t.inbox.id],
+      });
+      submissions.push(
+        await t.store.createSubmission(t.account.id, {
+          emailId: email.id,
+          envelope: { mailFrom: t.account.email, rcptTo: ['bob@remote.test'] },
+        }),
+      );
+      await t.store.destroyEmails(t.account.id, [email.id]);
+    }
+    expect(queued()).toBe(10); // each raw message and its text part
+    expect((await t.store.collectGarbage(later)).removedBlobs).toBe(5);
+    expect(queued()).toBe(5); // the raw messages the queue still has to send
+    for (const submission of submissions)
+      await t.store.recordDeliveryAttempt(submission.id, 'bob@remote.test', {
+        outcome: 'delivered',
+        smtpReply: '250 2.0.0 OK',
+      });
+    expect((await t.store.collectGarbage(later)).removedBlobs).toBe(5);
+    expect(queued()).toBe(0);
+    expect((await t.store.checkIntegrity()).problems).toEqual([]);
+  });
+});
+
 describe('migration 9', () => {
   it('backfills email_blobs from the stored index, so destroy still frees every part', async () => {
     const email = await t.store.importMessage(t.account.id, {
