@@ -7,12 +7,15 @@ export type {
   CreateIdentityInput,
   CreateMailboxInput,
   CreateSubmissionInput,
+  BlobSweep,
   GarbageCollectionOptions,
+  GarbageCollectionResult,
   ImportMessageInput,
   ImportMessageStreamInput,
   IntegrityOptions,
   IntegrityProblem,
   IntegrityReport,
+  IntegrityWarning,
   MailStore,
   Quota,
   QuotaLimits,
@@ -94,6 +97,7 @@ export { deliveryStatusReport, statusOfReply } from './compose/delivery-status.j
 export type { DeliveryStatusInput, FailedRecipient } from './compose/delivery-status.js';
 export { defaultUploadTtlMs, maxUploadBytes } from './sqlite/uploads.js';
 export { blobGcIdleMs } from './sqlite/blob-in-use.js';
+export { blobSweepLimits } from './sqlite/sweep-unnamed-blobs.js';
 export { toIdentityId } from './ids.js';
 export type { BuiltMessage, OutgoingAttachment, OutgoingMessage } from './compose/outgoing-message.js';
 export { composeLimits } from './compose/build-message.js';

@@ -156,7 +156,7 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
       return mayRead(accountId, blobId) ? blobs.read(blobId) : null;
     },
     async collectGarbage(gcOptions) {
-      return collectGarbage(db, blobs, gcOptions?.now);
+      return collectGarbage(db, blobs, gcOptions);
     },
     async getState(accountId, type) {
       return currentState(db, accountId, type);

@@ -1,7 +1,9 @@
 import type { BlobStore } from '../blobs/blob-store.js';
+import type { GarbageCollectionOptions, GarbageCollectionResult } from '../mail-store.js';
 import type { BlobId } from '../model.js';
 import { blobInUse, idleMsAt } from './blob-in-use.js';
 import type { Db } from './open-database.js';
+import { sweepUnnamedBlobs } from './sweep-unnamed-blobs.js';
 import { expireUploads } from './uploads.js';
 
 /**
@@ -11,13 +13,16 @@ import { expireUploads } from './uploads.js';
  * the blob store keeps files put within `blobGcIdleMs` of `now` (those stay queued for a later
  * run): together they keep GC from removing a blob that an in-flight import just stored. A blob an
  * unfinished submission still needs stays queued until the submission is done, so the queue holds
- * at most one row per blob of the submissions in flight beyond the blobs waiting to go.
+ * at most one row per blob of the submissions in flight beyond the blobs waiting to go. Then a
+ * bounded slice of the sweep of blob files nothing names (`sweepUnnamedBlobs`): what a crash
+ * between putting blobs and committing their rows left behind, which no queue row ever named.
  */
 export async function collectGarbage(
   db: Db,
   blobs: BlobStore,
-  now: Date = new Date(),
-): Promise<{ removedBlobs: number; expiredUploads: number }> {
+  options: GarbageCollectionOptions = {},
+): Promise<GarbageCollectionResult & { expiredUploads: number }> {
+  const now = options.now ?? new Date();
   const expiredUploads = expireUploads(db, now);
   const inUse = blobInUse(db);
   const queued = db.prepare('SELECT blob_id FROM blob_gc').all() as { blob_id: BlobId }[];
@@ -37,5 +42,6 @@ export async function collectGarbage(
       'DELETE FROM blob_gc WHERE EXISTS (SELECT 1 FROM blob_refs r WHERE r.blob_id = blob_gc.blob_id)',
     ).run();
   }).immediate();
-  return { removedBlobs, expiredUploads };
+  const sweep = await sweepUnnamedBlobs(db, blobs, inUse, now, options.maxSweepFiles);
+  return { removedBlobs, expiredUploads, sweep };
 }

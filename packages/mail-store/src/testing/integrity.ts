@@ -21,6 +21,9 @@ export function describeIntegrity(factory: MailStoreFactory): void {
       expect(report.problems).toEqual([]);
       expect(report.emails).toBe(2);
       expect(report.blobsChecked).toBeGreaterThanOrEqual(4);
+      // The destroyed email's raw message and text part: named by nothing until GC removes them.
+      expect(report.unreferencedBlobs).toBe(2);
+      expect(report.warnings.map((w) => w.kind)).toEqual(['unreferencedBlob', 'unreferencedBlob']);
       expect((await store.checkIntegrity({ hashSample: 0.5 })).problems).toEqual([]);
     });
   });
