@@ -99,8 +99,13 @@ export { defaultUploadTtlMs, maxUploadBytes } from './sqlite/uploads.js';
 export { blobGcIdleMs } from './sqlite/blob-in-use.js';
 export { blobSweepLimits } from './sqlite/sweep-unnamed-blobs.js';
 export { toIdentityId } from './ids.js';
-export type { BuiltMessage, OutgoingAttachment, OutgoingMessage } from './compose/outgoing-message.js';
-export { composeLimits } from './compose/build-message.js';
+export type {
+  BuildOptions,
+  BuiltMessage,
+  OutgoingAttachment,
+  OutgoingMessage,
+} from './compose/outgoing-message.js';
+export { buildMessage, composeLimits } from './compose/build-message.js';
 export { identityLimits } from './sqlite/identities.js';
 export { vacationLimits, vacationResponseId } from './sqlite/vacation.js';
 export {
