@@ -7,12 +7,15 @@ export type {
   CreateIdentityInput,
   CreateMailboxInput,
   CreateSubmissionInput,
+  BlobSweep,
   GarbageCollectionOptions,
+  GarbageCollectionResult,
   ImportMessageInput,
   ImportMessageStreamInput,
   IntegrityOptions,
   IntegrityProblem,
   IntegrityReport,
+  IntegrityWarning,
   MailStore,
   Quota,
   QuotaLimits,
@@ -80,7 +83,7 @@ export {
 export type { QuotaLimit } from './errors.js';
 export { toAccountId, toDomainId, toEmailId, toMailboxId, toThreadId } from './ids.js';
 export { toBlobId } from './blobs/blob-id.js';
-export type { BlobStore } from './blobs/blob-store.js';
+export type { BlobStore, StoredBlob } from './blobs/blob-store.js';
 export { mimeLimits } from './mime/limits.js';
 export { maxQueryLimit } from './sqlite/query-emails.js';
 export { maxLocalPartLength } from './sqlite/aliases.js';
@@ -93,10 +96,16 @@ export { dkimDnsRecord } from './dkim-record.js';
 export { deliveryStatusReport, statusOfReply } from './compose/delivery-status.js';
 export type { DeliveryStatusInput, FailedRecipient } from './compose/delivery-status.js';
 export { defaultUploadTtlMs, maxUploadBytes } from './sqlite/uploads.js';
-export { blobGcIdleMs } from './sqlite/collect-garbage.js';
+export { blobGcIdleMs } from './sqlite/blob-in-use.js';
+export { blobSweepLimits } from './sqlite/sweep-unnamed-blobs.js';
 export { toIdentityId } from './ids.js';
-export type { BuiltMessage, OutgoingAttachment, OutgoingMessage } from './compose/outgoing-message.js';
-export { composeLimits } from './compose/build-message.js';
+export type {
+  BuildOptions,
+  BuiltMessage,
+  OutgoingAttachment,
+  OutgoingMessage,
+} from './compose/outgoing-message.js';
+export { buildMessage, composeLimits } from './compose/build-message.js';
 export { identityLimits } from './sqlite/identities.js';
 export { vacationLimits, vacationResponseId } from './sqlite/vacation.js';
 export {

@@ -188,9 +188,7 @@ export interface MailStore {
    * Removes the blob files no account references any more (after `destroyEmails`). Separate from
    * the destroy so that metadata is committed first and a crash leaves only harmless orphan files.
    */
-  collectGarbage(
-    options?: GarbageCollectionOptions,
-  ): Promise<{ removedBlobs: number; expiredUploads?: number }>;
+  collectGarbage(options?: GarbageCollectionOptions): Promise<GarbageCollectionResult>;
 
   // Change log
   getState(accountId: AccountId, type: ChangeType): Promise<State>;
@@ -223,7 +221,11 @@ export interface MailStore {
     rcptTo: string,
     attempt: DeliveryAttempt,
   ): Promise<void>;
-  /** Reads a submission's message bytes, whichever account queued it (for the delivery worker). */
+  /**
+   * Reads a submission's message bytes, whichever account queued it (for the delivery worker).
+   * Null once the submission is done (every recipient delivered, failed or canceled) and garbage
+   * collection took bytes nothing else needs.
+   */
   readSubmissionMessage(submissionId: EmailSubmissionId): Promise<Uint8Array | null>;
   /** The local domain's DKIM signing key (RFC 6376), made on first need; NotFoundError if not ours. */
   dkimKey(domain: string): Promise<DkimKey>;
@@ -349,6 +351,27 @@ export interface Upload {
 export interface GarbageCollectionOptions {
   /** The time uploads expire against and the blob idle period is measured from; default now. */
   now?: Date;
+  /** At most this many blob files looked at by this run's sweep (default and ceiling: `blobSweepLimits`). */
+  maxSweepFiles?: number;
+}
+
+/** What a `collectGarbage` run did. */
+export interface GarbageCollectionResult {
+  /** Files of queued blobs (destroyed emails, expired uploads, sent submissions) removed. */
+  removedBlobs: number;
+  expiredUploads?: number;
+  /** The slice of the sweep of blob files no metadata names (a backend may have none). */
+  sweep?: BlobSweep;
+}
+
+/** One run's slice of the sweep of unnamed blob files (see `collectGarbage`). */
+export interface BlobSweep {
+  /** Files looked at, from where the last run stopped. */
+  examined: number;
+  /** Files removed: nothing named them and they were idle. */
+  removed: number;
+  /** True when this run reached the last file: the next one starts from the first. */
+  complete: boolean;
 }
 
 export interface IntegrityOptions {
@@ -378,4 +401,18 @@ export interface IntegrityReport {
   emails: number;
   blobsChecked: number;
   problems: IntegrityProblem[];
+  /**
+   * Blob files that nothing names (no account, no submission in flight): left by an import or
+   * upload that died before its commit, or put by one still in flight. Not an inconsistency:
+   * `collectGarbage`'s sweep removes them once idle. The count of all; the first ones listed.
+   */
+  unreferencedBlobs: number;
+  warnings: IntegrityWarning[];
+}
+
+/** Something worth knowing that the store settles by itself; never a problem. */
+export interface IntegrityWarning {
+  kind: 'unreferencedBlob';
+  subject: string;
+  detail: string;
 }

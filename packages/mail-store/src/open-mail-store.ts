@@ -179,7 +179,7 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
       return (await blobs.read(blobId)) ?? readPartBlob(db, blobs, blobId);
     },
     async collectGarbage(gcOptions) {
-      return collectGarbage(db, blobs, gcOptions?.now);
+      return collectGarbage(db, blobs, gcOptions);
     },
     async getState(accountId, type) {
       return currentState(db, accountId, type);

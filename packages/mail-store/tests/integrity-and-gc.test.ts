@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFsBlobStore } from '../src/blobs/fs-blob-store.js';
 import { openMailStore } from '../src/index.js';
 import { createTestStore, message, type TestStore } from './helpers.js';
 
@@ -114,6 +115,149 @@ describe('garbage collection and imports in flight', () => {
       true,
     );
     expect((await t.store.checkIntegrity()).problems).toEqual([]);
+  });
+});
+
+describe('the blob_gc queue', () => {
+  /** Rows waiting in the queue, read through a second connection (WAL: the store stays open). */
+  function queued(): number {
+    const db = new Database(path.join(t.dataDir, 'colibri.sqlite'), { readonly: true });
+    try {
+      return db.prepare('SELECT count(*) FROM blob_gc').pluck().get() as number;
+    } finally {
+      db.close();
+    }
+  }
+
+  it('holds the blobs of submissions in flight only until they are done: no row stays behind', async () => {
+    const later = { now: new Date(Date.now() + 60 * 60 * 1000) };
+    const submissions = [];
+    for (let i = 0; i < 5; i++) {
+      const email = await t.store.importMessage(t.account.id, {
+        raw: message({ Subject: `sent ${i}` }, `body ${i}`),
+        mailboxIds: [t.inbox.id],
+      });
+      submissions.push(
+        await t.store.createSubmission(t.account.id, {
+          emailId: email.id,
+          envelope: { mailFrom: t.account.email, rcptTo: ['bob@remote.test'] },
+        }),
+      );
+      await t.store.destroyEmails(t.account.id, [email.id]);
+    }
+    expect(queued()).toBe(10); // each raw message and its text part
+    // The text parts are no blobs of their own (part-blobs.ts): dequeued with nothing to remove.
+    expect((await t.store.collectGarbage(later)).removedBlobs).toBe(0);
+    expect(queued()).toBe(5); // the raw messages the queue still has to send
+    for (const submission of submissions)
+      await t.store.recordDeliveryAttempt(submission.id, 'bob@remote.test', {
+        outcome: 'delivered',
+        smtpReply: '250 2.0.0 OK',
+      });
+    expect((await t.store.collectGarbage(later)).removedBlobs).toBe(5);
+    expect(queued()).toBe(0);
+    expect((await t.store.checkIntegrity()).problems).toEqual([]);
+  });
+});
+
+describe('the sweep of blob files nothing names', () => {
+  const hour = 60 * 60 * 1000;
+  const blobStore = () => createFsBlobStore(path.join(t.dataDir, 'blobs'));
+  const bytes = (s: string) => new TextEncoder().encode(s);
+  /** Makes a blob file look as if it was last put an hour ago. */
+  const age = (blobId: string) => {
+    const old = new Date(Date.now() - hour);
+    utimesSync(blobFile(t.dataDir, blobId), old, old);
+  };
+
+  it('removes a blob an import put but never committed, once the idle period is over', async () => {
+    const orphan = await blobStore().put(bytes('an import that died before its commit'));
+    const now = await t.store.collectGarbage();
+    expect(now).toMatchObject({ removedBlobs: 0, sweep: { examined: 1, removed: 0, complete: true } });
+    expect(existsSync(blobFile(t.dataDir, orphan))).toBe(true);
+    const later = await t.store.collectGarbage({ now: new Date(Date.now() + hour) });
+    expect(later).toMatchObject({ removedBlobs: 0, sweep: { examined: 1, removed: 1, complete: true } });
+    expect(existsSync(blobFile(t.dataDir, orphan))).toBe(false);
+  });
+
+  it('never removes a referenced blob, nor a queued submission’s message until it is sent', async () => {
+    const email = await t.store.importMessage(t.account.id, {
+      raw: message({ Subject: 'kept' }, 'referenced bytes'),
+      mailboxIds: [t.inbox.id],
+    });
+    const submission = await t.store.createSubmission(t.account.id, {
+      raw: message({ Subject: 'bounce' }, 'a system message: no account references it'),
+      envelope: { mailFrom: '', rcptTo: ['sender@remote.test'] },
+    });
+    const later = { now: new Date(Date.now() + hour) };
+    // Two stored blobs: the two messages (the email's text part is decoded from its message).
+    expect((await t.store.collectGarbage(later)).sweep).toMatchObject({ examined: 2, removed: 0 });
+    expect(await t.store.readBlob(t.account.id, email.blobId)).not.toBeNull();
+    expect(await t.store.readSubmissionMessage(submission.id)).not.toBeNull();
+    await t.store.recordDeliveryAttempt(submission.id, 'sender@remote.test', {
+      outcome: 'delivered',
+      smtpReply: '250 2.0.0 OK',
+    });
+    expect((await t.store.collectGarbage(later)).sweep).toMatchObject({ examined: 2, removed: 1 });
+    expect(await t.store.readSubmissionMessage(submission.id)).toBeNull();
+    expect(await t.store.readBlob(t.account.id, email.blobId)).not.toBeNull();
+    expect((await t.store.checkIntegrity()).problems).toEqual([]);
+  });
+
+  it('keeps a blob put again just before the sweep, or between its listing and its delete', async () => {
+    const blobs = blobStore();
+    const [gone, putAgain, putDuring] = await Promise.all(
+      ['nobody', 'put again', 'put during'].map((s) => blobs.put(bytes(s))),
+    );
+    for (const id of [gone!, putAgain!, putDuring!]) age(id);
+    await blobs.put(bytes('put again'));
+    // A store whose delete is preceded by a put of the same bytes: an import racing the sweep.
+    await t.store.close();
+    t.store = await openMailStore({
+      dataDir: t.dataDir,
+      blobStore: {
+        ...blobs,
+        async delete(id, options) {
+          if (id === putDuring) await blobs.put(bytes('put during'));
+          return blobs.delete(id, options);
+        },
+      },
+    });
+    const gc = await t.store.collectGarbage();
+    expect(gc.sweep).toMatchObject({ examined: 3, removed: 1 });
+    expect([gone, putAgain, putDuring].map((id) => existsSync(blobFile(t.dataDir, id!)))).toEqual([
+      false,
+      true,
+      true,
+    ]);
+  });
+
+  it('looks at no more than maxSweepFiles files a run, and goes on where the last run stopped', async () => {
+    const blobs = blobStore();
+    const ids = await Promise.all([1, 2, 3, 4, 5].map((i) => blobs.put(bytes(`orphan ${i}`))));
+    const later = { now: new Date(Date.now() + hour), maxSweepFiles: 2 };
+    const runs = [];
+    for (let i = 0; i < 3; i++) runs.push((await t.store.collectGarbage(later)).sweep);
+    expect(runs).toEqual([
+      { examined: 2, removed: 2, complete: false },
+      { examined: 2, removed: 2, complete: false },
+      { examined: 1, removed: 1, complete: true },
+    ]);
+    expect(ids.filter((id) => existsSync(blobFile(t.dataDir, id)))).toEqual([]);
+  });
+
+  it('is what checkIntegrity reports as a warning, not a problem', async () => {
+    const orphan = await blobStore().put(bytes('unnamed'));
+    await t.store.importMessage(t.account.id, {
+      raw: message({ Subject: 'x' }, 'y'),
+      mailboxIds: [t.inbox.id],
+    });
+    const report = await t.store.checkIntegrity();
+    expect(report.problems).toEqual([]);
+    expect(report.unreferencedBlobs).toBe(1);
+    expect(report.warnings).toEqual([
+      { kind: 'unreferencedBlob', subject: orphan, detail: expect.stringContaining('collectGarbage') },
+    ]);
   });
 });
 

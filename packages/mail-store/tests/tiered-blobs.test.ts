@@ -83,4 +83,14 @@ describe('small blobs in SQLite, large ones in files', () => {
     expect(await blobs.has(id)).toBe(false);
     expect(await blobs.read(id)).toBeNull();
   });
+
+  it('lists rows and files as one listing in id order, from a cursor', async () => {
+    const ids = await blobs.putMany!([10, 2000, 20, 3000, 30].map((n) => new Uint8Array(n).fill(n % 251)));
+    const listed: string[] = [];
+    for await (const entry of blobs.list()) listed.push(entry.blobId);
+    expect(listed).toEqual([...ids].sort());
+    const after: string[] = [];
+    for await (const entry of blobs.list({ after: listed[1] as never })) after.push(entry.blobId);
+    expect(after).toEqual(listed.slice(2));
+  });
 });

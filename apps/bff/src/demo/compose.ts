@@ -1,45 +1,42 @@
-import MailComposer from 'nodemailer/lib/mail-composer';
+import { buildMessage, type Address, type OutgoingMessage } from '@colibri/mail-store';
 import type { DemoMessage } from './demo-message.js';
 import { person } from './people.js';
 import type { PersonKey } from './people.js';
 
-const address = (key: PersonKey) => {
+const address = (key: PersonKey): Address => {
   const { name, email } = person(key);
-  return { name, address: email };
+  return { name, email };
 };
-const bracket = (id: string) => `<${id}>`;
+
+/** The demo's attachments are bytes it made; it refers to no stored blob. */
+const noStoredBlobs = () => Promise.resolve(null);
 
 /**
- * Turns a demo message into real MIME (RFC 5322, RFC 2045-2049) with nodemailer's composer:
- * multipart/alternative for HTML, multipart/mixed for attachments, text/calendar for invitations.
- * `boundary` makes the bytes reproducible (the composer would otherwise pick random boundaries).
+ * Turns a demo message into real MIME (RFC 5322, RFC 2045-2049) with the store's outgoing-message
+ * builder, the one sent mail goes through: multipart/alternative for HTML, multipart/mixed for
+ * attachments, a text/calendar alternative for invitations (RFC 6047). `boundary` makes the bytes
+ * reproducible (the builder would otherwise pick random boundaries).
  */
-export async function composeMessage(message: DemoMessage, boundary: string): Promise<Buffer> {
-  const composer = new MailComposer({
-    from: address(message.from),
-    ...(message.to.length > 0 ? { to: message.to.map(address) } : {}),
-    ...(message.cc && message.cc.length > 0 ? { cc: message.cc.map(address) } : {}),
+export async function composeMessage(message: DemoMessage, boundary: string): Promise<Uint8Array> {
+  const outgoing: OutgoingMessage = {
+    from: [address(message.from)],
+    to: message.to.map(address),
+    cc: (message.cc ?? []).map(address),
     subject: message.subject,
-    date: message.date,
-    messageId: bracket(message.messageId),
-    ...(message.inReplyTo ? { inReplyTo: bracket(message.inReplyTo) } : {}),
-    ...(message.references ? { references: message.references.map(bracket).join(' ') } : {}),
-    text: message.text,
-    ...(message.html ? { html: message.html } : {}),
-    ...(message.attachments
-      ? {
-          attachments: message.attachments.map((a) => ({
-            filename: a.filename,
-            contentType: a.contentType,
-            content: a.content,
-          })),
-        }
-      : {}),
-    ...(message.icalEvent
-      ? { icalEvent: { method: message.icalEvent.method, content: message.icalEvent.content } }
-      : {}),
-    ...(message.headers ? { headers: message.headers } : {}),
-    baseBoundary: boundary,
-  });
-  return composer.compile().build();
+    sentAt: message.date,
+    messageId: message.messageId,
+    inReplyTo: message.inReplyTo ? [message.inReplyTo] : [],
+    references: message.references ?? [],
+    textBody: message.text,
+    htmlBody: message.html ?? null,
+    attachments: (message.attachments ?? []).map((a) => ({
+      type: a.contentType,
+      name: a.filename,
+      disposition: 'attachment' as const,
+      bytes: a.content,
+    })),
+    calendar: message.icalEvent ?? null,
+    headers: Object.entries(message.headers ?? {}).map(([name, value]) => ({ name, value })),
+  };
+  return (await buildMessage(outgoing, noStoredBlobs, { boundary })).raw;
 }

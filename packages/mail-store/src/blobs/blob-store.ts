@@ -30,4 +30,18 @@ export interface BlobStore {
    * import in flight may be about to reference it.
    */
   delete(id: BlobId, options?: { idleMs?: number }): Promise<boolean>;
+  /**
+   * Every stored blob with when it was last put (written, or claimed by a put of the same bytes),
+   * in blob id order, from just after `after` when given. Memory stays bounded (a backend pages
+   * through its listing); temporary and half-written files are never listed. Garbage collection
+   * uses it to find files no metadata names (an import that died before its commit).
+   */
+  list(options?: { after?: BlobId }): AsyncIterable<StoredBlob>;
+}
+
+/** One entry of `BlobStore.list`. */
+export interface StoredBlob {
+  blobId: BlobId;
+  /** The last put of these bytes: the idle period of garbage collection is measured from it. */
+  modifiedAt: Date;
 }

@@ -41,6 +41,31 @@ describe('createFsBlobStore', () => {
     expect(await store.has(ids[0]!)).toBe(true);
   });
 
+  it('lists every blob in id order with its last put, from a cursor, never temporary files', async () => {
+    const store = createFsBlobStore(root);
+    const ids = await Promise.all(Array.from({ length: 30 }, (_, i) => store.put(bytes(`listed ${i}`))));
+    writeFileSync(path.join(root, 'tmp', 'half-written'), 'torn');
+    writeFileSync(path.join(root, ids[0]!.slice(1, 3), 'stray.txt'), 'not a blob');
+    const listed = [];
+    for await (const entry of store.list()) listed.push(entry);
+    const sorted = [...ids].sort();
+    expect(listed.map((e) => e.blobId)).toEqual(sorted);
+    const rest = [];
+    for await (const entry of store.list({ after: sorted[9]! })) rest.push(entry.blobId);
+    expect(rest).toEqual(sorted.slice(10));
+    // The time of the last put: a put of the same bytes claims the file again.
+    const first = sorted[0]!;
+    const old = new Date(Date.now() - 60 * 60 * 1000);
+    utimesSync(path.join(root, first.slice(1, 3), first.slice(3, 5), first.slice(1)), old, old);
+    const modifiedAt = async () => {
+      for await (const entry of store.list()) if (entry.blobId === first) return entry.modifiedAt.getTime();
+      return null;
+    };
+    expect(await modifiedAt()).toBeLessThan(Date.now() - 30 * 60_000);
+    await store.put(bytes(`listed ${ids.indexOf(first)}`));
+    expect(await modifiedAt()).toBeGreaterThan(Date.now() - 60_000);
+  });
+
   it('deletes a blob, answering whether it existed, and can store it again', async () => {
     const store = createFsBlobStore(root);
     const id = await store.put(bytes('gone'));

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { mkdir, open, readFile, rename, stat, unlink, utimes } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, stat, unlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { TooLargeError } from '../errors.js';
 import type { BlobId } from '../model.js';
@@ -56,6 +56,18 @@ async function writeSynced(file: string, bytes: Uint8Array): Promise<void> {
     await handle.close();
   }
 }
+
+/** The names in a folder that match `pattern`, sorted; none when the folder is gone. */
+async function sortedNames(dir: string, pattern: RegExp): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((name) => pattern.test(name)).sort();
+  } catch {
+    return [];
+  }
+}
+
+const fanOutName = /^[0-9a-f]{2}$/;
+const blobFileName = /^[0-9a-f]{64}$/;
 
 function sweepTemporaryFiles(dir: string): void {
   for (const name of readdirSync(dir)) {
@@ -230,6 +242,28 @@ export function createFsBlobStore(root: string): BlobStore {
         return true;
       } catch {
         return false;
+      }
+    },
+    async *list(options = {}) {
+      // Folder by folder in name order (= blob id order), one folder's names in memory at a time:
+      // at most 256 + 256 + the blobs of one leaf folder. `tmp/` and stray names never match.
+      const after = options.after !== undefined && toBlobId(options.after) ? options.after.slice(1) : '';
+      for (const a of await sortedNames(root, fanOutName)) {
+        if (a < after.slice(0, 2)) continue;
+        for (const b of await sortedNames(path.join(root, a), fanOutName)) {
+          if (a + b < after.slice(0, 4)) continue;
+          const dir = path.join(root, a, b);
+          for (const name of await sortedNames(dir, blobFileName)) {
+            if (name <= after || !name.startsWith(a + b)) continue;
+            let modifiedMs: number;
+            try {
+              modifiedMs = (await stat(path.join(dir, name))).mtimeMs;
+            } catch {
+              continue; // Collected meanwhile.
+            }
+            yield { blobId: `G${name}` as BlobId, modifiedAt: new Date(modifiedMs) };
+          }
+        }
       }
     },
   };

@@ -1,5 +1,5 @@
 import { blobIdOf } from './blob-id.js';
-import type { BlobStore } from './blob-store.js';
+import type { BlobStore, StoredBlob } from './blob-store.js';
 
 /**
  * Two stores behind one port: blobs up to `smallMaxBytes` go to `small` (the metadata database,
@@ -53,12 +53,39 @@ export function createTieredBlobStore(small: BlobStore, large: BlobStore, smallM
     async open(id) {
       return (await small.open(id)) ?? large.open(id);
     },
+    list(options) {
+      return mergeById(small.list(options), large.list(options));
+    },
     async delete(id, options) {
       // A blob is in one of them (the other answers false); both are asked in case of an old copy.
       const [a, b] = await Promise.all([small.delete(id, options), large.delete(id, options)]);
       return a || b;
     },
   };
+}
+
+/** Two listings in id order as one; a blob in both (an older copy) once, with its latest put. */
+async function* mergeById(
+  a: AsyncIterable<StoredBlob>,
+  b: AsyncIterable<StoredBlob>,
+): AsyncGenerator<StoredBlob> {
+  const left = a[Symbol.asyncIterator]();
+  const right = b[Symbol.asyncIterator]();
+  let x = await left.next();
+  let y = await right.next();
+  while (!x.done || !y.done) {
+    if (y.done || (!x.done && x.value.blobId < y.value.blobId)) {
+      yield x.value!;
+      x = await left.next();
+    } else if (x.done || y.value.blobId < x.value.blobId) {
+      yield y.value;
+      y = await right.next();
+    } else {
+      yield x.value.modifiedAt >= y.value.modifiedAt ? x.value : y.value;
+      x = await left.next();
+      y = await right.next();
+    }
+  }
 }
 
 async function* fromList(list: Uint8Array[]) {

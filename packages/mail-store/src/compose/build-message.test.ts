@@ -178,6 +178,54 @@ describe('buildMessage (RFC 5322, RFC 2045-2049)', () => {
     );
   });
 
+  it('sends an iTIP invitation as a text/calendar alternative with its METHOD (RFC 6047 §2.4)', async () => {
+    const ics = 'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n';
+    const built = await buildMessage(
+      {
+        from: [ALICE],
+        to: [BOB],
+        subject: 'Planning',
+        textBody: 'Join us',
+        calendar: { method: 'request', content: ics },
+      },
+      noBlobs,
+    );
+    assertWellFormedLines(built.raw);
+    expect(text(built.raw)).toMatch(/Content-Type: text\/calendar; (charset=utf-8; )?method=REQUEST/);
+    const parsed = parseMessage(built.raw);
+    expect(JSON.stringify(shape(parsed.bodyStructure))).toContain('text/calendar');
+    await expect(
+      buildMessage({ from: [ALICE], calendar: { method: 'REQUEST\r\nX-Evil: 1', content: ics } }, noBlobs),
+    ).rejects.toBeInstanceOf(InvalidInputError);
+  });
+
+  it('gives the same bytes for the same input and boundary base, and refuses a bad base', async () => {
+    const message = {
+      from: [ALICE],
+      to: [BOB],
+      subject: 'Fixed',
+      sentAt: new Date('2024-01-02T03:04:05Z'),
+      messageId: 'fixed@example.test',
+      textBody: 'text',
+      htmlBody: '<p>html</p>',
+      attachments: [
+        {
+          type: 'image/png',
+          name: 'a.png',
+          disposition: 'attachment' as const,
+          bytes: new Uint8Array([1, 2, 3]),
+        },
+      ],
+    };
+    const one = await buildMessage(message, noBlobs, { boundary: 'demo-1' });
+    const two = await buildMessage(message, noBlobs, { boundary: 'demo-1' });
+    expect(text(two.raw)).toBe(text(one.raw));
+    expect(text(one.raw)).toContain('demo-1');
+    await expect(buildMessage(message, noBlobs, { boundary: 'a b' })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+  });
+
   it('refuses an attachment whose blob cannot be read', async () => {
     await expect(
       buildMessage(

@@ -4,7 +4,7 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import type Mail from 'nodemailer/lib/mailer';
 import { InvalidInputError, NotFoundError } from '../errors.js';
 import type { Address, BlobId } from '../model.js';
-import type { BuiltMessage, OutgoingAttachment, OutgoingMessage } from './outgoing-message.js';
+import type { BuildOptions, BuiltMessage, OutgoingAttachment, OutgoingMessage } from './outgoing-message.js';
 
 /** Explicit limits of what we build (RFC 5322 §2.1.1 caps a line at 998 characters). */
 export const composeLimits = {
@@ -40,6 +40,9 @@ const managedHeaders = new Set([
 const fieldName = /^[!-9;-~]{1,76}$/;
 const addrSpec = /^[^\s@<>(),;:"\\[\]]+@[^\s@<>(),;:"\\[\]]+$/;
 const msgIdPattern = /^[^\s<>]+@[^\s<>]+$/;
+/** RFC 5546 §1.4 methods are iana-tokens; `REQUEST`, `REPLY`, `CANCEL`, `COUNTER`, … */
+const itipMethod = /^[A-Za-z-]{1,32}$/;
+const boundaryBase = /^[0-9A-Za-z_-]{1,40}$/;
 
 /** Folds CR, LF and other control characters into spaces: no value can start a header line of its own. */
 function oneLine(value: string): string {
@@ -124,9 +127,14 @@ export function newMessageId(from: string): string {
  * text + HTML as multipart/alternative, inline parts with a Content-ID as multipart/related,
  * attachments as multipart/mixed; RFC 2047 encoded words for non-ASCII names and subject, RFC 2231
  * for non-ASCII file names; CRLF line ends; Bcc never written; Date and Message-ID always present.
+ * An iTIP `calendar` becomes a text/calendar alternative with its METHOD (RFC 6047 §2.4).
  * Attachments given by blob id are streamed from `openBlob`, never read whole first.
  */
-export async function buildMessage(message: OutgoingMessage, openBlob: OpenBlob): Promise<BuiltMessage> {
+export async function buildMessage(
+  message: OutgoingMessage,
+  openBlob: OpenBlob,
+  build: BuildOptions = {},
+): Promise<BuiltMessage> {
   if (message.from.length === 0) throw new InvalidInputError('A message needs a From address');
   const recipients = (message.to?.length ?? 0) + (message.cc?.length ?? 0) + (message.bcc?.length ?? 0);
   if (recipients > composeLimits.maxRecipients)
@@ -143,10 +151,16 @@ export async function buildMessage(message: OutgoingMessage, openBlob: OpenBlob)
     throw new InvalidInputError(`Subject is limited to ${composeLimits.maxHeaderValueChars} characters`);
   const sentAt = message.sentAt ?? new Date();
   if (Number.isNaN(sentAt.getTime())) throw new InvalidInputError('Invalid sentAt date');
+  const calendar = message.calendar ?? null;
+  if (calendar && !itipMethod.test(calendar.method))
+    throw new InvalidInputError(`Invalid iTIP method "${oneLine(calendar.method)}"`);
+  if (build.boundary !== undefined && !boundaryBase.test(build.boundary))
+    throw new InvalidInputError('A boundary base is 1 to 40 letters, digits, "_" or "-"');
 
   // `newline` is MailComposer's (passed to every MIME node): CRLF everywhere, RFC 5322 §2.1.
-  const options: Mail.Options & { newline: string } = {
+  const options: Mail.Options & { newline: string; baseBoundary?: string } = {
     newline: '\r\n',
+    ...(build.boundary !== undefined ? { baseBoundary: build.boundary } : {}),
     // RFC 5322 §3.6.2: several From addresses need a single Sender.
     from: from.length === 1 ? from[0] : undefined,
     sender: message.sender ? address(message.sender, 'sender') : undefined,
@@ -162,6 +176,7 @@ export async function buildMessage(message: OutgoingMessage, openBlob: OpenBlob)
     text: message.textBody ?? (message.htmlBody == null ? '' : undefined),
     html: message.htmlBody ?? undefined,
     attachments: await Promise.all(attachments.map((a) => attachment(a, openBlob))),
+    icalEvent: calendar ? { method: calendar.method.toUpperCase(), content: calendar.content } : undefined,
     headers: extraHeaders(message.headers),
     textEncoding: 'quoted-printable',
   };

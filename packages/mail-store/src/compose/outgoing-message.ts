@@ -30,8 +30,22 @@ export interface OutgoingMessage {
   textBody?: string | null;
   htmlBody?: string | null;
   attachments?: OutgoingAttachment[];
+  /**
+   * An iTIP message (RFC 5546) carried over iMIP (RFC 6047 §2.4): a text/calendar part with this
+   * METHOD, beside the text and HTML bodies in the multipart/alternative.
+   */
+  calendar?: { method: string; content: string } | null;
   /** Further header fields (e.g. Auto-Submitted); the fields above cannot be set this way. */
   headers?: { name: string; value: string }[];
+}
+
+/** How to build, beyond what the message says. */
+export interface BuildOptions {
+  /**
+   * The base of the MIME boundaries (letters, digits, `_` and `-`), so that the same input gives
+   * the same bytes (the demo's fixed messages); random by default, as it should be for real mail.
+   */
+  boundary?: string;
 }
 
 /** The built message: raw RFC 5322 bytes (CRLF), and what was generated for it. */

@@ -2,10 +2,14 @@ import { createHash } from 'node:crypto';
 import { blobIdOf } from '../blobs/blob-id.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import { parseMimeTree, type MimePart } from '../mime/mime-tree.js';
-import type { IntegrityOptions, IntegrityProblem, IntegrityReport } from '../mail-store.js';
+import type { IntegrityOptions, IntegrityProblem, IntegrityReport, IntegrityWarning } from '../mail-store.js';
 import type { BlobId, BodyPart } from '../model.js';
+import { blobInUse } from './blob-in-use.js';
 import type { EmailIndex } from './email-rows.js';
 import type { Db } from './open-database.js';
+
+/** Unreferenced blob files listed one by one in a report at most (all are counted). */
+const maxListedWarnings = 100;
 
 function leaves(part: BodyPart, out: BodyPart[] = []): BodyPart[] {
   if (part.blobId) out.push(part);
@@ -39,7 +43,8 @@ function expectNone(db: Db, sql: string, kind: IntegrityProblem['kind'], detail:
  * Recomputes what writes maintain incrementally and compares: full-text rows, mailbox counts,
  * quota usage, memberships, threads, blob references; then checks every email's blobs exist with
  * the recorded size and (all, or a random `hashSample` share) the right sha256. Reads a snapshot
- * for the metadata part (one read transaction), then the blob files.
+ * for the metadata part (one read transaction), then the blob files; last, lists every blob file
+ * and counts (as warnings) those nothing names.
  */
 export async function checkIntegrity(
   db: Db,
@@ -184,7 +189,22 @@ export async function checkIntegrity(
     const found = parsed.get(rawId)?.get(blobId);
     check(blobId, subject, size, found === undefined ? null : { size: found, hex: blobId.slice(1) });
   }
-  return { emails, blobsChecked, problems };
+  // Files nothing names are warnings, not problems: a crash between putting blobs and committing
+  // leaves them by design, and collectGarbage's sweep removes them once idle.
+  const inUse = blobInUse(db);
+  const warnings: IntegrityWarning[] = [];
+  let unreferencedBlobs = 0;
+  for await (const { blobId } of blobs.list()) {
+    if (inUse(blobId)) continue;
+    unreferencedBlobs++;
+    if (warnings.length < maxListedWarnings)
+      warnings.push({
+        kind: 'unreferencedBlob',
+        subject: blobId,
+        detail: `blob ${blobId} is named by no account or submission in flight; collectGarbage removes it once idle`,
+      });
+  }
+  return { emails, blobsChecked, problems, unreferencedBlobs, warnings };
 }
 
 type Measured = { size: number; hex: string | null };

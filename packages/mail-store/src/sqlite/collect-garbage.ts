@@ -1,46 +1,36 @@
 import type { BlobStore } from '../blobs/blob-store.js';
+import type { GarbageCollectionOptions, GarbageCollectionResult } from '../mail-store.js';
 import type { BlobId } from '../model.js';
+import { blobInUse, idleMsAt } from './blob-in-use.js';
 import type { Db } from './open-database.js';
+import { sweepUnnamedBlobs } from './sweep-unnamed-blobs.js';
 import { expireUploads } from './uploads.js';
 
 /**
- * A blob file put (written, or found already written) less than this long ago is never removed:
- * an import or upload in flight, in this or another process, may have put it and not yet
- * committed its reference. An import takes seconds; this is far longer.
- */
-export const blobGcIdleMs = 15 * 60 * 1000;
-
-/**
- * Releases expired uploads, then removes the files of blobs that no account references any more
- * (queued in `blob_gc` by destroys and expiries). Files go first and the queue rows after, so that a
- * crash in between only leaves rows to retry. References are re-checked just before each delete,
- * and the blob store keeps files put within `blobGcIdleMs` of `now` (those stay queued for a later
- * run): together they keep GC from removing a blob that an in-flight import just stored.
+ * Releases expired uploads, then removes the files of blobs that nothing needs any more (queued in
+ * `blob_gc` by destroys and expiries; see `blobInUse`). Files go first and the queue rows after, so
+ * that a crash in between only leaves rows to retry. Use is re-checked just before each delete, and
+ * the blob store keeps files put within `blobGcIdleMs` of `now` (those stay queued for a later
+ * run): together they keep GC from removing a blob that an in-flight import just stored. A blob an
+ * unfinished submission still needs stays queued until the submission is done, so the queue holds
+ * at most one row per blob of the submissions in flight beyond the blobs waiting to go. Then a
+ * bounded slice of the sweep of blob files nothing names (`sweepUnnamedBlobs`): what a crash
+ * between putting blobs and committing their rows left behind, which no queue row ever named.
  */
 export async function collectGarbage(
   db: Db,
   blobs: BlobStore,
-  now: Date = new Date(),
-): Promise<{ removedBlobs: number; expiredUploads: number }> {
+  options: GarbageCollectionOptions = {},
+): Promise<GarbageCollectionResult & { expiredUploads: number }> {
+  const now = options.now ?? new Date();
   const expiredUploads = expireUploads(db, now);
-  const candidates = db
-    .prepare(
-      `SELECT blob_id FROM blob_gc g WHERE NOT EXISTS (SELECT 1 FROM blob_refs r WHERE r.blob_id = g.blob_id)
-         AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.blob_id = g.blob_id)`,
-    )
-    .pluck()
-    .all() as BlobId[];
-  // A queued submission's message is a reference too: the bytes outlive the email.
-  const referenced = db.prepare(
-    `SELECT 1 FROM blob_refs WHERE blob_id = @id
-     UNION ALL SELECT 1 FROM submissions WHERE blob_id = @id LIMIT 1`,
-  );
-  // `now` may be a test's (or an operator's) later time: the idle period is measured from it.
-  const idleMs = Math.max(0, blobGcIdleMs - (now.getTime() - Date.now()));
+  const inUse = blobInUse(db);
+  const queued = db.prepare('SELECT blob_id FROM blob_gc').all() as { blob_id: BlobId }[];
+  const idleMs = idleMsAt(now);
   const done: BlobId[] = [];
   let removedBlobs = 0;
-  for (const blobId of candidates) {
-    if (referenced.get({ id: blobId })) continue;
+  for (const { blob_id: blobId } of queued) {
+    if (inUse(blobId)) continue; // Referenced again (dequeued below), or a submission still sending it.
     if (await blobs.delete(blobId, { idleMs })) removedBlobs++;
     else if (await blobs.has(blobId)) continue; // Put recently: kept, and tried again later.
     done.push(blobId);
@@ -52,5 +42,6 @@ export async function collectGarbage(
       'DELETE FROM blob_gc WHERE EXISTS (SELECT 1 FROM blob_refs r WHERE r.blob_id = blob_gc.blob_id)',
     ).run();
   }).immediate();
-  return { removedBlobs, expiredUploads };
+  const sweep = await sweepUnnamedBlobs(db, blobs, inUse, now, options.maxSweepFiles);
+  return { removedBlobs, expiredUploads, sweep };
 }

@@ -31,6 +31,9 @@ function collectingBlobStore(): { store: BlobStore; collected: Map<BlobId, Uint8
     read: unsupported,
     open: unsupported,
     delete: unsupported,
+    list: () => ({
+      [Symbol.asyncIterator]: () => ({ next: unsupported }),
+    }),
   };
   return { store, collected };
 }

@@ -411,6 +411,17 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
+    version: 13,
+    name: 'blob look-ups by id for garbage collection',
+    sql: `
+      -- collectGarbage asks, for each queued blob and each blob file it sweeps, whether an account
+      -- or a submission still names it; blob_refs is keyed by account first and submissions by id,
+      -- so without these every question was a scan of the table.
+      CREATE INDEX blob_refs_blob ON blob_refs(blob_id);
+      CREATE INDEX submissions_blob ON submissions(blob_id);
+    `,
+  },
+  {
     version: 14,
     name: 'small blobs in the database',
     sql: `

@@ -17,6 +17,9 @@ import type { Db } from './open-database.js';
  * blob. `put_at` is the claim of the GC rule (a put of existing bytes refreshes it), and `delete`
  * removes a row only if it is still idle, in one statement.
  */
+/** `list` reads this many rows per query, so that a listing never holds the table. */
+const listPageRows = 1000;
+
 export function createSmallBlobStore(db: Db, maxBytes: number): BlobStore {
   const upsert = db.prepare(
     `INSERT INTO small_blobs (id, bytes, put_at) VALUES (?, ?, ?)
@@ -25,6 +28,7 @@ export function createSmallBlobStore(db: Db, maxBytes: number): BlobStore {
   const select = db.prepare('SELECT bytes FROM small_blobs WHERE id = ?');
   const exists = db.prepare('SELECT 1 FROM small_blobs WHERE id = ?');
   const remove = db.prepare('DELETE FROM small_blobs WHERE id = ? AND put_at <= ?');
+  const listPage = db.prepare('SELECT id, put_at FROM small_blobs WHERE id > ? ORDER BY id LIMIT ?');
 
   /** Writes the rows in one transaction whose commit does not sync (see above). */
   const putRows = (list: Uint8Array[]): BlobId[] => {
@@ -85,6 +89,15 @@ export function createSmallBlobStore(db: Db, maxBytes: number): BlobStore {
     },
     async delete(id, options = {}) {
       return remove.run(id, Date.now() - (options.idleMs ?? 0)).changes > 0;
+    },
+    async *list(options = {}) {
+      let after: string = options.after ?? '';
+      for (;;) {
+        const page = listPage.all(after, listPageRows) as { id: BlobId; put_at: number }[];
+        for (const row of page) yield { blobId: row.id, modifiedAt: new Date(row.put_at) };
+        if (page.length < listPageRows) return;
+        after = page.at(-1)!.id;
+      }
     },
   };
 }

@@ -81,9 +81,9 @@ function checkEnvelope(input: CreateSubmissionInput): string[] {
 
 /**
  * Queues a submission. The message is the email's raw blob, or `raw` for a system message; the
- * submission row itself references the blob (`collectGarbage` keeps every blob a submission
- * names), so destroying the email cannot take the bytes away from the queue. A sendAt in the future holds it
- * (undoStatus pending, cancelable); otherwise it is final at once.
+ * submission row itself references the blob while it has deliveries to make (`collectGarbage`
+ * keeps it), so destroying the email cannot take the bytes away from the queue. A sendAt in the
+ * future holds it (undoStatus pending, cancelable); otherwise it is final at once.
  */
 export async function createSubmission(
   db: Db,

@@ -21,6 +21,11 @@ export function describeIntegrity(factory: MailStoreFactory): void {
       expect(report.problems).toEqual([]);
       expect(report.emails).toBe(2);
       expect(report.blobsChecked).toBeGreaterThanOrEqual(4);
+      // The destroyed email's raw message (and its parts, if the backend stores them apart): named
+      // by nothing until GC removes them.
+      expect(report.warnings.map((w) => w.subject)).toContain(c.blobId);
+      expect(report.unreferencedBlobs).toBe(report.warnings.length);
+      expect(new Set(report.warnings.map((w) => w.kind))).toEqual(new Set(['unreferencedBlob']));
       expect((await store.checkIntegrity({ hashSample: 0.5 })).problems).toEqual([]);
     });
   });

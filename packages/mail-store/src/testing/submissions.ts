@@ -54,17 +54,51 @@ export function describeSubmissions(factory: MailStoreFactory): void {
       expect(await store.getSubmissions(account.id)).toEqual([submission]);
     });
 
-    it('keeps the message bytes after the email is destroyed and garbage collected', async () => {
+    it('keeps a queued message’s bytes while it has deliveries to make, then lets GC take them', async () => {
       const { store, account, importMail } = f();
       const email = await importMail({ Subject: 'keep me' }, { body: 'the bytes to send' });
       const submission = await store.createSubmission(account.id, {
         emailId: email.id,
-        envelope: { mailFrom: 'alice@example.test', rcptTo: ['bob@remote.test'] },
+        envelope: { mailFrom: 'alice@example.test', rcptTo: ['bob@remote.test', 'carol@remote.test'] },
       });
       await store.destroyEmails(account.id, [email.id]);
-      await store.collectGarbage();
+      // Long after the idle period: the destroyed email's blob is queued, but the queue still needs it.
+      const later = { now: new Date(Date.now() + 2 * 60 * minute) };
+      await store.collectGarbage(later);
       const bytes = await store.readSubmissionMessage(submission.id);
       expect(new TextDecoder().decode(bytes!)).toContain('the bytes to send');
+      await store.recordDeliveryAttempt(submission.id, 'bob@remote.test', {
+        outcome: 'delivered',
+        smtpReply: '250 2.0.0 OK',
+      });
+      await store.collectGarbage(later);
+      expect(await store.readSubmissionMessage(submission.id)).not.toBeNull(); // carol still to go
+      await store.recordDeliveryAttempt(submission.id, 'carol@remote.test', {
+        outcome: 'permanent',
+        smtpReply: '550 5.1.1 No such user',
+      });
+      expect((await store.collectGarbage(later)).removedBlobs).toBe(1);
+      expect(await store.readSubmissionMessage(submission.id)).toBeNull();
+      expect((await store.collectGarbage(later)).removedBlobs).toBe(0);
+    });
+
+    it('lets GC take the bytes of a canceled submission whose email is gone', async () => {
+      const { store, account, importMail } = f();
+      const email = await importMail({ Subject: 'undo' }, { body: 'never sent' });
+      const now = new Date();
+      const held = await store.createSubmission(account.id, {
+        emailId: email.id,
+        envelope: { mailFrom: 'alice@example.test', rcptTo: ['bob@remote.test'] },
+        sendAt: new Date(now.getTime() + 10 * minute),
+        now,
+      });
+      await store.destroyEmails(account.id, [email.id]);
+      const later = { now: new Date(Date.now() + 2 * 60 * minute) };
+      await store.collectGarbage(later);
+      expect(await store.readSubmissionMessage(held.id)).not.toBeNull(); // held: still to send
+      await store.cancelSubmission(account.id, held.id, now);
+      expect((await store.collectGarbage(later)).removedBlobs).toBe(1);
+      expect(await store.readSubmissionMessage(held.id)).toBeNull();
     });
 
     it('queues a system message (no email, no identity) with a null reverse-path', async () => {

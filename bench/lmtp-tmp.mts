@@ -1,0 +1,10 @@
+import { startColibriProcess } from '/work/main/packages/test-server/src/index.ts';
+import { generateCorpus } from '/work/main/bench/src/corpus.ts';
+import { seededRandom } from '/work/main/bench/src/prng.ts';
+import { ingestOverSmtp } from '/work/main/bench/src/smtp-ingest.ts';
+const n = Number(process.argv[2] ?? 1000);
+const server = await startColibriProcess({ env: { COLIBRI_LOG_LEVEL: 'warn' } } as any);
+const msgs = [...generateCorpus(seededRandom(5), n, 'bob@colibri.test', 'x1')];
+const r = await ingestOverSmtp((server as any).lmtpPort, msgs, 4, undefined, 'lmtp');
+console.log('LMTP', n, 'in', r.elapsedMs.toFixed(0), 'ms =', (n / r.elapsedMs * 1000).toFixed(0), 'msg/s');
+await server.stop();
