@@ -34,8 +34,10 @@ export interface KeyLayout {
   aside(name: string): string;
   /** The prefix of all blob objects (for listing). */
   blobs: string;
-  /** The prefixes of temporary objects and of blobs set aside by delete (for sweeping). */
-  leftovers: string[];
+  /** The prefix of temporary objects (for sweeping). */
+  temporaries: string;
+  /** The prefix of blobs set aside by delete (for sweeping). */
+  asides: string;
 }
 
 export function keyLayout(prefix = ''): KeyLayout {
@@ -45,7 +47,8 @@ export function keyLayout(prefix = ''): KeyLayout {
     temporary: (name) => `${prefix}tmp/${name}`,
     aside: (name) => `${prefix}gc/${name}`,
     blobs: `${prefix}blobs/`,
-    leftovers: [`${prefix}tmp/`, `${prefix}gc/`],
+    temporaries: `${prefix}tmp/`,
+    asides: `${prefix}gc/`,
   };
 }
 

@@ -16,9 +16,9 @@ const putManyConcurrency = 8;
 /** The BlobStore port on S3, plus what only S3 needs. */
 export interface S3BlobStore extends BlobStore {
   /**
-   * Removes objects older than `olderThanMs` (default one hour) that a crashed `putStream` left
-   * under `tmp/` or a crashed `delete` under `gc/`; returns how many. A bucket lifecycle rule can
-   * do it instead.
+   * Cleans up after crashes, for objects older than `olderThanMs` (default one hour): removes
+   * what a `putStream` left under `tmp/`, and puts back a blob a `delete` left under `gc/` (it
+   * may have been claimed; an unreferenced one is collected again). Returns how many.
    */
   sweepTemporaryObjects(olderThanMs?: number): Promise<number>;
   /** Closes the SDK client's connections. */
@@ -42,8 +42,9 @@ export function createS3BlobStore(client: S3Client, options: S3BlobStoreOptions)
 
   /**
    * The claim: an existing blob is marked as just put, so that garbage collection keeps it for
-   * its idle period. The marker is written before the existence check, which is what makes
-   * `delete` safe against it (CONTEXT.md). False when the blob is not stored: the caller writes it.
+   * its idle period. A first HEAD spares new bytes a marker; the marker is then written before
+   * the HEAD that decides, which is what makes `delete` safe against it (CONTEXT.md). False when
+   * the blob is not stored: the caller writes it.
    */
   async function claimExisting(hex: string): Promise<boolean> {
     if ((await objects.head(keys.blob(hex))) === null) return false;
@@ -55,6 +56,12 @@ export function createS3BlobStore(client: S3Client, options: S3BlobStoreOptions)
     const hex = createHash('sha256').update(bytes).digest('hex');
     if (!(await claimExisting(hex))) await objects.put(keys.blob(hex), bytes, now());
     return `G${hex}` as BlobId;
+  }
+
+  /** Puts a blob set aside by `delete` back (unless a put stored it again), then drops the copy. */
+  async function putBack(aside: string, key: string): Promise<void> {
+    if ((await objects.head(key)) === null) await objects.copy(aside, key);
+    await objects.remove(aside);
   }
 
   /** Only a well-formed id may become a key. */
@@ -143,29 +150,36 @@ export function createS3BlobStore(client: S3Client, options: S3BlobStoreOptions)
       // read again; a put that claimed meanwhile changed it, and the blob is copied back.
       const aside = keys.aside(`${hex}-${nonce()}`);
       if (!(await objects.copy(key, aside))) return false;
+      let claimedMeanwhile: boolean;
       try {
         await objects.remove(key);
-        const after = await objects.head(keys.claim(hex));
         // Each claim writes a fresh nonce, so its ETag changes even within one clock tick.
-        if (after?.etag !== claim?.etag) {
-          await objects.copy(aside, key);
-          return false;
-        }
-        await objects.remove(keys.claim(hex));
-        return true;
-      } finally {
-        await objects.remove(aside);
+        claimedMeanwhile = (await objects.head(keys.claim(hex)))?.etag !== claim?.etag;
+      } catch (error) {
+        // Unsure whether a put claimed it: back it goes (left in gc/ for the sweep if even that fails).
+        await putBack(aside, key);
+        throw error;
       }
+      if (claimedMeanwhile) {
+        await putBack(aside, key);
+        return false;
+      }
+      await objects.remove(aside);
+      await objects.remove(keys.claim(hex));
+      return true;
     },
     async sweepTemporaryObjects(olderThanMs = 60 * 60 * 1000) {
-      let removed = 0;
-      for (const prefix of keys.leftovers)
+      let swept = 0;
+      for (const prefix of [keys.temporaries, keys.asides])
         for await (const { key, lastModifiedMs } of objects.list(prefix)) {
           if (now() - lastModifiedMs < olderThanMs) continue;
-          await objects.remove(key);
-          removed++;
+          // A blob set aside by a delete that died may be claimed: it goes back, never away.
+          const hex = key.slice(keys.asides.length).split('-')[0] ?? '';
+          if (prefix === keys.asides && toBlobId(`G${hex}`) !== null) await putBack(key, keys.blob(hex));
+          else await objects.remove(key);
+          swept++;
         }
-      return removed;
+      return swept;
     },
     close() {
       client.destroy();

@@ -141,86 +141,105 @@ describe('S3 blob store against s3rver (local S3-compatible emulator)', () => {
     blobs.close();
   });
 
-  it('sweeps what a crashed putStream or delete left, once it is old, and nothing else', async () => {
+  it('sweeps what a crashed putStream left, and puts back a blob a crashed delete set aside', async () => {
     const store = openTestS3Store(server);
     const kept = await store.blobs.put(bytes('a blob stays'));
-    for (const key of ['tmp/stream-left', 'gc/abc-left'])
-      await store.client.send(
-        new PutObjectCommand({ Bucket: server.bucket, Key: `${store.prefix}${key}`, Body: 'half' }),
+    const aside = bytes('set aside by a delete that died');
+    const asideHex = idOf(aside).slice(1);
+    const put = (key: string, body: Uint8Array | string) =>
+      store.client.send(
+        new PutObjectCommand({ Bucket: server.bucket, Key: `${store.prefix}${key}`, Body: body }),
       );
+    await put('tmp/stream-left', 'half');
+    await put(`gc/${asideHex}-0123`, aside);
     expect(await store.blobs.sweepTemporaryObjects()).toBe(0);
     store.elapse(2 * 60 * 60 * 1000);
     expect(await store.blobs.sweepTemporaryObjects()).toBe(2);
-    expect(await store.keys()).toEqual([`blobs/${kept.slice(1)}`]);
+    expect(await store.keys()).toEqual([`blobs/${kept.slice(1)}`, `blobs/${asideHex}`].sort());
+    expect(await store.blobs.read(idOf(aside))).toEqual(aside);
     store.blobs.close();
   });
 
   describe('the claim rule against a concurrent delete (S3 has no atomic rename)', () => {
+    type Importer = ReturnType<typeof openTestS3Store>;
     /**
-     * A GC store whose client runs `during` once, just before it sends the request `when` picks:
-     * another store's put lands exactly in the gap between two of delete's steps.
+     * A GC store and an importer on the same prefix: `during` runs once, on the GC client, just
+     * before the request `when` picks (`removed`: the blob's removal has been sent), so that the
+     * importer's put lands exactly in the gap between two of delete's steps.
      */
-    function gcWithPutDuring(
-      when: (command: string, key: string) => boolean,
-      during: () => Promise<unknown>,
+    function interleaved(
+      when: (command: string, key: string, removed: boolean) => boolean,
+      during: (importer: Importer) => Promise<unknown>,
     ) {
       const gc = openTestS3Store(server);
+      const importer = openTestS3Store(server, { prefix: gc.prefix });
       let fired = false;
+      let removed = false;
       gc.client.middlewareStack.add(
         (next, context) => async (args) => {
-          const key = String((args.input as { Key?: string }).Key ?? '');
-          if (!fired && when(context.commandName ?? '', key.slice(gc.prefix.length))) {
+          const command = context.commandName ?? '';
+          const key = String((args.input as { Key?: string }).Key ?? '').slice(gc.prefix.length);
+          if (!fired && when(command, key, removed)) {
             fired = true;
-            await during();
+            await during(importer);
           }
-          return next(args);
+          const result = await next(args);
+          if (command === 'DeleteObjectCommand' && key.startsWith('blobs/')) removed = true;
+          return result;
         },
-        { step: 'initialize', name: 'putDuringDelete' },
+        { step: 'initialize', name: 'interleave' },
       );
-      return gc;
+      const close = () => {
+        gc.blobs.close();
+        importer.blobs.close();
+      };
+      return { gc, close };
     }
+    const idle = { idleMs: 15 * 60 * 1000 };
+    const hour = 60 * 60 * 1000;
 
     it('restores a blob claimed between its copy aside and its removal', async () => {
       const content = bytes('claimed at the worst moment');
-      let importer = openTestS3Store(server);
-      const gc = gcWithPutDuring(
+      const { gc, close } = interleaved(
         (command, key) => command === 'DeleteObjectCommand' && key.startsWith('blobs/'),
-        () => importer.blobs.put(content),
+        (importer) => importer.blobs.put(content),
       );
-      importer = openTestS3Store(server, { prefix: gc.prefix });
       const id = await gc.blobs.put(content);
-      gc.elapse(60 * 60 * 1000);
+      gc.elapse(hour);
       // The importer found the blob stored (and will reference it): delete must not win.
-      expect(await gc.blobs.delete(id, { idleMs: 15 * 60 * 1000 })).toBe(false);
+      expect(await gc.blobs.delete(id, idle)).toBe(false);
       expect(await gc.blobs.read(id)).toEqual(content);
       expect((await gc.keys()).filter((k) => !k.startsWith('claims/'))).toEqual([`blobs/${id.slice(1)}`]);
-      gc.blobs.close();
-      importer.blobs.close();
+      close();
     });
 
     it('lets a put after the removal store the blob anew', async () => {
       const content = bytes('put just after the delete');
-      let importer = openTestS3Store(server);
-      const gc = gcWithPutDuring(
-        (command, key) => command === 'HeadObjectCommand' && key.startsWith('claims/') && afterRemoval,
-        () => importer.blobs.put(content),
+      const { gc, close } = interleaved(
+        (command, key, removed) => removed && command === 'HeadObjectCommand' && key.startsWith('claims/'),
+        (importer) => importer.blobs.put(content),
       );
-      let afterRemoval = false;
-      gc.client.middlewareStack.add(
-        (next, context) => async (args) => {
-          const result = await next(args);
-          if (context.commandName === 'DeleteObjectCommand') afterRemoval = true;
-          return result;
-        },
-        { step: 'initialize', name: 'seeRemoval' },
-      );
-      importer = openTestS3Store(server, { prefix: gc.prefix });
       const id = await gc.blobs.put(content);
-      gc.elapse(60 * 60 * 1000);
-      await gc.blobs.delete(id, { idleMs: 15 * 60 * 1000 });
+      gc.elapse(hour);
+      await gc.blobs.delete(id, idle);
       expect(await gc.blobs.read(id)).toEqual(content);
-      gc.blobs.close();
-      importer.blobs.close();
+      close();
+    });
+
+    it('puts the blob back when delete fails after removing it', async () => {
+      const content = bytes('the network went away mid-delete');
+      const { gc, close } = interleaved(
+        (command, key, removed) => removed && command === 'HeadObjectCommand' && key.startsWith('claims/'),
+        async () => {
+          throw new Error('connection lost');
+        },
+      );
+      const id = await gc.blobs.put(content);
+      gc.elapse(hour);
+      await expect(gc.blobs.delete(id, idle)).rejects.toThrow(/connection lost/);
+      expect(await gc.blobs.read(id)).toEqual(content);
+      expect(await gc.keys()).toEqual([`blobs/${id.slice(1)}`]);
+      close();
     });
   });
 
