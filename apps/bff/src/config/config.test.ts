@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       http: { host: 'localhost', port: 8080, trustProxy: false, publicUrl: null },
       smtp: { host: 'localhost', port: 2525, lmtpPort: 2424, serverName: 'colibri.localhost' },
       dataDir: '/srv/colibri/data',
+      blobs: { kind: 'fs' },
       demo: { enabled: true, password: null },
       webDist: path.resolve(bffPackageRoot(), '../web/dist'),
       logLevel: 'info',
@@ -84,6 +85,63 @@ describe('loadConfig', () => {
     expect(loadConfig({}).uploadTtlMs).toBeUndefined();
     expect(() => loadConfig({ COLIBRI_UPLOAD_TTL_HOURS: '0' })).toThrow(/COLIBRI_UPLOAD_TTL_HOURS/);
     expect(() => loadConfig({ COLIBRI_UPLOAD_TTL_HOURS: '1.5' })).toThrow(/COLIBRI_UPLOAD_TTL_HOURS/);
+  });
+
+  it('keeps blobs in the data folder unless COLIBRI_BLOBS is s3, then reads COLIBRI_S3_*', () => {
+    expect(loadConfig({ COLIBRI_BLOBS: 'FS' }).blobs).toEqual({ kind: 'fs' });
+    expect(
+      loadConfig({
+        COLIBRI_BLOBS: 's3',
+        COLIBRI_S3_BUCKET: 'mail-blobs',
+        COLIBRI_S3_ENDPOINT: 'http://127.0.0.1:9000',
+        COLIBRI_S3_REGION: 'eu-west-3',
+        COLIBRI_S3_ACCESS_KEY_ID: 'AKID',
+        COLIBRI_S3_SECRET_ACCESS_KEY: 'secret',
+        COLIBRI_S3_FORCE_PATH_STYLE: '1',
+        COLIBRI_S3_PREFIX: 'colibri',
+      }).blobs,
+    ).toEqual({
+      kind: 's3',
+      bucket: 'mail-blobs',
+      endpoint: 'http://127.0.0.1:9000',
+      region: 'eu-west-3',
+      forcePathStyle: true,
+      prefix: 'colibri/',
+      credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' },
+    });
+    // AWS S3 itself, credentials from the AWS SDK's chain.
+    expect(loadConfig({ COLIBRI_BLOBS: 's3', COLIBRI_S3_BUCKET: 'b' }).blobs).toEqual({
+      kind: 's3',
+      bucket: 'b',
+      endpoint: null,
+      region: 'us-east-1',
+      forcePathStyle: false,
+      prefix: '',
+      credentials: null,
+    });
+  });
+
+  it('refuses an incomplete S3 configuration, without echoing the secret', () => {
+    const bad = () =>
+      loadConfig({
+        COLIBRI_BLOBS: 's3',
+        COLIBRI_S3_ENDPOINT: 'minio:9000',
+        COLIBRI_S3_SECRET_ACCESS_KEY: 'hunter2-secret',
+        COLIBRI_S3_FORCE_PATH_STYLE: 'maybe',
+      });
+    expect(bad).toThrow(ConfigError);
+    try {
+      bad();
+    } catch (error) {
+      const { problems, message } = error as ConfigError;
+      expect(problems).toHaveLength(4);
+      expect(message).toContain('COLIBRI_S3_BUCKET is required');
+      expect(message).toContain('COLIBRI_S3_ENDPOINT must be an http(s) URL');
+      expect(message).toContain('COLIBRI_S3_ACCESS_KEY_ID and COLIBRI_S3_SECRET_ACCESS_KEY go together');
+      expect(message).toContain('COLIBRI_S3_FORCE_PATH_STYLE');
+      expect(message).not.toContain('hunter2');
+    }
+    expect(() => loadConfig({ COLIBRI_BLOBS: 'gcs' })).toThrow(/COLIBRI_BLOBS must be fs or s3/);
   });
 
   it('lists every problem at once', () => {

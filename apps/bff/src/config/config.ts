@@ -3,6 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isLogLevel } from '../logger.js';
 import type { LogLevel } from '../logger.js';
+import { parseBlobs, type BlobsConfig } from './blob-config.js';
+
+export type { BlobsConfig } from './blob-config.js';
 
 /** Colibri's configuration, read once from the environment by `loadConfig`. */
 export interface ColibriConfig {
@@ -27,8 +30,10 @@ export interface ColibriConfig {
     /** The name this server gives itself in its greeting and in Received headers. */
     serverName: string;
   };
-  /** Absolute path of the data folder (SQLite file and blobs). */
+  /** Absolute path of the data folder (SQLite file, and blobs unless they are on S3). */
   dataDir: string;
+  /** Where blobs live: the data folder (default) or an S3-compatible bucket. */
+  blobs: BlobsConfig;
   demo: {
     enabled: boolean;
     /** The demo users' password; null generates one at first seeding. */
@@ -129,6 +134,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       serverName: read('COLIBRI_SMTP_NAME') ?? 'colibri.localhost',
     },
     dataDir: path.resolve(cwd, read('COLIBRI_DATA') ?? './data'),
+    blobs: parseBlobs(read, flag, problems),
     demo: { enabled: flag('COLIBRI_DEMO', true), password: demoPassword },
     webDist: path.resolve(cwd, read('COLIBRI_WEB_DIST') ?? path.join(bffPackageRoot(), '../web/dist')),
     logLevel: isLogLevel(logLevel) ? logLevel : 'info',

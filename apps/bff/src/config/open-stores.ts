@@ -1,6 +1,8 @@
 import { mkdir } from 'node:fs/promises';
+import { openS3BlobStore } from '@colibri/blobstore-s3';
 import { openMailStore } from '@colibri/mail-store';
 import type { MailStore } from '@colibri/mail-store';
+import type { BlobsConfig } from './blob-config.js';
 import type { ColibriConfig } from './config.js';
 
 /** The storage roles the BFF works with; later issues add search, pub/sub... that fall back to `mail`. */
@@ -9,10 +11,33 @@ export interface Stores {
 }
 
 /**
- * The one place that chooses storage backends (DESIGN.md): today always the embedded store
- * (SQLite + filesystem blobs) in the data folder; PostgreSQL and S3 will be chosen here.
+ * The one place that chooses storage backends (DESIGN.md): the embedded store (SQLite) in the
+ * data folder, with its blobs there too or on S3 (`COLIBRI_BLOBS`); PostgreSQL will be chosen here.
  */
-export async function openStores(config: Pick<ColibriConfig, 'dataDir' | 'uploadTtlMs'>): Promise<Stores> {
+export async function openStores(
+  config: Pick<ColibriConfig, 'dataDir' | 'uploadTtlMs'> & { blobs?: BlobsConfig },
+): Promise<Stores> {
   await mkdir(config.dataDir, { recursive: true });
-  return { mail: await openMailStore({ dataDir: config.dataDir, uploadTtlMs: config.uploadTtlMs }) };
+  const options = { dataDir: config.dataDir, uploadTtlMs: config.uploadTtlMs };
+  if (config.blobs?.kind !== 's3') return { mail: await openMailStore(options) };
+  const { bucket, endpoint, region, forcePathStyle, prefix, credentials } = config.blobs;
+  // Checks the bucket now: a wrong endpoint or bucket stops the start with a clear message.
+  const blobs = await openS3BlobStore({
+    bucket,
+    region,
+    forcePathStyle,
+    prefix,
+    ...(endpoint !== null ? { endpoint } : {}),
+    ...(credentials !== null ? { credentials } : {}),
+  });
+  const mail = await openMailStore({ ...options, blobStore: blobs });
+  return {
+    mail: {
+      ...mail,
+      async close() {
+        await mail.close();
+        blobs.close();
+      },
+    },
+  };
 }

@@ -29,6 +29,8 @@ import { describeIdentities } from './identities.js';
 import { describeVacation } from './vacation.js';
 
 export type { MailStoreFactory } from './fixture.js';
+export { describeBlobStoreConformance } from './blob-store-conformance.js';
+export type { BlobStoreFactory } from './blob-store-conformance.js';
 
 /**
  * The store conformance suite (STYLE 17): registers the same behavioural tests for any `MailStore`
