@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { DEFAULT_CORE_LIMITS, createJmapEngine } from '@colibri/jmap-server';
 import type { CoreCapability } from '@colibri/jmap-types';
 import { ApiTokenStore } from './auth/api-tokens.js';
@@ -85,7 +86,12 @@ export async function startColibri(
       serverName: config.smtp.serverName,
       dnsResolver: options.dnsResolver,
     };
-    const smtpServer = await startInboundSmtp({ ...inbound, port: config.smtp.port, log: log.child('smtp') });
+    const smtpServer = await startInboundSmtp({
+      ...inbound,
+      port: config.smtp.port,
+      log: log.child('smtp'),
+      spoolDir: path.join(config.dataDir, 'spool', 'smtp'),
+    });
     smtp = smtpServer;
     const lmtp =
       config.smtp.lmtpPort === null
@@ -95,6 +101,7 @@ export async function startColibri(
             port: config.smtp.lmtpPort,
             log: log.child('lmtp'),
             lmtp: true,
+            spoolDir: path.join(config.dataDir, 'spool', 'lmtp'),
           });
 
     const snoozes = startSnoozeScheduler(store, { log: log.child('snooze') });

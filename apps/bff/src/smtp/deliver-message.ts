@@ -2,6 +2,7 @@ import type { SMTPServerSession } from 'smtp-server';
 import type { AccountId, MailStore } from '@colibri/mail-store';
 import { deliverToFolder, resolveRecipient } from './local-delivery.js';
 import type { DeliveryFolder } from './local-delivery.js';
+import type { ReceivedMessage } from './received-message.js';
 import { traceHeaders } from './trace-headers.js';
 import type { Logger } from '../logger.js';
 import type { SendOutgoing } from './outgoing.js';
@@ -29,7 +30,7 @@ const DELIVERED: RecipientOutcome = { delivered: true };
 export async function deliverMessage(
   store: MailStore,
   session: SMTPServerSession,
-  raw: Buffer,
+  message: ReceivedMessage,
   serverName: string,
   options: DeliverOptions = {},
 ): Promise<RecipientOutcome[]> {
@@ -59,7 +60,8 @@ export async function deliverMessage(
         id: session.id,
         date: receivedAt,
       });
-      const copy = Buffer.concat([Buffer.from(trace, 'utf8'), raw]);
+      // A view: the trace fields in front of the shared head, then (spooled) the file.
+      const copy = message.prepend(trace);
       const delivered = await deliverToFolder(store, accountId, copy, receivedAt, folder).then(
         (email) => ({ email }),
         (error: unknown) => ({ error }),

@@ -1,10 +1,14 @@
-import { pipeline } from 'node:stream/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
-import type { SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
+import type { SMTPServerDataResult, SMTPServerSession } from 'smtp-server';
+import { mimeLimits } from '@colibri/mail-store';
 import type { MailStore } from '@colibri/mail-store';
 import type { Logger } from '../logger.js';
 import { deliverMessage, mailFromOf } from './deliver-message.js';
-import { LineEndingGuard } from './line-ending-guard.js';
+import { IN_MEMORY_BYTES, receiveMessage } from './received-message.js';
+import type { ReceivedMessage } from './received-message.js';
 import { SmtpReply, assertMailboxRoom, resolveRecipient } from './local-delivery.js';
 import type { DeliveryFolder } from './local-delivery.js';
 import type { DnsResolver } from './dns-resolver.js';
@@ -13,8 +17,12 @@ import { removeForgedAuthResults } from './forged-auth-results.js';
 import { authenticateMessage } from './message-auth.js';
 import type { SendOutgoing } from './outgoing.js';
 
-/** Announced in EHLO (RFC 1870 SIZE) and enforced on DATA. */
-export const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
+/**
+ * Announced in EHLO (RFC 1870 SIZE) and enforced on DATA: the store's own limit (64 MiB) less
+ * 1 MiB for the fields we prepend (Return-Path, Received, Received-SPF, Authentication-Results),
+ * so an accepted message always fits. Large messages are spooled to disk, not held in memory.
+ */
+export const MAX_MESSAGE_BYTES = mimeLimits.maxMessageBytes - 1024 * 1024;
 export const MAX_RECIPIENTS = 100;
 const SOCKET_TIMEOUT_MS = 60_000;
 const CLOSE_TIMEOUT_MS = 5_000;
@@ -32,6 +40,11 @@ export interface InboundSmtpOptions {
   dnsResolver?: DnsResolver;
   /** Outgoing mail (the submission queue); without it no vacation auto-replies are sent (RFC 3834). */
   sendOutgoing?: SendOutgoing;
+  /**
+   * Where messages larger than IN_MEMORY_BYTES are spooled during delivery (emptied at start: what
+   * is there was left by a killed process). Default: a fresh temporary folder, removed at close.
+   */
+  spoolDir?: string;
 }
 
 export interface InboundSmtp {
@@ -48,6 +61,9 @@ export interface InboundSmtp {
 export async function startInboundSmtp(options: InboundSmtpOptions): Promise<InboundSmtp> {
   const { store, log } = options;
   const lmtp = options.lmtp ?? false;
+  const spoolDir = options.spoolDir ?? (await mkdtemp(path.join(tmpdir(), 'colibri-spool-')));
+  if (options.spoolDir !== undefined) await rm(spoolDir, { recursive: true, force: true });
+  await mkdir(spoolDir, { recursive: true });
   const server = new SMTPServer({
     name: options.serverName,
     lmtp,
@@ -73,44 +89,57 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
     },
 
     onData(stream, session, callback) {
-      readMessage(stream)
+      receiveMessage(stream, { spoolDir, maxBytes: MAX_MESSAGE_BYTES })
         .then(async (received) => {
-          const { raw, folder } = lmtp
-            ? { raw: received, folder: 'inbox' as const }
-            : await checkSender(received, session);
-          const outcomes = await deliverMessage(store, session, raw, options.serverName, {
-            folder,
-            sendOutgoing: options.sendOutgoing,
-            log,
-          });
-          const replies = outcomes.map((outcome) => (outcome.delivered ? null : asReply(outcome.error, log)));
-          const delivered = replies.filter((reply) => reply === null).length;
-          log.info('delivered', {
-            id: session.id,
-            protocol: lmtp ? 'LMTP' : 'SMTP',
-            from: mailFromOf(session),
-            recipients: delivered,
-            refused: replies.length - delivered,
-            bytes: raw.length,
-            folder,
-          });
-          if (lmtp) {
-            // RFC 2033 §4.2: one reply per accepted recipient, in RCPT order.
-            callback(
-              null,
-              replies.map((reply) => reply ?? 'Message accepted for delivery'),
-            );
-            return;
+          try {
+            return await deliver(received, session);
+          } finally {
+            await received.dispose();
           }
-          // SMTP has one reply: a failed copy fails it all (a retry may duplicate the others,
-          // which is better than losing one).
-          const refused = replies.find((reply) => reply !== null);
-          if (refused) callback(refused);
-          else callback(null, 'Message accepted for delivery');
         })
-        .catch((error: unknown) => callback(asReply(error, log)));
+        .then(
+          (replies) => callback(null, replies),
+          (error: unknown) => callback(asReply(error, log)),
+        );
     },
   });
+
+  /**
+   * Delivers a received message; SMTP's one reply or LMTP's replies (RFC 2033 §4.2: one per
+   * accepted recipient, in RCPT order). Throws the SmtpReply that refuses the whole message.
+   */
+  async function deliver(
+    received: ReceivedMessage,
+    session: SMTPServerSession,
+  ): Promise<string | SMTPServerDataResult[]> {
+    const { message, folder } = lmtp
+      ? { message: received, folder: 'inbox' as const }
+      : await checkSender(received, session);
+    const outcomes = await deliverMessage(store, session, message, options.serverName, {
+      folder,
+      sendOutgoing: options.sendOutgoing,
+      log,
+    });
+    const replies = outcomes.map((outcome) => (outcome.delivered ? null : asReply(outcome.error, log)));
+    const delivered = replies.filter((reply) => reply === null).length;
+    log.info('delivered', {
+      id: session.id,
+      protocol: lmtp ? 'LMTP' : 'SMTP',
+      from: mailFromOf(session),
+      recipients: delivered,
+      refused: replies.length - delivered,
+      bytes: received.size,
+      folder,
+    });
+    // smtp-server answers an Error in the array with its responseCode, per recipient.
+    if (lmtp) return replies.map((reply) => reply ?? 'Message accepted for delivery');
+    // SMTP has one reply: a failed copy fails it all (a retry may duplicate the others, which is
+    // better than losing one).
+    const refused = replies.find((reply) => reply !== null);
+    if (refused) throw refused;
+    return 'Message accepted for delivery';
+  }
+
   /**
    * SMTP only: SPF, DKIM, DMARC (and ARC) on the message as received, then our
    * Authentication-Results (RFC 8601) in place of any forged one. LMTP is not checked: it comes
@@ -119,11 +148,18 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
    * as the client and fail SPF for everyone.
    */
   async function checkSender(
-    received: Buffer,
+    received: ReceivedMessage,
     session: SMTPServerSession,
-  ): Promise<{ raw: Buffer; folder: DeliveryFolder }> {
+  ): Promise<{ message: ReceivedMessage; folder: DeliveryFolder }> {
+    // Both mailauth (which keeps the header section in memory) and the removal below work on the
+    // whole header section: a spooled message must have it within its in-memory head.
+    if (!received.headerComplete)
+      throw new SmtpReply(
+        552,
+        `5.3.4 Header section exceeds the fixed maximum size of ${IN_MEMORY_BYTES} bytes`,
+      );
     const auth = await authenticateMessage({
-      raw: received,
+      raw: received.bytes ?? received.readable(),
       ip: session.remoteAddress,
       helo: session.hostNameAppearsAs,
       mailFrom: mailFromOf(session),
@@ -133,11 +169,11 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
     log.info('sender checks', { id: session.id, verdict: auth.verdict, results: auth.summary });
     if (auth.verdict === 'reject')
       throw new SmtpReply(550, "5.7.1 Message rejected: DMARC policy of the sender's domain (RFC 7489 §6.3)");
-    const raw = Buffer.concat([
-      Buffer.from(auth.headers, 'utf8'),
-      removeForgedAuthResults(received, options.serverName),
-    ]);
-    return { raw, folder: auth.verdict === 'junk' ? 'junk' : 'inbox' };
+    // The head holds the whole header section (or the whole message): same bytes as on all of it.
+    const message = received
+      .withHead(removeForgedAuthResults(received.head, options.serverName))
+      .prepend(auth.headers);
+    return { message, folder: auth.verdict === 'junk' ? 'junk' : 'inbox' };
   }
 
   server.on('error', (error) => log.warn('smtp connection error', { error }));
@@ -153,32 +189,11 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   return {
     port,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (options.spoolDir === undefined) await rm(spoolDir, { recursive: true, force: true });
+    },
   };
-}
-
-/**
- * The message bytes, checked line by line as they arrive; stops keeping them once over the size
- * limit or after a bare LF/CR (the stream is still drained, so the dialogue goes on).
- */
-async function readMessage(stream: SMTPServerDataStream): Promise<Buffer> {
-  const guard = new LineEndingGuard();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  await pipeline(stream, guard, async (source: AsyncIterable<Buffer>) => {
-    for await (const chunk of source) {
-      size += chunk.length;
-      if (size <= MAX_MESSAGE_BYTES) chunks.push(chunk);
-    }
-  });
-  if (stream.sizeExceeded)
-    throw new SmtpReply(552, `5.3.4 Message exceeds the fixed maximum size of ${MAX_MESSAGE_BYTES} bytes`);
-  if (guard.problem !== null)
-    throw new SmtpReply(
-      554,
-      `5.6.0 Message refused: ${guard.problem} in the data, every line must end in CRLF (RFC 5321 §2.3.8)`,
-    );
-  return Buffer.concat(chunks);
 }
 
 /** The size the client announced with MAIL FROM SIZE= (RFC 1870), or 0. */

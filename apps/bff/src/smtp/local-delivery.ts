@@ -1,5 +1,6 @@
 import { QuotaExceededError, StoreError } from '@colibri/mail-store';
 import type { AccountId, EmailRecord, Mailbox, MailStore } from '@colibri/mail-store';
+import type { ReceivedMessage } from './received-message.js';
 
 /** An SMTP reply for a refused recipient or message (RFC 5321 §4.2, RFC 3463 enhanced codes). */
 export class SmtpReply extends Error {
@@ -62,17 +63,27 @@ export async function deliverToInbox(
   return deliverToFolder(store, accountId, raw, receivedAt, 'inbox');
 }
 
-/** Stores one copy in the account's mailbox of that role (created with it if missing). */
+/**
+ * Stores one copy in the account's mailbox of that role (created with it if missing). A message
+ * held in memory is imported whole (the fast path of small mail); a spooled one is streamed from
+ * its file (`importMessageStream`), so a large message is never whole in memory.
+ */
 export async function deliverToFolder(
   store: MailStore,
   accountId: AccountId,
-  raw: Uint8Array,
+  message: Uint8Array | ReceivedMessage,
   receivedAt: Date,
   folder: DeliveryFolder,
 ): Promise<EmailRecord> {
   const inbox = await mailboxWithRole(store, accountId, folder);
+  const options = { mailboxIds: [inbox.id], keywords: [], receivedAt };
+  const raw = message instanceof Uint8Array ? message : message.bytes;
   try {
-    return await store.importMessage(accountId, { raw, mailboxIds: [inbox.id], keywords: [], receivedAt });
+    if (raw !== null) return await store.importMessage(accountId, { ...options, raw });
+    return await store.importMessageStream(accountId, {
+      ...options,
+      source: (message as ReceivedMessage).chunks(),
+    });
   } catch (error) {
     if (error instanceof QuotaExceededError) throw overQuotaReply(error);
     // The store's other expected refusals are permanent; anything else is ours and worth a retry.

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { authenticate } from 'mailauth';
 import type { DnsResolver } from './dns-resolver.js';
 import { limitedResolver } from './dns-resolver.js';
@@ -17,7 +18,8 @@ export interface AuthOutcome {
 }
 
 export interface AuthInput {
-  raw: Buffer;
+  /** The message as received: in memory, or a stream of it (mailauth reads either; destroyed after). */
+  raw: Buffer | Readable;
   /** The connecting client's address. */
   ip: string;
   helo: string;
@@ -74,6 +76,8 @@ export async function authenticateMessage(input: AuthInput): Promise<AuthOutcome
     return { verdict: 'inbox', headers, summary: `temperror: ${reason}` };
   } finally {
     clearTimeout(timer);
+    // After a timeout mailauth may still be reading: stop the stream (and its file).
+    if (!Buffer.isBuffer(input.raw)) input.raw.destroy();
   }
 }
 
