@@ -477,6 +477,10 @@ export const migrations: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX mailbox_thread_reps_by_date ON mailbox_thread_reps(mailbox_id, received_at, email_id);
       CREATE INDEX email_mailboxes_by_thread ON email_mailboxes(mailbox_id, thread_id, received_at, email_id);
+      -- The thread on the date index too: a walk in date order that tests a thread key
+      -- (some/allInThreadHaveKeyword, query/mailbox-pages.ts) then never reads the membership row.
+      DROP INDEX email_mailboxes_by_date;
+      CREATE INDEX email_mailboxes_by_date ON email_mailboxes(mailbox_id, received_at, email_id, thread_id);
       INSERT INTO mailbox_thread_reps (mailbox_id, thread_id, received_at, email_id)
         SELECT mailbox_id, thread_id, received_at, email_id
           FROM (SELECT em.mailbox_id, e.thread_id, em.received_at, em.email_id,
