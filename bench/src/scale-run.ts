@@ -134,7 +134,8 @@ function pageAt(
 /** Flags every `flagEvery`-th email of the Inbox over JMAP (Email/set, 500 per call). */
 async function flagSome(client: JmapClient, accountId: Id, inboxId: Id, total: number): Promise<number> {
   const ids: Id[] = [];
-  for (let position = 0; position < total; position += 10_000) {
+  // The server clamps the limit (RFC 8620 §5.5): step by what each page really returned.
+  for (let position = 0; position < total;) {
     const page = await client.call('Email/query', {
       accountId,
       filter: { inMailbox: inboxId },
@@ -142,7 +143,9 @@ async function flagSome(client: JmapClient, accountId: Id, inboxId: Id, total: n
       position,
       limit: 10_000,
     });
+    if (page.ids.length === 0) break;
     ids.push(...page.ids.filter((_, i) => (position + i) % flagEvery === 0));
+    position += page.ids.length;
   }
   for (let i = 0; i < ids.length; i += 500) {
     const update = Object.fromEntries(ids.slice(i, i + 500).map((id) => [id, { 'keywords/$flagged': true }]));
