@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createJmapClient, ref } from '@colibri/jmap-client';
 import type { JmapClient } from '@colibri/jmap-client';
-import type { Id } from '@colibri/jmap-types';
+import type { EmailSortProperty, Id } from '@colibri/jmap-types';
 import { repoRoot, startColibriProcess } from '@colibri/test-server';
 import { generateCorpus } from './corpus.js';
 import { writeMbox } from './mbox-file.js';
@@ -80,13 +80,34 @@ function runImport(dataDir: string, file: string): Promise<{ perSecond: number; 
   });
 }
 
-function pageAt(client: JmapClient, accountId: Id, inboxId: Id, position: number) {
+interface EmailSort {
+  property: EmailSortProperty;
+  isAscending: boolean;
+  keyword?: string;
+}
+const newestFirst: EmailSort[] = [{ property: 'receivedAt', isAscending: false }];
+/** Flagged first, then newest first: a keyword sort the way a mail client offers it. */
+const flaggedFirst: EmailSort[] = [
+  { property: 'hasKeyword', keyword: '$flagged', isAscending: false },
+  ...newestFirst,
+];
+/** Every this-many-th Inbox email is flagged before measuring (the corpus has no keywords). */
+const flagEvery = 50;
+
+function pageAt(
+  client: JmapClient,
+  accountId: Id,
+  inboxId: Id,
+  position: number,
+  { sort = newestFirst, collapseThreads = false }: { sort?: EmailSort[]; collapseThreads?: boolean } = {},
+) {
   return () =>
     client.request((b) => {
       const query = b.call('Email/query', {
         accountId,
         filter: { inMailbox: inboxId },
-        sort: [{ property: 'receivedAt', isAscending: false }],
+        sort,
+        collapseThreads,
         position,
         limit: 50,
       });
@@ -108,6 +129,29 @@ function pageAt(client: JmapClient, accountId: Id, inboxId: Id, position: number
         }),
       };
     });
+}
+
+/** Flags every `flagEvery`-th email of the Inbox over JMAP (Email/set, 500 per call). */
+async function flagSome(client: JmapClient, accountId: Id, inboxId: Id, total: number): Promise<number> {
+  const ids: Id[] = [];
+  // The server clamps the limit (RFC 8620 §5.5): step by what each page really returned.
+  for (let position = 0; position < total;) {
+    const page = await client.call('Email/query', {
+      accountId,
+      filter: { inMailbox: inboxId },
+      sort: [{ property: 'receivedAt', isAscending: false }],
+      position,
+      limit: 10_000,
+    });
+    if (page.ids.length === 0) break;
+    ids.push(...page.ids.filter((_, i) => (position + i) % flagEvery === 0));
+    position += page.ids.length;
+  }
+  for (let i = 0; i < ids.length; i += 500) {
+    const update = Object.fromEntries(ids.slice(i, i + 500).map((id) => [id, { 'keywords/$flagged': true }]));
+    await client.call('Email/set', { accountId, update });
+  }
+  return ids.length;
 }
 
 const searchWords = ['report', 'meeting', 'invoice', 'project', 'budget', 'review', 'schedule', 'design'];
@@ -155,18 +199,39 @@ async function main(): Promise<number> {
     const { list } = await client.call('Mailbox/get', {
       accountId,
       ids: null,
-      properties: ['id', 'role', 'totalEmails'],
+      properties: ['id', 'role', 'totalEmails', 'totalThreads'],
     });
     const inbox = list.find((m) => m.role === 'inbox');
     if (!inbox?.id) throw new Error('No Inbox');
     const total = inbox.totalEmails ?? 0;
     const deep = Math.max(0, Math.min(total - 50, Math.round(total * 0.9)));
+    const threads = inbox.totalThreads ?? 0;
+    const deepThreads = Math.max(0, Math.min(threads - 50, Math.round(threads * 0.9)));
     const warmup = Math.max(3, Math.round(config.runs / 10));
-    progress(`measuring pages (Inbox holds ${total}; deep page at position ${deep}) and full-text search`);
+    progress(
+      `measuring pages (Inbox holds ${total} in ${threads} threads; deep page at position ${deep}) and full-text search`,
+    );
+    const flagged = await flagSome(client, accountId, inbox.id, total);
+    progress(`flagged ${flagged} Inbox emails (1 in ${flagEvery}) for the keyword sort`);
     const latency: Record<string, LatencyStats> = {
       'page top (query+get 50)': await measure(pageAt(client, accountId, inbox.id, 0), warmup, config.runs),
       [`page deep @${deep} (query+get 50)`]: await measure(
         pageAt(client, accountId, inbox.id, deep),
+        warmup,
+        config.runs,
+      ),
+      'flagged first, top (query+get 50)': await measure(
+        pageAt(client, accountId, inbox.id, 0, { sort: flaggedFirst }),
+        warmup,
+        config.runs,
+      ),
+      'threads collapsed, top (query+get 50)': await measure(
+        pageAt(client, accountId, inbox.id, 0, { collapseThreads: true }),
+        warmup,
+        config.runs,
+      ),
+      [`threads collapsed, deep @${deepThreads} (query+get 50)`]: await measure(
+        pageAt(client, accountId, inbox.id, deepThreads, { collapseThreads: true }),
         warmup,
         config.runs,
       ),

@@ -16,7 +16,7 @@ describe('full-text search pages on SQLite, common and rare words', () => {
     }));
     for (let i = 0; i < count; i += 700) await t.store.importMessages(t.account.id, inputs.slice(i, i + 700));
   }, 60_000);
-  afterEach(() => t.cleanup());
+  afterEach(() => t.cleanup(), 60_000);
 
   const subjects = async (ids: string[]) =>
     (await t.store.getEmails(t.account.id, ids as never)).map((e) => e.subject);

@@ -8,6 +8,18 @@ export interface Migration {
   sql: string;
 }
 
+/**
+ * Migration 11's trigger step: add or subtract one to the count of the date block that holds the
+ * membership `row` (the block with the greatest start not after its key). Part of a released
+ * migration's SQL: never change it.
+ */
+const countInBlock = (row: 'NEW' | 'OLD', delta: '+ 1' | '- 1') =>
+  `UPDATE mailbox_date_blocks SET emails = emails ${delta}
+         WHERE mailbox_id = ${row}.mailbox_id AND (start_at, start_id) = (
+           SELECT start_at, start_id FROM mailbox_date_blocks
+            WHERE mailbox_id = ${row}.mailbox_id AND (start_at, start_id) <= (${row}.received_at, ${row}.email_id)
+            ORDER BY start_at DESC, start_id DESC LIMIT 1);`;
+
 export const migrations: readonly Migration[] = [
   {
     version: 1,
@@ -389,6 +401,171 @@ export const migrations: readonly Migration[] = [
         email_id TEXT NOT NULL,
         PRIMARY KEY (account_id, import_key)
       ) STRICT, WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 11,
+    name: 'counted date blocks, thread representatives and thread keyword counts per mailbox',
+    sql: `
+      -- Deep pages without an O(position) walk: each mailbox's memberships, in (received_at,
+      -- email_id) order, are cut into blocks that know how many memberships they hold (a two-level
+      -- order-statistics tree). A block holds the keys from its start up to the next block's start;
+      -- the first block of a mailbox starts at the smallest key (-2^63, ''). Position P is found by
+      -- summing the counts of ~N/512 blocks, then walking at most one block (query-emails.ts).
+      -- Triggers keep the counts: a block over 1024 splits at its 512th key, a block (not the first)
+      -- under 128 merges into the one before it.
+      CREATE TABLE mailbox_date_blocks (
+        mailbox_id TEXT NOT NULL,
+        start_at INTEGER NOT NULL,
+        start_id TEXT NOT NULL,
+        emails INTEGER NOT NULL,
+        PRIMARY KEY (mailbox_id, start_at, start_id)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO mailbox_date_blocks (mailbox_id, start_at, start_id, emails)
+        SELECT mailbox_id, CASE WHEN rn = 0 THEN -9223372036854775808 ELSE received_at END,
+               CASE WHEN rn = 0 THEN '' ELSE email_id END, min(512, n - rn)
+          FROM (SELECT mailbox_id, received_at, email_id, count(*) OVER (PARTITION BY mailbox_id) AS n,
+                       row_number() OVER (PARTITION BY mailbox_id ORDER BY received_at, email_id) - 1 AS rn
+                  FROM email_mailboxes)
+         WHERE rn % 512 = 0;
+      CREATE TRIGGER email_mailboxes_block_insert AFTER INSERT ON email_mailboxes BEGIN
+        INSERT OR IGNORE INTO mailbox_date_blocks (mailbox_id, start_at, start_id, emails)
+          VALUES (NEW.mailbox_id, -9223372036854775808, '', 0);
+        ${countInBlock('NEW', '+ 1')}
+      END;
+      CREATE TRIGGER email_mailboxes_block_delete AFTER DELETE ON email_mailboxes BEGIN
+        ${countInBlock('OLD', '- 1')}
+      END;
+      CREATE TRIGGER email_mailboxes_block_move AFTER UPDATE OF received_at ON email_mailboxes
+        WHEN OLD.received_at IS NOT NEW.received_at BEGIN
+        ${countInBlock('OLD', '- 1')}
+        ${countInBlock('NEW', '+ 1')}
+      END;
+      -- Splitting walks 512 keys of the block (once per ~512 inserts into it). SQLite does not
+      -- fire a trigger from its own body (recursive_triggers is off), so the split's own UPDATE
+      -- does not split again.
+      CREATE TRIGGER mailbox_date_blocks_split AFTER UPDATE OF emails ON mailbox_date_blocks
+        WHEN NEW.emails > 1024 BEGIN
+        INSERT INTO mailbox_date_blocks (mailbox_id, start_at, start_id, emails)
+          SELECT NEW.mailbox_id, received_at, email_id, NEW.emails - 512 FROM email_mailboxes
+           WHERE mailbox_id = NEW.mailbox_id AND (received_at, email_id) >= (NEW.start_at, NEW.start_id)
+           ORDER BY received_at, email_id LIMIT 1 OFFSET 512;
+        UPDATE mailbox_date_blocks SET emails = 512
+         WHERE mailbox_id = NEW.mailbox_id AND start_at = NEW.start_at AND start_id = NEW.start_id;
+      END;
+      CREATE TRIGGER mailbox_date_blocks_merge AFTER UPDATE OF emails ON mailbox_date_blocks
+        WHEN NEW.emails < 128 AND NEW.start_id != '' BEGIN
+        DELETE FROM mailbox_date_blocks
+         WHERE mailbox_id = NEW.mailbox_id AND start_at = NEW.start_at AND start_id = NEW.start_id;
+        UPDATE mailbox_date_blocks SET emails = emails + NEW.emails
+         WHERE mailbox_id = NEW.mailbox_id AND (start_at, start_id) = (
+           SELECT start_at, start_id FROM mailbox_date_blocks
+            WHERE mailbox_id = NEW.mailbox_id AND (start_at, start_id) < (NEW.start_at, NEW.start_id)
+            ORDER BY start_at DESC, start_id DESC LIMIT 1);
+      END;
+
+      -- RFC 8621 §4.4.3 collapseThreads, newest first, over a whole mailbox: per mailbox and
+      -- thread, the thread's newest membership there (received_at, then email_id, both highest),
+      -- so that the collapsed page is a walk of one index like the plain page. Kept by triggers
+      -- on memberships; the thread comes from the emails row (inserted first, deleted last).
+      CREATE TABLE mailbox_thread_reps (
+        mailbox_id TEXT NOT NULL,
+        thread_id TEXT NOT NULL,
+        received_at INTEGER NOT NULL,
+        email_id TEXT NOT NULL,
+        PRIMARY KEY (mailbox_id, thread_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX mailbox_thread_reps_by_date ON mailbox_thread_reps(mailbox_id, received_at, email_id);
+      CREATE INDEX email_mailboxes_by_thread ON email_mailboxes(mailbox_id, thread_id, received_at, email_id);
+      -- The thread on the date index too: a walk in date order that tests a thread key
+      -- (some/allInThreadHaveKeyword, query/mailbox-pages.ts) then never reads the membership row.
+      DROP INDEX email_mailboxes_by_date;
+      CREATE INDEX email_mailboxes_by_date ON email_mailboxes(mailbox_id, received_at, email_id, thread_id);
+      INSERT INTO mailbox_thread_reps (mailbox_id, thread_id, received_at, email_id)
+        SELECT mailbox_id, thread_id, received_at, email_id
+          FROM (SELECT em.mailbox_id, e.thread_id, em.received_at, em.email_id,
+                       row_number() OVER (PARTITION BY em.mailbox_id, e.thread_id
+                                          ORDER BY em.received_at DESC, em.email_id DESC) AS rn
+                  FROM email_mailboxes em JOIN emails e ON e.id = em.email_id)
+         WHERE rn = 1;
+      CREATE TRIGGER email_mailboxes_rep_insert AFTER INSERT ON email_mailboxes BEGIN
+        INSERT INTO mailbox_thread_reps (mailbox_id, thread_id, received_at, email_id)
+          SELECT NEW.mailbox_id, e.thread_id, NEW.received_at, NEW.email_id FROM emails e WHERE e.id = NEW.email_id
+          ON CONFLICT (mailbox_id, thread_id) DO UPDATE SET received_at = excluded.received_at, email_id = excluded.email_id
+           WHERE (excluded.received_at, excluded.email_id) > (mailbox_thread_reps.received_at, mailbox_thread_reps.email_id);
+      END;
+      CREATE TRIGGER email_mailboxes_rep_delete AFTER DELETE ON email_mailboxes BEGIN
+        DELETE FROM mailbox_thread_reps WHERE mailbox_id = OLD.mailbox_id AND thread_id = OLD.thread_id;
+        INSERT INTO mailbox_thread_reps (mailbox_id, thread_id, received_at, email_id)
+          SELECT mailbox_id, thread_id, received_at, email_id FROM email_mailboxes
+           WHERE mailbox_id = OLD.mailbox_id AND thread_id = OLD.thread_id
+           ORDER BY received_at DESC, email_id DESC LIMIT 1;
+      END;
+      -- A new receivedAt (snooze wake) or thread; not the thread's first fill-in by migration 8's
+      -- insert trigger (OLD.thread_id NULL), which email_mailboxes_rep_insert already covered.
+      CREATE TRIGGER email_mailboxes_rep_move AFTER UPDATE OF received_at, thread_id ON email_mailboxes
+        WHEN OLD.thread_id IS NOT NULL BEGIN
+        DELETE FROM mailbox_thread_reps WHERE mailbox_id = OLD.mailbox_id AND thread_id IN (OLD.thread_id, NEW.thread_id);
+        INSERT INTO mailbox_thread_reps (mailbox_id, thread_id, received_at, email_id)
+          SELECT mailbox_id, thread_id, received_at, email_id FROM email_mailboxes
+           WHERE mailbox_id = OLD.mailbox_id AND thread_id = OLD.thread_id
+           ORDER BY received_at DESC, email_id DESC LIMIT 1;
+        INSERT OR IGNORE INTO mailbox_thread_reps (mailbox_id, thread_id, received_at, email_id)
+          SELECT mailbox_id, thread_id, received_at, email_id FROM email_mailboxes
+           WHERE mailbox_id = NEW.mailbox_id AND thread_id = NEW.thread_id
+           ORDER BY received_at DESC, email_id DESC LIMIT 1;
+      END;
+      CREATE TRIGGER mailboxes_drop_query_keys AFTER DELETE ON mailboxes BEGIN
+        DELETE FROM mailbox_date_blocks WHERE mailbox_id = OLD.id;
+        DELETE FROM mailbox_thread_reps WHERE mailbox_id = OLD.id;
+      END;
+
+      -- RFC 8621 §4.4.2 someInThreadHaveKeyword / allInThreadHaveKeyword as O(1) look-ups: per
+      -- thread, how many of its emails have each keyword (thread_keywords) and how many emails it
+      -- has (threads.emails). Kept by triggers on emails and email_keywords; an email's keywords
+      -- are deleted before its row goes (a cascade would come too late to find its thread).
+      ALTER TABLE threads ADD COLUMN emails INTEGER NOT NULL DEFAULT 0;
+      UPDATE threads SET emails = (SELECT count(*) FROM emails e WHERE e.thread_id = threads.id);
+      CREATE TABLE thread_keywords (
+        thread_id TEXT NOT NULL,
+        keyword TEXT NOT NULL,
+        emails INTEGER NOT NULL,
+        PRIMARY KEY (thread_id, keyword)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX thread_keywords_keyword ON thread_keywords(keyword, thread_id);
+      INSERT INTO thread_keywords (thread_id, keyword, emails)
+        SELECT e.thread_id, k.keyword, count(*) FROM email_keywords k JOIN emails e ON e.id = k.email_id
+         GROUP BY e.thread_id, k.keyword;
+      CREATE TRIGGER emails_thread_count_insert AFTER INSERT ON emails BEGIN
+        UPDATE threads SET emails = emails + 1 WHERE id = NEW.thread_id;
+      END;
+      CREATE TRIGGER emails_thread_count_delete BEFORE DELETE ON emails BEGIN
+        UPDATE threads SET emails = emails - 1 WHERE id = OLD.thread_id;
+        -- Its keyword rows' own trigger subtracts them while the emails row still names the thread.
+        DELETE FROM email_keywords WHERE email_id = OLD.id;
+      END;
+      CREATE TRIGGER emails_thread_count_move AFTER UPDATE OF thread_id ON emails
+        WHEN OLD.thread_id IS NOT NEW.thread_id BEGIN
+        UPDATE threads SET emails = emails - 1 WHERE id = OLD.thread_id;
+        UPDATE threads SET emails = emails + 1 WHERE id = NEW.thread_id;
+        UPDATE thread_keywords SET emails = emails - 1
+         WHERE thread_id = OLD.thread_id AND keyword IN (SELECT keyword FROM email_keywords WHERE email_id = NEW.id);
+        DELETE FROM thread_keywords WHERE thread_id = OLD.thread_id AND emails <= 0;
+        INSERT INTO thread_keywords (thread_id, keyword, emails)
+          SELECT NEW.thread_id, keyword, 1 FROM email_keywords WHERE email_id = NEW.id
+          ON CONFLICT (thread_id, keyword) DO UPDATE SET emails = emails + 1;
+      END;
+      CREATE TRIGGER email_keywords_thread_insert AFTER INSERT ON email_keywords BEGIN
+        INSERT INTO thread_keywords (thread_id, keyword, emails)
+          SELECT thread_id, NEW.keyword, 1 FROM emails WHERE id = NEW.email_id
+          ON CONFLICT (thread_id, keyword) DO UPDATE SET emails = emails + 1;
+      END;
+      CREATE TRIGGER email_keywords_thread_delete AFTER DELETE ON email_keywords BEGIN
+        UPDATE thread_keywords SET emails = emails - 1
+         WHERE keyword = OLD.keyword AND thread_id = (SELECT thread_id FROM emails WHERE id = OLD.email_id);
+        DELETE FROM thread_keywords
+         WHERE keyword = OLD.keyword AND emails <= 0 AND thread_id = (SELECT thread_id FROM emails WHERE id = OLD.email_id);
+      END;
     `,
   },
   {

@@ -10,7 +10,8 @@ import type {
 import { AnchorNotFoundError, InvalidInputError } from '../errors.js';
 import type { Db } from './open-database.js';
 import { filterSql } from './query/filter-sql.js';
-import { registerSortFunctions, sortKeys } from './query/sort-sql.js';
+import { keywordPage, newestThreadsPage, receivedAtPage } from './query/mailbox-pages.js';
+import { registerSortFunctions, sortKeys, type SortKey } from './query/sort-sql.js';
 
 export { ftsQuery } from './query/fts-text.js';
 
@@ -65,8 +66,11 @@ export function queryEmails(
   db: Db,
   accountId: AccountId,
   query: EmailQuery,
-  /** Internal (query changes): every result, past maxQueryLimit. */
-  { unlimited = false }: { unlimited?: boolean } = {},
+  /**
+   * Internal. `unlimited` (query changes): every result, past maxQueryLimit. `sparseKeywordBelow`
+   * (tests): the keyword sorts' threshold between listing and walking (`keywordPage`).
+   */
+  { unlimited = false, sparseKeywordBelow }: { unlimited?: boolean; sparseKeywordBelow?: number } = {},
 ): EmailQueryResult {
   registerSortFunctions(db);
   const sort = query.sort && query.sort.length > 0 ? query.sort : defaultSort;
@@ -145,6 +149,14 @@ export function queryEmails(
     // RFC 8620 §5.5: a negative position counts from the end, clamped to 0.
     position = requestedPosition < 0 ? Math.max(0, total! + requestedPosition) : requestedPosition;
   }
+  const fast =
+    membershipOnly && query.anchor === undefined
+      ? mailboxPage(db, mailbox!, sort, keys, query.collapseThreads === true, sparseKeywordBelow)
+      : null;
+  if (fast !== null) {
+    const ids = fast(position, limit, () => mailboxTotal(db, mailbox!, false)) as EmailId[];
+    return { ids, total, position };
+  }
   // Without collapse the page is one plain SELECT, so that SQLite can walk an index in order,
   // testing each row against the filter: fast when matches are dense. A search word that few
   // emails contain would make that walk visit the whole mailbox, so then the unary + keeps the
@@ -162,6 +174,37 @@ export function queryEmails(
     (r) => r.id as EmailId,
   );
   return { ids, total, position };
+}
+
+type PageFn = (position: number, limit: number, total: () => number) => string[];
+
+/**
+ * A whole mailbox's page served by migration 11's maintained tables, when the sort is one they
+ * cover (`query/mailbox-pages.ts`): receivedAt alone (counted blocks: no O(position) walk),
+ * collapsed newest first (thread representatives), or a keyword sort followed by membership keys.
+ */
+function mailboxPage(
+  db: Db,
+  mailbox: string,
+  sort: EmailSort[],
+  keys: SortKey[],
+  collapsed: boolean,
+  sparseKeywordBelow: number | undefined,
+): PageFn | null {
+  const only = sort.length === 1 ? sort[0]! : undefined;
+  if (collapsed)
+    return only?.property === 'receivedAt' && !only.isAscending
+      ? (position, limit) => newestThreadsPage(db, mailbox, position, limit)
+      : null;
+  if (only?.property === 'receivedAt')
+    return (position, limit) => receivedAtPage(db, mailbox, only.isAscending, position, limit);
+  const [first, ...rest] = keys;
+  if (first?.keyword !== undefined && rest.every((k) => k.keyword === undefined && !k.needsEmails)) {
+    const tiebreak = sort[0]!.isAscending ? 'ASC' : 'DESC';
+    return (position, limit, total) =>
+      keywordPage(db, mailbox, keys, tiebreak, { position, limit, total, sparseKeywordBelow });
+  }
+  return null;
 }
 
 /**

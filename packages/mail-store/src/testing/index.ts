@@ -15,6 +15,7 @@ import { describeQueries } from './queries.js';
 import { describeQuota } from './quota.js';
 import { describeQueryChanges } from './query-changes.js';
 import { describeQueryFilters } from './query-filters.js';
+import { describeQueryOrders } from './query-orders.js';
 import { describeSearchSnippets } from './search-snippets.js';
 import { describeThreads } from './threads.js';
 import { describeStateChanges } from './state-changes.js';
@@ -44,6 +45,7 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeImport(factory);
     describeThreads(factory);
     describeQueries(factory);
+    describeQueryOrders(factory);
     describeKeywordsAndCounts(factory);
     describeMoves(factory);
     describeDestroy(factory);

@@ -80,6 +80,11 @@ export interface SortKey {
   isAscending: boolean;
   /** Whether the key reads the emails row `e` (else only the membership row `em`). */
   needsEmails: boolean;
+  /**
+   * A keyword sort: its one expression is 1 or 0, and `candidates` is a query of the email ids
+   * (of any account) that may have it, through a keyword index.
+   */
+  keyword?: { candidates: string };
 }
 
 /** Migration 8's membership columns: the default-collation keys, ready for an index walk. */
@@ -112,15 +117,29 @@ export function sortKeys(sort: readonly EmailSort[], inMailbox: boolean): SortKe
       if (s.keyword === undefined) throw new UnsupportedSortError(`Sorting by ${s.property} needs a keyword`);
       // Keywords pass through normaliseKeyword, so inlining them as a literal is safe.
       const k = `'${normaliseKeyword(s.keyword).replace(/'/g, "''")}'`;
-      const has = (email: string) =>
-        `EXISTS (SELECT 1 FROM email_keywords k WHERE k.email_id = ${email} AND k.keyword = ${k})`;
-      const expression =
-        s.property === 'hasKeyword'
-          ? has(emailId)
-          : s.property === 'someInThreadHaveKeyword'
-            ? `EXISTS (SELECT 1 FROM emails t WHERE t.thread_id = ${threadId} AND ${has('t.id')})`
-            : `NOT EXISTS (SELECT 1 FROM emails t WHERE t.thread_id = ${threadId} AND NOT ${has('t.id')})`;
-      return { expressions: [expression], isAscending, needsEmails: false };
+      // Each key is one primary-key look-up: the thread ones read the per-thread keyword counts
+      // that migration 11's triggers keep (thread_keywords, threads.emails).
+      if (s.property === 'hasKeyword')
+        return {
+          expressions: [
+            `EXISTS (SELECT 1 FROM email_keywords k WHERE k.email_id = ${emailId} AND k.keyword = ${k})`,
+          ],
+          isAscending,
+          needsEmails: false,
+          keyword: { candidates: `SELECT email_id FROM email_keywords WHERE keyword = ${k}` },
+        };
+      const all = s.property === 'allInThreadHaveKeyword';
+      const expression = all
+        ? `EXISTS (SELECT 1 FROM thread_keywords tk JOIN threads th ON th.id = tk.thread_id WHERE tk.thread_id = ${threadId} AND tk.keyword = ${k} AND tk.emails = th.emails)`
+        : `EXISTS (SELECT 1 FROM thread_keywords tk WHERE tk.thread_id = ${threadId} AND tk.keyword = ${k})`;
+      return {
+        expressions: [expression],
+        isAscending,
+        needsEmails: false,
+        keyword: {
+          candidates: `SELECT e.id FROM thread_keywords tk JOIN emails e ON e.thread_id = tk.thread_id WHERE tk.keyword = ${k}`,
+        },
+      };
     }
     const defaultCollation = s.collation === undefined || s.collation === 'i;unicode-casemap';
     const column = membershipColumns[s.property];
