@@ -18,6 +18,7 @@ import { createLogger } from './logger.js';
 import type { Logger } from './logger.js';
 import { startInboundSmtp } from './smtp/inbound-smtp.js';
 import type { InboundSmtp } from './smtp/inbound-smtp.js';
+import { startGcScheduler } from './gc-scheduler.js';
 import { startSnoozeScheduler } from './snooze-scheduler.js';
 import type { DnsResolver } from './smtp/dns-resolver.js';
 import { startOutboundWorker } from './smtp/outbound/outbound-worker.js';
@@ -105,6 +106,7 @@ export async function startColibri(
           });
 
     const snoozes = startSnoozeScheduler(store, { log: log.child('snooze') });
+    const gc = startGcScheduler(store, { log: log.child('gc') });
 
     let closing: Promise<void> | null = null;
     const close = () =>
@@ -112,7 +114,7 @@ export async function startColibri(
         const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
         // Keep-alive connections would hold close() open; idle ones go now, busy ones finish.
         server.closeIdleConnections();
-        await Promise.all([httpClosed, smtpServer.close(), lmtp?.close(), snoozes.close()]);
+        await Promise.all([httpClosed, smtpServer.close(), lmtp?.close(), snoozes.close(), gc.close()]);
         await worker.close();
         sessions.close();
         await store.close();

@@ -1,6 +1,7 @@
 import type { MailStore } from '@colibri/mail-store';
 import { maxWakesPerRun } from '@colibri/mail-store';
 import type { Logger } from './logger.js';
+import { createTimedRunner } from './timed-runner.js';
 
 /**
  * The longest the scheduler sleeps between looks at the store, even with nothing due sooner:
@@ -28,51 +29,28 @@ export function startSnoozeScheduler(
 ): SnoozeScheduler {
   const now = options.now ?? (() => new Date());
   const maxInterval = options.maxIntervalMs ?? MAX_SNOOZE_CHECK_INTERVAL_MS;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<void> | null = null;
-  let closed = false;
-
-  const plan = (delayMs: number) => {
-    if (closed) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(run, Math.max(0, Math.min(delayMs, maxInterval)));
-    timer.unref();
-  };
-
-  const runOnce = async () => {
+  const plan = (delayMs: number) => runner.plan(Math.min(delayMs, maxInterval));
+  const runner = createTimedRunner(async () => {
     try {
       // A full batch may leave more due: go again until a batch is not full.
       let woken: number;
       do {
         woken = (await store.wakeDueSnoozes(now())).length;
         if (woken > 0) options.log.info('woke snoozed emails', { count: woken });
-      } while (woken >= maxWakesPerRun && !closed);
+      } while (woken >= maxWakesPerRun && !runner.closed);
       const next = await store.nextSnoozeDue();
       plan(next === null ? maxInterval : next.getTime() - now().getTime());
     } catch (error) {
       options.log.error('waking snoozed emails failed', { error });
       plan(SNOOZE_RETRY_DELAY_MS);
     }
-  };
+  });
 
-  function run(): void {
-    timer = null;
-    if (closed || running) return;
-    running = runOnce().finally(() => {
-      running = null;
-    });
-  }
-
-  run();
+  runner.plan(0);
   return {
     poke() {
-      plan(0);
+      runner.plan(0);
     },
-    async close() {
-      closed = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
-    },
+    close: () => runner.close(),
   };
 }
