@@ -1,6 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
+import { migrations } from '../src/sqlite/migrations.js';
+import { migrate } from '../src/sqlite/open-database.js';
 import { openMailStore } from '../src/index.js';
 import type { Account, Mailbox, MailStore } from '../src/index.js';
 
@@ -55,4 +58,23 @@ export async function createTestStore(): Promise<TestStore> {
     },
   };
   return testStore;
+}
+
+/**
+ * A database in `dir` migrated only up to (not including) `version`, with one domain (D1), account
+ * (A1), Inbox (M1) and thread (T1): mail written by an older Colibri, for backfill tests.
+ */
+export function openOldDatabase(dir: string, version: number): Database.Database {
+  const db = new Database(path.join(dir, 'old.sqlite'));
+  migrate(
+    db,
+    migrations.filter((m) => m.version < version),
+  );
+  db.exec(`
+    INSERT INTO domains VALUES ('D1', 'example.test', 0);
+    INSERT INTO accounts VALUES ('A1', 'D1', 'a@example.test', 'A', 'h', 0);
+    INSERT INTO mailboxes VALUES ('M1', 'A1', 'Inbox', NULL, 'inbox', 0, 1);
+    INSERT INTO threads VALUES ('T1', 'A1', 'hello');
+  `);
+  return db;
 }

@@ -2,10 +2,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EmailId, EmailQuery, EmailSort } from '../src/index.js';
-import { migrations } from '../src/sqlite/migrations.js';
 import { databaseFileName, migrate, openDatabase } from '../src/sqlite/open-database.js';
 import { queryEmails } from '../src/sqlite/query-emails.js';
-import { createTestStore, message, type TestStore } from './helpers.js';
+import { createTestStore, message, openOldDatabase, type TestStore } from './helpers.js';
 
 // Migration 11's maintained tables, on SQLite: the counted date blocks (split over 1024, merged
 // under 128) must count exactly the memberships in their key range whatever the writes, and the
@@ -99,18 +98,8 @@ describe('migration 11: counted date blocks serve deep pages exactly', () => {
 describe('migration 11: backfill', () => {
   it('counts blocks, thread representatives and thread keywords of mail stored before it', async () => {
     const t = await createTestStore();
-    const db = new Database(path.join(t.dataDir, 'old.sqlite'));
+    const db = openOldDatabase(t.dataDir, 11);
     try {
-      migrate(
-        db,
-        migrations.filter((m) => m.version < 11),
-      );
-      db.exec(`
-        INSERT INTO domains VALUES ('D1', 'example.test', 0);
-        INSERT INTO accounts VALUES ('A1', 'D1', 'a@example.test', 'A', 'h', 0);
-        INSERT INTO mailboxes VALUES ('M1', 'A1', 'Inbox', NULL, 'inbox', 0, 1);
-        INSERT INTO threads VALUES ('T1', 'A1', 'hello');
-      `);
       const email = db.prepare(
         `INSERT INTO emails (id, account_id, thread_id, blob_id, size, received_at, subject, has_attachment, preview, index_json)
          VALUES (?, 'A1', 'T1', 'G0', 7, ?, 'Hello', 0, 'p', '{}')`,

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrations } from '../src/sqlite/migrations.js';
 import { databaseFileName, migrate } from '../src/sqlite/open-database.js';
-import { message, openTempStore } from './helpers.js';
+import { message, openOldDatabase, openTempStore } from './helpers.js';
 
 type Temp = Awaited<ReturnType<typeof openTempStore>>;
 let temp: Temp;
@@ -57,17 +56,9 @@ describe('migration 8: RFC 8621 §4.4.2 sort keys on mailbox memberships', () =>
   });
 
   it('backfills the keys of memberships made before it', () => {
-    const db = new Database(path.join(temp.dataDir, 'old.sqlite'));
+    const db = openOldDatabase(temp.dataDir, 8);
     try {
-      migrate(
-        db,
-        migrations.filter((m) => m.version < 8),
-      );
       db.exec(`
-        INSERT INTO domains VALUES ('D1', 'example.test', 0);
-        INSERT INTO accounts VALUES ('A1', 'D1', 'a@example.test', 'A', 'h', 0);
-        INSERT INTO mailboxes VALUES ('M1', 'A1', 'Inbox', NULL, 'inbox', 0, 1);
-        INSERT INTO threads VALUES ('T1', 'A1', 'hello');
         INSERT INTO emails (id, account_id, thread_id, blob_id, size, received_at, sent_at, subject, from_sort, has_attachment, preview, index_json)
           VALUES ('E1', 'A1', 'T1', 'G0', 7, 5, NULL, 'Fwd: Hello', 'bob', 0, 'p', '{"to":[{"name":null,"email":"Zed@x.test"}]}');
         INSERT INTO email_mailboxes (mailbox_id, email_id, received_at) VALUES ('M1', 'E1', 5);
