@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import type {
   AccountId,
   DomainId,
@@ -11,8 +11,13 @@ import type {
 } from './model.js';
 
 /**
- * Ids are made here only: a kind letter and 16 base64url characters (96 random bits), which is a
- * valid JMAP Id (RFC 8620 §1.2) and says at a glance what it names.
+ * Ids are made here only: a kind letter and 16 characters of `[A-Za-z0-9_-]`, which is a valid
+ * JMAP Id (RFC 8620 §1.2) and says at a glance what it names. The 16 characters are 48 bits of the
+ * creation time (milliseconds) then 48 random bits, written with the 64 characters in ASCII order:
+ * ids sort by creation, so the store's B-trees keyed by id (emails, memberships, keywords, blob
+ * references) take new rows at their right edge instead of on random pages, which is what keeps
+ * inserts cheap in a mailbox of 100,000 messages (as Stalwart's sequential ids and ULIDs do).
+ * The random half keeps ids from two processes, or two in one millisecond, apart.
  */
 const prefixes = {
   Domain: 'D',
@@ -25,8 +30,28 @@ const prefixes = {
 } as const;
 type Kind = keyof typeof prefixes;
 
-export function newId<K extends Kind>(kind: K): StoreId<K> {
-  return `${prefixes[kind]}${randomBytes(12).toString('base64url')}` as StoreId<K>;
+/** The id alphabet in ASCII order, so that the string order of ids is their numeric order. */
+const sortableDigits = '-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz';
+const randomPerId = 6;
+// Random bytes are drawn in blocks: one `randomBytes` call per id cost 4% of a batch import.
+const pool = Buffer.alloc(randomPerId * 256);
+let poolOffset = pool.length;
+
+/** The low 6×digits bits of `value` (an integer below 2^53) as sortable digits, most significant first. */
+function sortableDigitsOf(value: number, digits: number): string {
+  let text = '';
+  for (let i = digits - 1; i >= 0; i -= 1) text += sortableDigits[Math.floor(value / 2 ** (6 * i)) % 64];
+  return text;
+}
+
+export function newId<K extends Kind>(kind: K, now = Date.now()): StoreId<K> {
+  if (poolOffset === pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  const random = pool.readUIntBE(poolOffset, randomPerId);
+  poolOffset += randomPerId;
+  return `${prefixes[kind]}${sortableDigitsOf(now, 8)}${sortableDigitsOf(random, 8)}` as StoreId<K>;
 }
 
 function parser<K extends Kind>(kind: K) {

@@ -392,7 +392,7 @@ export interface IntegrityProblem {
     | 'danglingMembership'
     | 'sortKeyMismatch'
     | 'threadMismatch'
-    | 'missingBlobRef';
+    | 'blobAccountMismatch';
   subject: string;
   detail: string;
 }

@@ -11,6 +11,7 @@ import { deleteAccount } from './sqlite/delete-account.js';
 import * as directory from './sqlite/directory.js';
 import { importMessage, importMessageStream } from './sqlite/import-message.js';
 import { importMessages } from './sqlite/import-batch.js';
+import { accountMayRead } from './sqlite/blob-refs.js';
 import { openPartBlob } from './sqlite/part-blobs.js';
 import { createSmallBlobStore } from './sqlite/small-blobs.js';
 import { createTieredBlobStore } from './blobs/tiered-blob-store.js';
@@ -74,9 +75,7 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
   let closed = false;
   const groupCommit = createGroupCommit(db);
 
-  const mayRead = (accountId: AccountId, blobId: BlobId) =>
-    db.prepare('SELECT 1 FROM blob_refs WHERE account_id = ? AND blob_id = ?').get(accountId, blobId) !==
-    undefined;
+  const mayRead = accountMayRead(db);
 
   /** A blob file, else a leaf part decoded from its message (see part-blobs.ts). */
   const openReadable = async (accountId: AccountId, blobId: BlobId) => {

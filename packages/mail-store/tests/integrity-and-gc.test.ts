@@ -261,8 +261,8 @@ describe('the sweep of blob files nothing names', () => {
   });
 });
 
-describe('migration 9', () => {
-  it('backfills email_blobs from the stored index, so destroy still frees every part', async () => {
+describe('migrations 9 and 18', () => {
+  it('backfill email_blobs (with its account) from the stored index: parts stay readable, destroy frees them', async () => {
     const email = await t.store.importMessage(t.account.id, {
       raw: message(
         { Subject: 'older', 'Content-Type': 'multipart/mixed; boundary=m' },
@@ -270,12 +270,19 @@ describe('migration 9', () => {
       ),
       mailboxIds: [t.inbox.id],
     });
-    // As a store from before migration 9: no per-email blob table, no uploads.
+    const image = email.bodyStructure.subParts!.find((p) => p.type === 'image/png')!.blobId!;
+    // As a store from before migration 9: no per-email blob table, no uploads, access by blob_refs.
     await tamper(
-      `DROP TABLE email_blobs; DROP TABLE uploads; DELETE FROM schema_migrations WHERE version = 9;`,
+      `DROP TABLE email_blobs; DROP TABLE uploads;
+       CREATE TABLE blob_refs (account_id TEXT NOT NULL, blob_id TEXT NOT NULL, PRIMARY KEY (account_id, blob_id));
+       DELETE FROM schema_migrations WHERE version IN (9, 18);`,
     );
     expect((await t.store.checkIntegrity()).problems).toEqual([]);
+    expect(Buffer.from((await t.store.readBlob(t.account.id, image))!)).toEqual(
+      Buffer.from('iVBORw0K', 'base64'),
+    );
     await t.store.destroyEmails(t.account.id, [email.id]);
+    expect(await t.store.readBlob(t.account.id, image)).toBeNull();
     const gc = await t.store.collectGarbage({ now: new Date(Date.now() + 60 * 60 * 1000) });
     expect(gc.removedBlobs).toBe(1); // the raw message: parts are not files of their own
   });

@@ -9,7 +9,7 @@ import { openImportSource } from '../sources/open-source.js';
 import type { SourceMessage } from '../sources/source-message.js';
 
 /** A batch is committed when it has this many messages… */
-export const importBatchMessages = Math.min(500, maxImportBatchMessages);
+export const importBatchMessages = Math.min(1000, maxImportBatchMessages);
 /** …or this many bytes, whichever comes first (bounds the memory an import holds). */
 export const importBatchBytes = 32 * 1024 * 1024;
 /** At most this many failures are listed one by one; the summary counts them all. */

@@ -26,14 +26,20 @@ export function separatorDate(line: string): Date | undefined {
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-const startsWithFrom = (line: Uint8Array, at: number) =>
-  line.length >= at + 5 && FROM.every((byte, i) => line[at + i] === byte);
+const startsWithFrom = (buffer: Uint8Array, at: number) =>
+  buffer.length >= at + 5 && FROM.every((byte, i) => buffer[at + i] === byte);
 
 /** A quoted `>From ` (any number of `>`) loses one `>` (mboxrd; mboxo quoted only one level). */
-function isQuotedFrom(line: Buffer): boolean {
-  let i = 0;
-  while (line[i] === 0x3e) i += 1;
-  return i > 0 && startsWithFrom(line, i);
+function isQuotedFrom(buffer: Buffer, start: number): boolean {
+  let i = start;
+  while (buffer[i] === 0x3e) i += 1;
+  return i > start && startsWithFrom(buffer, i);
+}
+
+interface Span {
+  buffer: Buffer;
+  start: number;
+  end: number;
 }
 
 /** Drops the blank line that separates a message from the next separator (RFC 4155 §2). */
@@ -55,12 +61,23 @@ export async function openMbox(file: string, realPath: string): Promise<ImportSo
     total: size,
     unit: 'bytes',
     async *messages() {
-      let current: { offset: number; fromLine: string; lines: Buffer[] } | null = null;
+      // A message is kept as spans of the read buffers rather than line by line: copying it
+      // once at its end, from a few spans, is what keeps the reader off an import's profile.
+      let current: { offset: number; fromLine: string; spans: Buffer[]; open: Span | null } | null = null;
       let carry: Buffer = Buffer.alloc(0);
       let position = 0; // file offset of carry[0]
+      const closeSpan = () => {
+        if (current?.open)
+          current.spans.push(current.open.buffer.subarray(current.open.start, current.open.end));
+        if (current) current.open = null;
+      };
       const finish = (end: number): SourceMessage | null => {
         if (!current) return null;
-        const raw = withoutSeparatorBlank(Buffer.concat(current.lines));
+        closeSpan();
+        // A message inside one read chunk is a view of it, not a copy (the chunk lives as long as
+        // the batch that holds the message, a few chunks at most).
+        const spans = current.spans;
+        const raw = withoutSeparatorBlank(spans.length === 1 ? spans[0]! : Buffer.concat(spans));
         const message: SourceMessage = {
           raw,
           key: `mbox:${realPath}:${current.offset}:${contentHash(raw)}`,
@@ -73,32 +90,60 @@ export async function openMbox(file: string, realPath: string): Promise<ImportSo
         current = null;
         return message;
       };
-      const handle = (line: Buffer, offset: number, done: SourceMessage[]) => {
-        if (startsWithFrom(line, 0)) {
+      /** The line buffer[start, end) at file offset `offset`. */
+      const handle = (buffer: Buffer, start: number, end: number, offset: number, done: SourceMessage[]) => {
+        if (startsWithFrom(buffer, start)) {
           const previous = finish(offset);
           if (previous) done.push(previous);
-          current = { offset, fromLine: line.toString('latin1').trimEnd(), lines: [] };
+          current = {
+            offset,
+            fromLine: buffer.toString('latin1', start, end).trimEnd(),
+            spans: [],
+            open: null,
+          };
         } else if (current) {
-          current.lines.push(isQuotedFrom(line) ? line.subarray(1) : line);
-        } else if (line.toString('latin1').trim() !== '') {
+          const quoted = isQuotedFrom(buffer, start);
+          const from = quoted ? start + 1 : start;
+          if (quoted || current.open?.buffer !== buffer || current.open.end !== start) {
+            closeSpan();
+            current.open = { buffer, start: from, end };
+          } else {
+            current.open.end = end;
+          }
+        } else if (buffer.toString('latin1', start, end).trim() !== '') {
           throw new CliError(`${file} is not an mbox file: it does not start with a "From " line`);
         }
       };
-      for await (const chunk of createReadStream(file, { highWaterMark: readChunkBytes })) {
-        const buffer = carry.length > 0 ? Buffer.concat([carry, chunk as Buffer]) : (chunk as Buffer);
+      for await (const read of createReadStream(file, { highWaterMark: readChunkBytes })) {
+        const chunk = read as Buffer;
         const done: SourceMessage[] = [];
         let start = 0;
-        for (let nl = buffer.indexOf(10, start); nl !== -1; nl = buffer.indexOf(10, start)) {
-          handle(buffer.subarray(start, nl + 1), position + start, done);
+        if (carry.length > 0) {
+          // The line cut by the previous chunk: only it is copied, not the whole chunk.
+          const nl = chunk.indexOf(10);
+          if (nl === -1) {
+            carry = Buffer.concat([carry, chunk]);
+            continue;
+          }
+          const line = Buffer.concat([carry, chunk.subarray(0, nl + 1)]);
+          handle(line, 0, line.length, position, done);
+          position += line.length;
           start = nl + 1;
         }
-        // Lines kept in `current` point into this buffer: copy the partial last line only.
-        carry = Buffer.from(buffer.subarray(start));
-        position += start;
+        // `position` is now the file offset of chunk[start].
+        const chunkAt = position - start;
+        for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
+          handle(chunk, start, nl + 1, chunkAt + start, done);
+          start = nl + 1;
+        }
+        // Spans kept in `current` point into this chunk: copy the partial last line only.
+        closeSpan();
+        carry = Buffer.from(chunk.subarray(start));
+        position = chunkAt + start;
         yield* done;
       }
       const done: SourceMessage[] = [];
-      if (carry.length > 0) handle(carry, position, done);
+      if (carry.length > 0) handle(carry, 0, carry.length, position, done);
       const last = finish(position + carry.length);
       if (last) done.push(last);
       yield* done;

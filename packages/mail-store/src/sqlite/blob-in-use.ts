@@ -14,15 +14,17 @@ export function idleMsAt(now: Date): number {
 }
 
 /**
- * Whether anything still needs a blob: an account's reference (`blob_refs`, which covers its
- * emails and its uploads: an upload row always comes with one), or a submission with deliveries
- * left to make (held, or a recipient with a next attempt). A finished or canceled submission needs
- * its bytes no more (the outbound worker read them before recording the last attempt), so its blob
- * goes like any other. One rule for the queue and the sweep of unnamed files.
+ * Whether anything still needs a blob: an email of any account (`email_blobs`, raw message or
+ * decoded part), an upload, or a submission with deliveries left to make (held, or a recipient
+ * with a next attempt). A finished or canceled submission needs its bytes no more (the outbound
+ * worker read them before recording the last attempt), so its blob goes like any other. One rule
+ * for the queue and the sweep of unnamed files.
  */
 export function blobInUse(db: Db): (blobId: BlobId) => boolean {
   const referenced = db.prepare(
-    `SELECT 1 FROM blob_refs WHERE blob_id = @id
+    `SELECT 1 FROM email_blobs WHERE blob_id = @id
+     UNION ALL
+     SELECT 1 FROM uploads WHERE blob_id = @id
      UNION ALL
      SELECT 1 FROM submissions s WHERE s.blob_id = @id
         AND EXISTS (SELECT 1 FROM submission_recipients r

@@ -2,20 +2,34 @@ import type { AccountId, BlobId } from '../model.js';
 import type { Db } from './open-database.js';
 
 /**
- * Drops the account's reference to a blob when nothing of the account uses it any more (no email
- * through `email_blobs`, no upload row); a blob no account references is queued for
- * `collectGarbage`. Runs inside the caller's transaction. O(1) index look-ups per blob.
+ * Whether the account may read the blob: one of its emails has it (raw message or a decoded part),
+ * or it uploaded it. `email_blobs` and `uploads` are the only record of that (there is no third
+ * table to keep in step). Two index look-ups.
  */
-export function releaseBlobRef(db: Db, accountId: AccountId, blobId: BlobId): void {
-  const usedByEmail = db
+export function accountMayRead(db: Db): (accountId: AccountId, blobId: BlobId) => boolean {
+  const readable = db.prepare(
+    `SELECT 1 FROM email_blobs WHERE blob_id = @blobId AND account_id = @accountId
+     UNION ALL
+     SELECT 1 FROM uploads WHERE account_id = @accountId AND blob_id = @blobId
+     LIMIT 1`,
+  );
+  return (accountId, blobId) => readable.get({ accountId, blobId }) !== undefined;
+}
+
+/**
+ * Called when an email or an upload that had the blob is gone: a blob no email or upload has any
+ * more is queued for `collectGarbage`, which also waits for submissions still sending it
+ * (`blobInUse`): the queue is the only way a blob comes back to the collector. Runs inside the
+ * caller's transaction. O(1) index look-ups.
+ */
+export function releaseBlob(db: Db, blobId: BlobId): void {
+  const kept = db
     .prepare(
-      `SELECT 1 FROM email_blobs b JOIN emails e ON e.id = b.email_id
-        WHERE b.blob_id = ? AND e.account_id = ? LIMIT 1`,
+      `SELECT 1 FROM email_blobs WHERE blob_id = @blobId
+       UNION ALL
+       SELECT 1 FROM uploads WHERE blob_id = @blobId
+       LIMIT 1`,
     )
-    .get(blobId, accountId);
-  if (usedByEmail) return;
-  if (db.prepare('SELECT 1 FROM uploads WHERE account_id = ? AND blob_id = ?').get(accountId, blobId)) return;
-  db.prepare('DELETE FROM blob_refs WHERE account_id = ? AND blob_id = ?').run(accountId, blobId);
-  if (!db.prepare('SELECT 1 FROM blob_refs WHERE blob_id = ? LIMIT 1').get(blobId))
-    db.prepare('INSERT OR IGNORE INTO blob_gc (blob_id) VALUES (?)').run(blobId);
+    .get({ blobId });
+  if (!kept) db.prepare('INSERT OR IGNORE INTO blob_gc (blob_id) VALUES (?)').run(blobId);
 }

@@ -108,9 +108,9 @@ export async function checkIntegrity(
       ...expectNone(
         db,
         `SELECT e.account_id || '/' || b.blob_id AS subject FROM email_blobs b JOIN emails e ON e.id = b.email_id
-          WHERE NOT EXISTS (SELECT 1 FROM blob_refs r WHERE r.account_id = e.account_id AND r.blob_id = b.blob_id)`,
-        'missingBlobRef',
-        'account may not read a blob of its own email',
+          WHERE b.account_id IS NOT e.account_id`,
+        'blobAccountMismatch',
+        "a blob of an email is recorded for another account than the email's",
       ),
       ...expectNone(
         db,

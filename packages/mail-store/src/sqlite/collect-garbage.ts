@@ -39,7 +39,8 @@ export async function collectGarbage(
   db.transaction(() => {
     for (const blobId of done) dequeue.run(blobId);
     db.prepare(
-      'DELETE FROM blob_gc WHERE EXISTS (SELECT 1 FROM blob_refs r WHERE r.blob_id = blob_gc.blob_id)',
+      `DELETE FROM blob_gc WHERE EXISTS (SELECT 1 FROM email_blobs b WHERE b.blob_id = blob_gc.blob_id)
+          OR EXISTS (SELECT 1 FROM uploads u WHERE u.blob_id = blob_gc.blob_id)`,
     ).run();
   }).immediate();
   const sweep = await sweepUnnamedBlobs(db, blobs, inUse, now, options.maxSweepFiles);

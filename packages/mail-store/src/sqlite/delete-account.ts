@@ -6,8 +6,9 @@ import type { Db } from './open-database.js';
  * Deletes an account and everything it owns in ONE transaction: emails (with memberships,
  * keywords, search rows), threads, threading ids, mailboxes and their counts, the change log and
  * states, quota, import keys, snoozes, identities, vacation, aliases, uploads, queued submissions,
- * and its blob references. Blobs no account references any more are
- * queued in `blob_gc` (their files go at the next `collectGarbage`, metadata first as always).
+ * and its blobs' records. Its blobs are
+ * queued in `blob_gc` (their files go at the next `collectGarbage` unless another account still
+ * uses them; metadata first as always).
  */
 export function deleteAccount(db: Db, accountId: AccountId): void {
   db.transaction(() => {
@@ -21,6 +22,10 @@ export function deleteAccount(db: Db, accountId: AccountId): void {
     run(`DELETE FROM vacation_responses WHERE account_id = ?`);
     run(`DELETE FROM vacation_replies WHERE account_id = ?`);
     run(`DELETE FROM aliases WHERE account_id = ?`);
+    // Every blob the account had goes to the GC queue; collectGarbage keeps those another account
+    // still uses (blobInUse), so nothing here needs to ask.
+    run(`INSERT OR IGNORE INTO blob_gc (blob_id) SELECT blob_id FROM uploads WHERE account_id = ?`);
+    run(`INSERT OR IGNORE INTO blob_gc (blob_id) SELECT blob_id FROM email_blobs WHERE account_id = ?`);
     run(`DELETE FROM uploads WHERE account_id = ?`);
     run(`INSERT OR IGNORE INTO blob_gc (blob_id) SELECT blob_id FROM submissions WHERE account_id = ?`);
     run(
@@ -34,12 +39,6 @@ export function deleteAccount(db: Db, accountId: AccountId): void {
     run(`DELETE FROM mailboxes WHERE account_id = ?`);
     run(`DELETE FROM threads WHERE account_id = ?`);
     run(`DELETE FROM message_ids WHERE account_id = ?`);
-    db.prepare(
-      `INSERT OR IGNORE INTO blob_gc (blob_id)
-         SELECT r.blob_id FROM blob_refs r WHERE r.account_id = ?
-            AND NOT EXISTS (SELECT 1 FROM blob_refs o WHERE o.blob_id = r.blob_id AND o.account_id <> ?)`,
-    ).run(accountId, accountId);
-    run(`DELETE FROM blob_refs WHERE account_id = ?`);
     run(`DELETE FROM change_log WHERE account_id = ?`);
     run(`DELETE FROM states WHERE account_id = ?`);
     run(`DELETE FROM account_quotas WHERE account_id = ?`);

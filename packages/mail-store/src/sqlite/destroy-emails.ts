@@ -1,5 +1,5 @@
 import type { AccountId, BlobId, EmailId, MailboxId, ThreadId } from '../model.js';
-import { releaseBlobRef } from './blob-refs.js';
+import { releaseBlob } from './blob-refs.js';
 import { recordChanges, type ChangeKind } from './change-log.js';
 import type { EmailIndex } from './email-rows.js';
 import { emailRemoved } from './mailbox-counters.js';
@@ -107,7 +107,7 @@ export function destroyEmails(
       }
 
       // Per-email blob table: O(parts) look-ups, whatever the size of the account.
-      for (const blobId of blobs) releaseBlobRef(db, accountId, blobId);
+      for (const blobId of blobs) releaseBlob(db, blobId);
 
       recordChanges(
         db,

@@ -5,7 +5,7 @@ import { InvalidInputError, StoreError } from '../errors.js';
 import type { BatchImportInput, BatchImportResult } from '../mail-store.js';
 import { checkImportInput, commitImport, type ImportOptions } from './import-message.js';
 import { prepareImport, type PreparedImport } from './prepare-import.js';
-import { createChangeBatch, type ChangeSink } from './change-log.js';
+import { createChangeBatch } from './change-log.js';
 import type { Db } from './open-database.js';
 
 /** At most this many messages per `importMessages` call (callers split larger sources). */
@@ -51,7 +51,7 @@ function failed(error: unknown): BatchImportResult {
 /**
  * The fast import path: parses every message of the batch, writes all their blobs in one durable
  * round (`BlobStore.putMany`: one fsync round instead of one per file), then indexes them all in
- * ONE IMMEDIATE transaction, each message in its own savepoint. The result has one entry per input,
+ * ONE IMMEDIATE transaction. The result has one entry per input,
  * in order: `imported`, `skipped` (its `importKey` was already imported: resumable imports never
  * store a message twice, as the key is written in the same transaction as the email) or `failed`
  * with the `StoreError` (bad mailbox, keyword, too large, over quota) — a failed item leaves the
@@ -106,15 +106,12 @@ export async function importMessages(
         continue;
       }
       try {
-        // This message's changes join the batch's only once its savepoint is released.
-        const own: Parameters<ChangeSink>[] = [];
-        const emailId = db.transaction(() => {
-          const id = commitImport(db, accountId, prepared, options, (type, list) => own.push([type, list]));
-          if (key !== undefined) addKey.run(accountId, key, id);
-          return id;
-        })();
-        for (const [type, list] of own) changes.add(type, list);
-        results[index] = { status: 'imported', emailId };
+        // No savepoint per message: commitImport throws a StoreError (this item fails) only before
+        // its first write, and anything else rolls the whole batch back. A savepoint copied every
+        // page each message touched to a statement journal, a tenth of an import's time.
+        const id = commitImport(db, accountId, prepared, options, changes.add);
+        if (key !== undefined) addKey.run(accountId, key, id);
+        results[index] = { status: 'imported', emailId: id };
       } catch (error) {
         results[index] = failed(error);
       }

@@ -62,6 +62,9 @@ export function checkImportInput(input: Omit<ImportMessageInput, 'raw'>): Import
  * updated here, so concurrent imports cannot overshoot a limit; a refused import stores no row
  * (at worst orphan blob files). IMMEDIATE: another process writing in between cannot turn this
  * one's reads (the next search key, the thread lookup) stale.
+ *
+ * Every StoreError it throws (unknown mailbox, over quota) comes before its first write, so that a
+ * batch can go on with the next message without a savepoint; keep it so.
  */
 export function commitImport(
   db: Db,
@@ -147,12 +150,11 @@ export function commitImport(
   }
   const addKeyword = db.prepare('INSERT INTO email_keywords (email_id, keyword) VALUES (?, ?)');
   for (const k of keywords) addKeyword.run(id, k);
-  const addRef = db.prepare('INSERT OR IGNORE INTO blob_refs (account_id, blob_id) VALUES (?, ?)');
-  const addEmailBlob = db.prepare('INSERT OR IGNORE INTO email_blobs (email_id, blob_id) VALUES (?, ?)');
-  for (const b of prepared.blobIds) {
-    addRef.run(accountId, b);
-    addEmailBlob.run(id, b);
-  }
+  // What the account may read, and what garbage collection must keep (blob-refs.ts).
+  const addEmailBlob = db.prepare(
+    'INSERT OR IGNORE INTO email_blobs (email_id, blob_id, account_id) VALUES (?, ?, ?)',
+  );
+  for (const b of prepared.blobIds) addEmailBlob.run(id, b, accountId);
   db.prepare(
     'INSERT INTO email_fts (rowid, subject, addresses, body, attachments) VALUES (?, ?, ?, ?, ?)',
   ).run(searchId, parsed.subject ?? '', addresses, parsed.indexText, prepared.attachmentNames.join(' '));

@@ -611,4 +611,27 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 18,
+    name: 'blob access from email_blobs and uploads',
+    sql: `
+      -- blob_refs repeated what email_blobs and uploads already say (which account may read which
+      -- blob), and keyed by a hash it cost two random B-tree inserts per blob: over half of the
+      -- pages a batch import wrote. An email's blobs now carry its account, so that one index
+      -- answers "may this account read this blob" and "does anything still use it".
+      CREATE TABLE email_blobs_by_account (
+        email_id TEXT NOT NULL REFERENCES emails(id) ON DELETE CASCADE,
+        blob_id TEXT NOT NULL,
+        account_id TEXT NOT NULL,
+        PRIMARY KEY (email_id, blob_id)
+      ) STRICT, WITHOUT ROWID;
+      INSERT INTO email_blobs_by_account (email_id, blob_id, account_id)
+        SELECT b.email_id, b.blob_id, e.account_id FROM email_blobs b JOIN emails e ON e.id = b.email_id;
+      DROP TABLE email_blobs;
+      ALTER TABLE email_blobs_by_account RENAME TO email_blobs;
+      CREATE INDEX email_blobs_blob ON email_blobs(blob_id, account_id);
+      CREATE INDEX uploads_blob ON uploads(blob_id);
+      DROP TABLE blob_refs;
+    `,
+  },
 ];

@@ -2,7 +2,7 @@ import type { BlobStore } from '../blobs/blob-store.js';
 import { InvalidInputError, NotFoundError } from '../errors.js';
 import type { Upload } from '../mail-store.js';
 import type { AccountId } from '../model.js';
-import { releaseBlobRef } from './blob-refs.js';
+import { releaseBlob } from './blob-refs.js';
 import type { Db } from './open-database.js';
 
 /** How long an upload that nothing else references stays readable (RFC 8620 §6.1 leaves it open). */
@@ -34,7 +34,6 @@ export async function createUpload(
   const createdAt = (options.now ?? new Date()).getTime();
   const expiresAt = createdAt + options.ttlMs;
   db.transaction(() => {
-    db.prepare('INSERT OR IGNORE INTO blob_refs (account_id, blob_id) VALUES (?, ?)').run(accountId, blobId);
     db.prepare(
       `INSERT INTO uploads (account_id, blob_id, type, size, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (account_id, blob_id) DO UPDATE SET type = excluded.type, expires_at = excluded.expires_at`,
@@ -55,7 +54,7 @@ export function expireUploads(db: Db, now: Date): number {
       const drop = db.prepare('DELETE FROM uploads WHERE account_id = ? AND blob_id = ?');
       for (const row of expired) {
         drop.run(row.account_id, row.blob_id);
-        releaseBlobRef(db, row.account_id, row.blob_id);
+        releaseBlob(db, row.blob_id);
       }
       return expired.length;
     })
