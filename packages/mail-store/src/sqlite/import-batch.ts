@@ -7,6 +7,7 @@ import { checkImportInput, commitImport, type ImportOptions } from './import-mes
 import { prepareImport, type PreparedImport } from './prepare-import.js';
 import { createChangeBatch, type ChangeSink } from './change-log.js';
 import type { Db } from './open-database.js';
+import type { SqliteSearchIndex } from './sqlite-search-index.js';
 
 /** At most this many messages per `importMessages` call (callers split larger sources). */
 export const maxImportBatchMessages = 1000;
@@ -59,6 +60,7 @@ function failed(error: unknown): BatchImportResult {
  */
 export async function importMessages(
   db: Db,
+  search: SqliteSearchIndex,
   blobs: BlobStore,
   accountId: AccountId,
   inputs: BatchImportInput[],
@@ -109,7 +111,9 @@ export async function importMessages(
         // This message's changes join the batch's only once its savepoint is released.
         const own: Parameters<ChangeSink>[] = [];
         const emailId = db.transaction(() => {
-          const id = commitImport(db, accountId, prepared, options, (type, list) => own.push([type, list]));
+          const id = commitImport(db, search, accountId, prepared, options, (type, list) =>
+            own.push([type, list]),
+          );
           if (key !== undefined) addKey.run(accountId, key, id);
           return id;
         })();
