@@ -50,7 +50,10 @@ export interface SearchIndex<Tx, M extends CallMode = 'async'> {
   removeAccount(tx: Tx, accountId: AccountId): Answer<M, void>;
   /** The account's emails whose document satisfies the condition, in no particular order. */
   match(tx: Tx, accountId: AccountId, condition: TextCondition): Answer<M, EmailId[]>;
-  /** The email's subject and a body fragment with the terms marked; null when it has no document. */
+  /**
+   * The email's subject and a body fragment with the terms marked. An email of another account,
+   * or one with no document, has nothing marked (null, or both parts null).
+   */
   highlight(
     tx: Tx,
     accountId: AccountId,
