@@ -56,11 +56,6 @@ export interface OpenMailStoreOptions {
 }
 
 /**
- * Opens the embedded store: SQLite (WAL) for metadata, the change log and full-text search, and
- * content-addressed files for blobs. better-sqlite3 is synchronous; the async interface is for
- * networked backends, and each call here is one short transaction.
- */
-/**
  * Blobs up to this size are rows of the database, bigger ones files (or objects): the median
  * message is a few kB, and a file costs two fsyncs that a row does not (see small-blobs.ts).
  */
@@ -74,6 +69,11 @@ export interface EmbeddedPorts {
   searchIndex?: SqliteSearchIndex;
 }
 
+/**
+ * Opens the embedded store: SQLite (WAL) for metadata, the change log and full-text search, and
+ * content-addressed files for blobs. better-sqlite3 is synchronous; the async interface is for
+ * networked backends, and each call here is one short transaction.
+ */
 export async function openMailStore(
   options: OpenMailStoreOptions,
   ports: EmbeddedPorts = {},
