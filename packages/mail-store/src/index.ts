@@ -84,6 +84,20 @@ export type { QuotaLimit } from './errors.js';
 export { toAccountId, toDomainId, toEmailId, toMailboxId, toThreadId } from './ids.js';
 export { toBlobId } from './blobs/blob-id.js';
 export type { BlobStore, StoredBlob } from './blobs/blob-store.js';
+// Ports beside BlobStore (STYLE 13), and the backend-neutral pieces their implementations share.
+export type { Answer, CallMode } from './ports/call-mode.js';
+export type { ChangeEntry, ChangeKind, ChangeLog } from './ports/change-log.js';
+export type {
+  SearchDocument,
+  SearchField,
+  SearchHighlight,
+  SearchIndex,
+  TextCondition,
+} from './ports/search-index.js';
+export { changesFromLog } from './change-log/changes-from-log.js';
+export type { LoggedChange, LogView } from './change-log/changes-from-log.js';
+export { searchTerms, maxSearchTerms } from './search/search-terms.js';
+export { markClose, markedToHtml, markOpen } from './search/marked-html.js';
 export { mimeLimits } from './mime/limits.js';
 export { maxQueryLimit } from './sqlite/query-emails.js';
 export { maxLocalPartLength } from './sqlite/aliases.js';

@@ -4,7 +4,9 @@ import type { BlobStore } from './blobs/blob-store.js';
 import { createFsBlobStore } from './blobs/fs-blob-store.js';
 import type { MailStore } from './mail-store.js';
 import { createStateFeed } from './sqlite/state-feed.js';
-import { changesSince, currentState } from './sqlite/change-log.js';
+import { sqliteChangeLog as changeLog } from './sqlite/change-log.js';
+import { createFts5SearchIndex } from './sqlite/fts5/fts5-search-index.js';
+import type { SqliteSearchIndex } from './sqlite/sqlite-search-index.js';
 import { collectGarbage } from './sqlite/collect-garbage.js';
 import { destroyEmails } from './sqlite/destroy-emails.js';
 import { deleteAccount } from './sqlite/delete-account.js';
@@ -55,18 +57,30 @@ export interface OpenMailStoreOptions {
 }
 
 /**
- * Opens the embedded store: SQLite (WAL) for metadata, the change log and full-text search, and
- * content-addressed files for blobs. better-sqlite3 is synchronous; the async interface is for
- * networked backends, and each call here is one short transaction.
- */
-/**
  * Blobs up to this size are rows of the database, bigger ones files (or objects): the median
  * message is a few kB, and a file costs two fsyncs that a row does not (see small-blobs.ts).
  */
 export const smallBlobMaxBytes = 64 * 1024;
 
-export async function openMailStore(options: OpenMailStoreOptions): Promise<MailStore> {
+/**
+ * Ports of the embedded backend that tests (not configuration) may replace: `searchIndex` without
+ * its FTS5 pushdown runs every search through the generic path a non-SQLite index would take.
+ */
+export interface EmbeddedPorts {
+  searchIndex?: SqliteSearchIndex;
+}
+
+/**
+ * Opens the embedded store: SQLite (WAL) for metadata, the change log and full-text search, and
+ * content-addressed files for blobs. better-sqlite3 is synchronous; the async interface is for
+ * networked backends, and each call here is one short transaction.
+ */
+export async function openMailStore(
+  options: OpenMailStoreOptions,
+  ports: EmbeddedPorts = {},
+): Promise<MailStore> {
   const db = openDatabase(options.dataDir);
+  const search = ports.searchIndex ?? createFts5SearchIndex();
   const blobs = createTieredBlobStore(
     createSmallBlobStore(db, smallBlobMaxBytes),
     options.blobStore ?? createFsBlobStore(path.join(options.dataDir, 'blobs')),
@@ -111,7 +125,7 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
       return directory.listAccounts(db);
     },
     async deleteAccount(id) {
-      deleteAccount(db, id);
+      deleteAccount(db, search, id);
     },
     async getPasswordHash(id) {
       return directory.getPasswordHash(db, id);
@@ -132,22 +146,22 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
       return findMailboxByRole(db, accountId, role);
     },
     async importMessage(accountId, input) {
-      return importMessage(db, blobs, accountId, input, groupCommit);
+      return importMessage(db, search, blobs, accountId, input, groupCommit);
     },
     async importMessages(accountId, inputs) {
-      return importMessages(db, blobs, accountId, inputs);
+      return importMessages(db, search, blobs, accountId, inputs);
     },
     async getEmails(accountId, ids) {
       return loadEmails(db, accountId, ids);
     },
     async queryEmails(accountId, query) {
-      return queryEmails(db, accountId, query);
+      return queryEmails(db, search, accountId, query);
     },
     async queryEmailChanges(accountId, input) {
-      return queryEmailChanges(db, accountId, input);
+      return queryEmailChanges(db, search, accountId, input);
     },
     async getSearchSnippets(accountId, filter, ids) {
-      return searchSnippets(db, accountId, filter, ids);
+      return searchSnippets(db, search, accountId, filter, ids);
     },
     async setKeywords(accountId, id, keywords) {
       setKeywords(db, accountId, id, keywords);
@@ -156,7 +170,7 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
       setMailboxes(db, accountId, id, mailboxIds);
     },
     async destroyEmails(accountId, ids) {
-      return destroyEmails(db, accountId, ids);
+      return destroyEmails(db, search, accountId, ids);
     },
     async getThreadEmailIds(accountId, threadId: ThreadId) {
       return (
@@ -191,10 +205,10 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
       return collectGarbage(db, blobs, gcOptions);
     },
     async getState(accountId, type) {
-      return currentState(db, accountId, type);
+      return changeLog.currentState(db, accountId, type);
     },
     async getChanges(accountId, type, sinceState, maxChanges) {
-      return changesSince(db, accountId, type, sinceState, maxChanges);
+      return changeLog.changesSince(db, accountId, type, sinceState, maxChanges);
     },
     async getMeta(key) {
       const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as
@@ -236,10 +250,10 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
       });
     },
     async importMessageStream(accountId, input) {
-      return importMessageStream(db, blobs, accountId, input, groupCommit);
+      return importMessageStream(db, search, blobs, accountId, input, groupCommit);
     },
     async checkIntegrity(integrityOptions) {
-      return checkIntegrity(db, blobs, integrityOptions);
+      return checkIntegrity(db, search, blobs, integrityOptions);
     },
     async listIdentities(accountId) {
       return identities.listIdentities(db, accountId);

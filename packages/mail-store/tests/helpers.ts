@@ -5,18 +5,19 @@ import Database from 'better-sqlite3';
 import { migrations } from '../src/sqlite/migrations.js';
 import { migrate } from '../src/sqlite/open-database.js';
 import { openMailStore } from '../src/index.js';
+import type { EmbeddedPorts } from '../src/open-mail-store.js';
 import type { Account, Mailbox, MailStore } from '../src/index.js';
 
 export { rawMessage as message } from '../src/testing/fixture.js';
 
-/** A real, empty store in a fresh temp folder, removed again by `cleanup`. */
-export async function openTempStore(): Promise<{
+/** A real, empty store in a fresh temp folder, removed again by `cleanup` (`ports`: see openMailStore). */
+export async function openTempStore(ports?: EmbeddedPorts): Promise<{
   store: MailStore;
   dataDir: string;
   cleanup(): Promise<void>;
 }> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'colibri-store-test-'));
-  const store = await openMailStore({ dataDir });
+  const store = await openMailStore({ dataDir }, ports);
   return {
     store,
     dataDir,
@@ -36,8 +37,8 @@ export interface TestStore {
 }
 
 /** A real store in a fresh temp folder, with one account and its Inbox. */
-export async function createTestStore(): Promise<TestStore> {
-  const opened = await openTempStore();
+export async function createTestStore(ports?: EmbeddedPorts): Promise<TestStore> {
+  const opened = await openTempStore(ports);
   const { store } = opened;
   await store.createDomain('example.test');
   const account = await store.createAccount({

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EmailId, EmailQuery, EmailSort } from '../src/index.js';
 import { databaseFileName, migrate, openDatabase } from '../src/sqlite/open-database.js';
 import { queryEmails } from '../src/sqlite/query-emails.js';
+import { createFts5SearchIndex } from '../src/sqlite/fts5/fts5-search-index.js';
 import { createTestStore, message, openOldDatabase, type TestStore } from './helpers.js';
 
 // Migration 11's maintained tables, on SQLite: the counted date blocks (split over 1024, merged
@@ -159,6 +160,7 @@ describe('keyword sorts: the walked and the listed segment agree', () => {
         });
         expect(email.threadId).toBeTruthy();
       }
+      const search = createFts5SearchIndex();
       const newest: EmailSort = { property: 'receivedAt', isAscending: false };
       for (const property of ['hasKeyword', 'someInThreadHaveKeyword', 'allInThreadHaveKeyword'] as const)
         for (const keyword of ['$flagged', '$seen'])
@@ -170,9 +172,9 @@ describe('keyword sorts: the walked and the listed segment agree', () => {
                 position,
                 limit: 6,
               };
-              const listed = queryEmails(db, t.account.id, query);
-              const walked = queryEmails(db, t.account.id, query, { sparseKeywordBelow: 0 });
-              const plain = queryEmails(db, t.account.id, {
+              const listed = queryEmails(db, search, t.account.id, query);
+              const walked = queryEmails(db, search, t.account.id, query, { sparseKeywordBelow: 0 });
+              const plain = queryEmails(db, search, t.account.id, {
                 ...query,
                 filter: { inMailbox: t.inbox.id, minSize: 0 },
               });

@@ -7,6 +7,7 @@ import type { BlobId, BodyPart } from '../model.js';
 import { blobInUse } from './blob-in-use.js';
 import type { EmailIndex } from './email-rows.js';
 import type { Db } from './open-database.js';
+import type { SqliteSearchIndex } from './sqlite-search-index.js';
 
 /** Unreferenced blob files listed one by one in a report at most (all are counted). */
 const maxListedWarnings = 100;
@@ -48,24 +49,15 @@ function expectNone(db: Db, sql: string, kind: IntegrityProblem['kind'], detail:
  */
 export async function checkIntegrity(
   db: Db,
+  search: SqliteSearchIndex,
   blobs: BlobStore,
   options: IntegrityOptions = {},
 ): Promise<IntegrityReport> {
   const problems: IntegrityProblem[] = [];
   const { emails, expectedRaws, expectedParts } = db.transaction(() => {
     problems.push(
-      ...expectNone(
-        db,
-        `SELECT e.id AS subject FROM emails e LEFT JOIN email_fts f ON f.rowid = e.search_id WHERE f.rowid IS NULL`,
-        'missingSearchRow',
-        'email has no full-text row',
-      ),
-      ...expectNone(
-        db,
-        `SELECT f.rowid AS subject FROM email_fts f WHERE NOT EXISTS (SELECT 1 FROM emails e WHERE e.search_id = f.rowid)`,
-        'orphanSearchRow',
-        'full-text row of no email',
-      ),
+      // The search index checks its own documents against the emails (FTS5: rows by search_id).
+      ...(search.integrityProblems?.(db) ?? []),
       ...expectNone(
         db,
         `SELECT em.mailbox_id || '/' || em.email_id AS subject FROM email_mailboxes em

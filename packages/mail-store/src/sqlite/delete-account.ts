@@ -1,6 +1,8 @@
 import type { AccountId } from '../model.js';
 import { NotFoundError } from '../errors.js';
+import { sqliteChangeLog as changeLog } from './change-log.js';
 import type { Db } from './open-database.js';
+import type { SqliteSearchIndex } from './sqlite-search-index.js';
 
 /**
  * Deletes an account and everything it owns in ONE transaction: emails (with memberships,
@@ -10,7 +12,7 @@ import type { Db } from './open-database.js';
  * queued in `blob_gc` (their files go at the next `collectGarbage` unless another account still
  * uses them; metadata first as always).
  */
-export function deleteAccount(db: Db, accountId: AccountId): void {
+export function deleteAccount(db: Db, search: SqliteSearchIndex, accountId: AccountId): void {
   db.transaction(() => {
     if (!db.prepare('SELECT 1 FROM accounts WHERE id = ?').get(accountId))
       throw new NotFoundError(`Account ${accountId}`);
@@ -32,15 +34,14 @@ export function deleteAccount(db: Db, accountId: AccountId): void {
       `DELETE FROM submission_recipients WHERE submission_id IN (SELECT id FROM submissions WHERE account_id = ?)`,
     );
     run(`DELETE FROM submissions WHERE account_id = ?`);
-    run(`DELETE FROM email_fts WHERE rowid IN (SELECT search_id FROM emails WHERE account_id = ?)`);
+    search.removeAccount(db, accountId); // before the emails rows that link documents to the account
     run(`DELETE FROM emails WHERE account_id = ?`); // memberships and keywords cascade
     run(`DELETE FROM mailbox_threads WHERE mailbox_id IN (SELECT id FROM mailboxes WHERE account_id = ?)`);
     run(`DELETE FROM mailbox_counts WHERE mailbox_id IN (SELECT id FROM mailboxes WHERE account_id = ?)`);
     run(`DELETE FROM mailboxes WHERE account_id = ?`);
     run(`DELETE FROM threads WHERE account_id = ?`);
     run(`DELETE FROM message_ids WHERE account_id = ?`);
-    run(`DELETE FROM change_log WHERE account_id = ?`);
-    run(`DELETE FROM states WHERE account_id = ?`);
+    changeLog.deleteAccount(db, accountId);
     run(`DELETE FROM account_quotas WHERE account_id = ?`);
     run(`DELETE FROM import_keys WHERE account_id = ?`);
     run(`DELETE FROM accounts WHERE id = ?`);

@@ -1,9 +1,10 @@
 import type { AccountId, BlobId, EmailId, MailboxId, ThreadId } from '../model.js';
 import { releaseBlob } from './blob-refs.js';
-import { recordChanges, type ChangeKind } from './change-log.js';
+import { sqliteChangeLog as changeLog, type ChangeKind } from './change-log.js';
 import type { EmailIndex } from './email-rows.js';
 import { emailRemoved } from './mailbox-counters.js';
 import type { Db } from './open-database.js';
+import type { SqliteSearchIndex } from './sqlite-search-index.js';
 import { usageChanged } from './quotas.js';
 import { maxThreadingIds } from './threads.js';
 
@@ -37,6 +38,7 @@ function rebuildThreadIds(db: Db, accountId: AccountId, threadId: ThreadId): voi
  */
 export function destroyEmails(
   db: Db,
+  search: SqliteSearchIndex,
   accountId: AccountId,
   ids: readonly EmailId[],
 ): { destroyed: EmailId[]; notFound: EmailId[] } {
@@ -48,15 +50,12 @@ export function destroyEmails(
       const threads = new Set<ThreadId>();
       const blobs = new Set<BlobId>();
       let freedBytes = 0;
-      const select = db.prepare(
-        `SELECT thread_id, unread, search_id, size FROM emails WHERE id = ? AND account_id = ?`,
-      );
+      const select = db.prepare(`SELECT thread_id, unread, size FROM emails WHERE id = ? AND account_id = ?`);
       for (const id of new Set(ids)) {
         const email = select.get(id, accountId) as
           | {
               thread_id: ThreadId;
               unread: number;
-              search_id: number;
               size: number;
             }
           | undefined;
@@ -79,7 +78,8 @@ export function destroyEmails(
           .all(id) as BlobId[];
         for (const blobId of own) blobs.add(blobId);
         db.prepare('DELETE FROM email_blobs WHERE email_id = ?').run(id);
-        db.prepare('DELETE FROM email_fts WHERE rowid = ?').run(email.search_id);
+        // Before the emails row: the index may find the document through it (FTS5 does).
+        search.remove(db, accountId, [id]);
         db.prepare('DELETE FROM email_mailboxes WHERE email_id = ?').run(id);
         db.prepare('DELETE FROM email_keywords WHERE email_id = ?').run(id);
         db.prepare('DELETE FROM emails WHERE id = ?').run(id);
@@ -109,19 +109,19 @@ export function destroyEmails(
       // Per-email blob table: O(parts) look-ups, whatever the size of the account.
       for (const blobId of blobs) releaseBlob(db, blobId);
 
-      recordChanges(
+      changeLog.record(
         db,
         accountId,
         'Email',
         destroyed.map((id): [EmailId, 'destroyed'] => [id, 'destroyed']),
       );
-      recordChanges(
+      changeLog.record(
         db,
         accountId,
         'Mailbox',
         [...mailboxes].map((m): [MailboxId, 'updated'] => [m, 'updated']),
       );
-      recordChanges(db, accountId, 'Thread', threadChanges);
+      changeLog.record(db, accountId, 'Thread', threadChanges);
       return { destroyed, notFound };
     })
     .immediate();

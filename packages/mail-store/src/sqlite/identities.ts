@@ -2,7 +2,7 @@ import type { AccountId, Address, Identity, IdentityId } from '../model.js';
 import { ForbiddenError, ForbiddenFromError, InvalidInputError, NotFoundError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { CreateIdentityInput, UpdateIdentityInput } from '../mail-store.js';
-import { recordChanges } from './change-log.js';
+import { sqliteChangeLog as changeLog } from './change-log.js';
 import { resolveAddress } from './aliases.js';
 import type { Db } from './open-database.js';
 
@@ -74,7 +74,7 @@ export function insertDefaultIdentity(db: Db, accountId: AccountId, name: string
     name,
     email,
   );
-  recordChanges(db, accountId, 'Identity', [[id, 'created']]);
+  changeLog.record(db, accountId, 'Identity', [[id, 'created']]);
 }
 
 export function createIdentity(db: Db, accountId: AccountId, input: CreateIdentityInput): Identity {
@@ -104,7 +104,7 @@ export function createIdentity(db: Db, accountId: AccountId, input: CreateIdenti
         `INSERT INTO identities (id, account_id, name, email, reply_to_json, bcc_json, text_signature, html_signature, may_delete)
          VALUES (@id, @account_id, @name, @email, @reply_to_json, @bcc_json, @text_signature, @html_signature, @may_delete)`,
       ).run(row);
-      recordChanges(db, accountId, 'Identity', [[row.id, 'created']]);
+      changeLog.record(db, accountId, 'Identity', [[row.id, 'created']]);
       return toIdentity(row);
     })
     .immediate();
@@ -138,7 +138,7 @@ export function updateIdentity(
         `UPDATE identities SET name = @name, reply_to_json = @reply_to_json, bcc_json = @bcc_json,
            text_signature = @text_signature, html_signature = @html_signature WHERE id = @id`,
       ).run(row);
-      recordChanges(db, accountId, 'Identity', [[id, 'updated']]);
+      changeLog.record(db, accountId, 'Identity', [[id, 'updated']]);
       return toIdentity(row);
     })
     .immediate();
@@ -149,6 +149,6 @@ export function destroyIdentity(db: Db, accountId: AccountId, id: IdentityId): v
     const row = loadRow(db, accountId, id);
     if (row.may_delete !== 1) throw new ForbiddenError('The default identity cannot be destroyed');
     db.prepare('DELETE FROM identities WHERE id = ?').run(id);
-    recordChanges(db, accountId, 'Identity', [[id, 'destroyed']]);
+    changeLog.record(db, accountId, 'Identity', [[id, 'destroyed']]);
   }).immediate();
 }

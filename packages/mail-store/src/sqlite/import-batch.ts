@@ -7,6 +7,7 @@ import { checkImportInput, commitImport, type ImportOptions } from './import-mes
 import { prepareImport, type PreparedImport } from './prepare-import.js';
 import { createChangeBatch } from './change-log.js';
 import type { Db } from './open-database.js';
+import type { SqliteSearchIndex } from './sqlite-search-index.js';
 
 /** At most this many messages per `importMessages` call (callers split larger sources). */
 export const maxImportBatchMessages = 1000;
@@ -59,6 +60,7 @@ function failed(error: unknown): BatchImportResult {
  */
 export async function importMessages(
   db: Db,
+  search: SqliteSearchIndex,
   blobs: BlobStore,
   accountId: AccountId,
   inputs: BatchImportInput[],
@@ -109,7 +111,7 @@ export async function importMessages(
         // No savepoint per message: commitImport throws a StoreError (this item fails) only before
         // its first write, and anything else rolls the whole batch back. A savepoint copied every
         // page each message touched to a statement journal, a tenth of an import's time.
-        const id = commitImport(db, accountId, prepared, options, changes.add);
+        const id = commitImport(db, search, accountId, prepared, options, changes.add);
         if (key !== undefined) addKey.run(accountId, key, id);
         results[index] = { status: 'imported', emailId: id };
       } catch (error) {

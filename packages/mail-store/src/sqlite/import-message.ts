@@ -5,11 +5,13 @@ import { newId } from '../ids.js';
 import { isUnread, normaliseKeywords } from '../keywords.js';
 import type { ImportMessageInput, ImportMessageStreamInput } from '../mail-store.js';
 import { baseSubject } from '../mime/text.js';
-import { recordChanges, type ChangeSink } from './change-log.js';
+import { searchDocumentOf } from '../search/search-document.js';
+import { sqliteChangeLog as changeLog, type ChangeSink } from './change-log.js';
 import { loadEmails, type EmailIndex } from './email-rows.js';
 import { emailAdded } from './mailbox-counters.js';
 import type { GroupCommit } from './group-commit.js';
 import type { Db } from './open-database.js';
+import type { SqliteSearchIndex } from './sqlite-search-index.js';
 import { prepareImport, prepareImportStream, type PreparedImport } from './prepare-import.js';
 import { assertRoomFor, usageChanged } from './quotas.js';
 import { unicodeFold } from './query/sort-sql.js';
@@ -22,6 +24,7 @@ import { assignThread } from './threads.js';
  */
 export async function importMessage(
   db: Db,
+  search: SqliteSearchIndex,
   blobs: BlobStore,
   accountId: AccountId,
   input: ImportMessageInput,
@@ -32,7 +35,7 @@ export async function importMessage(
   // Checked early to spare the blob writes; the check that counts is the one in the transaction.
   assertRoomFor(db, accountId, input.raw.byteLength);
   const prepared = await prepareImport(blobs, input.raw);
-  const commit = () => commitImport(db, accountId, prepared, options);
+  const commit = () => commitImport(db, search, accountId, prepared, options);
   const id = groupCommit ? await groupCommit(commit) : db.transaction(commit).immediate();
   return loadEmails(db, accountId, [id])[0]!;
 }
@@ -68,11 +71,12 @@ export function checkImportInput(input: Omit<ImportMessageInput, 'raw'>): Import
  */
 export function commitImport(
   db: Db,
+  search: SqliteSearchIndex,
   accountId: AccountId,
   prepared: PreparedImport,
   { mailboxIds, keywords, receivedAt }: ImportOptions,
   /** Where the changes go: by default the log, now; a batch import logs them once at its end. */
-  log: ChangeSink = (type, changes) => recordChanges(db, accountId, type, changes),
+  log: ChangeSink = (type, changes) => changeLog.record(db, accountId, type, changes),
 ): EmailId {
   const { parsed, size } = prepared;
   const unread = isUnread(keywords);
@@ -95,11 +99,6 @@ export function commitImport(
     htmlBody: prepared.htmlBody,
     attachments: prepared.attachments,
   };
-  const addresses = [parsed.from, parsed.to, parsed.cc, parsed.bcc]
-    .flatMap((list) => list ?? [])
-    .map((a) => `${a.name ?? ''} ${a.email}`)
-    .join(' ');
-
   const id = newId('Email') as EmailId;
   const known = db.prepare('SELECT 1 FROM mailboxes WHERE account_id = ? AND id = ?');
   for (const mailboxId of mailboxIds) {
@@ -155,9 +154,7 @@ export function commitImport(
     'INSERT OR IGNORE INTO email_blobs (email_id, blob_id, account_id) VALUES (?, ?, ?)',
   );
   for (const b of prepared.blobIds) addEmailBlob.run(id, b, accountId);
-  db.prepare(
-    'INSERT INTO email_fts (rowid, subject, addresses, body, attachments) VALUES (?, ?, ?, ?, ?)',
-  ).run(searchId, parsed.subject ?? '', addresses, parsed.indexText, prepared.attachmentNames.join(' '));
+  search.index(db, accountId, id, searchDocumentOf(parsed, prepared.attachmentNames));
   usageChanged(db, accountId, 1, size);
   log('Email', [[id, 'created']]);
   log('Thread', [[thread.id, thread.isNew ? 'created' : 'updated']]);
@@ -174,6 +171,7 @@ export function commitImport(
  */
 export async function importMessageStream(
   db: Db,
+  search: SqliteSearchIndex,
   blobs: BlobStore,
   accountId: AccountId,
   input: ImportMessageStreamInput,
@@ -181,7 +179,7 @@ export async function importMessageStream(
 ): Promise<EmailRecord> {
   const options = checkImportInput(input);
   const prepared = await prepareImportStream(blobs, input.source);
-  const commit = () => commitImport(db, accountId, prepared, options);
+  const commit = () => commitImport(db, search, accountId, prepared, options);
   const id = groupCommit ? await groupCommit(commit) : db.transaction(commit).immediate();
   return loadEmails(db, accountId, [id])[0]!;
 }

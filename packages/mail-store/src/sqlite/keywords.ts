@@ -1,7 +1,7 @@
 import type { AccountId, EmailId, MailboxId, ThreadId } from '../model.js';
 import { NotFoundError } from '../errors.js';
 import { isUnread, normaliseKeywords } from '../keywords.js';
-import { recordChanges } from './change-log.js';
+import { sqliteChangeLog as changeLog } from './change-log.js';
 import { unreadChanged } from './mailbox-counters.js';
 import type { Db } from './open-database.js';
 
@@ -25,7 +25,7 @@ export function setKeywords(db: Db, accountId: AccountId, id: EmailId, keywords:
     db.prepare('DELETE FROM email_keywords WHERE email_id = ?').run(id);
     const add = db.prepare('INSERT INTO email_keywords (email_id, keyword) VALUES (?, ?)');
     for (const k of next) add.run(id, k);
-    recordChanges(db, accountId, 'Email', [[id, 'updated']]);
+    changeLog.record(db, accountId, 'Email', [[id, 'updated']]);
 
     const unread = isUnread(next);
     if (unread === (email.unread === 1)) return;
@@ -36,13 +36,13 @@ export function setKeywords(db: Db, accountId: AccountId, id: EmailId, keywords:
       }[]
     ).map((r) => r.mailbox_id);
     unreadChanged(db, mailboxIds, email.thread_id, unread);
-    recordChanges(
+    changeLog.record(
       db,
       accountId,
       'Mailbox',
       mailboxIds.map((m): [MailboxId, 'updated'] => [m, 'updated']),
     );
     // A thread's unread state is derived from its emails; clients re-read threads on change.
-    recordChanges(db, accountId, 'Thread', [[email.thread_id, 'updated']]);
+    changeLog.record(db, accountId, 'Thread', [[email.thread_id, 'updated']]);
   }).immediate();
 }

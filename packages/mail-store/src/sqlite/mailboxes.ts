@@ -2,7 +2,7 @@ import type { AccountId, Mailbox, MailboxCounts, MailboxId, MailboxRole } from '
 import { AlreadyExistsError, InvalidInputError, NotFoundError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { CreateMailboxInput } from '../mail-store.js';
-import { recordChanges } from './change-log.js';
+import { sqliteChangeLog as changeLog } from './change-log.js';
 import type { Db } from './open-database.js';
 
 interface MailboxRow {
@@ -76,7 +76,7 @@ export function createMailbox(db: Db, accountId: AccountId, input: CreateMailbox
        VALUES (@id, @account_id, @name, @parent_id, @role, @sort_order, @is_subscribed)`,
     ).run(row);
     db.prepare('INSERT INTO mailbox_counts (mailbox_id) VALUES (?)').run(row.id);
-    recordChanges(db, accountId, 'Mailbox', [[row.id, 'created']]);
+    changeLog.record(db, accountId, 'Mailbox', [[row.id, 'created']]);
   }).immediate();
   return toMailbox(row);
 }

@@ -8,9 +8,10 @@ import type {
   EmailSort,
 } from '../model.js';
 import { CannotCalculateChangesError, InvalidInputError, TooManyChangesError } from '../errors.js';
-import { changesSince, currentState } from './change-log.js';
+import { sqliteChangeLog as changeLog } from './change-log.js';
 import type { Db } from './open-database.js';
 import { queryEmails } from './query-emails.js';
+import type { SqliteSearchIndex } from './sqlite-search-index.js';
 
 /** Conditions whose result for one email depends on other emails of its thread. */
 const threadConditions = ['allInThreadHaveKeyword', 'someInThreadHaveKeyword', 'noneInThreadHaveKeyword'];
@@ -48,6 +49,7 @@ export function canFollowQueryChanges(query: {
  */
 export function queryEmailChanges(
   db: Db,
+  search: SqliteSearchIndex,
   accountId: AccountId,
   input: EmailQueryChangesInput,
 ): EmailQueryChanges {
@@ -56,13 +58,13 @@ export function queryEmailChanges(
   if (input.maxChanges !== undefined && (!Number.isSafeInteger(input.maxChanges) || input.maxChanges < 1))
     throw new InvalidInputError('maxChanges must be a positive integer');
   return db.transaction(() => {
-    const changes = changesSince(db, accountId, 'Email', input.sinceState);
+    const changes = changeLog.changesSince(db, accountId, 'Email', input.sinceState);
     const changed = [...changes.created, ...changes.updated, ...changes.destroyed] as EmailId[];
     // Every result is read, so their number is the total: no separate count.
     const query: EmailQuery = { calculateTotal: false };
     if (input.filter !== undefined) query.filter = input.filter;
     if (input.sort !== undefined) query.sort = input.sort;
-    const { ids } = queryEmails(db, accountId, query, { unlimited: true });
+    const { ids } = queryEmails(db, search, accountId, query, { unlimited: true });
     const indexOf = new Map(ids.map((id, index) => [id, index]));
     const added = changed
       .filter((id) => indexOf.has(id))
@@ -73,7 +75,7 @@ export function queryEmailChanges(
       throw new TooManyChangesError(count, input.maxChanges);
     return {
       oldState: input.sinceState,
-      newState: currentState(db, accountId, 'Email'),
+      newState: changeLog.currentState(db, accountId, 'Email'),
       total: ids.length,
       removed: changed,
       added,

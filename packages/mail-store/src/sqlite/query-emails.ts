@@ -12,8 +12,8 @@ import type { Db } from './open-database.js';
 import { filterSql } from './query/filter-sql.js';
 import { keywordPage, newestThreadsPage, receivedAtPage } from './query/mailbox-pages.js';
 import { registerSortFunctions, sortKeys, type SortKey } from './query/sort-sql.js';
-
-export { ftsQuery } from './query/fts-text.js';
+import { textConditionSql } from './query/text-condition-sql.js';
+import type { SqliteSearchIndex } from './sqlite-search-index.js';
 
 /** Largest page the store returns in one query. */
 export const maxQueryLimit = 10_000;
@@ -64,6 +64,7 @@ function checkInteger(value: number, what: string, min = Number.MIN_SAFE_INTEGER
  */
 export function queryEmails(
   db: Db,
+  search: SqliteSearchIndex,
   accountId: AccountId,
   query: EmailQuery,
   /**
@@ -104,12 +105,12 @@ export function queryEmails(
     where.push('e.account_id = @accountId');
     idColumn = 'e.id';
   }
-  let requiredMatches: string[] = [];
+  let requiredHits: ((cap: number) => number)[] = [];
   if (rest !== undefined && !isEmpty(rest)) {
-    const fragment = filterSql(rest);
+    const fragment = filterSql(rest, textConditionSql(db, search, accountId));
     where.push(fragment.sql);
     Object.assign(params, fragment.params);
-    requiredMatches = fragment.requiredMatches;
+    requiredHits = fragment.requiredHits;
   }
   const direction = (ascending: boolean) => (ascending ? 'ASC' : 'DESC');
   const tiebreak = direction(sort[0]!.isAscending);
@@ -161,7 +162,7 @@ export function queryEmails(
   // testing each row against the filter: fast when matches are dense. A search word that few
   // emails contain would make that walk visit the whole mailbox, so then the unary + keeps the
   // sort from using an index and SQLite starts from the few search hits and sorts them instead.
-  const fromHits = requiredMatches.some((m) => ftsHits(db, m, selectiveHits) < selectiveHits);
+  const fromHits = requiredHits.some((countHits) => countHits(selectiveHits) < selectiveHits);
   const pageOrder = fromHits
     ? [...columns.map((c, i) => `+(${c}) ${directions[i]}`), `+${idColumn} ${tiebreak}`].join(', ')
     : innerOrder;
@@ -222,12 +223,3 @@ function mailboxTotal(db: Db, mailbox: string, collapsed: boolean): number {
 
 /** Fewer full-text hits than this: start from the hits rather than walk the mailbox in order. */
 const selectiveHits = 2000;
-
-/** How many emails (of any account) match, counting at most `cap`: a cheap selectivity probe. */
-function ftsHits(db: Db, match: string, cap: number): number {
-  return (
-    db
-      .prepare('SELECT count(*) AS n FROM (SELECT rowid FROM email_fts WHERE email_fts MATCH ? LIMIT ?)')
-      .get(match, cap) as { n: number }
-  ).n;
-}

@@ -1,6 +1,6 @@
 import type { AccountId, EmailId, MailboxId, ThreadId } from '../model.js';
 import { InvalidInputError, NotFoundError } from '../errors.js';
-import { recordChanges } from './change-log.js';
+import { sqliteChangeLog as changeLog } from './change-log.js';
 import { emailAdded, emailRemoved } from './mailbox-counters.js';
 import type { Db } from './open-database.js';
 
@@ -49,13 +49,13 @@ export function setMailboxes(
       add.run(mailboxId, id, email.received_at);
       emailAdded(db, mailboxId, email.thread_id, unread);
     }
-    recordChanges(db, accountId, 'Email', [[id, 'updated']]);
-    recordChanges(
+    changeLog.record(db, accountId, 'Email', [[id, 'updated']]);
+    changeLog.record(
       db,
       accountId,
       'Mailbox',
       [...removed, ...added].map((m): [MailboxId, 'updated'] => [m, 'updated']),
     );
-    recordChanges(db, accountId, 'Thread', [[email.thread_id, 'updated']]);
+    changeLog.record(db, accountId, 'Thread', [[email.thread_id, 'updated']]);
   }).immediate();
 }

@@ -1,6 +1,6 @@
 import type { AccountId, EmailId, Mailbox, MailboxId, SnoozedEmail } from '../model.js';
 import { AlreadyExistsError, InvalidInputError, NotFoundError, StoreError } from '../errors.js';
-import { recordChanges } from './change-log.js';
+import { sqliteChangeLog as changeLog } from './change-log.js';
 import { setKeywords } from './keywords.js';
 import { createMailbox, findMailboxByRole } from './mailboxes.js';
 import type { Db } from './open-database.js';
@@ -149,7 +149,7 @@ function wake(db: Db, due: SnoozeRow, now: number): boolean {
         keywords.filter((k) => k !== '$seen'),
       );
       // receivedAt changed even if nothing else did; the thread's order may have too.
-      recordChanges(db, accountId, 'Email', [[emailId, 'updated']]);
+      changeLog.record(db, accountId, 'Email', [[emailId, 'updated']]);
       return true;
     })
     .immediate();

@@ -14,7 +14,7 @@ import type {
   RecipientStatus,
   UndoStatus,
 } from '../model.js';
-import { recordChanges } from './change-log.js';
+import { sqliteChangeLog as changeLog } from './change-log.js';
 import type { Db } from './open-database.js';
 
 /** The submission queue's explicit limits. */
@@ -137,7 +137,7 @@ export async function createSubmission(
       'INSERT INTO submission_recipients (submission_id, position, rcpt, next_attempt_at) VALUES (?, ?, ?, ?)',
     );
     recipients.forEach((rcpt, position) => insert.run(id, position, rcpt, sendAt.getTime()));
-    recordChanges(db, accountId, 'EmailSubmission', [[id, 'created']]);
+    changeLog.record(db, accountId, 'EmailSubmission', [[id, 'created']]);
   }).immediate();
   return getSubmissions(db, accountId, [id])[0]!;
 }
@@ -201,7 +201,7 @@ export function cancelSubmission(db: Db, accountId: AccountId, id: EmailSubmissi
     db.prepare(
       "UPDATE submission_recipients SET next_attempt_at = NULL, last_error = 'canceled' WHERE submission_id = ?",
     ).run(id);
-    recordChanges(db, accountId, 'EmailSubmission', [[id, 'updated']]);
+    changeLog.record(db, accountId, 'EmailSubmission', [[id, 'updated']]);
   }).immediate();
 }
 
@@ -220,7 +220,7 @@ export function dueDeliveries(db: Db, now: Date, limit: number): DueDelivery[] {
         )
         .all(now.getTime()) as { id: string; account_id: string }[];
       for (const row of finalized)
-        recordChanges(db, row.account_id as AccountId, 'EmailSubmission', [[row.id, 'updated']]);
+        changeLog.record(db, row.account_id as AccountId, 'EmailSubmission', [[row.id, 'updated']]);
       const rows = db
         .prepare(
           `SELECT s.id, s.account_id, s.blob_id, s.mail_from, s.send_at, r.rcpt, r.attempts
@@ -277,6 +277,6 @@ export function recordDeliveryAttempt(
       )
       .run(delivered, attempt.smtpReply, next, lastError, submissionId, rcptTo).changes;
     if (changed === 0) throw new NotFoundError(`Recipient ${rcptTo} of EmailSubmission ${submissionId}`);
-    recordChanges(db, row.account_id as AccountId, 'EmailSubmission', [[submissionId, 'updated']]);
+    changeLog.record(db, row.account_id as AccountId, 'EmailSubmission', [[submissionId, 'updated']]);
   }).immediate();
 }

@@ -1,6 +1,6 @@
 import type { AccountId, VacationResponse } from '../model.js';
 import { InvalidInputError, NotFoundError } from '../errors.js';
-import { recordChanges } from './change-log.js';
+import { sqliteChangeLog as changeLog } from './change-log.js';
 import type { Db } from './open-database.js';
 
 /** Whether the reply itself (period, subject, text) changed. */
@@ -103,7 +103,7 @@ export function setVacationResponse(
       // old one: the once-per-period memory starts over (as Sieve vacation does for a new :handle).
       if (next.isEnabled && (!prev.isEnabled || differs(prev, next)))
         db.prepare('DELETE FROM vacation_replies WHERE account_id = ?').run(accountId);
-      recordChanges(db, accountId, 'VacationResponse', [[vacationResponseId, 'updated']]);
+      changeLog.record(db, accountId, 'VacationResponse', [[vacationResponseId, 'updated']]);
       return next;
     })
     .immediate();

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { buffer } from 'node:stream/consumers';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { BlobId } from '../model.js';
+import { useFreshPerTest } from './fresh-per-test.js';
 
 /**
  * Opens a fresh, empty blob store of the backend under test. `elapse(ms)` makes every blob look
@@ -15,8 +16,6 @@ export type BlobStoreFactory = () => Promise<{
   storedCount(): Promise<number>;
   cleanup(): Promise<void>;
 }>;
-
-type Opened = Awaited<ReturnType<BlobStoreFactory>>;
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 const idOf = (b: Uint8Array) => `G${createHash('sha256').update(b).digest('hex')}` as BlobId;
@@ -31,19 +30,7 @@ const minute = 60_000;
  */
 export function describeBlobStoreConformance(name: string, factory: BlobStoreFactory): void {
   describe(`BlobStore conformance: ${name}`, () => {
-    let current: Opened | undefined;
-    beforeEach(async () => {
-      current = await factory();
-    });
-    afterEach(async () => {
-      const done = current;
-      current = undefined;
-      await done?.cleanup();
-    });
-    const f = () => {
-      if (!current) throw new Error('The blob store is only available inside a test');
-      return current;
-    };
+    const f = useFreshPerTest(factory);
 
     it('lists every stored blob once, in id order, from a cursor', async () => {
       const { blobs } = f();

@@ -1,6 +1,6 @@
-import { afterEach, beforeEach } from 'vitest';
 import type { ImportMessageInput, MailStore } from '../mail-store.js';
 import type { Account, EmailRecord, Mailbox } from '../model.js';
+import { useFreshPerTest } from './fresh-per-test.js';
 
 /** Opens a fresh, empty store of the backend under test; `cleanup` closes it and removes its data. */
 export type MailStoreFactory = () => Promise<{ store: MailStore; cleanup(): Promise<void> }>;
@@ -30,8 +30,7 @@ export function rawMessage(headers: Record<string, string>, body: string): Uint8
  * test sees another's data whatever the backend.
  */
 export function useFixture(factory: MailStoreFactory): () => Fixture {
-  let current: { fixture: Fixture; cleanup(): Promise<void> } | undefined;
-  beforeEach(async () => {
+  const current = useFreshPerTest(async () => {
     const { store, cleanup } = await factory();
     await store.createDomain('example.test');
     const addAccount = async (localPart: string) => {
@@ -56,15 +55,7 @@ export function useFixture(factory: MailStoreFactory): () => Fixture {
           raw: rawMessage(headers, body ?? 'body'),
         }),
     };
-    current = { fixture, cleanup };
+    return { fixture, cleanup };
   });
-  afterEach(async () => {
-    const done = current;
-    current = undefined;
-    await done?.cleanup();
-  });
-  return () => {
-    if (!current) throw new Error('The conformance fixture is only available inside a test');
-    return current.fixture;
-  };
+  return () => current().fixture;
 }

@@ -32,6 +32,11 @@ import { describeVacation } from './vacation.js';
 export type { MailStoreFactory } from './fixture.js';
 export { describeBlobStoreConformance } from './blob-store-conformance.js';
 export type { BlobStoreFactory } from './blob-store-conformance.js';
+export { describeChangeLogConformance } from './change-log-conformance.js';
+export type { ChangeLogFactory } from './change-log-conformance.js';
+export { describeSearchIndexConformance } from './search-index-conformance.js';
+export type { SearchIndexFactory } from './search-index-conformance.js';
+export type { PortBackend } from './port-fixture.js';
 
 /**
  * The store conformance suite (STYLE 17): registers the same behavioural tests for any `MailStore`

@@ -1,7 +1,9 @@
 import type { EmailFilter, EmailFilterCondition } from '../../model.js';
 import { InvalidInputError, UnsupportedFilterError } from '../../errors.js';
 import { normaliseKeywords } from '../../keywords.js';
-import { ftsQuery, type FtsColumn } from './fts-text.js';
+import type { SearchField } from '../../ports/search-index.js';
+import { searchTerms } from '../../search/search-terms.js';
+import type { TextConditionSql } from './text-condition-sql.js';
 
 /** Deepest FilterOperator nesting the store evaluates (RFC 8620 §5.5 leaves the limit to servers). */
 export const maxFilterDepth = 10;
@@ -15,19 +17,21 @@ export interface SqlFragment {
   sql: string;
   params: Record<string, unknown>;
   /**
-   * FTS5 MATCH expressions every result must satisfy (reached through AND only): the query can
-   * start from the smallest of them when it is selective (see queryEmails).
+   * Hit counts (up to a cap) of the text conditions every result must satisfy (reached through
+   * AND only): the query can start from the hits when one is selective (see queryEmails).
    */
-  requiredMatches: string[];
+  requiredHits: ((cap: number) => number)[];
 }
 
 class Builder {
   readonly params: Record<string, unknown> = {};
-  readonly requiredMatches: string[] = [];
+  readonly requiredHits: ((cap: number) => number)[] = [];
   /** True while visiting a condition that every result must satisfy (only ANDs above it). */
   private required = true;
   private next = 0;
   private count = 0;
+
+  constructor(private readonly textSql: TextConditionSql) {}
 
   bind(value: unknown): string {
     const name = `f${this.next++}`;
@@ -68,22 +72,23 @@ class Builder {
     return `EXISTS (SELECT 1 FROM emails t JOIN email_keywords k ON k.email_id = t.id WHERE t.thread_id = e.thread_id AND k.keyword = ${this.bind(normaliseKeyword(keyword))})`;
   }
 
-  private fts(text: string, columns?: readonly FtsColumn[]): string | null {
-    const match = ftsQuery(text, columns);
-    if (match !== null && this.required) this.requiredMatches.push(match);
-    return match === null
-      ? null
-      : `e.search_id IN (SELECT rowid FROM email_fts WHERE email_fts MATCH ${this.bind(match)})`;
+  /** A text condition through the search port; null when the text has no term (no condition). */
+  private text(field: SearchField, text: string): string | null {
+    const terms = searchTerms(text);
+    if (terms.length === 0) return null;
+    const { sql, countHits } = this.textSql({ field, terms }, (value) => this.bind(value));
+    if (this.required) this.requiredHits.push(countHits);
+    return sql;
   }
 
   /**
-   * An address-field condition: the full-text index (one column for all address fields) narrows
+   * An address-field condition: the search index (which may answer for all address fields) narrows
    * by word prefix, then the field's own list (index_json) must contain the text as a substring.
    */
   private address(field: 'from' | 'to' | 'cc' | 'bcc', text: string): string[] {
     const parts: string[] = [];
-    const fts = this.fts(text, ['addresses']);
-    if (fts !== null) parts.push(fts);
+    const found = this.text(field, text);
+    if (found !== null) parts.push(found);
     parts.push(
       `EXISTS (SELECT 1 FROM json_each(e.index_json, '$.${field}') a WHERE instr(lower(coalesce(a.value ->> 'name', '') || ' <' || coalesce(a.value ->> 'email', '') || '>'), ${this.bind(text.trim().toLowerCase())}) > 0)`,
     );
@@ -118,14 +123,14 @@ class Builder {
     if (c.hasKeyword !== undefined) parts.push(this.keywordIn('e.id', c.hasKeyword));
     if (c.notKeyword !== undefined) parts.push(`NOT ${this.keywordIn('e.id', c.notKeyword)}`);
     if (c.hasAttachment !== undefined) parts.push(`e.has_attachment = ${c.hasAttachment ? 1 : 0}`);
-    for (const [text, columns] of [
-      [c.text, undefined],
-      [c.subject, ['subject']],
-      [c.body, ['body']],
+    for (const [text, field] of [
+      [c.text, 'text'],
+      [c.subject, 'subject'],
+      [c.body, 'body'],
     ] as const) {
       if (text === undefined) continue;
-      const fts = this.fts(text, columns);
-      if (fts !== null) parts.push(fts);
+      const found = this.text(field, text);
+      if (found !== null) parts.push(found);
     }
     for (const field of ['from', 'to', 'cc', 'bcc'] as const) {
       const text = c[field];
@@ -158,11 +163,14 @@ function size(value: number, what: string): number {
   return value;
 }
 
-/** RFC 8621 §4.4.1 / RFC 8620 §5.5: the filter tree as one SQL boolean expression over `e`. */
-export function filterSql(filter: EmailFilter): SqlFragment {
-  const builder = new Builder();
+/**
+ * RFC 8621 §4.4.1 / RFC 8620 §5.5: the filter tree as one SQL boolean expression over `e`; text
+ * conditions become what `textSql` makes of them (see `text-condition-sql.ts`).
+ */
+export function filterSql(filter: EmailFilter, textSql: TextConditionSql): SqlFragment {
+  const builder = new Builder(textSql);
   const sql = builder.visit(filter, 0);
-  return { sql, params: builder.params, requiredMatches: builder.requiredMatches };
+  return { sql, params: builder.params, requiredHits: builder.requiredHits };
 }
 
 /** A keyword in the stored (lower-case, validated) form. */
