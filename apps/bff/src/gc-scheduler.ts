@@ -27,8 +27,9 @@ export function startGcScheduler(
     try {
       const result = await store.collectGarbage();
       const removed = result.removedBlobs + (result.sweep?.removed ?? 0);
-      if (removed > 0 || (result.expiredUploads ?? 0) > 0)
-        options.log.info('collected garbage', { ...result });
+      const other =
+        (result.expiredUploads ?? 0) + (result.prunedSubmissions ?? 0) + (result.sweptTemporaries ?? 0);
+      if (removed > 0 || other > 0) options.log.info('collected garbage', { ...result });
       runner.plan(result.sweep && !result.sweep.complete ? continueDelay : interval);
     } catch (error) {
       options.log.error('garbage collection failed', { error });

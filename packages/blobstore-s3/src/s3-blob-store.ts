@@ -20,7 +20,7 @@ export interface S3BlobStore extends BlobStore {
    * what a `putStream` left under `tmp/`, and puts back a blob a `delete` left under `gc/` (it
    * may have been claimed; an unreferenced one is collected again). Returns how many.
    */
-  sweepTemporaryObjects(olderThanMs?: number): Promise<number>;
+  sweepTemporaries(olderThanMs?: number): Promise<number>;
   /** Closes the SDK client's connections. */
   close(): void;
 }
@@ -178,7 +178,7 @@ export function createS3BlobStore(client: S3Client, options: S3BlobStoreOptions)
         if (blobId !== null) yield { blobId, modifiedAt: new Date(lastModifiedMs) };
       }
     },
-    async sweepTemporaryObjects(olderThanMs = 60 * 60 * 1000) {
+    async sweepTemporaries(olderThanMs = 60 * 60 * 1000) {
       let swept = 0;
       for (const prefix of [keys.temporaries, keys.asides])
         for await (const { key, lastModifiedMs } of objects.list(prefix)) {

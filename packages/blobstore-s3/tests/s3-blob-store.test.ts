@@ -152,9 +152,9 @@ describe('S3 blob store against s3rver (local S3-compatible emulator)', () => {
       );
     await put('tmp/stream-left', 'half');
     await put(`gc/${asideHex}-0123`, aside);
-    expect(await store.blobs.sweepTemporaryObjects()).toBe(0);
+    expect(await store.blobs.sweepTemporaries()).toBe(0);
     store.elapse(2 * 60 * 60 * 1000);
-    expect(await store.blobs.sweepTemporaryObjects()).toBe(2);
+    expect(await store.blobs.sweepTemporaries()).toBe(2);
     expect(await store.keys()).toEqual([`blobs/${kept.slice(1)}`, `blobs/${asideHex}`].sort());
     expect(await store.blobs.read(idOf(aside))).toEqual(aside);
     store.blobs.close();

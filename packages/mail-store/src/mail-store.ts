@@ -360,8 +360,12 @@ export interface GarbageCollectionResult {
   /** Files of queued blobs (destroyed emails, expired uploads, sent submissions) removed. */
   removedBlobs: number;
   expiredUploads?: number;
+  /** Submissions done and older than their retention, deleted (EmailSubmission destroyed). */
+  prunedSubmissions?: number;
   /** The slice of the sweep of blob files no metadata names (a backend may have none). */
   sweep?: BlobSweep;
+  /** Temporary files or objects of interrupted blob writes removed (`BlobStore.sweepTemporaries`). */
+  sweptTemporaries?: number;
 }
 
 /** One run's slice of the sweep of unnamed blob files (see `collectGarbage`). */

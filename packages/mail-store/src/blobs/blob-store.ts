@@ -37,6 +37,12 @@ export interface BlobStore {
    * uses it to find files no metadata names (an import that died before its commit).
    */
   list(options?: { after?: BlobId }): AsyncIterable<StoredBlob>;
+  /**
+   * Removes what interrupted writes left behind (temporary files or objects older than an hour,
+   * never a write in flight) and returns how many. Garbage collection calls it each run; a
+   * backend without temporaries leaves it out.
+   */
+  sweepTemporaries?(): Promise<number>;
 }
 
 /** One entry of `BlobStore.list`. */

@@ -24,6 +24,19 @@ describe('createFsBlobStore', () => {
     expect(new TextDecoder().decode((await store.read(id))!)).toBe('hello');
   });
 
+  it('sweepTemporaries removes what an interrupted write left an hour ago, never a write in flight', async () => {
+    const store = createFsBlobStore(root);
+    const tmp = path.join(root, 'tmp');
+    writeFileSync(path.join(tmp, 'stream-died-long-ago'), 'half a message');
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    utimesSync(path.join(tmp, 'stream-died-long-ago'), twoHoursAgo, twoHoursAgo);
+    writeFileSync(path.join(tmp, 'stream-in-flight'), 'being written');
+    const kept = await store.put(bytes('a stored blob'));
+    expect(await store.sweepTemporaries!()).toBe(1);
+    expect(readdirSync(tmp)).toEqual(['stream-in-flight']);
+    expect(await store.has(kept)).toBe(true);
+  });
+
   it('putMany stores a batch like put would: same ids, duplicates once, no temporary files left', async () => {
     const store = createFsBlobStore(root);
     const existing = await store.put(bytes('already here'));

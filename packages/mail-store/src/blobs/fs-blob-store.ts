@@ -69,15 +69,20 @@ async function sortedNames(dir: string, pattern: RegExp): Promise<string[]> {
 const fanOutName = /^[0-9a-f]{2}$/;
 const blobFileName = /^[0-9a-f]{64}$/;
 
-function sweepTemporaryFiles(dir: string): void {
+function sweepTemporaryFiles(dir: string): number {
+  let swept = 0;
   for (const name of readdirSync(dir)) {
     const file = path.join(dir, name);
     try {
-      if (Date.now() - statSync(file).mtimeMs > staleTemporaryMs) rmSync(file, { force: true });
+      if (Date.now() - statSync(file).mtimeMs > staleTemporaryMs) {
+        rmSync(file, { force: true });
+        swept++;
+      }
     } catch {
       // Another process finished (renamed) it meanwhile: nothing to clean.
     }
   }
+  return swept;
 }
 
 /**
@@ -265,6 +270,9 @@ export function createFsBlobStore(root: string): BlobStore {
           }
         }
       }
+    },
+    async sweepTemporaries() {
+      return sweepTemporaryFiles(tmp);
     },
   };
 }

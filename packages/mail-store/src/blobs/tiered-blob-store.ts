@@ -56,6 +56,10 @@ export function createTieredBlobStore(small: BlobStore, large: BlobStore, smallM
     list(options) {
       return mergeById(small.list(options), large.list(options));
     },
+    async sweepTemporaries() {
+      // Rows are written in one statement: only the large tier has temporaries.
+      return (await large.sweepTemporaries?.()) ?? 0;
+    },
     async delete(id, options) {
       // A blob is in one of them (the other answers false); both are asked in case of an old copy.
       const [a, b] = await Promise.all([small.delete(id, options), large.delete(id, options)]);

@@ -14,6 +14,7 @@ import type {
   RecipientStatus,
   UndoStatus,
 } from '../model.js';
+import { releaseBlob } from './blob-refs.js';
 import { sqliteChangeLog as changeLog } from './change-log.js';
 import type { Db } from './open-database.js';
 
@@ -27,6 +28,14 @@ export const submissionLimits = {
   maxAddressLength: 256,
   /** The most recipients `dueDeliveries` hands out in one call. */
   maxDueBatch: 1000,
+  /**
+   * A submission that is done (every recipient delivered, failed or canceled) is deleted this long
+   * after it was created (RFC 8621 §7 lets a server delete them): its DeliveryStatus stays
+   * visible for a month, and the table does not grow with every message ever sent.
+   */
+  retentionMs: 30 * 24 * 60 * 60 * 1000,
+  /** The most submissions one `pruneSubmissions` call deletes (garbage collection runs often). */
+  maxPrunedPerRun: 1000,
 } as const;
 
 interface SubmissionRow {
@@ -279,4 +288,39 @@ export function recordDeliveryAttempt(
     if (changed === 0) throw new NotFoundError(`Recipient ${rcptTo} of EmailSubmission ${submissionId}`);
     changeLog.record(db, row.account_id as AccountId, 'EmailSubmission', [[submissionId, 'updated']]);
   }).immediate();
+}
+
+/**
+ * Deletes submissions that are done and older than `submissionLimits.retentionMs` at `now`, at most
+ * `maxPrunedPerRun` of them, logging each as destroyed (EmailSubmission/changes). A message blob
+ * that no email or upload has any more is queued for collection. Returns how many went.
+ */
+export function pruneSubmissions(db: Db, now: Date): number {
+  return db
+    .transaction(() => {
+      const rows = db
+        .prepare(
+          `SELECT id, account_id, blob_id FROM submissions s
+            WHERE created_at <= ? AND undo_status <> 'pending'
+              AND NOT EXISTS (SELECT 1 FROM submission_recipients r
+                               WHERE r.submission_id = s.id AND r.next_attempt_at IS NOT NULL)
+            LIMIT ?`,
+        )
+        .all(now.getTime() - submissionLimits.retentionMs, submissionLimits.maxPrunedPerRun) as {
+        id: EmailSubmissionId;
+        account_id: AccountId;
+        blob_id: BlobId;
+      }[];
+      const byAccount = new Map<AccountId, [EmailSubmissionId, 'destroyed'][]>();
+      for (const row of rows) {
+        db.prepare('DELETE FROM submission_recipients WHERE submission_id = ?').run(row.id);
+        db.prepare('DELETE FROM submissions WHERE id = ?').run(row.id);
+        releaseBlob(db, row.blob_id);
+        byAccount.set(row.account_id, [...(byAccount.get(row.account_id) ?? []), [row.id, 'destroyed']]);
+      }
+      for (const [accountId, changes] of byAccount)
+        changeLog.record(db, accountId, 'EmailSubmission', changes);
+      return rows.length;
+    })
+    .immediate();
 }

@@ -82,6 +82,34 @@ export function describeSubmissions(factory: MailStoreFactory): void {
       expect((await store.collectGarbage(later)).removedBlobs).toBe(0);
     });
 
+    it('deletes a submission 30 days after it is done (RFC 8621 §7), never one still sending', async () => {
+      const { store, account, importMail } = f();
+      const email = await importMail({ Subject: 'sent long ago' }, { body: 'old news' });
+      const now = new Date();
+      const done = await store.createSubmission(account.id, {
+        emailId: email.id,
+        envelope: { mailFrom: 'alice@example.test', rcptTo: ['bob@remote.test'] },
+        now,
+      });
+      const sending = await store.createSubmission(account.id, {
+        emailId: email.id,
+        envelope: { mailFrom: 'alice@example.test', rcptTo: ['carol@remote.test'] },
+        now,
+      });
+      await store.recordDeliveryAttempt(done.id, 'bob@remote.test', {
+        outcome: 'delivered',
+        smtpReply: '250 2.0.0 OK',
+      });
+      const state = await store.getState(account.id, 'EmailSubmission');
+      const at = (days: number) => ({ now: new Date(now.getTime() + days * 24 * 60 * minute) });
+      expect((await store.collectGarbage(at(29))).prunedSubmissions).toBe(0);
+      expect((await store.collectGarbage(at(31))).prunedSubmissions).toBe(1);
+      expect((await store.getSubmissions(account.id)).map((s) => s.id)).toEqual([sending.id]);
+      expect((await store.getChanges(account.id, 'EmailSubmission', state)).destroyed).toEqual([done.id]);
+      // The sent email keeps its bytes: only the submission went.
+      expect(await store.readBlob(account.id, email.blobId)).not.toBeNull();
+    });
+
     it('lets GC take the bytes of a canceled submission whose email is gone', async () => {
       const { store, account, importMail } = f();
       const email = await importMail({ Subject: 'undo' }, { body: 'never sent' });
