@@ -13,6 +13,7 @@ import { deleteAccount } from './sqlite/delete-account.js';
 import * as directory from './sqlite/directory.js';
 import { importMessage, importMessageStream } from './sqlite/import-message.js';
 import { importMessages } from './sqlite/import-batch.js';
+import { startPreparePool, type PreparePool } from './sqlite/prepare-pool.js';
 import { accountMayRead } from './sqlite/blob-refs.js';
 import { openPartBlob } from './sqlite/part-blobs.js';
 import { createSmallBlobStore } from './sqlite/small-blobs.js';
@@ -62,6 +63,9 @@ export interface OpenMailStoreOptions {
  */
 export const smallBlobMaxBytes = 64 * 1024;
 
+/** A batch import of this many messages or more parses them in threads (`prepare-pool.ts`). */
+export const preparePoolMinBatch = 100;
+
 /**
  * Ports of the embedded backend that tests (not configuration) may replace: `searchIndex` without
  * its FTS5 pushdown runs every search through the generic path a non-SQLite index would take.
@@ -98,6 +102,8 @@ export async function openMailStore(
   };
 
   const feed = createStateFeed(db);
+  /** Started by the first batch import of `preparePoolMinBatch` messages or more. */
+  let preparePool: PreparePool | null = null;
   const store: MailStore = {
     async createDomain(name) {
       return directory.createDomain(db, name);
@@ -149,7 +155,9 @@ export async function openMailStore(
       return importMessage(db, search, blobs, accountId, input, groupCommit);
     },
     async importMessages(accountId, inputs) {
-      return importMessages(db, search, blobs, accountId, inputs);
+      // Threads only for batches big enough to gain from them (an import, not a demo's handful).
+      if (inputs.length >= preparePoolMinBatch) preparePool ??= startPreparePool();
+      return importMessages(db, search, blobs, accountId, inputs, preparePool ?? undefined);
     },
     async getEmails(accountId, ids) {
       return loadEmails(db, accountId, ids);
@@ -289,6 +297,7 @@ export async function openMailStore(
       if (closed) return;
       closed = true;
       feed.close();
+      await preparePool?.close();
       db.close();
     },
     subscribeStateChanges(listener) {

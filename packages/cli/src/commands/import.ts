@@ -61,6 +61,9 @@ export const importCommand: Command = {
       done = batch[batch.length - 1]!.progress;
       progress.update(done, counts);
     };
+    // One batch commits while the next is read and parsed (the store parses in threads): at most
+    // two batches in memory.
+    let inFlight: Promise<void> | null = null;
     try {
       let batch: SourceMessage[] = [];
       let bytes = 0;
@@ -68,12 +71,16 @@ export const importCommand: Command = {
         batch.push(message);
         bytes += message.raw.byteLength;
         if (batch.length >= importBatchMessages || bytes >= importBatchBytes) {
-          await commit(batch);
+          const started = commit(batch);
+          started.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+          if (inFlight) await inFlight;
+          inFlight = started;
           batch = [];
           bytes = 0;
           if (interrupted) break;
         }
       }
+      if (inFlight) await inFlight;
       if (!interrupted) await commit(batch);
     } finally {
       stopListening();

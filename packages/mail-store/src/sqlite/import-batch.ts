@@ -1,10 +1,10 @@
 import type { AccountId, BlobId, EmailId } from '../model.js';
-import { blobIdOf } from '../blobs/blob-id.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import { InvalidInputError, StoreError } from '../errors.js';
 import type { BatchImportInput, BatchImportResult } from '../mail-store.js';
 import { checkImportInput, commitImport, type ImportOptions } from './import-message.js';
-import { prepareImport, type PreparedImport } from './prepare-import.js';
+import { prepareImportBytes, type PreparedImport } from './prepare-import.js';
+import type { PreparePool } from './prepare-pool.js';
 import { createChangeBatch } from './change-log.js';
 import type { Db } from './open-database.js';
 import type { SqliteSearchIndex } from './sqlite-search-index.js';
@@ -13,31 +13,6 @@ import type { SqliteSearchIndex } from './sqlite-search-index.js';
 export const maxImportBatchMessages = 1000;
 /** An import key (the caller's idempotency key for one message) is at most this long. */
 export const maxImportKeyLength = 1024;
-
-/**
- * A blob store that only remembers what it is given (content-addressed ids computed at once), so
- * that a batch can run `prepareImport` for every message and then write all blobs in one round.
- */
-function collectingBlobStore(): { store: BlobStore; collected: Map<BlobId, Uint8Array> } {
-  const collected = new Map<BlobId, Uint8Array>();
-  const unsupported = () => Promise.reject(new Error('collecting blob store: write-only'));
-  const store: BlobStore = {
-    async put(bytes) {
-      const id = blobIdOf(bytes);
-      collected.set(id, bytes);
-      return id;
-    },
-    putStream: unsupported,
-    has: unsupported,
-    read: unsupported,
-    open: unsupported,
-    delete: unsupported,
-    list: () => ({
-      [Symbol.asyncIterator]: () => ({ next: unsupported }),
-    }),
-  };
-  return { store, collected };
-}
 
 async function putAll(blobs: BlobStore, list: Uint8Array[]): Promise<void> {
   if (blobs.putMany) await blobs.putMany(list);
@@ -50,7 +25,8 @@ function failed(error: unknown): BatchImportResult {
 }
 
 /**
- * The fast import path: parses every message of the batch, writes all their blobs in one durable
+ * The fast import path: parses every message of the batch (in the `pool`'s threads when given, so
+ * that the caller's next batch parses while this one commits), writes all their blobs in one durable
  * round (`BlobStore.putMany`: one fsync round instead of one per file), then indexes them all in
  * ONE IMMEDIATE transaction. The result has one entry per input,
  * in order: `imported`, `skipped` (its `importKey` was already imported: resumable imports never
@@ -64,14 +40,13 @@ export async function importMessages(
   blobs: BlobStore,
   accountId: AccountId,
   inputs: BatchImportInput[],
+  pool?: PreparePool,
 ): Promise<BatchImportResult[]> {
   if (inputs.length > maxImportBatchMessages)
     throw new InvalidInputError(`At most ${maxImportBatchMessages} messages per batch import`);
   const results: (BatchImportResult | null)[] = inputs.map(() => null);
   const findKey = db.prepare('SELECT email_id FROM import_keys WHERE account_id = ? AND import_key = ?');
-  const { store: collector, collected } = collectingBlobStore();
-  const ready: { index: number; prepared: PreparedImport; options: ImportOptions }[] = [];
-
+  const candidates: { index: number; options: ImportOptions }[] = [];
   for (const [index, input] of inputs.entries()) {
     try {
       if (
@@ -84,14 +59,26 @@ export async function importMessages(
         input.importKey === undefined
           ? undefined
           : (findKey.get(accountId, input.importKey) as { email_id: string } | undefined);
-      if (known) {
-        results[index] = { status: 'skipped', emailId: known.email_id as EmailId };
-        continue;
-      }
-      ready.push({ index, prepared: await prepareImport(collector, input.raw), options });
+      if (known) results[index] = { status: 'skipped', emailId: known.email_id as EmailId };
+      else candidates.push({ index, options });
     } catch (error) {
       results[index] = failed(error);
     }
+  }
+  const prepare = (raw: Uint8Array) =>
+    pool ? pool.prepare(raw) : Promise.resolve().then(() => prepareImportBytes(raw));
+  const settled = await Promise.allSettled(candidates.map(({ index }) => prepare(inputs[index]!.raw)));
+  // The raw messages to store, once each (the same bytes twice in a batch are one blob).
+  const collected = new Map<BlobId, Uint8Array>();
+  const ready: { index: number; prepared: PreparedImport; options: ImportOptions }[] = [];
+  for (const [i, outcome] of settled.entries()) {
+    const { index, options } = candidates[i]!;
+    if (outcome.status === 'rejected') {
+      results[index] = failed(outcome.reason);
+      continue;
+    }
+    collected.set(outcome.value.rawBlobId, inputs[index]!.raw);
+    ready.push({ index, prepared: outcome.value, options });
   }
   await putAll(blobs, [...collected.values()]);
 

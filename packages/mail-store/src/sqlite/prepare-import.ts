@@ -35,12 +35,22 @@ export interface PreparedImport {
 
 /** Parses the raw message, stores it as a blob and addresses its decoded leaves (content-addressed). */
 export async function prepareImport(blobs: BlobStore, raw: Uint8Array): Promise<PreparedImport> {
+  const ready = prepareImportBytes(raw);
+  await blobs.put(raw);
+  return ready;
+}
+
+/**
+ * `prepareImport` without storing anything: the raw blob's id is the hash of its bytes, which the
+ * caller stores. Pure CPU work (parse, hash), so a batch import can run it in a worker thread
+ * (`prepare-pool.ts`).
+ */
+export function prepareImportBytes(raw: Uint8Array): PreparedImport {
   if (raw.byteLength > mimeLimits.maxMessageBytes) {
     throw new TooLargeError(`Messages are limited to ${mimeLimits.maxMessageBytes} bytes`);
   }
   const parsed = parseMessage(raw);
-  const rawBlobId = await blobs.put(raw);
-  return prepared(rawBlobId, raw.byteLength, parsed, (part) =>
+  return prepared(blobIdOf(raw), raw.byteLength, parsed, (part) =>
     part.content ? blobIdOf(part.content) : null,
   );
 }
