@@ -225,6 +225,11 @@ async function main(): Promise<number> {
         warmup,
         config.runs,
       ),
+      [`flagged first, deep @${deep} (query+get 50)`]: await measure(
+        pageAt(client, accountId, inbox.id, deep, { sort: flaggedFirst }),
+        warmup,
+        config.runs,
+      ),
       'threads collapsed, top (query+get 50)': await measure(
         pageAt(client, accountId, inbox.id, 0, { collapseThreads: true }),
         warmup,

@@ -75,7 +75,7 @@ export function openOldDatabase(dir: string, version: number): Database.Database
     INSERT INTO domains VALUES ('D1', 'example.test', 0);
     INSERT INTO accounts VALUES ('A1', 'D1', 'a@example.test', 'A', 'h', 0);
     INSERT INTO mailboxes VALUES ('M1', 'A1', 'Inbox', NULL, 'inbox', 0, 1);
-    INSERT INTO threads VALUES ('T1', 'A1', 'hello');
+    INSERT INTO threads (id, account_id, base_subject) VALUES ('T1', 'A1', 'hello');
   `);
   return db;
 }

@@ -29,6 +29,63 @@ function blockReport(dataDir: string) {
   }
 }
 
+/**
+ * Migration 15's tables against a recount from the rows: thread blocks (each count and size), the
+ * keyword counts of each date block, and the per-mailbox keyword members. Empty when all agree.
+ */
+function pageCountProblems(dataDir: string): string[] {
+  const db = new Database(path.join(dataDir, databaseFileName), { readonly: true });
+  try {
+    return pageCountProblemsIn(db);
+  } finally {
+    db.close();
+  }
+}
+
+function pageCountProblemsIn(db: Database.Database): string[] {
+  const problems = (what: string, sql: string) =>
+    (db.prepare(sql).all() as object[]).map((row) => `${what}: ${JSON.stringify(row)}`);
+  return [
+    ...problems(
+      'thread block',
+      `SELECT * FROM (SELECT b.mailbox_id, b.start_id, b.threads, (SELECT count(*) FROM mailbox_thread_reps r
+                  WHERE r.mailbox_id = b.mailbox_id AND (r.received_at, r.email_id) >= (b.start_at, b.start_id)
+                    AND (b.next_at IS NULL OR (r.received_at, r.email_id) < (b.next_at, b.next_id))) AS actual
+           FROM (SELECT *, lead(start_at) OVER w AS next_at, lead(start_id) OVER w AS next_id
+                   FROM mailbox_thread_blocks WINDOW w AS (PARTITION BY mailbox_id ORDER BY start_at, start_id)) b)
+          WHERE threads != actual OR threads > 1024`,
+    ),
+    ...problems(
+      'block keyword count',
+      `WITH b AS (SELECT *, lead(start_at) OVER w AS next_at, lead(start_id) OVER w AS next_id
+                      FROM mailbox_date_blocks WINDOW w AS (PARTITION BY mailbox_id ORDER BY start_at, start_id)),
+              actual AS (SELECT b.mailbox_id, k.keyword, b.start_at, b.start_id, count(*) AS n
+                           FROM b JOIN email_mailboxes em ON em.mailbox_id = b.mailbox_id
+                            AND (em.received_at, em.email_id) >= (b.start_at, b.start_id)
+                            AND (b.next_at IS NULL OR (em.received_at, em.email_id) < (b.next_at, b.next_id))
+                           JOIN email_keywords k ON k.email_id = em.email_id
+                          GROUP BY b.mailbox_id, k.keyword, b.start_at, b.start_id)
+         SELECT a.*, bk.emails FROM actual a LEFT JOIN mailbox_date_block_keywords bk USING (mailbox_id, keyword, start_at, start_id)
+          WHERE bk.emails IS NOT a.n
+         UNION ALL
+         SELECT bk.*, NULL FROM mailbox_date_block_keywords bk
+          WHERE bk.emails != 0 AND NOT EXISTS (SELECT 1 FROM actual a
+                  WHERE (a.mailbox_id, a.keyword, a.start_at, a.start_id) = (bk.mailbox_id, bk.keyword, bk.start_at, bk.start_id))`,
+    ),
+    ...problems(
+      'keyword member',
+      `SELECT 'missing', em.mailbox_id, k.keyword, em.email_id FROM email_mailboxes em JOIN email_keywords k USING (email_id)
+          WHERE NOT EXISTS (SELECT 1 FROM mailbox_keyword_members m WHERE (m.mailbox_id, m.keyword, m.received_at, m.email_id)
+                              = (em.mailbox_id, k.keyword, em.received_at, em.email_id))
+         UNION ALL
+         SELECT 'extra', m.mailbox_id, m.keyword, m.email_id FROM mailbox_keyword_members m
+          WHERE NOT EXISTS (SELECT 1 FROM email_mailboxes em JOIN email_keywords k USING (email_id)
+                             WHERE (m.mailbox_id, m.keyword, m.received_at, m.email_id)
+                                 = (em.mailbox_id, k.keyword, em.received_at, em.email_id))`,
+    ),
+  ];
+}
+
 function memberships(dataDir: string): number {
   const db = new Database(path.join(dataDir, databaseFileName), { readonly: true });
   try {
@@ -45,11 +102,24 @@ describe('migration 11: counted date blocks serve deep pages exactly', () => {
   beforeEach(async () => {
     t = await createTestStore();
     // Out of date order, with runs of equal receivedAt (the id breaks those ties).
-    const inputs = Array.from({ length: count }, (_, i) => ({
-      raw: message({ Subject: `note ${i}`, 'Message-ID': `<n${i}@example.test>` }, `body ${i}`),
-      mailboxIds: [t.inbox.id],
-      receivedAt: new Date(Date.UTC(2026, 0, 1) + ((i * 7919) % count) * 60_000 - (i % 3) * 60_000),
-    }));
+    // Threads of up to 4 (a reply refers to its thread's first email); $flagged is sparse (1 in
+    // 37), $seen dense (4 in 5).
+    const inputs = Array.from({ length: count }, (_, i) => {
+      const root = i - (i % 4);
+      return {
+        raw: message(
+          {
+            Subject: `${root === i ? '' : 'Re: '}note ${root}`,
+            'Message-ID': `<n${i}@example.test>`,
+            ...(root !== i && { 'In-Reply-To': `<n${root}@example.test>` }),
+          },
+          `body ${i}`,
+        ),
+        mailboxIds: [t.inbox.id],
+        receivedAt: new Date(Date.UTC(2026, 0, 1) + ((i * 7919) % count) * 60_000 - (i % 3) * 60_000),
+        keywords: [...(i % 37 === 0 ? ['$flagged'] : []), ...(i % 5 !== 0 ? ['$seen'] : [])],
+      };
+    });
     ids = [];
     for (let i = 0; i < count; i += 650) {
       const results = await t.store.importMessages(t.account.id, inputs.slice(i, i + 650));
@@ -74,6 +144,47 @@ describe('migration 11: counted date blocks serve deep pages exactly', () => {
         });
         expect({ isAscending, position, ids: fast.ids }).toEqual({ isAscending, position, ids: walked.ids });
       }
+    // Migration 15's orders at depth: collapsed newest first and keyword-then-date, both ways.
+    const newest: EmailSort = { property: 'receivedAt', isAscending: false };
+    const { total: threads } = await t.store.queryEmails(t.account.id, {
+      filter: { inMailbox: t.inbox.id, minSize: 0 },
+      collapseThreads: true,
+    });
+    const orders: { sort: EmailSort[]; collapseThreads?: boolean; size: number }[] = [
+      { sort: [newest], collapseThreads: true, size: threads! },
+      ...['$flagged', '$seen', '$junk'].flatMap((keyword) =>
+        [false, true].map((isAscending) => ({
+          sort: [
+            { property: 'hasKeyword' as const, keyword, isAscending },
+            { property: 'receivedAt' as const, isAscending },
+          ],
+          size: total,
+        })),
+      ),
+    ];
+    for (const { sort, collapseThreads, size } of orders)
+      for (const position of [
+        0,
+        1,
+        60,
+        511,
+        513,
+        1030,
+        Math.floor(size / 2),
+        size - 40,
+        size - 3,
+        size + 5,
+      ]) {
+        const query: EmailQuery = { sort, collapseThreads, position, limit: 50, calculateTotal: false };
+        const fast = await t.store.queryEmails(t.account.id, { ...query, filter: { inMailbox: t.inbox.id } });
+        const walked = await t.store.queryEmails(t.account.id, {
+          ...query,
+          filter: { inMailbox: t.inbox.id, minSize: 0 },
+        });
+        const what = `${JSON.stringify(sort)}${collapseThreads ? ' collapsed' : ''} @${position}`;
+        expect({ what, ids: fast.ids }).toEqual({ what, ids: walked.ids });
+      }
+    expect(pageCountProblems(t.dataDir)).toEqual([]);
     const blocks = blockReport(t.dataDir);
     expect(blocks.every((b) => b.emails === b.actual && b.emails <= 1024)).toBe(true);
     const inbox = await t.store.getMailboxCounts(t.account.id, [t.inbox.id]);
@@ -93,7 +204,11 @@ describe('migration 11: counted date blocks serve deep pages exactly', () => {
     await t.store.snoozeEmail(t.account.id, left[300]!, new Date(Date.UTC(2026, 5, 1)));
     await t.store.wakeDueSnoozes(new Date(Date.UTC(2026, 5, 2)));
     await expectPagesLikeTheWalk(count - gone.length - 50);
-  }, 120_000);
+    // Keywords set and cleared across every block, in the Inbox and in the Archive.
+    for (const [i, id] of left.entries())
+      if (i % 3 === 0) await t.store.setKeywords(t.account.id, id, i % 2 === 0 ? ['$flagged'] : []);
+    await expectPagesLikeTheWalk(count - gone.length - 50);
+  }, 240_000);
 });
 
 describe('migration 11: backfill', () => {
@@ -131,6 +246,50 @@ describe('migration 11: backfill', () => {
         { keyword: '$flagged', emails: 2 },
         { keyword: '$seen', emails: 1 },
       ]);
+    } finally {
+      db.close();
+      await t.cleanup();
+    }
+  });
+});
+
+describe('migration 15: backfill', () => {
+  it('counts thread blocks, block keywords and keyword members of mail stored before it', async () => {
+    const t = await createTestStore();
+    const db = openOldDatabase(t.dataDir, 15);
+    try {
+      const thread = db.prepare(
+        "INSERT OR IGNORE INTO threads (id, account_id, base_subject) VALUES (?, 'A1', 'x')",
+      );
+      const email = db.prepare(
+        `INSERT INTO emails (id, account_id, thread_id, blob_id, size, received_at, subject, has_attachment, preview, index_json)
+         VALUES (?, 'A1', ?, 'G0', 7, ?, 'Hello', 0, 'p', '{}')`,
+      );
+      const member = db.prepare(
+        'INSERT INTO email_mailboxes (mailbox_id, email_id, received_at) VALUES (?, ?, ?)',
+      );
+      const keyword = db.prepare('INSERT INTO email_keywords (email_id, keyword) VALUES (?, ?)');
+      db.transaction(() => {
+        for (let i = 0; i < 1500; i += 1) {
+          const id = `E${String(i).padStart(4, '0')}`;
+          thread.run(`T${i % 1100}`);
+          email.run(id, `T${i % 1100}`, 1000 + (i % 700));
+          member.run('M1', id, 1000 + (i % 700));
+          if (i % 7 === 0) keyword.run(id, '$flagged');
+          if (i % 3 !== 0) keyword.run(id, '$seen');
+        }
+      })();
+      migrate(db);
+      expect(
+        db.prepare('SELECT threads FROM mailbox_thread_blocks ORDER BY start_at, start_id').pluck().all(),
+      ).toEqual([512, 512, 76]);
+      expect(
+        db
+          .prepare("SELECT sum(emails) FROM mailbox_date_block_keywords WHERE keyword = '$flagged'")
+          .pluck()
+          .get(),
+      ).toBe(215);
+      expect(pageCountProblemsIn(db)).toEqual([]);
     } finally {
       db.close();
       await t.cleanup();

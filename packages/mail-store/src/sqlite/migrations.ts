@@ -2,6 +2,8 @@
  * Schema migrations, applied in order inside one transaction each and recorded in
  * `schema_migrations`. A migration is never edited once released: add a new one.
  */
+import { pageCountsMigration } from './page-counts-migration.js';
+
 export interface Migration {
   version: number;
   name: string;
@@ -611,6 +613,7 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  pageCountsMigration,
   {
     version: 18,
     name: 'blob access from email_blobs and uploads',

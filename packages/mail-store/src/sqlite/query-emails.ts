@@ -9,8 +9,8 @@ import type {
 } from '../model.js';
 import { AnchorNotFoundError, InvalidInputError } from '../errors.js';
 import type { Db } from './open-database.js';
-import { filterSql } from './query/filter-sql.js';
-import { keywordPage, newestThreadsPage, receivedAtPage } from './query/mailbox-pages.js';
+import { filterSql, normaliseKeyword } from './query/filter-sql.js';
+import { keywordDatePage, keywordPage, newestThreadsPage, receivedAtPage } from './query/mailbox-pages.js';
 import { registerSortFunctions, sortKeys, type SortKey } from './query/sort-sql.js';
 import { textConditionSql } from './query/text-condition-sql.js';
 import type { SqliteSearchIndex } from './sqlite-search-index.js';
@@ -180,9 +180,10 @@ export function queryEmails(
 type PageFn = (position: number, limit: number, total: () => number) => string[];
 
 /**
- * A whole mailbox's page served by migration 11's maintained tables, when the sort is one they
- * cover (`query/mailbox-pages.ts`): receivedAt alone (counted blocks: no O(position) walk),
- * collapsed newest first (thread representatives), or a keyword sort followed by membership keys.
+ * A whole mailbox's page served by migrations 11 and 15's maintained tables, when the sort is one
+ * they cover (`query/mailbox-pages.ts`): receivedAt alone, collapsed newest first, or hasKeyword
+ * then receivedAt in the same direction (counted blocks: no O(position) walk); or another keyword
+ * sort followed by membership keys (walked segments).
  */
 function mailboxPage(
   db: Db,
@@ -199,6 +200,17 @@ function mailboxPage(
       : null;
   if (only?.property === 'receivedAt')
     return (position, limit) => receivedAtPage(db, mailbox, only.isAscending, position, limit);
+  const [byKeyword, byDate] = sort;
+  if (
+    sort.length === 2 &&
+    byKeyword!.property === 'hasKeyword' &&
+    byDate!.property === 'receivedAt' &&
+    byDate!.isAscending === byKeyword!.isAscending
+  ) {
+    const keyword = normaliseKeyword(byKeyword!.keyword!);
+    return (position, limit, total) =>
+      keywordDatePage(db, mailbox, keyword, byDate!.isAscending, { position, limit, total });
+  }
   const [first, ...rest] = keys;
   if (first?.keyword !== undefined && rest.every((k) => k.keyword === undefined && !k.needsEmails)) {
     const tiebreak = sort[0]!.isAscending ? 'ASC' : 'DESC';

@@ -12,7 +12,13 @@ import { useFixture, type MailStoreFactory } from './fixture.js';
 type Keyed = Pick<EmailRecord, 'id' | 'threadId' | 'mailboxIds' | 'keywords' | 'receivedAt'>;
 
 /** RFC 8621 §4.4.2 comparators over the reference records; ties end with the id. */
-function expected(all: Keyed[], mailbox: MailboxId, sort: EmailSort[], collapse: boolean): EmailId[] {
+function expected(
+  all: Keyed[],
+  mailbox: MailboxId,
+  sort: EmailSort[],
+  collapse: boolean,
+  include: (e: Keyed) => boolean = () => true,
+): EmailId[] {
   const byThread = new Map<string, Keyed[]>();
   for (const e of all) byThread.set(e.threadId, [...(byThread.get(e.threadId) ?? []), e]);
   const key = (e: Keyed, s: EmailSort): number => {
@@ -32,7 +38,8 @@ function expected(all: Keyed[], mailbox: MailboxId, sort: EmailSort[], collapse:
     const d = a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
     return sort[0]!.isAscending ? d : -d;
   };
-  const sorted = all.filter((e) => e.mailboxIds.includes(mailbox)).sort(compare);
+  // The thread keys above read every email of the thread; only the results are narrowed.
+  const sorted = all.filter((e) => e.mailboxIds.includes(mailbox) && include(e)).sort(compare);
   const seen = new Set<string>();
   return sorted.filter((e) => !collapse || (!seen.has(e.threadId) && seen.add(e.threadId))).map((e) => e.id);
 }
@@ -43,6 +50,11 @@ const sorts: EmailSort[][] = [
   [{ property: 'receivedAt', isAscending: true }],
   [{ property: 'hasKeyword', keyword: '$flagged', isAscending: false }, newest],
   [{ property: 'hasKeyword', keyword: '$seen', isAscending: true }, newest],
+  [
+    { property: 'hasKeyword', keyword: '$flagged', isAscending: true },
+    { property: 'receivedAt', isAscending: true },
+  ],
+  [{ property: 'hasKeyword', keyword: '$seen', isAscending: false }, newest],
   [{ property: 'someInThreadHaveKeyword', keyword: '$flagged', isAscending: false }, newest],
   [{ property: 'someInThreadHaveKeyword', keyword: '$flagged', isAscending: true }],
   [{ property: 'allInThreadHaveKeyword', keyword: '$seen', isAscending: false }, newest],
@@ -61,12 +73,23 @@ export function describeQueryOrders(factory: MailStoreFactory): void {
       const { ids } = await store.queryEmails(account.id, {});
       const all = await store.getEmails(account.id, ids);
       const mailboxes = [...new Set(all.flatMap((e) => e.mailboxIds))];
+      // A whole mailbox (the maintained keys), and the same mailbox narrowed by another condition
+      // (which a backend may serve by its general path): both must give the reference order.
+      const unseen = (e: Keyed) => !e.keywords.includes('$seen');
       for (const mailbox of mailboxes.includes(inbox.id) ? mailboxes : [inbox.id, ...mailboxes])
         for (const sort of sorts)
-          for (const collapse of [false, true]) {
-            const want = expected(all, mailbox, sort, collapse);
-            const query: EmailQuery = { filter: { inMailbox: mailbox }, sort, collapseThreads: collapse };
-            const what = `${step}: ${JSON.stringify(sort)}${collapse ? ' collapsed' : ''}`;
+          for (const [collapse, narrowed] of [
+            [false, false],
+            [true, false],
+            [false, true],
+            [true, true],
+          ]) {
+            const want = expected(all, mailbox, sort, collapse!, narrowed ? unseen : undefined);
+            const filter = narrowed
+              ? { operator: 'AND' as const, conditions: [{ inMailbox: mailbox }, { notKeyword: '$seen' }] }
+              : { inMailbox: mailbox };
+            const query: EmailQuery = { filter, sort, collapseThreads: collapse! };
+            const what = `${step}: ${JSON.stringify(sort)}${collapse ? ' collapsed' : ''}${narrowed ? ' unseen' : ''}`;
             const whole = await store.queryEmails(account.id, query);
             expect({ what, ids: whole.ids, total: whole.total }).toEqual({
               what,
@@ -87,6 +110,24 @@ export function describeQueryOrders(factory: MailStoreFactory): void {
                   position,
                   limit,
                   ids: want.slice(position, position + limit),
+                });
+              }
+            // RFC 8620 §5.5 anchors: the page starts at the anchor's index plus the offset.
+            for (const [index, anchor] of want.entries())
+              for (const anchorOffset of [-2, 0, 1]) {
+                const page = await store.queryEmails(account.id, {
+                  ...query,
+                  anchor,
+                  anchorOffset,
+                  limit: 2,
+                });
+                const start = Math.max(0, index + anchorOffset);
+                expect({ what, anchor, anchorOffset, ids: page.ids, position: page.position }).toEqual({
+                  what,
+                  anchor,
+                  anchorOffset,
+                  ids: want.slice(start, start + 2),
+                  position: start,
                 });
               }
           }

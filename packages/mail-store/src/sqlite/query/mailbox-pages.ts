@@ -2,15 +2,85 @@ import type { Db } from '../open-database.js';
 import type { SortKey } from './sort-sql.js';
 
 /**
- * Pages of a whole mailbox (no other condition) that migration 11's maintained tables serve
+ * Pages of a whole mailbox (no other condition) that migrations 11 and 15's maintained tables serve
  * without walking every earlier result. Each returns the page's email ids; `limit` −1 is no limit.
  */
 
 /**
- * Plain receivedAt order (id tiebreak in the same direction). The counted blocks of
- * `mailbox_date_blocks` are summed (in SQL) up to the one holding `position`; the index walk then
- * starts at that block's edge, so it visits at most one block (≤ 1024 keys) before the page.
+ * One mailbox's rows of a table keyed (mailbox_id, received_at, email_id) in that key's order, cut
+ * into counted blocks (migrations 11 and 15): `blocks` selects each block's start_at, start_id and
+ * how many of its rows are listed (`n`). The counts are summed, in the page's order, up to the block
+ * holding `position` (in JS: a window function over ~N/512 blocks cost twice as much, and a top page
+ * stops at the first block); the walk then starts at that block's edge, so it skips at most one
+ * block's rows. A block missing from `blocks` must list no rows.
  */
+interface CountedOrder {
+  /** SELECT start_at, start_id, n FROM the mailbox's blocks (parameters from `params`). */
+  blocks: string;
+  /** The rows listed: a table or subquery with mailbox_id, received_at, email_id. */
+  rows: string;
+  /** More conditions on the rows (`r`), e.g. a keyword; '' for none. */
+  where?: string;
+  params: Record<string, unknown>;
+}
+
+function countedPage(
+  db: Db,
+  { blocks, rows, where = '', params }: CountedOrder,
+  isAscending: boolean,
+  position: number,
+  limit: number,
+): string[] {
+  if (limit === 0) return [];
+  const dir = isAscending ? 'ASC' : 'DESC';
+  // Its own SQL text, so the raw mode is this caller's alone.
+  const listed = db
+    .prepare(`SELECT start_at, start_id, n FROM (${blocks}) ORDER BY start_at ${dir}, start_id ${dir}`)
+    .raw()
+    .iterate(params) as IterableIterator<[number, string, number]>;
+  // Ascending, a block's rows start at its own start key; descending, just below the start of
+  // the block before it in this order (the next one up); the first block in this order is open.
+  let skipped = 0;
+  let edge: [number, string] | null = null;
+  let found = false;
+  for (const [at, id, n] of listed) {
+    if (isAscending) edge = [at, id];
+    if (skipped + n > position) {
+      found = true;
+      break;
+    }
+    skipped += n;
+    if (!isAscending) edge = [at, id];
+  }
+  if (!found) return [];
+  const bound =
+    edge === null
+      ? ''
+      : isAscending
+        ? 'AND (r.received_at, r.email_id) >= (@at, @id)'
+        : 'AND (r.received_at, r.email_id) < (@at, @id)';
+  const page = db
+    .prepare(
+      `SELECT r.email_id AS id FROM ${rows} r WHERE r.mailbox_id = @mailbox ${bound} ${where}
+        ORDER BY r.received_at ${dir}, r.email_id ${dir} LIMIT @limit OFFSET @offset`,
+    )
+    .all({
+      ...params,
+      limit,
+      offset: position - skipped,
+      ...(edge !== null && { at: edge[0], id: edge[1] }),
+    }) as { id: string }[];
+  return page.map((r) => r.id);
+}
+
+/** Every row of `rows` in the mailbox, counted by the `count` column of `blocksTable`. */
+const everyRow = (blocksTable: string, count: string, rows: string, mailbox: string): CountedOrder => ({
+  blocks: `SELECT start_at, start_id, ${count} AS n FROM ${blocksTable} WHERE mailbox_id = @mailbox`,
+  rows,
+  params: { mailbox },
+});
+
+/** Plain receivedAt order (id tiebreak in the same direction), from `mailbox_date_blocks`. */
 export function receivedAtPage(
   db: Db,
   mailbox: string,
@@ -18,54 +88,69 @@ export function receivedAtPage(
   position: number,
   limit: number,
 ): string[] {
-  if (limit === 0) return [];
-  const dir = isAscending ? 'ASC' : 'DESC';
-  // Ascending, a block's rows start at its own start key; descending, just below the start of
-  // the block before it in this order (the next one up); the first block in this order is open.
-  const block = db
-    .prepare(
-      `SELECT skipped, edge_at AS at, edge_id AS id FROM (
-         SELECT sum(emails) OVER w - emails AS skipped, sum(emails) OVER w AS upto,
-                ${isAscending ? 'start_at' : 'lag(start_at) OVER w'} AS edge_at,
-                ${isAscending ? 'start_id' : 'lag(start_id) OVER w'} AS edge_id
-           FROM mailbox_date_blocks WHERE mailbox_id = @mailbox
-         WINDOW w AS (ORDER BY start_at ${dir}, start_id ${dir}))
-       WHERE upto > @position LIMIT 1`,
-    )
-    .get({ mailbox, position }) as { skipped: number; at: number | null; id: string | null } | undefined;
-  if (block === undefined) return [];
-  const bound =
-    block.at === null
-      ? ''
-      : isAscending
-        ? 'AND (received_at, email_id) >= (@at, @id)'
-        : 'AND (received_at, email_id) < (@at, @id)';
-  const rows = db
-    .prepare(
-      `SELECT email_id AS id FROM email_mailboxes WHERE mailbox_id = @mailbox ${bound}
-        ORDER BY received_at ${dir}, email_id ${dir} LIMIT @limit OFFSET @offset`,
-    )
-    .all({
-      mailbox,
-      limit,
-      offset: position - block.skipped,
-      ...(block.at !== null && { at: block.at, id: block.id }),
-    }) as { id: string }[];
-  return rows.map((r) => r.id);
+  const order = everyRow('mailbox_date_blocks', 'emails', 'email_mailboxes', mailbox);
+  return countedPage(db, order, isAscending, position, limit);
 }
 
 /**
  * collapseThreads, newest first: one row per thread of the mailbox in `mailbox_thread_reps` (its
- * newest email there), walked in (receivedAt, id) order like the plain page.
+ * newest email there), in (receivedAt, id) order, counted by `mailbox_thread_blocks` (migration 15).
  */
 export function newestThreadsPage(db: Db, mailbox: string, position: number, limit: number): string[] {
-  const rows = db
-    .prepare(
-      `SELECT email_id AS id FROM mailbox_thread_reps WHERE mailbox_id = @mailbox
-        ORDER BY received_at DESC, email_id DESC LIMIT @limit OFFSET @offset`,
-    )
-    .all({ mailbox, limit, offset: position }) as { id: string }[];
-  return rows.map((r) => r.id);
+  const order = everyRow('mailbox_thread_blocks', 'threads', 'mailbox_thread_reps', mailbox);
+  return countedPage(db, order, false, position, limit);
+}
+
+/**
+ * hasKeyword first, then receivedAt in the same direction as the keyword's (so the id tiebreak
+ * agrees): the emails with the keyword, then those without (or the reverse), each segment
+ * counted per date block by `mailbox_date_block_keywords` (migration 15). The keyword's own
+ * segment is walked in `mailbox_keyword_members`; the other in the memberships, skipping the
+ * keyword's (a look-up per row: cheap while the keyword is not most of the mailbox). Only the
+ * segments the page touches are visited.
+ */
+export function keywordDatePage(
+  db: Db,
+  mailbox: string,
+  keyword: string,
+  isAscending: boolean,
+  { position, limit, total }: { position: number; limit: number; total: () => number },
+): string[] {
+  const params = { mailbox, keyword };
+  const withKey: CountedOrder = {
+    // Blocks without a row here hold none of the keyword's emails.
+    blocks: `SELECT start_at, start_id, emails AS n FROM mailbox_date_block_keywords
+              WHERE mailbox_id = @mailbox AND keyword = @keyword`,
+    rows: '(SELECT mailbox_id, received_at, email_id FROM mailbox_keyword_members WHERE keyword = @keyword)',
+    params,
+  };
+  const withoutKey: CountedOrder = {
+    blocks: `SELECT b.start_at, b.start_id, b.emails - coalesce(bk.emails, 0) AS n FROM mailbox_date_blocks b
+               LEFT JOIN mailbox_date_block_keywords bk ON bk.mailbox_id = b.mailbox_id AND bk.keyword = @keyword
+                AND bk.start_at = b.start_at AND bk.start_id = b.start_id
+              WHERE b.mailbox_id = @mailbox`,
+    rows: 'email_mailboxes',
+    where:
+      'AND NOT EXISTS (SELECT 1 FROM email_keywords k WHERE k.email_id = r.email_id AND k.keyword = @keyword)',
+    params,
+  };
+  const keyed = (
+    db
+      .prepare(
+        `SELECT coalesce(sum(emails), 0) AS n FROM mailbox_date_block_keywords
+          WHERE mailbox_id = @mailbox AND keyword = @keyword`,
+      )
+      .get(params) as { n: number }
+  ).n;
+  // Descending: key 1 first; ascending: key 0 first.
+  const [first, second, firstSize] = isAscending
+    ? [withoutKey, withKey, total() - keyed]
+    : [withKey, withoutKey, keyed];
+  const unlimited = limit < 0;
+  const page = position < firstSize ? countedPage(db, first, isAscending, position, limit) : [];
+  if (!unlimited && page.length >= limit) return page;
+  const offset = Math.max(0, position - firstSize);
+  return page.concat(countedPage(db, second, isAscending, offset, unlimited ? -1 : limit - page.length));
 }
 
 /** Fewer candidate emails than this: the keyword's side is listed through its index and sorted. */
