@@ -133,7 +133,7 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
       return findMailboxByRole(db, accountId, role);
     },
     async importMessage(accountId, input) {
-      return importMessage(db, blobs, accountId, input, groupCommit);
+      return importMessage(db, blobs, accountId, input, groupCommit.commit);
     },
     async importMessages(accountId, inputs) {
       return importMessages(db, blobs, accountId, inputs);
@@ -237,7 +237,7 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
       });
     },
     async importMessageStream(accountId, input) {
-      return importMessageStream(db, blobs, accountId, input, groupCommit);
+      return importMessageStream(db, blobs, accountId, input, groupCommit.commit);
     },
     async checkIntegrity(integrityOptions) {
       return checkIntegrity(db, blobs, integrityOptions);
@@ -276,6 +276,7 @@ export async function openMailStore(options: OpenMailStoreOptions): Promise<Mail
       if (closed) return;
       closed = true;
       feed.close();
+      await groupCommit.close();
       db.close();
     },
     subscribeStateChanges(listener) {

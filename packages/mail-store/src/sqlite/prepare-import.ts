@@ -33,13 +33,21 @@ export interface PreparedImport {
   blobIds: Set<BlobId>;
 }
 
-/** Parses the raw message, stores it as a blob and addresses its decoded leaves (content-addressed). */
-export async function prepareImport(blobs: BlobStore, raw: Uint8Array): Promise<PreparedImport> {
+/**
+ * Parses the raw message, stores it as a blob and addresses its decoded leaves (content-addressed).
+ * With `stagedBlobId`, the caller stores the raw bytes itself, in its transaction
+ * (`BlobStore.stageInTransaction`).
+ */
+export async function prepareImport(
+  blobs: BlobStore,
+  raw: Uint8Array,
+  stagedBlobId?: BlobId,
+): Promise<PreparedImport> {
   if (raw.byteLength > mimeLimits.maxMessageBytes) {
     throw new TooLargeError(`Messages are limited to ${mimeLimits.maxMessageBytes} bytes`);
   }
   const parsed = parseMessage(raw);
-  const rawBlobId = await blobs.put(raw);
+  const rawBlobId = stagedBlobId ?? (await blobs.put(raw));
   return prepared(rawBlobId, raw.byteLength, parsed, (part) =>
     part.content ? blobIdOf(part.content) : null,
   );
