@@ -31,9 +31,10 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /**
  * Group commit: concurrent write work (SMTP/LMTP deliveries) shares ONE IMMEDIATE transaction and
- * ONE sync of the WAL instead of paying one each. At most one WAL sync is in flight: work submitted
- * while it runs waits, and when it ends everything that arrived meanwhile commits together and
- * shares the next sync. So 4 connections whose deliveries arrive every few ms share a sync, and
+ * ONE sync of the WAL instead of paying one each. At most one WAL sync is in flight, and at most
+ * one committed group waits for the next: work submitted meanwhile waits in the queue, and when
+ * that sync starts everything that arrived commits together (while the sync runs) and shares the
+ * sync after it. So 4 connections whose deliveries arrive every few ms share a sync, and
  * the transaction's fixed costs (commit frames, the FTS5 flush, index pages touched by every
  * delivery) are paid once per group. An idle store commits a lone piece at the next turn of the
  * loop, as before. Checkpoints run in a worker thread between groups (`background-checkpoints.ts`).
@@ -51,21 +52,27 @@ export function createGroupCommit(db: Db, options: GroupCommitOptions = {}): Gro
   const wal = createWalSync(db);
   const checkpoints = createBackgroundCheckpoints(db, options.checkpoints);
   let queue: Pending[] = [];
+  /** A group is being committed (or waits for a checkpoint to end first). */
+  let committing = false;
   let scheduled = false;
-  /** From a group's start to its callers' answers: one group at a time, so one sync in flight. */
-  let flushing = false;
+  /** Groups committed whose sync has not started yet: at most one (the next sync covers it). */
+  let unsynced: Committed[] = [];
+  let syncing = false;
   let closed = false;
 
+  // The next group commits while the previous one syncs, so a commit's CPU time overlaps the
+  // disk's; but only one committed group waits for the next sync: what arrives after it waits in
+  // the queue and joins a bigger group, committed as soon as that sync starts.
   const schedule = () => {
-    if (scheduled || flushing || queue.length === 0) return;
+    if (scheduled || committing || unsynced.length > 0 || queue.length === 0) return;
     scheduled = true;
-    setImmediate(() => void flush());
+    setImmediate(() => void commitNext());
   };
 
-  const flush = async () => {
+  const commitNext = async () => {
     scheduled = false;
-    flushing = true;
-    // A checkpoint started after the previous group: this group starts once it is done, on a WAL
+    committing = true;
+    // A checkpoint started after the previous commit: this group starts once it is done, on a WAL
     // that SQLite then restarts. Meanwhile more work joins the queue.
     await checkpoints.running();
     const group = queue;
@@ -78,26 +85,36 @@ export function createGroupCommit(db: Db, options: GroupCommitOptions = {}): Gro
       );
     } catch (error) {
       for (const item of group) item.reject(error);
-      flushing = false;
+      committing = false;
       schedule();
       return;
     }
-    let syncError: { error: unknown } | null = null;
+    committing = false;
     if (outcomes.some((outcome) => outcome.ok)) {
       checkpoints.committed();
-      try {
-        await wal.sync();
-      } catch (error) {
-        syncError = { error };
-      }
-    }
-    flushing = false;
-    group.forEach((item, i) => {
-      const outcome = outcomes[i]!;
-      if (!outcome.ok) item.reject(outcome.error);
-      else if (syncError) item.reject(syncError.error);
-      else item.resolve(outcome.value);
-    });
+      unsynced.push({ group, outcomes });
+      syncNext();
+    } else answer({ group, outcomes }, null);
+    schedule();
+  };
+
+  /** Starts a sync when none is in flight: it covers every group committed before it starts. */
+  const syncNext = () => {
+    if (syncing || unsynced.length === 0) return;
+    syncing = true;
+    const covered = unsynced;
+    unsynced = [];
+    schedule();
+    wal.sync().then(
+      () => done(covered, null),
+      (error: unknown) => done(covered, { error }),
+    );
+  };
+
+  const done = (covered: Committed[], syncError: { error: unknown } | null) => {
+    syncing = false;
+    for (const committed of covered) answer(committed, syncError);
+    syncNext();
     schedule();
   };
 
@@ -114,6 +131,21 @@ export function createGroupCommit(db: Db, options: GroupCommitOptions = {}): Gro
       await checkpoints.close();
     },
   };
+}
+
+interface Committed {
+  group: Pending[];
+  outcomes: Outcome[];
+}
+
+/** Answers a committed group's callers: refused ones with their error, the others after the sync. */
+function answer({ group, outcomes }: Committed, syncError: { error: unknown } | null): void {
+  group.forEach((item, i) => {
+    const outcome = outcomes[i]!;
+    if (!outcome.ok) item.reject(outcome.error);
+    else if (syncError) item.reject(syncError.error);
+    else item.resolve(outcome.value);
+  });
 }
 
 /** Thrown inside the shared transaction to roll it back after a piece was refused. */
