@@ -152,7 +152,7 @@ export async function openMailStore(
       return findMailboxByRole(db, accountId, role);
     },
     async importMessage(accountId, input) {
-      return importMessage(db, search, blobs, accountId, input, groupCommit);
+      return importMessage(db, search, blobs, accountId, input, groupCommit.commit);
     },
     async importMessages(accountId, inputs) {
       // Threads only for batches big enough to gain from them (an import, not a demo's handful).
@@ -258,7 +258,7 @@ export async function openMailStore(
       });
     },
     async importMessageStream(accountId, input) {
-      return importMessageStream(db, search, blobs, accountId, input, groupCommit);
+      return importMessageStream(db, search, blobs, accountId, input, groupCommit.commit);
     },
     async checkIntegrity(integrityOptions) {
       return checkIntegrity(db, search, blobs, integrityOptions);
@@ -298,6 +298,7 @@ export async function openMailStore(
       closed = true;
       feed.close();
       await preparePool?.close();
+      await groupCommit.close();
       db.close();
     },
     subscribeStateChanges(listener) {

@@ -16,7 +16,8 @@ describe('SessionStore', () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(session.csrfToken).not.toBe(token);
     expect(store.find(token)).toMatchObject({ ...principal, csrfToken: session.csrfToken });
-    expect(store.find(`${token.slice(0, -1)}A`)).toBeNull();
+    // Another last character (a token that ends in A gets B): 1 run in 64 used to pass the same token.
+    expect(store.find(`${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`)).toBeNull();
     store.destroy(token);
     expect(store.find(token)).toBeNull();
     store.close();

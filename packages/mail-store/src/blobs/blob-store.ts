@@ -20,6 +20,14 @@ export interface BlobStore {
    * its durability work (one fsync round for the batch). Optional: callers fall back to `put`.
    */
   putMany?(list: Uint8Array[]): Promise<BlobId[]>;
+  /**
+   * For a store that keeps some blobs as rows of the metadata database: instead of storing the
+   * bytes now, returns their id and a `write()` that the caller runs inside its own transaction on
+   * that database, so the bytes commit (and are synced) with the rows that reference them, without
+   * a transaction of their own. `write()` may run more than once (an upsert). Null when this store
+   * does not keep these bytes in the database: `put` them. Optional.
+   */
+  stageInTransaction?(bytes: Uint8Array): { blobId: BlobId; write(): void } | null;
   has(id: BlobId): Promise<boolean>;
   read(id: BlobId): Promise<Uint8Array | null>;
   open(id: BlobId): Promise<{ size: number; stream: Readable } | null>;

@@ -44,6 +44,9 @@ export function createTieredBlobStore(small: BlobStore, large: BlobStore, smallM
       ]);
       return list.map((bytes) => blobIdOf(bytes));
     },
+    stageInTransaction(bytes) {
+      return isSmall(bytes) ? (small.stageInTransaction?.(bytes) ?? null) : null;
+    },
     async has(id) {
       return (await small.has(id)) || large.has(id);
     },

@@ -1,6 +1,25 @@
 import { StoreError } from '../errors.js';
+import { createBackgroundCheckpoints, type CheckpointSchedule } from './background-checkpoints.js';
 import type { Db } from './open-database.js';
-import { createWalSync } from './wal-sync.js';
+import { createWalSync, type WalSync } from './wal-sync.js';
+
+/**
+ * Runs a synchronous piece of write work inside a shared transaction; resolves once committed and
+ * durable. The work may run more than once (see `commitTogether`): it must touch nothing but the
+ * database, and its value is that of the run that committed.
+ */
+export type GroupCommit = <T>(work: () => T) => Promise<T>;
+
+export interface GroupCommitter {
+  commit: GroupCommit;
+  /** Waits for the sync in flight and releases the WAL file handle; later commits fail. */
+  close(): Promise<void>;
+}
+
+export interface GroupCommitOptions {
+  /** When the WAL is checkpointed (`background-checkpoints.ts`); by default its defaults. */
+  checkpoints?: CheckpointSchedule;
+}
 
 interface Pending {
   work: () => unknown;
@@ -8,62 +27,160 @@ interface Pending {
   reject(error: unknown): void;
 }
 
-/** Runs a synchronous piece of write work inside a shared transaction; resolves once committed. */
-export type GroupCommit = <T>(work: () => T) => Promise<T>;
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 /**
- * Group commit: write work submitted while the event loop is busy (e.g. several SMTP/LMTP
- * deliveries finishing their blob writes at the same time) is committed together in ONE IMMEDIATE
- * transaction at the next turn of the loop, so that they share a commit (and its WAL sync) instead
- * of paying one each. Each piece runs in its own savepoint: a piece that throws a `StoreError`
- * (over quota, unknown mailbox) is rolled back alone and its caller rejected; the others commit.
- * Every caller is resolved only after the shared COMMIT and the sync of the WAL that follows it
- * (`wal-sync.ts`: off the event loop), i.e. once its data would survive a power loss.
- * Any other error (SQLite I/O, a bug) aborts the whole group and rejects every caller: nothing of
- * it is acknowledged, nothing half-written is kept. A sync that fails after the commit rejects
- * every caller too, though their rows are stored: a sender then retries, and a duplicate is
- * better than acknowledging what a power loss could take back.
+ * Group commit: concurrent write work (SMTP/LMTP deliveries) shares ONE IMMEDIATE transaction and
+ * ONE sync of the WAL instead of paying one each. At most one WAL sync is in flight, and at most
+ * one committed group waits for the next: work submitted meanwhile waits in the queue, and when
+ * that sync starts everything that arrived commits together (while the sync runs) and shares the
+ * sync after it. So 4 connections whose deliveries arrive every few ms share a sync, and
+ * the transaction's fixed costs (commit frames, the FTS5 flush, index pages touched by every
+ * delivery) are paid once per group. An idle store commits a lone piece at the next turn of the
+ * loop, as before. Checkpoints run in a worker thread between groups (`background-checkpoints.ts`).
+ *
+ * Durability: every caller is resolved only after its group's COMMIT and then a sync of the WAL
+ * that STARTED after that commit (`wal-sync.ts`: off the event loop), i.e. once its data would
+ * survive a power loss. A piece refused with a `StoreError` (over quota, unknown mailbox) is
+ * rejected alone, and nothing of it is stored; the others commit. Any other error (SQLite I/O, a
+ * bug) aborts the whole group and rejects every caller: nothing of it is acknowledged, nothing
+ * half-written is kept. A sync that fails after the commit rejects every accepted caller too,
+ * though their rows are stored: a sender then retries, and a duplicate is better than
+ * acknowledging what a power loss could take back.
  */
-export function createGroupCommit(db: Db): GroupCommit {
+export function createGroupCommit(db: Db, options: GroupCommitOptions = {}): GroupCommitter {
   const wal = createWalSync(db);
+  const checkpoints = createBackgroundCheckpoints(db, options.checkpoints);
   let queue: Pending[] = [];
+  /** A group is being committed (or waits for a checkpoint to end first). */
+  let committing = false;
   let scheduled = false;
+  /** Groups committed whose sync has not started yet: at most one (the next sync covers it). */
+  let unsynced: Committed[] = [];
+  let syncing = false;
+  let closed = false;
 
-  const flush = async () => {
-    scheduled = false;
-    const group = queue;
-    queue = [];
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
-    try {
-      await wal.commit(() => {
-        outcomes.length = 0;
-        for (const item of group) {
-          try {
-            // A nested better-sqlite3 transaction is a SAVEPOINT: a failure undoes this piece only.
-            outcomes.push({ ok: true, value: db.transaction(item.work)() });
-          } catch (error) {
-            if (!(error instanceof StoreError)) throw error;
-            outcomes.push({ ok: false, error });
-          }
-        }
-      });
-    } catch (error) {
-      for (const item of group) item.reject(error);
-      return;
-    }
-    group.forEach((item, i) => {
-      const outcome = outcomes[i]!;
-      if (outcome.ok) item.resolve(outcome.value);
-      else item.reject(outcome.error);
-    });
+  // The next group commits while the previous one syncs, so a commit's CPU time overlaps the
+  // disk's; but only one committed group waits for the next sync: what arrives after it waits in
+  // the queue and joins a bigger group, committed as soon as that sync starts.
+  const schedule = () => {
+    if (scheduled || committing || unsynced.length > 0 || queue.length === 0) return;
+    scheduled = true;
+    setImmediate(() => void commitNext());
   };
 
-  return <T>(work: () => T) =>
-    new Promise<T>((resolve, reject) => {
-      queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!scheduled) {
-        scheduled = true;
-        setImmediate(() => void flush());
-      }
-    });
+  const commitNext = async () => {
+    scheduled = false;
+    committing = true;
+    // A checkpoint started after the previous commit: this group starts once it is done, on a WAL
+    // that SQLite then restarts. Meanwhile more work joins the queue.
+    await checkpoints.running();
+    const group = queue;
+    queue = [];
+    let outcomes: Outcome[];
+    try {
+      outcomes = commitTogether(
+        wal,
+        group.map((item) => item.work),
+      );
+    } catch (error) {
+      for (const item of group) item.reject(error);
+      committing = false;
+      schedule();
+      return;
+    }
+    committing = false;
+    if (outcomes.some((outcome) => outcome.ok)) {
+      checkpoints.committed();
+      unsynced.push({ group, outcomes });
+      syncNext();
+    } else answer({ group, outcomes }, null);
+    schedule();
+  };
+
+  /** Starts a sync when none is in flight: it covers every group committed before it starts. */
+  const syncNext = () => {
+    if (syncing || unsynced.length === 0) return;
+    syncing = true;
+    const covered = unsynced;
+    unsynced = [];
+    schedule();
+    wal.sync().then(
+      () => done(covered, null),
+      (error: unknown) => done(covered, { error }),
+    );
+  };
+
+  const done = (covered: Committed[], syncError: { error: unknown } | null) => {
+    syncing = false;
+    for (const committed of covered) answer(committed, syncError);
+    syncNext();
+    schedule();
+  };
+
+  return {
+    commit: <T>(work: () => T) =>
+      new Promise<T>((resolve, reject) => {
+        if (closed) throw new Error('The store is closed');
+        queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        schedule();
+      }),
+    async close() {
+      closed = true;
+      await wal.close();
+      await checkpoints.close();
+    },
+  };
+}
+
+interface Committed {
+  group: Pending[];
+  outcomes: Outcome[];
+}
+
+/** Answers a committed group's callers: refused ones with their error, the others after the sync. */
+function answer({ group, outcomes }: Committed, syncError: { error: unknown } | null): void {
+  group.forEach((item, i) => {
+    const outcome = outcomes[i]!;
+    if (!outcome.ok) item.reject(outcome.error);
+    else if (syncError) item.reject(syncError.error);
+    else item.resolve(outcome.value);
+  });
+}
+
+/** Thrown inside the shared transaction to roll it back after a piece was refused. */
+class PieceRefused extends Error {}
+
+/**
+ * Runs the pieces in order in one transaction. A piece that throws a `StoreError` is recorded as
+ * refused, the transaction is rolled back, and the others run again without it (pieces before it
+ * see the same state as before, so they run the same way). There are no savepoints on purpose: a
+ * savepoint per piece cost more than the piece, since SQLite copies every page a savepoint
+ * changes into a statement journal (a temporary file beyond 64 KiB: ~45 pages, ~200 kB written
+ * per delivery) and FTS5 flushes its pending terms into a new segment at each one. Refusals are
+ * rare; a rerun of the group is cheaper than that on every delivery.
+ */
+function commitTogether(wal: WalSync, works: (() => unknown)[]): Outcome[] {
+  const outcomes: (Outcome | undefined)[] = Array.from({ length: works.length });
+  const refused = (i: number) => outcomes[i]?.ok === false;
+  for (;;) {
+    if (works.every((_, i) => refused(i))) return outcomes as Outcome[];
+    try {
+      wal.commitUnsynced(() => {
+        works.forEach((work, i) => {
+          if (refused(i)) return;
+          try {
+            outcomes[i] = { ok: true, value: work() };
+          } catch (error) {
+            if (!(error instanceof StoreError)) throw error;
+            outcomes[i] = { ok: false, error };
+            throw new PieceRefused();
+          }
+        });
+      });
+      return outcomes as Outcome[];
+    } catch (error) {
+      if (!(error instanceof PieceRefused)) throw error;
+    }
+  }
 }

@@ -18,9 +18,9 @@ import { unicodeFold } from './query/sort-sql.js';
 import { assignThread } from './threads.js';
 
 /**
- * Stores a raw message as a blob, then indexes it in one transaction (see
- * `commitImport`). The blob is written first (immutable and content-addressed: an orphan
- * is harmless).
+ * Stores a raw message as a blob and indexes it in one transaction (see `commitImport`). A large
+ * blob (a file) is written first (immutable and content-addressed: an orphan is harmless); a small
+ * one (a row) is written by that transaction itself.
  */
 export async function importMessage(
   db: Db,
@@ -34,8 +34,14 @@ export async function importMessage(
   const options = checkImportInput(input);
   // Checked early to spare the blob writes; the check that counts is the one in the transaction.
   assertRoomFor(db, accountId, input.raw.byteLength);
-  const prepared = await prepareImport(blobs, input.raw);
-  const commit = () => commitImport(db, search, accountId, prepared, options);
+  // A small message is a row written by the import's own transaction: no transaction of its own,
+  // and the bytes commit (and are synced) together with the rows that reference them.
+  const staged = blobs.stageInTransaction?.(input.raw) ?? null;
+  const prepared = await prepareImport(blobs, input.raw, { staged: staged !== null });
+  const commit = () => {
+    staged?.write();
+    return commitImport(db, search, accountId, prepared, options);
+  };
   const id = groupCommit ? await groupCommit(commit) : db.transaction(commit).immediate();
   return loadEmails(db, accountId, [id])[0]!;
 }

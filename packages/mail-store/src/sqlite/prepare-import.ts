@@ -33,10 +33,18 @@ export interface PreparedImport {
   blobIds: Set<BlobId>;
 }
 
-/** Parses the raw message, stores it as a blob and addresses its decoded leaves (content-addressed). */
-export async function prepareImport(blobs: BlobStore, raw: Uint8Array): Promise<PreparedImport> {
+/**
+ * Parses the raw message, stores it as a blob and addresses its decoded leaves (content-addressed).
+ * With `staged`, the caller stores the raw bytes itself, in its transaction
+ * (`BlobStore.stageInTransaction`).
+ */
+export async function prepareImport(
+  blobs: BlobStore,
+  raw: Uint8Array,
+  { staged = false }: { staged?: boolean } = {},
+): Promise<PreparedImport> {
   const ready = prepareImportBytes(raw);
-  await blobs.put(raw);
+  if (!staged) await blobs.put(raw);
   return ready;
 }
 

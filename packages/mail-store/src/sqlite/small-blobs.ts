@@ -76,6 +76,17 @@ export function createSmallBlobStore(db: Db, maxBytes: number): BlobStore {
     async putMany(list) {
       return putRows(list);
     },
+    stageInTransaction(bytes) {
+      if (bytes.byteLength > maxBytes) return null;
+      const blobId = blobIdOf(bytes);
+      return {
+        blobId,
+        write() {
+          if (!db.inTransaction) throw new Error('A staged small blob is written inside a transaction');
+          upsert.run(blobId, bytes, Date.now());
+        },
+      };
+    },
     async has(id) {
       return toBlobId(id) !== null && exists.get(id) !== undefined;
     },
