@@ -157,7 +157,15 @@ export async function openMailStore(
     async importMessages(accountId, inputs) {
       // Threads only for batches big enough to gain from them (an import, not a demo's handful).
       if (inputs.length >= preparePoolMinBatch) preparePool ??= startPreparePool();
-      return importMessages(db, search, blobs, accountId, inputs, preparePool ?? undefined);
+      return importMessages(
+        db,
+        search,
+        blobs,
+        accountId,
+        inputs,
+        preparePool ?? undefined,
+        groupCommit.commit,
+      );
     },
     async getEmails(accountId, ids) {
       return loadEmails(db, accountId, ids);

@@ -4,6 +4,7 @@ import { InvalidInputError, StoreError } from '../errors.js';
 import type { BatchImportInput, BatchImportResult } from '../mail-store.js';
 import { checkImportInput, commitImport, type ImportOptions } from './import-message.js';
 import { prepareImportBytes, type PreparedImport } from './prepare-import.js';
+import type { GroupCommit } from './group-commit.js';
 import type { PreparePool } from './prepare-pool.js';
 import { createChangeBatch } from './change-log.js';
 import type { Db } from './open-database.js';
@@ -41,6 +42,7 @@ export async function importMessages(
   accountId: AccountId,
   inputs: BatchImportInput[],
   pool?: PreparePool,
+  groupCommit?: GroupCommit,
 ): Promise<BatchImportResult[]> {
   if (inputs.length > maxImportBatchMessages)
     throw new InvalidInputError(`At most ${maxImportBatchMessages} messages per batch import`);
@@ -80,10 +82,23 @@ export async function importMessages(
     collected.set(outcome.value.rawBlobId, inputs[index]!.raw);
     ready.push({ index, prepared: outcome.value, options });
   }
-  await putAll(blobs, [...collected.values()]);
+  // Small messages are rows written by the batch's own transaction (no transaction of their own);
+  // the others go to the blob store in one durable round first.
+  const staged: { write(): void }[] = [];
+  const toPut: Uint8Array[] = [];
+  for (const raw of collected.values()) {
+    const stage = blobs.stageInTransaction?.(raw) ?? null;
+    if (stage) staged.push(stage);
+    else toPut.push(raw);
+  }
+  await putAll(blobs, toPut);
 
   const addKey = db.prepare('INSERT INTO import_keys (account_id, import_key, email_id) VALUES (?, ?, ?)');
-  db.transaction(() => {
+  // Through the group commit when given: its sync of the WAL and its checkpoints run off the event
+  // loop, so the next batch is read and parsed meanwhile. The work may run again (group-commit.ts):
+  // it sets every result it owns each time.
+  const work = () => {
+    for (const stage of staged) stage.write();
     const changes = createChangeBatch();
     for (const { index, prepared, options } of ready) {
       const key = inputs[index]!.importKey;
@@ -106,6 +121,8 @@ export async function importMessages(
       }
     }
     changes.record(db, accountId);
-  }).immediate();
+  };
+  if (groupCommit) await groupCommit(work);
+  else db.transaction(work).immediate();
   return results.map((r) => r!);
 }
