@@ -70,7 +70,9 @@ export function startPreparePool(size = maxPrepareThreads): PreparePool {
     } catch {
       break;
     }
-    // Threads must not keep a process alive that is otherwise done (the CLI, tests).
+    // Threads must not keep a process alive that is otherwise done (the CLI, tests), but must while
+    // work is out there: with nothing else to do, the process would end in the middle of an await
+    // (exit code 13). Referenced only while a message is in its hands.
     worker.unref();
     const thread: Thread = { worker, ready: false, pending: new Map() };
     threads.push(thread);
@@ -82,6 +84,7 @@ export function startPreparePool(size = maxPrepareThreads): PreparePool {
         else if (message.id !== undefined) {
           const item = thread.pending.get(message.id);
           thread.pending.delete(message.id);
+          if (thread.pending.size === 0) worker.unref();
           if (!item) return;
           // An error is taken again on this thread, so that it is the real StoreError.
           if (message.error !== undefined) inThread(item.raw).then(item.resolve, item.reject);
@@ -105,6 +108,7 @@ export function startPreparePool(size = maxPrepareThreads): PreparePool {
       const id = nextId++;
       return new Promise<PreparedImport>((resolve, reject) => {
         thread.pending.set(id, { raw, resolve, reject });
+        thread.worker.ref();
         // A copy of just these bytes is moved to the thread: the caller's are often a view of a
         // larger read buffer, which posting would copy whole.
         const copy = new Uint8Array(raw);
@@ -113,7 +117,7 @@ export function startPreparePool(size = maxPrepareThreads): PreparePool {
     },
     async close() {
       const all = threads.splice(0);
-      await Promise.all(all.map((t) => t.worker.terminate()));
+      await Promise.all(all.map((t) => (t.worker.ref(), t.worker.terminate())));
     },
   };
 }

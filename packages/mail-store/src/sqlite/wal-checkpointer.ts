@@ -42,7 +42,9 @@ parentPort.on('message', (message) => {
 export function startWalCheckpointer(file: string): WalCheckpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(workerSource, { eval: true, workerData: { driver, file } });
-  // The thread must not keep a process alive that is otherwise done (tests, CLI).
+  // The thread must not keep a process alive that is otherwise done (tests, CLI), but must while
+  // someone waits for it: with nothing else to do, the process would end in the middle of an await
+  // (exit code 13). Referenced only while a checkpoint or the close is in flight.
   worker.unref();
   const waiting: { resolve(): void; reject(error: Error): void }[] = [];
   let failure: Error | null = null;
@@ -52,6 +54,7 @@ export function startWalCheckpointer(file: string): WalCheckpointer {
   };
   worker.on('message', (result: { ok: boolean; error?: string }) => {
     const next = waiting.shift();
+    if (waiting.length === 0) worker.unref();
     if (result.ok) next?.resolve();
     else next?.reject(new Error(`Checkpoint failed: ${result.error}`));
   });
@@ -67,10 +70,12 @@ export function startWalCheckpointer(file: string): WalCheckpointer {
       if (failure) return Promise.reject(failure);
       return new Promise<void>((resolve, reject) => {
         waiting.push({ resolve, reject });
+        worker.ref();
         worker.postMessage('checkpoint');
       });
     },
     async close() {
+      worker.ref();
       if (!failure) worker.postMessage('close');
       await exited;
     },
