@@ -2,21 +2,10 @@
 // a store whose worker threads (batch parsing, checkpoints) have worked, then closes with nothing
 // else to keep the process alive. Prints one JSON line once closed; a thread that the close waits
 // for without holding the process would end it first, with exit code 13 and no line.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { openMailStore } from '../src/open-mail-store.js';
 import { rawMessage } from '../src/testing/fixture.js';
+import { createTestStore } from './helpers.js';
 
-const dataDir = await mkdtemp(path.join(tmpdir(), 'colibri-threads-'));
-const store = await openMailStore({ dataDir });
-await store.createDomain('example.test');
-const account = await store.createAccount({
-  email: 'alice@example.test',
-  displayName: 'alice',
-  passwordHash: 'hash',
-});
-const inbox = await store.createMailbox(account.id, { name: 'Inbox', role: 'inbox' });
+const { store, account, inbox, cleanup } = await createTestStore();
 const message = (i: number) => rawMessage({ Subject: `message ${i}` }, `body ${i}\n`);
 // Enough groups to start the checkpoint thread (background-checkpoints.ts), one delivery each.
 for (let i = 0; i < 40; i += 1)
@@ -28,6 +17,5 @@ for (const from of [1000, 2000]) {
   await new Promise((resolve) => setTimeout(resolve, 500));
 }
 const quota = await store.getQuota(account.id);
-await store.close();
-await rm(dataDir, { recursive: true, force: true });
+await cleanup(); // closes the store: the part that must not end the process early
 console.log(JSON.stringify({ closed: true, emails: quota.usedEmails }));

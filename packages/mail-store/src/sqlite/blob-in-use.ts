@@ -21,15 +21,22 @@ export function idleMsAt(now: Date): number {
  * for the queue and the sweep of unnamed files.
  */
 export function blobInUse(db: Db): (blobId: BlobId) => boolean {
-  const referenced = db.prepare(
-    `SELECT 1 FROM email_blobs WHERE blob_id = @id
-     UNION ALL
-     SELECT 1 FROM uploads WHERE blob_id = @id
-     UNION ALL
-     SELECT 1 FROM submissions s WHERE s.blob_id = @id
-        AND EXISTS (SELECT 1 FROM submission_recipients r
-                     WHERE r.submission_id = s.id AND r.next_attempt_at IS NOT NULL)
-     LIMIT 1`,
-  );
-  return (blobId) => referenced.get({ id: blobId }) !== undefined;
+  const used = db
+    .prepare(
+      `SELECT ${heldByEmailOrUpload('@id')}
+           OR EXISTS (SELECT 1 FROM submissions s WHERE s.blob_id = @id
+                         AND EXISTS (SELECT 1 FROM submission_recipients r
+                                      WHERE r.submission_id = s.id AND r.next_attempt_at IS NOT NULL))`,
+    )
+    .pluck();
+  return (blobId) => used.get({ id: blobId }) === 1;
+}
+
+/**
+ * SQL that is true while an email of any account or an upload has the blob `blobId` (an SQL
+ * expression): what keeps a blob readable, and what takes it off the GC queue. Index look-ups.
+ */
+export function heldByEmailOrUpload(blobId: string): string {
+  return `(EXISTS (SELECT 1 FROM email_blobs WHERE blob_id = ${blobId})
+           OR EXISTS (SELECT 1 FROM uploads WHERE blob_id = ${blobId}))`;
 }

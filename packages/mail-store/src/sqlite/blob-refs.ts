@@ -1,4 +1,5 @@
 import type { AccountId, BlobId } from '../model.js';
+import { heldByEmailOrUpload } from './blob-in-use.js';
 import type { Db } from './open-database.js';
 
 /**
@@ -23,13 +24,7 @@ export function accountMayRead(db: Db): (accountId: AccountId, blobId: BlobId) =
  * caller's transaction. O(1) index look-ups.
  */
 export function releaseBlob(db: Db, blobId: BlobId): void {
-  const kept = db
-    .prepare(
-      `SELECT 1 FROM email_blobs WHERE blob_id = @blobId
-       UNION ALL
-       SELECT 1 FROM uploads WHERE blob_id = @blobId
-       LIMIT 1`,
-    )
-    .get({ blobId });
-  if (!kept) db.prepare('INSERT OR IGNORE INTO blob_gc (blob_id) VALUES (?)').run(blobId);
+  db.prepare(
+    `INSERT OR IGNORE INTO blob_gc (blob_id) SELECT @blobId WHERE NOT ${heldByEmailOrUpload('@blobId')}`,
+  ).run({ blobId });
 }
