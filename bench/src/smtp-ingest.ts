@@ -18,11 +18,8 @@ export async function ingestOverSmtp(
   messages: Iterable<BenchMessage>,
   connections: number,
   onProgress?: (sent: number) => void,
-  /** Speak LMTP (RFC 2033) instead of SMTP: the local delivery path an MTA would use. */
-  protocol: 'smtp' | 'lmtp' = 'smtp',
 ): Promise<IngestResult> {
   const transport = createTransport({
-    lmtp: protocol === 'lmtp',
     host: '127.0.0.1',
     port: smtpPort,
     secure: false,

@@ -102,8 +102,12 @@ export async function openMailStore(
   };
 
   const feed = createStateFeed(db);
-  /** Started by the first batch import of `preparePoolMinBatch` messages or more. */
+  /**
+   * Started by the first batch import of `preparePoolMinBatch` messages or more, or the first
+   * single import of a message too large to be a row.
+   */
   let preparePool: PreparePool | null = null;
+  const startedPreparePool = () => (preparePool ??= startPreparePool());
   const store: MailStore = {
     async createDomain(name) {
       return directory.createDomain(db, name);
@@ -152,11 +156,11 @@ export async function openMailStore(
       return findMailboxByRole(db, accountId, role);
     },
     async importMessage(accountId, input) {
-      return importMessage(db, search, blobs, accountId, input, groupCommit.commit);
+      return importMessage(db, search, blobs, accountId, input, groupCommit.commit, startedPreparePool);
     },
     async importMessages(accountId, inputs) {
       // Threads only for batches big enough to gain from them (an import, not a demo's handful).
-      if (inputs.length >= preparePoolMinBatch) preparePool ??= startPreparePool();
+      if (inputs.length >= preparePoolMinBatch) startedPreparePool();
       return importMessages(
         db,
         search,

@@ -1,4 +1,4 @@
-import type { SMTPServerSession } from 'smtp-server';
+import type { SMTPServerAddress, SMTPServerSession } from 'smtp-server';
 import type { AccountId, MailStore } from '@colibri/mail-store';
 import { deliverToFolder, resolveRecipient } from './local-delivery.js';
 import type { DeliveryFolder } from './local-delivery.js';
@@ -14,6 +14,11 @@ export interface DeliverOptions {
   folder?: DeliveryFolder;
   sendOutgoing?: SendOutgoing | undefined;
   log?: Logger | undefined;
+  /**
+   * The accounts the recipients resolved to when their RCPT was accepted, moments ago: not looked
+   * up again. A recipient missing here is resolved now.
+   */
+  recipients?: WeakMap<SMTPServerAddress, AccountId> | undefined;
 }
 
 /** What became of one envelope recipient: delivered, or the error to answer it with. */
@@ -38,11 +43,13 @@ export async function deliverMessage(
   const receivedAt = new Date();
   const byAccount = new Map<AccountId, RecipientOutcome>();
   const outcomes: RecipientOutcome[] = [];
-  for (const { address: recipient } of session.envelope.rcptTo) {
+  for (const rcpt of session.envelope.rcptTo) {
+    const recipient = rcpt.address;
     let accountId: AccountId;
     try {
-      // Checked again at RCPT time already; an account may have gone since.
-      accountId = await resolveRecipient(store, recipient);
+      // An account deleted since its RCPT fails its import: a temporary error, and the retry is
+      // refused as unknown.
+      accountId = options.recipients?.get(rcpt) ?? (await resolveRecipient(store, recipient));
     } catch (error) {
       outcomes.push({ delivered: false, error });
       continue;

@@ -1,10 +1,11 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
-import type { SMTPServerDataResult, SMTPServerSession } from 'smtp-server';
+import type { SMTPServerAddress, SMTPServerDataResult, SMTPServerSession } from 'smtp-server';
 import { mimeLimits } from '@colibri/mail-store';
-import type { MailStore } from '@colibri/mail-store';
+import type { AccountId, MailStore } from '@colibri/mail-store';
 import type { Logger } from '../logger.js';
 import { deliverMessage, mailFromOf } from './deliver-message.js';
 import { IN_MEMORY_BYTES, receiveMessage } from './received-message.js';
@@ -64,6 +65,8 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
   const spoolDir = options.spoolDir ?? (await mkdtemp(path.join(tmpdir(), 'colibri-spool-')));
   if (options.spoolDir !== undefined) await rm(spoolDir, { recursive: true, force: true });
   await mkdir(spoolDir, { recursive: true });
+  /** Whom each accepted RCPT resolved to (smtp-server keeps that same object in the envelope). */
+  const recipients = new WeakMap<SMTPServerAddress, AccountId>();
   const server = new SMTPServer({
     name: options.serverName,
     lmtp,
@@ -81,7 +84,10 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
 
     onRcptTo(address, session, callback) {
       resolveRecipient(store, address.address)
-        .then((accountId) => assertMailboxRoom(store, accountId, declaredSize(session)))
+        .then(async (accountId) => {
+          await assertMailboxRoom(store, accountId, declaredSize(session));
+          recipients.set(address, accountId);
+        })
         .then(
           () => callback(),
           (error: unknown) => callback(asReply(error, log)),
@@ -117,6 +123,7 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
       : await checkSender(received, session);
     const outcomes = await deliverMessage(store, session, message, options.serverName, {
       folder,
+      recipients,
       sendOutgoing: options.sendOutgoing,
       log,
     });
@@ -177,6 +184,7 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
   }
 
   server.on('error', (error) => log.warn('smtp connection error', { error }));
+  server.server.on('connection', coalesceWrites);
 
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
@@ -194,6 +202,29 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
       if (options.spoolDir === undefined) await rm(spoolDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The replies written during one turn of the event loop leave in one write: a pipelining client's
+ * MAIL, RCPT and DATA (RFC 2920) get their three replies in one segment, and the server makes one
+ * system call where it made three (each was about 40 µs here). smtp-server writes each reply as
+ * it is ready; the socket is corked at the first and uncorked once this turn's callbacks are done.
+ */
+function coalesceWrites(socket: Socket): void {
+  const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
+  let corked = false;
+  const uncork = () => {
+    corked = false;
+    socket.uncork();
+  };
+  socket.write = ((...args: unknown[]) => {
+    if (!corked) {
+      corked = true;
+      socket.cork();
+      setImmediate(uncork);
+    }
+    return write(...args);
+  }) as Socket['write'];
 }
 
 /** The size the client announced with MAIL FROM SIZE= (RFC 1870), or 0. */

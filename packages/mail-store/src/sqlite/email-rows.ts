@@ -31,20 +31,39 @@ function leaves(part: BodyPart, out = new Map<string, BodyPart>()): Map<string, 
   return out;
 }
 
-export function toEmailRecord(row: EmailRow, mailboxIds: MailboxId[], keywords: string[]): EmailRecord {
-  const index = JSON.parse(row.index_json) as EmailIndex;
+/** The columns of an emails row that an EmailRecord shows, in their stored form. */
+export interface EmailColumns {
+  id: EmailId;
+  accountId: AccountId;
+  blobId: BlobId;
+  threadId: ThreadId;
+  size: number;
+  receivedAt: number;
+  sentAt: number | null;
+  subject: string | null;
+  hasAttachment: boolean;
+  preview: string;
+}
+
+/** An email as read back: its columns, its index, its mailboxes and keywords (each sorted). */
+export function emailRecordOf(
+  columns: EmailColumns,
+  index: EmailIndex,
+  mailboxIds: MailboxId[],
+  keywords: string[],
+): EmailRecord {
   const byPartId = leaves(index.bodyStructure);
   const pick = (ids: string[]) =>
     ids.map((id) => byPartId.get(id)).filter((p): p is BodyPart => p !== undefined);
   return {
-    id: row.id as EmailId,
-    accountId: row.account_id as AccountId,
-    blobId: row.blob_id as BlobId,
-    threadId: row.thread_id as ThreadId,
+    id: columns.id,
+    accountId: columns.accountId,
+    blobId: columns.blobId,
+    threadId: columns.threadId,
     mailboxIds,
     keywords,
-    size: row.size,
-    receivedAt: new Date(row.received_at),
+    size: columns.size,
+    receivedAt: new Date(columns.receivedAt),
     messageId: index.messageId,
     inReplyTo: index.inReplyTo,
     references: index.references,
@@ -54,15 +73,35 @@ export function toEmailRecord(row: EmailRow, mailboxIds: MailboxId[], keywords: 
     cc: index.cc,
     bcc: index.bcc,
     replyTo: index.replyTo,
-    subject: row.subject,
-    sentAt: row.sent_at === null ? null : new Date(row.sent_at),
-    hasAttachment: row.has_attachment === 1,
-    preview: row.preview,
+    subject: columns.subject,
+    sentAt: columns.sentAt === null ? null : new Date(columns.sentAt),
+    hasAttachment: columns.hasAttachment,
+    preview: columns.preview,
     bodyStructure: index.bodyStructure,
     textBody: pick(index.textBody),
     htmlBody: pick(index.htmlBody),
     attachments: pick(index.attachments),
   };
+}
+
+function toEmailRecord(row: EmailRow, mailboxIds: MailboxId[], keywords: string[]): EmailRecord {
+  return emailRecordOf(
+    {
+      id: row.id as EmailId,
+      accountId: row.account_id as AccountId,
+      blobId: row.blob_id as BlobId,
+      threadId: row.thread_id as ThreadId,
+      size: row.size,
+      receivedAt: row.received_at,
+      sentAt: row.sent_at,
+      subject: row.subject,
+      hasAttachment: row.has_attachment === 1,
+      preview: row.preview,
+    },
+    JSON.parse(row.index_json) as EmailIndex,
+    mailboxIds,
+    keywords,
+  );
 }
 
 /**

@@ -113,7 +113,7 @@ export async function importMessages(
         // No savepoint per message: commitImport throws a StoreError (this item fails) only before
         // its first write, and anything else rolls the whole batch back. A savepoint copied every
         // page each message touched to a statement journal, a tenth of an import's time.
-        const id = commitImport(db, search, accountId, prepared, options, changes.add);
+        const { id } = commitImport(db, search, accountId, prepared, options, changes.add);
         if (key !== undefined) addKey.run(accountId, key, id);
         results[index] = { status: 'imported', emailId: id };
       } catch (error) {

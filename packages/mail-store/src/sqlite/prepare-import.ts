@@ -16,7 +16,7 @@ import {
 
 /**
  * A message ready to be indexed: parsed, its raw bytes already stored as a blob, its leaves
- * addressed. Made outside the transaction (`prepareImport`, `prepareImportStream`), so that
+ * addressed. Made outside the transaction (`prepareImportBytes`, `prepareImportStream`), so that
  * `commitImport` does only metadata work.
  */
 export interface PreparedImport {
@@ -33,30 +33,19 @@ export interface PreparedImport {
   blobIds: Set<BlobId>;
 }
 
-/**
- * Parses the raw message, stores it as a blob and addresses its decoded leaves (content-addressed).
- * With `staged`, the caller stores the raw bytes itself, in its transaction
- * (`BlobStore.stageInTransaction`).
- */
-export async function prepareImport(
-  blobs: BlobStore,
-  raw: Uint8Array,
-  { staged = false }: { staged?: boolean } = {},
-): Promise<PreparedImport> {
-  const ready = prepareImportBytes(raw);
-  if (!staged) await blobs.put(raw);
-  return ready;
+/** TooLargeError past `mimeLimits.maxMessageBytes`. */
+export function assertMessageSize(bytes: number): void {
+  if (bytes > mimeLimits.maxMessageBytes)
+    throw new TooLargeError(`Messages are limited to ${mimeLimits.maxMessageBytes} bytes`);
 }
 
 /**
- * `prepareImport` without storing anything: the raw blob's id is the hash of its bytes, which the
- * caller stores. Pure CPU work (parse, hash), so a batch import can run it in a worker thread
- * (`prepare-pool.ts`).
+ * Parses the raw message and addresses its decoded leaves (content-addressed) without storing
+ * anything: the raw blob's id is the hash of its bytes, which the caller stores. Pure CPU work
+ * (parse, hash), so that it can run in a worker thread (`prepare-pool.ts`).
  */
 export function prepareImportBytes(raw: Uint8Array): PreparedImport {
-  if (raw.byteLength > mimeLimits.maxMessageBytes) {
-    throw new TooLargeError(`Messages are limited to ${mimeLimits.maxMessageBytes} bytes`);
-  }
+  assertMessageSize(raw.byteLength);
   const parsed = parseMessage(raw);
   return prepared(blobIdOf(raw), raw.byteLength, parsed, (part) =>
     part.content ? blobIdOf(part.content) : null,
@@ -64,7 +53,7 @@ export function prepareImportBytes(raw: Uint8Array): PreparedImport {
 }
 
 /**
- * `prepareImport` for a message that must never sit whole in memory (a 50 MB attachment): each
+ * `prepareImportBytes` for a message that must never sit whole in memory (a 50 MB attachment): each
  * chunk goes both to the raw blob (`putStream`, which refuses past `maxMessageBytes`) and through
  * the MIME walker, whose sinks hash each leaf as it is decoded (its blob id) and keep only the
  * first `indexedTextBytes` of the text leaves the index reads. Same result as `prepareImport`.
