@@ -10,5 +10,9 @@ export function toUtcDate(date: Date): UTCDate {
 export const utcDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/, 'not a UTCDate')
-  .transform((value) => new Date(value))
-  .refine((date) => !Number.isNaN(date.getTime()), 'not a UTCDate');
+  // A date the calendar has: "2026-02-30" would otherwise roll over to March.
+  .refine((value) => {
+    const date = new Date(value);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value.slice(0, 19));
+  }, 'not a UTCDate')
+  .transform((value) => new Date(value));
