@@ -3,11 +3,8 @@ import { identityLimits } from '@colibri/mail-store';
 import type { AccountId } from '@colibri/mail-store';
 import type { MethodContext } from '../../method-context.js';
 import { resolveId } from '../email/set-ids.js';
-import { requireAccount } from '../shared/account.js';
 import { toIdentityId } from '../shared/ids.js';
-import { parseArgs } from '../shared/parse-args.js';
-import { setArgsSchema } from '../shared/schemas.js';
-import { assertInState, assertSetSize, orNull, setErrorOf } from '../shared/set-helpers.js';
+import { beginSet, orNull, setErrorOf } from '../shared/set-helpers.js';
 import { parseIdentityCreate, parseIdentityPatch } from './set-fields.js';
 import { identityToWire } from './to-wire.js';
 
@@ -88,11 +85,7 @@ export async function identitySet(
   rawArgs: Record<string, unknown>,
   ctx: MethodContext,
 ): Promise<MethodResult<'Identity/set'>> {
-  const args = parseArgs(setArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
-  assertSetSize(args, ctx.limits);
-  const oldState = await ctx.store.getState(accountId, 'Identity');
-  assertInState(args.ifInState, oldState);
+  const { args, accountId, oldState } = await beginSet('Identity', rawArgs, ctx);
 
   const created: Record<string, Partial<Identity>> = {};
   const notCreated: Record<string, SetError> = {};

@@ -1,7 +1,13 @@
 import { MethodErrorType } from '@colibri/jmap-types';
 import type { CoreCapability, SetError } from '@colibri/jmap-types';
 import { StoreError } from '@colibri/mail-store';
+import type { AccountId, ChangeType } from '@colibri/mail-store';
+import type { z } from 'zod';
+import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
+import { requireAccount } from './account.js';
+import { parseArgs } from './parse-args.js';
+import { setArgsSchema } from './schemas.js';
 
 /** RFC 8620 §5.3: the maps of a /set response are null when empty. */
 export function orNull<T>(record: Record<string, T>): Record<string, T> | null {
@@ -53,4 +59,21 @@ export function setErrorOf(error: unknown, properties?: string[]): SetError {
     default:
       throw error;
   }
+}
+
+/**
+ * RFC 8620 §5.3: what every /set does before its first write: parse the arguments, check the
+ * account, the size and ifInState against the type's state (read before any write: `oldState`).
+ */
+export async function beginSet(
+  type: ChangeType,
+  rawArgs: Record<string, unknown>,
+  ctx: MethodContext,
+): Promise<{ args: z.output<typeof setArgsSchema>; accountId: AccountId; oldState: string }> {
+  const args = parseArgs(setArgsSchema, rawArgs);
+  const accountId = requireAccount(ctx, args.accountId);
+  assertSetSize(args, ctx.limits);
+  const oldState = await ctx.store.getState(accountId, type);
+  assertInState(args.ifInState, oldState);
+  return { args, accountId, oldState };
 }

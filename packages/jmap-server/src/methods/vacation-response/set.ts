@@ -1,10 +1,7 @@
 import type { MethodResult, SetError, VacationResponse } from '@colibri/jmap-types';
 import type { AccountId } from '@colibri/mail-store';
 import type { MethodContext } from '../../method-context.js';
-import { requireAccount } from '../shared/account.js';
-import { parseArgs } from '../shared/parse-args.js';
-import { setArgsSchema } from '../shared/schemas.js';
-import { assertInState, assertSetSize, orNull, setErrorOf } from '../shared/set-helpers.js';
+import { beginSet, orNull, setErrorOf } from '../shared/set-helpers.js';
 import { invalidProperties } from '../shared/set-properties.js';
 import { parseVacationPatch } from './set-fields.js';
 import { SINGLETON, vacationResponseToWire } from './to-wire.js';
@@ -42,11 +39,7 @@ export async function vacationResponseSet(
   rawArgs: Record<string, unknown>,
   ctx: MethodContext,
 ): Promise<MethodResult<'VacationResponse/set'>> {
-  const args = parseArgs(setArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
-  assertSetSize(args, ctx.limits);
-  const oldState = await ctx.store.getState(accountId, 'VacationResponse');
-  assertInState(args.ifInState, oldState);
+  const { args, accountId, oldState } = await beginSet('VacationResponse', rawArgs, ctx);
 
   const notCreated = Object.fromEntries(Object.keys(args.create ?? {}).map((id) => [id, singleton]));
   const updated: Record<string, Partial<VacationResponse> | null> = {};
