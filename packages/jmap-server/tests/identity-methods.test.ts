@@ -152,7 +152,7 @@ describe('Identity/set create (RFC 8621 §6.3)', () => {
       ['Identity/set', { accountId: f.alice.accountId, destroy: ['#tmp'] }, 'c'],
     ]);
     const id = (resultOf(response, 'Identity/set', 0).created as Record<string, { id: string }>).tmp?.id;
-    expect(resultOf(response, 'Identity/set', 1).updated).toEqual({ '#tmp': null });
+    expect(resultOf(response, 'Identity/set', 1).updated).toEqual({ [id as string]: null });
     expect(resultOf(response, 'Identity/set', 2).destroyed).toEqual([id]);
     expect((await identities()).some((identity) => identity.id === id)).toBe(false);
   });
@@ -243,6 +243,11 @@ describe('Identity/set update and destroy (RFC 8621 §6.3)', () => {
     expect(await state()).toBe(before);
     const ok = await call('Identity/set', { ifInState: before, update: {} });
     expect(ok.oldState).toBe(before);
+  });
+
+  it('refuses more than maxObjectsInSet entries with requestTooLarge (RFC 8620 §5.3)', async () => {
+    const destroy = Array.from({ length: 501 }, (_, i) => `I${i}`);
+    expect((await call('Identity/set', { destroy }, 'error')).type).toBe('requestTooLarge');
   });
 
   it('answers invalidArguments for a malformed /set and cannotCalculateChanges for an unknown state', async () => {

@@ -46,8 +46,7 @@ async function updateOne(
   id: string,
   patch: Record<string, unknown>,
 ): Promise<SetError | null> {
-  const resolved = resolveId(ctx, id);
-  const identityId = resolved === null ? null : toIdentityId(resolved);
+  const identityId = toIdentityId(id);
   const current = (await ctx.store.listIdentities(accountId)).find((identity) => identity.id === identityId);
   if (identityId === null || current === undefined) return { type: 'notFound' };
   const update = parseIdentityPatch(patch, { ...identityToWire(current) });
@@ -60,18 +59,13 @@ async function updateOne(
   }
 }
 
-async function destroyOne(
-  ctx: MethodContext,
-  accountId: AccountId,
-  id: string,
-): Promise<{ destroyed: string } | SetError> {
-  const resolved = resolveId(ctx, id);
-  const identityId = resolved === null ? null : toIdentityId(resolved);
+async function destroyOne(ctx: MethodContext, accountId: AccountId, id: string): Promise<SetError | null> {
+  const identityId = toIdentityId(id);
   if (identityId === null) return { type: 'notFound' };
   try {
     // The store refuses the account's default identity (mayDelete false): forbidden.
     await ctx.store.destroyIdentity(accountId, identityId);
-    return { destroyed: identityId };
+    return null;
   } catch (error) {
     return setErrorOf(error);
   }
@@ -99,17 +93,21 @@ export async function identitySet(
   }
   const updated: Record<string, null> = {};
   const notUpdated: Record<string, SetError> = {};
-  for (const [id, patch] of Object.entries(args.update ?? {})) {
+  // RFC 8620 §5.3: a `#creationId` names the object created earlier in this request; the
+  // response speaks of the object by its id.
+  const target = (id: string) => resolveId(ctx, id) ?? id;
+  for (const [given, patch] of Object.entries(args.update ?? {})) {
+    const id = target(given);
     const error = await updateOne(ctx, accountId, id, patch);
     if (error === null) updated[id] = null;
     else notUpdated[id] = error;
   }
   const destroyed: string[] = [];
   const notDestroyed: Record<string, SetError> = {};
-  for (const id of args.destroy ?? []) {
-    const outcome = await destroyOne(ctx, accountId, id);
-    if ('destroyed' in outcome) destroyed.push(outcome.destroyed);
-    else notDestroyed[id] = outcome;
+  for (const id of (args.destroy ?? []).map(target)) {
+    const error = await destroyOne(ctx, accountId, id);
+    if (error === null) destroyed.push(id);
+    else notDestroyed[id] = error;
   }
 
   return {
