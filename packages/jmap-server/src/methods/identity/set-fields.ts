@@ -11,7 +11,9 @@ const emailAddressSchema = z
     email: z.string().regex(/^[^\s@<>]+@[^\s@<>]+$/, 'not an email address'),
   })
   .transform((a): Address => ({ name: a.name ?? null, email: a.email }));
-const addressesSchema = z.array(emailAddressSchema).max(identityLimits.maxPerAccount).nullable();
+/** Addresses in replyTo or bcc: RFC 8621 sets no bound; a default is no mailing list. */
+const maxAddresses = 100;
+const addressesSchema = z.array(emailAddressSchema).max(maxAddresses).nullable();
 
 /** RFC 8621 §6: the properties a client may set (`id` and `mayDelete` are the server's). */
 const WRITABLE = {
