@@ -245,6 +245,17 @@ describe('Identity/set update and destroy (RFC 8621 §6.3)', () => {
     expect(ok.oldState).toBe(before);
   });
 
+  it('lets the default identity be updated (only its destruction is forbidden)', async () => {
+    const defaultId = (await identities()).find((identity) => identity.mayDelete === false)?.id as string;
+    const result = await call('Identity/set', { update: { [defaultId]: { name: 'Alice D.' } } });
+    expect(result.updated).toEqual({ [defaultId]: null });
+    expect((await identities()).find((identity) => identity.id === defaultId)).toMatchObject({
+      name: 'Alice D.',
+      email: 'alice@colibri.test',
+      mayDelete: false,
+    });
+  });
+
   it('refuses more than maxObjectsInSet entries with requestTooLarge (RFC 8620 §5.3)', async () => {
     const destroy = Array.from({ length: 501 }, (_, i) => `I${i}`);
     expect((await call('Identity/set', { destroy }, 'error')).type).toBe('requestTooLarge');

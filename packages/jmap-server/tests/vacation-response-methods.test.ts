@@ -44,6 +44,18 @@ describe('VacationResponse/get (RFC 8621 §8.1)', () => {
     expect(none.list).toEqual([]);
   });
 
+  it("never reaches another account's vacation response (accountNotFound)", async () => {
+    const other = { accountId: f.bob.accountId };
+    expect((await call('VacationResponse/get', other, 'error')).type).toBe('accountNotFound');
+    const set = await call(
+      'VacationResponse/set',
+      { ...other, update: { singleton: { isEnabled: true } } },
+      'error',
+    );
+    expect(set.type).toBe('accountNotFound');
+    expect((await f.store.getVacationResponse(f.bob.accountId)).isEnabled).toBe(false);
+  });
+
   it('is unknownMethod without the vacationresponse capability in using (RFC 8621 §1.3.3)', async () => {
     const response = await callUsing(
       f,
