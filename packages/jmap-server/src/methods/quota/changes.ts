@@ -1,12 +1,10 @@
-import { MethodErrorType } from '@colibri/jmap-types';
 import type { MethodResult } from '@colibri/jmap-types';
 import type { MethodContext } from '../../method-context.js';
-import { MethodFailure } from '../../method-failure.js';
 import { requireAccount } from '../shared/account.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { changesArgsSchema } from '../shared/schemas.js';
 import { applyChanges, diffQuotas } from './diff.js';
-import { currentQuotas, parseQuotaState, quotaState } from './quotas.js';
+import { currentQuotas, snapshotSince, quotaState } from './quotas.js';
 
 /**
  * RFC 9425 §4.3: Quota/changes, the standard /changes (RFC 8620 §5.2) plus `updatedProperties`:
@@ -19,12 +17,7 @@ export async function quotaChanges(
 ): Promise<MethodResult<'Quota/changes'>> {
   const args = parseArgs(changesArgsSchema, rawArgs);
   const accountId = requireAccount(ctx, args.accountId);
-  const since = parseQuotaState(args.sinceState);
-  if (since === null)
-    throw new MethodFailure(
-      MethodErrorType.CannotCalculateChanges,
-      `Cannot calculate Quota changes since state "${args.sinceState}": fetch again.`,
-    );
+  const since = snapshotSince(args.sinceState);
   const now = await currentQuotas(ctx.store, accountId);
   const all = diffQuotas(since, now);
   const changes = args.maxChanges == null ? all : all.slice(0, args.maxChanges);

@@ -7,7 +7,7 @@ import { parseArgs } from '../shared/parse-args.js';
 import { diffQuotas } from './diff.js';
 import { quotaQueryChangesArgsSchema } from './query-args.js';
 import { queryQuotas } from './query-results.js';
-import { currentQuotas, parseQuotaState, quotaState, quotasOf } from './quotas.js';
+import { currentQuotas, snapshotSince, quotaState, quotasOf } from './quotas.js';
 
 /**
  * RFC 9425 §4.5: Quota/queryChanges, the standard /queryChanges (RFC 8620 §5.6). The query state
@@ -21,12 +21,7 @@ export async function quotaQueryChanges(
 ): Promise<MethodResult<'Quota/queryChanges'>> {
   const args = parseArgs(quotaQueryChangesArgsSchema, rawArgs);
   const accountId = requireAccount(ctx, args.accountId);
-  const since = parseQuotaState(args.sinceQueryState);
-  if (since === null)
-    throw new MethodFailure(
-      MethodErrorType.CannotCalculateChanges,
-      `Cannot calculate changes since query state "${args.sinceQueryState}": query again.`,
-    );
+  const since = snapshotSince(args.sinceQueryState);
   const now = await currentQuotas(ctx.store, accountId);
   const collations = ctx.limits.collationAlgorithms;
   const before = queryQuotas(quotasOf(since), args.filter, args.sort, collations);

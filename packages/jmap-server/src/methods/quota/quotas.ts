@@ -1,5 +1,7 @@
+import { MethodErrorType } from '@colibri/jmap-types';
 import type { Quota, QuotaProperty } from '@colibri/jmap-types';
 import type { AccountId, MailStore } from '@colibri/mail-store';
+import { MethodFailure } from '../../method-failure.js';
 
 /** RFC 9425 §4.1: every Quota property. */
 export const QUOTA_PROPERTIES: readonly QuotaProperty[] = [
@@ -95,5 +97,16 @@ export async function currentQuotas(store: MailStore, accountId: AccountId): Pro
     snapshot.set('count', { used: stored.usedEmails, hardLimit: stored.maxEmails });
   if (stored.maxBytes !== null)
     snapshot.set('octets', { used: stored.usedBytes, hardLimit: stored.maxBytes });
+  return snapshot;
+}
+
+/** RFC 8620 §5.2 / §5.6: the snapshot of a client's (query) state; one not of ours is cannotCalculateChanges. */
+export function snapshotSince(state: string): QuotaSnapshot {
+  const snapshot = parseQuotaState(state);
+  if (snapshot === null)
+    throw new MethodFailure(
+      MethodErrorType.CannotCalculateChanges,
+      `Cannot calculate Quota changes since state "${state}": fetch again.`,
+    );
   return snapshot;
 }
