@@ -114,6 +114,11 @@ describe('Identity/set create (RFC 8621 §6.3)', () => {
   it('accepts a plus-address of its own (delivered to the account)', async () => {
     const result = await call('Identity/set', { create: { p: { email: 'alice+lists@colibri.test' } } });
     expect(result.notCreated).toBeNull();
+    // An address the server normalised comes back in `created` (RFC 8620 §5.3: changed by the server).
+    const upper = await call('Identity/set', { create: { u: { email: 'Alice+News@Colibri.test' } } });
+    expect((upper.created as Record<string, Record<string, unknown>>).u).toMatchObject({
+      email: 'alice+news@colibri.test',
+    });
     expect((result.created as Record<string, Record<string, unknown>>).p).toMatchObject({
       name: '',
       mayDelete: true,
