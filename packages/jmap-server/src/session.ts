@@ -36,16 +36,27 @@ export async function buildSession(
       [Capability.Core]: limits,
       // RFC 8621 §1.3.1: the mail capability's Session value is an empty object.
       [Capability.Mail]: {},
+      // RFC 8621 §1.3.3 and RFC 9425 §3: empty objects, in the Session and in the account.
+      [Capability.VacationResponse]: {},
+      [Capability.Quota]: {},
     },
     accounts: {
       [principal.accountId]: {
         name: account?.email ?? principal.username,
         isPersonal: true,
         isReadOnly: false,
-        accountCapabilities: { [Capability.Mail]: MAIL_ACCOUNT_CAPABILITY },
+        accountCapabilities: {
+          [Capability.Mail]: MAIL_ACCOUNT_CAPABILITY,
+          [Capability.VacationResponse]: {},
+          [Capability.Quota]: {},
+        },
       },
     },
-    primaryAccounts: { [Capability.Mail]: principal.accountId },
+    primaryAccounts: {
+      [Capability.Mail]: principal.accountId,
+      [Capability.VacationResponse]: principal.accountId,
+      [Capability.Quota]: principal.accountId,
+    },
     username: principal.username,
     apiUrl: `${base}/jmap/api`,
     // RFC 8620 §6.2 and §7.3: URI templates (RFC 6570 level 1), expanded by the client.

@@ -1,9 +1,11 @@
-/** Capability URNs (RFC 8620 §2, RFC 8621 §1.3). Constants, so that a typo is a compile error. */
+/** Capability URNs (RFC 8620 §2, RFC 8621 §1.3, RFC 9425 §3). Constants, so that a typo is a compile error. */
 export const Capability = {
   Core: 'urn:ietf:params:jmap:core',
   Mail: 'urn:ietf:params:jmap:mail',
   Submission: 'urn:ietf:params:jmap:submission',
   VacationResponse: 'urn:ietf:params:jmap:vacationresponse',
+  /** RFC 9425 §3 */
+  Quota: 'urn:ietf:params:jmap:quota',
 } as const;
 export type CapabilityUrn = (typeof Capability)[keyof typeof Capability];
 

@@ -45,3 +45,12 @@ export type {
 export type { MailboxFilterCondition, MethodArgs, MethodName, MethodResult, Methods } from './methods.js';
 export type { AddedItem, QueryChangesArgs, QueryChangesResult } from './core.js';
 export type { SearchSnippet } from './mail.js';
+export type { Identity, IdentityProperty, VacationResponse, VacationResponseProperty } from './mail.js';
+export type {
+  Quota,
+  QuotaFilterCondition,
+  QuotaProperty,
+  QuotaResourceType,
+  QuotaScope,
+  QuotaSortProperty,
+} from './quota.js';

@@ -176,3 +176,28 @@ export interface SearchSnippet {
   subject: string | null;
   preview: string | null;
 }
+
+/** RFC 8621 §6: an address the user may send from, with its defaults. */
+export interface Identity {
+  id: Id;
+  name: string;
+  email: string;
+  replyTo: EmailAddress[] | null;
+  bcc: EmailAddress[] | null;
+  textSignature: string;
+  htmlSignature: string;
+  mayDelete: boolean;
+}
+export type IdentityProperty = keyof Identity;
+
+/** RFC 8621 §8: the account's vacation auto-reply; its id is always "singleton". */
+export interface VacationResponse {
+  id: 'singleton';
+  isEnabled: boolean;
+  fromDate: UTCDate | null;
+  toDate: UTCDate | null;
+  subject: string | null;
+  textBody: string | null;
+  htmlBody: string | null;
+}
+export type VacationResponseProperty = keyof VacationResponse;

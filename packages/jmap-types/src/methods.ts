@@ -10,6 +10,8 @@ import type {
   SetArgs,
   SetResult,
 } from './core.js';
+import type { Identity, IdentityProperty, VacationResponse, VacationResponseProperty } from './mail.js';
+import type { Quota, QuotaFilterCondition, QuotaProperty, QuotaSortProperty } from './quota.js';
 import type {
   Email,
   EmailFilterCondition,
@@ -69,6 +71,22 @@ export interface Methods {
   'SearchSnippet/get': {
     args: { accountId: string; filter?: unknown; emailIds: string[] };
     result: { accountId: string; list: SearchSnippet[]; notFound: string[] | null };
+  };
+  // RFC 8621 §6, §8 and RFC 9425 §4: identities, the vacation response, quotas.
+  'Identity/get': { args: GetArgs<IdentityProperty>; result: GetResult<Partial<Identity>> };
+  'Identity/changes': { args: ChangesArgs; result: ChangesResult };
+  'Identity/set': { args: SetArgs<Identity>; result: SetResult<Identity> };
+  'VacationResponse/get': {
+    args: GetArgs<VacationResponseProperty>;
+    result: GetResult<Partial<VacationResponse>>;
+  };
+  'VacationResponse/set': { args: SetArgs<VacationResponse>; result: SetResult<VacationResponse> };
+  'Quota/get': { args: GetArgs<QuotaProperty>; result: GetResult<Partial<Quota>> };
+  'Quota/changes': { args: ChangesArgs; result: ChangesResult & { updatedProperties: string[] | null } };
+  'Quota/query': { args: QueryArgs<QuotaFilterCondition, QuotaSortProperty>; result: QueryResult };
+  'Quota/queryChanges': {
+    args: QueryChangesArgs<QuotaFilterCondition, QuotaSortProperty>;
+    result: QueryChangesResult;
   };
 }
 export type MethodName = keyof Methods;

@@ -12,6 +12,15 @@ import { mailboxGet } from './mailbox/get.js';
 import { searchSnippetGet } from './search-snippet/get.js';
 import { threadChanges } from './thread/changes.js';
 import { threadGet } from './thread/get.js';
+import { identityChanges } from './identity/changes.js';
+import { identityGet } from './identity/get.js';
+import { identitySet } from './identity/set.js';
+import { quotaChanges } from './quota/changes.js';
+import { quotaGet } from './quota/get.js';
+import { quotaQuery } from './quota/query.js';
+import { quotaQueryChanges } from './quota/query-changes.js';
+import { vacationResponseGet } from './vacation-response/get.js';
+import { vacationResponseSet } from './vacation-response/set.js';
 
 interface MethodEntry<M extends MethodName> {
   /** The capability that must be in the request's `using` (RFC 8620 §3.3). */
@@ -32,6 +41,16 @@ const METHODS: { readonly [M in MethodName]?: MethodEntry<M> } = {
   'Thread/get': { capability: Capability.Mail, handler: threadGet },
   'Thread/changes': { capability: Capability.Mail, handler: threadChanges },
   'SearchSnippet/get': { capability: Capability.Mail, handler: searchSnippetGet },
+  // RFC 8621 §6: Identity methods belong to the submission capability.
+  'Identity/get': { capability: Capability.Submission, handler: identityGet },
+  'Identity/changes': { capability: Capability.Submission, handler: identityChanges },
+  'Identity/set': { capability: Capability.Submission, handler: identitySet },
+  'VacationResponse/get': { capability: Capability.VacationResponse, handler: vacationResponseGet },
+  'VacationResponse/set': { capability: Capability.VacationResponse, handler: vacationResponseSet },
+  'Quota/get': { capability: Capability.Quota, handler: quotaGet },
+  'Quota/changes': { capability: Capability.Quota, handler: quotaChanges },
+  'Quota/query': { capability: Capability.Quota, handler: quotaQuery },
+  'Quota/queryChanges': { capability: Capability.Quota, handler: quotaQueryChanges },
 };
 
 export interface FoundMethod {

@@ -11,7 +11,14 @@ import type { ProblemAnswer } from './problem.js';
 import { describeIssues, requestSchema } from './request-schema.js';
 
 /** The capabilities this server implements (RFC 8620 §2 Session `capabilities` keys). */
-export const SUPPORTED_CAPABILITIES: ReadonlySet<string> = new Set([Capability.Core, Capability.Mail]);
+export const SUPPORTED_CAPABILITIES: ReadonlySet<string> = new Set([
+  Capability.Core,
+  Capability.Mail,
+  // RFC 8621 §1.3.2 (Identity methods), §1.3.3, RFC 9425 §3.
+  Capability.Submission,
+  Capability.VacationResponse,
+  Capability.Quota,
+]);
 
 export interface RequestDeps {
   store: MailStore;

@@ -21,3 +21,12 @@ export const changesArgsSchema = z.strictObject({
   sinceState: z.string(),
   maxChanges: unsignedIntSchema.min(1).nullable().optional(),
 });
+
+/** RFC 8620 §5.3: the standard /set arguments, objects and patches left to the type's own parser. */
+export const setArgsSchema = z.strictObject({
+  accountId: idSchema,
+  ifInState: z.string().nullable().optional(),
+  create: z.record(z.string(), z.record(z.string(), z.unknown())).nullable().optional(),
+  update: z.record(z.string(), z.record(z.string(), z.unknown())).nullable().optional(),
+  destroy: z.array(z.string()).nullable().optional(),
+});
