@@ -3,6 +3,7 @@ import { Capability } from '@colibri/jmap-types';
 import type { CoreCapability, Session } from '@colibri/jmap-types';
 import type { MailStore } from '@colibri/mail-store';
 import { MAIL_ACCOUNT_CAPABILITY } from './limits.js';
+import { BLOB_ACCOUNT_CAPABILITY } from './methods/blob/limits.js';
 import type { Principal } from './principal.js';
 
 /**
@@ -36,13 +37,18 @@ export async function buildSession(
       [Capability.Core]: limits,
       // RFC 8621 §1.3.1: the mail capability's Session value is an empty object.
       [Capability.Mail]: {},
+      // RFC 9404 §4: the blob capability's Session value is an empty object too.
+      [Capability.Blob]: {},
     },
     accounts: {
       [principal.accountId]: {
         name: account?.email ?? principal.username,
         isPersonal: true,
         isReadOnly: false,
-        accountCapabilities: { [Capability.Mail]: MAIL_ACCOUNT_CAPABILITY },
+        accountCapabilities: {
+          [Capability.Mail]: MAIL_ACCOUNT_CAPABILITY,
+          [Capability.Blob]: BLOB_ACCOUNT_CAPABILITY,
+        },
       },
     },
     primaryAccounts: { [Capability.Mail]: principal.accountId },

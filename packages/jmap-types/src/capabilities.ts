@@ -4,6 +4,8 @@ export const Capability = {
   Mail: 'urn:ietf:params:jmap:mail',
   Submission: 'urn:ietf:params:jmap:submission',
   VacationResponse: 'urn:ietf:params:jmap:vacationresponse',
+  /** RFC 9404 */
+  Blob: 'urn:ietf:params:jmap:blob',
 } as const;
 export type CapabilityUrn = (typeof Capability)[keyof typeof Capability];
 

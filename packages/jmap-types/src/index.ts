@@ -45,3 +45,12 @@ export type {
 export type { MailboxFilterCondition, MethodArgs, MethodName, MethodResult, Methods } from './methods.js';
 export type { AddedItem, QueryChangesArgs, QueryChangesResult } from './core.js';
 export type { SearchSnippet } from './mail.js';
+export type {
+  BlobAccountCapability,
+  BlobCreated,
+  BlobGetItem,
+  BlobLookupItem,
+  DataSourceObject,
+  EmailImport,
+  UploadObject,
+} from './blob.js';

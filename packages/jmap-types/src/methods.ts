@@ -10,6 +10,7 @@ import type {
   SetArgs,
   SetResult,
 } from './core.js';
+import type { BlobMethods } from './blob.js';
 import type {
   Email,
   EmailFilterCondition,
@@ -36,7 +37,7 @@ export interface MailboxFilterCondition {
  * The method map: request and response arguments by method name. Clients and the server both
  * derive their types from it, so a method name typo or a wrong argument is a compile error.
  */
-export interface Methods {
+export interface Methods extends BlobMethods {
   'Core/echo': { args: Record<string, unknown>; result: Record<string, unknown> };
   'Mailbox/get': { args: GetArgs<MailboxProperty>; result: GetResult<Partial<Mailbox>> };
   'Mailbox/changes': { args: ChangesArgs; result: ChangesResult & { updatedProperties: string[] | null } };
