@@ -186,7 +186,7 @@ describe('Email/import (RFC 8621 §4.8)', () => {
       keyword: { type: 'invalidProperties', properties: ['keywords/bad(keyword'] },
       falseKeyword: { type: 'invalidProperties', properties: ['keywords'] },
       date: { type: 'invalidProperties', properties: ['receivedAt'] },
-      extra: { type: 'invalidProperties' },
+      extra: { type: 'invalidProperties', properties: ['subject'] },
     });
     expect(await state('Email/get')).toBe(before);
   });

@@ -22,8 +22,11 @@ const emailImportSchema = emailPlacementSchema.extend({ blobId: z.string() }).st
 
 /** `invalidProperties` naming the top-level properties a schema refused. */
 export function invalidProperties(error: z.ZodError): SetError {
-  const properties = [...new Set(error.issues.map((issue) => String(issue.path[0] ?? '')))];
-  return { type: 'invalidProperties', properties: properties.filter((p) => p !== '') };
+  // A strict object's unknown keys are one issue at the object itself, naming them.
+  const names = error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys' ? issue.keys : [String(issue.path[0] ?? '')],
+  );
+  return { type: 'invalidProperties', properties: [...new Set(names)].filter((p) => p !== '') };
 }
 
 async function importOne(

@@ -8,7 +8,6 @@ import { resolveBlobId } from '../blob/blob-id.js';
 import { requireAccount } from '../shared/account.js';
 import { selectProperties } from '../shared/get-helpers.js';
 import { parseArgs } from '../shared/parse-args.js';
-import { idSchema } from '../shared/schemas.js';
 import { selectBodyProperties } from './body-parts.js';
 import { bodyValueRequestOf, bodyValuesOf, wantsBodyValues } from './body-values.js';
 import { emailGetArgsSchema } from './get.js';
