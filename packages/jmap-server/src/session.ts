@@ -51,7 +51,7 @@ export async function buildSession(
         },
       },
     },
-    primaryAccounts: { [Capability.Mail]: principal.accountId },
+    primaryAccounts: { [Capability.Mail]: principal.accountId, [Capability.Blob]: principal.accountId },
     username: principal.username,
     apiUrl: `${base}/jmap/api`,
     // RFC 8620 §6.2 and §7.3: URI templates (RFC 6570 level 1), expanded by the client.

@@ -1,3 +1,5 @@
+import { Capability } from '@colibri/jmap-types';
+import type { JmapResponse } from '@colibri/jmap-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upload, callWithBlob } from './support/blobs.js';
 import { openFixture, resultOf } from './support/fixture.js';
@@ -121,6 +123,27 @@ describe('Email/import (RFC 8621 §4.8)', () => {
     expect(resultOf(response, 'Email/set', 2).notUpdated).toBeNull();
     const [email] = await f.store.getEmails(f.alice.accountId, [imported.imp!.id as never]);
     expect(email?.keywords).toEqual(['$seen']);
+  });
+
+  it('takes #creationId mailboxes from the request createdIds (RFC 8620 §3.3, §5.3)', async () => {
+    const blobId = await upload(f, message('Into a created mailbox'));
+    const { status, body } = await f.engine.handleRequest(f.alice, {
+      using: [Capability.Core, Capability.Mail],
+      createdIds: { box: f.archive.id },
+      methodCalls: [
+        [
+          'Email/import',
+          { accountId: f.alice.accountId, emails: { m: { blobId, mailboxIds: { '#box': true } } } },
+          'i',
+        ],
+      ],
+    });
+    expect(status).toBe(200);
+    const response = body as JmapResponse;
+    const created = (resultOf(response, 'Email/import').created as Record<string, { id: string }>).m!;
+    expect(response.createdIds).toEqual({ box: f.archive.id, m: created.id });
+    const [email] = await f.store.getEmails(f.alice.accountId, [created.id as never]);
+    expect(email?.mailboxIds).toEqual([f.archive.id]);
   });
 
   it('imports any blob the account may read, such as the raw message of one of its emails', async () => {
