@@ -11,9 +11,10 @@ function errorResponse(failure: MethodFailure, callId: string): Invocation {
 }
 
 /**
- * Processes one method call (RFC 8620 §3.6.2), answered by its response and any implicit ones (§5.4): a known method of a capability in `using`, its
+ * Processes one method call (RFC 8620 §3.6.2): a known method of a capability in `using`, its
  * result references resolved (§3.7), then its handler. Expected failures become an "error"
- * response; anything else is logged and answered `serverFail` with no internals.
+ * response; anything else is logged and answered `serverFail` with no internals. The call's
+ * response is followed by those of the calls it made implicitly (§5.4), with the same call id.
  */
 export async function invoke(
   call: ValidInvocation,
