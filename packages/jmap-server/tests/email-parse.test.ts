@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callWithBlob, upload } from './support/blobs.js';
 import { openFixture, resultOf } from './support/fixture.js';
 import type { Fixture } from './support/fixture.js';
-import { newsletter } from './support/messages.js';
+import { lunchInvite, newsletter } from './support/messages.js';
 
 let f: Fixture;
 beforeAll(async () => {
@@ -133,6 +133,35 @@ describe('Email/parse (RFC 8621 §4.9)', () => {
     const parsed = await parse({ blobIds: [email.blobId], properties, bodyProperties });
     const { id: _id, ...expected } = (got.list as Record<string, unknown>[])[0]!;
     expect((parsed.parsed as Record<string, unknown>)[email.blobId]).toEqual(expected);
+  });
+
+  it('parses a message attached to a stored email, by its part blobId', async () => {
+    const forward = [
+      'From: Dan <dan@example.org>',
+      'To: alice@colibri.test',
+      'Subject: Fwd: lunch',
+      'Content-Type: multipart/mixed; boundary="fwd"',
+      '',
+      '--fwd',
+      'Content-Type: text/plain',
+      '',
+      'See below.',
+      '--fwd',
+      'Content-Type: message/rfc822',
+      '',
+      new TextDecoder().decode(lunchInvite),
+      '--fwd--',
+      '',
+    ].join('\r\n');
+    const email = await f.store.importMessage(f.alice.accountId, {
+      raw: new TextEncoder().encode(forward),
+      mailboxIds: [f.inbox.id],
+    });
+    const attached = email.attachments.find((part) => part.type === 'message/rfc822')!;
+    const result = await parse({ blobIds: [attached.blobId], properties: ['subject', 'messageId'] });
+    expect(result.parsed).toEqual({
+      [attached.blobId!]: { subject: 'Lunch on Friday?', messageId: ['lunch-1@colibri.test'] },
+    });
   });
 
   it('lists blobs that are not messages as notParsable and unreadable ones as notFound', async () => {
