@@ -8,7 +8,7 @@ import { MethodFailure } from '../../method-failure.js';
 import { requireAccount } from '../shared/account.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { idSchema, unsignedIntSchema } from '../shared/schemas.js';
-import { invalidProperties } from '../email/import.js';
+import { invalidProperties } from '../shared/invalid-properties.js';
 import { orNull, resolveBlobId } from './blob-id.js';
 import { BLOB_ACCOUNT_CAPABILITY } from './limits.js';
 

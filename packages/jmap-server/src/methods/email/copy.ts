@@ -10,7 +10,7 @@ import { toEmailId } from '../shared/ids.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { idSchema } from '../shared/schemas.js';
 import { createEmail, emailPlacementSchema, resolvePlacement, type CreatedEmail } from './import-create.js';
-import { invalidProperties } from './import.js';
+import { invalidProperties } from '../shared/invalid-properties.js';
 import { emailSet } from './set.js';
 
 /** RFC 8620 §5.4: the standard /copy arguments. */

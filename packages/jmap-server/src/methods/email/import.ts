@@ -8,6 +8,7 @@ import { orNull, resolveBlobId } from '../blob/blob-id.js';
 import { requireAccount } from '../shared/account.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { idSchema } from '../shared/schemas.js';
+import { invalidProperties } from '../shared/invalid-properties.js';
 import { createEmail, emailPlacementSchema, resolvePlacement, type CreatedEmail } from './import-create.js';
 
 /** RFC 8621 §4.8: Email/import arguments; each EmailImport is checked per item (invalidProperties). */
@@ -19,15 +20,6 @@ export const emailImportArgsSchema = z.strictObject({
 
 /** RFC 8621 §4.8: one EmailImport object. */
 const emailImportSchema = emailPlacementSchema.extend({ blobId: z.string() }).strict();
-
-/** `invalidProperties` naming the top-level properties a schema refused. */
-export function invalidProperties(error: z.ZodError): SetError {
-  // A strict object's unknown keys are one issue at the object itself, naming them.
-  const names = error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys' ? issue.keys : [String(issue.path[0] ?? '')],
-  );
-  return { type: 'invalidProperties', properties: [...new Set(names)].filter((p) => p !== '') };
-}
 
 async function importOne(
   ctx: MethodContext,
