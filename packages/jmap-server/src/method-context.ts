@@ -11,6 +11,11 @@ export interface MethodContext {
   /** RFC 8620 §3.3: creation id -> server id, seeded from the request and shared by its calls. */
   createdIds: Map<string, string>;
   log: Logger;
+  /**
+   * RFC 8620 §5.4: the responses of calls a method makes implicitly (the Email/set of
+   * onSuccessDestroyOriginal), sent right after its own, with its call id. Fresh for each call.
+   */
+  implicitResponses?: [name: string, args: Record<string, unknown>][];
 }
 
 /**

@@ -3,6 +3,7 @@ import { Capability } from '@colibri/jmap-types';
 import type { CoreCapability, Session } from '@colibri/jmap-types';
 import type { MailStore } from '@colibri/mail-store';
 import { MAIL_ACCOUNT_CAPABILITY } from './limits.js';
+import { BLOB_ACCOUNT_CAPABILITY } from './methods/blob/limits.js';
 import type { Principal } from './principal.js';
 
 /**
@@ -39,6 +40,8 @@ export async function buildSession(
       // RFC 8621 §1.3.3 and RFC 9425 §3: empty objects, in the Session and in the account.
       [Capability.VacationResponse]: {},
       [Capability.Quota]: {},
+      // RFC 9404 §4: the blob capability's Session value is an empty object too.
+      [Capability.Blob]: {},
     },
     accounts: {
       [principal.accountId]: {
@@ -49,6 +52,7 @@ export async function buildSession(
           [Capability.Mail]: MAIL_ACCOUNT_CAPABILITY,
           [Capability.VacationResponse]: {},
           [Capability.Quota]: {},
+          [Capability.Blob]: BLOB_ACCOUNT_CAPABILITY,
         },
       },
     },
@@ -56,6 +60,7 @@ export async function buildSession(
       [Capability.Mail]: principal.accountId,
       [Capability.VacationResponse]: principal.accountId,
       [Capability.Quota]: principal.accountId,
+      [Capability.Blob]: principal.accountId,
     },
     username: principal.username,
     apiUrl: `${base}/jmap/api`,

@@ -44,7 +44,12 @@ describe('Session (RFC 8620 §2)', () => {
       ],
       mayCreateTopLevelMailbox: true,
     });
-    expect(session.primaryAccounts[Capability.Mail]).toBe(f.alice.accountId);
+    expect(session.primaryAccounts).toEqual({
+      [Capability.Mail]: f.alice.accountId,
+      [Capability.VacationResponse]: f.alice.accountId,
+      [Capability.Quota]: f.alice.accountId,
+      [Capability.Blob]: f.alice.accountId,
+    });
     expect(session.username).toBe('alice@colibri.test');
   });
 

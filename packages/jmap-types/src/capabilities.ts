@@ -6,6 +6,8 @@ export const Capability = {
   VacationResponse: 'urn:ietf:params:jmap:vacationresponse',
   /** RFC 9425 §3 */
   Quota: 'urn:ietf:params:jmap:quota',
+  /** RFC 9404 */
+  Blob: 'urn:ietf:params:jmap:blob',
 } as const;
 export type CapabilityUrn = (typeof Capability)[keyof typeof Capability];
 

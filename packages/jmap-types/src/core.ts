@@ -91,6 +91,8 @@ export const MethodErrorType = {
   TooManyChanges: 'tooManyChanges',
   FromAccountNotFound: 'fromAccountNotFound',
   FromAccountNotSupportedByMethod: 'fromAccountNotSupportedByMethod',
+  /** RFC 9404 §4.3: a Blob/lookup typeName the server does not know. */
+  UnknownDataType: 'unknownDataType',
 } as const;
 export type MethodErrorType = (typeof MethodErrorType)[keyof typeof MethodErrorType];
 
@@ -166,6 +168,8 @@ export interface SetError {
   type: string;
   description?: string;
   properties?: string[];
+  /** RFC 8621 §4.6 / §4.8: the blob ids of a `blobNotFound`. */
+  notFound?: Id[];
 }
 export interface SetArgs<T> {
   accountId: Id;

@@ -54,3 +54,12 @@ export type {
   QuotaScope,
   QuotaSortProperty,
 } from './quota.js';
+export type {
+  BlobAccountCapability,
+  BlobCreated,
+  BlobGetItem,
+  BlobLookupItem,
+  DataSourceObject,
+  EmailImport,
+  UploadObject,
+} from './blob.js';

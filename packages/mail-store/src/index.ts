@@ -111,6 +111,9 @@ export { deliveryStatusReport, statusOfReply } from './compose/delivery-status.j
 export type { DeliveryStatusInput, FailedRecipient } from './compose/delivery-status.js';
 export { defaultUploadTtlMs, maxUploadBytes } from './sqlite/uploads.js';
 export { blobGcIdleMs } from './sqlite/blob-in-use.js';
+export { looksLikeMessage } from './sqlite/parse-blob.js';
+export type { ParseBlobResult, ParsedEmail } from './sqlite/parse-blob.js';
+export type { BlobUsers } from './sqlite/blob-lookup.js';
 export { blobSweepLimits } from './sqlite/sweep-unnamed-blobs.js';
 export { toIdentityId } from './ids.js';
 export type {

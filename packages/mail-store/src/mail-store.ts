@@ -35,6 +35,8 @@ import type {
   VacationResponse,
 } from './model.js';
 import type { BuiltMessage, OutgoingMessage } from './compose/outgoing-message.js';
+import type { BlobUsers } from './sqlite/blob-lookup.js';
+import type { ParseBlobResult } from './sqlite/parse-blob.js';
 
 export interface CreateAccountInput {
   email: string;
@@ -184,6 +186,17 @@ export interface MailStore {
   /** Null when the blob does not exist or the account holds no reference to it. */
   openBlob(accountId: AccountId, blobId: BlobId): Promise<{ size: number; stream: Readable } | null>;
   readBlob(accountId: AccountId, blobId: BlobId): Promise<Uint8Array | null>;
+  /**
+   * Parses a blob the account may read as a message, with import's parser and limits, storing
+   * nothing (RFC 8621 §4.9): `notFound` when it may not read it, `notAMessage` when the bytes are
+   * not a message (`looksLikeMessage`) or larger than `mimeLimits.maxMessageBytes`.
+   */
+  parseBlob(accountId: AccountId, blobId: BlobId): Promise<ParseBlobResult>;
+  /**
+   * Per blob the account may read: its emails (raw message or part), their threads and mailboxes
+   * (RFC 9404 §4.3). Blobs it may not read are not in the map.
+   */
+  lookupBlobs(accountId: AccountId, blobIds: BlobId[]): Promise<Map<BlobId, BlobUsers>>;
   /**
    * Removes the blob files no account references any more (after `destroyEmails`). Separate from
    * the destroy so that metadata is committed first and a crash leaves only harmless orphan files.

@@ -38,6 +38,8 @@ import {
 } from './sqlite/submissions.js';
 import { checkIntegrity } from './sqlite/check-integrity.js';
 import { createUpload, defaultUploadTtlMs } from './sqlite/uploads.js';
+import { lookupBlobs } from './sqlite/blob-lookup.js';
+import { parseMessageBlob } from './sqlite/parse-blob.js';
 import type { AccountId, BlobId, EmailId, ThreadId } from './model.js';
 import * as aliases from './sqlite/aliases.js';
 import * as snoozes from './sqlite/snoozes.js';
@@ -207,6 +209,14 @@ export async function openMailStore(
     },
     async openBlob(accountId, blobId) {
       return openReadable(accountId, blobId);
+    },
+    async parseBlob(accountId, blobId) {
+      const raw = await store.readBlob(accountId, blobId);
+      if (raw === null) return { status: 'notFound' };
+      return parseMessageBlob(raw) ?? { status: 'notAMessage' };
+    },
+    async lookupBlobs(accountId, blobIds) {
+      return lookupBlobs(db, accountId, blobIds);
     },
     async readBlob(accountId, blobId) {
       if (!mayRead(accountId, blobId)) return null;

@@ -1,9 +1,16 @@
 import { Capability } from '@colibri/jmap-types';
 import type { CapabilityUrn, MethodName } from '@colibri/jmap-types';
 import type { MethodContext, MethodHandler } from '../method-context.js';
+import { blobCopy } from './blob/copy.js';
+import { blobGet } from './blob/get.js';
+import { blobLookup } from './blob/lookup.js';
+import { blobUpload } from './blob/upload.js';
 import { coreEcho } from './core/echo.js';
 import { emailChanges } from './email/changes.js';
+import { emailCopy } from './email/copy.js';
 import { emailGet } from './email/get.js';
+import { emailImport } from './email/import.js';
+import { emailParse } from './email/parse.js';
 import { emailQuery } from './email/query.js';
 import { emailQueryChanges } from './email/query-changes.js';
 import { emailSet } from './email/set.js';
@@ -51,6 +58,14 @@ const METHODS: { readonly [M in MethodName]?: MethodEntry<M> } = {
   'Quota/changes': { capability: Capability.Quota, handler: quotaChanges },
   'Quota/query': { capability: Capability.Quota, handler: quotaQuery },
   'Quota/queryChanges': { capability: Capability.Quota, handler: quotaQueryChanges },
+  // RFC 8621 §4.7-4.9, RFC 8620 §6.3 (Blob/copy is core) and RFC 9404.
+  'Email/import': { capability: Capability.Mail, handler: emailImport },
+  'Email/parse': { capability: Capability.Mail, handler: emailParse },
+  'Email/copy': { capability: Capability.Mail, handler: emailCopy },
+  'Blob/copy': { capability: Capability.Core, handler: blobCopy },
+  'Blob/upload': { capability: Capability.Blob, handler: blobUpload },
+  'Blob/get': { capability: Capability.Blob, handler: blobGet },
+  'Blob/lookup': { capability: Capability.Blob, handler: blobLookup },
 };
 
 export interface FoundMethod {

@@ -13,14 +13,15 @@ function errorResponse(failure: MethodFailure, callId: string): Invocation {
 /**
  * Processes one method call (RFC 8620 §3.6.2): a known method of a capability in `using`, its
  * result references resolved (§3.7), then its handler. Expected failures become an "error"
- * response; anything else is logged and answered `serverFail` with no internals.
+ * response; anything else is logged and answered `serverFail` with no internals. The call's
+ * response is followed by those of the calls it made implicitly (§5.4), with the same call id.
  */
 export async function invoke(
   call: ValidInvocation,
   using: ReadonlySet<string>,
   responses: readonly Invocation[],
   ctx: MethodContext,
-): Promise<Invocation> {
+): Promise<Invocation[]> {
   const [name, rawArgs, callId] = call;
   try {
     const method = findMethod(name);
@@ -32,18 +33,28 @@ export async function invoke(
       );
     }
     const args = resolveReferences(rawArgs, responses);
-    const result = await method.handler(args, ctx);
-    return [name, result, callId];
+    const implicitResponses: NonNullable<MethodContext['implicitResponses']> = [];
+    const result = await method.handler(args, { ...ctx, implicitResponses });
+    return [
+      [name, result, callId],
+      ...implicitResponses.map(([implicitName, implicitArgs]): Invocation => [
+        implicitName,
+        implicitArgs,
+        callId,
+      ]),
+    ];
   } catch (error) {
-    if (error instanceof MethodFailure) return errorResponse(error, callId);
+    if (error instanceof MethodFailure) return [errorResponse(error, callId)];
     ctx.log.error('method failed', {
       method: name,
       callId,
       error: error instanceof Error ? (error.stack ?? error.message) : String(error),
     });
-    return errorResponse(
-      new MethodFailure(MethodErrorType.ServerFail, 'The server failed to process this call.'),
-      callId,
-    );
+    return [
+      errorResponse(
+        new MethodFailure(MethodErrorType.ServerFail, 'The server failed to process this call.'),
+        callId,
+      ),
+    ];
   }
 }

@@ -18,6 +18,7 @@ export const SUPPORTED_CAPABILITIES: ReadonlySet<string> = new Set([
   Capability.Submission,
   Capability.VacationResponse,
   Capability.Quota,
+  Capability.Blob,
 ]);
 
 export interface RequestDeps {
@@ -69,7 +70,7 @@ export async function processRequest(
   const methodResponses: Invocation[] = [];
   // §3.6: strictly in order, since a call may reference the results of earlier ones (§3.7).
   for (const call of request.methodCalls) {
-    methodResponses.push(await invoke(call, using, methodResponses, ctx));
+    methodResponses.push(...(await invoke(call, using, methodResponses, ctx)));
   }
   const response: JmapResponse = { methodResponses, sessionState: sessionStateFor(accountIdsOf(principal)) };
   // §3.4: createdIds is returned only when the request carried it.

@@ -4,7 +4,7 @@ import type { BlobStore } from '../blobs/blob-store.js';
 import { TooLargeError } from '../errors.js';
 import type { BlobId, BodyPart } from '../model.js';
 import { mimeLimits } from '../mime/limits.js';
-import type { MimePart } from '../mime/mime-tree.js';
+import type { MimePart, MimeTree } from '../mime/mime-tree.js';
 import { createMimeWalker, type LeafSink, type MimeLeaf } from '../mime/mime-walker.js';
 import {
   indexedTextBytes,
@@ -48,6 +48,13 @@ export function prepareImportBytes(raw: Uint8Array): PreparedImport {
   assertMessageSize(raw.byteLength);
   const parsed = parseMessage(raw);
   return prepared(blobIdOf(raw), raw.byteLength, parsed, (part) =>
+    part.content ? blobIdOf(part.content) : null,
+  );
+}
+
+/** `prepareImportBytes` for a tree the caller walked itself (it keeps the leaves' contents). */
+export function prepareTree(raw: Uint8Array, tree: MimeTree): PreparedImport {
+  return prepared(blobIdOf(raw), raw.byteLength, indexMessage(tree), (part) =>
     part.content ? blobIdOf(part.content) : null,
   );
 }

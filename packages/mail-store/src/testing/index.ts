@@ -28,6 +28,7 @@ import { describeImportStream } from './import-stream.js';
 import { describeCompose } from './compose.js';
 import { describeIdentities } from './identities.js';
 import { describeVacation } from './vacation.js';
+import { describeParseAndLookupBlobs } from './parse-and-lookup-blobs.js';
 
 export type { MailStoreFactory } from './fixture.js';
 export { describeBlobStoreConformance } from './blob-store-conformance.js';
@@ -73,5 +74,6 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeSearchSnippets(factory);
     describeBatchImport(factory);
     describeAccountAdmin(factory);
+    describeParseAndLookupBlobs(factory);
   });
 }

@@ -10,7 +10,7 @@ import { toEmailId } from '../shared/ids.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { getArgsSchema, unsignedIntSchema } from '../shared/schemas.js';
 import { selectBodyProperties } from './body-parts.js';
-import { loadBodyValues, wantsBodyValues } from './body-values.js';
+import { bodyValueRequestOf, loadBodyValues, wantsBodyValues } from './body-values.js';
 import { DEFAULT_EMAIL_PROPERTIES, EMAIL_PROPERTIES, emailToWire } from './to-wire.js';
 
 /** RFC 8621 §4.2: the standard /get arguments plus the body ones. */
@@ -47,12 +47,7 @@ export async function emailGet(
   }
   const properties = selectProperties(args.properties, EMAIL_PROPERTIES, DEFAULT_EMAIL_PROPERTIES);
   const bodyProperties = selectBodyProperties(args.bodyProperties);
-  const bodyValueRequest = {
-    fetchTextBodyValues: args.fetchTextBodyValues ?? false,
-    fetchHTMLBodyValues: args.fetchHTMLBodyValues ?? false,
-    fetchAllBodyValues: args.fetchAllBodyValues ?? false,
-    maxBodyValueBytes: args.maxBodyValueBytes ?? 0,
-  };
+  const bodyValueRequest = bodyValueRequestOf(args);
 
   const state = await ctx.store.getState(accountId, 'Email');
   const wanted = requestedIds(args.ids, ctx.limits);

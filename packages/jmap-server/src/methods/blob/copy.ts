@@ -1,0 +1,58 @@
+import type { MethodResult, SetError } from '@colibri/jmap-types';
+import type { AccountId } from '@colibri/mail-store';
+import { z } from 'zod';
+import type { MethodContext } from '../../method-context.js';
+import { parseArgs } from '../shared/parse-args.js';
+import { idSchema } from '../shared/schemas.js';
+import { requireCopyAccounts } from './accounts.js';
+import { orNull, resolveBlobId } from './blob-id.js';
+
+/** RFC 8620 §6.3: Blob/copy arguments. */
+export const blobCopyArgsSchema = z.strictObject({
+  fromAccountId: idSchema,
+  accountId: idSchema,
+  blobIds: z.array(z.string()),
+});
+
+/** The type a copied blob is kept under: the source's type is not known here (RFC 8620 §6.3 keeps none). */
+const COPIED_TYPE = 'application/octet-stream';
+
+/** Copies the blobs one by one; a blob the source account may not read is `notFound`. */
+export async function copyBlobs(
+  ctx: MethodContext,
+  from: AccountId,
+  to: AccountId,
+  blobIds: readonly string[],
+): Promise<{ copied: Record<string, string>; notCopied: Record<string, SetError> }> {
+  const copied: Record<string, string> = {};
+  const notCopied: Record<string, SetError> = {};
+  for (const wireId of new Set(blobIds)) {
+    const blobId = resolveBlobId(ctx, wireId);
+    const source = blobId === null ? null : await ctx.store.openBlob(from, blobId);
+    if (blobId === null || source === null) {
+      notCopied[wireId] = { type: 'notFound' };
+      continue;
+    }
+    if (from === to) {
+      // Already readable where it is asked for: nothing to copy (blobs are content-addressed).
+      source.stream.destroy();
+      copied[wireId] = blobId;
+      continue;
+    }
+    // The target's reference is an upload: it lasts like one unless an email of it takes the blob.
+    const upload = await ctx.store.createUpload(to, source.stream, COPIED_TYPE);
+    copied[wireId] = upload.blobId;
+  }
+  return { copied, notCopied };
+}
+
+/** RFC 8620 §6.3: Blob/copy, between accounts the principal may access. */
+export async function blobCopy(
+  rawArgs: Record<string, unknown>,
+  ctx: MethodContext,
+): Promise<MethodResult<'Blob/copy'>> {
+  const args = parseArgs(blobCopyArgsSchema, rawArgs);
+  const { from, to } = requireCopyAccounts(ctx, args.fromAccountId, args.accountId);
+  const { copied, notCopied } = await copyBlobs(ctx, from, to, args.blobIds);
+  return { fromAccountId: from, accountId: to, copied: orNull(copied), notCopied: orNull(notCopied) };
+}

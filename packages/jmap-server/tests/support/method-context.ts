@@ -1,0 +1,21 @@
+import { DEFAULT_CORE_LIMITS } from '../../src/index.js';
+import type { MethodContext } from '../../src/method-context.js';
+import type { Fixture } from './fixture.js';
+
+/**
+ * A call's context for alice, for handlers' inner functions tested past the account check: a
+ * principal has only its own account until sharing (RFC 9670), so cross-account /copy paths can
+ * only be reached this way.
+ */
+export function aliceContext(
+  f: Fixture,
+): MethodContext & { implicitResponses: [string, Record<string, unknown>][] } {
+  return {
+    store: f.store,
+    principal: f.alice,
+    limits: DEFAULT_CORE_LIMITS,
+    createdIds: new Map(),
+    log: f.log,
+    implicitResponses: [],
+  };
+}
