@@ -45,3 +45,14 @@ export type {
 export type { MailboxFilterCondition, MethodArgs, MethodName, MethodResult, Methods } from './methods.js';
 export type { AddedItem, QueryChangesArgs, QueryChangesResult } from './core.js';
 export type { SearchSnippet } from './mail.js';
+export type {
+  DeliveryStatus,
+  EmailSubmission,
+  EmailSubmissionAddress,
+  EmailSubmissionFilterCondition,
+  EmailSubmissionProperty,
+  EmailSubmissionSetExtraArgs,
+  EmailSubmissionSortProperty,
+  Envelope,
+  SubmissionAccountCapability,
+} from './mail.js';

@@ -2,7 +2,7 @@ import { Capability } from '@colibri/jmap-types';
 import type { CoreCapability, Invocation, JmapResponse } from '@colibri/jmap-types';
 import type { MailStore } from '@colibri/mail-store';
 import type { Logger } from '../logger.js';
-import type { MethodContext } from '../method-context.js';
+import type { RequestContext } from '../method-context.js';
 import type { Principal } from '../principal.js';
 import { accountIdsOf, sessionStateFor } from '../session.js';
 import { invoke } from './invoke.js';
@@ -11,7 +11,11 @@ import type { ProblemAnswer } from './problem.js';
 import { describeIssues, requestSchema } from './request-schema.js';
 
 /** The capabilities this server implements (RFC 8620 §2 Session `capabilities` keys). */
-export const SUPPORTED_CAPABILITIES: ReadonlySet<string> = new Set([Capability.Core, Capability.Mail]);
+export const SUPPORTED_CAPABILITIES: ReadonlySet<string> = new Set([
+  Capability.Core,
+  Capability.Mail,
+  Capability.Submission,
+]);
 
 export interface RequestDeps {
   store: MailStore;
@@ -51,7 +55,7 @@ export async function processRequest(
     );
   }
 
-  const ctx: MethodContext = {
+  const ctx: RequestContext = {
     store: deps.store,
     principal,
     limits: deps.limits,
@@ -62,7 +66,7 @@ export async function processRequest(
   const methodResponses: Invocation[] = [];
   // §3.6: strictly in order, since a call may reference the results of earlier ones (§3.7).
   for (const call of request.methodCalls) {
-    methodResponses.push(await invoke(call, using, methodResponses, ctx));
+    methodResponses.push(...(await invoke(call, using, methodResponses, ctx)));
   }
   const response: JmapResponse = { methodResponses, sessionState: sessionStateFor(accountIdsOf(principal)) };
   // §3.4: createdIds is returned only when the request carried it.
