@@ -3,6 +3,7 @@ import { Capability } from '@colibri/jmap-types';
 import type { CoreCapability, Session } from '@colibri/jmap-types';
 import type { MailStore } from '@colibri/mail-store';
 import { MAIL_ACCOUNT_CAPABILITY } from './limits.js';
+import { submissionAccountCapability } from './methods/email-submission/capability.js';
 import type { Principal } from './principal.js';
 
 /**
@@ -36,16 +37,24 @@ export async function buildSession(
       [Capability.Core]: limits,
       // RFC 8621 §1.3.1: the mail capability's Session value is an empty object.
       [Capability.Mail]: {},
+      // RFC 8621 §1.3.2: the submission capability's Session value is an empty object too.
+      [Capability.Submission]: {},
     },
     accounts: {
       [principal.accountId]: {
         name: account?.email ?? principal.username,
         isPersonal: true,
         isReadOnly: false,
-        accountCapabilities: { [Capability.Mail]: MAIL_ACCOUNT_CAPABILITY },
+        accountCapabilities: {
+          [Capability.Mail]: MAIL_ACCOUNT_CAPABILITY,
+          [Capability.Submission]: submissionAccountCapability(new Date()),
+        },
       },
     },
-    primaryAccounts: { [Capability.Mail]: principal.accountId },
+    primaryAccounts: {
+      [Capability.Mail]: principal.accountId,
+      [Capability.Submission]: principal.accountId,
+    },
     username: principal.username,
     apiUrl: `${base}/jmap/api`,
     // RFC 8620 §6.2 and §7.3: URI templates (RFC 6570 level 1), expanded by the client.

@@ -44,7 +44,10 @@ describe('Session (RFC 8620 §2)', () => {
       ],
       mayCreateTopLevelMailbox: true,
     });
-    expect(session.primaryAccounts).toEqual({ [Capability.Mail]: f.alice.accountId });
+    expect(session.primaryAccounts).toEqual({
+      [Capability.Mail]: f.alice.accountId,
+      [Capability.Submission]: f.alice.accountId,
+    });
     expect(session.username).toBe('alice@colibri.test');
   });
 
