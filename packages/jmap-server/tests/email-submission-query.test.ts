@@ -38,12 +38,18 @@ afterAll(() => f.close());
 describe('EmailSubmission/get (RFC 8621 §7.1) and deliveryStatus (§7)', () => {
   it('reports each recipient’s delivery from the queue’s attempts', async () => {
     const id = ids[0] as EmailSubmissionId;
-    await f.store.recordDeliveryAttempt(id, 'bob@colibri.test', { outcome: 'delivered', smtpReply: '250 2.0.0 OK' });
+    await f.store.recordDeliveryAttempt(id, 'bob@colibri.test', {
+      outcome: 'delivered',
+      smtpReply: '250 2.0.0 OK',
+    });
     await f.store.recordDeliveryAttempt(id, 'carol@remote.test', {
       outcome: 'permanent',
       smtpReply: '550 5.1.1 No such user',
     });
-    const got = await one('EmailSubmission/get', { ids: [ids[0]], properties: ['undoStatus', 'deliveryStatus'] });
+    const got = await one('EmailSubmission/get', {
+      ids: [ids[0]],
+      properties: ['undoStatus', 'deliveryStatus'],
+    });
     expect(got.list).toEqual([
       {
         id: ids[0],
@@ -75,7 +81,10 @@ describe('EmailSubmission/get (RFC 8621 §7.1) and deliveryStatus (§7)', () => 
       using: [Capability.Core, Capability.Mail, Capability.Submission],
       methodCalls: [['EmailSubmission/get', { accountId: f.bob.accountId, ids }, 'g']],
     });
-    expect((body as { methodResponses: unknown[][] }).methodResponses[0]![1]).toMatchObject({ list: [], notFound: ids });
+    expect((body as { methodResponses: unknown[][] }).methodResponses[0]![1]).toMatchObject({
+      list: [],
+      notFound: ids,
+    });
   });
 
   it('becomes final at sendAt, when the queue hands it out (§7 undoStatus)', async () => {
@@ -91,7 +100,10 @@ describe('EmailSubmission/get (RFC 8621 §7.1) and deliveryStatus (§7)', () => 
 describe('EmailSubmission/query (RFC 8621 §7.3)', () => {
   it('filters by undoStatus, emailIds, threadIds, identityIds, before and after', async () => {
     expect((await query({ filter: { undoStatus: 'canceled' } })).ids).toEqual([ids[2]]);
-    expect((await query({ filter: { emailIds: [drafts[0]!.id, drafts[2]!.id] } })).ids).toEqual([ids[0], ids[2]]);
+    expect((await query({ filter: { emailIds: [drafts[0]!.id, drafts[2]!.id] } })).ids).toEqual([
+      ids[0],
+      ids[2],
+    ]);
     expect((await query({ filter: { threadIds: [drafts[1]!.threadId] } })).ids).toEqual([ids[1]]);
     expect((await query({ filter: { identityIds: ['Inope'] } })).ids).toEqual([]);
     expect((await query({ filter: { identityIds: [identityId] } })).ids).toHaveLength(3);
@@ -104,7 +116,12 @@ describe('EmailSubmission/query (RFC 8621 §7.3)', () => {
 
   it('sorts by sentAt, emailId and threadId, and pages with position, anchor and limit (RFC 8620 §5.5)', async () => {
     const newest = await query({ sort: [{ property: 'sentAt', isAscending: false }], calculateTotal: true });
-    expect(newest).toMatchObject({ ids: [ids[2], ids[1], ids[0]], total: 3, position: 0, canCalculateChanges: true });
+    expect(newest).toMatchObject({
+      ids: [ids[2], ids[1], ids[0]],
+      total: 3,
+      position: 0,
+      canCalculateChanges: true,
+    });
     const byEmail = [...ids].sort((a, b) => {
       const ea = drafts[ids.indexOf(a)]!.id;
       const eb = drafts[ids.indexOf(b)]!.id;
@@ -113,7 +130,10 @@ describe('EmailSubmission/query (RFC 8621 §7.3)', () => {
     expect((await query({ sort: [{ property: 'emailId' }] })).ids).toEqual(byEmail);
     expect((await query({ sort: [{ property: 'threadId' }] })).ids).toHaveLength(3);
     expect((await query({ position: -1 })).ids).toEqual([ids[2]]);
-    expect(await query({ anchor: ids[1], anchorOffset: -1, limit: 1 })).toMatchObject({ position: 0, ids: [ids[0]] });
+    expect(await query({ anchor: ids[1], anchorOffset: -1, limit: 1 })).toMatchObject({
+      position: 0,
+      ids: [ids[0]],
+    });
   });
 
   it('answers unsupportedSort, anchorNotFound and invalidArguments', async () => {
@@ -157,14 +177,21 @@ describe('EmailSubmission/queryChanges (RFC 8621 §7.4, RFC 8620 §5.6)', () => 
     });
 
     await one('EmailSubmission/set', { update: { [newId]: { undoStatus: 'canceled' } } });
-    const after = await one('EmailSubmission/queryChanges', { filter, sinceQueryState: changes.newQueryState });
+    const after = await one('EmailSubmission/queryChanges', {
+      filter,
+      sinceQueryState: changes.newQueryState,
+    });
     expect(after).toMatchObject({ removed: [newId], added: [] });
   });
 
   it('answers cannotCalculateChanges for a state it cannot follow, tooManyChanges past maxChanges', async () => {
     const response = await callSubmission(f, [
       ['EmailSubmission/queryChanges', { accountId: f.alice.accountId, sinceQueryState: 'bogus' }, 'a'],
-      ['EmailSubmission/queryChanges', { accountId: f.alice.accountId, sinceQueryState: '0', maxChanges: 1 }, 'b'],
+      [
+        'EmailSubmission/queryChanges',
+        { accountId: f.alice.accountId, sinceQueryState: '0', maxChanges: 1 },
+        'b',
+      ],
     ]);
     expect(response.methodResponses.map(([, args]) => args.type)).toEqual([
       'cannotCalculateChanges',

@@ -18,7 +18,8 @@ const set = async (args: Record<string, unknown>) =>
     await callSubmission(f, [['EmailSubmission/set', { accountId: f.alice.accountId, ...args }, 's']]),
     'EmailSubmission/set',
   );
-const createOne = async (object: Record<string, unknown>) => set({ create: { c: { identityId, ...object } } });
+const createOne = async (object: Record<string, unknown>) =>
+  set({ create: { c: { identityId, ...object } } });
 const submissionState = async () => (await f.store.getState(f.alice.accountId, 'EmailSubmission')) as string;
 
 describe('EmailSubmission/set create (RFC 8621 §7.5)', () => {
@@ -79,7 +80,10 @@ describe('EmailSubmission/set create (RFC 8621 §7.5)', () => {
       ],
     });
     const response = body as JmapResponse;
-    const created = resultOf(response, 'EmailSubmission/set').created as Record<string, Record<string, unknown>>;
+    const created = resultOf(response, 'EmailSubmission/set').created as Record<
+      string,
+      Record<string, unknown>
+    >;
     // The client gave the envelope: it is not echoed back.
     expect(created.x!.envelope).toBeUndefined();
     expect(response.createdIds).toEqual({ draft: email.id, x: created.x!.id });

@@ -45,9 +45,9 @@ describe('Delayed send and undo (RFC 8621 §7, §7.5; RFC 4865 FUTURERELEASE)', 
     expect(got.list).toMatchObject([
       { undoStatus: 'canceled', deliveryStatus: { 'bob@colibri.test': { delivered: 'no' } } },
     ]);
-    expect((await f.store.dueDeliveries(new Date(Date.now() + 2 * hour), 100)).map((d) => d.submissionId)).not.toContain(
-      id,
-    );
+    expect(
+      (await f.store.dueDeliveries(new Date(Date.now() + 2 * hour), 100)).map((d) => d.submissionId),
+    ).not.toContain(id);
   });
 
   it('holds with the envelope’s HOLDFOR / HOLDUNTIL parameters (RFC 4865)', async () => {
@@ -157,13 +157,21 @@ describe('onSuccessUpdateEmail / onSuccessDestroyEmail (RFC 8621 §7.5)', () => 
             bad: { identityId, emailId: refused.id },
           },
           onSuccessUpdateEmail: {
-            '#ok': { [`mailboxIds/${f.archive.id}`]: true, [`mailboxIds/${f.inbox.id}`]: null, 'keywords/$draft': null },
+            '#ok': {
+              [`mailboxIds/${f.archive.id}`]: true,
+              [`mailboxIds/${f.inbox.id}`]: null,
+              'keywords/$draft': null,
+            },
             '#bad': { 'keywords/$draft': null },
           },
         },
         'send',
       ],
-      ['Email/get', { accountId: f.alice.accountId, ids: [sent.id, refused.id], properties: ['keywords'] }, 'g'],
+      [
+        'Email/get',
+        { accountId: f.alice.accountId, ids: [sent.id, refused.id], properties: ['keywords'] },
+        'g',
+      ],
     ]);
     expect(response.methodResponses.map(([name, , callId]) => [name, callId])).toEqual([
       ['EmailSubmission/set', 'send'],
@@ -171,7 +179,10 @@ describe('onSuccessUpdateEmail / onSuccessDestroyEmail (RFC 8621 §7.5)', () => 
       ['Email/get', 'g'],
     ]);
     // Only the submission that was created updates its email.
-    expect(resultOf(response, 'Email/set', 1)).toMatchObject({ updated: { [sent.id]: null }, notUpdated: null });
+    expect(resultOf(response, 'Email/set', 1)).toMatchObject({
+      updated: { [sent.id]: null },
+      notUpdated: null,
+    });
     const [moved] = await f.store.getEmails(f.alice.accountId, [sent.id]);
     expect(moved).toMatchObject({ mailboxIds: [f.archive.id], keywords: [] });
     expect(resultOf(response, 'Email/get', 2).list).toEqual([

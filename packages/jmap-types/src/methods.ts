@@ -71,7 +71,10 @@ export interface Methods {
     args: QueryChangesArgs<EmailFilterCondition, EmailSortProperty> & EmailQueryExtraArgs;
     result: QueryChangesResult;
   };
-  'EmailSubmission/get': { args: GetArgs<EmailSubmissionProperty>; result: GetResult<Partial<EmailSubmission>> };
+  'EmailSubmission/get': {
+    args: GetArgs<EmailSubmissionProperty>;
+    result: GetResult<Partial<EmailSubmission>>;
+  };
   'EmailSubmission/changes': { args: ChangesArgs; result: ChangesResult };
   'EmailSubmission/query': {
     args: QueryArgs<EmailSubmissionFilterCondition, EmailSubmissionSortProperty>;

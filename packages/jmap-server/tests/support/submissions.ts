@@ -14,7 +14,10 @@ export async function callSubmission(f: Fixture, methodCalls: Invocation[]): Pro
 }
 
 /** A message alice wrote, in her Inbox (a stand-in for Drafts), with `headers` over the defaults. */
-export async function importDraft(f: Fixture, headers: Record<string, string | null> = {}): Promise<EmailRecord> {
+export async function importDraft(
+  f: Fixture,
+  headers: Record<string, string | null> = {},
+): Promise<EmailRecord> {
   const fields: Record<string, string | null> = {
     From: 'Alice Durand <alice@colibri.test>',
     To: 'Bob Martin <bob@colibri.test>',
@@ -23,7 +26,9 @@ export async function importDraft(f: Fixture, headers: Record<string, string | n
     'Message-ID': `<draft-${Math.random().toString(36).slice(2)}@colibri.test>`,
     ...headers,
   };
-  const lines = Object.entries(fields).flatMap(([name, value]) => (value === null ? [] : [`${name}: ${value}`]));
+  const lines = Object.entries(fields).flatMap(([name, value]) =>
+    value === null ? [] : [`${name}: ${value}`],
+  );
   const raw = new TextEncoder().encode([...lines, 'Content-Type: text/plain', '', 'Hello', ''].join('\r\n'));
   return f.store.importMessage(f.alice.accountId, { raw, mailboxIds: [f.inbox.id], keywords: ['$draft'] });
 }

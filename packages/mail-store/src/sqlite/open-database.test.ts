@@ -101,7 +101,10 @@ describe('openDatabase', () => {
   it('migration 21 gives existing submissions their email’s thread, none hidden', () => {
     const db = new Database(path.join(dir, databaseFileName));
     try {
-      migrate(db, migrations.filter((m) => m.version < 21));
+      migrate(
+        db,
+        migrations.filter((m) => m.version < 21),
+      );
       db.exec(`
         INSERT INTO domains VALUES ('D1', 'example.test', 0);
         INSERT INTO accounts VALUES ('A1', 'D1', 'a@example.test', 'A', 'h', 0);

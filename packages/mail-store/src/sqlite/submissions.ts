@@ -361,7 +361,9 @@ export function destroySubmission(db: Db, accountId: AccountId, id: EmailSubmiss
     const inFlight =
       row.undo_status === 'pending' ||
       db
-        .prepare('SELECT 1 FROM submission_recipients WHERE submission_id = ? AND next_attempt_at IS NOT NULL')
+        .prepare(
+          'SELECT 1 FROM submission_recipients WHERE submission_id = ? AND next_attempt_at IS NOT NULL',
+        )
         .get(id) !== undefined;
     if (inFlight) {
       db.prepare('UPDATE submissions SET hidden = 1 WHERE id = ?').run(id);

@@ -299,19 +299,30 @@ export function describeSubmissions(factory: MailStoreFactory): void {
       const envelope = { mailFrom: 'alice@example.test', rcptTo: ['bob@remote.test'] };
       const now = new Date();
       const done = await store.createSubmission(account.id, { emailId: email.id, envelope, now });
-      await store.recordDeliveryAttempt(done.id, 'bob@remote.test', { outcome: 'delivered', smtpReply: '250 OK' });
+      await store.recordDeliveryAttempt(done.id, 'bob@remote.test', {
+        outcome: 'delivered',
+        smtpReply: '250 OK',
+      });
       const inFlight = await store.createSubmission(account.id, { emailId: email.id, envelope, now });
       const state = await store.getState(account.id, 'EmailSubmission');
       await store.destroySubmission(account.id, done.id);
       await store.destroySubmission(account.id, inFlight.id);
       expect(await store.getSubmissions(account.id)).toEqual([]);
-      expect((await store.getChanges(account.id, 'EmailSubmission', state)).destroyed).toEqual([done.id, inFlight.id]);
+      expect((await store.getChanges(account.id, 'EmailSubmission', state)).destroyed).toEqual([
+        done.id,
+        inFlight.id,
+      ]);
       await expect(store.destroySubmission(account.id, inFlight.id)).rejects.toBeInstanceOf(NotFoundError);
-      await expect(store.cancelSubmission(account.id, inFlight.id, now)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(store.cancelSubmission(account.id, inFlight.id, now)).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
       // The queue still delivers it, silently for the owner's change log.
       expect((await store.dueDeliveries(now, 10)).map((d) => d.submissionId)).toEqual([inFlight.id]);
       const after = await store.getState(account.id, 'EmailSubmission');
-      await store.recordDeliveryAttempt(inFlight.id, 'bob@remote.test', { outcome: 'delivered', smtpReply: '250 OK' });
+      await store.recordDeliveryAttempt(inFlight.id, 'bob@remote.test', {
+        outcome: 'delivered',
+        smtpReply: '250 OK',
+      });
       expect(await store.getState(account.id, 'EmailSubmission')).toBe(after);
       // Once done, the next collection deletes it without waiting for the retention period.
       expect((await store.collectGarbage({ now })).prunedSubmissions).toBe(1);

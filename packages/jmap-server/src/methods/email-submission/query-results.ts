@@ -40,7 +40,8 @@ const sortKeys = {
   sentAt: (s: ClientSubmission) => s.sendAt.getTime(),
 } as const;
 
-const isSortProperty = (property: string): property is keyof typeof sortKeys => Object.hasOwn(sortKeys, property);
+const isSortProperty = (property: string): property is keyof typeof sortKeys =>
+  Object.hasOwn(sortKeys, property);
 
 /**
  * RFC 8620 §5.5: a comparison function for the comparators (ties by id, so the order is total),
@@ -54,7 +55,10 @@ export function submissionOrder(
     if (!isSortProperty(comparator.property))
       throw new MethodFailure(MethodErrorType.UnsupportedSort, `Cannot sort by "${comparator.property}".`);
     if (comparator.collation !== undefined && !collations.includes(comparator.collation))
-      throw new MethodFailure(MethodErrorType.UnsupportedSort, `Unknown collation "${comparator.collation}".`);
+      throw new MethodFailure(
+        MethodErrorType.UnsupportedSort,
+        `Unknown collation "${comparator.collation}".`,
+      );
     return { key: sortKeys[comparator.property], sign: comparator.isAscending === false ? -1 : 1 };
   });
   return (a, b) => {

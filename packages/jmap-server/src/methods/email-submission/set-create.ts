@@ -56,7 +56,11 @@ function emailError(email: EmailRecord, identity: Identity): SetError | null {
   if (from.length === 0)
     return { type: 'invalidEmail', properties: ['from'], description: 'The email has no From address.' };
   if (from.length > 1 && (email.sender ?? []).length === 0)
-    return { type: 'invalidEmail', properties: ['sender'], description: 'Several From addresses need a Sender.' };
+    return {
+      type: 'invalidEmail',
+      properties: ['sender'],
+      description: 'Several From addresses need a Sender.',
+    };
   if (!from.every((address) => matchesIdentity(address.email, identity.email)))
     return { type: 'forbiddenFrom', description: `The From address must be ${identity.email}.` };
   return null;
@@ -124,7 +128,10 @@ export async function createSubmission(
     (matchesIdentity(envelope.mailFrom, identity.email) ||
       (await ctx.store.mayUseAddress(accountId, envelope.mailFrom)));
   if (!mayUseMailFrom)
-    return { type: 'forbiddenMailFrom', description: `This account may not use ${envelope.mailFrom} as MAIL FROM.` };
+    return {
+      type: 'forbiddenMailFrom',
+      description: `This account may not use ${envelope.mailFrom} as MAIL FROM.`,
+    };
 
   const bytes = email.bcc === null ? null : await ctx.store.readBlob(accountId, email.blobId);
   const stripped = bytes === null ? null : withoutBcc(bytes);
@@ -138,9 +145,25 @@ export async function createSubmission(
       now,
     });
     if (!isClientSubmission(submission)) throw new Error('a submission with an email has no thread');
-    const { id, threadId, sendAt: at, undoStatus, deliveryStatus, dsnBlobIds, mdnBlobIds, envelope: wire } =
-      submissionToWire(submission);
-    const wireOut: Partial<EmailSubmission> = { id, threadId, sendAt: at, undoStatus, deliveryStatus, dsnBlobIds, mdnBlobIds };
+    const {
+      id,
+      threadId,
+      sendAt: at,
+      undoStatus,
+      deliveryStatus,
+      dsnBlobIds,
+      mdnBlobIds,
+      envelope: wire,
+    } = submissionToWire(submission);
+    const wireOut: Partial<EmailSubmission> = {
+      id,
+      threadId,
+      sendAt: at,
+      undoStatus,
+      deliveryStatus,
+      dsnBlobIds,
+      mdnBlobIds,
+    };
     // RFC 8620 §5.3: a property the server chose (the derived envelope) is returned too.
     if (args.envelope == null) wireOut.envelope = wire;
     return { wire: wireOut, emailId: email.id };

@@ -19,7 +19,8 @@ export interface PlainEnvelope {
 
 // An SMTP path's addr-spec (RFC 5321 §4.1.2), loosely, as the store's queue checks it.
 const addressPattern = /^[^\s<>@\p{Cc}]+@[^\s<>@\p{Cc}]+$/u;
-const isAddress = (value: string) => value.length <= submissionLimits.maxAddressLength && addressPattern.test(value);
+const isAddress = (value: string) =>
+  value.length <= submissionLimits.maxAddressLength && addressPattern.test(value);
 
 /**
  * Whether `address` is the identity's address: the same (case-insensitively), or in its domain
@@ -37,7 +38,9 @@ export function matchesIdentity(address: string, identityEmail: string): boolean
  */
 export function deriveEnvelope(email: EmailRecord): PlainEnvelope {
   const mailFrom = (email.sender?.[0] ?? email.from?.[0])?.email ?? '';
-  const rcptTo = [...(email.to ?? []), ...(email.cc ?? []), ...(email.bcc ?? [])].map((a: Address) => a.email);
+  const rcptTo = [...(email.to ?? []), ...(email.cc ?? []), ...(email.bcc ?? [])].map(
+    (a: Address) => a.email,
+  );
   return { mailFrom, rcptTo: dedupe(rcptTo) };
 }
 
@@ -94,6 +97,7 @@ export function releaseTime(envelope: WireEnvelope, now: Date): Date | null | Se
       release = new Date(value);
     else return invalidEnvelope(`The MAIL FROM parameter ${keyword} is not supported here.`);
   }
-  if (release !== null && Number.isNaN(release.getTime())) return invalidEnvelope('HOLDUNTIL is not a date-time.');
+  if (release !== null && Number.isNaN(release.getTime()))
+    return invalidEnvelope('HOLDUNTIL is not a date-time.');
   return release;
 }

@@ -44,9 +44,13 @@ export async function emailSubmissionSet(
   const update = Object.entries(args.update ?? {});
   const destroy = [...new Set(args.destroy ?? [])];
   if (create.length + update.length + destroy.length > ctx.limits.maxObjectsInSet)
-    throw new MethodFailure(MethodErrorType.RequestTooLarge, `At most ${ctx.limits.maxObjectsInSet} objects per /set.`);
+    throw new MethodFailure(
+      MethodErrorType.RequestTooLarge,
+      `At most ${ctx.limits.maxObjectsInSet} objects per /set.`,
+    );
   const oldState = await ctx.store.getState(accountId, 'EmailSubmission');
-  if (args.ifInState != null && args.ifInState !== oldState) throw new MethodFailure(MethodErrorType.StateMismatch);
+  if (args.ifInState != null && args.ifInState !== oldState)
+    throw new MethodFailure(MethodErrorType.StateMismatch);
 
   // Submission key ("#creationId" or id) -> its emailId, for each one that succeeded.
   const succeeded = new Map<string, string>();
@@ -70,7 +74,10 @@ export async function emailSubmissionSet(
   const named = [...update.map(([id]) => id), ...destroy];
   const storeIds = named.flatMap((id) => toEmailSubmissionId(resolveId(ctx, id) ?? '') ?? []);
   const existing = new Map(
-    (storeIds.length > 0 ? await clientSubmissions(ctx.store, accountId, storeIds) : []).map((s) => [s.id as string, s]),
+    (storeIds.length > 0 ? await clientSubmissions(ctx.store, accountId, storeIds) : []).map((s) => [
+      s.id as string,
+      s,
+    ]),
   );
   const find = (id: string) => existing.get(resolveId(ctx, id) ?? '');
 

@@ -15,7 +15,9 @@ describe('withoutBcc (RFC 8621 §7.5: Bcc is never sent)', () => {
   });
 
   it('removes a Bcc field that is the last header field, case-insensitively', () => {
-    expect(text(withoutBcc(bytes('To: b@z.test\r\nBCC : h@y.test\r\n\r\nbody')))).toBe('To: b@z.test\r\n\r\nbody');
+    expect(text(withoutBcc(bytes('To: b@z.test\r\nBCC : h@y.test\r\n\r\nbody')))).toBe(
+      'To: b@z.test\r\n\r\nbody',
+    );
   });
 
   it('answers null for a message without Bcc (sent as stored)', () => {

@@ -53,7 +53,9 @@ export function submissionToWire(submission: ClientSubmission): EmailSubmission 
     },
     sendAt: toUtcDate(submission.sendAt),
     undoStatus: submission.undoStatus,
-    deliveryStatus: Object.fromEntries(submission.recipients.map((r) => [r.email, deliveryStatus(r, canceled)])),
+    deliveryStatus: Object.fromEntries(
+      submission.recipients.map((r) => [r.email, deliveryStatus(r, canceled)]),
+    ),
     dsnBlobIds: [],
     mdnBlobIds: [],
   };
