@@ -133,8 +133,13 @@ export async function createSubmission(
       description: `This account may not use ${envelope.mailFrom} as MAIL FROM.`,
     };
 
-  const bytes = email.bcc === null ? null : await ctx.store.readBlob(accountId, email.blobId);
-  const stripped = bytes === null ? null : withoutBcc(bytes);
+  let stripped: Uint8Array | null = null;
+  if (email.bcc !== null) {
+    const bytes = await ctx.store.readBlob(accountId, email.blobId);
+    // Never send the stored bytes, Bcc and all, because they could not be read (a server fault).
+    if (bytes === null) throw new Error(`The message of email ${email.id} cannot be read`);
+    stripped = withoutBcc(bytes);
+  }
   try {
     const submission = await ctx.store.createSubmission(accountId, {
       identityId: identity.id,
