@@ -52,7 +52,13 @@ describe('the envelope of a submission (RFC 8621 §7)', () => {
     expect(releaseTime(envelope({ HOLDUNTIL: '2026-01-02T01:00:00+01:00' }), now)).toEqual(
       new Date('2026-01-02T00:00:00Z'),
     );
-    for (const bad of [{ HOLDFOR: '-1' }, { HOLDFOR: null }, { HOLDUNTIL: 'soon' }, { SIZE: '10' }])
+    const bads: Record<string, string | null>[] = [
+      { HOLDFOR: '-1' },
+      { HOLDFOR: null },
+      { HOLDUNTIL: 'soon' },
+      { SIZE: '10' },
+    ];
+    for (const bad of bads)
       expect(releaseTime(envelope(bad), now)).toMatchObject({
         type: 'invalidProperties',
         properties: ['envelope'],
