@@ -3,7 +3,13 @@ import type { JmapResponse } from '@colibri/jmap-types';
 import type { EmailSubmissionId } from '@colibri/mail-store';
 import { openFixture, resultOf } from './support/fixture.js';
 import type { Fixture } from './support/fixture.js';
-import { SUBMISSION_USING, aliceIdentityId, callSubmission, importDraft } from './support/submissions.js';
+import {
+  SUBMISSION_USING,
+  aliceIdentityId,
+  otherId,
+  callSubmission,
+  importDraft,
+} from './support/submissions.js';
 
 let f: Fixture;
 let identityId: string;
@@ -120,7 +126,7 @@ describe('EmailSubmission/set create (RFC 8621 §7.5)', () => {
     const result = await set({
       create: {
         unknownIdentity: { identityId: bobsIdentity, emailId: ok.id },
-        unknownEmail: { identityId, emailId: f.emails.lunchInvite.id.replace(/.$/, 'Z') },
+        unknownEmail: { identityId, emailId: otherId(f.emails.lunchInvite.id) },
         othersEmail: { identityId, emailId: 'Enotanemailatall' },
         extraProperty: { identityId, emailId: ok.id, undoStatus: 'final' },
         forbiddenFrom: { identityId, emailId: notMine.id },

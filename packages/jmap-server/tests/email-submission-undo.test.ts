@@ -3,7 +3,7 @@ import { submissionLimits } from '@colibri/mail-store';
 import type { EmailSubmissionId } from '@colibri/mail-store';
 import { openFixture, resultOf } from './support/fixture.js';
 import type { Fixture } from './support/fixture.js';
-import { aliceIdentityId, callSubmission, importDraft } from './support/submissions.js';
+import { aliceIdentityId, otherId, callSubmission, importDraft } from './support/submissions.js';
 
 let f: Fixture;
 let identityId: string;
@@ -126,9 +126,9 @@ describe('Delayed send and undo (RFC 8621 §7, §7.5; RFC 4865 FUTURERELEASE)', 
     const email = await importDraft(f);
     const id = createdId(await set({ create: { c: { identityId, emailId: email.id } } }));
     const before = (await f.store.getState(f.alice.accountId, 'EmailSubmission')) as string;
-    const result = await set({ destroy: [id, id.replace(/.$/, '_')] });
+    const result = await set({ destroy: [id, otherId(id)] });
     expect(result.destroyed).toEqual([id]);
-    expect(result.notDestroyed).toEqual({ [id.replace(/.$/, '_')]: { type: 'notFound' } });
+    expect(result.notDestroyed).toEqual({ [otherId(id)]: { type: 'notFound' } });
     expect(await f.store.getSubmissions(f.alice.accountId, [id as EmailSubmissionId])).toEqual([]);
     expect(await f.store.getEmails(f.alice.accountId, [email.id])).toHaveLength(1);
     // Its recipients are still handed to the delivery worker.

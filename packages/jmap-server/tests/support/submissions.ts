@@ -39,3 +39,8 @@ export async function aliceIdentityId(f: Fixture): Promise<string> {
   if (identity === undefined) throw new Error('alice has no identity');
   return identity.id;
 }
+
+/** A well-formed id of the same kind that is surely not `id` (its last character changed). */
+export function otherId(id: string): string {
+  return id.slice(0, -1) + (id.endsWith('A') ? 'B' : 'A');
+}
