@@ -3,19 +3,27 @@ import type { MailStore } from '@colibri/mail-store';
 import type { Logger } from './logger.js';
 import type { Principal } from './principal.js';
 
-/** What a method handler gets: the store, who is asking, the limits, and the request's shared state. */
-export interface MethodContext {
+/** What every call of a request shares: the store, who is asking, the limits, the created ids. */
+export interface RequestContext {
   store: MailStore;
   principal: Principal;
   limits: CoreCapability;
   /** RFC 8620 §3.3: creation id -> server id, seeded from the request and shared by its calls. */
   createdIds: Map<string, string>;
   log: Logger;
+}
+
+/** The response of an implicit call made by a method: [name, arguments]. */
+export type FollowUpResponse = [name: string, args: Record<string, unknown>];
+
+/** What a method handler gets: the request's shared state, and where its implicit calls answer. */
+export interface MethodContext extends RequestContext {
   /**
-   * RFC 8620 §5.4: the responses of calls a method makes implicitly (the Email/set of
-   * onSuccessDestroyOriginal), sent right after its own, with its call id. Fresh for each call.
+   * Responses of implicit calls (the Email/set of EmailSubmission/set's onSuccess arguments,
+   * RFC 8621 §7.5, and of Email/copy's onSuccessDestroyOriginal, RFC 8620 §5.4), sent right after
+   * this call's own response, with its method call id. Fresh for each call.
    */
-  implicitResponses?: [name: string, args: Record<string, unknown>][];
+  followUps: FollowUpResponse[];
 }
 
 /**

@@ -4,6 +4,7 @@ import type { CoreCapability, Session } from '@colibri/jmap-types';
 import type { MailStore } from '@colibri/mail-store';
 import { MAIL_ACCOUNT_CAPABILITY } from './limits.js';
 import { BLOB_ACCOUNT_CAPABILITY } from './methods/blob/limits.js';
+import { submissionAccountCapability } from './methods/email-submission/capability.js';
 import type { Principal } from './principal.js';
 
 /**
@@ -42,6 +43,8 @@ export async function buildSession(
       [Capability.Quota]: {},
       // RFC 9404 §4: the blob capability's Session value is an empty object too.
       [Capability.Blob]: {},
+      // RFC 8621 §1.3.2: the submission capability's Session value is an empty object too.
+      [Capability.Submission]: {},
     },
     accounts: {
       [principal.accountId]: {
@@ -53,6 +56,7 @@ export async function buildSession(
           [Capability.VacationResponse]: {},
           [Capability.Quota]: {},
           [Capability.Blob]: BLOB_ACCOUNT_CAPABILITY,
+          [Capability.Submission]: submissionAccountCapability(new Date()),
         },
       },
     },
@@ -61,6 +65,7 @@ export async function buildSession(
       [Capability.VacationResponse]: principal.accountId,
       [Capability.Quota]: principal.accountId,
       [Capability.Blob]: principal.accountId,
+      [Capability.Submission]: principal.accountId,
     },
     username: principal.username,
     apiUrl: `${base}/jmap/api`,

@@ -21,7 +21,7 @@ const copyToBob = async (args: Record<string, unknown>, ctx = aliceContext(f)) =
     f.bob.accountId,
     emailCopyArgsSchema.parse({ fromAccountId: f.alice.accountId, accountId: f.bob.accountId, ...args }),
   ),
-  implicit: ctx.implicitResponses,
+  implicit: ctx.followUps,
 });
 const bobInbox = async () => (await f.store.findMailboxByRole(f.bob.accountId, 'inbox'))!.id;
 

@@ -49,6 +49,7 @@ describe('Session (RFC 8620 §2)', () => {
       [Capability.VacationResponse]: f.alice.accountId,
       [Capability.Quota]: f.alice.accountId,
       [Capability.Blob]: f.alice.accountId,
+      [Capability.Submission]: f.alice.accountId,
     });
     expect(session.username).toBe('alice@colibri.test');
   });

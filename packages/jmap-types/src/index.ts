@@ -63,3 +63,14 @@ export type {
   EmailImport,
   UploadObject,
 } from './blob.js';
+export type {
+  DeliveryStatus,
+  EmailSubmission,
+  EmailSubmissionAddress,
+  EmailSubmissionFilterCondition,
+  EmailSubmissionProperty,
+  EmailSubmissionSetExtraArgs,
+  EmailSubmissionSortProperty,
+  Envelope,
+  SubmissionAccountCapability,
+} from './mail.js';

@@ -201,3 +201,63 @@ export interface VacationResponse {
   htmlBody: string | null;
 }
 export type VacationResponseProperty = keyof VacationResponse;
+/** RFC 8621 §1.3.2: the account capability for submission. */
+export interface SubmissionAccountCapability {
+  /** Seconds a submission may be held before release (0: no delayed send). */
+  maxDelayedSend: number;
+  /** SMTP submission extensions: EHLO name -> its arguments (e.g. FUTURERELEASE, RFC 4865). */
+  submissionExtensions: Record<string, string[]>;
+}
+
+/** RFC 8621 §7: an SMTP envelope address, with its ESMTP parameters (null: none). */
+export interface EmailSubmissionAddress {
+  email: string;
+  parameters: Record<string, string | null> | null;
+}
+
+/** RFC 8621 §7: the SMTP envelope of a submission. */
+export interface Envelope {
+  mailFrom: EmailSubmissionAddress;
+  rcptTo: EmailSubmissionAddress[];
+}
+
+/** RFC 8621 §7: what is known of the delivery to one recipient. */
+export interface DeliveryStatus {
+  smtpReply: string;
+  delivered: 'queued' | 'yes' | 'no' | 'unknown';
+  displayed: 'unknown' | 'yes';
+}
+
+/** RFC 8621 §7: an EmailSubmission. */
+export interface EmailSubmission {
+  id: Id;
+  identityId: Id;
+  emailId: Id;
+  threadId: Id;
+  envelope: Envelope | null;
+  sendAt: UTCDate;
+  undoStatus: 'pending' | 'final' | 'canceled';
+  deliveryStatus: Record<string, DeliveryStatus> | null;
+  dsnBlobIds: Id[];
+  mdnBlobIds: Id[];
+}
+export type EmailSubmissionProperty = keyof EmailSubmission;
+
+/** RFC 8621 §7.3: EmailSubmission/query filter. */
+export interface EmailSubmissionFilterCondition {
+  identityIds?: Id[];
+  emailIds?: Id[];
+  threadIds?: Id[];
+  undoStatus?: EmailSubmission['undoStatus'];
+  before?: UTCDate;
+  after?: UTCDate;
+}
+
+/** RFC 8621 §7.3: EmailSubmission/query sort properties. */
+export type EmailSubmissionSortProperty = 'emailId' | 'threadId' | 'sentAt';
+
+/** RFC 8621 §7.5: the extra EmailSubmission/set arguments. */
+export interface EmailSubmissionSetExtraArgs {
+  onSuccessUpdateEmail?: Record<Id, Record<string, unknown>> | null;
+  onSuccessDestroyEmail?: Id[] | null;
+}

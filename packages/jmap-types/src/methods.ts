@@ -20,6 +20,11 @@ import type {
   EmailProperty,
   EmailQueryExtraArgs,
   EmailSortProperty,
+  EmailSubmission,
+  EmailSubmissionFilterCondition,
+  EmailSubmissionProperty,
+  EmailSubmissionSetExtraArgs,
+  EmailSubmissionSortProperty,
   Mailbox,
   MailboxProperty,
   SearchSnippet,
@@ -68,6 +73,23 @@ export interface Methods extends BlobMethods {
   'Email/queryChanges': {
     args: QueryChangesArgs<EmailFilterCondition, EmailSortProperty> & EmailQueryExtraArgs;
     result: QueryChangesResult;
+  };
+  'EmailSubmission/get': {
+    args: GetArgs<EmailSubmissionProperty>;
+    result: GetResult<Partial<EmailSubmission>>;
+  };
+  'EmailSubmission/changes': { args: ChangesArgs; result: ChangesResult };
+  'EmailSubmission/query': {
+    args: QueryArgs<EmailSubmissionFilterCondition, EmailSubmissionSortProperty>;
+    result: QueryResult;
+  };
+  'EmailSubmission/queryChanges': {
+    args: QueryChangesArgs<EmailSubmissionFilterCondition, EmailSubmissionSortProperty>;
+    result: QueryChangesResult;
+  };
+  'EmailSubmission/set': {
+    args: SetArgs<EmailSubmission> & EmailSubmissionSetExtraArgs;
+    result: SetResult<EmailSubmission>;
   };
   'SearchSnippet/get': {
     args: { accountId: string; filter?: unknown; emailIds: string[] };

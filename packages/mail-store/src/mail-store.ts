@@ -94,7 +94,7 @@ export interface Quota extends QuotaLimits {
 export interface CreateSubmissionInput {
   /** Null/absent for system messages (bounces, auto-replies). */
   identityId?: string | null;
-  /** The email to send (its raw blob); exactly one of emailId and raw. */
+  /** The email to send (its raw blob), or `raw` bytes; both: the email's bytes as sent (no Bcc). */
   emailId?: EmailId;
   raw?: Uint8Array;
   /** mailFrom "" is the null reverse-path `<>` (bounces, RFC 5321 §4.5.5). */
@@ -226,6 +226,11 @@ export interface MailStore {
   getSubmissions(accountId: AccountId, ids?: EmailSubmissionId[]): Promise<EmailSubmission[]>;
   /** Undo send: only while pending (before sendAt), else CannotUnsendError. */
   cancelSubmission(accountId: AccountId, id: EmailSubmissionId, now?: Date): Promise<void>;
+  /**
+   * Destroys the record, never the delivery: one still held or retried is hidden and left to the
+   * queue. NotFoundError for an unknown id.
+   */
+  destroySubmission(accountId: AccountId, id: EmailSubmissionId): Promise<void>;
   /** Recipients due at `now` (all accounts), earliest first; held submissions due now become final. */
   dueDeliveries(now: Date, limit: number): Promise<DueDelivery[]>;
   /** Records one delivery attempt's outcome for one recipient. */

@@ -265,6 +265,8 @@ export interface EmailSubmission {
   identityId: string | null;
   /** Null for system messages, which carry only their raw blob. */
   emailId: EmailId | null;
+  /** The email's thread when it was submitted (RFC 8621 §7 threadId, immutable); null without an email. */
+  threadId: ThreadId | null;
   /** The exact bytes to send; referenced by the account, so they outlive the email. */
   blobId: BlobId;
   /** The SMTP envelope; mailFrom "" is the null reverse-path `<>` (RFC 5321 §4.5.5). */

@@ -32,6 +32,7 @@ import { dkimKey } from './sqlite/dkim-keys.js';
 import {
   cancelSubmission,
   createSubmission,
+  destroySubmission,
   dueDeliveries,
   getSubmissions,
   recordDeliveryAttempt,
@@ -258,6 +259,9 @@ export async function openMailStore(
     },
     async cancelSubmission(accountId, id, now = new Date()) {
       cancelSubmission(db, accountId, id, now);
+    },
+    async destroySubmission(accountId, id) {
+      destroySubmission(db, accountId, id);
     },
     async dueDeliveries(now, limit) {
       return dueDeliveries(db, now, limit);

@@ -14,6 +14,11 @@ import { emailParse } from './email/parse.js';
 import { emailQuery } from './email/query.js';
 import { emailQueryChanges } from './email/query-changes.js';
 import { emailSet } from './email/set.js';
+import { emailSubmissionChanges } from './email-submission/changes.js';
+import { emailSubmissionGet } from './email-submission/get.js';
+import { emailSubmissionQuery } from './email-submission/query.js';
+import { emailSubmissionQueryChanges } from './email-submission/query-changes.js';
+import { emailSubmissionSet } from './email-submission/set.js';
 import { mailboxChanges } from './mailbox/changes.js';
 import { mailboxGet } from './mailbox/get.js';
 import { searchSnippetGet } from './search-snippet/get.js';
@@ -66,6 +71,12 @@ const METHODS: { readonly [M in MethodName]?: MethodEntry<M> } = {
   'Blob/upload': { capability: Capability.Blob, handler: blobUpload },
   'Blob/get': { capability: Capability.Blob, handler: blobGet },
   'Blob/lookup': { capability: Capability.Blob, handler: blobLookup },
+  // RFC 8621 §7: EmailSubmission, under the submission capability.
+  'EmailSubmission/get': { capability: Capability.Submission, handler: emailSubmissionGet },
+  'EmailSubmission/changes': { capability: Capability.Submission, handler: emailSubmissionChanges },
+  'EmailSubmission/query': { capability: Capability.Submission, handler: emailSubmissionQuery },
+  'EmailSubmission/queryChanges': { capability: Capability.Submission, handler: emailSubmissionQueryChanges },
+  'EmailSubmission/set': { capability: Capability.Submission, handler: emailSubmissionSet },
 };
 
 export interface FoundMethod {

@@ -2,7 +2,7 @@ import { Capability } from '@colibri/jmap-types';
 import type { MailStore } from '@colibri/mail-store';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CORE_LIMITS } from '../limits.js';
-import type { MethodContext } from '../method-context.js';
+import type { MethodContext, RequestContext } from '../method-context.js';
 import { MethodFailure } from '../method-failure.js';
 import { invoke } from './invoke.js';
 
@@ -13,7 +13,7 @@ vi.mock('../methods/table.js', () => ({
       return {
         capability: 'urn:ietf:params:jmap:core',
         handler: async (_args: Record<string, unknown>, ctx: MethodContext) => {
-          ctx.implicitResponses?.push(['Email/set', { destroyed: ['E1'] }]);
+          ctx.followUps.push(['Email/set', { destroyed: ['E1'] }]);
           return { done: true };
         },
       };
@@ -21,7 +21,7 @@ vi.mock('../methods/table.js', () => ({
       return {
         capability: 'urn:ietf:params:jmap:core',
         handler: async (_args: Record<string, unknown>, ctx: MethodContext) => {
-          ctx.implicitResponses?.push(['Email/set', { destroyed: ['E2'] }]);
+          ctx.followUps.push(['Email/set', { destroyed: ['E2'] }]);
           throw new MethodFailure('stateMismatch');
         },
       };
@@ -29,7 +29,7 @@ vi.mock('../methods/table.js', () => ({
   },
 }));
 
-const ctx: MethodContext = {
+const ctx: RequestContext = {
   store: {} as MailStore,
   principal: { accountId: 'A1' as never, username: 'a@example.test' },
   limits: DEFAULT_CORE_LIMITS,
@@ -54,6 +54,6 @@ describe('invoke: implicit calls (RFC 8620 §5.4)', () => {
 
   it('gives each call its own list, never the shared context', async () => {
     await invoke(['Test/implicit', {}, 'c3'], using, [], ctx);
-    expect(ctx.implicitResponses).toBeUndefined();
+    expect(ctx).not.toHaveProperty('followUps');
   });
 });

@@ -1,6 +1,6 @@
 import { MethodErrorType } from '@colibri/jmap-types';
 import type { Invocation } from '@colibri/jmap-types';
-import type { MethodContext } from '../method-context.js';
+import type { FollowUpResponse, RequestContext } from '../method-context.js';
 import { MethodFailure } from '../method-failure.js';
 import { findMethod } from '../methods/table.js';
 import { resolveReferences } from './result-reference.js';
@@ -13,14 +13,15 @@ function errorResponse(failure: MethodFailure, callId: string): Invocation {
 /**
  * Processes one method call (RFC 8620 §3.6.2): a known method of a capability in `using`, its
  * result references resolved (§3.7), then its handler. Expected failures become an "error"
- * response; anything else is logged and answered `serverFail` with no internals. The call's
- * response is followed by those of the calls it made implicitly (§5.4), with the same call id.
+ * response; anything else is logged and answered `serverFail` with no internals. The call's own
+ * response comes first, then those of the implicit calls it made (RFC 8620 §5.4, RFC 8621 §7.5),
+ * with the same call id.
  */
 export async function invoke(
   call: ValidInvocation,
   using: ReadonlySet<string>,
   responses: readonly Invocation[],
-  ctx: MethodContext,
+  ctx: RequestContext,
 ): Promise<Invocation[]> {
   const [name, rawArgs, callId] = call;
   try {
@@ -33,16 +34,9 @@ export async function invoke(
       );
     }
     const args = resolveReferences(rawArgs, responses);
-    const implicitResponses: NonNullable<MethodContext['implicitResponses']> = [];
-    const result = await method.handler(args, { ...ctx, implicitResponses });
-    return [
-      [name, result, callId],
-      ...implicitResponses.map(([implicitName, implicitArgs]): Invocation => [
-        implicitName,
-        implicitArgs,
-        callId,
-      ]),
-    ];
+    const followUps: FollowUpResponse[] = [];
+    const result = await method.handler(args, { ...ctx, followUps });
+    return [[name, result, callId], ...followUps.map(([fname, fargs]): Invocation => [fname, fargs, callId])];
   } catch (error) {
     if (error instanceof MethodFailure) return [errorResponse(error, callId)];
     ctx.log.error('method failed', {

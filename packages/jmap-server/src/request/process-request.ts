@@ -2,7 +2,7 @@ import { Capability } from '@colibri/jmap-types';
 import type { CoreCapability, Invocation, JmapResponse } from '@colibri/jmap-types';
 import type { MailStore } from '@colibri/mail-store';
 import type { Logger } from '../logger.js';
-import type { MethodContext } from '../method-context.js';
+import type { RequestContext } from '../method-context.js';
 import type { Principal } from '../principal.js';
 import { accountIdsOf, sessionStateFor } from '../session.js';
 import { invoke } from './invoke.js';
@@ -59,7 +59,7 @@ export async function processRequest(
     );
   }
 
-  const ctx: MethodContext = {
+  const ctx: RequestContext = {
     store: deps.store,
     principal,
     limits: deps.limits,

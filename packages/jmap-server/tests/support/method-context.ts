@@ -7,15 +7,13 @@ import type { Fixture } from './fixture.js';
  * principal has only its own account until sharing (RFC 9670), so cross-account /copy paths can
  * only be reached this way.
  */
-export function aliceContext(
-  f: Fixture,
-): MethodContext & { implicitResponses: [string, Record<string, unknown>][] } {
+export function aliceContext(f: Fixture): MethodContext {
   return {
     store: f.store,
     principal: f.alice,
     limits: DEFAULT_CORE_LIMITS,
     createdIds: new Map(),
     log: f.log,
-    implicitResponses: [],
+    followUps: [],
   };
 }

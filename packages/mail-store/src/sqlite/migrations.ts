@@ -637,4 +637,16 @@ export const migrations: readonly Migration[] = [
       DROP TABLE blob_refs;
     `,
   },
+  {
+    version: 21,
+    name: 'submission thread and hidden submissions',
+    sql: `
+      -- RFC 8621 §7: an EmailSubmission's threadId is immutable, so it is kept with the row (the
+      -- email may be destroyed once sent). A submission destroyed while recipients are still
+      -- being retried stays for the queue, hidden from JMAP, until pruneSubmissions drops it.
+      ALTER TABLE submissions ADD COLUMN thread_id TEXT;
+      ALTER TABLE submissions ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
+      UPDATE submissions SET thread_id = (SELECT e.thread_id FROM emails e WHERE e.id = submissions.email_id);
+    `,
+  },
 ];

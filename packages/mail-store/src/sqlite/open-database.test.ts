@@ -98,6 +98,33 @@ describe('openDatabase', () => {
     }
   });
 
+  it('migration 21 gives existing submissions their email’s thread, none hidden', () => {
+    const db = new Database(path.join(dir, databaseFileName));
+    try {
+      migrate(
+        db,
+        migrations.filter((m) => m.version < 21),
+      );
+      db.exec(`
+        INSERT INTO domains VALUES ('D1', 'example.test', 0);
+        INSERT INTO accounts VALUES ('A1', 'D1', 'a@example.test', 'A', 'h', 0);
+        INSERT INTO threads (id, account_id, base_subject) VALUES ('T1', 'A1', 'hello');
+        INSERT INTO emails (id, account_id, thread_id, blob_id, size, received_at, subject, has_attachment, preview, index_json)
+          VALUES ('E1', 'A1', 'T1', 'G0', 1, 1, 'hello', 0, 'p', '{}');
+        INSERT INTO submissions (id, account_id, identity_id, email_id, blob_id, mail_from, send_at, undo_status, created_at)
+          VALUES ('S1', 'A1', 'I1', 'E1', 'G0', 'a@example.test', 1, 'final', 1),
+                 ('S2', 'A1', NULL, NULL, 'G1', '', 1, 'final', 1);
+      `);
+      expect(migrate(db)).toEqual([21]);
+      expect(db.prepare('SELECT id, thread_id, hidden FROM submissions ORDER BY id').all()).toEqual([
+        { id: 'S1', thread_id: 'T1', hidden: 0 },
+        { id: 'S2', thread_id: null, hidden: 0 },
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses a file migrated by a newer Colibri', () => {
     openDatabase(dir).close();
     const db = new Database(path.join(dir, databaseFileName));

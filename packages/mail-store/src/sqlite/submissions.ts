@@ -12,6 +12,7 @@ import type {
   EmailSubmission,
   EmailSubmissionId,
   RecipientStatus,
+  ThreadId,
   UndoStatus,
 } from '../model.js';
 import { releaseBlob } from './blob-refs.js';
@@ -43,11 +44,13 @@ interface SubmissionRow {
   account_id: string;
   identity_id: string | null;
   email_id: string | null;
+  thread_id: string | null;
   blob_id: string;
   mail_from: string;
   send_at: number;
   undo_status: UndoStatus;
   created_at: number;
+  hidden: 0 | 1;
 }
 
 interface RecipientRow {
@@ -89,7 +92,8 @@ function checkEnvelope(input: CreateSubmissionInput): string[] {
 }
 
 /**
- * Queues a submission. The message is the email's raw blob, or `raw` for a system message; the
+ * Queues a submission. The message is the email's raw blob, or `raw` (a system message, or the
+ * email's bytes as sent, e.g. without its Bcc field); the
  * submission row itself references the blob while it has deliveries to make (`collectGarbage`
  * keeps it), so destroying the email cannot take the bytes away from the queue. A sendAt in the
  * future holds it (undoStatus pending, cancelable); otherwise it is final at once.
@@ -108,8 +112,8 @@ export async function createSubmission(
     throw new InvalidInputError(
       `sendAt is too far ahead: at most ${submissionLimits.maxDelayedSendMs / 86_400_000} days`,
     );
-  if ((input.emailId === undefined) === (input.raw === undefined))
-    throw new InvalidInputError('A submission takes either an emailId or the raw message');
+  if (input.emailId === undefined && input.raw === undefined)
+    throw new InvalidInputError('A submission takes an emailId or the raw message');
   // Blob bytes first (outside the transaction), reference and rows in it: a crash in between
   // leaves an unreferenced file, never a row without bytes.
   const rawBlobId = input.raw === undefined ? null : await blobs.put(input.raw);
@@ -120,22 +124,25 @@ export async function createSubmission(
     if (!db.prepare('SELECT 1 FROM accounts WHERE id = ?').get(accountId))
       throw new NotFoundError(`Account ${accountId}`);
     let blobId = rawBlobId;
+    let threadId: string | null = null;
     if (input.emailId !== undefined) {
       const email = db
-        .prepare('SELECT blob_id FROM emails WHERE id = ? AND account_id = ?')
-        .get(input.emailId, accountId) as { blob_id: string } | undefined;
+        .prepare('SELECT blob_id, thread_id FROM emails WHERE id = ? AND account_id = ?')
+        .get(input.emailId, accountId) as { blob_id: string; thread_id: string } | undefined;
       if (!email) throw new NotFoundError(`Email ${input.emailId}`);
-      blobId = email.blob_id as BlobId;
+      blobId ??= email.blob_id as BlobId;
+      threadId = email.thread_id;
     }
     db.prepare(
       `INSERT INTO submissions
-         (id, account_id, identity_id, email_id, blob_id, mail_from, send_at, undo_status, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         (id, account_id, identity_id, email_id, thread_id, blob_id, mail_from, send_at, undo_status, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       id,
       accountId,
       input.identityId ?? null,
       input.emailId ?? null,
+      threadId,
       blobId,
       input.envelope.mailFrom,
       sendAt.getTime(),
@@ -163,13 +170,20 @@ function toRecipient(row: RecipientRow): RecipientStatus {
   };
 }
 
-/** The account's submissions with these ids (unknown ones left out), or all of them, oldest first. */
+/**
+ * The account's submissions with these ids (unknown and destroyed ones left out), or all of them,
+ * oldest first.
+ */
 export function getSubmissions(db: Db, accountId: AccountId, ids?: EmailSubmissionId[]): EmailSubmission[] {
   const rows = (
     ids === undefined
-      ? db.prepare('SELECT * FROM submissions WHERE account_id = ? ORDER BY created_at, id').all(accountId)
+      ? db
+          .prepare('SELECT * FROM submissions WHERE account_id = ? AND hidden = 0 ORDER BY created_at, id')
+          .all(accountId)
       : ids.flatMap((id) =>
-          db.prepare('SELECT * FROM submissions WHERE account_id = ? AND id = ?').all(accountId, id),
+          db
+            .prepare('SELECT * FROM submissions WHERE account_id = ? AND id = ? AND hidden = 0')
+            .all(accountId, id),
         )
   ) as SubmissionRow[];
   const recipientsOf = db.prepare(
@@ -182,6 +196,7 @@ export function getSubmissions(db: Db, accountId: AccountId, ids?: EmailSubmissi
       accountId: row.account_id as AccountId,
       identityId: row.identity_id,
       emailId: row.email_id as EmailId | null,
+      threadId: row.thread_id as ThreadId | null,
       blobId: row.blob_id as BlobId,
       envelope: { mailFrom: row.mail_from, rcptTo: recipients.map((r) => r.email) },
       sendAt: new Date(row.send_at),
@@ -199,7 +214,7 @@ export function getSubmissions(db: Db, accountId: AccountId, ids?: EmailSubmissi
 export function cancelSubmission(db: Db, accountId: AccountId, id: EmailSubmissionId, now: Date): void {
   db.transaction(() => {
     const row = db
-      .prepare('SELECT undo_status, send_at FROM submissions WHERE id = ? AND account_id = ?')
+      .prepare('SELECT undo_status, send_at FROM submissions WHERE id = ? AND account_id = ? AND hidden = 0')
       .get(id, accountId) as Pick<SubmissionRow, 'undo_status' | 'send_at'> | undefined;
     if (!row) throw new NotFoundError(`EmailSubmission ${id}`);
     if (row.undo_status !== 'pending' || row.send_at <= now.getTime())
@@ -225,11 +240,12 @@ export function dueDeliveries(db: Db, now: Date, limit: number): DueDelivery[] {
     .transaction(() => {
       const finalized = db
         .prepare(
-          "UPDATE submissions SET undo_status = 'final' WHERE undo_status = 'pending' AND send_at <= ? RETURNING id, account_id",
+          "UPDATE submissions SET undo_status = 'final' WHERE undo_status = 'pending' AND send_at <= ? RETURNING id, account_id, hidden",
         )
-        .all(now.getTime()) as { id: string; account_id: string }[];
+        .all(now.getTime()) as { id: string; account_id: string; hidden: 0 | 1 }[];
       for (const row of finalized)
-        changeLog.record(db, row.account_id as AccountId, 'EmailSubmission', [[row.id, 'updated']]);
+        if (row.hidden === 0)
+          changeLog.record(db, row.account_id as AccountId, 'EmailSubmission', [[row.id, 'updated']]);
       const rows = db
         .prepare(
           `SELECT s.id, s.account_id, s.blob_id, s.mail_from, s.send_at, r.rcpt, r.attempts
@@ -271,8 +287,8 @@ export function recordDeliveryAttempt(
   attempt: DeliveryAttempt,
 ): void {
   db.transaction(() => {
-    const row = db.prepare('SELECT account_id FROM submissions WHERE id = ?').get(submissionId) as
-      { account_id: string } | undefined;
+    const row = db.prepare('SELECT account_id, hidden FROM submissions WHERE id = ?').get(submissionId) as
+      { account_id: string; hidden: 0 | 1 } | undefined;
     if (!row) throw new NotFoundError(`EmailSubmission ${submissionId}`);
     const delivered: Delivered =
       attempt.outcome === 'delivered' ? 'yes' : attempt.outcome === 'permanent' ? 'no' : 'queued';
@@ -286,7 +302,9 @@ export function recordDeliveryAttempt(
       )
       .run(delivered, attempt.smtpReply, next, lastError, submissionId, rcptTo).changes;
     if (changed === 0) throw new NotFoundError(`Recipient ${rcptTo} of EmailSubmission ${submissionId}`);
-    changeLog.record(db, row.account_id as AccountId, 'EmailSubmission', [[submissionId, 'updated']]);
+    // A destroyed (hidden) submission no longer exists for its owner: nothing to tell them.
+    if (row.hidden === 0)
+      changeLog.record(db, row.account_id as AccountId, 'EmailSubmission', [[submissionId, 'updated']]);
   }).immediate();
 }
 
@@ -300,8 +318,8 @@ export function pruneSubmissions(db: Db, now: Date): number {
     .transaction(() => {
       const rows = db
         .prepare(
-          `SELECT id, account_id, blob_id FROM submissions s
-            WHERE created_at <= ? AND undo_status <> 'pending'
+          `SELECT id, account_id, blob_id, hidden FROM submissions s
+            WHERE (created_at <= ? OR hidden = 1) AND undo_status <> 'pending'
               AND NOT EXISTS (SELECT 1 FROM submission_recipients r
                                WHERE r.submission_id = s.id AND r.next_attempt_at IS NOT NULL)
             LIMIT ?`,
@@ -310,12 +328,15 @@ export function pruneSubmissions(db: Db, now: Date): number {
         id: EmailSubmissionId;
         account_id: AccountId;
         blob_id: BlobId;
+        hidden: 0 | 1;
       }[];
       const byAccount = new Map<AccountId, [EmailSubmissionId, 'destroyed'][]>();
       for (const row of rows) {
         db.prepare('DELETE FROM submission_recipients WHERE submission_id = ?').run(row.id);
         db.prepare('DELETE FROM submissions WHERE id = ?').run(row.id);
         releaseBlob(db, row.blob_id);
+        // A hidden one was logged as destroyed when its owner destroyed it.
+        if (row.hidden === 1) continue;
         byAccount.set(row.account_id, [...(byAccount.get(row.account_id) ?? []), [row.id, 'destroyed']]);
       }
       for (const [accountId, changes] of byAccount)
@@ -323,4 +344,34 @@ export function pruneSubmissions(db: Db, now: Date): number {
       return rows.length;
     })
     .immediate();
+}
+
+/**
+ * Destroys a submission record (RFC 8621 §7.5 EmailSubmission/set destroy): the record only, never
+ * the delivery. One with nothing left to send goes at once (its bytes to garbage collection); one
+ * still held or being retried is hidden from its owner and left to the queue, which prunes it once
+ * done. Logged as destroyed either way. NotFoundError for an unknown (or already destroyed) id.
+ */
+export function destroySubmission(db: Db, accountId: AccountId, id: EmailSubmissionId): void {
+  db.transaction(() => {
+    const row = db
+      .prepare('SELECT blob_id, undo_status FROM submissions WHERE id = ? AND account_id = ? AND hidden = 0')
+      .get(id, accountId) as { blob_id: BlobId; undo_status: UndoStatus } | undefined;
+    if (!row) throw new NotFoundError(`EmailSubmission ${id}`);
+    const inFlight =
+      row.undo_status === 'pending' ||
+      db
+        .prepare(
+          'SELECT 1 FROM submission_recipients WHERE submission_id = ? AND next_attempt_at IS NOT NULL',
+        )
+        .get(id) !== undefined;
+    if (inFlight) {
+      db.prepare('UPDATE submissions SET hidden = 1 WHERE id = ?').run(id);
+    } else {
+      db.prepare('DELETE FROM submission_recipients WHERE submission_id = ?').run(id);
+      db.prepare('DELETE FROM submissions WHERE id = ?').run(id);
+      releaseBlob(db, row.blob_id);
+    }
+    changeLog.record(db, accountId, 'EmailSubmission', [[id, 'destroyed']]);
+  }).immediate();
 }

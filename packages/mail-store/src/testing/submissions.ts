@@ -277,6 +277,60 @@ export function describeSubmissions(factory: MailStoreFactory): void {
       await expect(store.cancelSubmission(bob.account.id, mine.id)).rejects.toBeInstanceOf(NotFoundError);
     });
 
+    it('keeps the email’s thread, and sends given bytes for an email (its Bcc removed)', async () => {
+      const { store, account, importMail } = f();
+      const email = await importMail({ Subject: 'with bcc' }, { body: 'body' });
+      const raw = rawMessage({ Subject: 'as sent' }, 'body');
+      const submission = await store.createSubmission(account.id, {
+        emailId: email.id,
+        raw,
+        envelope: { mailFrom: 'alice@example.test', rcptTo: ['bob@remote.test'] },
+      });
+      expect(submission).toMatchObject({ emailId: email.id, threadId: email.threadId });
+      expect(submission.blobId).not.toBe(email.blobId);
+      expect(await store.readSubmissionMessage(submission.id)).toEqual(raw);
+      await store.destroyEmails(account.id, [email.id]);
+      expect((await store.getSubmissions(account.id, [submission.id]))[0]?.threadId).toBe(email.threadId);
+    });
+
+    it('destroys a done submission at once, and hides one in flight from its owner only', async () => {
+      const { store, account, importMail } = f();
+      const email = await importMail({ Subject: 'destroy' }, { body: 'body' });
+      const envelope = { mailFrom: 'alice@example.test', rcptTo: ['bob@remote.test'] };
+      const now = new Date();
+      const done = await store.createSubmission(account.id, { emailId: email.id, envelope, now });
+      await store.recordDeliveryAttempt(done.id, 'bob@remote.test', {
+        outcome: 'delivered',
+        smtpReply: '250 OK',
+      });
+      const inFlight = await store.createSubmission(account.id, { emailId: email.id, envelope, now });
+      const state = await store.getState(account.id, 'EmailSubmission');
+      await store.destroySubmission(account.id, done.id);
+      await store.destroySubmission(account.id, inFlight.id);
+      expect(await store.getSubmissions(account.id)).toEqual([]);
+      expect((await store.getChanges(account.id, 'EmailSubmission', state)).destroyed).toEqual([
+        done.id,
+        inFlight.id,
+      ]);
+      await expect(store.destroySubmission(account.id, inFlight.id)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(store.cancelSubmission(account.id, inFlight.id, now)).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
+      // The queue still delivers it, silently for the owner's change log.
+      expect((await store.dueDeliveries(now, 10)).map((d) => d.submissionId)).toEqual([inFlight.id]);
+      const after = await store.getState(account.id, 'EmailSubmission');
+      await store.recordDeliveryAttempt(inFlight.id, 'bob@remote.test', {
+        outcome: 'delivered',
+        smtpReply: '250 OK',
+      });
+      expect(await store.getState(account.id, 'EmailSubmission')).toBe(after);
+      // Once done, the next collection deletes it without waiting for the retention period.
+      expect((await store.collectGarbage({ now })).prunedSubmissions).toBe(1);
+      expect(await store.getState(account.id, 'EmailSubmission')).toBe(after);
+      // The email stays.
+      expect(await store.getEmails(account.id, [email.id])).toHaveLength(1);
+    });
+
     it('makes one DKIM key per local domain, stable, and none for a foreign domain', async () => {
       const { store } = f();
       const key = await store.dkimKey('Example.test');

@@ -122,10 +122,10 @@ async function destroyOriginals(
 ): Promise<void> {
   try {
     const result = await emailSet({ accountId: from, ifInState: ifInState ?? null, destroy: ids }, ctx);
-    ctx.implicitResponses?.push(['Email/set', { ...result }]);
+    ctx.followUps.push(['Email/set', { ...result }]);
   } catch (error) {
     if (!(error instanceof MethodFailure)) throw error;
-    ctx.implicitResponses?.push(['error', { ...error.toMethodError() }]);
+    ctx.followUps.push(['error', { ...error.toMethodError() }]);
   }
 }
 
