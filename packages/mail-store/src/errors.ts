@@ -147,3 +147,27 @@ export class TooManyChangesError extends StoreError {
     super('tooManyChanges', `${count} changes, more than maxChanges ${maxChanges}`);
   }
 }
+
+/** Which mailbox property a refused mailbox write is about (RFC 8621 §2 rules). */
+export type MailboxField = 'name' | 'parentId' | 'role';
+
+/**
+ * A mailbox create or update broke a mailbox rule: a bad or clashing name, an unknown parent, a
+ * loop or too deep a tree, an unknown or already used role. `property` names the field at fault.
+ */
+export class MailboxFieldError extends StoreError {
+  constructor(
+    code: 'invalid' | 'alreadyExists' | 'notFound',
+    readonly property: MailboxField,
+    message: string,
+  ) {
+    super(code, message);
+  }
+}
+
+/** A mailbox cannot be destroyed while it has child mailboxes, or emails unless they go with it. */
+export class MailboxNotEmptyError extends StoreError {
+  constructor(readonly holds: 'children' | 'emails') {
+    super('invalid', `The mailbox still has ${holds}`);
+  }
+}
