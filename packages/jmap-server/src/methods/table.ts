@@ -9,6 +9,9 @@ import { emailQueryChanges } from './email/query-changes.js';
 import { emailSet } from './email/set.js';
 import { mailboxChanges } from './mailbox/changes.js';
 import { mailboxGet } from './mailbox/get.js';
+import { mailboxQuery } from './mailbox/query.js';
+import { mailboxQueryChanges } from './mailbox/query-changes.js';
+import { mailboxSet } from './mailbox/set.js';
 import { searchSnippetGet } from './search-snippet/get.js';
 import { threadChanges } from './thread/changes.js';
 import { threadGet } from './thread/get.js';
@@ -24,6 +27,9 @@ const METHODS: { readonly [M in MethodName]?: MethodEntry<M> } = {
   'Core/echo': { capability: Capability.Core, handler: coreEcho },
   'Mailbox/get': { capability: Capability.Mail, handler: mailboxGet },
   'Mailbox/changes': { capability: Capability.Mail, handler: mailboxChanges },
+  'Mailbox/set': { capability: Capability.Mail, handler: mailboxSet },
+  'Mailbox/query': { capability: Capability.Mail, handler: mailboxQuery },
+  'Mailbox/queryChanges': { capability: Capability.Mail, handler: mailboxQueryChanges },
   'Email/get': { capability: Capability.Mail, handler: emailGet },
   'Email/query': { capability: Capability.Mail, handler: emailQuery },
   'Email/queryChanges': { capability: Capability.Mail, handler: emailQueryChanges },
