@@ -143,6 +143,25 @@ describe('Mailbox/set create (RFC 8621 §2.5, RFC 8620 §5.3)', () => {
     expect(nested.notCreated).toBeNull();
   });
 
+  it('refuses a mailbox deeper than maxMailboxDepth (RFC 8621 §1.3.1)', async () => {
+    const session = await f.engine.getSession(f.alice, 'http://localhost');
+    const capability = session.accounts[account()]?.accountCapabilities['urn:ietf:params:jmap:mail'] as {
+      maxMailboxDepth: number;
+    };
+    const depth = capability.maxMailboxDepth;
+    const chain = Object.fromEntries(
+      Array.from({ length: depth + 1 }, (_, n) => [
+        `d${n}`,
+        n === 0 ? { name: 'Level 0' } : { name: `Level ${n}`, parentId: `#d${n - 1}` },
+      ]),
+    );
+    const result = await set({ create: chain });
+    expect(Object.keys(result.created as object)).toHaveLength(depth);
+    expect(result.notCreated).toEqual({
+      [`d${depth}`]: expect.objectContaining({ type: 'invalidProperties', properties: ['parentId'] }),
+    });
+  });
+
   it('refuses creates that name each other as parents', async () => {
     const result = await set({
       create: { a: { name: 'A', parentId: '#b' }, b: { name: 'B', parentId: '#a' } },
