@@ -152,16 +152,26 @@ export class TooManyChangesError extends StoreError {
 export type MailboxField = 'name' | 'parentId' | 'role';
 
 /**
- * A mailbox create or update broke a mailbox rule: a bad or clashing name, an unknown parent, a
- * loop or too deep a tree, an unknown or already used role. `property` names the field at fault.
+ * A mailbox create or update broke a mailbox rule: a bad name, an unknown parent, a loop or too
+ * deep a tree, an unknown role. `property` names the field at fault.
  */
 export class MailboxFieldError extends StoreError {
   constructor(
-    code: 'invalid' | 'alreadyExists' | 'notFound',
+    code: 'invalid' | 'notFound',
     readonly property: MailboxField,
     message: string,
   ) {
     super(code, message);
+  }
+}
+
+/** A sibling already has the name, or another mailbox the role (RFC 8621 §2: both unique). */
+export class MailboxTakenError extends AlreadyExistsError {
+  constructor(
+    readonly property: 'name' | 'role',
+    what: string,
+  ) {
+    super(what);
   }
 }
 

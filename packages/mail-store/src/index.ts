@@ -137,6 +137,6 @@ export type { ScryptParams } from './password-hash.js';
 export { stateFeedPollMs } from './sqlite/state-feed.js';
 // Mailbox writes (RFC 8621 §2.5): update and destroy, their errors and limits.
 export type { DestroyMailboxResult, UpdateMailboxInput } from './mail-store.js';
-export { MailboxFieldError, MailboxNotEmptyError } from './errors.js';
+export { MailboxFieldError, MailboxNotEmptyError, MailboxTakenError } from './errors.js';
 export type { MailboxField } from './errors.js';
 export { mailboxLimits, mailboxRoles } from './sqlite/mailboxes.js';

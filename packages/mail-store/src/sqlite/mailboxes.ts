@@ -1,5 +1,5 @@
 import type { AccountId, Mailbox, MailboxCounts, MailboxId, MailboxRole } from '../model.js';
-import { MailboxFieldError } from '../errors.js';
+import { MailboxFieldError, MailboxTakenError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { CreateMailboxInput } from '../mail-store.js';
 import { sqliteChangeLog as changeLog } from './change-log.js';
@@ -94,7 +94,7 @@ export function checkRole(db: Db, accountId: AccountId, role: string, self: stri
     .pluck()
     .get(accountId, role) as string | undefined;
   if (holder !== undefined && holder !== self)
-    throw new MailboxFieldError('alreadyExists', 'role', `A mailbox with role ${role} already exists`);
+    throw new MailboxTakenError('role', `A mailbox with role ${role}`);
 }
 
 /** RFC 8621 §2: no two sibling mailboxes have the same name. */
@@ -109,8 +109,7 @@ export function checkSiblingName(
     .prepare("SELECT id FROM mailboxes WHERE account_id = ? AND ifnull(parent_id, '') = ? AND name = ?")
     .pluck()
     .get(accountId, parentId ?? '', name) as string | undefined;
-  if (sibling !== undefined && sibling !== self)
-    throw new MailboxFieldError('alreadyExists', 'name', `Mailbox ${name} already exists there`);
+  if (sibling !== undefined && sibling !== self) throw new MailboxTakenError('name', `Mailbox ${name}`);
 }
 
 export function createMailbox(db: Db, accountId: AccountId, input: CreateMailboxInput): Mailbox {

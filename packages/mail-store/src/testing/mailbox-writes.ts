@@ -124,6 +124,18 @@ export function describeMailboxWrites(factory: MailStoreFactory): void {
       expect((await store.findMailboxByRole(account.id, 'trash'))?.id).toBe(bin.id);
     });
 
+    it('lets the Snoozed mailbox, made on demand, take another name when a user mailbox has it', async () => {
+      const { store, account, importMail } = f();
+      // A user's "Snoozed" (no role), then renamed away and back: the name clash is alreadyExists.
+      const mine = await store.createMailbox(account.id, { name: 'Later' });
+      await store.updateMailbox(account.id, mine.id, { name: 'Snoozed' });
+      const email = await importMail({ Subject: 'Snooze me' });
+      await store.snoozeEmail(account.id, email.id, new Date(Date.now() + 3_600_000));
+      const snoozed = await store.findMailboxByRole(account.id, 'snoozed');
+      expect(snoozed?.name).toBe('Snoozed 2');
+      expect((await store.listMailboxes(account.id)).find((m) => m.id === mine.id)?.role).toBeNull();
+    });
+
     it('refuses bad names and unknown or other accounts’ mailboxes', async () => {
       const { store, account, addAccount } = f();
       const work = await store.createMailbox(account.id, { name: 'Work' });

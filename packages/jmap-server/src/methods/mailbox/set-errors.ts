@@ -1,5 +1,5 @@
 import type { SetError } from '@colibri/jmap-types';
-import { MailboxFieldError, MailboxNotEmptyError, StoreError } from '@colibri/mail-store';
+import { MailboxFieldError, MailboxNotEmptyError, MailboxTakenError, StoreError } from '@colibri/mail-store';
 import { invalidProperties } from './set-props.js';
 
 /**
@@ -9,7 +9,8 @@ import { invalidProperties } from './set-props.js';
  * /copy's error, §5.4). Anything that is no StoreError is rethrown (a server fault).
  */
 export function setErrorOf(error: unknown): SetError {
-  if (error instanceof MailboxFieldError) return invalidProperties([error.property], `${error.message}.`);
+  if (error instanceof MailboxFieldError || error instanceof MailboxTakenError)
+    return invalidProperties([error.property], `${error.message}.`);
   if (error instanceof MailboxNotEmptyError)
     return error.holds === 'children'
       ? { type: 'mailboxHasChild', description: 'Destroy or move its child mailboxes first.' }
