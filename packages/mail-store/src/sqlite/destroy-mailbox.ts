@@ -2,7 +2,7 @@ import type { AccountId, EmailId, MailboxId, ThreadId } from '../model.js';
 import { ForbiddenError, MailboxNotEmptyError, NotFoundError } from '../errors.js';
 import type { DestroyMailboxResult } from '../mail-store.js';
 import { sqliteChangeLog as changeLog } from './change-log.js';
-import { destroyEmails } from './destroy-emails.js';
+import { destroyEmailsInTransaction } from './destroy-emails.js';
 import type { Db } from './open-database.js';
 import type { SqliteSearchIndex } from './sqlite-search-index.js';
 
@@ -43,8 +43,9 @@ export function destroyMailbox(
       const leave = db.prepare('DELETE FROM email_mailboxes WHERE mailbox_id = ? AND email_id = ?');
       for (const email of updatedEmails) leave.run(id, email.id);
       const only = members.filter((m) => m.shared === 0).map((m) => m.id);
-      // Nested: a savepoint of this transaction, logging Email and Thread destroyed or updated.
-      const { destroyed } = only.length > 0 ? destroyEmails(db, search, accountId, only) : { destroyed: [] };
+      // In this transaction (no savepoint), logging Email and Thread destroyed or updated.
+      const { destroyed } =
+        only.length > 0 ? destroyEmailsInTransaction(db, search, accountId, only) : { destroyed: [] };
 
       db.prepare('DELETE FROM mailbox_threads WHERE mailbox_id = ?').run(id);
       db.prepare('DELETE FROM mailbox_counts WHERE mailbox_id = ?').run(id);
