@@ -1,4 +1,5 @@
 import type { CoreCapability, MailAccountCapability } from '@colibri/jmap-types';
+import { mailboxLimits } from '@colibri/mail-store';
 
 const MB = 1024 * 1024;
 
@@ -33,7 +34,8 @@ export const EMAIL_SORT_PROPERTIES = [
 /** RFC 8621 §1.3.1 */
 export const MAIL_ACCOUNT_CAPABILITY: MailAccountCapability = {
   maxMailboxesPerEmail: null,
-  maxMailboxDepth: null,
+  // The store refuses deeper trees (Mailbox/set: invalidProperties on parentId).
+  maxMailboxDepth: mailboxLimits.maxDepth,
   maxSizeMailboxName: 255,
   maxSizeAttachmentsPerEmail: 50 * MB,
   emailQuerySortOptions: [...EMAIL_SORT_PROPERTIES],

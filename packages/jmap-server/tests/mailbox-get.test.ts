@@ -43,10 +43,12 @@ describe('Mailbox/get (RFC 8621 §2.1)', () => {
       unreadEmails: 2,
       totalThreads: 3,
       unreadThreads: 2,
-      myRights: ALL_RIGHTS,
+      // §2.4: the inbox cannot be destroyed here (Mailbox/set answers forbidden).
+      myRights: { ...ALL_RIGHTS, mayDelete: false },
       isSubscribed: f.inbox.isSubscribed,
     });
     expect(list.find((mailbox) => mailbox.id === f.archive.id)).toMatchObject({
+      myRights: ALL_RIGHTS,
       role: 'archive',
       totalEmails: 1,
       unreadEmails: 0,

@@ -53,6 +53,10 @@ export interface Methods extends BlobMethods {
     args: QueryArgs<MailboxFilterCondition> & { sortAsTree?: boolean; filterAsTree?: boolean };
     result: QueryResult;
   };
+  'Mailbox/queryChanges': {
+    args: QueryChangesArgs<MailboxFilterCondition> & { sortAsTree?: boolean; filterAsTree?: boolean };
+    result: QueryChangesResult;
+  };
   'Thread/get': { args: GetArgs<keyof Thread>; result: GetResult<Thread> };
   'Thread/changes': { args: ChangesArgs; result: ChangesResult };
   'Email/get': {

@@ -147,3 +147,37 @@ export class TooManyChangesError extends StoreError {
     super('tooManyChanges', `${count} changes, more than maxChanges ${maxChanges}`);
   }
 }
+
+/** Which mailbox property a refused mailbox write is about (RFC 8621 §2 rules). */
+export type MailboxField = 'name' | 'parentId' | 'role';
+
+/**
+ * A mailbox create or update broke a mailbox rule: a bad name, an unknown parent, a loop or too
+ * deep a tree, an unknown role. `property` names the field at fault.
+ */
+export class MailboxFieldError extends StoreError {
+  constructor(
+    code: 'invalid' | 'notFound',
+    readonly property: MailboxField,
+    message: string,
+  ) {
+    super(code, message);
+  }
+}
+
+/** A sibling already has the name, or another mailbox the role (RFC 8621 §2: both unique). */
+export class MailboxTakenError extends AlreadyExistsError {
+  constructor(
+    readonly property: 'name' | 'role',
+    what: string,
+  ) {
+    super(what);
+  }
+}
+
+/** A mailbox cannot be destroyed while it has child mailboxes, or emails unless they go with it. */
+export class MailboxNotEmptyError extends StoreError {
+  constructor(readonly holds: 'children' | 'emails') {
+    super('invalid', `The mailbox still has ${holds}`);
+  }
+}

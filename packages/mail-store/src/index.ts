@@ -138,3 +138,8 @@ export { maxImportBatchMessages } from './sqlite/import-batch.js';
 export { DEFAULT_SCRYPT_PARAMS, hashPassword, verifyPassword } from './password-hash.js';
 export type { ScryptParams } from './password-hash.js';
 export { stateFeedPollMs } from './sqlite/state-feed.js';
+// Mailbox writes (RFC 8621 §2.5): update and destroy, their errors and limits.
+export type { DestroyMailboxResult, UpdateMailboxInput } from './mail-store.js';
+export { MailboxFieldError, MailboxNotEmptyError, MailboxTakenError } from './errors.js';
+export type { MailboxField } from './errors.js';
+export { mailboxLimits, mailboxRoles } from './sqlite/mailboxes.js';

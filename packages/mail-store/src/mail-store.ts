@@ -54,6 +54,17 @@ export interface CreateMailboxInput {
   isSubscribed?: boolean;
 }
 
+/** The mailbox fields to change; absent ones are kept (`parentId: null` moves it to the top). */
+export type UpdateMailboxInput = Partial<CreateMailboxInput>;
+
+/** What destroying a mailbox did to the emails it held (`removeEmails`). */
+export interface DestroyMailboxResult {
+  /** Emails that were only in the mailbox, destroyed with it. */
+  destroyedEmails: EmailId[];
+  /** Emails also in other mailboxes: they only left it. */
+  updatedEmails: EmailId[];
+}
+
 export interface ImportMessageInput {
   /** The raw RFC 5322 message; stored as an immutable blob and parsed once. */
   raw: Uint8Array;
@@ -147,6 +158,22 @@ export interface MailStore {
   listMailboxes(accountId: AccountId): Promise<Mailbox[]>;
   getMailboxCounts(accountId: AccountId, ids: MailboxId[]): Promise<Map<MailboxId, MailboxCounts>>;
   findMailboxByRole(accountId: AccountId, role: MailboxRole): Promise<Mailbox | null>;
+  /**
+   * Changes a mailbox in one transaction (a no-op writes nothing). MailboxFieldError for a rule it
+   * breaks (name, parent, loop, depth, role), NotFoundError for an unknown mailbox, ForbiddenError
+   * for taking the inbox role off the inbox.
+   */
+  updateMailbox(accountId: AccountId, id: MailboxId, patch: UpdateMailboxInput): Promise<Mailbox>;
+  /**
+   * Destroys a mailbox in one transaction. MailboxNotEmptyError while it has children, or emails
+   * unless `removeEmails`: then emails only in it are destroyed and the others just leave it.
+   * ForbiddenError for the inbox (deliveries need it), NotFoundError for an unknown mailbox.
+   */
+  destroyMailbox(
+    accountId: AccountId,
+    id: MailboxId,
+    options?: { removeEmails?: boolean },
+  ): Promise<DestroyMailboxResult>;
 
   // Emails
   /**

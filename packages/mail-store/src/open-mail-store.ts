@@ -21,6 +21,8 @@ import { createTieredBlobStore } from './blobs/tiered-blob-store.js';
 import { createGroupCommit } from './sqlite/group-commit.js';
 import { setKeywords } from './sqlite/keywords.js';
 import { createMailbox, findMailboxByRole, listMailboxes, mailboxCounts } from './sqlite/mailboxes.js';
+import { destroyMailbox } from './sqlite/destroy-mailbox.js';
+import { updateMailbox } from './sqlite/update-mailbox.js';
 import { loadEmails } from './sqlite/email-rows.js';
 import { openDatabase } from './sqlite/open-database.js';
 import { queryEmails } from './sqlite/query-emails.js';
@@ -157,6 +159,12 @@ export async function openMailStore(
     },
     async findMailboxByRole(accountId, role) {
       return findMailboxByRole(db, accountId, role);
+    },
+    async updateMailbox(accountId, id, patch) {
+      return updateMailbox(db, accountId, id, patch);
+    },
+    async destroyMailbox(accountId, id, options) {
+      return destroyMailbox(db, search, accountId, id, options?.removeEmails === true);
     },
     async importMessage(accountId, input) {
       return importMessage(db, search, blobs, accountId, input, groupCommit.commit, startedPreparePool);

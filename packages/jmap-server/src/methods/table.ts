@@ -21,6 +21,9 @@ import { emailSubmissionQueryChanges } from './email-submission/query-changes.js
 import { emailSubmissionSet } from './email-submission/set.js';
 import { mailboxChanges } from './mailbox/changes.js';
 import { mailboxGet } from './mailbox/get.js';
+import { mailboxQuery } from './mailbox/query.js';
+import { mailboxQueryChanges } from './mailbox/query-changes.js';
+import { mailboxSet } from './mailbox/set.js';
 import { searchSnippetGet } from './search-snippet/get.js';
 import { threadChanges } from './thread/changes.js';
 import { threadGet } from './thread/get.js';
@@ -45,6 +48,9 @@ const METHODS: { readonly [M in MethodName]?: MethodEntry<M> } = {
   'Core/echo': { capability: Capability.Core, handler: coreEcho },
   'Mailbox/get': { capability: Capability.Mail, handler: mailboxGet },
   'Mailbox/changes': { capability: Capability.Mail, handler: mailboxChanges },
+  'Mailbox/set': { capability: Capability.Mail, handler: mailboxSet },
+  'Mailbox/query': { capability: Capability.Mail, handler: mailboxQuery },
+  'Mailbox/queryChanges': { capability: Capability.Mail, handler: mailboxQueryChanges },
   'Email/get': { capability: Capability.Mail, handler: emailGet },
   'Email/query': { capability: Capability.Mail, handler: emailQuery },
   'Email/queryChanges': { capability: Capability.Mail, handler: emailQueryChanges },

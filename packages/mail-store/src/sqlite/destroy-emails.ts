@@ -42,87 +42,88 @@ export function destroyEmails(
   accountId: AccountId,
   ids: readonly EmailId[],
 ): { destroyed: EmailId[]; notFound: EmailId[] } {
-  return db
-    .transaction(() => {
-      const destroyed: EmailId[] = [];
-      const notFound: EmailId[] = [];
-      const mailboxes = new Set<MailboxId>();
-      const threads = new Set<ThreadId>();
-      const blobs = new Set<BlobId>();
-      let freedBytes = 0;
-      const select = db.prepare(`SELECT thread_id, unread, size FROM emails WHERE id = ? AND account_id = ?`);
-      for (const id of new Set(ids)) {
-        const email = select.get(id, accountId) as
-          | {
-              thread_id: ThreadId;
-              unread: number;
-              size: number;
-            }
-          | undefined;
-        if (!email) {
-          notFound.push(id);
-          continue;
-        }
-        const memberships = db
-          .prepare('SELECT mailbox_id FROM email_mailboxes WHERE email_id = ?')
-          .all(id) as {
-          mailbox_id: MailboxId;
-        }[];
-        for (const { mailbox_id: mailboxId } of memberships) {
-          emailRemoved(db, mailboxId, email.thread_id, email.unread === 1);
-          mailboxes.add(mailboxId);
-        }
-        const own = db
-          .prepare('SELECT blob_id FROM email_blobs WHERE email_id = ?')
-          .pluck()
-          .all(id) as BlobId[];
-        for (const blobId of own) blobs.add(blobId);
-        db.prepare('DELETE FROM email_blobs WHERE email_id = ?').run(id);
-        // Before the emails row: the index may find the document through it (FTS5 does).
-        search.remove(db, accountId, [id]);
-        db.prepare('DELETE FROM email_mailboxes WHERE email_id = ?').run(id);
-        db.prepare('DELETE FROM email_keywords WHERE email_id = ?').run(id);
-        db.prepare('DELETE FROM emails WHERE id = ?').run(id);
-        threads.add(email.thread_id);
-        freedBytes += email.size;
-        destroyed.push(id);
-      }
-      if (destroyed.length === 0) return { destroyed, notFound };
-      usageChanged(db, accountId, -destroyed.length, -freedBytes);
+  return db.transaction(() => destroyEmailsInTransaction(db, search, accountId, ids)).immediate();
+}
 
-      const threadChanges: [ThreadId, ChangeKind][] = [];
-      for (const threadId of threads) {
-        const left = db.prepare('SELECT 1 FROM emails WHERE thread_id = ? LIMIT 1').get(threadId);
-        if (left) {
-          rebuildThreadIds(db, accountId, threadId);
-          threadChanges.push([threadId, 'updated']);
-        } else {
-          db.prepare('DELETE FROM message_ids WHERE account_id = ? AND thread_id = ?').run(
-            accountId,
-            threadId,
-          );
-          db.prepare('DELETE FROM threads WHERE id = ?').run(threadId);
-          threadChanges.push([threadId, 'destroyed']);
+/**
+ * `destroyEmails` inside the caller's open transaction (destroying a mailbox with its emails):
+ * nested as a savepoint it ran ~7x slower (4,000 emails: 11 s against 1.7 s).
+ */
+export function destroyEmailsInTransaction(
+  db: Db,
+  search: SqliteSearchIndex,
+  accountId: AccountId,
+  ids: readonly EmailId[],
+): { destroyed: EmailId[]; notFound: EmailId[] } {
+  const destroyed: EmailId[] = [];
+  const notFound: EmailId[] = [];
+  const mailboxes = new Set<MailboxId>();
+  const threads = new Set<ThreadId>();
+  const blobs = new Set<BlobId>();
+  let freedBytes = 0;
+  const select = db.prepare(`SELECT thread_id, unread, size FROM emails WHERE id = ? AND account_id = ?`);
+  for (const id of new Set(ids)) {
+    const email = select.get(id, accountId) as
+      | {
+          thread_id: ThreadId;
+          unread: number;
+          size: number;
         }
-      }
+      | undefined;
+    if (!email) {
+      notFound.push(id);
+      continue;
+    }
+    const memberships = db.prepare('SELECT mailbox_id FROM email_mailboxes WHERE email_id = ?').all(id) as {
+      mailbox_id: MailboxId;
+    }[];
+    for (const { mailbox_id: mailboxId } of memberships) {
+      emailRemoved(db, mailboxId, email.thread_id, email.unread === 1);
+      mailboxes.add(mailboxId);
+    }
+    const own = db.prepare('SELECT blob_id FROM email_blobs WHERE email_id = ?').pluck().all(id) as BlobId[];
+    for (const blobId of own) blobs.add(blobId);
+    db.prepare('DELETE FROM email_blobs WHERE email_id = ?').run(id);
+    // Before the emails row: the index may find the document through it (FTS5 does).
+    search.remove(db, accountId, [id]);
+    db.prepare('DELETE FROM email_mailboxes WHERE email_id = ?').run(id);
+    db.prepare('DELETE FROM email_keywords WHERE email_id = ?').run(id);
+    db.prepare('DELETE FROM emails WHERE id = ?').run(id);
+    threads.add(email.thread_id);
+    freedBytes += email.size;
+    destroyed.push(id);
+  }
+  if (destroyed.length === 0) return { destroyed, notFound };
+  usageChanged(db, accountId, -destroyed.length, -freedBytes);
 
-      // Per-email blob table: O(parts) look-ups, whatever the size of the account.
-      for (const blobId of blobs) releaseBlob(db, blobId);
+  const threadChanges: [ThreadId, ChangeKind][] = [];
+  for (const threadId of threads) {
+    const left = db.prepare('SELECT 1 FROM emails WHERE thread_id = ? LIMIT 1').get(threadId);
+    if (left) {
+      rebuildThreadIds(db, accountId, threadId);
+      threadChanges.push([threadId, 'updated']);
+    } else {
+      db.prepare('DELETE FROM message_ids WHERE account_id = ? AND thread_id = ?').run(accountId, threadId);
+      db.prepare('DELETE FROM threads WHERE id = ?').run(threadId);
+      threadChanges.push([threadId, 'destroyed']);
+    }
+  }
 
-      changeLog.record(
-        db,
-        accountId,
-        'Email',
-        destroyed.map((id): [EmailId, 'destroyed'] => [id, 'destroyed']),
-      );
-      changeLog.record(
-        db,
-        accountId,
-        'Mailbox',
-        [...mailboxes].map((m): [MailboxId, 'updated'] => [m, 'updated']),
-      );
-      changeLog.record(db, accountId, 'Thread', threadChanges);
-      return { destroyed, notFound };
-    })
-    .immediate();
+  // Per-email blob table: O(parts) look-ups, whatever the size of the account.
+  for (const blobId of blobs) releaseBlob(db, blobId);
+
+  changeLog.record(
+    db,
+    accountId,
+    'Email',
+    destroyed.map((id): [EmailId, 'destroyed'] => [id, 'destroyed']),
+  );
+  changeLog.record(
+    db,
+    accountId,
+    'Mailbox',
+    [...mailboxes].map((m): [MailboxId, 'updated'] => [m, 'updated']),
+  );
+  changeLog.record(db, accountId, 'Thread', threadChanges);
+  return { destroyed, notFound };
 }

@@ -1,11 +1,11 @@
 import type { AccountId, Mailbox, MailboxCounts, MailboxId, MailboxRole } from '../model.js';
-import { AlreadyExistsError, InvalidInputError, NotFoundError } from '../errors.js';
+import { MailboxFieldError, MailboxTakenError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { CreateMailboxInput } from '../mail-store.js';
 import { sqliteChangeLog as changeLog } from './change-log.js';
 import type { Db } from './open-database.js';
 
-interface MailboxRow {
+export interface MailboxRow {
   id: string;
   account_id: string;
   name: string;
@@ -15,7 +15,7 @@ interface MailboxRow {
   is_subscribed: number;
 }
 
-const toMailbox = (r: MailboxRow): Mailbox => ({
+export const toMailbox = (r: MailboxRow): Mailbox => ({
   id: r.id as MailboxId,
   accountId: r.account_id as AccountId,
   name: r.name,
@@ -26,28 +26,95 @@ const toMailbox = (r: MailboxRow): Mailbox => ({
 });
 
 export const mailboxLimits = { maxNameLength: 255, maxDepth: 10 } as const;
-const roles = new Set<string>(['inbox', 'sent', 'drafts', 'trash', 'junk', 'archive', 'snoozed']);
+/** The roles a mailbox may have (IANA "IMAP Mailbox Name Attributes" the store gives meaning to). */
+export const mailboxRoles: readonly MailboxRole[] = [
+  'inbox',
+  'sent',
+  'drafts',
+  'trash',
+  'junk',
+  'archive',
+  'snoozed',
+];
+
+// C0 and C1 controls: never part of a mailbox name (RFC 5198 Net-Unicode, IMAP alike).
+// eslint-disable-next-line no-control-regex
+const controls = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** The name as stored: trimmed, 1 to maxNameLength characters, no control characters. */
+export function mailboxName(raw: string): string {
+  const name = raw.trim();
+  if (name.length === 0 || name.length > mailboxLimits.maxNameLength)
+    throw new MailboxFieldError(
+      'invalid',
+      'name',
+      `A mailbox name has 1 to ${mailboxLimits.maxNameLength} characters`,
+    );
+  if (controls.test(name))
+    throw new MailboxFieldError('invalid', 'name', 'A mailbox name has no control characters');
+  return name;
+}
+
+/**
+ * Checks `parentId` as the parent of a new mailbox, or of `moving` with `below` levels of
+ * mailboxes under it: it must be the account's, not `moving` nor one of its descendants (no loop),
+ * and the tree must stay within maxDepth.
+ */
+export function checkParent(
+  db: Db,
+  accountId: AccountId,
+  parentId: string,
+  moving: { id: string; below: number } | null,
+): void {
+  let depth = 1 + (moving?.below ?? 0);
+  let cursor: string | null = parentId;
+  while (cursor) {
+    if (cursor === moving?.id)
+      throw new MailboxFieldError('invalid', 'parentId', 'A mailbox cannot move under itself');
+    const parent = db
+      .prepare('SELECT parent_id FROM mailboxes WHERE id = ? AND account_id = ?')
+      .get(cursor, accountId) as { parent_id: string | null } | undefined;
+    if (!parent) throw new MailboxFieldError('notFound', 'parentId', 'Parent mailbox not found');
+    cursor = parent.parent_id;
+    if (++depth > mailboxLimits.maxDepth)
+      throw new MailboxFieldError(
+        'invalid',
+        'parentId',
+        `Mailboxes nest at most ${mailboxLimits.maxDepth} deep`,
+      );
+  }
+}
+
+/** RFC 8621 §2: a known role, held by no other mailbox of the account. */
+export function checkRole(db: Db, accountId: AccountId, role: string, self: string | null): void {
+  if (!(mailboxRoles as readonly string[]).includes(role))
+    throw new MailboxFieldError('invalid', 'role', `Unknown role ${role}`);
+  const holder = db
+    .prepare('SELECT id FROM mailboxes WHERE account_id = ? AND role = ?')
+    .pluck()
+    .get(accountId, role) as string | undefined;
+  if (holder !== undefined && holder !== self)
+    throw new MailboxTakenError('role', `A mailbox with role ${role}`);
+}
+
+/** RFC 8621 §2: no two sibling mailboxes have the same name. */
+export function checkSiblingName(
+  db: Db,
+  accountId: AccountId,
+  parentId: string | null,
+  name: string,
+  self: string | null,
+): void {
+  const sibling = db
+    .prepare("SELECT id FROM mailboxes WHERE account_id = ? AND ifnull(parent_id, '') = ? AND name = ?")
+    .pluck()
+    .get(accountId, parentId ?? '', name) as string | undefined;
+  if (sibling !== undefined && sibling !== self) throw new MailboxTakenError('name', `Mailbox ${name}`);
+}
 
 export function createMailbox(db: Db, accountId: AccountId, input: CreateMailboxInput): Mailbox {
-  const name = input.name.trim();
-  if (name.length === 0 || name.length > mailboxLimits.maxNameLength) {
-    throw new InvalidInputError(`A mailbox name has 1 to ${mailboxLimits.maxNameLength} characters`);
-  }
-  if (input.role && !roles.has(input.role)) throw new InvalidInputError(`Unknown role ${input.role}`);
+  const name = mailboxName(input.name);
   const parentId = input.parentId ?? null;
-  if (parentId) {
-    let depth = 1;
-    let cursor: string | null = parentId;
-    while (cursor) {
-      const parent = db
-        .prepare('SELECT parent_id FROM mailboxes WHERE id = ? AND account_id = ?')
-        .get(cursor, accountId) as { parent_id: string | null } | undefined;
-      if (!parent) throw new NotFoundError('Parent mailbox');
-      cursor = parent.parent_id;
-      if (++depth > mailboxLimits.maxDepth)
-        throw new InvalidInputError(`Mailboxes nest at most ${mailboxLimits.maxDepth} deep`);
-    }
-  }
   const row: MailboxRow = {
     id: newId('Mailbox'),
     account_id: accountId,
@@ -58,19 +125,9 @@ export function createMailbox(db: Db, accountId: AccountId, input: CreateMailbox
     is_subscribed: input.isSubscribed === false ? 0 : 1,
   };
   db.transaction(() => {
-    if (
-      row.role &&
-      db.prepare('SELECT 1 FROM mailboxes WHERE account_id = ? AND role = ?').get(accountId, row.role)
-    ) {
-      throw new AlreadyExistsError(`A mailbox with role ${row.role}`);
-    }
-    if (
-      db
-        .prepare("SELECT 1 FROM mailboxes WHERE account_id = ? AND ifnull(parent_id, '') = ? AND name = ?")
-        .get(accountId, parentId ?? '', name)
-    ) {
-      throw new AlreadyExistsError(`Mailbox ${name}`);
-    }
+    if (parentId) checkParent(db, accountId, parentId, null);
+    if (row.role) checkRole(db, accountId, row.role, null);
+    checkSiblingName(db, accountId, parentId, name, null);
     db.prepare(
       `INSERT INTO mailboxes (id, account_id, name, parent_id, role, sort_order, is_subscribed)
        VALUES (@id, @account_id, @name, @parent_id, @role, @sort_order, @is_subscribed)`,

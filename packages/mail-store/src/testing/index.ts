@@ -9,6 +9,7 @@ import type { MailStoreFactory } from './fixture.js';
 import { describeImport } from './import.js';
 import { describeKeywordsAndCounts } from './keywords-and-counts.js';
 import { describeMailboxes } from './mailboxes.js';
+import { describeMailboxWrites } from './mailbox-writes.js';
 import { describeMeta } from './meta.js';
 import { describeMoves } from './moves.js';
 import { describeQueries } from './queries.js';
@@ -48,6 +49,7 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
   describe(`MailStore conformance: ${name}`, () => {
     describeDirectory(factory);
     describeMailboxes(factory);
+    describeMailboxWrites(factory);
     describeImport(factory);
     describeThreads(factory);
     describeQueries(factory);

@@ -50,7 +50,8 @@ export function mailboxToWire(mailbox: StoredMailbox, counts: MailboxCounts | un
     unreadEmails,
     totalThreads,
     unreadThreads,
-    myRights: { ...OWNER_RIGHTS },
+    // The inbox cannot be destroyed (Mailbox/set answers forbidden): deliveries need it.
+    myRights: { ...OWNER_RIGHTS, mayDelete: mailbox.role !== 'inbox' },
     isSubscribed: mailbox.isSubscribed,
   };
 }

@@ -1,0 +1,84 @@
+import { MethodErrorType } from '@colibri/jmap-types';
+import type { Mailbox, MethodResult, SetError } from '@colibri/jmap-types';
+import type { AccountId } from '@colibri/mail-store';
+import { z } from 'zod';
+import type { MethodContext } from '../../method-context.js';
+import { MethodFailure } from '../../method-failure.js';
+import { requireAccount } from '../shared/account.js';
+import { parseArgs } from '../shared/parse-args.js';
+import { idSchema } from '../shared/schemas.js';
+import { createMailboxes } from './set-create.js';
+import { destroyMailboxes } from './set-destroy.js';
+import { updateMailbox } from './set-update.js';
+
+/** RFC 8620 §5.3 arguments plus RFC 8621 §2.5 `onDestroyRemoveEmails`. */
+export const mailboxSetArgsSchema = z.strictObject({
+  accountId: idSchema,
+  ifInState: z.string().nullable().optional(),
+  create: z.record(z.string(), z.record(z.string(), z.unknown())).nullable().optional(),
+  update: z.record(z.string(), z.record(z.string(), z.unknown())).nullable().optional(),
+  destroy: z.array(z.string()).nullable().optional(),
+  onDestroyRemoveEmails: z.boolean().optional(),
+});
+
+const orNull = <T>(record: Record<string, T>): Record<string, T> | null =>
+  Object.keys(record).length > 0 ? record : null;
+
+/**
+ * RFC 8621 §2.5: Mailbox/set. Creates (parents first when they are `#creationId`s of this call),
+ * then updates, then destroys (children first), each one store transaction; per-item failures
+ * are SetErrors, see `set-errors.ts`.
+ */
+export async function mailboxSet(
+  rawArgs: Record<string, unknown>,
+  ctx: MethodContext,
+): Promise<MethodResult<'Mailbox/set'>> {
+  const args = parseArgs(mailboxSetArgsSchema, rawArgs);
+  const accountId: AccountId = requireAccount(ctx, args.accountId);
+  const update = Object.entries(args.update ?? {});
+  const destroy = args.destroy ?? [];
+  const count = Object.keys(args.create ?? {}).length + update.length + destroy.length;
+  if (count > ctx.limits.maxObjectsInSet) {
+    throw new MethodFailure(
+      MethodErrorType.RequestTooLarge,
+      `At most ${ctx.limits.maxObjectsInSet} objects per /set.`,
+    );
+  }
+  const oldState = await ctx.store.getState(accountId, 'Mailbox');
+  if (args.ifInState != null && args.ifInState !== oldState)
+    throw new MethodFailure(MethodErrorType.StateMismatch);
+
+  const { created, notCreated } = await createMailboxes(ctx, accountId, args.create ?? {});
+
+  const updated: Record<string, Partial<Mailbox> | null> = {};
+  const notUpdated: Record<string, SetError> = {};
+  if (update.length > 0) {
+    const mailboxes = new Map((await ctx.store.listMailboxes(accountId)).map((m) => [m.id as string, m]));
+    for (const [id, patch] of update) {
+      const outcome = await updateMailbox(ctx, accountId, id, patch, mailboxes);
+      if ('error' in outcome) notUpdated[id] = outcome.error;
+      else updated[id] = outcome.changed;
+    }
+  }
+
+  let destroyed: string[] = [];
+  let notDestroyed: Record<string, SetError> = {};
+  if (destroy.length > 0) {
+    // Read after the updates: the depth order of the destroys follows any moves just made.
+    const mailboxes = new Map((await ctx.store.listMailboxes(accountId)).map((m) => [m.id as string, m]));
+    const removeEmails = args.onDestroyRemoveEmails === true;
+    ({ destroyed, notDestroyed } = await destroyMailboxes(ctx, accountId, destroy, removeEmails, mailboxes));
+  }
+
+  return {
+    accountId,
+    oldState,
+    newState: await ctx.store.getState(accountId, 'Mailbox'),
+    created: orNull(created),
+    updated: orNull(updated),
+    destroyed: destroyed.length > 0 ? destroyed : null,
+    notCreated: orNull(notCreated),
+    notUpdated: orNull(notUpdated),
+    notDestroyed: orNull(notDestroyed),
+  };
+}
