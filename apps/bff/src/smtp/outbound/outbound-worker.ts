@@ -270,6 +270,12 @@ export function startOutboundWorker(options: OutboundWorkerOptions): OutboundWor
 
   const timer = setInterval(wake, options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS);
   timer.unref();
+  // A submission made through JMAP (EmailSubmission/set), by this process or another on the same
+  // store, goes out now: a sender expects "sent" in seconds, not at the next poll. The worker's own
+  // attempts change that state too; they cost one more pass that finds nothing due.
+  const unsubscribe = store.subscribeStateChanges((change) => {
+    if (change.changed.EmailSubmission !== undefined) wake();
+  });
   wake();
 
   return {
@@ -279,6 +285,7 @@ export function startOutboundWorker(options: OutboundWorkerOptions): OutboundWor
     async close() {
       closed = true;
       clearInterval(timer);
+      unsubscribe();
       await running;
     },
   };
