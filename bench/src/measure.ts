@@ -50,3 +50,30 @@ export async function measure(
   }
   return statsOf(samples, performance.now() - started);
 }
+
+/**
+ * `measure` with `clients` concurrent clients: each runs its share of `runs` one after the other
+ * (after the warm-up, run by all clients at once too). Latency is per request as each client sees
+ * it; `perSecond` is the throughput of all clients together: runs / wall time.
+ */
+export async function measureConcurrent(
+  task: (run: number) => Promise<unknown>,
+  warmup: number,
+  runs: number,
+  clients: number,
+): Promise<LatencyStats> {
+  let next = 0;
+  const drain = async (until: number, samples: number[] | null) => {
+    while (next < until) {
+      const run = next++;
+      const t0 = performance.now();
+      await task(run);
+      samples?.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, () => drain(warmup, null)));
+  const samples: number[] = [];
+  const started = performance.now();
+  await Promise.all(Array.from({ length: clients }, () => drain(warmup + runs, samples)));
+  return statsOf(samples, performance.now() - started);
+}

@@ -16,7 +16,7 @@ import type { EmailSortProperty, Id } from '@colibri/jmap-types';
 import { repoRoot, startColibriProcess } from '@colibri/test-server';
 import { generateCorpus } from './corpus.js';
 import { writeMbox } from './mbox-file.js';
-import { measure, type LatencyStats } from './measure.js';
+import { measure, measureConcurrent, statsOf, type LatencyStats } from './measure.js';
 import { seededRandom } from './prng.js';
 import { rssOf } from './rss.js';
 import { composeForWire, deliverOverLmtp } from './lmtp-client.js';
@@ -28,7 +28,13 @@ export const scaleTargets = {
   pageP50Ms: 5,
   ftsP50Ms: 50,
   serverRssBytes: 300 * 1024 * 1024,
+  /** Issue 4: the mailbox-list screen (collapsed threads, 50 rows) with 8 clients at once. */
+  listScreenPerSecond: 400,
+  listScreenP50Ms: 10,
 } as const;
+
+/** Clients at once for the list screen's throughput (issue 4). */
+const listScreenClients = 8;
 
 const user = 'bob@colibri.test';
 /** LMTP delivers this share of N (bounded below), on top of the imported messages. */
@@ -155,6 +161,46 @@ async function flagSome(client: JmapClient, accountId: Id, inboxId: Id, total: n
   return ids.length;
 }
 
+/**
+ * Each run flips the flag of one Inbox email (not timed), then times what a client does on the
+ * push that follows: Email/changes since its last state, and the keywords of what changed.
+ */
+async function measureChangesAfterFlag(
+  client: JmapClient,
+  accountId: Id,
+  inboxId: Id,
+  warmup: number,
+  runs: number,
+): Promise<LatencyStats> {
+  const { ids } = await client.call('Email/query', {
+    accountId,
+    filter: { inMailbox: inboxId },
+    sort: newestFirst,
+    limit: 1,
+  });
+  const emailId = ids[0];
+  if (!emailId) throw new Error('The Inbox is empty');
+  let state = (await client.call('Email/get', { accountId, ids: [], properties: ['id'] })).state;
+  let flagged = false;
+  const samples: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < warmup + runs; i++) {
+    flagged = !flagged;
+    await client.call('Email/set', { accountId, update: { [emailId]: { 'keywords/$flagged': flagged } } });
+    const t0 = performance.now();
+    const { changes } = await client.request((b) => {
+      const changes = b.call('Email/changes', { accountId, sinceState: state });
+      return {
+        changes,
+        emails: b.call('Email/get', { accountId, ids: ref(changes, '/updated'), properties: ['keywords'] }),
+      };
+    });
+    if (i >= warmup) samples.push(performance.now() - t0);
+    state = changes.newState;
+  }
+  return statsOf(samples, performance.now() - started);
+}
+
 const searchWords = ['report', 'meeting', 'invoice', 'project', 'budget', 'review', 'schedule', 'design'];
 
 async function main(): Promise<number> {
@@ -238,10 +284,20 @@ async function main(): Promise<number> {
       warmup,
       config.runs,
     );
+    // Issue 4: the list screen with several clients at once, and what a client does after a change
+    // pushed to it: Email/changes since its state, then the changed emails' keywords.
+    const listScreen = await measureConcurrent(
+      pageAt(client, accountId, inbox.id, 0, { collapseThreads: true }),
+      warmup,
+      config.runs * 4,
+      listScreenClients,
+    );
+    const changesAfterFlag = await measureChangesAfterFlag(client, accountId, inbox.id, warmup, config.runs);
     const rssEnd = (await rssOf(server.pid)) ?? 0;
     peakRss = Math.max(peakRss, rssEnd);
 
-    const rows: [string, string, string, boolean][] = [
+    // pass: null for a figure printed without a target.
+    const rows: [string, string, string, boolean | null][] = [
       [
         'import (colibri import)',
         `${imported.perSecond} msg/s`,
@@ -254,7 +310,7 @@ async function main(): Promise<number> {
         `≥ ${scaleTargets.lmtpPerSecond}`,
         lmtpPerSecond >= scaleTargets.lmtpPerSecond,
       ],
-      ...Object.entries(latency).map(([name, s]): [string, string, string, boolean] => {
+      ...Object.entries(latency).map(([name, s]): [string, string, string, boolean | null] => {
         const target = name.startsWith('full-text') ? scaleTargets.ftsP50Ms : scaleTargets.pageP50Ms;
         return [
           `${name} p50 (p95)`,
@@ -263,6 +319,24 @@ async function main(): Promise<number> {
           s.p50 < target,
         ];
       }),
+      [
+        `list screen (collapsed, 50), ${listScreenClients} clients p50 (p95)`,
+        `${listScreen.p50.toFixed(2)} ms (${listScreen.p95.toFixed(2)} ms)`,
+        `< ${scaleTargets.listScreenP50Ms} ms`,
+        listScreen.p50 < scaleTargets.listScreenP50Ms,
+      ],
+      [
+        `list screen, ${listScreenClients} clients, throughput`,
+        `${listScreen.perSecond.toFixed(0)} req/s`,
+        `≥ ${scaleTargets.listScreenPerSecond}`,
+        listScreen.perSecond >= scaleTargets.listScreenPerSecond,
+      ],
+      [
+        'Email/changes + get after one flag change p50 (p95)',
+        `${changesAfterFlag.p50.toFixed(2)} ms (${changesAfterFlag.p95.toFixed(2)} ms)`,
+        'none',
+        null,
+      ],
       [
         'server peak RSS',
         `${(peakRss / 1024 / 1024).toFixed(0)} MiB`,
@@ -276,7 +350,7 @@ async function main(): Promise<number> {
     );
     for (const [name, value, target, pass] of rows)
       console.log(
-        `${name.padEnd(width)}  ${value.padStart(22)}  target ${target.padEnd(10)}  ${pass ? 'PASS' : 'MISS'}`,
+        `${name.padEnd(width)}  ${value.padStart(22)}  target ${target.padEnd(10)}  ${pass === null ? '' : pass ? 'PASS' : 'MISS'}`,
       );
     console.log(
       JSON.stringify({
@@ -290,7 +364,11 @@ async function main(): Promise<number> {
           perSecond: Number(lmtpPerSecond.toFixed(1)),
         },
         inboxTotal: total,
-        latency,
+        latency: {
+          ...latency,
+          [`list screen, ${listScreenClients} clients`]: listScreen,
+          'Email/changes after one flag change': changesAfterFlag,
+        },
         peakRssBytes: peakRss,
         targets: scaleTargets,
         pass: Object.fromEntries(rows.map((r) => [r[0], r[3]])),
