@@ -63,6 +63,32 @@ export function describeDestroy(factory: MailStoreFactory): void {
       expect(late.threadId).not.toBe(first.threadId);
     });
 
+    it('forgets the Message-IDs only a destroyed email gave its surviving thread', async () => {
+      const { store, importMail } = f();
+      const first = await importMail({ Subject: 'Plan', 'Message-ID': '<p1@x>' });
+      const reply = await importMail({
+        Subject: 'Re: Plan',
+        'Message-ID': '<p2@x>',
+        'In-Reply-To': '<p1@x>',
+      });
+      expect(reply.threadId).toBe(first.threadId);
+      await store.destroyEmails(first.accountId, [reply.id]);
+      // <p2@x> was the reply's alone: a message answering it now starts a thread of its own,
+      // while one answering <p1@x> still joins the thread that kept it.
+      const toGone = await importMail({
+        Subject: 'Re: Plan',
+        'Message-ID': '<p3@x>',
+        'In-Reply-To': '<p2@x>',
+      });
+      const toKept = await importMail({
+        Subject: 'Re: Plan',
+        'Message-ID': '<p4@x>',
+        'In-Reply-To': '<p1@x>',
+      });
+      expect(toGone.threadId).not.toBe(first.threadId);
+      expect(toKept.threadId).toBe(first.threadId);
+    });
+
     it('makes the email’s blobs unreadable, unless another email of the account uses them', async () => {
       const { store, account, importMail } = f();
       const one = await importMail({ Subject: 'same' }, { body: 'shared body' });
