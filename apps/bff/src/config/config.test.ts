@@ -6,7 +6,7 @@ describe('loadConfig', () => {
   it('applies the documented defaults', () => {
     const config = loadConfig({}, '/srv/colibri');
     expect(config).toEqual({
-      http: { host: 'localhost', port: 8080, trustProxy: false, publicUrl: null },
+      http: { host: 'localhost', port: 8080, trustProxy: false, publicUrl: null, corsOrigins: [] },
       smtp: { host: 'localhost', port: 2525, lmtpPort: 2424, serverName: 'colibri.localhost' },
       dataDir: '/srv/colibri/data',
       blobs: { kind: 'fs' },
@@ -72,6 +72,18 @@ describe('loadConfig', () => {
     // The password is not echoed in the error.
     expect(bad).toThrow(/COLIBRI_SMTP_RELAY must be none, mx, or smtp\(s\):\/\/.*"http:\/\/\*\*\*@relay/);
     expect(bad).not.toThrow(/secret/);
+  });
+
+  it('reads COLIBRI_CORS_ORIGINS: origins or *, and refuses what is not an origin', () => {
+    expect(
+      loadConfig({ COLIBRI_CORS_ORIGINS: 'https://app.example.org, http://localhost:5173/' }).http
+        .corsOrigins,
+    ).toEqual(['https://app.example.org', 'http://localhost:5173']);
+    expect(loadConfig({ COLIBRI_CORS_ORIGINS: ' * ' }).http.corsOrigins).toBe('*');
+    expect(() => loadConfig({ COLIBRI_CORS_ORIGINS: 'https://app.example.org/jmap' })).toThrow(
+      /COLIBRI_CORS_ORIGINS .*"https:\/\/app.example.org\/jmap"/,
+    );
+    expect(() => loadConfig({ COLIBRI_CORS_ORIGINS: 'app.example.org' })).toThrow(ConfigError);
   });
 
   it('turns LMTP off with "off" and refuses anything else that is not a port', () => {

@@ -20,6 +20,11 @@ export interface ColibriConfig {
     trustProxy: boolean | number | string;
     /** The public origin for the JMAP Session URLs; null derives it from each request. */
     publicUrl: string | null;
+    /**
+     * Other origins whose web clients may call JMAP (`COLIBRI_CORS_ORIGINS`), with an
+     * Authorization header (never cookies); `*` is any origin. Empty (default): same origin only.
+     */
+    corsOrigins: string[] | '*';
   };
   smtp: {
     /** Address of both the SMTP and the LMTP listener. */
@@ -126,6 +131,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       port: port('COLIBRI_HTTP_PORT', 8080),
       trustProxy: parseTrustProxy(read('COLIBRI_TRUST_PROXY')),
       publicUrl: parsePublicUrl(read('COLIBRI_PUBLIC_URL'), problems),
+      corsOrigins: parseCorsOrigins(read('COLIBRI_CORS_ORIGINS'), problems),
     },
     smtp: {
       host: read('COLIBRI_SMTP_HOST') ?? host,
@@ -161,18 +167,41 @@ function parseTrustProxy(raw: string | undefined): boolean | number | string {
   return raw;
 }
 
-function parsePublicUrl(raw: string | undefined, problems: string[]): string | null {
-  if (raw === undefined) return null;
+/** The origin of an http(s) URL, or null. */
+function originOf(raw: string): string | null {
   try {
     const url = new URL(raw);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
-    return url.origin;
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
   } catch {
+    return null;
+  }
+}
+
+function parsePublicUrl(raw: string | undefined, problems: string[]): string | null {
+  if (raw === undefined) return null;
+  const origin = originOf(raw);
+  if (origin === null)
     problems.push(
       `COLIBRI_PUBLIC_URL must be an http(s) origin such as https://mail.example.org, not "${raw}".`,
     );
-    return null;
+  return origin;
+}
+
+/** A comma-separated list of http(s) origins, or `*`. */
+function parseCorsOrigins(raw: string | undefined, problems: string[]): string[] | '*' {
+  if (raw === undefined || raw.trim() === '') return [];
+  if (raw.trim() === '*') return '*';
+  const origins: string[] = [];
+  for (const item of raw.split(',').map((part) => part.trim())) {
+    const origin = originOf(item);
+    // An origin is scheme://host[:port] and nothing more: a path would never match one.
+    if (origin === null || origin !== item.replace(/\/$/, ''))
+      problems.push(
+        `COLIBRI_CORS_ORIGINS must be * or a comma-separated list of origins such as https://app.example.org, not "${item}".`,
+      );
+    else origins.push(origin);
   }
+  return origins;
 }
 
 export function parseRelay(raw: string | undefined, problems: string[]): OutboundRelay {

@@ -11,6 +11,7 @@ import { downloadRoute } from './download.js';
 import { errorHandler, notFound } from './errors.js';
 import { jmapRoutes } from './jmap-routes.js';
 import { uploadRoute } from './upload.js';
+import { jmapCors } from './cors.js';
 import { securityHeaders } from './security-headers.js';
 import { staticWebApp } from './static-web.js';
 
@@ -25,7 +26,8 @@ export interface AppOptions {
 
 /**
  * The BFF's HTTP surface: the browser session API, JMAP (session, API, download), and the web
- * app. Same-origin only: no CORS headers are ever sent, so other origins cannot read answers.
+ * app. Same-origin only, unless JMAP is opened to other origins' clients (`http.corsOrigins`,
+ * `cors.ts`: Authorization credentials only, never cookies).
  */
 export function createApp(options: AppOptions): Express {
   const { config, log } = options;
@@ -37,6 +39,7 @@ export function createApp(options: AppOptions): Express {
 
   app.use(securityHeaders());
   app.use('/auth', authRoutes(options.auth, log.child('auth')));
+  app.use(['/.well-known/jmap', '/jmap'], jmapCors(config.http.corsOrigins));
   app.use(
     jmapRoutes({
       engine: options.engine,
