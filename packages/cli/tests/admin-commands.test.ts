@@ -71,6 +71,60 @@ describe('colibri domain, user and quota commands (real store in a temp folder)'
     ).toMatch(/No user alice@example.org/);
   });
 
+  it('makes a throw-away user with a working random password, and resets an account to empty', async () => {
+    const { data } = await tempDirs();
+    expect((await colibri(data, ['user', 'throwaway'])).stderr).toMatch(/No domain yet/);
+    await withUser(data);
+    const made = await colibri(data, ['user', 'throwaway', '--domain', 'EXAMPLE.org']);
+    expect(made.code).toBe(0);
+    const [email, password] = made.stdout.trim().split('\t');
+    expect(email).toMatch(/^throwaway-[0-9a-f]{12}@example\.org$/);
+    expect(password).toMatch(/^[\w-]{24}$/);
+    // Two runs never share a user.
+    const other = await colibri(data, ['user', 'throwaway']);
+    expect(other.stdout.split('\t')[0]).not.toBe(email);
+
+    await colibri(data, ['quota', 'set', 'alice@example.org', '--size', '5M']);
+    let store = await openMailStore({ dataDir: data });
+    try {
+      const alice = (await store.findAccountByEmail('alice@example.org'))!;
+      const inbox = (await store.findMailboxByRole(alice.id, 'inbox'))!;
+      await store.importMessage(alice.id, {
+        raw: new TextEncoder().encode('Subject: keep?\r\n\r\nno\r\n'),
+        mailboxIds: [inbox.id],
+      });
+      await store.createMailbox(alice.id, { name: 'Projects' });
+      const thrown = (await store.findAccountByEmail(email!))!;
+      expect(await verifyPassword(password!, (await store.getPasswordHash(thrown.id))!)).toBe(true);
+      expect((await store.listMailboxes(thrown.id)).map((m) => m.role)).toContain('inbox');
+      expect((await store.getQuota(thrown.id)).usedEmails).toBe(0);
+    } finally {
+      await store.close();
+    }
+
+    expect((await colibri(data, ['user', 'reset', 'alice@example.org'])).code).toBe(1);
+    expect((await colibri(data, ['user', 'reset', 'alice@example.org', '--yes'])).code).toBe(0);
+    store = await openMailStore({ dataDir: data });
+    try {
+      const alice = (await store.findAccountByEmail('alice@example.org'))!;
+      const quota = await store.getQuota(alice.id);
+      expect(quota).toMatchObject({ usedEmails: 0, usedBytes: 0, maxBytes: 5 * 1024 * 1024 });
+      expect((await store.listMailboxes(alice.id)).map((m) => m.name)).toEqual([
+        'Inbox',
+        'Drafts',
+        'Sent',
+        'Archive',
+        'Junk',
+        'Trash',
+      ]);
+      expect(await verifyPassword('correct horse battery', (await store.getPasswordHash(alice.id))!)).toBe(
+        true,
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
   it('sets quotas from sizes like 500M and counts like 10k, and shows them', async () => {
     const { data } = await tempDirs();
     await withUser(data);

@@ -5,7 +5,7 @@ import { domainAdd, domainList } from './domain.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { quotaSet, quotaShow } from './quota.js';
-import { userAdd, userDelete, userList, userPasswd } from './user.js';
+import { userAdd, userDelete, userList, userPasswd, userReset, userThrowaway } from './user.js';
 
 /** Every `colibri` command; a new one (e.g. `alias add`) is one file and one entry here. */
 export const commands: readonly Command[] = [
@@ -15,6 +15,8 @@ export const commands: readonly Command[] = [
   userList,
   userPasswd,
   userDelete,
+  userThrowaway,
+  userReset,
   aliasAdd,
   aliasList,
   aliasDelete,

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { hashPassword } from '@colibri/mail-store';
+import type { Account, MailStore } from '@colibri/mail-store';
 import { takePositionals } from '../args.js';
 import { CliError } from '../cli-error.js';
 import type { Command } from '../command.js';
@@ -15,6 +17,17 @@ const defaultMailboxes = [
   { name: 'Trash', role: 'trash' },
 ] as const;
 
+/** A user with the standard mailboxes: what `user add`, `user throwaway` and `user reset` make. */
+async function createUser(
+  store: MailStore,
+  input: { email: string; displayName: string; passwordHash: string },
+): Promise<Account> {
+  const account = await store.createAccount(input);
+  for (const [i, box] of defaultMailboxes.entries())
+    await store.createMailbox(account.id, { name: box.name, role: box.role, sortOrder: i + 1 });
+  return account;
+}
+
 export const userAdd: Command = {
   path: ['user', 'add'],
   usage: '<email> [--name "Display Name"] [--password-stdin]',
@@ -26,13 +39,11 @@ export const userAdd: Command = {
     if (await store.findAccountByEmail(email!)) throw new CliError(`User ${email} already exists`);
     const password = await readNewPassword(ctx, values['password-stdin'] === true);
     const name = typeof values.name === 'string' ? values.name : email!.slice(0, email!.indexOf('@'));
-    const account = await store.createAccount({
+    const account = await createUser(store, {
       email: email!,
       displayName: name,
       passwordHash: await hashPassword(password),
     });
-    for (const [i, box] of defaultMailboxes.entries())
-      await store.createMailbox(account.id, { name: box.name, role: box.role, sortOrder: i + 1 });
     ctx.io.out(`Added user ${account.email}\n`);
     return 0;
   },
@@ -86,6 +97,72 @@ export const userDelete: Command = {
     // Blob files only this user referenced: removed now that the metadata is gone.
     const { removedBlobs } = await store.collectGarbage();
     ctx.io.out(`Deleted user ${account.email} (${removedBlobs} blob files removed)\n`);
+    return 0;
+  },
+};
+
+/**
+ * For conformance runners and client tests: a user no one else uses, with an empty account and a
+ * random password, printed as `email<TAB>password` (the only time the password is shown).
+ */
+export const userThrowaway: Command = {
+  path: ['user', 'throwaway'],
+  usage: '[--domain example.org]',
+  summary: 'Create a user with an empty account and a random password, and print both',
+  options: { domain: { type: 'string' } },
+  async run(ctx, { positionals, values }) {
+    takePositionals(this, positionals, 0);
+    const store = await ctx.store();
+    const wanted = typeof values.domain === 'string' ? values.domain.toLowerCase() : null;
+    const domains = await store.listDomains();
+    const domain = wanted === null ? domains[0] : domains.find((d) => d.name === wanted);
+    if (!domain)
+      throw new CliError(
+        wanted === null
+          ? 'No domain yet: add one with `colibri domain add`'
+          : `Domain ${wanted} does not exist`,
+      );
+    const email = `throwaway-${randomBytes(6).toString('hex')}@${domain.name}`;
+    // 144 random bits, URL-safe: fine in Basic credentials and on a command line.
+    const password = randomBytes(18).toString('base64url');
+    const account = await createUser(store, {
+      email,
+      displayName: 'Throwaway',
+      passwordHash: await hashPassword(password),
+    });
+    ctx.io.out(`${account.email}\t${password}\n`);
+    return 0;
+  },
+};
+
+/**
+ * Empties an account for the next conformance run: it is deleted (mail, mailboxes, identities,
+ * vacation response, submissions) and made again with the same address, name, password and
+ * quota, and the standard mailboxes. Its account id changes; a client reads the new one from the
+ * JMAP Session.
+ */
+export const userReset: Command = {
+  path: ['user', 'reset'],
+  usage: '<email> --yes',
+  summary: "Empty a user's account (same address and password; asks for --yes)",
+  options: { yes: { type: 'boolean' } },
+  async run(ctx, { positionals, values }) {
+    const [email] = takePositionals(this, positionals, 1);
+    const store = await ctx.store();
+    const account = await resolveAccount(store, email!);
+    if (values.yes !== true)
+      throw new CliError(`This deletes all of ${account.email}'s mail and settings; add --yes to confirm`);
+    const passwordHash = await store.getPasswordHash(account.id);
+    const { maxBytes, maxEmails } = await store.getQuota(account.id);
+    await store.deleteAccount(account.id);
+    const fresh = await createUser(store, {
+      email: account.email,
+      displayName: account.displayName,
+      passwordHash: passwordHash ?? '',
+    });
+    if (maxBytes !== null || maxEmails !== null) await store.setQuota(fresh.id, { maxBytes, maxEmails });
+    const { removedBlobs } = await store.collectGarbage();
+    ctx.io.out(`Reset ${fresh.email} (${removedBlobs} blob files removed)\n`);
     return 0;
   },
 };
