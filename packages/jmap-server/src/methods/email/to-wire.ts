@@ -2,9 +2,10 @@ import type { EmailAddress, EmailBodyValue, EmailProperty } from '@colibri/jmap-
 import type { Address, EmailRecord } from '@colibri/mail-store';
 import { toUtcDate } from '../shared/dates.js';
 import { projectPart, projectStructure } from './body-parts.js';
-import type { BodyPartProperty } from './body-parts.js';
+import type { BodyPartSelection } from './body-parts.js';
+import { headerPropertyValue, type HeaderProperty } from './header-forms.js';
 
-/** RFC 8621 §4.1: every Email property this server serves (`header:` forms come later). */
+/** RFC 8621 §4.1: every Email property this server serves (`header:` forms: `header-forms.ts`). */
 export const EMAIL_PROPERTIES: readonly EmailProperty[] = [
   'id',
   'blobId',
@@ -53,7 +54,7 @@ function copy(list: string[] | null): string[] | null {
 
 /** What a property needs besides the record: the chosen body part properties and body values. */
 export interface WireExtras {
-  bodyProperties: readonly BodyPartProperty[];
+  bodyProperties: readonly BodyPartSelection[];
   bodyValues: Record<string, EmailBodyValue>;
 }
 
@@ -103,10 +104,23 @@ export function emailValue(record: EmailRecord, property: EmailProperty, extras:
   }
 }
 
+/** RFC 8621 §4.1.3: the `header:` properties asked for, over the message's own header fields. */
+export function headerValues(
+  record: Pick<EmailRecord, 'bodyStructure'>,
+  headers: readonly HeaderProperty[],
+): Record<string, unknown> {
+  const fields = record.bodyStructure.headers;
+  return Object.fromEntries(headers.map((header) => [header.property, headerPropertyValue(fields, header)]));
+}
+
 export function emailToWire(
   record: EmailRecord,
   properties: readonly EmailProperty[],
   extras: WireExtras,
+  headers: readonly HeaderProperty[] = [],
 ): Record<string, unknown> {
-  return Object.fromEntries(properties.map((property) => [property, emailValue(record, property, extras)]));
+  return {
+    ...Object.fromEntries(properties.map((property) => [property, emailValue(record, property, extras)])),
+    ...headerValues(record, headers),
+  };
 }
