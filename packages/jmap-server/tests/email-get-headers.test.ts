@@ -141,6 +141,27 @@ describe('Email/get header:{name} properties (RFC 8621 §4.1.2, §4.1.3)', () =>
     expect(email['header:Date:asDate']).toEqual(email.sentAt);
   });
 
+  it('RFC 8621 §4.1.3: `headers` lists every field of the message in order, with raw values', async () => {
+    const email = await one({ properties: ['headers'] });
+    const headers = email.headers as { name: string; value: string }[];
+    expect(headers.map(({ name }) => name)).toEqual([
+      'Received',
+      'Received',
+      'From',
+      'To',
+      'Subject',
+      'Date',
+      'Message-ID',
+      'References',
+      'List-Unsubscribe',
+      'X-Tag',
+      'X-TAG',
+      'MIME-Version',
+      'Content-Type',
+    ]);
+    expect(headers[4]).toEqual({ name: 'Subject', value: TOP_LEVEL['header:Subject'] });
+  });
+
   it('RFC 8621 §4.1.2: a form the field cannot have, or a malformed header: property, is invalidArguments', async () => {
     for (const property of [
       'header:Subject:asAddresses',

@@ -32,11 +32,12 @@ export const EMAIL_PROPERTIES: readonly EmailProperty[] = [
   'textBody',
   'htmlBody',
   'attachments',
+  'headers',
 ];
 
 /** RFC 8621 §4.2: the properties returned when `properties` is null. */
 export const DEFAULT_EMAIL_PROPERTIES: readonly EmailProperty[] = EMAIL_PROPERTIES.filter(
-  (property) => property !== 'bodyStructure',
+  (property) => property !== 'bodyStructure' && property !== 'headers',
 );
 
 /** RFC 8621 §4.1.1 / §4.1.2: mailboxIds and keywords are `Id[Boolean]` maps whose values are all true. */
@@ -97,6 +98,9 @@ export function emailValue(record: EmailRecord, property: EmailProperty, extras:
       return record[property].map((part) => projectPart(part, extras.bodyProperties));
     case 'bodyValues':
       return extras.bodyValues;
+    // §4.1.3: the message's own fields are the root part's.
+    case 'headers':
+      return record.bodyStructure.headers.map(({ name, value }) => ({ name, value }));
     default: {
       const unhandled: never = property;
       throw new Error(`unhandled Email property ${String(unhandled)}`);
