@@ -212,6 +212,28 @@ describe('Email/get header:{name} properties (RFC 8621 §4.1.2, §4.1.3)', () =>
   });
 });
 
+describe('header:{name} over 8-bit header fields (RFC 8621 §4.1.2.1, RFC 6532)', () => {
+  it('RFC 6532 §3: UTF-8 field values come back as text; invalid UTF-8 never breaks the answer', async () => {
+    const head = new TextEncoder().encode('From: a@x.test\r\nX-Note: Grüße aus Köln\r\nX-Latin: caf');
+    const rest = new TextEncoder().encode('\r\nSubject: 8-bit\r\n\r\nbody\r\n');
+    const bytes = new Uint8Array([...head, 0xe9, ...rest]);
+    const record = await f.store.importMessage(f.alice.accountId, {
+      raw: bytes,
+      mailboxIds: [f.inbox.id],
+      keywords: [],
+      receivedAt: new Date('2024-03-07T08:00:00Z'),
+    });
+    const email = await one({
+      ids: [record.id],
+      properties: ['header:X-Note', 'header:X-Note:asText', 'header:X-Latin:asText', 'header:Subject:asText'],
+    });
+    expect(email['header:X-Note']).toBe(' Grüße aus Köln');
+    expect(email['header:X-Note:asText']).toBe('Grüße aus Köln');
+    expect(email['header:X-Latin:asText']).toMatch(/^caf.$/u);
+    expect(email['header:Subject:asText']).toBe('8-bit');
+  });
+});
+
 describe('Email/parse header:{name} properties (RFC 8621 §4.9, §4.1.3)', () => {
   it('RFC 8621 §4.9: Email/parse serves header: forms on the email and its parts', async () => {
     const blobId = await upload(f, raw);

@@ -2,7 +2,7 @@ import { MethodErrorType } from '@colibri/jmap-types';
 import type { EmailBodyPart } from '@colibri/jmap-types';
 import type { BodyPart } from '@colibri/mail-store';
 import { MethodFailure } from '../../method-failure.js';
-import { headerPropertyValue, type HeaderProperty } from './header-forms.js';
+import { headerPropertyValues, type HeaderProperty } from './header-forms.js';
 import { splitHeaderProperties } from './header-properties.js';
 
 /** RFC 8621 §4.1.4: the EmailBodyPart properties this server can return. */
@@ -62,12 +62,10 @@ export function projectPart(
   part: BodyPart,
   properties: readonly BodyPartSelection[],
 ): Partial<EmailBodyPart> {
-  const wire: Partial<EmailBodyPart> = {};
+  const headers = properties.filter((property) => typeof property !== 'string');
+  const wire: Partial<EmailBodyPart> = headers.length > 0 ? headerPropertyValues(part.headers, headers) : {};
   for (const property of properties) {
-    if (typeof property !== 'string') {
-      (wire as Record<string, unknown>)[property.property] = headerPropertyValue(part.headers, property);
-      continue;
-    }
+    if (typeof property !== 'string') continue;
     switch (property) {
       case 'headers':
         wire.headers = part.headers.map(({ name, value }) => ({ name, value }));

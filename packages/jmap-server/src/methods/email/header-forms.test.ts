@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { headerPropertyValue, parseHeaderProperty, parseHeaderValue, parseUrls } from './header-forms.js';
+import {
+  headerPropertyValue,
+  headerPropertyValues,
+  parseHeaderProperty,
+  parseHeaderValue,
+  parseUrls,
+} from './header-forms.js';
 
 describe('parseHeaderProperty (RFC 8621 §4.1.3)', () => {
   it('RFC 8621 §4.1.3: parses name, form (asRaw by default) and :all; the name is lower-cased', () => {
@@ -196,5 +202,19 @@ describe('headerPropertyValue (RFC 8621 §4.1.3)', () => {
   it('RFC 8621 §4.1.3: an absent field is null, or [] with :all', () => {
     expect(headerPropertyValue(fields, parseHeaderProperty('header:X-None:asText')!)).toBeNull();
     expect(headerPropertyValue(fields, parseHeaderProperty('header:X-None:asText:all')!)).toEqual([]);
+  });
+
+  it('RFC 8621 §4.1.3: each spelling is its own key; spellings that differ in case share one parse', () => {
+    const properties = ['header:x-tag:all', 'header:X-TAG:all', 'header:Subject:asText'];
+    const values = headerPropertyValues(
+      fields,
+      properties.map((property) => parseHeaderProperty(property)!),
+    );
+    expect(values).toEqual({
+      'header:x-tag:all': [' one', ' =?utf-8?q?two?='],
+      'header:X-TAG:all': [' one', ' =?utf-8?q?two?='],
+      'header:Subject:asText': 'hi',
+    });
+    expect(values['header:x-tag:all']).toBe(values['header:X-TAG:all']);
   });
 });

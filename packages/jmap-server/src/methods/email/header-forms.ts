@@ -116,3 +116,25 @@ export function headerPropertyValue(
   const last = values[values.length - 1];
   return last === undefined ? null : parseHeaderValue(last, header.form);
 }
+
+/**
+ * The values of several `header:` properties over one entity's fields, by property. Spellings that
+ * differ only in case share one parse, so a request repeating a name in every case costs no more.
+ */
+export function headerPropertyValues(
+  fields: readonly { name: string; value: string }[],
+  headers: readonly HeaderProperty[],
+): Record<string, unknown> {
+  const parsed = new Map<string, Parsed | Parsed[]>();
+  const out: Record<string, unknown> = {};
+  for (const header of headers) {
+    const key = `${header.name}:${header.form}:${String(header.all)}`;
+    let value = parsed.get(key);
+    if (value === undefined) {
+      value = headerPropertyValue(fields, header);
+      parsed.set(key, value);
+    }
+    out[header.property] = value;
+  }
+  return out;
+}

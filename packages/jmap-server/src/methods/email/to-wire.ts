@@ -3,7 +3,7 @@ import type { Address, EmailRecord } from '@colibri/mail-store';
 import { toUtcDate } from '../shared/dates.js';
 import { projectPart, projectStructure } from './body-parts.js';
 import type { BodyPartSelection } from './body-parts.js';
-import { headerPropertyValue, type HeaderProperty } from './header-forms.js';
+import { headerPropertyValues, type HeaderProperty } from './header-forms.js';
 
 /** RFC 8621 §4.1: every Email property this server serves (`header:` forms: `header-forms.ts`). */
 export const EMAIL_PROPERTIES: readonly EmailProperty[] = [
@@ -113,8 +113,7 @@ export function headerValues(
   record: Pick<EmailRecord, 'bodyStructure'>,
   headers: readonly HeaderProperty[],
 ): Record<string, unknown> {
-  const fields = record.bodyStructure.headers;
-  return Object.fromEntries(headers.map((header) => [header.property, headerPropertyValue(fields, header)]));
+  return headerPropertyValues(record.bodyStructure.headers, headers);
 }
 
 export function emailToWire(
