@@ -46,11 +46,10 @@ export function groupedAddresses(value: string): AddressGroup[] {
     return [];
   }
   const mailboxes = (list: ParsedAddress[]): Address[] =>
-    list.flatMap((a) => {
-      const email = a.address === undefined ? '' : withoutComments(a.address);
-      // Junk such as a lone "(((" parses as a mailbox without an address: it is none.
-      return email === '' ? [] : [{ name: a.name ? a.name : null, email }];
-    });
+    list.flatMap((a) =>
+      // A display name without an address ("Name <>") stays: §4.1.2.3 parsing is best effort.
+      a.address === undefined ? [] : [{ name: a.name ? a.name : null, email: withoutComments(a.address) }],
+    );
   const out: AddressGroup[] = [];
   for (const a of parsed) {
     if (a.group) out.push({ name: a.name ?? null, addresses: mailboxes(a.group) });

@@ -120,6 +120,10 @@ describe('parseHeaderValue (RFC 8621 §4.1.2)', () => {
     expect(address?.email).toBe('pete@silly.test');
   });
 
+  it('RFC 8621 §4.1.2.3: best effort on semi-complete input: a name without an address is kept', () => {
+    expect(parseHeaderValue(' Name Only <>', 'Addresses')).toEqual([{ name: 'Name Only', email: '' }]);
+  });
+
   it('RFC 8621 §4.1.2.4 asGroupedAddresses: addresses outside a group share a group named null', () => {
     expect(
       parseHeaderValue(' a@x.test, B <b@x.test>, Team: c@x.test;, d@x.test, Empty:;', 'GroupedAddresses'),
@@ -144,7 +148,10 @@ describe('parseHeaderValue (RFC 8621 §4.1.2)', () => {
     const started = Date.now();
     expect(parseHeaderValue(` ${huge}`, 'Addresses')).toHaveLength(5000);
     expect(Date.now() - started).toBeLessThan(5000);
-    expect(parseHeaderValue(` ${'('.repeat(20000)}`, 'Addresses')).toEqual([]);
+    expect((parseHeaderValue(` ${'('.repeat(20000)}`, 'Addresses') as unknown[]).length).toBeLessThanOrEqual(
+      1,
+    );
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('RFC 8621 §4.1.2.5 asMessageIds: msg-ids without angle brackets; null when there is none', () => {
