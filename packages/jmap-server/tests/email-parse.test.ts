@@ -193,9 +193,12 @@ describe('Email/parse (RFC 8621 §4.9)', () => {
     expect(resultOf(response, 'Email/parse', 1).parsed).toEqual({ '#m': { subject: 'Café € weekly' } });
   });
 
-  it('refuses header: forms, unknown properties, other accounts and malformed arguments', async () => {
+  it('refuses impossible header: forms (RFC 8621 §4.1.2), unknown properties, other accounts and malformed arguments', async () => {
     const cases: [Record<string, unknown>, string][] = [
-      [{ accountId: f.alice.accountId, blobIds: [], properties: ['header:Subject'] }, 'invalidArguments'],
+      [
+        { accountId: f.alice.accountId, blobIds: [], properties: ['header:Subject:asAddresses'] },
+        'invalidArguments',
+      ],
       [{ accountId: f.alice.accountId, blobIds: [], properties: ['nope'] }, 'invalidArguments'],
       [{ accountId: f.alice.accountId, blobIds: [], bodyProperties: ['nope'] }, 'invalidArguments'],
       [{ accountId: f.alice.accountId, ids: [] }, 'invalidArguments'],

@@ -28,4 +28,11 @@ describe('Thread/get (RFC 8621 §3.1)', () => {
     expect(result.notFound).toEqual(['Tnope']);
     expect(typeof result.state).toBe('string');
   });
+
+  it('RFC 8620 §5.1: refuses ids: null (fetching all is optional per data type) with requestTooLarge', async () => {
+    for (const args of [{ accountId: f.alice.accountId, ids: null }, { accountId: f.alice.accountId }]) {
+      const response = await f.call([['Thread/get', args, 't']]);
+      expect(response.methodResponses[0]).toMatchObject(['error', { type: 'requestTooLarge' }, 't']);
+    }
+  });
 });

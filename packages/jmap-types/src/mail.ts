@@ -102,6 +102,8 @@ export interface Email {
   textBody: EmailBodyPart[];
   htmlBody: EmailBodyPart[];
   attachments: EmailBodyPart[];
+  /** RFC 8621 §4.1.3: the message's header fields, raw values, in order. */
+  headers: { name: string; value: string }[];
 }
 export type EmailProperty = keyof Email;
 

@@ -143,3 +143,7 @@ export type { DestroyMailboxResult, UpdateMailboxInput } from './mail-store.js';
 export { MailboxFieldError, MailboxNotEmptyError, MailboxTakenError } from './errors.js';
 export type { MailboxField } from './errors.js';
 export { mailboxLimits, mailboxRoles } from './sqlite/mailboxes.js';
+// RFC 8621 §4.1.2 header forms: the decoders the index itself uses, for `header:{name}` properties.
+export { groupedAddresses, messageIds, parseDate, unstructuredText } from './mime/envelope.js';
+export type { AddressGroup } from './mime/envelope.js';
+export { unfold } from './mime/header-block.js';

@@ -2,6 +2,8 @@ import { MethodErrorType } from '@colibri/jmap-types';
 import type { EmailBodyPart } from '@colibri/jmap-types';
 import type { BodyPart } from '@colibri/mail-store';
 import { MethodFailure } from '../../method-failure.js';
+import { headerPropertyValues, type HeaderProperty } from './header-forms.js';
+import { splitHeaderProperties } from './header-properties.js';
 
 /** RFC 8621 §4.1.4: the EmailBodyPart properties this server can return. */
 export const BODY_PART_PROPERTIES = [
@@ -19,6 +21,8 @@ export const BODY_PART_PROPERTIES = [
   'subParts',
 ] as const;
 export type BodyPartProperty = (typeof BODY_PART_PROPERTIES)[number];
+/** A chosen body part property: a plain one, or a `header:` form (RFC 8621 §4.1.4 has `header:` too). */
+export type BodyPartSelection = BodyPartProperty | HeaderProperty;
 
 /** RFC 8621 §4.2: the `bodyProperties` default. */
 export const DEFAULT_BODY_PROPERTIES: readonly BodyPartProperty[] = [
@@ -38,10 +42,11 @@ function isBodyPartProperty(name: string): name is BodyPartProperty {
   return (BODY_PART_PROPERTIES as readonly string[]).includes(name);
 }
 
-/** RFC 8621 §4.2 `bodyProperties`; `header:{name}` forms are not served yet (invalidArguments). */
-export function selectBodyProperties(requested: readonly string[] | null | undefined): BodyPartProperty[] {
-  if (requested == null) return [...DEFAULT_BODY_PROPERTIES];
-  const unknown = requested.filter((name) => !isBodyPartProperty(name));
+/** RFC 8621 §4.2 `bodyProperties`, `header:{name}` forms included. */
+export function selectBodyProperties(requested: readonly string[] | null | undefined): BodyPartSelection[] {
+  const { names, headers } = splitHeaderProperties(requested, 'bodyProperties');
+  if (names === null) return [...DEFAULT_BODY_PROPERTIES];
+  const unknown = names.filter((name) => !isBodyPartProperty(name));
   if (unknown.length > 0) {
     throw new MethodFailure(
       MethodErrorType.InvalidArguments,
@@ -49,13 +54,18 @@ export function selectBodyProperties(requested: readonly string[] | null | undef
       { arguments: ['bodyProperties'] },
     );
   }
-  return requested.filter(isBodyPartProperty);
+  return [...names.filter(isBodyPartProperty), ...headers];
 }
 
 /** One stored part as a wire EmailBodyPart with just the chosen properties. */
-export function projectPart(part: BodyPart, properties: readonly BodyPartProperty[]): Partial<EmailBodyPart> {
-  const wire: Partial<EmailBodyPart> = {};
+export function projectPart(
+  part: BodyPart,
+  properties: readonly BodyPartSelection[],
+): Partial<EmailBodyPart> {
+  const headers = properties.filter((property) => typeof property !== 'string');
+  const wire: Partial<EmailBodyPart> = headers.length > 0 ? headerPropertyValues(part.headers, headers) : {};
   for (const property of properties) {
+    if (typeof property !== 'string') continue;
     switch (property) {
       case 'headers':
         wire.headers = part.headers.map(({ name, value }) => ({ name, value }));
@@ -82,7 +92,7 @@ export function projectPart(part: BodyPart, properties: readonly BodyPartPropert
  */
 export function projectStructure(
   part: BodyPart,
-  properties: readonly BodyPartProperty[],
+  properties: readonly BodyPartSelection[],
 ): Partial<EmailBodyPart> {
   return projectPart(part, properties.includes('subParts') ? properties : [...properties, 'subParts']);
 }

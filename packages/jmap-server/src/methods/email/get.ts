@@ -10,6 +10,7 @@ import { toEmailId } from '../shared/ids.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { getArgsSchema, unsignedIntSchema } from '../shared/schemas.js';
 import { selectBodyProperties } from './body-parts.js';
+import { splitHeaderProperties } from './header-properties.js';
 import { bodyValueRequestOf, loadBodyValues, wantsBodyValues } from './body-values.js';
 import { DEFAULT_EMAIL_PROPERTIES, EMAIL_PROPERTIES, emailToWire } from './to-wire.js';
 
@@ -38,14 +39,8 @@ export async function emailGet(
 ): Promise<MethodResult<'Email/get'>> {
   const args = parseArgs(emailGetArgsSchema, rawArgs);
   const accountId = requireAccount(ctx, args.accountId);
-  const headerForms = (args.properties ?? []).filter((name) => name.startsWith('header:'));
-  if (headerForms.length > 0) {
-    throw new MethodFailure(
-      MethodErrorType.InvalidArguments,
-      `header:{name} properties are not supported yet: ${headerForms.join(', ')}.`,
-    );
-  }
-  const properties = selectProperties(args.properties, EMAIL_PROPERTIES, DEFAULT_EMAIL_PROPERTIES);
+  const { names, headers } = splitHeaderProperties(args.properties, 'properties');
+  const properties = selectProperties(names, EMAIL_PROPERTIES, DEFAULT_EMAIL_PROPERTIES);
   const bodyProperties = selectBodyProperties(args.bodyProperties);
   const bodyValueRequest = bodyValueRequestOf(args);
 
@@ -64,7 +59,7 @@ export async function emailGet(
       properties.includes('bodyValues') && wantsBodyValues(bodyValueRequest)
         ? await loadBodyValues(ctx.store, accountId, record, bodyValueRequest)
         : {};
-    list.push(emailToWire(record, properties, { bodyProperties, bodyValues }) as Partial<Email>);
+    list.push(emailToWire(record, properties, { bodyProperties, bodyValues }, headers) as Partial<Email>);
   }
   const notFound = ids.filter((id) => !byId.has(id));
   return { accountId, state, list, notFound };

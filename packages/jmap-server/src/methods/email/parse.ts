@@ -11,7 +11,8 @@ import { parseArgs } from '../shared/parse-args.js';
 import { selectBodyProperties } from './body-parts.js';
 import { bodyValueRequestOf, bodyValuesOf, wantsBodyValues } from './body-values.js';
 import { emailGetArgsSchema } from './get.js';
-import { EMAIL_PROPERTIES, emailValue } from './to-wire.js';
+import { splitHeaderProperties } from './header-properties.js';
+import { EMAIL_PROPERTIES, emailValue, headerValues } from './to-wire.js';
 
 /** RFC 8621 §4.9: Email/get's body arguments, with blobIds instead of ids. */
 export const emailParseArgsSchema = emailGetArgsSchema
@@ -73,15 +74,10 @@ export async function emailParse(
 ): Promise<MethodResult<'Email/parse'>> {
   const args = parseArgs(emailParseArgsSchema, rawArgs);
   const accountId = requireAccount(ctx, args.accountId);
-  const headerForms = (args.properties ?? []).filter((name) => name.startsWith('header:'));
-  if (headerForms.length > 0)
-    throw new MethodFailure(
-      MethodErrorType.InvalidArguments,
-      `header:{name} properties are not supported yet: ${headerForms.join(', ')}.`,
-    );
+  const { names, headers } = splitHeaderProperties(args.properties, 'properties');
   // selectProperties adds `id`, which a parsed email has only when asked for (as null).
-  const properties = selectProperties(args.properties, EMAIL_PROPERTIES, DEFAULT_PARSE_PROPERTIES).filter(
-    (property) => property !== 'id' || (args.properties ?? []).includes('id'),
+  const properties = selectProperties(names, EMAIL_PROPERTIES, DEFAULT_PARSE_PROPERTIES).filter(
+    (property) => property !== 'id' || (names ?? []).includes('id'),
   );
   const bodyProperties = selectBodyProperties(args.bodyProperties);
   const bodyValueRequest = bodyValueRequestOf(args);
@@ -112,12 +108,15 @@ export async function emailParse(
             )
           : {};
       const record = asRecord(email, accountId);
-      parsed[wireId] = Object.fromEntries(
-        properties.map((property) => [
-          property,
-          METADATA.has(property) ? null : emailValue(record, property, { bodyProperties, bodyValues }),
-        ]),
-      ) as Partial<Email>;
+      parsed[wireId] = {
+        ...Object.fromEntries(
+          properties.map((property) => [
+            property,
+            METADATA.has(property) ? null : emailValue(record, property, { bodyProperties, bodyValues }),
+          ]),
+        ),
+        ...headerValues(email, headers),
+      } as Partial<Email>;
     }
   }
   return {

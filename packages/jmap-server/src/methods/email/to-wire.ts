@@ -2,9 +2,10 @@ import type { EmailAddress, EmailBodyValue, EmailProperty } from '@colibri/jmap-
 import type { Address, EmailRecord } from '@colibri/mail-store';
 import { toUtcDate } from '../shared/dates.js';
 import { projectPart, projectStructure } from './body-parts.js';
-import type { BodyPartProperty } from './body-parts.js';
+import type { BodyPartSelection } from './body-parts.js';
+import { headerPropertyValues, type HeaderProperty } from './header-forms.js';
 
-/** RFC 8621 §4.1: every Email property this server serves (`header:` forms come later). */
+/** RFC 8621 §4.1: every Email property this server serves (`header:` forms: `header-forms.ts`). */
 export const EMAIL_PROPERTIES: readonly EmailProperty[] = [
   'id',
   'blobId',
@@ -31,11 +32,12 @@ export const EMAIL_PROPERTIES: readonly EmailProperty[] = [
   'textBody',
   'htmlBody',
   'attachments',
+  'headers',
 ];
 
 /** RFC 8621 §4.2: the properties returned when `properties` is null. */
 export const DEFAULT_EMAIL_PROPERTIES: readonly EmailProperty[] = EMAIL_PROPERTIES.filter(
-  (property) => property !== 'bodyStructure',
+  (property) => property !== 'bodyStructure' && property !== 'headers',
 );
 
 /** RFC 8621 §4.1.1 / §4.1.2: mailboxIds and keywords are `Id[Boolean]` maps whose values are all true. */
@@ -53,7 +55,7 @@ function copy(list: string[] | null): string[] | null {
 
 /** What a property needs besides the record: the chosen body part properties and body values. */
 export interface WireExtras {
-  bodyProperties: readonly BodyPartProperty[];
+  bodyProperties: readonly BodyPartSelection[];
   bodyValues: Record<string, EmailBodyValue>;
 }
 
@@ -96,6 +98,9 @@ export function emailValue(record: EmailRecord, property: EmailProperty, extras:
       return record[property].map((part) => projectPart(part, extras.bodyProperties));
     case 'bodyValues':
       return extras.bodyValues;
+    // §4.1.3: the message's own fields are the root part's.
+    case 'headers':
+      return record.bodyStructure.headers.map(({ name, value }) => ({ name, value }));
     default: {
       const unhandled: never = property;
       throw new Error(`unhandled Email property ${String(unhandled)}`);
@@ -103,10 +108,22 @@ export function emailValue(record: EmailRecord, property: EmailProperty, extras:
   }
 }
 
+/** RFC 8621 §4.1.3: the `header:` properties asked for, over the message's own header fields. */
+export function headerValues(
+  record: Pick<EmailRecord, 'bodyStructure'>,
+  headers: readonly HeaderProperty[],
+): Record<string, unknown> {
+  return headerPropertyValues(record.bodyStructure.headers, headers);
+}
+
 export function emailToWire(
   record: EmailRecord,
   properties: readonly EmailProperty[],
   extras: WireExtras,
+  headers: readonly HeaderProperty[] = [],
 ): Record<string, unknown> {
-  return Object.fromEntries(properties.map((property) => [property, emailValue(record, property, extras)]));
+  return {
+    ...Object.fromEntries(properties.map((property) => [property, emailValue(record, property, extras)])),
+    ...headerValues(record, headers),
+  };
 }

@@ -19,7 +19,8 @@ export async function threadGet(
   const accountId = requireAccount(ctx, args.accountId);
   const properties = selectProperties(args.properties, THREAD_PROPERTIES, THREAD_PROPERTIES);
   const ids = requestedIds(args.ids, ctx.limits);
-  // RFC 8620 §5.1: `ids: null` is for types where fetching everything makes sense; threads are not one.
+  // RFC 8620 §5.1: `ids: null` returns all records only "if this is supported for that data type";
+  // it is not for threads (as many as the emails, and always reached through Email/get or /query).
   if (ids === null)
     throw new MethodFailure(MethodErrorType.RequestTooLarge, 'Thread/get needs a list of ids.');
 
