@@ -241,7 +241,12 @@ export async function buildMimeTree(
   });
   const body = shell.createChild(false);
   await buildPart(body, tree.body, openBlob, 0, { parts: 0 });
-  const entity = await body.build();
+  let entity = await body.build();
+  // MimeNode ends what it builds with a line break; in a single-part message that would become
+  // part of the text (a multipart's closing delimiter owns its own).
+  const text = tree.body.text;
+  if (text !== undefined && !/\n$/.test(text) && entity.subarray(-2).toString('latin1') === '\r\n')
+    entity = entity.subarray(0, -2);
   const raw = Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\n`, 'latin1'), entity]);
   return { raw: new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength), messageId, sentAt };
 }
