@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JmapResponse } from '@colibri/jmap-types';
 import { mimeLimits } from '@colibri/mail-store';
 import { callWithBlob, upload } from './support/blobs.js';
-import { openFixture, resultOf } from './support/fixture.js';
+import { createJmapEngine } from '../src/index.js';
+import { MAIL_ACCOUNT_CAPABILITY } from '../src/limits.js';
+import { USING, openFixture, recordingLogger, resultOf, withOverrides } from './support/fixture.js';
 import type { Fixture } from './support/fixture.js';
 import { aliceIdentityId, callSubmission } from './support/submissions.js';
 
@@ -186,6 +188,24 @@ describe('Email/set create (RFC 8621 §4.6)', () => {
     expect(await rawOf(result.created!.c!.blobId as string)).toMatch(/^Bcc: hidden@colibri\.test$/m);
   });
 
+  it('§4.6 / RFC 8620 §5.3: mailboxIds may name a mailbox created earlier in the request by #creationId', async () => {
+    const response = await f.call([
+      [
+        'Mailbox/set',
+        { accountId: f.alice.accountId, create: { box: { name: 'Drafts-by-ref', role: null } } },
+        'm',
+      ],
+      [
+        'Email/set',
+        { accountId: f.alice.accountId, create: { c: draft({ mailboxIds: { '#box': true } }) } },
+        's',
+      ],
+    ]);
+    const boxId = (resultOf(response, 'Mailbox/set').created as Record<string, { id: string }>).box!.id;
+    const created = (resultOf(response, 'Email/set', 1).created as Record<string, { id: string }>).c!;
+    expect((await getEmail(created.id, ['mailboxIds'])).mailboxIds).toEqual({ [boxId]: true });
+  });
+
   it('§4.6 / RFC 8620 §5.3: invalidProperties lists every bad property, and nothing is stored', async () => {
     const before = await emailCount();
     const state = await f.store.getState(f.alice.accountId, 'Email');
@@ -292,6 +312,34 @@ describe('Email/set create (RFC 8621 §4.6)', () => {
     expect((result.notCreated!.c as { description: string }).description).toContain(
       String(mimeLimits.maxMessageBytes),
     );
+  });
+
+  it('§4.6 / RFC 8621 §1.3.1: attachments over maxSizeAttachmentsPerEmail are tooLarge', async () => {
+    const blobId = await upload(f, 'small', f.alice.accountId, 'text/plain');
+    const max = MAIL_ACCOUNT_CAPABILITY.maxSizeAttachmentsPerEmail;
+    // The store reports the blob one octet over the limit (no need to write 50 MB to disk).
+    const store = withOverrides(f.store, {
+      async openBlob(accountId, id) {
+        const opened = await f.store.openBlob(accountId, id);
+        return opened === null ? null : { ...opened, size: max + 1 };
+      },
+    });
+    const engine = createJmapEngine({ store, logger: recordingLogger() });
+    const { body } = await engine.handleRequest(f.alice, {
+      using: USING,
+      methodCalls: [
+        [
+          'Email/set',
+          { accountId: f.alice.accountId, create: { c: draft({ attachments: [{ blobId }] }) } },
+          's',
+        ],
+      ],
+    });
+    const result = resultOf(body as JmapResponse, 'Email/set') as unknown as SetResult;
+    expect(result.notCreated!.c).toMatchObject({
+      type: 'tooLarge',
+      description: expect.stringContaining(String(max)),
+    });
   });
 
   it('RFC 8620 §5.3: create, update and destroy in one call run in that order, #creationId usable by update', async () => {

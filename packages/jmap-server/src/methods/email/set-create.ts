@@ -1,6 +1,7 @@
 import type { Email, SetError } from '@colibri/jmap-types';
 import { buildMimeTree, InvalidInputError, mimeLimits, NotFoundError } from '@colibri/mail-store';
 import type { AccountId, BlobId } from '@colibri/mail-store';
+import { MAIL_ACCOUNT_CAPABILITY } from '../../limits.js';
 import type { MethodContext } from '../../method-context.js';
 import { invalidProperties } from '../shared/invalid-properties.js';
 import { createEmail, emailPlacementSchema, resolvePlacement, type CreatedEmail } from './import-create.js';
@@ -48,10 +49,12 @@ async function checkBlobs(
   return { notFound, size };
 }
 
-const tooLarge = (): SetError => ({
+const tooLarge = (description = `An email is at most ${mimeLimits.maxMessageBytes} octets.`): SetError => ({
   type: 'tooLarge',
-  description: `An email is at most ${mimeLimits.maxMessageBytes} octets.`,
+  description,
 });
+/** RFC 8621 §1.3.1: the attachments (the blobs the parts name) of one Email, together. */
+const maxAttachments = MAIL_ACCOUNT_CAPABILITY.maxSizeAttachmentsPerEmail;
 
 /**
  * RFC 8621 §4.6: one Email/set create. Checks every property first (invalidProperties naming all
@@ -85,6 +88,8 @@ export async function createOneEmail(
 
   const blobs = await checkBlobs(ctx, accountId, body.blobs);
   if (blobs.notFound.length > 0) return { error: { type: 'blobNotFound', notFound: blobs.notFound } };
+  if (blobs.size > maxAttachments)
+    return { error: tooLarge(`The attachments of an email are at most ${maxAttachments} octets.`) };
   if (blobs.size + body.textChars > mimeLimits.maxMessageBytes) return { error: tooLarge() };
   const placement = await resolvePlacement(ctx, accountId, placementWire.data);
   if ('type' in placement) return { error: placement };
