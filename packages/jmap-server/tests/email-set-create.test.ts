@@ -232,6 +232,10 @@ describe('Email/set create (RFC 8621 §4.6)', () => {
           bodyStructure: { partId: 't', 'header:Subject:asText': 'x' },
         }),
         headers: draft({ headers: [{ name: 'X-A', value: 'b' }] }),
+        emptyMultipart: draft({
+          textBody: undefined,
+          bodyStructure: { type: 'multipart/mixed', subParts: [] },
+        }),
         noMailbox: draft({ mailboxIds: {} }),
         unknownMailbox: draft({ mailboxIds: { Mnope: true } }),
         badKeyword: draft({ keywords: { 'a b': true } }),
@@ -258,6 +262,7 @@ describe('Email/set create (RFC 8621 §4.6)', () => {
     expect(props('partCte').properties).toEqual(['textBody/0/header:Content-Transfer-Encoding']);
     expect(props('repeatsTop').properties).toEqual(['bodyStructure/header:subject']);
     expect(props('headers').properties).toEqual(['headers']);
+    expect(props('emptyMultipart').properties).toEqual(['bodyStructure/subParts']);
     expect(props('noMailbox').properties).toEqual(['mailboxIds']);
     expect(props('unknownMailbox').properties).toEqual(['mailboxIds']);
     expect(props('badKeyword').properties).toEqual(['keywords/a b']);
@@ -294,7 +299,11 @@ describe('Email/set create (RFC 8621 §4.6)', () => {
         'Email/set',
         {
           accountId: f.alice.accountId,
-          create: { c: draft({ attachments: [{ blobId: '#file', type: 'text/plain', name: 'a.txt' }] }) },
+          create: {
+            c: draft({
+              attachments: [{ blobId: '#file', type: 'text/plain', name: 'a.txt', charset: 'iso-8859-1' }],
+            }),
+          },
         },
         's',
       ],
@@ -302,7 +311,11 @@ describe('Email/set create (RFC 8621 §4.6)', () => {
     const created = (resultOf(response, 'Email/set', 1).created as Record<string, Record<string, unknown>>)
       .c!;
     const email = await getEmail(created.id as string, ['attachments']);
-    expect((email.attachments as Record<string, unknown>[])[0]).toMatchObject({ name: 'a.txt', size: 13 });
+    expect((email.attachments as Record<string, unknown>[])[0]).toMatchObject({
+      name: 'a.txt',
+      size: 13,
+      charset: 'iso-8859-1',
+    });
   });
 
   it('§4.6: a message larger than the store takes is tooLarge', async () => {

@@ -118,7 +118,9 @@ function parsePart(
   ).toLowerCase();
   let result: TreePart | null = null;
   if (part.subParts != null) {
-    if (!type.startsWith('multipart/') || !Array.isArray(part.subParts)) walk.bad.push(`${path}/subParts`);
+    // RFC 2046 §5.1.1: a multipart has one or more body parts.
+    if (!type.startsWith('multipart/') || !Array.isArray(part.subParts) || part.subParts.length === 0)
+      walk.bad.push(`${path}/subParts`);
     else {
       const subParts = part.subParts.map((sub, i) =>
         parsePart(sub, `${path}/subParts/${i}`, walk, depth + 1, 'text/plain'),
