@@ -327,6 +327,19 @@ describe('Email/set create (RFC 8621 §4.6)', () => {
     );
   });
 
+  it('§4.6: overQuota when the account is full, storing nothing', async () => {
+    const { usedEmails } = await f.store.getQuota(f.alice.accountId);
+    await f.store.setQuota(f.alice.accountId, { maxEmails: usedEmails, maxBytes: null });
+    try {
+      const before = await f.store.getState(f.alice.accountId, 'Email');
+      const result = await createOne(draft());
+      expect(result.notCreated).toMatchObject({ c: { type: 'overQuota' } });
+      expect(await f.store.getState(f.alice.accountId, 'Email')).toBe(before);
+    } finally {
+      await f.store.setQuota(f.alice.accountId, { maxEmails: null, maxBytes: null });
+    }
+  });
+
   it('§4.6 / RFC 8621 §1.3.1: attachments over maxSizeAttachmentsPerEmail are tooLarge', async () => {
     const blobId = await upload(f, 'small', f.alice.accountId, 'text/plain');
     const max = MAIL_ACCOUNT_CAPABILITY.maxSizeAttachmentsPerEmail;
