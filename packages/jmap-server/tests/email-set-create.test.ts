@@ -183,6 +183,17 @@ describe('Email/set create (RFC 8621 §4.6)', () => {
     });
   });
 
+  it('§4.6 / RFC 8621 §3: a reply created with inReplyTo and references joins the original thread', async () => {
+    const result = await createOne(
+      draft({
+        subject: 'Re: Lunch on Friday?',
+        inReplyTo: ['lunch-1@colibri.test'],
+        references: ['lunch-1@colibri.test'],
+      }),
+    );
+    expect(result.created!.c!.threadId).toBe(f.emails.lunchInvite.threadId);
+  });
+
   it('§4.6: keeps Bcc in the stored draft (the submission strips it when sending)', async () => {
     const result = await createOne(draft({ bcc: [{ name: null, email: 'hidden@colibri.test' }] }));
     expect(await rawOf(result.created!.c!.blobId as string)).toMatch(/^Bcc: hidden@colibri\.test$/m);
