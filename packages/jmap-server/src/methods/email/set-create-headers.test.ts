@@ -33,6 +33,10 @@ describe('create-side header properties (RFC 8621 §4.1.2, §4.1.3, §4.6)', () 
     expect(headerInstances('MessageIds', false, ['no-at-sign'])).toBeNull();
     expect(headerInstances('Date', false, '2026-03-01')).toBeNull();
     expect(headerInstances('Raw', false, 'caf\u00e9')).toBeNull();
+    // RFC 5322 §2.2.3: a raw line break only folds; a bare one would start a header of its own.
+    expect(headerInstances('Raw', false, ' a\r\n b')).toEqual([{ raw: ' a\r\n b' }]);
+    expect(headerInstances('Raw', false, ' a\r\nBcc: x@y.test')).toBeNull();
+    expect(headerInstances('Raw', false, ' a\nb')).toBeNull();
     expect(headerInstances('Text', true, ['a', 'b'])).toEqual([{ text: 'a' }, { text: 'b' }]);
     expect(headerInstances('Text', true, 'not an array')).toBeNull();
     expect(headerInstances('Addresses', false, null)).toEqual([]);

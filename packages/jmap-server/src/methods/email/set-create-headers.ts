@@ -96,11 +96,12 @@ const dateTime = z
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i)
   .refine((value) => !Number.isNaN(Date.parse(value)));
 const url = z.string().regex(/^[^\s<>]{1,2000}$/);
-/** Raw values are US-ASCII (RFC 5322 §2.2), folding white space allowed. */
+/** Raw values are US-ASCII (RFC 5322 §2.2): a line break only to fold (CRLF then white space). */
 const raw = z
   .string()
-  .regex(/^[\t\r\n\x20-\x7e]*$/)
-  .max(10_000);
+  .max(10_000)
+  .regex(/^(?:[\t\x20-\x7e]|\r\n[\t ])*$/)
+  .refine((value) => value.split('\r\n').every((line) => line.length <= 900));
 const text = z.string().max(composeLimits.maxHeaderValueChars);
 
 const SCHEMAS: Record<Form, z.ZodType> = {
