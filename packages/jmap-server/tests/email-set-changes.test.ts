@@ -80,7 +80,7 @@ describe('Email/set keywords (RFC 8621 §4.6) and Email/changes (§4.3)', () => 
     expect(result.newState).toBe(before);
   });
 
-  it('answers per-item errors for bad patches, unknown emails, create (not served yet) and destroy', async () => {
+  it('answers per-item errors for bad patches, unknown emails, a create without a mailbox and destroy', async () => {
     const id = f.emails.newsletter.id;
     const result = await set({
       update: {
@@ -98,7 +98,9 @@ describe('Email/set keywords (RFC 8621 §4.6) and Email/changes (§4.3)', () => 
       [f.emails.invoice.id]: { type: 'invalidProperties', properties: ['keywords'] },
       [f.emails.lunchReply.id]: { type: 'invalidPatch' },
     });
-    expect(result.notCreated).toMatchObject({ k1: { type: 'forbidden' } });
+    expect(result.notCreated).toMatchObject({
+      k1: { type: 'invalidProperties', properties: ['mailboxIds'] },
+    });
     expect(result.notDestroyed).toEqual({ Enope: { type: 'notFound' }, 'not an id!': { type: 'notFound' } });
     expect(result.destroyed).toBeNull();
     expect(result.updated).toBeNull();

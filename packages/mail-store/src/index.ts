@@ -123,6 +123,8 @@ export type {
   OutgoingMessage,
 } from './compose/outgoing-message.js';
 export { buildMessage, composeLimits } from './compose/build-message.js';
+export { buildMimeTree, treeLimits } from './compose/build-tree.js';
+export type { OutgoingTree, TreeAddress, TreeHeader, TreeHeaderValue, TreePart } from './compose/build-tree.js';
 export { identityLimits } from './sqlite/identities.js';
 export { vacationLimits, vacationResponseId } from './sqlite/vacation.js';
 export {

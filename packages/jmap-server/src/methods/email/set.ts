@@ -7,6 +7,7 @@ import { MethodFailure } from '../../method-failure.js';
 import { requireAccount } from '../shared/account.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { idSchema } from '../shared/schemas.js';
+import { createdProperties, createOneEmail } from './set-create.js';
 import { destroyEmails } from './set-destroy.js';
 import { resolveId } from './set-ids.js';
 import { updateEmail } from './set-update.js';
@@ -20,18 +21,13 @@ export const emailSetArgsSchema = z.strictObject({
   destroy: z.array(z.string()).nullable().optional(),
 });
 
-const notYet = (what: string): SetError => ({
-  type: 'forbidden',
-  description: `${what} emails is not supported yet.`,
-});
-
 function orNull<T>(record: Record<string, T>): Record<string, T> | null {
   return Object.keys(record).length > 0 ? record : null;
 }
 
 /**
- * RFC 8621 §4.6: Email/set. Updates of `keywords` and `mailboxIds` (mark read, flag, move) and
- * destroy are served; create answers per-item `forbidden` for now.
+ * RFC 8621 §4.6: Email/set. Create builds a message from JMAP properties (drafts, messages to
+ * send); updates of `keywords` and `mailboxIds` (mark read, flag, move); destroy.
  */
 export async function emailSet(
   rawArgs: Record<string, unknown>,
@@ -39,7 +35,7 @@ export async function emailSet(
 ): Promise<MethodResult<'Email/set'>> {
   const args = parseArgs(emailSetArgsSchema, rawArgs);
   const accountId: AccountId = requireAccount(ctx, args.accountId);
-  const create = Object.keys(args.create ?? {});
+  const create = Object.entries(args.create ?? {});
   const update = Object.entries(args.update ?? {});
   const destroy = args.destroy ?? [];
   if (create.length + update.length + destroy.length > ctx.limits.maxObjectsInSet) {
@@ -52,7 +48,17 @@ export async function emailSet(
   if (args.ifInState != null && args.ifInState !== oldState)
     throw new MethodFailure(MethodErrorType.StateMismatch);
 
-  const notCreated = Object.fromEntries(create.map((creationId) => [creationId, notYet('Creating')]));
+  // RFC 8620 §5.3: create, then update, then destroy; each creation id is usable from then on.
+  const created: Record<string, Partial<Email>> = {};
+  const notCreated: Record<string, SetError> = {};
+  for (const [creationId, email] of create) {
+    const result = await createOneEmail(ctx, accountId, email);
+    if ('error' in result) notCreated[creationId] = result.error;
+    else {
+      created[creationId] = createdProperties(result);
+      ctx.createdIds.set(creationId, result.email.id);
+    }
+  }
   const updated: Record<string, Partial<Email> | null> = {};
   const notUpdated: Record<string, SetError> = {};
   for (const [id, patch] of update) {
@@ -67,7 +73,7 @@ export async function emailSet(
     accountId,
     oldState,
     newState: await ctx.store.getState(accountId, 'Email'),
-    created: null,
+    created: orNull(created),
     updated: orNull(updated),
     destroyed: destroyed.length > 0 ? destroyed : null,
     notCreated: orNull(notCreated),
