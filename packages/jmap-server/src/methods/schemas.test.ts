@@ -3,8 +3,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import type { emailGetArgsSchema } from './email/get.js';
 import type { emailQueryArgsSchema } from './email/query-args.js';
-import type { emailSetArgsSchema } from './email/set.js';
-import type { changesArgsSchema, getArgsSchema } from './shared/schemas.js';
+import type { changesArgsSchema, getArgsSchema, setArgsSchema } from './shared/schemas.js';
 
 /*
  * The zod schemas are the server's source of truth for arguments (STYLE 8); the method map in
@@ -17,7 +16,7 @@ describe('argument schemas accept what the method map allows', () => {
     expectTypeOf<MethodArgs<'Thread/get'>>().toExtend<z.input<typeof getArgsSchema>>();
     expectTypeOf<MethodArgs<'Email/get'>>().toExtend<z.input<typeof emailGetArgsSchema>>();
     expectTypeOf<MethodArgs<'Email/query'>>().toExtend<z.input<typeof emailQueryArgsSchema>>();
-    expectTypeOf<MethodArgs<'Email/set'>>().toExtend<z.input<typeof emailSetArgsSchema>>();
+    expectTypeOf<MethodArgs<'Email/set'>>().toExtend<z.input<typeof setArgsSchema>>();
     expectTypeOf<MethodArgs<'Email/changes'>>().toExtend<z.input<typeof changesArgsSchema>>();
   });
 });

@@ -1,51 +1,9 @@
 import { composeLimits } from '@colibri/mail-store';
 import type { TreeAddress, TreeHeader, TreeHeaderValue } from '@colibri/mail-store';
 import { z } from 'zod';
+import { parseHeaderProperty as parseReadHeaderProperty, type HeaderForm } from './header-forms.js';
 
-/** RFC 8621 §4.1.2: the parsed forms a header field can be given in. */
-type Form = 'Raw' | 'Text' | 'Addresses' | 'GroupedAddresses' | 'MessageIds' | 'Date' | 'URLs';
-
-/** RFC 8621 §4.1.2.2-§4.1.2.7: the fields defined in RFC 5322 / RFC 2369 take only their own form (and Raw). */
-const FIELD_FORMS: Record<string, Form> = {
-  subject: 'Text',
-  comments: 'Text',
-  keywords: 'Text',
-  'list-id': 'Text',
-  from: 'Addresses',
-  sender: 'Addresses',
-  'reply-to': 'Addresses',
-  to: 'Addresses',
-  cc: 'Addresses',
-  bcc: 'Addresses',
-  'resent-from': 'Addresses',
-  'resent-sender': 'Addresses',
-  'resent-reply-to': 'Addresses',
-  'resent-to': 'Addresses',
-  'resent-cc': 'Addresses',
-  'resent-bcc': 'Addresses',
-  date: 'Date',
-  'resent-date': 'Date',
-  'message-id': 'MessageIds',
-  'in-reply-to': 'MessageIds',
-  references: 'MessageIds',
-  'resent-message-id': 'MessageIds',
-  'list-help': 'URLs',
-  'list-unsubscribe': 'URLs',
-  'list-subscribe': 'URLs',
-  'list-post': 'URLs',
-  'list-owner': 'URLs',
-  'list-archive': 'URLs',
-  // RFC 5322 trace fields: Raw only.
-  'return-path': 'Raw',
-  received: 'Raw',
-};
-
-function formAllowed(field: string, form: Form): boolean {
-  if (form === 'Raw') return true;
-  const own = FIELD_FORMS[field];
-  if (own === undefined) return true;
-  return own === form || (own === 'Addresses' && form === 'GroupedAddresses');
-}
+type Form = HeaderForm;
 
 /** RFC 8621 §4.1.3: the convenience properties of an Email, as header field and form. */
 export const CONVENIENCE: Record<string, { field: string; form: Form; all?: boolean }> = {
@@ -62,22 +20,25 @@ export const CONVENIENCE: Record<string, { field: string; form: Form; all?: bool
   sentAt: { field: 'Date', form: 'Date' },
 };
 
-/** `header:{field}[:as{Form}][:all]` (RFC 8621 §4.1.3). */
-const headerProperty =
-  /^header:([!-9;-~]{1,76}?)(?::as(Raw|Text|Addresses|GroupedAddresses|MessageIds|Date|URLs))?(:all)?$/;
+/** A field name longer than this cannot be written on one line with its colon (RFC 5322 §2.1.1). */
+const maxFieldNameLength = 76;
 
+/** A `header:` property of a create: the field as the client spelled it (the name written). */
 export interface HeaderProperty {
   field: string;
   form: Form;
   all: boolean;
 }
 
+/**
+ * `header:{field}[:as{Form}][:all]` (RFC 8621 §4.1.3), with the same syntax and the same forms per
+ * field (§4.1.2) as when reading (`header-forms.ts`); null when either is wrong.
+ */
 export function parseHeaderProperty(property: string): HeaderProperty | null {
-  const match = headerProperty.exec(property);
-  if (match === null) return null;
-  const field = match[1]!;
-  const form = (match[2] ?? 'Raw') as Form;
-  return formAllowed(field.toLowerCase(), form) ? { field, form, all: match[3] !== undefined } : null;
+  const parsed = parseReadHeaderProperty(property);
+  const field = property.split(':')[1];
+  if (parsed === null || field === undefined || field.length > maxFieldNameLength) return null;
+  return { field, form: parsed.form, all: parsed.all };
 }
 
 const addrSpec = /^[^\s@<>(),;:"\\[\]]+@[^\s@<>(),;:"\\[\]]+$/;

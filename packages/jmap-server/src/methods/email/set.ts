@@ -1,25 +1,15 @@
 import { MethodErrorType } from '@colibri/jmap-types';
 import type { Email, MethodResult, SetError } from '@colibri/jmap-types';
 import type { AccountId } from '@colibri/mail-store';
-import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
 import { requireAccount } from '../shared/account.js';
 import { parseArgs } from '../shared/parse-args.js';
-import { idSchema } from '../shared/schemas.js';
+import { setArgsSchema } from '../shared/schemas.js';
 import { createdProperties, createOneEmail } from './set-create.js';
 import { destroyEmails } from './set-destroy.js';
 import { resolveId } from './set-ids.js';
 import { updateEmail } from './set-update.js';
-
-/** RFC 8620 §5.3: the standard /set arguments (RFC 8621 §4.6 adds none). */
-export const emailSetArgsSchema = z.strictObject({
-  accountId: idSchema,
-  ifInState: z.string().nullable().optional(),
-  create: z.record(z.string(), z.record(z.string(), z.unknown())).nullable().optional(),
-  update: z.record(z.string(), z.record(z.string(), z.unknown())).nullable().optional(),
-  destroy: z.array(z.string()).nullable().optional(),
-});
 
 function orNull<T>(record: Record<string, T>): Record<string, T> | null {
   return Object.keys(record).length > 0 ? record : null;
@@ -33,7 +23,7 @@ export async function emailSet(
   rawArgs: Record<string, unknown>,
   ctx: MethodContext,
 ): Promise<MethodResult<'Email/set'>> {
-  const args = parseArgs(emailSetArgsSchema, rawArgs);
+  const args = parseArgs(setArgsSchema, rawArgs);
   const accountId: AccountId = requireAccount(ctx, args.accountId);
   const create = Object.entries(args.create ?? {});
   const update = Object.entries(args.update ?? {});
