@@ -4,7 +4,7 @@ import type { AccountId, EmailRecord, Identity } from '@colibri/mail-store';
 import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
 import { toEmailId, toIdentityId } from '../shared/ids.js';
-import { resolveId } from '../email/set-ids.js';
+import { resolveId } from '../shared/creation-ids.js';
 import {
   deriveEnvelope,
   envelopeSchema,

@@ -3,7 +3,7 @@ import type { EmailSubmission, MethodResult, SetError } from '@colibri/jmap-type
 import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
-import { resolveId } from '../email/set-ids.js';
+import { resolveId } from '../shared/creation-ids.js';
 import { requireAccount } from '../shared/account.js';
 import { toEmailSubmissionId } from '../shared/ids.js';
 import { parseArgs } from '../shared/parse-args.js';
@@ -83,12 +83,15 @@ export async function emailSubmissionSet(
 
   const updated: Record<string, null> = {};
   const notUpdated: Record<string, SetError> = {};
-  for (const [id, patch] of update) {
+  for (const [given, patch] of update) {
+    // RFC 8620 §5.3: the submission by its id, also when the client used `#creationId`.
+    const id = resolveId(ctx, given) ?? given;
     const error = await updateSubmission(ctx, accountId, find(id), patch);
     if (error !== null) notUpdated[id] = error;
     else {
       updated[id] = null;
-      succeeded.set(id, find(id)?.emailId ?? '');
+      // onSuccess* may name it either way.
+      succeeded.set(id, find(id)?.emailId ?? '').set(given, find(id)?.emailId ?? '');
     }
   }
   const destroyed: string[] = [];

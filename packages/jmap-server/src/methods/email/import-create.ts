@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
 import { toMailboxId } from '../shared/ids.js';
 import { keywordSchema } from '../shared/keywords.js';
-import { resolveId } from './set-ids.js';
+import { resolveId } from '../shared/creation-ids.js';
 
 /** RFC 3339 UTCDate (RFC 8620 §1.4). */
 const utcDateSchema = z

@@ -2,7 +2,7 @@ import type { SetError } from '@colibri/jmap-types';
 import type { AccountId, EmailId } from '@colibri/mail-store';
 import type { MethodContext } from '../../method-context.js';
 import { toEmailId } from '../shared/ids.js';
-import { resolveId } from './set-ids.js';
+import { resolveId } from '../shared/creation-ids.js';
 
 /**
  * RFC 8621 §4.6 / RFC 8620 §5.3: Email/set `destroy`, in one store transaction. An id that is

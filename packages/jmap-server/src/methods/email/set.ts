@@ -8,7 +8,7 @@ import { parseArgs } from '../shared/parse-args.js';
 import { setArgsSchema } from '../shared/schemas.js';
 import { createdProperties, createOneEmail } from './set-create.js';
 import { destroyEmails } from './set-destroy.js';
-import { resolveId } from './set-ids.js';
+import { resolveId } from '../shared/creation-ids.js';
 import { updateEmail } from './set-update.js';
 
 function orNull<T>(record: Record<string, T>): Record<string, T> | null {
@@ -54,8 +54,9 @@ export async function emailSet(
   for (const [id, patch] of update) {
     const emailId = resolveId(ctx, id);
     const error = emailId === null ? { type: 'notFound' } : await updateEmail(ctx, accountId, emailId, patch);
-    if (error === null) updated[id] = null;
-    else notUpdated[id] = error;
+    // RFC 8620 §5.3: the response names the email by its id, also when the client used `#creationId`.
+    if (error === null) updated[emailId ?? id] = null;
+    else notUpdated[emailId ?? id] = error;
   }
   const { destroyed, notDestroyed } = await destroyEmails(ctx, accountId, destroy);
 

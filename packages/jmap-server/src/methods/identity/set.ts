@@ -2,7 +2,7 @@ import type { Identity, MethodResult, SetError } from '@colibri/jmap-types';
 import { identityLimits } from '@colibri/mail-store';
 import type { AccountId } from '@colibri/mail-store';
 import type { MethodContext } from '../../method-context.js';
-import { resolveId } from '../email/set-ids.js';
+import { resolveId } from '../shared/creation-ids.js';
 import { toIdentityId } from '../shared/ids.js';
 import { beginSet, orNull, setErrorOf } from '../shared/set-helpers.js';
 import { parseIdentityCreate, parseIdentityPatch } from './set-fields.js';

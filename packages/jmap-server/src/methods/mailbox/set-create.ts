@@ -1,7 +1,7 @@
 import type { Mailbox, SetError } from '@colibri/jmap-types';
 import type { AccountId, CreateMailboxInput, MailboxId } from '@colibri/mail-store';
 import type { MethodContext } from '../../method-context.js';
-import { resolveId } from '../email/set-ids.js';
+import { resolveId } from '../shared/creation-ids.js';
 import { toMailboxId } from '../shared/ids.js';
 import { setErrorOf } from './set-errors.js';
 import { invalidProperties, parseMailboxFields, type MailboxFields } from './set-props.js';

@@ -1,7 +1,7 @@
 import type { SetError } from '@colibri/jmap-types';
 import type { AccountId, MailboxId, Mailbox as StoredMailbox } from '@colibri/mail-store';
 import type { MethodContext } from '../../method-context.js';
-import { resolveId } from '../email/set-ids.js';
+import { resolveId } from '../shared/creation-ids.js';
 import { setErrorOf } from './set-errors.js';
 
 function depthOf(id: string, mailboxes: ReadonlyMap<string, StoredMailbox>): number {

@@ -1,7 +1,7 @@
 import type { Mailbox, SetError } from '@colibri/jmap-types';
 import type { AccountId, Mailbox as StoredMailbox, UpdateMailboxInput } from '@colibri/mail-store';
 import type { MethodContext } from '../../method-context.js';
-import { resolveId } from '../email/set-ids.js';
+import { resolveId } from '../shared/creation-ids.js';
 import { setErrorOf } from './set-errors.js';
 import { resolveParent } from './set-create.js';
 import { parseMailboxFields, SERVER_SET } from './set-props.js';

@@ -2,6 +2,7 @@ import { MethodErrorType } from '@colibri/jmap-types';
 import type { Mailbox, MethodResult, SetError } from '@colibri/jmap-types';
 import type { AccountId } from '@colibri/mail-store';
 import { z } from 'zod';
+import { resolveId } from '../shared/creation-ids.js';
 import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
 import { requireAccount } from '../shared/account.js';
@@ -56,8 +57,10 @@ export async function mailboxSet(
     const mailboxes = new Map((await ctx.store.listMailboxes(accountId)).map((m) => [m.id as string, m]));
     for (const [id, patch] of update) {
       const outcome = await updateMailbox(ctx, accountId, id, patch, mailboxes);
-      if ('error' in outcome) notUpdated[id] = outcome.error;
-      else updated[id] = outcome.changed;
+      // RFC 8620 §5.3: the mailbox by its id, also when the client used `#creationId`.
+      const key = resolveId(ctx, id) ?? id;
+      if ('error' in outcome) notUpdated[key] = outcome.error;
+      else updated[key] = outcome.changed;
     }
   }
 
