@@ -190,6 +190,8 @@ describe('MDN/send (RFC 9007 §2.1)', () => {
         b: { forEmailId: email.id, disposition: displayed, originalMessageId: '<x@y>' },
         c: { forEmailId: email.id, disposition: displayed, extensionFields: { Disposition: 'x' } },
         d: { forEmailId: email.id, disposition: displayed, unknown: 1 },
+        e: { forEmailId: email.id, disposition: displayed, reportingUA: 'ua\r\nBcc: x@y.test' },
+        f: { forEmailId: email.id, disposition: displayed, extensionFields: { 'X-Note': 'café' } },
       },
     });
     expect(result.sent).toBeNull();
@@ -198,6 +200,9 @@ describe('MDN/send (RFC 9007 §2.1)', () => {
       b: { type: 'invalidProperties', properties: ['originalMessageId'] },
       c: { type: 'invalidProperties', properties: ['extensionFields'] },
       d: { type: 'invalidProperties', properties: ['unknown'] },
+      // RFC 8098 §3.1: the report's fields are US-ASCII lines.
+      e: { type: 'invalidProperties', properties: ['reportingUA'] },
+      f: { type: 'invalidProperties', properties: ['extensionFields'] },
     });
     expect(await queuedFor(`ann+${serial}@remote.test`)).toBeNull();
   });

@@ -9,6 +9,8 @@ import {
 import { z } from 'zod';
 
 const field = z.string().max(mdnLimits.maxFieldChars);
+/** A message/disposition-notification field value is US-ASCII on one line (RFC 8098 §3.1). */
+const asciiField = field.regex(/^[\x20-\x7e\t]*$/, 'US-ASCII on one line');
 
 /** RFC 9007 §2: the disposition, its three parts from RFC 8098 §3.2.6. */
 export const dispositionSchema = z.strictObject({
@@ -19,7 +21,7 @@ export const dispositionSchema = z.strictObject({
 
 /** RFC 8098 §3.3: extension fields are header fields that are not the standard ones. */
 const extensionFieldsSchema = z
-  .record(z.string(), field)
+  .record(z.string(), asciiField)
   .refine((fields) => Object.keys(fields).length <= mdnLimits.maxExtensionFields, {
     message: `At most ${mdnLimits.maxExtensionFields} extension fields.`,
   })
@@ -44,9 +46,9 @@ export const sendMdnSchema = z.strictObject({
   subject: field.nullable().optional(),
   textBody: z.string().max(mdnLimits.maxTextBodyChars).nullable().optional(),
   includeOriginalMessage: z.boolean().optional(),
-  reportingUA: field.nullable().optional(),
+  reportingUA: asciiField.nullable().optional(),
   disposition: dispositionSchema,
-  finalRecipient: field.nullable().optional(),
+  finalRecipient: asciiField.nullable().optional(),
   extensionFields: extensionFieldsSchema.nullable().optional(),
   mdnGateway: serverSet,
   originalRecipient: serverSet,
