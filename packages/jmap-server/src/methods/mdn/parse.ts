@@ -11,7 +11,7 @@ import { parseArgs } from '../shared/parse-args.js';
 import { idSchema } from '../shared/schemas.js';
 
 /** RFC 9007 §2.2: MDN/parse arguments. */
-const parseArgsSchema = z.strictObject({ accountId: idSchema, blobIds: z.array(z.string()) });
+export const mdnParseArgsSchema = z.strictObject({ accountId: idSchema, blobIds: z.array(z.string()) });
 
 /** Emails with a Message-ID header containing the id that are looked at; an exact match is kept. */
 const maxMessageIdCandidates = 10;
@@ -58,7 +58,7 @@ export async function mdnParse(
   rawArgs: Record<string, unknown>,
   ctx: MethodContext,
 ): Promise<MethodResult<'MDN/parse'>> {
-  const args = parseArgs(parseArgsSchema, rawArgs);
+  const args = parseArgs(mdnParseArgsSchema, rawArgs);
   const accountId = requireAccount(ctx, args.accountId);
   const blobIds = [...new Set(args.blobIds)];
   if (blobIds.length > ctx.limits.maxObjectsInGet)

@@ -13,7 +13,7 @@ import { idSchema } from '../shared/schemas.js';
 import { sendOneMdn } from './send-one.js';
 
 /** RFC 9007 §2.1: MDN/send arguments. */
-const sendArgsSchema = z.strictObject({
+export const sendArgsSchema = z.strictObject({
   accountId: idSchema,
   identityId: z.string(),
   send: z.record(z.string(), z.record(z.string(), z.unknown())),
