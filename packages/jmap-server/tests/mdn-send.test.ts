@@ -95,7 +95,7 @@ describe('MDN/send (RFC 9007 §2.1)', () => {
     });
     const raw = await queuedFor(`ann+${serial}@remote.test`);
     expect(raw).toContain('Content-Type: multipart/report; report-type=disposition-notification');
-    expect(raw).toMatch(/^From: Alice Durand <alice@colibri\.test>\r$/m);
+    expect(raw).toMatch(/^From: "Alice Durand" <alice@colibri\.test>\r$/m);
     expect(raw).toContain(
       'Reporting-UA: colibri.test; Colibri\r\nOriginal-Recipient: rfc822;alice@colibri.test\r\n' +
         `Final-Recipient: rfc822; alice@colibri.test\r\nOriginal-Message-ID: <ask-${serial}@remote.test>\r\n` +

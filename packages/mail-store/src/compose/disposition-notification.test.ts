@@ -36,7 +36,7 @@ describe('dispositionNotification (RFC 8098 §3)', () => {
     expect(mdn).toMatch(
       /^Content-Type: multipart\/report; report-type=disposition-notification; boundary="/m,
     );
-    expect(mdn).toContain('To: <ann@example.test>\r\n');
+    expect(mdn).toContain('From: "Ben" <ben@example.test>\r\nTo: <ann@example.test>\r\n');
     expect(mdn).toMatch(/^Subject: =\?UTF-8\?B\?/m);
     // RFC 8098 §3.2: the fields, in order, one per line; the extension value cannot inject a field.
     expect(mdn).toContain(
@@ -78,6 +78,15 @@ describe('dispositionNotification (RFC 8098 §3)', () => {
     expect(() => dispositionNotification(input({ extensionFields: { Disposition: 'x' } }))).toThrow();
     expect(() => dispositionNotification(input({ extensionFields: { 'Bad Name': 'x' } }))).toThrow();
     expect(() => dispositionNotification(input({ to: [] }))).toThrow();
+  });
+
+  it('quotes an ASCII display name and encodes another one (RFC 5322 §3.4, RFC 2047 §5)', () => {
+    const from = (name: string) =>
+      /^From: (.*)\r$/m.exec(
+        text(dispositionNotification(input({ from: { name, email: 'b@x.test' } }))),
+      )?.[1];
+    expect(from('Martin, Ben')).toBe('"Martin, Ben" <b@x.test>');
+    expect(from('Zoë')).toBe('=?UTF-8?B?Wm/Dqw==?= <b@x.test>');
   });
 
   it('reads back what it wrote (RFC 8098 §3.2)', () => {

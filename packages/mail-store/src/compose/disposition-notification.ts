@@ -95,8 +95,12 @@ function base64Lines(text: string): string {
   ).join(CRLF);
 }
 
-const displayName = (name: string | null, email: string) =>
-  name ? `${encodeWords(oneLine(name).replace(/["\\]/g, ''))} <${email}>` : `<${email}>`;
+/** RFC 5322 §3.4: an ASCII display name quoted (it may hold a comma), any other one encoded. */
+function displayName(name: string | null, email: string): string {
+  const plain = oneLine(name ?? '').replace(/["\\]/g, '');
+  if (plain === '') return `<${email}>`;
+  return /^[\x20-\x7e]*$/.test(plain) ? `"${plain}" <${email}>` : `${encodeWords(plain)} <${email}>`;
+}
 
 /** RFC 8098 §3.2: the message/disposition-notification fields, one per line. */
 function reportFields(input: DispositionNotificationInput): string[] {
