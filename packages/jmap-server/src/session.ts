@@ -45,6 +45,8 @@ export async function buildSession(
       [Capability.Blob]: {},
       // RFC 8621 §1.3.2: the submission capability's Session value is an empty object too.
       [Capability.Submission]: {},
+      // RFC 9007 §3: empty objects, in the Session and in the account.
+      [Capability.Mdn]: {},
     },
     accounts: {
       [principal.accountId]: {
@@ -57,6 +59,7 @@ export async function buildSession(
           [Capability.Quota]: {},
           [Capability.Blob]: BLOB_ACCOUNT_CAPABILITY,
           [Capability.Submission]: submissionAccountCapability(new Date()),
+          [Capability.Mdn]: {},
         },
       },
     },
@@ -66,6 +69,7 @@ export async function buildSession(
       [Capability.Quota]: principal.accountId,
       [Capability.Blob]: principal.accountId,
       [Capability.Submission]: principal.accountId,
+      [Capability.Mdn]: principal.accountId,
     },
     username: principal.username,
     apiUrl: `${base}/jmap/api`,

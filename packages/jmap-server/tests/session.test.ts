@@ -50,6 +50,7 @@ describe('Session (RFC 8620 §2)', () => {
       [Capability.Quota]: f.alice.accountId,
       [Capability.Blob]: f.alice.accountId,
       [Capability.Submission]: f.alice.accountId,
+      [Capability.Mdn]: f.alice.accountId,
     });
     expect(session.username).toBe('alice@colibri.test');
   });

@@ -8,6 +8,8 @@ export const Capability = {
   Quota: 'urn:ietf:params:jmap:quota',
   /** RFC 9404 */
   Blob: 'urn:ietf:params:jmap:blob',
+  /** RFC 9007 §3 */
+  Mdn: 'urn:ietf:params:jmap:mdn',
 } as const;
 export type CapabilityUrn = (typeof Capability)[keyof typeof Capability];
 

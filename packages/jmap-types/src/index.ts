@@ -63,6 +63,7 @@ export type {
   EmailImport,
   UploadObject,
 } from './blob.js';
+export type { Mdn, MdnDisposition, MdnMethods } from './mdn.js';
 export type {
   DeliveryStatus,
   EmailSubmission,

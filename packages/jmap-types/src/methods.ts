@@ -13,6 +13,7 @@ import type {
 import type { Identity, IdentityProperty, VacationResponse, VacationResponseProperty } from './mail.js';
 import type { Quota, QuotaFilterCondition, QuotaProperty, QuotaSortProperty } from './quota.js';
 import type { BlobMethods } from './blob.js';
+import type { MdnMethods } from './mdn.js';
 import type {
   Email,
   EmailFilterCondition,
@@ -44,7 +45,7 @@ export interface MailboxFilterCondition {
  * The method map: request and response arguments by method name. Clients and the server both
  * derive their types from it, so a method name typo or a wrong argument is a compile error.
  */
-export interface Methods extends BlobMethods {
+export interface Methods extends BlobMethods, MdnMethods {
   'Core/echo': { args: Record<string, unknown>; result: Record<string, unknown> };
   'Mailbox/get': { args: GetArgs<MailboxProperty>; result: GetResult<Partial<Mailbox>> };
   'Mailbox/changes': { args: ChangesArgs; result: ChangesResult & { updatedProperties: string[] | null } };

@@ -109,6 +109,23 @@ export { dkimKeyBits, dkimSelector } from './sqlite/dkim-keys.js';
 export { dkimDnsRecord } from './dkim-record.js';
 export { deliveryStatusReport, statusOfReply } from './compose/delivery-status.js';
 export type { DeliveryStatusInput, FailedRecipient } from './compose/delivery-status.js';
+export {
+  actionModes,
+  dispositionNotification,
+  dispositionRequest,
+  dispositionTypes,
+  extensionFieldName,
+  mdnLimits,
+  sendingModes,
+  standardMdnFields,
+} from './compose/disposition-notification.js';
+export type {
+  Disposition,
+  DispositionNotificationInput,
+  DispositionRequest,
+} from './compose/disposition-notification.js';
+export { readDispositionReport } from './mime/disposition-report.js';
+export type { DispositionReport } from './mime/disposition-report.js';
 export { defaultUploadTtlMs, maxUploadBytes } from './sqlite/uploads.js';
 export { blobGcIdleMs } from './sqlite/blob-in-use.js';
 export { looksLikeMessage } from './sqlite/parse-blob.js';

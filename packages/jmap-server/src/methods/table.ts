@@ -36,6 +36,8 @@ import { quotaQuery } from './quota/query.js';
 import { quotaQueryChanges } from './quota/query-changes.js';
 import { vacationResponseGet } from './vacation-response/get.js';
 import { vacationResponseSet } from './vacation-response/set.js';
+import { mdnParse } from './mdn/parse.js';
+import { mdnSend } from './mdn/send.js';
 
 interface MethodEntry<M extends MethodName> {
   /** The capability that must be in the request's `using` (RFC 8620 §3.3). */
@@ -83,6 +85,9 @@ const METHODS: { readonly [M in MethodName]?: MethodEntry<M> } = {
   'EmailSubmission/query': { capability: Capability.Submission, handler: emailSubmissionQuery },
   'EmailSubmission/queryChanges': { capability: Capability.Submission, handler: emailSubmissionQueryChanges },
   'EmailSubmission/set': { capability: Capability.Submission, handler: emailSubmissionSet },
+  // RFC 9007 §2: MDN/send and MDN/parse, under the mdn capability.
+  'MDN/send': { capability: Capability.Mdn, handler: mdnSend },
+  'MDN/parse': { capability: Capability.Mdn, handler: mdnParse },
 };
 
 export interface FoundMethod {

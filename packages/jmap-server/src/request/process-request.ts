@@ -19,6 +19,8 @@ export const SUPPORTED_CAPABILITIES: ReadonlySet<string> = new Set([
   Capability.VacationResponse,
   Capability.Quota,
   Capability.Blob,
+  // RFC 9007 §3
+  Capability.Mdn,
 ]);
 
 export interface RequestDeps {

@@ -43,7 +43,7 @@ export function statusOfReply(reply: string): string {
 }
 
 /** The original's header block (up to the empty line), CRLF, cut at a line within the limit. */
-function headerBlock(raw: Uint8Array): string {
+export function headerBlock(raw: Uint8Array): string {
   const text = Buffer.from(raw.subarray(0, maxReturnedHeaderBytes + 4)).toString('latin1');
   const end = text.search(/\r?\n\r?\n/);
   let block = end >= 0 ? text.slice(0, end) : text;
@@ -55,9 +55,10 @@ function headerBlock(raw: Uint8Array): string {
 }
 
 /** Removes CR/LF so that a remote reply cannot inject header fields into the report. */
-const oneLine = (value: string) => value.replace(/[\r\n]+/g, ' ').trim();
+export const oneLine = (value: string) => value.replace(/[\r\n]+/g, ' ').trim();
 
-function rfc5322Date(date: Date): string {
+/** RFC 5322 §3.3 date-time in UTC. */
+export function rfc5322Date(date: Date): string {
   // toUTCString is "Sun, 29 Nov 2026 03:11:03 GMT"; RFC 5322 §3.3 wants a numeric zone.
   return date.toUTCString().replace(/GMT$/, '+0000');
 }
