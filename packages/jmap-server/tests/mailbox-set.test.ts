@@ -81,7 +81,7 @@ describe('Mailbox/set create (RFC 8621 §2.5, RFC 8620 §5.3)', () => {
     ]);
     const id = (resultOf(response, 'Mailbox/set', 0).created as Record<string, Wire>).n?.id;
     // The response names the mailbox by its id (`updated`'s keys are ids), not by `#n`.
-    expect(resultOf(response, 'Mailbox/set', 1).updated).toEqual({ [id!]: null });
+    expect(resultOf(response, 'Mailbox/set', 1).updated).toEqual({ [id as string]: null });
     expect(resultOf(response, 'Mailbox/set', 2).notCreated).toBeNull();
     expect(await byName('Notes')).toMatchObject({ id, sortOrder: 9 });
     expect(await byName('Inner')).toMatchObject({ parentId: id });

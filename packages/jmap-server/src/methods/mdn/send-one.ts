@@ -5,7 +5,7 @@ import type { MethodContext } from '../../method-context.js';
 import { invalidProperties as invalidPropertiesOf } from '../shared/invalid-properties.js';
 import { invalidProperties } from '../shared/set-properties.js';
 import { toEmailId } from '../shared/ids.js';
-import { resolveId } from '../email/set-ids.js';
+import { resolveId } from '../shared/creation-ids.js';
 import { matchesIdentity } from '../email-submission/set-envelope.js';
 import { sendMdnSchema } from './mdn-object.js';
 import type { SendMdn } from './mdn-object.js';

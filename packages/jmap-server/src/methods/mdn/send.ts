@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
 import { orNull } from '../blob/blob-id.js';
-import { resolveId } from '../email/set-ids.js';
+import { resolveId } from '../shared/creation-ids.js';
 import { runOnSuccess } from '../email-submission/set-on-success.js';
 import { requireAccount } from '../shared/account.js';
 import { toIdentityId } from '../shared/ids.js';
