@@ -14,6 +14,7 @@ import { openStores } from './config/open-stores.js';
 import { seedDemoOnce } from './demo/seed-demo.js';
 import type { DemoSeedResult } from './demo/seed-demo.js';
 import { createApp } from './http/app.js';
+import { countingFeed } from './http/push/state-feed.js';
 import { createLogger } from './logger.js';
 import type { Logger } from './logger.js';
 import { startInboundSmtp } from './smtp/inbound-smtp.js';
@@ -38,6 +39,8 @@ export interface RunningColibri {
   demo: DemoSeedResult;
   /** Queues a system message (bounce, auto-reply) for the outbound worker. */
   sendOutgoing: SendOutgoing;
+  /** Store state-feed listeners held by push connections right now (0 once all have closed). */
+  pushListenerCount(): number;
   /** Stops accepting connections, closes HTTP, SMTP, LMTP and the store. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -67,7 +70,8 @@ export async function startColibri(
       credentials: new CredentialChecker({ store, throttle: new LoginThrottle(), log: log.child('auth') }),
       apiTokens: await ApiTokenStore.open(store),
     };
-    const app = createApp({ config, store, engine, limits: JMAP_LIMITS, auth, log });
+    const feed = countingFeed(store);
+    const app = createApp({ config, store, engine, limits: JMAP_LIMITS, auth, log, feed });
 
     const server = app.listen(config.http.port, config.http.host);
     http = server;
@@ -114,6 +118,7 @@ export async function startColibri(
         const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
         // Keep-alive connections would hold close() open; idle ones go now, busy ones finish.
         server.closeIdleConnections();
+        feed.shutdown();
         await Promise.all([httpClosed, smtpServer.close(), lmtp?.close(), snoozes.close(), gc.close()]);
         await worker.close();
         sessions.close();
@@ -126,6 +131,7 @@ export async function startColibri(
       lmtpPort: lmtp?.port ?? null,
       demo,
       sendOutgoing: worker.sendOutgoing,
+      pushListenerCount: feed.listenerCount,
       close,
     };
   } catch (error) {
