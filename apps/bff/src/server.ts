@@ -15,6 +15,7 @@ import { seedDemoOnce } from './demo/seed-demo.js';
 import type { DemoSeedResult } from './demo/seed-demo.js';
 import { createApp } from './http/app.js';
 import { countingFeed } from './http/push/state-feed.js';
+import { attachJmapWebSocket } from './http/push/websocket.js';
 import { createLogger } from './logger.js';
 import type { Logger } from './logger.js';
 import { startInboundSmtp } from './smtp/inbound-smtp.js';
@@ -75,6 +76,16 @@ export async function startColibri(
 
     const server = app.listen(config.http.port, config.http.host);
     http = server;
+    // RFC 8887: JMAP over WebSocket, on the same HTTP server.
+    attachJmapWebSocket(server, {
+      engine,
+      auth,
+      store,
+      feed,
+      limits: JMAP_LIMITS,
+      publicUrl: config.http.publicUrl,
+      log: log.child('websocket'),
+    });
     await once(server, 'listening');
     const worker = startOutboundWorker({
       store,

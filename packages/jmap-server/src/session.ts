@@ -45,6 +45,8 @@ export async function buildSession(
       [Capability.Blob]: {},
       // RFC 8621 §1.3.2: the submission capability's Session value is an empty object too.
       [Capability.Submission]: {},
+      // RFC 8887 §4.1: the WebSocket endpoint (ws/wss on the same origin), push included.
+      [Capability.WebSocket]: { url: `${base.replace(/^http/, 'ws')}/jmap/ws`, supportsPush: true },
     },
     accounts: {
       [principal.accountId]: {

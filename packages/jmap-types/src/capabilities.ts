@@ -8,6 +8,8 @@ export const Capability = {
   Quota: 'urn:ietf:params:jmap:quota',
   /** RFC 9404 */
   Blob: 'urn:ietf:params:jmap:blob',
+  /** RFC 8887 */
+  WebSocket: 'urn:ietf:params:jmap:websocket',
 } as const;
 export type CapabilityUrn = (typeof Capability)[keyof typeof Capability];
 

@@ -50,18 +50,26 @@ export class SseReader {
     }
   }
 
-  /** Asserts that nothing arrives for `ms` milliseconds. */
-  async quiet(ms: number): Promise<boolean> {
-    try {
-      await this.next(ms);
-      return false;
-    } catch {
-      return true;
-    }
+  /** True when nothing arrives for `ms` milliseconds. */
+  quiet(ms: number): Promise<boolean> {
+    return nothingWithin((t) => this.next(t), ms);
   }
 
   async cancel(): Promise<void> {
     await this.reader.cancel().catch(() => undefined);
+  }
+}
+
+/** True when `next` (which throws after its timeout) yields nothing within `ms` milliseconds. */
+export async function nothingWithin(
+  next: (timeoutMs: number) => Promise<unknown>,
+  ms: number,
+): Promise<boolean> {
+  try {
+    await next(ms);
+    return false;
+  } catch {
+    return true;
   }
 }
 

@@ -19,6 +19,8 @@ export const SUPPORTED_CAPABILITIES: ReadonlySet<string> = new Set([
   Capability.VacationResponse,
   Capability.Quota,
   Capability.Blob,
+  // RFC 8887: a client may list it in `using`; it adds no methods.
+  Capability.WebSocket,
 ]);
 
 export interface RequestDeps {
