@@ -125,6 +125,12 @@ export type {
 export { buildMessage, composeLimits } from './compose/build-message.js';
 export { identityLimits } from './sqlite/identities.js';
 export { vacationLimits, vacationResponseId } from './sqlite/vacation.js';
+export { pushSubscriptionLimits } from './sqlite/push-subscriptions.js';
+export type {
+  PushSubscription,
+  PushSubscriptionInput,
+  PushSubscriptionPatch,
+} from './sqlite/push-subscriptions.js';
 export {
   AnchorNotFoundError,
   TooManyChangesError,
