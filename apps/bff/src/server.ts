@@ -16,6 +16,8 @@ import type { DemoSeedResult } from './demo/seed-demo.js';
 import { createApp } from './http/app.js';
 import { countingFeed } from './http/push/state-feed.js';
 import { attachJmapWebSocket } from './http/push/websocket.js';
+import { startPushDispatcher, withPushVerification } from './http/push/push-dispatcher.js';
+import type { PushDispatcher } from './http/push/push-dispatcher.js';
 import { createLogger } from './logger.js';
 import type { Logger } from './logger.js';
 import { startInboundSmtp } from './smtp/inbound-smtp.js';
@@ -61,11 +63,18 @@ export async function startColibri(
   let http: Server | null = null;
   let smtp: InboundSmtp | null = null;
   let outbound: OutboundWorker | null = null;
+  let dispatcher: PushDispatcher | null = null;
   try {
     const demo = config.demo.enabled
       ? await seedDemoOnce(store, { password: config.demo.password, log: log.child('demo') })
       : { seeded: false, generatedPassword: null, messages: {} };
-    const engine = createJmapEngine({ store, limits: JMAP_LIMITS, logger: log.child('jmap') });
+    // RFC 8620 §7.2: PushSubscription pushes, and the verification of new subscriptions.
+    const pushDispatcher = startPushDispatcher({ store, log: log.child('push') });
+    dispatcher = pushDispatcher;
+    const engine = withPushVerification(
+      createJmapEngine({ store, limits: JMAP_LIMITS, logger: log.child('jmap') }),
+      pushDispatcher,
+    );
     const auth: AuthServices = {
       sessions,
       credentials: new CredentialChecker({ store, throttle: new LoginThrottle(), log: log.child('auth') }),
@@ -130,7 +139,14 @@ export async function startColibri(
         // Keep-alive connections would hold close() open; idle ones go now, busy ones finish.
         server.closeIdleConnections();
         feed.shutdown();
-        await Promise.all([httpClosed, smtpServer.close(), lmtp?.close(), snoozes.close(), gc.close()]);
+        await Promise.all([
+          httpClosed,
+          smtpServer.close(),
+          lmtp?.close(),
+          snoozes.close(),
+          gc.close(),
+          pushDispatcher.close(),
+        ]);
         await worker.close();
         sessions.close();
         await store.close();
@@ -149,6 +165,7 @@ export async function startColibri(
     http?.close();
     await smtp?.close();
     await outbound?.close();
+    await dispatcher?.close();
     sessions.close();
     await store.close();
     throw error;
