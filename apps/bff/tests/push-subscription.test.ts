@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PUSH_RETRY_DELAYS_MS } from '../src/http/push/push-dispatcher.js';
 import { decryptWebPush } from '../src/http/push/web-push-encryption.js';
 import { ANN, BEN, PASSWORD, basic, startTestColibri } from './support/colibri.js';
 import type { Fixture, TestColibri } from './support/colibri.js';
@@ -36,7 +37,8 @@ beforeAll(async () => {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       received.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) });
-      res.writeHead(201).end();
+      // RFC 8030 §5: a push service answers 201; /failing stands for one that is down.
+      res.writeHead(req.url === '/failing' ? 503 : 201).end();
     });
   });
   receiver.listen(0, '127.0.0.1');
@@ -168,6 +170,33 @@ describe('RFC 8620 §7.2: PushSubscription', () => {
       '@type': 'StateChange',
       changed: { [colibri.fixture.ann.accountId]: { Email: newState } },
     });
+    await pushSet(ann, { destroy: [id] });
+  });
+
+  it(`a failing endpoint gets ${PUSH_RETRY_DELAYS_MS.length} attempts, no more`, async () => {
+    const from = received.length;
+    const { id } = await subscribe('/failing');
+    const total = PUSH_RETRY_DELAYS_MS.reduce((a, b) => a + b, 0);
+    await new Promise((resolve) => setTimeout(resolve, total + 1500));
+    expect(received.slice(from).filter((r) => r.path === '/failing')).toHaveLength(
+      PUSH_RETRY_DELAYS_MS.length,
+    );
+    await pushSet(ann, { destroy: [id] });
+  }, 20_000);
+
+  it('an expired subscription gets no pushes', async () => {
+    const expires = new Date(Date.now() + 3000).toISOString();
+    const { id, verification } = await subscribe('/expiring', { expires });
+    const { verificationCode } = JSON.parse(verification.body.toString()) as { verificationCode: string };
+    await pushSet(ann, { update: { [id]: { verificationCode } } });
+    let from = received.length;
+    await toggleFlag();
+    await nextPost('/expiring', from);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, Date.parse(expires) - Date.now() + 100)));
+    from = received.length;
+    await toggleFlag();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(received.slice(from).filter((r) => r.path === '/expiring')).toEqual([]);
     await pushSet(ann, { destroy: [id] });
   });
 

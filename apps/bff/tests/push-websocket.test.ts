@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { DEFAULT_CORE_LIMITS } from '@colibri/jmap-server';
+import { MAX_WEBSOCKETS_PER_USER } from '../src/http/push/websocket.js';
 import { ANN, BEN, PASSWORD, USING, basic, login, startTestColibri } from './support/colibri.js';
 import type { Fixture, TestColibri } from './support/colibri.js';
 import { flagAnnsMessage, nothingWithin, seedOneMessage } from './support/push-client.js';
@@ -134,6 +135,20 @@ describe('RFC 8887 §4.2: the handshake', () => {
     expect(await refusedStatus('jmap', { Cookie: cookie, Origin: 'https://evil.example' })).toBe(403);
     const client = await Client.open({ Cookie: cookie, Origin: `http://${host}` });
     await client.close();
+  });
+});
+
+describe('the per-user WebSocket limit', () => {
+  it(`${MAX_WEBSOCKETS_PER_USER} sockets per user; one more is refused with 429; closing frees a slot`, async () => {
+    const clients = await Promise.all(Array.from({ length: MAX_WEBSOCKETS_PER_USER }, () => Client.open()));
+    expect(await refusedStatus('jmap', { Authorization: ann })).toBe(429);
+    const bens = await Client.open({ Authorization: basic(BEN, PASSWORD) });
+    await Promise.all([...clients, bens].map((client) => client.close()));
+    const deadline = Date.now() + 2000;
+    let again: Client | null = null;
+    while (again === null && Date.now() < deadline) again = await Client.open().catch(() => null);
+    expect(again).not.toBeNull();
+    await again?.close();
   });
 });
 
