@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_EVENTSOURCE_PER_USER, PING_MIN_SECONDS } from '../src/http/push/eventsource.js';
 import { ANN, BEN, PASSWORD, basic, login, startTestColibri } from './support/colibri.js';
 import type { Fixture, TestColibri } from './support/colibri.js';
-import { SseReader, flagAnnsMessage, seedOneMessage } from './support/push-client.js';
+import { sendMail } from './support/mail-client.js';
+import { SseReader, flagAnnsMessage, jmapApi, seedOneMessage } from './support/push-client.js';
 
 let colibri: TestColibri & { fixture: Fixture };
 let url: string;
@@ -52,6 +53,25 @@ describe('RFC 8620 §7.3: push over EventSource', () => {
     expect(change.changed[colibri.fixture.ann.accountId]).toMatchObject({ Email: newState });
     await events.cancel();
     await listenersDrainTo(0);
+  });
+
+  it('an LMTP delivery (a write by the mail path, not JMAP) is pushed too', async () => {
+    const events = await open('types=Email,Mailbox&closeafter=state&ping=0');
+    await sendMail(
+      colibri.lmtpPort ?? 0,
+      { from: 'dora@example.net', to: ANN, subject: 'Delivered', text: 'Hello.' },
+      { lmtp: true },
+    );
+    const event = await events.next(PUSH_BOUND_MS);
+    const change = JSON.parse(event?.data ?? '') as { changed: Record<string, Record<string, string>> };
+    const [[, emailState]] = (await jmapApi(url, ann, [
+      ['Email/get', { accountId: colibri.fixture.ann.accountId, ids: [] }, 'g'],
+    ])) as [[string, { state: string }, string]];
+    expect(change.changed[colibri.fixture.ann.accountId]).toMatchObject({ Email: emailState.state });
+    expect(Object.keys(change.changed[colibri.fixture.ann.accountId] ?? {}).sort()).toEqual([
+      'Email',
+      'Mailbox',
+    ]);
   });
 
   it("only the principal's accounts: ben hears nothing of ann's writes", async () => {
