@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { JmapEngine, Principal } from '@colibri/jmap-server';
 import type { AccountId, MailStore, PushSubscription, StateChange } from '@colibri/mail-store';
 import type { Logger } from '../../logger.js';
@@ -52,7 +53,8 @@ export function startPushDispatcher(options: PushDispatcherOptions): PushDispatc
         }
       : { body: json, headers: { 'Content-Type': 'application/json' } };
     for (const delay of delays) {
-      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      // Shutdown cuts a wait short rather than holding close() for it.
+      if (delay > 0) await sleep(delay, undefined, { signal: abort.signal }).catch(() => undefined);
       if (abort.signal.aborted) return;
       try {
         const response = await fetch(subscription.url, {
