@@ -14,6 +14,10 @@ import { openStores } from './config/open-stores.js';
 import { seedDemoOnce } from './demo/seed-demo.js';
 import type { DemoSeedResult } from './demo/seed-demo.js';
 import { createApp } from './http/app.js';
+import { countingFeed } from './http/push/state-feed.js';
+import { attachJmapWebSocket } from './http/push/websocket.js';
+import { startPushDispatcher, withPushVerification } from './http/push/push-dispatcher.js';
+import type { PushDispatcher } from './http/push/push-dispatcher.js';
 import { createLogger } from './logger.js';
 import type { Logger } from './logger.js';
 import { startInboundSmtp } from './smtp/inbound-smtp.js';
@@ -38,6 +42,8 @@ export interface RunningColibri {
   demo: DemoSeedResult;
   /** Queues a system message (bounce, auto-reply) for the outbound worker. */
   sendOutgoing: SendOutgoing;
+  /** Store state-feed listeners held by push connections right now (0 once all have closed). */
+  pushListenerCount(): number;
   /** Stops accepting connections, closes HTTP, SMTP, LMTP and the store. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -57,20 +63,38 @@ export async function startColibri(
   let http: Server | null = null;
   let smtp: InboundSmtp | null = null;
   let outbound: OutboundWorker | null = null;
+  let dispatcher: PushDispatcher | null = null;
   try {
     const demo = config.demo.enabled
       ? await seedDemoOnce(store, { password: config.demo.password, log: log.child('demo') })
       : { seeded: false, generatedPassword: null, messages: {} };
-    const engine = createJmapEngine({ store, limits: JMAP_LIMITS, logger: log.child('jmap') });
+    // RFC 8620 §7.2: PushSubscription pushes, and the verification of new subscriptions.
+    const pushDispatcher = startPushDispatcher({ store, log: log.child('push') });
+    dispatcher = pushDispatcher;
+    const engine = withPushVerification(
+      createJmapEngine({ store, limits: JMAP_LIMITS, logger: log.child('jmap') }),
+      pushDispatcher,
+    );
     const auth: AuthServices = {
       sessions,
       credentials: new CredentialChecker({ store, throttle: new LoginThrottle(), log: log.child('auth') }),
       apiTokens: await ApiTokenStore.open(store),
     };
-    const app = createApp({ config, store, engine, limits: JMAP_LIMITS, auth, log });
+    const feed = countingFeed(store);
+    const app = createApp({ config, store, engine, limits: JMAP_LIMITS, auth, log, feed });
 
     const server = app.listen(config.http.port, config.http.host);
     http = server;
+    // RFC 8887: JMAP over WebSocket, on the same HTTP server.
+    attachJmapWebSocket(server, {
+      engine,
+      auth,
+      store,
+      feed,
+      limits: JMAP_LIMITS,
+      publicUrl: config.http.publicUrl,
+      log: log.child('websocket'),
+    });
     await once(server, 'listening');
     const worker = startOutboundWorker({
       store,
@@ -114,7 +138,15 @@ export async function startColibri(
         const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
         // Keep-alive connections would hold close() open; idle ones go now, busy ones finish.
         server.closeIdleConnections();
-        await Promise.all([httpClosed, smtpServer.close(), lmtp?.close(), snoozes.close(), gc.close()]);
+        feed.shutdown();
+        await Promise.all([
+          httpClosed,
+          smtpServer.close(),
+          lmtp?.close(),
+          snoozes.close(),
+          gc.close(),
+          pushDispatcher.close(),
+        ]);
         await worker.close();
         sessions.close();
         await store.close();
@@ -126,12 +158,14 @@ export async function startColibri(
       lmtpPort: lmtp?.port ?? null,
       demo,
       sendOutgoing: worker.sendOutgoing,
+      pushListenerCount: feed.listenerCount,
       close,
     };
   } catch (error) {
     http?.close();
     await smtp?.close();
     await outbound?.close();
+    await dispatcher?.close();
     sessions.close();
     await store.close();
     throw error;

@@ -151,13 +151,6 @@ describe('RFC 8620 §3: POST /jmap/api', () => {
       limit: 'maxSizeRequest',
     });
   });
-
-  it('says push is not there yet (501) rather than pretending', async () => {
-    const response = await fetch(`${url}/jmap/eventsource?types=*&closeafter=no&ping=0`, {
-      headers: { Authorization: ann },
-    });
-    expect(response.status).toBe(501);
-  });
 });
 
 describe('RFC 8620 §6.2: GET /jmap/download', () => {

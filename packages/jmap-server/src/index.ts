@@ -3,3 +3,4 @@ export type { JmapEngine, JmapEngineOptions } from './engine.js';
 export { DEFAULT_CORE_LIMITS } from './limits.js';
 export type { Logger } from './logger.js';
 export type { Principal } from './principal.js';
+export { accountIdsOf } from './session.js';

@@ -47,6 +47,8 @@ export async function buildSession(
       [Capability.Submission]: {},
       // RFC 9007 §3: empty objects, in the Session and in the account.
       [Capability.Mdn]: {},
+      // RFC 8887 §4.1: the WebSocket endpoint (ws/wss on the same origin), push included.
+      [Capability.WebSocket]: { url: `${base.replace(/^http/, 'ws')}/jmap/ws`, supportsPush: true },
     },
     accounts: {
       [principal.accountId]: {

@@ -43,6 +43,7 @@ export type {
   Thread,
 } from './mail.js';
 export type { MailboxFilterCondition, MethodArgs, MethodName, MethodResult, Methods } from './methods.js';
+export type { PushSubscriptionMethods, PushSubscriptionWire } from './methods.js';
 export type { AddedItem, QueryChangesArgs, QueryChangesResult } from './core.js';
 export type { SearchSnippet } from './mail.js';
 export type { Identity, IdentityProperty, VacationResponse, VacationResponseProperty } from './mail.js';

@@ -45,7 +45,7 @@ export interface MailboxFilterCondition {
  * The method map: request and response arguments by method name. Clients and the server both
  * derive their types from it, so a method name typo or a wrong argument is a compile error.
  */
-export interface Methods extends BlobMethods, MdnMethods {
+export interface Methods extends BlobMethods, MdnMethods, PushSubscriptionMethods {
   'Core/echo': { args: Record<string, unknown>; result: Record<string, unknown> };
   'Mailbox/get': { args: GetArgs<MailboxProperty>; result: GetResult<Partial<Mailbox>> };
   'Mailbox/changes': { args: ChangesArgs; result: ChangesResult & { updatedProperties: string[] | null } };
@@ -117,6 +117,29 @@ export interface Methods extends BlobMethods, MdnMethods {
     result: QueryChangesResult;
   };
 }
+/** RFC 8620 §7.2: a PushSubscription as the client sees it (url and keys are never returned). */
+export interface PushSubscriptionWire {
+  id: string;
+  deviceClientId: string;
+  url: string;
+  keys: { p256dh: string; auth: string } | null;
+  verificationCode: string | null;
+  expires: string | null;
+  types: string[] | null;
+}
+
+/** RFC 8620 §7.2.1-§7.2.2: no accountId and no state, the subscriptions are the principal's. */
+export interface PushSubscriptionMethods {
+  'PushSubscription/get': {
+    args: { ids?: string[] | null; properties?: string[] | null };
+    result: { list: Partial<PushSubscriptionWire>[]; notFound: string[] };
+  };
+  'PushSubscription/set': {
+    args: Omit<SetArgs<PushSubscriptionWire>, 'accountId' | 'ifInState'>;
+    result: Omit<SetResult<PushSubscriptionWire>, 'accountId' | 'oldState' | 'newState'>;
+  };
+}
+
 export type MethodName = keyof Methods;
 export type MethodArgs<M extends MethodName> = Methods[M]['args'];
 export type MethodResult<M extends MethodName> = Methods[M]['result'];

@@ -144,6 +144,12 @@ export { buildMimeTree, treeLimits } from './compose/build-tree.js';
 export type { OutgoingTree, TreeAddress, TreeHeader, TreeHeaderValue, TreePart } from './compose/build-tree.js';
 export { identityLimits } from './sqlite/identities.js';
 export { vacationLimits, vacationResponseId } from './sqlite/vacation.js';
+export { pushSubscriptionLimits } from './sqlite/push-subscriptions.js';
+export type {
+  PushSubscription,
+  PushSubscriptionInput,
+  PushSubscriptionPatch,
+} from './sqlite/push-subscriptions.js';
 export {
   AnchorNotFoundError,
   TooManyChangesError,

@@ -1,3 +1,8 @@
+import type {
+  PushSubscription,
+  PushSubscriptionInput,
+  PushSubscriptionPatch,
+} from './sqlite/push-subscriptions.js';
 import type { Readable } from 'node:stream';
 import type { StoreError } from './errors.js';
 import type {
@@ -283,6 +288,18 @@ export interface MailStore {
   destroyIdentity(accountId: AccountId, id: IdentityId): Promise<void>;
   /** Whether the account may send as (or make an identity for) this address. */
   mayUseAddress(accountId: AccountId, email: string): Promise<boolean>;
+
+  // Push subscriptions (RFC 8620 §7.2): the principal's (its own account's), no change log.
+  listPushSubscriptions(ownerId: AccountId): Promise<PushSubscription[]>;
+  /** InvalidInputError beyond pushSubscriptionLimits. */
+  createPushSubscription(ownerId: AccountId, input: PushSubscriptionInput): Promise<PushSubscription>;
+  /** NotFoundError when the owner has no such subscription. */
+  updatePushSubscription(
+    ownerId: AccountId,
+    id: string,
+    patch: PushSubscriptionPatch,
+  ): Promise<PushSubscription>;
+  destroyPushSubscription(ownerId: AccountId, id: string): Promise<void>;
 
   // Vacation response (RFC 8621 §8): one per account, disabled until set.
   getVacationResponse(accountId: AccountId): Promise<VacationResponse>;

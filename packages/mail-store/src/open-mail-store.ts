@@ -48,6 +48,7 @@ import * as aliases from './sqlite/aliases.js';
 import * as snoozes from './sqlite/snoozes.js';
 import { buildMessage } from './compose/build-message.js';
 import * as identities from './sqlite/identities.js';
+import * as pushSubscriptions from './sqlite/push-subscriptions.js';
 import { claimVacationReply, getVacationResponse, setVacationResponse } from './sqlite/vacation.js';
 
 export interface OpenMailStoreOptions {
@@ -314,6 +315,18 @@ export async function openMailStore(
     },
     async mayUseAddress(accountId, email) {
       return identities.mayUseAddress(db, accountId, email);
+    },
+    async listPushSubscriptions(ownerId) {
+      return pushSubscriptions.listPushSubscriptions(db, ownerId);
+    },
+    async createPushSubscription(ownerId, input) {
+      return pushSubscriptions.createPushSubscription(db, ownerId, input);
+    },
+    async updatePushSubscription(ownerId, id, patch) {
+      return pushSubscriptions.updatePushSubscription(db, ownerId, id, patch);
+    },
+    async destroyPushSubscription(ownerId, id) {
+      pushSubscriptions.destroyPushSubscription(db, ownerId, id);
     },
     async getVacationResponse(accountId) {
       return getVacationResponse(db, accountId);

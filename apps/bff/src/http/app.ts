@@ -10,6 +10,7 @@ import type { Logger } from '../logger.js';
 import { downloadRoute } from './download.js';
 import { errorHandler, notFound } from './errors.js';
 import { jmapRoutes } from './jmap-routes.js';
+import type { PushFeed } from './push/state-feed.js';
 import { uploadRoute } from './upload.js';
 import { jmapCors } from './cors.js';
 import { securityHeaders } from './security-headers.js';
@@ -22,6 +23,8 @@ export interface AppOptions {
   limits: CoreCapability;
   auth: AuthServices;
   log: Logger;
+  /** The store's state feed as push uses it (counted, so tests can check for leaks). */
+  feed: PushFeed;
 }
 
 /**
@@ -46,6 +49,7 @@ export function createApp(options: AppOptions): Express {
       auth: options.auth,
       limits: options.limits,
       publicUrl: config.http.publicUrl,
+      feed: options.feed,
     }),
   );
   app.use(downloadRoute({ store: options.store, auth: options.auth, log: log.child('download') }));

@@ -7,6 +7,8 @@ import { authOf, requireAuth } from '../auth/authenticate.js';
 import type { AuthServices } from '../auth/authenticate.js';
 import { publicBaseUrl } from './base-url.js';
 import { sendProblem } from './problem.js';
+import { eventSourceRoute } from './push/eventsource.js';
+import type { PushFeed } from './push/state-feed.js';
 
 export interface JmapRoutesOptions {
   engine: JmapEngine;
@@ -14,9 +16,11 @@ export interface JmapRoutesOptions {
   /** The limits the engine announces; the body size limit is enforced here, before parsing. */
   limits: CoreCapability;
   publicUrl: string | null;
+  /** The store's state feed, for push. */
+  feed: PushFeed;
 }
 
-/** RFC 8620 §2 (Session), §3 (API) and the not-yet-implemented push and upload endpoints. */
+/** RFC 8620 §2 (Session), §3 (API) and §7.3 (push over EventSource). */
 export function jmapRoutes(options: JmapRoutesOptions): Router {
   const router = express.Router();
   const auth = requireAuth(options.auth);
@@ -60,13 +64,9 @@ export function jmapRoutes(options: JmapRoutesOptions): Router {
     next(error);
   });
 
-  // RFC 8620 §7.3 push comes with a next issue; say so in the protocol's terms. Upload: upload.ts.
-  router.get('/jmap/eventsource', auth, (_req: Request, res: Response) => notYet(res, 'Push (EventSource)'));
+  // RFC 8620 §7.3: push over EventSource (push/eventsource.ts). Upload: upload.ts.
+  router.get('/jmap/eventsource', auth, eventSourceRoute({ feed: options.feed }));
   return router;
-}
-
-function notYet(res: Response, what: string): void {
-  sendProblem(res, { type: 'about:blank', status: 501, detail: `${what} is not implemented yet.` });
 }
 
 function isProblem(body: JmapResponse | ProblemDetails): body is ProblemDetails {

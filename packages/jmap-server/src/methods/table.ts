@@ -38,6 +38,8 @@ import { vacationResponseGet } from './vacation-response/get.js';
 import { vacationResponseSet } from './vacation-response/set.js';
 import { mdnParse } from './mdn/parse.js';
 import { mdnSend } from './mdn/send.js';
+import { pushSubscriptionGet } from './push-subscription/get.js';
+import { pushSubscriptionSet } from './push-subscription/set.js';
 
 interface MethodEntry<M extends MethodName> {
   /** The capability that must be in the request's `using` (RFC 8620 §3.3). */
@@ -48,6 +50,9 @@ interface MethodEntry<M extends MethodName> {
 /** Dispatch: method name -> handler, one file per method (STYLE 2). */
 const METHODS: { readonly [M in MethodName]?: MethodEntry<M> } = {
   'Core/echo': { capability: Capability.Core, handler: coreEcho },
+  // RFC 8620 §7.2: no accountId, the principal's own subscriptions.
+  'PushSubscription/get': { capability: Capability.Core, handler: pushSubscriptionGet },
+  'PushSubscription/set': { capability: Capability.Core, handler: pushSubscriptionSet },
   'Mailbox/get': { capability: Capability.Mail, handler: mailboxGet },
   'Mailbox/changes': { capability: Capability.Mail, handler: mailboxChanges },
   'Mailbox/set': { capability: Capability.Mail, handler: mailboxSet },

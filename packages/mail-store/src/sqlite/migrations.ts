@@ -3,6 +3,7 @@
  * `schema_migrations`. A migration is never edited once released: add a new one.
  */
 import { pageCountsMigration } from './page-counts-migration.js';
+import { pushSubscriptionsMigration } from './push-subscriptions.js';
 
 export interface Migration {
   version: number;
@@ -649,4 +650,5 @@ export const migrations: readonly Migration[] = [
       UPDATE submissions SET thread_id = (SELECT e.thread_id FROM emails e WHERE e.id = submissions.email_id);
     `,
   },
+  pushSubscriptionsMigration,
 ];

@@ -115,11 +115,38 @@ describe('openDatabase', () => {
           VALUES ('S1', 'A1', 'I1', 'E1', 'G0', 'a@example.test', 1, 'final', 1),
                  ('S2', 'A1', NULL, NULL, 'G1', '', 1, 'final', 1);
       `);
-      expect(migrate(db)).toEqual([21]);
+      expect(migrate(db)[0]).toBe(21);
       expect(db.prepare('SELECT id, thread_id, hidden FROM submissions ORDER BY id').all()).toEqual([
         { id: 'S1', thread_id: 'T1', hidden: 0 },
         { id: 'S2', thread_id: null, hidden: 0 },
       ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('migration 24 adds push_subscriptions, deleted with their account', () => {
+    const db = new Database(path.join(dir, databaseFileName));
+    try {
+      migrate(
+        db,
+        migrations.filter((m) => m.version < 24),
+      );
+      db.exec(`
+        INSERT INTO domains VALUES ('D1', 'example.test', 0);
+        INSERT INTO accounts VALUES ('A1', 'D1', 'a@example.test', 'A', 'h', 0);
+      `);
+      expect(migrate(db)).toContain(24);
+      db.pragma('foreign_keys = ON');
+      db.exec(`INSERT INTO push_subscriptions (id, owner_id, device_client_id, url, verification_code)
+        VALUES ('P1', 'A1', 'd', 'https://push.example/x', 'c')`);
+      expect(db.prepare('SELECT verified, expires, types FROM push_subscriptions').get()).toEqual({
+        verified: 0,
+        expires: null,
+        types: null,
+      });
+      db.exec(`DELETE FROM accounts WHERE id = 'A1'`);
+      expect(db.prepare('SELECT count(*) FROM push_subscriptions').pluck().get()).toBe(0);
     } finally {
       db.close();
     }

@@ -1,0 +1,86 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AccountId, StateChange } from '@colibri/mail-store';
+import { ConnectionLimiter, PUSH_COALESCE_MS, countingFeed, subscribePush } from './state-feed.js';
+
+function fakeStore() {
+  const listeners = new Set<(change: StateChange) => void>();
+  return {
+    listeners,
+    subscribeStateChanges(listener: (change: StateChange) => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    emit(accountId: string, changed: StateChange['changed']) {
+      for (const listener of listeners) listener({ accountId: accountId as AccountId, changed });
+    },
+  };
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('subscribePush', () => {
+  const interest = { accountIds: new Set(['A1']), types: new Set(['Email', 'Mailbox']) };
+
+  it(`coalesces a burst into one push per ${PUSH_COALESCE_MS} ms carrying the latest states`, () => {
+    const store = fakeStore();
+    const pushed: unknown[] = [];
+    subscribePush(
+      store,
+      () => interest,
+      (changed) => pushed.push(changed),
+    );
+    store.emit('A1', { Email: '1' });
+    store.emit('A1', { Email: '2', Thread: '7' });
+    store.emit('A1', { Mailbox: '3' });
+    expect(pushed).toEqual([]);
+    vi.advanceTimersByTime(PUSH_COALESCE_MS);
+    expect(pushed).toEqual([{ A1: { Email: '2', Mailbox: '3' } }]);
+    store.emit('A1', { Email: '4' });
+    vi.advanceTimersByTime(PUSH_COALESCE_MS);
+    expect(pushed).toHaveLength(2);
+  });
+
+  it('ignores other accounts and uninteresting types; unsubscribing drops a pending push', () => {
+    const store = fakeStore();
+    const pushed: unknown[] = [];
+    const stop = subscribePush(
+      store,
+      () => interest,
+      (changed) => pushed.push(changed),
+    );
+    store.emit('A2', { Email: '1' });
+    store.emit('A1', { Thread: '1' });
+    vi.advanceTimersByTime(PUSH_COALESCE_MS);
+    expect(pushed).toEqual([]);
+    store.emit('A1', { Email: '5' });
+    stop();
+    vi.advanceTimersByTime(PUSH_COALESCE_MS);
+    expect(pushed).toEqual([]);
+    expect(store.listeners.size).toBe(0);
+  });
+});
+
+describe('countingFeed and ConnectionLimiter', () => {
+  it('counts live listeners; stopping twice counts once', () => {
+    const feed = countingFeed(fakeStore());
+    const stop = feed.subscribeStateChanges(() => undefined);
+    expect(feed.listenerCount()).toBe(1);
+    stop();
+    stop();
+    expect(feed.listenerCount()).toBe(0);
+  });
+
+  it('refuses beyond the maximum per key and frees a slot on release', () => {
+    const limiter = new ConnectionLimiter(2);
+    const a = limiter.acquire('u');
+    const b = limiter.acquire('u');
+    expect(limiter.acquire('u')).toBeNull();
+    expect(limiter.acquire('v')).not.toBeNull();
+    a?.();
+    a?.();
+    expect(limiter.count('u')).toBe(1);
+    expect(limiter.acquire('u')).not.toBeNull();
+    b?.();
+  });
+});

@@ -1,0 +1,123 @@
+import type { AccountId, MailStore, StateChange } from '@colibri/mail-store';
+
+/** RFC 8620 §7.1: `changed` of a StateChange object, account id → type name → state. */
+export type ChangedStates = Record<string, Record<string, string>>;
+
+/** What a push channel wants to hear about: its principal's accounts and, optionally, some types. */
+export interface PushInterest {
+  accountIds: ReadonlySet<string>;
+  /** null: every type. */
+  types: ReadonlySet<string> | null;
+}
+
+/** A burst of writes gives at most one push per channel in this window, carrying the latest states. */
+export const PUSH_COALESCE_MS = 100;
+
+/**
+ * Subscribes to the store's state feed for one push channel: keeps only the interesting accounts
+ * and types (read at each change, so a WebSocket may change them), merges changes within
+ * PUSH_COALESCE_MS and hands over the latest states. Returns the unsubscribe function, which also
+ * drops a pending push.
+ */
+export function subscribePush(
+  store: Pick<MailStore, 'subscribeStateChanges'>,
+  interest: () => PushInterest,
+  deliver: (changed: ChangedStates) => void,
+  coalesceMs = PUSH_COALESCE_MS,
+): () => void {
+  let pending: ChangedStates | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  const flush = () => {
+    timer = null;
+    const changed = pending;
+    pending = null;
+    if (changed) deliver(changed);
+  };
+  const unsubscribe = store.subscribeStateChanges((change: StateChange) => {
+    const { accountIds, types } = interest();
+    if (!accountIds.has(change.accountId)) return;
+    const kept = Object.entries(change.changed).filter(([type]) => types === null || types.has(type));
+    if (kept.length === 0) return;
+    pending ??= {};
+    pending[change.accountId as AccountId] = { ...pending[change.accountId], ...Object.fromEntries(kept) };
+    timer ??= setTimeout(flush, coalesceMs);
+  });
+  return () => {
+    unsubscribe();
+    if (timer) clearTimeout(timer);
+    timer = null;
+    pending = null;
+  };
+}
+
+/** RFC 8620 §7.1: the StateChange object pushed to clients. */
+export function stateChangeObject(changed: ChangedStates): {
+  '@type': 'StateChange';
+  changed: ChangedStates;
+} {
+  return { '@type': 'StateChange', changed };
+}
+
+/**
+ * Counts open push connections per principal against an explicit ceiling. `acquire` returns the
+ * release function, or null when the principal already has `max` connections open.
+ */
+export class ConnectionLimiter {
+  private readonly open = new Map<string, number>();
+  constructor(readonly max: number) {}
+
+  acquire(key: string): (() => void) | null {
+    const count = this.open.get(key) ?? 0;
+    if (count >= this.max) return null;
+    this.open.set(key, count + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.open.get(key) ?? 1) - 1;
+      if (left === 0) this.open.delete(key);
+      else this.open.set(key, left);
+    };
+  }
+
+  /** Open connections of this principal (for tests and metrics). */
+  count(key: string): number {
+    return this.open.get(key) ?? 0;
+  }
+}
+
+/** The store's state feed as the push channels use it, counting live listeners (leak checks). */
+export interface PushFeed extends Pick<MailStore, 'subscribeStateChanges'> {
+  listenerCount(): number;
+  /** Registers how to end one open push connection at shutdown; returns the unregistering function. */
+  onShutdown(close: () => void): () => void;
+  /** Ends every open push connection (server shutdown: they would hold the HTTP server open). */
+  shutdown(): void;
+}
+
+export function countingFeed(store: Pick<MailStore, 'subscribeStateChanges'>): PushFeed {
+  let listeners = 0;
+  const closers = new Set<() => void>();
+  return {
+    subscribeStateChanges(listener) {
+      const stop = store.subscribeStateChanges(listener);
+      listeners += 1;
+      let stopped = false;
+      return () => {
+        if (stopped) return;
+        stopped = true;
+        listeners -= 1;
+        stop();
+      };
+    },
+    listenerCount: () => listeners,
+    onShutdown(close) {
+      closers.add(close);
+      return () => closers.delete(close);
+    },
+    shutdown() {
+      for (const close of [...closers]) close();
+      closers.clear();
+    },
+  };
+}
