@@ -19,6 +19,7 @@ import { writeMbox } from './mbox-file.js';
 import { measure, measureConcurrent, statsOf, type LatencyStats } from './measure.js';
 import { seededRandom } from './prng.js';
 import { rssOf } from './rss.js';
+import { EventStreamReader } from './event-stream.js';
 import { composeForWire, deliverOverLmtp } from './lmtp-client.js';
 
 /** The targets of issue 3; each figure is printed next to its own. */
@@ -161,6 +162,15 @@ async function flagSome(client: JmapClient, accountId: Id, inboxId: Id, total: n
   return ids.length;
 }
 
+/** Sets or clears one keyword (RFC 8621 §4.6: a keyword patch is true or null), or throws. */
+async function setKeyword(client: JmapClient, accountId: Id, emailId: Id, keyword: string, on: boolean) {
+  const { notUpdated } = await client.call('Email/set', {
+    accountId,
+    update: { [emailId]: { [`keywords/${keyword}`]: on ? true : null } },
+  });
+  if (notUpdated) throw new Error(`Email/set refused: ${JSON.stringify(notUpdated)}`);
+}
+
 /**
  * Each run flips the flag of one Inbox email (not timed), then times what a client does on the
  * push that follows: Email/changes since its last state, and the keywords of what changed.
@@ -186,7 +196,7 @@ async function measureChangesAfterFlag(
   const started = performance.now();
   for (let i = 0; i < warmup + runs; i++) {
     flagged = !flagged;
-    await client.call('Email/set', { accountId, update: { [emailId]: { 'keywords/$flagged': flagged } } });
+    await setKeyword(client, accountId, emailId, '$flagged', flagged);
     const t0 = performance.now();
     const { changes } = await client.request((b) => {
       const changes = b.call('Email/changes', { accountId, sinceState: state });
@@ -199,6 +209,51 @@ async function measureChangesAfterFlag(
     state = changes.newState;
   }
   return statsOf(samples, performance.now() - started);
+}
+
+/**
+ * Push latency (RFC 8620 §7.3): with an EventSource open for Email changes, each run flips a flag
+ * and times from sending the Email/set to the `state` event that announces it. That includes the
+ * request itself: an upper bound of the time from the change to the client knowing of it.
+ */
+async function measurePushLatency(
+  client: JmapClient,
+  eventSourceUrl: string,
+  authorization: string,
+  accountId: Id,
+  inboxId: Id,
+  warmup: number,
+  runs: number,
+): Promise<LatencyStats> {
+  const { ids } = await client.call('Email/query', {
+    accountId,
+    filter: { inMailbox: inboxId },
+    sort: newestFirst,
+    limit: 1,
+  });
+  const emailId = ids[0];
+  if (!emailId) throw new Error('The Inbox is empty');
+  const events = new EventStreamReader(
+    await fetch(eventSourceUrl, { headers: { Authorization: authorization } }),
+  );
+  try {
+    let flagged = false;
+    const samples: number[] = [];
+    const started = performance.now();
+    for (let i = 0; i < warmup + runs; i++) {
+      flagged = !flagged;
+      const t0 = performance.now();
+      const pushed = events.next('state');
+      await setKeyword(client, accountId, emailId, '$seen', flagged);
+      await pushed;
+      if (i >= warmup) samples.push(performance.now() - t0);
+      // After a push, the next within 100 ms waits for the window's end: runs are spaced beyond it.
+      await new Promise((resolve) => setTimeout(resolve, 120));
+    }
+    return statsOf(samples, performance.now() - started);
+  } finally {
+    await events.close();
+  }
 }
 
 const searchWords = ['report', 'meeting', 'invoice', 'project', 'budget', 'review', 'schedule', 'design'];
@@ -293,6 +348,15 @@ async function main(): Promise<number> {
       listScreenClients,
     );
     const changesAfterFlag = await measureChangesAfterFlag(client, accountId, inbox.id, warmup, config.runs);
+    const pushLatency = await measurePushLatency(
+      client,
+      `${server.baseURL}/jmap/eventsource?types=Email&closeafter=no&ping=0`,
+      authorization,
+      accountId,
+      inbox.id,
+      warmup,
+      config.runs,
+    );
     const rssEnd = (await rssOf(server.pid)) ?? 0;
     peakRss = Math.max(peakRss, rssEnd);
 
@@ -338,6 +402,12 @@ async function main(): Promise<number> {
         null,
       ],
       [
+        'push: Email/set sent → EventSource state p50 (p95)',
+        `${pushLatency.p50.toFixed(2)} ms (${pushLatency.p95.toFixed(2)} ms)`,
+        'none',
+        null,
+      ],
+      [
         'server peak RSS',
         `${(peakRss / 1024 / 1024).toFixed(0)} MiB`,
         `< ${scaleTargets.serverRssBytes / 1024 / 1024} MiB`,
@@ -368,6 +438,7 @@ async function main(): Promise<number> {
           ...latency,
           [`list screen, ${listScreenClients} clients`]: listScreen,
           'Email/changes after one flag change': changesAfterFlag,
+          'push latency (Email/set sent to state event)': pushLatency,
         },
         peakRssBytes: peakRss,
         targets: scaleTargets,

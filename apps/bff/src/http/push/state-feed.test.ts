@@ -22,7 +22,7 @@ afterEach(() => vi.useRealTimers());
 describe('subscribePush', () => {
   const interest = { accountIds: new Set(['A1']), types: new Set(['Email', 'Mailbox']) };
 
-  it(`coalesces a burst into one push per ${PUSH_COALESCE_MS} ms carrying the latest states`, () => {
+  it(`pushes a first change at once, then merges a burst into one push per ${PUSH_COALESCE_MS} ms`, () => {
     const store = fakeStore();
     const pushed: unknown[] = [];
     subscribePush(
@@ -31,14 +31,16 @@ describe('subscribePush', () => {
       (changed) => pushed.push(changed),
     );
     store.emit('A1', { Email: '1' });
+    expect(pushed).toEqual([{ A1: { Email: '1' } }]);
     store.emit('A1', { Email: '2', Thread: '7' });
     store.emit('A1', { Mailbox: '3' });
-    expect(pushed).toEqual([]);
+    expect(pushed).toHaveLength(1);
     vi.advanceTimersByTime(PUSH_COALESCE_MS);
-    expect(pushed).toEqual([{ A1: { Email: '2', Mailbox: '3' } }]);
+    expect(pushed).toEqual([{ A1: { Email: '1' } }, { A1: { Email: '2', Mailbox: '3' } }]);
+    // After a quiet window, at once again.
+    vi.advanceTimersByTime(PUSH_COALESCE_MS);
     store.emit('A1', { Email: '4' });
-    vi.advanceTimersByTime(PUSH_COALESCE_MS);
-    expect(pushed).toHaveLength(2);
+    expect(pushed).toHaveLength(3);
   });
 
   it('ignores other accounts and uninteresting types; unsubscribing drops a pending push', () => {
@@ -54,9 +56,11 @@ describe('subscribePush', () => {
     vi.advanceTimersByTime(PUSH_COALESCE_MS);
     expect(pushed).toEqual([]);
     store.emit('A1', { Email: '5' });
+    expect(pushed).toHaveLength(1);
+    store.emit('A1', { Email: '6' });
     stop();
     vi.advanceTimersByTime(PUSH_COALESCE_MS);
-    expect(pushed).toEqual([]);
+    expect(pushed).toEqual([{ A1: { Email: '5' } }]);
     expect(store.listeners.size).toBe(0);
   });
 });

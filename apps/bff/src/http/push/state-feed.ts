@@ -15,9 +15,10 @@ export const PUSH_COALESCE_MS = 100;
 
 /**
  * Subscribes to the store's state feed for one push channel: keeps only the interesting accounts
- * and types (read at each change, so a WebSocket may change them), merges changes within
- * PUSH_COALESCE_MS and hands over the latest states. Returns the unsubscribe function, which also
- * drops a pending push.
+ * and types (read at each change, so a WebSocket may change them) and hands over the latest
+ * states. A change after a quiet window is pushed at once (a client waiting for it should not wait
+ * for a timer); those that follow within PUSH_COALESCE_MS of a push are merged into one push at the
+ * window's end. Returns the unsubscribe function, which also drops a pending push.
  */
 export function subscribePush(
   store: Pick<MailStore, 'subscribeStateChanges'>,
@@ -27,11 +28,14 @@ export function subscribePush(
 ): () => void {
   let pending: ChangedStates | null = null;
   let timer: NodeJS.Timeout | null = null;
+  let lastPush = Number.NEGATIVE_INFINITY;
   const flush = () => {
     timer = null;
     const changed = pending;
     pending = null;
-    if (changed) deliver(changed);
+    if (!changed) return;
+    lastPush = Date.now();
+    deliver(changed);
   };
   const unsubscribe = store.subscribeStateChanges((change: StateChange) => {
     const { accountIds, types } = interest();
@@ -40,7 +44,10 @@ export function subscribePush(
     if (kept.length === 0) return;
     pending ??= {};
     pending[change.accountId as AccountId] = { ...pending[change.accountId], ...Object.fromEntries(kept) };
-    timer ??= setTimeout(flush, coalesceMs);
+    if (timer) return;
+    const wait = lastPush + coalesceMs - Date.now();
+    if (wait <= 0) flush();
+    else timer = setTimeout(flush, wait);
   });
   return () => {
     unsubscribe();
