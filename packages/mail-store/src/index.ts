@@ -141,7 +141,13 @@ export type {
 } from './compose/outgoing-message.js';
 export { buildMessage, composeLimits } from './compose/build-message.js';
 export { buildMimeTree, treeLimits } from './compose/build-tree.js';
-export type { OutgoingTree, TreeAddress, TreeHeader, TreeHeaderValue, TreePart } from './compose/build-tree.js';
+export type {
+  OutgoingTree,
+  TreeAddress,
+  TreeHeader,
+  TreeHeaderValue,
+  TreePart,
+} from './compose/build-tree.js';
 export { identityLimits } from './sqlite/identities.js';
 export { vacationLimits, vacationResponseId } from './sqlite/vacation.js';
 export { pushSubscriptionLimits } from './sqlite/push-subscriptions.js';
