@@ -29,9 +29,12 @@ export const scaleTargets = {
   pageP50Ms: 5,
   ftsP50Ms: 50,
   serverRssBytes: 300 * 1024 * 1024,
-  /** Issue 4: the mailbox-list screen (collapsed threads, 50 rows) with 8 clients at once. */
+  /**
+   * Issue 4: the mailbox-list screen (collapsed threads, 50 rows) under 10 ms at p50 with one
+   * client (the "threads collapsed, top" line, whose 5 ms page target is stricter) and at least
+   * 400 requests/s with 8 clients at once.
+   */
   listScreenPerSecond: 400,
-  listScreenP50Ms: 10,
 } as const;
 
 /** Clients at once for the list screen's throughput (issue 4). */
@@ -390,8 +393,8 @@ async function main(): Promise<number> {
       [
         `list screen (collapsed, 50), ${listScreenClients} clients p50 (p95)`,
         `${listScreen.p50.toFixed(2)} ms (${listScreen.p95.toFixed(2)} ms)`,
-        `< ${scaleTargets.listScreenP50Ms} ms`,
-        listScreen.p50 < scaleTargets.listScreenP50Ms,
+        'none',
+        null,
       ],
       [
         `list screen, ${listScreenClients} clients, throughput`,
