@@ -1,5 +1,6 @@
+import { queryWindowShape } from '../shared/query-window.js';
 import { z } from 'zod';
-import { idSchema, intSchema, unsignedIntSchema } from '../shared/schemas.js';
+import { idSchema, unsignedIntSchema } from '../shared/schemas.js';
 
 /** RFC 8620 §1.4: a UTCDate ("Z" form), parsed to a Date. */
 const utcDateSchema = z
@@ -42,11 +43,7 @@ export const submissionQueryArgsSchema = z.strictObject({
   accountId: idSchema,
   filter: filterSchema.nullable().optional(),
   sort: z.array(comparatorSchema).nullable().optional(),
-  position: intSchema.optional(),
-  anchor: idSchema.nullable().optional(),
-  anchorOffset: intSchema.optional(),
-  limit: unsignedIntSchema.nullable().optional(),
-  calculateTotal: z.boolean().optional(),
+  ...queryWindowShape,
 });
 
 /** RFC 8620 §5.6 / RFC 8621 §7.4: the EmailSubmission/queryChanges arguments. */

@@ -1,5 +1,6 @@
+import { queryWindowShape } from '../shared/query-window.js';
 import { z } from 'zod';
-import { idSchema, intSchema, unsignedIntSchema } from '../shared/schemas.js';
+import { idSchema, unsignedIntSchema } from '../shared/schemas.js';
 import { keywordSchema } from '../shared/keywords.js';
 
 /** RFC 8621 §4.4.1: every FilterCondition property, so that a valid-but-unserved one is unsupportedFilter. */
@@ -50,11 +51,7 @@ export const emailQueryArgsSchema = z.strictObject({
   accountId: idSchema,
   filter: filterSchema.nullable().optional(),
   sort: z.array(comparatorSchema).nullable().optional(),
-  position: intSchema.optional(),
-  anchor: idSchema.nullable().optional(),
-  anchorOffset: intSchema.optional(),
-  limit: unsignedIntSchema.nullable().optional(),
-  calculateTotal: z.boolean().optional(),
+  ...queryWindowShape,
   collapseThreads: z.boolean().optional(),
 });
 export type EmailQueryArgs = z.infer<typeof emailQueryArgsSchema>;

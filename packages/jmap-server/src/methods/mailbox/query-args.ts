@@ -1,5 +1,6 @@
+import { queryWindowShape } from '../shared/query-window.js';
 import { z } from 'zod';
-import { idSchema, intSchema, unsignedIntSchema } from '../shared/schemas.js';
+import { idSchema, unsignedIntSchema } from '../shared/schemas.js';
 
 /** RFC 8621 §2.3: every Mailbox FilterCondition property. */
 const conditionSchema = z.strictObject({
@@ -42,10 +43,7 @@ const queryShape = {
 /** RFC 8620 §5.5 and RFC 8621 §2.3: the Mailbox/query arguments. */
 export const mailboxQueryArgsSchema = z.strictObject({
   ...queryShape,
-  position: intSchema.optional(),
-  anchor: idSchema.nullable().optional(),
-  anchorOffset: intSchema.optional(),
-  limit: unsignedIntSchema.nullable().optional(),
+  ...queryWindowShape,
 });
 
 /** RFC 8620 §5.6 and RFC 8621 §2.4: the Mailbox/queryChanges arguments. */

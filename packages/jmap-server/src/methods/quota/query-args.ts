@@ -1,5 +1,6 @@
+import { queryWindowShape } from '../shared/query-window.js';
 import { z } from 'zod';
-import { idSchema, intSchema, unsignedIntSchema } from '../shared/schemas.js';
+import { idSchema, unsignedIntSchema } from '../shared/schemas.js';
 
 /** RFC 9425 §4.4.1: the Quota FilterCondition. */
 const conditionSchema = z.strictObject({
@@ -38,10 +39,7 @@ const common = {
 /** RFC 9425 §4.4: the standard /query arguments. */
 export const quotaQueryArgsSchema = z.strictObject({
   ...common,
-  position: intSchema.optional(),
-  anchor: idSchema.nullable().optional(),
-  anchorOffset: intSchema.optional(),
-  limit: unsignedIntSchema.nullable().optional(),
+  ...queryWindowShape,
 });
 
 /** RFC 9425 §4.5: the standard /queryChanges arguments. */
