@@ -10,8 +10,3 @@ export function resolveBlobId(ctx: MethodContext, wireId: string): BlobId | null
   const id = wireId.startsWith('#') ? ctx.createdIds.get(wireId.slice(1)) : wireId;
   return id === undefined ? null : toBlobId(id);
 }
-
-/** A map for a response: null when empty (RFC 8620 §5.3 `created`, `notCreated`...). */
-export function orNull<T>(record: Record<string, T>): Record<string, T> | null {
-  return Object.keys(record).length > 0 ? record : null;
-}

@@ -5,7 +5,8 @@ import type { MethodContext } from '../../method-context.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { idSchema } from '../shared/schemas.js';
 import { requireCopyAccounts } from './accounts.js';
-import { orNull, resolveBlobId } from './blob-id.js';
+import { resolveBlobId } from './blob-id.js';
+import { orNull } from '../shared/set-helpers.js';
 
 /** RFC 8620 §6.3: Blob/copy arguments. */
 export const blobCopyArgsSchema = z.strictObject({

@@ -9,7 +9,8 @@ import { requireAccount } from '../shared/account.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { idSchema, unsignedIntSchema } from '../shared/schemas.js';
 import { invalidProperties } from '../shared/invalid-properties.js';
-import { orNull, resolveBlobId } from './blob-id.js';
+import { resolveBlobId } from './blob-id.js';
+import { orNull } from '../shared/set-helpers.js';
 import { BLOB_ACCOUNT_CAPABILITY } from './limits.js';
 
 /** RFC 9404 §4.1: Blob/upload arguments; each UploadObject is checked per item. */

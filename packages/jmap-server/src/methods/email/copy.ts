@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
 import { requireCopyAccounts } from '../blob/accounts.js';
-import { orNull } from '../blob/blob-id.js';
+import { orNull } from '../shared/set-helpers.js';
 import { toEmailId } from '../shared/ids.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { idSchema } from '../shared/schemas.js';

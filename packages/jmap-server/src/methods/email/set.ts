@@ -6,14 +6,11 @@ import { MethodFailure } from '../../method-failure.js';
 import { requireAccount } from '../shared/account.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { setArgsSchema } from '../shared/schemas.js';
+import { orNull } from '../shared/set-helpers.js';
 import { createdProperties, createOneEmail } from './set-create.js';
 import { destroyEmails } from './set-destroy.js';
 import { resolveId } from '../shared/creation-ids.js';
 import { updateEmail } from './set-update.js';
-
-function orNull<T>(record: Record<string, T>): Record<string, T> | null {
-  return Object.keys(record).length > 0 ? record : null;
-}
 
 /**
  * RFC 8621 §4.6: Email/set. Create builds a message from JMAP properties (drafts, messages to

@@ -3,7 +3,7 @@ import type { Mdn, MethodResult, SetError } from '@colibri/jmap-types';
 import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
-import { orNull } from '../blob/blob-id.js';
+import { orNull } from '../shared/set-helpers.js';
 import { resolveId } from '../shared/creation-ids.js';
 import { runOnSuccess } from '../email-submission/set-on-success.js';
 import { requireAccount } from '../shared/account.js';
