@@ -7,6 +7,7 @@ import { createStateFeed } from './sqlite/state-feed.js';
 import { sqliteChangeLog as changeLog } from './sqlite/change-log.js';
 import { createFts5SearchIndex } from './sqlite/fts5/fts5-search-index.js';
 import type { SqliteSearchIndex } from './sqlite/sqlite-search-index.js';
+import { createSearchBatches } from './sqlite/search-batches.js';
 import { collectGarbage } from './sqlite/collect-garbage.js';
 import { destroyEmails } from './sqlite/destroy-emails.js';
 import { deleteAccount } from './sqlite/delete-account.js';
@@ -98,6 +99,9 @@ export async function openMailStore(
   );
   let closed = false;
   const groupCommit = createGroupCommit(db);
+  // Documents a crashed process left queued become searchable now.
+  search.catchUp?.(db);
+  const searchBatches = createSearchBatches(db, search, groupCommit.commit);
 
   const mayRead = accountMayRead(db);
 
@@ -168,7 +172,17 @@ export async function openMailStore(
       return destroyMailbox(db, search, accountId, id, options?.removeEmails === true);
     },
     async importMessage(accountId, input) {
-      return importMessage(db, search, blobs, accountId, input, groupCommit.commit, startedPreparePool);
+      const email = await importMessage(
+        db,
+        search,
+        blobs,
+        accountId,
+        input,
+        groupCommit.commit,
+        startedPreparePool,
+      );
+      searchBatches.queued();
+      return email;
     },
     async importMessages(accountId, inputs) {
       // Threads only for batches big enough to gain from them (an import, not a demo's handful).
@@ -293,7 +307,9 @@ export async function openMailStore(
       });
     },
     async importMessageStream(accountId, input) {
-      return importMessageStream(db, search, blobs, accountId, input, groupCommit.commit);
+      const email = await importMessageStream(db, search, blobs, accountId, input, groupCommit.commit);
+      searchBatches.queued();
+      return email;
     },
     async checkIntegrity(integrityOptions) {
       return checkIntegrity(db, search, blobs, integrityOptions);
@@ -344,8 +360,10 @@ export async function openMailStore(
       if (closed) return;
       closed = true;
       feed.close();
+      searchBatches.close();
       await preparePool?.close();
       await groupCommit.close();
+      search.catchUp?.(db);
       db.close();
     },
     subscribeStateChanges(listener) {

@@ -63,10 +63,20 @@ export async function importMessage(
   }
   const commit = () => {
     staged?.write();
-    return commitImport(db, search, accountId, prepared, options);
+    return commitImport(db, queueingSearch(search), accountId, prepared, options);
   };
   const committed = groupCommit ? await groupCommit(commit) : db.transaction(commit).immediate();
   return importedEmail(accountId, committed, prepared, options);
+}
+
+/**
+ * The index as a single delivery writes it: its document is queued when the index can queue
+ * (`SqliteSearchIndex.indexLater`), and indexed with others later. A batch import indexes its
+ * documents itself: they already share one transaction.
+ */
+function queueingSearch(search: SqliteSearchIndex): SqliteSearchIndex {
+  const { indexLater } = search;
+  return indexLater ? { ...search, index: indexLater } : search;
 }
 
 export interface ImportOptions {
@@ -255,7 +265,7 @@ export async function importMessageStream(
 ): Promise<EmailRecord> {
   const options = checkImportInput(input);
   const prepared = await prepareImportStream(blobs, input.source);
-  const commit = () => commitImport(db, search, accountId, prepared, options);
+  const commit = () => commitImport(db, queueingSearch(search), accountId, prepared, options);
   const committed = groupCommit ? await groupCommit(commit) : db.transaction(commit).immediate();
   return importedEmail(accountId, committed, prepared, options);
 }

@@ -4,6 +4,7 @@
  */
 import { pageCountsMigration } from './page-counts-migration.js';
 import { pushSubscriptionsMigration } from './push-subscriptions.js';
+import { pendingDocumentsMigration } from './fts5/pending-documents.js';
 
 export interface Migration {
   version: number;
@@ -651,4 +652,5 @@ export const migrations: readonly Migration[] = [
     `,
   },
   pushSubscriptionsMigration,
+  pendingDocumentsMigration,
 ];

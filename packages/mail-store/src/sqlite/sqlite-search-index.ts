@@ -1,5 +1,6 @@
 import type { IntegrityProblem } from '../mail-store.js';
-import type { SearchIndex, TextCondition } from '../ports/search-index.js';
+import type { AccountId, EmailId } from '../model.js';
+import type { SearchDocument, SearchIndex, TextCondition } from '../ports/search-index.js';
 import type { Db } from './open-database.js';
 
 /**
@@ -14,6 +15,17 @@ export interface SqliteSearchIndex extends SearchIndex<Db, 'sync'> {
    * start from the hits or walk an index in order) instead of intersecting with `match`'s ids.
    */
   readonly pushdown?: SearchPushdown;
+  /**
+   * Queues the document instead of indexing it now (single deliveries: see
+   * `fts5/pending-documents.ts`); it becomes searchable at the next `catchUp`. Without it,
+   * `index` is used.
+   */
+  indexLater?(db: Db, accountId: AccountId, emailId: EmailId, document: SearchDocument): void;
+  /**
+   * Indexes every queued document. `match` and `highlight` do it themselves; the query compiler
+   * calls it before it writes a pushed-down condition; the store at open and in batches.
+   */
+  catchUp?(db: Db): void;
   /** Documents of no email and emails with no document, for `checkIntegrity`. */
   integrityProblems?(db: Db): IntegrityProblem[];
 }

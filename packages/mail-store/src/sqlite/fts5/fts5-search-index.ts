@@ -1,10 +1,11 @@
 import type { IntegrityProblem } from '../../mail-store.js';
 import type { AccountId, EmailId } from '../../model.js';
-import type { TextCondition } from '../../ports/search-index.js';
+import type { SearchDocument, TextCondition } from '../../ports/search-index.js';
 import { markClose, markedToHtml, markOpen } from '../../search/marked-html.js';
 import type { Db } from '../open-database.js';
 import type { SqliteSearchIndex } from '../sqlite-search-index.js';
 import { ftsMatch } from './fts-match.js';
+import { catchUpPending, dropQueued, queueDocument, type FtsColumns } from './pending-documents.js';
 
 /** Tokens in a preview snippet (FTS5 snippet(); RFC 8621 §5 caps the preview at 255 octets). */
 const previewTokens = 24;
@@ -50,34 +51,34 @@ export function createFts5SearchIndex(): SqliteSearchIndex {
 
   return {
     index(db, accountId, emailId, document) {
-      const addresses = [document.from, document.to, document.cc, document.bcc].filter((a) => a).join(' ');
       db.prepare(
         `INSERT INTO email_fts (rowid, subject, addresses, body, attachments)
          VALUES ((SELECT search_id FROM emails WHERE id = ? AND account_id = ?), ?, ?, ?, ?)`,
-      ).run(
-        emailId,
-        accountId,
-        document.subject,
-        addresses,
-        document.body,
-        document.attachmentNames.join(' '),
-      );
+      ).run(emailId, accountId, ...columnsOf(document));
     },
 
+    indexLater(db, accountId, emailId, document) {
+      const searchId = searchIdOf(db, accountId, emailId);
+      if (searchId !== undefined) queueDocument(db, searchId, columnsOf(document));
+    },
+
+    catchUp: catchUpPending,
+
     remove(db, accountId, emailIds) {
-      const remove = db.prepare(
-        'DELETE FROM email_fts WHERE rowid = (SELECT search_id FROM emails WHERE id = ? AND account_id = ?)',
-      );
-      for (const id of emailIds) remove.run(id, accountId);
+      const searchIds = emailIds.flatMap((id) => searchIdOf(db, accountId, id) ?? []);
+      dropQueued(db, searchIds);
+      const remove = db.prepare('DELETE FROM email_fts WHERE rowid = ?');
+      for (const searchId of searchIds) remove.run(searchId);
     },
 
     removeAccount(db, accountId) {
-      db.prepare(
-        'DELETE FROM email_fts WHERE rowid IN (SELECT search_id FROM emails WHERE account_id = ?)',
-      ).run(accountId);
+      const ofAccount = 'SELECT search_id FROM emails WHERE account_id = ?';
+      db.prepare(`DELETE FROM search_pending WHERE search_id IN (${ofAccount})`).run(accountId);
+      db.prepare(`DELETE FROM email_fts WHERE rowid IN (${ofAccount})`).run(accountId);
     },
 
     match(db, accountId, condition) {
+      catchUpPending(db);
       return db
         .prepare(
           `SELECT e.id FROM email_fts f JOIN emails e ON e.search_id = f.rowid
@@ -88,6 +89,7 @@ export function createFts5SearchIndex(): SqliteSearchIndex {
     },
 
     highlight(db, accountId, emailId, terms) {
+      catchUpPending(db);
       const searchId = searchIdOf(db, accountId, emailId);
       if (searchId === undefined) return null;
       const subject = marked(
@@ -121,7 +123,8 @@ export function createFts5SearchIndex(): SqliteSearchIndex {
     integrityProblems: (db) => [
       ...rowsAsProblems(
         db,
-        'SELECT e.id FROM emails e LEFT JOIN email_fts f ON f.rowid = e.search_id WHERE f.rowid IS NULL',
+        `SELECT e.id FROM emails e LEFT JOIN email_fts f ON f.rowid = e.search_id
+          WHERE f.rowid IS NULL AND NOT EXISTS (SELECT 1 FROM search_pending p WHERE p.search_id = e.search_id)`,
         'missingSearchRow',
         'email has no full-text row',
       ),
@@ -131,8 +134,20 @@ export function createFts5SearchIndex(): SqliteSearchIndex {
         'orphanSearchRow',
         'full-text row of no email',
       ),
+      ...rowsAsProblems(
+        db,
+        'SELECT p.search_id FROM search_pending p WHERE NOT EXISTS (SELECT 1 FROM emails e WHERE e.search_id = p.search_id)',
+        'orphanSearchRow',
+        'queued full-text document of no email',
+      ),
     ],
   };
+}
+
+/** A document as the columns of `email_fts`: the address fields share one column. */
+function columnsOf(document: SearchDocument): FtsColumns {
+  const addresses = [document.from, document.to, document.cc, document.bcc].filter((a) => a).join(' ');
+  return [document.subject, addresses, document.body, document.attachmentNames.join(' ')];
 }
 
 /** The same index without its pushdown: queries take the generic path (ids from `match`). */

@@ -21,10 +21,14 @@ export type TextConditionSql = (
 export function textConditionSql(db: Db, search: SqliteSearchIndex, accountId: AccountId): TextConditionSql {
   const { pushdown } = search;
   if (pushdown !== undefined)
-    return (condition, bind) => ({
-      sql: pushdown.emailsMatching(condition, bind),
-      countHits: (cap) => pushdown.countHits(db, condition, cap),
-    });
+    return (condition, bind) => {
+      // Queued documents become searchable before a query can miss them.
+      search.catchUp?.(db);
+      return {
+        sql: pushdown.emailsMatching(condition, bind),
+        countHits: (cap) => pushdown.countHits(db, condition, cap),
+      };
+    };
   return (condition, bind) => {
     const ids = search.match(db, accountId, condition);
     return {
