@@ -1,3 +1,4 @@
+import { EventSource } from 'eventsource';
 import { Client as JmapClientTs } from 'jmap-client-ts';
 import { FetchTransport } from 'jmap-client-ts/lib/utils/fetch-transport.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +32,8 @@ interface Jam {
     build: (t: JamBuilder) => T,
   ): Promise<[Record<keyof T, Result>, unknown]>;
   uploadBlob(accountId: string, blob: Blob): Promise<{ blobId: string }>;
+  /** `new EventSource(url)` on the session's eventSourceUrl: the platform's global. */
+  connectEventSource(options: { types: string[] | '*'; ping: number }): Promise<EventSource>;
 }
 const jamModule: string = 'jmap-jam';
 async function jamClient(options: { sessionUrl: string; bearerToken: string }): Promise<Jam> {
@@ -58,6 +61,42 @@ beforeAll(async () => {
 afterAll(() => colibri.stop());
 
 const sessionUrl = () => `${colibri.httpUrl}/.well-known/jmap`;
+
+/**
+ * Node 20 has no global EventSource, which jmap-jam's push uses: the `eventsource` package is that
+ * global here, sending the client's Bearer token as a Node application would (a browser's sends
+ * the session cookie instead).
+ */
+async function withGlobalEventSource<T>(bearerToken: string, run: () => Promise<T>): Promise<T> {
+  class BearerEventSource extends EventSource {
+    constructor(url: string | URL) {
+      super(url, {
+        fetch: (input, init) =>
+          fetch(input, { ...init, headers: { ...init.headers, Authorization: `Bearer ${bearerToken}` } }),
+      });
+    }
+  }
+  const platform = globalThis as { EventSource?: unknown };
+  const before = platform.EventSource;
+  platform.EventSource = BearerEventSource;
+  try {
+    return await run();
+  } finally {
+    platform.EventSource = before;
+  }
+}
+
+/** The next `state` event (RFC 8620 §7.3) whose Email state differs from `since`. */
+function nextEmailState(source: EventSource, accountId: string, since: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    source.addEventListener('state', (event) => {
+      const change = JSON.parse(event.data) as { changed: Record<string, Record<string, string>> };
+      const state = change.changed[accountId]?.['Email'];
+      if (state !== undefined && state !== since) resolve(state);
+    });
+    source.addEventListener('error', (event) => reject(new Error(`EventSource failed: ${event.message}`)));
+  });
+}
 
 describe('jmap-client-ts 1.0.0 (RFC 8620 §2, §5; RFC 8621 §2, §4)', () => {
   it('reads mailboxes and mail, flags and moves an email, and follows Email/changes', async () => {
@@ -107,7 +146,40 @@ describe('jmap-client-ts 1.0.0 (RFC 8620 §2, §5; RFC 8621 §2, §4)', () => {
   });
 });
 
-describe('jmap-jam 0.13.1 (RFC 8620 §3.7, §6.1; RFC 8621 §4.8, §7.5)', () => {
+describe('jmap-jam 0.13.1 (RFC 8620 §3.7, §6.1, §7.3; RFC 8621 §4.8, §7.5)', () => {
+  it('hears an Email change on its EventSource and follows it with Email/changes', async () => {
+    const jam = await jamClient({ sessionUrl: sessionUrl(), bearerToken: token });
+    const accountId = await jam.getPrimaryAccount();
+    const [before] = await jam.request(['Email/query', { accountId, limit: 1 }]);
+    const emailId = (before.ids as string[])[0]!;
+    const [got] = await jam.request(['Email/get', { accountId, ids: [emailId], properties: ['keywords'] }]);
+    const since = got.state as string;
+    // A change whatever an earlier test did to this email.
+    const seen = (got.list as { keywords: Record<string, boolean> }[])[0]!.keywords['$seen'] === true;
+
+    const source = await withGlobalEventSource(token, () =>
+      jam.connectEventSource({ types: ['Email'], ping: 0 }),
+    );
+    try {
+      await new Promise((resolve, reject) => {
+        source.addEventListener('open', resolve);
+        source.addEventListener('error', reject);
+      });
+      const pushed = nextEmailState(source, accountId, since);
+      await jam.request([
+        'Email/set',
+        { accountId, update: { [emailId]: { 'keywords/$seen': seen ? null : true } } },
+      ]);
+      const newState = await pushed;
+
+      const [changes] = await jam.request(['Email/changes', { accountId, sinceState: since }]);
+      expect(changes.updated).toEqual([emailId]);
+      expect(changes.newState).toBe(newState);
+    } finally {
+      source.close();
+    }
+  });
+
   it('queries with a result reference, uploads and imports a draft, and sends it to Ben', async () => {
     const jam = await jamClient({ sessionUrl: sessionUrl(), bearerToken: token });
     const accountId = await jam.getPrimaryAccount();
