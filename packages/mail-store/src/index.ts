@@ -44,6 +44,8 @@ export type {
   EmailQuery,
   EmailQueryResult,
   EmailRecord,
+  EmailSummary,
+  EmailPartFields,
   EmailSort,
   EmailSubmission,
   EmailSubmissionId,

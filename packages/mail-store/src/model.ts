@@ -110,6 +110,15 @@ export interface EmailRecord {
   attachments: BodyPart[];
 }
 
+/** The parts of an EmailRecord that describe its MIME structure (the bulk of a stored record). */
+export type EmailPartFields = 'bodyStructure' | 'textBody' | 'htmlBody' | 'attachments';
+
+/**
+ * An email without its MIME structure: what a mailbox list shows (sender, subject, preview,
+ * dates, flags). Reading it skips most of the stored record (`getEmailSummaries`).
+ */
+export type EmailSummary = Omit<EmailRecord, EmailPartFields>;
+
 /**
  * RFC 8621 §4.4.1: one FilterCondition; every given property must match (an implicit AND).
  * Text conditions are word-prefix searches (full-text index); `header` is [name] (the field is

@@ -24,7 +24,7 @@ import { setKeywords } from './sqlite/keywords.js';
 import { createMailbox, findMailboxByRole, listMailboxes, mailboxCounts } from './sqlite/mailboxes.js';
 import { destroyMailbox } from './sqlite/destroy-mailbox.js';
 import { updateMailbox } from './sqlite/update-mailbox.js';
-import { loadEmails } from './sqlite/email-rows.js';
+import { loadEmailSummaries, loadEmails } from './sqlite/email-rows.js';
 import { openDatabase } from './sqlite/open-database.js';
 import { queryEmails } from './sqlite/query-emails.js';
 import { queryEmailChanges } from './sqlite/query-changes.js';
@@ -199,6 +199,9 @@ export async function openMailStore(
     },
     async getEmails(accountId, ids) {
       return loadEmails(db, accountId, ids);
+    },
+    async getEmailSummaries(accountId, ids) {
+      return loadEmailSummaries(db, accountId, ids);
     },
     async queryEmails(accountId, query) {
       return queryEmails(db, search, accountId, query);

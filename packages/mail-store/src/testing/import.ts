@@ -96,9 +96,14 @@ export function describeImport(factory: MailStoreFactory): void {
         mailboxIds: [...email.mailboxIds].sort(),
         keywords: [...email.keywords].sort(),
       });
+
+      // A summary is the same record without its MIME structure.
+      const [summary] = await store.getEmailSummaries(account.id, [email.id]);
+      const { bodyStructure: _s, textBody: _t, htmlBody: _h, attachments: _a, ...rest2 } = got!;
+      expect(summary).toEqual(rest2);
     });
 
-    it('skips unknown ids and other accounts’ emails in getEmails', async () => {
+    it('skips unknown ids and other accounts’ emails in getEmails and getEmailSummaries', async () => {
       const { store, account, importMail, addAccount } = f();
       const a = await importMail({ Subject: 'a' });
       const b = await importMail({ Subject: 'b' });
@@ -106,6 +111,13 @@ export function describeImport(factory: MailStoreFactory): void {
       expect(got.map((e) => e.id).sort()).toEqual([a.id, b.id].sort());
       const bob = await addAccount('bob');
       expect(await store.getEmails(bob.account.id, [a.id, b.id])).toEqual([]);
+      const summaries = await store.getEmailSummaries(account.id, [
+        b.id,
+        'Eunknown000000000' as EmailId,
+        a.id,
+      ]);
+      expect(summaries.map((e) => e.id)).toEqual([b.id, a.id]);
+      expect(await store.getEmailSummaries(bob.account.id, [a.id, b.id])).toEqual([]);
     });
 
     it('refuses unknown mailboxes, no mailbox and bad keywords without storing anything', async () => {

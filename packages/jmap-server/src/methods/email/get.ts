@@ -12,7 +12,13 @@ import { getArgsSchema, unsignedIntSchema } from '../shared/schemas.js';
 import { selectBodyProperties } from './body-parts.js';
 import { splitHeaderProperties } from './header-properties.js';
 import { bodyValueRequestOf, loadBodyValues, wantsBodyValues } from './body-values.js';
-import { DEFAULT_EMAIL_PROPERTIES, EMAIL_PROPERTIES, emailToWire } from './to-wire.js';
+import {
+  DEFAULT_EMAIL_PROPERTIES,
+  EMAIL_PROPERTIES,
+  emailToWire,
+  fullRecord,
+  needsParts,
+} from './to-wire.js';
 
 /** RFC 8621 §4.2: the standard /get arguments plus the body ones. */
 export const emailGetArgsSchema = getArgsSchema.extend({
@@ -48,7 +54,13 @@ export async function emailGet(
   const wanted = requestedIds(args.ids, ctx.limits);
   const ids = wanted ?? (await allEmailIds(ctx, accountId));
   const typedIds = ids.flatMap((id) => toEmailId(id) ?? []);
-  const records = typedIds.length === 0 ? [] : await ctx.store.getEmails(accountId, typedIds);
+  // A list screen asks for no part of the MIME structure: its summaries read far less.
+  const records =
+    typedIds.length === 0
+      ? []
+      : needsParts(properties, headers)
+        ? await ctx.store.getEmails(accountId, typedIds)
+        : await ctx.store.getEmailSummaries(accountId, typedIds);
   const byId = new Map(records.map((record) => [record.id as string, record]));
 
   const list: Partial<Email>[] = [];
@@ -57,7 +69,7 @@ export async function emailGet(
     if (record === undefined) continue;
     const bodyValues =
       properties.includes('bodyValues') && wantsBodyValues(bodyValueRequest)
-        ? await loadBodyValues(ctx.store, accountId, record, bodyValueRequest)
+        ? await loadBodyValues(ctx.store, accountId, fullRecord(record), bodyValueRequest)
         : {};
     list.push(emailToWire(record, properties, { bodyProperties, bodyValues }, headers) as Partial<Email>);
   }

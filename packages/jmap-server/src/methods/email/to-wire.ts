@@ -1,9 +1,19 @@
 import type { EmailAddress, EmailBodyValue, EmailProperty } from '@colibri/jmap-types';
-import type { Address, EmailRecord } from '@colibri/mail-store';
+import type { Address, EmailRecord, EmailSummary } from '@colibri/mail-store';
 import { toUtcDate } from '../shared/dates.js';
 import { projectPart, projectStructure } from './body-parts.js';
 import type { BodyPartSelection } from './body-parts.js';
 import { headerPropertyValues, type HeaderProperty } from './header-forms.js';
+
+/** The Email properties read from its MIME structure (RFC 8621 §4.1.4, §4.1.3's `headers`). */
+const PART_PROPERTY_LIST: readonly EmailProperty[] = [
+  'bodyStructure',
+  'bodyValues',
+  'textBody',
+  'htmlBody',
+  'attachments',
+  'headers',
+];
 
 /** RFC 8621 §4.1: every Email property this server serves (`header:` forms: `header-forms.ts`). */
 export const EMAIL_PROPERTIES: readonly EmailProperty[] = [
@@ -27,18 +37,33 @@ export const EMAIL_PROPERTIES: readonly EmailProperty[] = [
   'sentAt',
   'hasAttachment',
   'preview',
-  'bodyStructure',
-  'bodyValues',
-  'textBody',
-  'htmlBody',
-  'attachments',
-  'headers',
+  ...PART_PROPERTY_LIST,
 ];
 
 /** RFC 8621 §4.2: the properties returned when `properties` is null. */
 export const DEFAULT_EMAIL_PROPERTIES: readonly EmailProperty[] = EMAIL_PROPERTIES.filter(
   (property) => property !== 'bodyStructure' && property !== 'headers',
 );
+
+/** Properties read from an email's MIME structure: without any of them, a summary serves. */
+const PART_PROPERTIES: ReadonlySet<EmailProperty> = new Set(PART_PROPERTY_LIST);
+
+/**
+ * Whether these properties (and `header:` forms) need the whole record, or an `EmailSummary`
+ * (`MailStore.getEmailSummaries`, a fifth of the bytes) serves: a mailbox list asks for none.
+ */
+export function needsParts(
+  properties: readonly EmailProperty[],
+  headers: readonly HeaderProperty[],
+): boolean {
+  return headers.length > 0 || properties.some((property) => PART_PROPERTIES.has(property));
+}
+
+/** The record itself, for a property of its MIME structure: asking a summary for one is a bug. */
+export function fullRecord(record: EmailRecord | EmailSummary): EmailRecord {
+  if (!('bodyStructure' in record)) throw new Error('A property of the MIME structure asked of a summary');
+  return record;
+}
 
 /** RFC 8621 §4.1.1 / §4.1.2: mailboxIds and keywords are `Id[Boolean]` maps whose values are all true. */
 function trueMap(keys: readonly string[]): Record<string, true> {
@@ -60,7 +85,11 @@ export interface WireExtras {
 }
 
 /** One Email property's wire value (RFC 8621 §4.1). */
-export function emailValue(record: EmailRecord, property: EmailProperty, extras: WireExtras): unknown {
+export function emailValue(
+  record: EmailRecord | EmailSummary,
+  property: EmailProperty,
+  extras: WireExtras,
+): unknown {
   switch (property) {
     case 'id':
     case 'blobId':
@@ -91,16 +120,16 @@ export function emailValue(record: EmailRecord, property: EmailProperty, extras:
     case 'replyTo':
       return addresses(record[property]);
     case 'bodyStructure':
-      return projectStructure(record.bodyStructure, extras.bodyProperties);
+      return projectStructure(fullRecord(record).bodyStructure, extras.bodyProperties);
     case 'textBody':
     case 'htmlBody':
     case 'attachments':
-      return record[property].map((part) => projectPart(part, extras.bodyProperties));
+      return fullRecord(record)[property].map((part) => projectPart(part, extras.bodyProperties));
     case 'bodyValues':
       return extras.bodyValues;
     // §4.1.3: the message's own fields are the root part's.
     case 'headers':
-      return record.bodyStructure.headers.map(({ name, value }) => ({ name, value }));
+      return fullRecord(record).bodyStructure.headers.map(({ name, value }) => ({ name, value }));
     default: {
       const unhandled: never = property;
       throw new Error(`unhandled Email property ${String(unhandled)}`);
@@ -117,13 +146,13 @@ export function headerValues(
 }
 
 export function emailToWire(
-  record: EmailRecord,
+  record: EmailRecord | EmailSummary,
   properties: readonly EmailProperty[],
   extras: WireExtras,
   headers: readonly HeaderProperty[] = [],
 ): Record<string, unknown> {
   return {
     ...Object.fromEntries(properties.map((property) => [property, emailValue(record, property, extras)])),
-    ...headerValues(record, headers),
+    ...(headers.length === 0 ? {} : headerValues(fullRecord(record), headers)),
   };
 }
