@@ -121,7 +121,7 @@ export function validMailbox(text: string): string | null {
   const mailboxes = parseAddressList(text);
   const only = mailboxes[0];
   if (mailboxes.length !== 1 || only === undefined || only.domain === null) return null;
-  if (only.local === '' || !/^[^\s@"<>()[\],;:\\]+(\.[^\s@"<>()[\],;:\\]+)*$/.test(only.domain)) {
+  if (only.local === '' || !/^[^\s@"<>()[\],;:\\.]+(\.[^\s@"<>()[\],;:\\.]+)*$/.test(only.domain)) {
     if (!/^\[[^\]]*\]$/.test(only.domain)) return null;
   }
   return formatAddress(only);
