@@ -108,6 +108,25 @@ describe('parseSieve', () => {
     );
   });
 
+  it('places value errors at the value', () => {
+    expect(errorsOf('if header :comparator "i;foo" "a" "b" { keep; }')[0]).toMatchObject({
+      line: 1,
+      column: 23,
+    });
+    expect(errorsOf('keep;\nredirect   "bad";')[0]).toEqual({
+      line: 2,
+      column: 12,
+      message: 'invalid redirect address "bad"',
+    });
+    expect(errorsOf('require "vacation"; vacation :from "nobody" "x";')[0]).toMatchObject({
+      column: 36,
+      message: 'invalid :from address "nobody"',
+    });
+    expect(errorsOf('require "vacation"; vacation :addresses ["a@b.example", "c"] "x";')[0]?.message).toBe(
+      'invalid address "c" in :addresses',
+    );
+  });
+
   it('skips literal checks on strings with variables, which only run time knows', () => {
     expect(parseSieve('require "variables"; set "to" "a@b.c"; redirect "${to}";').ok).toBe(true);
   });

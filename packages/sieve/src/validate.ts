@@ -66,10 +66,10 @@ export function validate(syntax: readonly SyntaxCommand[], allowed: readonly str
     return text;
   };
   const toValue = (argument: SyntaxArgument): Value => {
-    if (argument.kind === 'number') return { kind: 'number', value: argument.value };
-    if (argument.kind === 'string') return { kind: 'string', value: decode(argument, argument.value) };
+    if (argument.kind === 'number') return argument;
+    if (argument.kind === 'string') return { ...argument, value: decode(argument, argument.value) };
     if (argument.kind === 'list')
-      return { kind: 'list', values: argument.values.map((text) => decode(argument, text)) };
+      return { ...argument, values: argument.values.map((text) => decode(argument, text)) };
     throw new Error('a tag is no value');
   };
 
