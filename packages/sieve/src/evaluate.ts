@@ -1,7 +1,7 @@
 import type { CommandNode, TestNode } from './ast.js';
 import { COMMAND_HANDLERS, TEST_HANDLERS } from './dispatch.js';
 import { SIEVE_LIMITS } from './limits.js';
-import { SieveRuntimeError, StopSignal, step } from './run-state.js';
+import { MATCH_BUDGET, SieveRuntimeError, StopSignal, step } from './run-state.js';
 import type { RunState } from './run-state.js';
 import { commandsOf } from './script.js';
 import type { EvaluateOptions, SieveEnvironment, SieveMessage, SieveOutcome, SieveScript } from './types.js';
@@ -77,6 +77,7 @@ export function evaluateSieve(
     matches: [],
     flags: [],
     bodies: new Map(),
+    matchBudget: { remaining: MATCH_BUDGET },
   };
   try {
     runBlock(run, commandsOf(script));

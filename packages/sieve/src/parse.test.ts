@@ -108,6 +108,16 @@ describe('parseSieve', () => {
     );
   });
 
+  it('looks inside unknown commands and counts optional arguments', () => {
+    expect(errorsOf('foo true { bar; }').map((e) => e.message)).toEqual([
+      'unknown command "foo"',
+      'unknown command "bar"',
+    ]);
+    expect(errorsOf('require "imap4flags"; setflag;')[0]?.message).toBe(
+      'command "setflag" expects 1 to 2 positional argument(s), found 0',
+    );
+  });
+
   it('places value errors at the value', () => {
     expect(errorsOf('if header :comparator "i;foo" "a" "b" { keep; }')[0]).toMatchObject({
       line: 1,

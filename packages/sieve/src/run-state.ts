@@ -2,6 +2,7 @@ import type { TestNode, Value } from './ast.js';
 import type { Position } from './position.js';
 import type { SieveAction, SieveEnvironment, SieveMessage } from './types.js';
 import { expandVariables } from './variables.js';
+import type { MatchBudget } from './wildcard.js';
 
 /** A run-time error (RFC 5228 §2.10.6): the run stops and the implicit keep applies. */
 export class SieveRuntimeError extends Error {
@@ -33,9 +34,17 @@ export interface RunState {
   matches: string[];
   /** RFC 5232 §3: the internal flag variable. */
   flags: string[];
+  /** What is left of the run's `:matches` work (`MATCH_BUDGET`). */
+  readonly matchBudget: MatchBudget;
   /** Lazily read bodies (RFC 5173), at most once per transform. */
   readonly bodies: Map<'text' | 'raw', string>;
 }
+
+/**
+ * Character steps of `:matches` per run: ample for real mail (a 17-wildcard pattern on a 100 KB
+ * value needs about 2 million), and a hostile pattern stops within a fraction of a second.
+ */
+export const MATCH_BUDGET = 20_000_000;
 
 /** Counts one command or test against maxSteps. */
 export function step(run: RunState, node: { position: Position; name: string }): void {

@@ -127,14 +127,12 @@ export function validate(syntax: readonly SyntaxCommand[], allowed: readonly str
     if (args.length < expected.length && args.length >= expected.length - optional)
       expected = expected.slice(expected.length - args.length);
     if (args.length !== expected.length) {
-      report(
-        node,
-        `${what} expects ${signature.positional.length} positional argument(s), found ${args.length}`,
-      );
+      const most = signature.positional.length;
+      const count = optional === 0 ? `${most}` : `${most - optional} to ${most}`;
+      report(node, `${what} expects ${count} positional argument(s), found ${args.length}`);
     } else {
-      const positional = node.arguments.filter((a) => a.kind !== 'tag').slice(-args.length);
       expected.forEach((type, k) => {
-        const argument = positional[k];
+        const argument = args[k];
         if (argument !== undefined && !accepts(type, argument))
           report(argument, `argument ${k + 1} of ${what} must be ${TYPE_NAMES[type]}`);
       });
@@ -182,6 +180,9 @@ export function validate(syntax: readonly SyntaxCommand[], allowed: readonly str
             ? `"${command.name}" is a test, not a command`
             : `unknown command "${command.name}"`,
         );
+        // Still look inside, so that one unknown name does not hide the errors of its block.
+        command.tests.forEach(resolveTest);
+        if (command.block !== null) resolveCommands(command.block, false);
         open = null;
         continue;
       }

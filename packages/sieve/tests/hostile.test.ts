@@ -88,3 +88,17 @@ describe('hostile scripts and messages', () => {
     expect(result.ok ? [] : result.errors.map((e) => e.line)).toEqual([1, 2, 3, 3, 4]);
   });
 });
+
+describe('the :matches budget', () => {
+  it('stops a pattern and a value that are both huge with a run-time error, keeping the message', () => {
+    const pattern = `*${'a'.repeat(20_000)}b`;
+    const started = performance.now();
+    const outcome = run(
+      `if header :matches "subject" "${pattern}" { discard; }`,
+      `Subject: ${'a'.repeat(200_000)}\n\nx`,
+    );
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(actionTypes(outcome)).toEqual(['keep']);
+    expect(outcome.errors[0]).toContain(':matches needs too much work');
+  });
+});

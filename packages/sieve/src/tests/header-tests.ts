@@ -25,9 +25,11 @@ function partOf(node: TestNode): AddressPart {
 /** The chosen part of each address; addresses without that part take no part in the match. */
 function compareAddresses(run: RunState, node: TestNode, addresses: readonly ParsedAddress[]): boolean {
   const part = partOf(node);
-  const values = addresses
-    .map((address) => addressPart(address, part))
-    .filter((value): value is string => value !== null);
+  const parts = addresses.map((address) => addressPart(address, part));
+  // RFC 5231 §4.1: :count counts the addresses, whatever part the test names.
+  const values = node.tags.has('count')
+    ? parts.map((value) => value ?? '')
+    : parts.filter((value): value is string => value !== null);
   return compareWithKeys(run, node, values);
 }
 
