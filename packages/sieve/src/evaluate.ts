@@ -1,7 +1,7 @@
 import type { CommandNode, TestNode } from './ast.js';
 import { COMMAND_HANDLERS, TEST_HANDLERS } from './dispatch.js';
 import { SIEVE_LIMITS } from './limits.js';
-import { MATCH_BUDGET, SieveRuntimeError, StopSignal, step } from './run-state.js';
+import { EXPANSION_BUDGET, MATCH_BUDGET, SieveRuntimeError, StopSignal, step } from './run-state.js';
 import type { RunState } from './run-state.js';
 import { commandsOf } from './script.js';
 import type { EvaluateOptions, SieveEnvironment, SieveMessage, SieveOutcome, SieveScript } from './types.js';
@@ -78,6 +78,7 @@ export function evaluateSieve(
     flags: [],
     bodies: new Map(),
     matchBudget: { remaining: MATCH_BUDGET },
+    expansionBudget: { remaining: EXPANSION_BUDGET },
   };
   try {
     runBlock(run, commandsOf(script));

@@ -102,3 +102,20 @@ describe('the :matches budget', () => {
     expect(outcome.errors[0]).toContain(':matches needs too much work');
   });
 });
+
+describe('variables cannot exhaust memory', () => {
+  it('doubling a variable stops at the length limit', () => {
+    const doubling = `require ["variables", "reject"]; set "a" "xx";\n${'set "a" "${a}${a}";\n'.repeat(60)}set :length "n" "\${a}"; reject "\${n}";`;
+    const outcome = run(doubling, SAMPLE);
+    expect(outcome.actions).toEqual([{ type: 'reject', reason: '65536', extended: false }]);
+  });
+});
+
+describe('expansion budget', () => {
+  it('a key list of many large variables is a run-time error, not an exhausted heap', () => {
+    const script = `require "variables"; set "a" "${'x'.repeat(60_000)}"; if header :contains "subject" [${Array(400).fill('"${a}"').join(', ')}] { discard; }`;
+    const outcome = run(script, SAMPLE);
+    expect(actionTypes(outcome)).toEqual(['keep']);
+    expect(outcome.errors[0]).toContain('variables expand to more than');
+  });
+});

@@ -187,4 +187,20 @@ if header :contains "from" "coyote" {
     expect(steps.errors[0]).toContain('more than 3 steps');
     expect(actionTypes(steps)).toEqual(['keep']);
   });
+
+  it('§2.4.2.4 encoded characters are decoded only under require "encoded-character"', () => {
+    const raw = 'Subject: win $$$ now\n\nx';
+    const script = 'if header :contains "Subject" "$${hex:24 24}" { discard; }';
+    expect(actionTypes(run(`require "encoded-character";\n${script}`, raw))).toEqual(['discard']);
+    expect(actionTypes(run(script, raw))).toEqual(['keep']);
+    expect(
+      actionTypes(
+        run('require "encoded-character"; if header :is "x" "${unicode:48 49}" { discard; }', 'X: HI\n\nx'),
+      ),
+    ).toEqual(['discard']);
+  });
+
+  it('§4.4 discard only cancels the implicit keep; an explicit keep still keeps', () => {
+    expect(actionTypes(run('discard; keep;', SAMPLE))).toEqual(['discard', 'keep']);
+  });
 });
