@@ -23,6 +23,12 @@ describe('parseSieve', () => {
     expect(parseSieve('require "vacation";', { extensions: ['fileinto'] })).toMatchObject({ ok: false });
   });
 
+  it('accepts requiring the built-in comparators, and a leading byte-order mark', () => {
+    const result = parseSieve('\uFEFFrequire ["comparator-i;octet", "comparator-i;ascii-casemap"]; keep;');
+    expect(result).toMatchObject({ ok: true, script: { requires: [] } });
+    expect(errorsOf('\uFEFFfoo;')[0]).toMatchObject({ line: 1, column: 2 });
+  });
+
   it('wants require before any other command, and only at the top', () => {
     expect(errorsOf('keep;\nrequire "fileinto";')[0]).toMatchObject({ line: 2, column: 1 });
     expect(errorsOf('if true { require "fileinto"; }')[0]?.message).toContain('top level');

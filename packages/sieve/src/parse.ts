@@ -22,7 +22,8 @@ export function parseSieve(source: string, options: ParseOptions = {}): ParseRes
   const allowed = (options.extensions ?? SUPPORTED_EXTENSIONS).filter((name) =>
     SUPPORTED_EXTENSIONS.includes(name),
   );
-  const lexed = tokenize(source);
+  // Some editors save a byte-order mark; it is no part of the script (and no character of §8.1).
+  const lexed = tokenize(source.startsWith('\uFEFF') ? ` ${source.slice(1)}` : source);
   const grammar = parseGrammar(lexed.tokens, options.maxNesting ?? SIEVE_LIMITS.maxNesting);
   const validated = validate(grammar.commands, allowed);
   const errors = [...lexed.errors, ...grammar.errors, ...validated.errors].sort(byPosition);

@@ -18,6 +18,9 @@ const TYPE_NAMES: Record<ArgumentType, string> = {
   number: 'a number',
 };
 
+// RFC 5228 §2.7.3: these two are always there; requiring them is allowed and changes nothing.
+const BUILT_IN_COMPARATORS = ['comparator-i;octet', 'comparator-i;ascii-casemap'];
+
 function accepts(type: ArgumentType, argument: SyntaxArgument): boolean {
   if (type === 'number') return argument.kind === 'number';
   if (type === 'string') return argument.kind === 'string';
@@ -45,6 +48,7 @@ export function validate(syntax: readonly SyntaxCommand[], allowed: readonly str
       continue;
     for (const name of list.kind === 'string' ? [list.value] : list.values) {
       const extension = name.toLowerCase();
+      if (BUILT_IN_COMPARATORS.includes(extension)) continue;
       if (!allowed.includes(extension)) report(list, `unsupported extension "${name}"`);
       else if (!requires.includes(extension)) requires.push(extension);
     }
