@@ -60,7 +60,7 @@ export function checkArguments(node: TestNode, has: (extension: string) => boole
   // RFC 5260 §6: :index counts from 1; :last only qualifies :index.
   const index = node.tags.get('index');
   if (index !== undefined && index !== true && index.kind === 'number' && index.value < 1)
-    report(':index must be 1 or more');
+    report(':index must be 1 or more', index);
   if (node.tags.has('last') && index === undefined) report(':last needs :index');
 
   const fieldName = (text: string): string | null =>

@@ -119,3 +119,13 @@ describe('expansion budget', () => {
     expect(outcome.errors[0]).toContain('variables expand to more than');
   });
 });
+
+describe('garbage', () => {
+  it('reports the first 100 errors and how many more there are', () => {
+    const result = parseSieve('@'.repeat(200_000));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(101);
+    expect(result.errors[100]).toEqual({ line: 1, column: 101, message: '199900 more errors not shown' });
+  });
+});

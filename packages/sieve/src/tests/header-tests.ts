@@ -3,7 +3,7 @@ import type { ParsedAddress } from '../address-list.js';
 import { addressPart } from '../address-parts.js';
 import type { AddressPart } from '../address-parts.js';
 import type { TestNode } from '../ast.js';
-import { argStrings } from '../run-state.js';
+import { SieveRuntimeError, argStrings } from '../run-state.js';
 import type { RunState } from '../run-state.js';
 import { compareWithKeys, headerValues } from './compare.js';
 
@@ -42,7 +42,10 @@ export function address(run: RunState, node: TestNode): boolean {
 /** RFC 5228 §5.4 `envelope`: MAIL FROM and this copy's RCPT TO. */
 export function envelope(run: RunState, node: TestNode): boolean {
   const addresses = argStrings(run, node, 0).map((part) => {
-    const text = part.toLowerCase() === 'from' ? run.message.envelope.from : run.message.envelope.to;
+    const name = part.toLowerCase();
+    if (name !== 'from' && name !== 'to')
+      throw new SieveRuntimeError(node.position, `unknown envelope part "${part}"`);
+    const text = name === 'from' ? run.message.envelope.from : run.message.envelope.to;
     const bare = text.trim().replace(/^<(.*)>$/, '$1');
     return parseAddrSpec(bare);
   });
