@@ -53,7 +53,7 @@ function applyImplicitKeep(run: RunState): void {
 /**
  * Runs a parsed script on one message and returns the actions to perform (RFC 5228 §2.10).
  * A run-time error (§2.10.6) stops the run: the actions so far stay, without a reject (which
- * a keep excludes, RFC 5429 §2.2), and the implicit keep is added.
+ * a keep excludes, RFC 5429 §2.4), and the implicit keep is added.
  */
 export function evaluateSieve(
   script: SieveScript,

@@ -8,12 +8,14 @@ function errorsOf(source: string): SieveError[] {
 }
 
 describe('parseSieve', () => {
-  it('accepts the base language and lists the requires in order, lower-cased', () => {
+  it('accepts the base language, names in any case, and lists the requires in order', () => {
     const result = parseSieve(
-      'require ["FileInto", "envelope"];\nif header :contains "subject" "x" { fileinto "a"; stop; }\nkeep;',
+      'require ["fileinto", "envelope"];\nIF Header :Contains "subject" "x" { FileInto "a"; stop; }\nkeep;',
     );
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.script.requires).toEqual(['fileinto', 'envelope']);
+    // RFC 5228 §6: capability strings, unlike identifiers, are case-sensitive.
+    expect(errorsOf('require "FileInto";')[0]?.message).toBe('unsupported extension "FileInto"');
   });
 
   it('reports unknown extensions, and extensions the caller does not allow', () => {

@@ -47,7 +47,8 @@ export function validate(syntax: readonly SyntaxCommand[], allowed: readonly str
     if (command.arguments.length !== 1 || list === undefined || list.kind === 'tag' || list.kind === 'number')
       continue;
     for (const name of list.kind === 'string' ? [list.value] : list.values) {
-      const extension = name.toLowerCase();
+      // RFC 5228 §6: capability strings are case-sensitive.
+      const extension = name;
       if (BUILT_IN_COMPARATORS.includes(extension)) continue;
       if (!allowed.includes(extension)) report(list, `unsupported extension "${name}"`);
       else if (!requires.includes(extension)) requires.push(extension);

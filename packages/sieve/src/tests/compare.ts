@@ -32,5 +32,6 @@ export function selectIndex<T>(node: TestNode, occurrences: readonly T[]): reado
 
 /** The values of the named header fields, each name's occurrences narrowed by `:index`. */
 export function headerValues(run: RunState, node: TestNode, names: readonly string[]): string[] {
-  return names.flatMap((name) => selectIndex(node, run.message.header(name)));
+  // RFC 5228 §5.7: leading and trailing white space is no part of the value.
+  return names.flatMap((name) => selectIndex(node, run.message.header(name)).map((value) => value.trim()));
 }

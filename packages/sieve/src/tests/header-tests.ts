@@ -46,7 +46,11 @@ export function envelope(run: RunState, node: TestNode): boolean {
     if (name !== 'from' && name !== 'to')
       throw new SieveRuntimeError(node.position, `unknown envelope part "${part}"`);
     const text = name === 'from' ? run.message.envelope.from : run.message.envelope.to;
-    const bare = text.trim().replace(/^<(.*)>$/, '$1');
+    // RFC 5228 §5.4: angle brackets and source routes ("@a,@b:") are dropped.
+    const bare = text
+      .trim()
+      .replace(/^<(.*)>$/, '$1')
+      .replace(/^@[^:]*:/, '');
     return parseAddrSpec(bare);
   });
   return compareAddresses(run, node, addresses);
