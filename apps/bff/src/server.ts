@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { DEFAULT_CORE_LIMITS, createJmapEngine } from '@colibri/jmap-server';
+import { DEFAULT_CORE_LIMITS, createJmapEngine, withQuotaStates } from '@colibri/jmap-server';
 import type { CoreCapability } from '@colibri/jmap-types';
 import { ApiTokenStore } from './auth/api-tokens.js';
 import type { AuthServices } from './auth/authenticate.js';
@@ -69,7 +69,9 @@ export async function startColibri(
       ? await seedDemoOnce(store, { password: config.demo.password, log: log.child('demo') })
       : { seeded: false, generatedPassword: null, messages: {} };
     // RFC 8620 §7.2: PushSubscription pushes, and the verification of new subscriptions.
-    const pushDispatcher = startPushDispatcher({ store, log: log.child('push') });
+    // Every push channel hears the store's state changes plus Quota's (RFC 9425 §4).
+    const stateFeed = withQuotaStates(store);
+    const pushDispatcher = startPushDispatcher({ store, feed: stateFeed, log: log.child('push') });
     dispatcher = pushDispatcher;
     const engine = withPushVerification(
       createJmapEngine({ store, limits: JMAP_LIMITS, logger: log.child('jmap') }),
@@ -80,7 +82,7 @@ export async function startColibri(
       credentials: new CredentialChecker({ store, throttle: new LoginThrottle(), log: log.child('auth') }),
       apiTokens: await ApiTokenStore.open(store),
     };
-    const feed = countingFeed(store);
+    const feed = countingFeed(stateFeed);
     const app = createApp({ config, store, engine, limits: JMAP_LIMITS, auth, log, feed });
 
     const server = app.listen(config.http.port, config.http.host);

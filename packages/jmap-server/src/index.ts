@@ -4,3 +4,5 @@ export { DEFAULT_CORE_LIMITS } from './limits.js';
 export type { Logger } from './logger.js';
 export type { Principal } from './principal.js';
 export { accountIdsOf } from './session.js';
+export { withQuotaStates } from './methods/quota/quota-push.js';
+export type { PushStateFeed, PushedStateChange } from './methods/quota/quota-push.js';

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { JmapEngine, Principal } from '@colibri/jmap-server';
-import type { AccountId, MailStore, PushSubscription, StateChange } from '@colibri/mail-store';
+import type { JmapEngine, Principal, PushStateFeed, PushedStateChange } from '@colibri/jmap-server';
+import type { AccountId, MailStore, PushSubscription } from '@colibri/mail-store';
 import type { Logger } from '../../logger.js';
-import { PUSH_COALESCE_MS } from './state-feed.js';
+import { PUSH_COALESCE_MS, keptStates } from './state-feed.js';
 import type { ChangedStates } from './state-feed.js';
 import { encryptWebPush } from './web-push-encryption.js';
 
@@ -15,6 +15,8 @@ export const PUSH_TTL_SECONDS = 86_400;
 
 export interface PushDispatcherOptions {
   store: Pick<MailStore, 'listPushSubscriptions' | 'subscribeStateChanges'>;
+  /** The state changes to push; by default the store's (the server adds Quota: `withQuotaStates`). */
+  feed?: PushStateFeed;
   log: Logger;
   retryDelaysMs?: readonly number[];
 }
@@ -90,8 +92,8 @@ export function startPushDispatcher(options: PushDispatcherOptions): PushDispatc
     }
   };
 
-  const unsubscribe = store.subscribeStateChanges((change: StateChange) => {
-    pending.set(change.accountId, { ...pending.get(change.accountId), ...change.changed });
+  const unsubscribe = (options.feed ?? store).subscribeStateChanges((change: PushedStateChange) => {
+    pending.set(change.accountId, { ...pending.get(change.accountId), ...keptStates(change, null) });
     timer ??= setTimeout(() => {
       timer = null;
       const changes = pending;

@@ -1,4 +1,4 @@
-import type { AccountId, MailStore, StateChange } from '@colibri/mail-store';
+import type { PushStateFeed, PushedStateChange } from '@colibri/jmap-server';
 
 /** RFC 8620 §7.1: `changed` of a StateChange object, account id → type name → state. */
 export type ChangedStates = Record<string, Record<string, string>>;
@@ -21,7 +21,7 @@ export const PUSH_COALESCE_MS = 100;
  * window's end. Returns the unsubscribe function, which also drops a pending push.
  */
 export function subscribePush(
-  store: Pick<MailStore, 'subscribeStateChanges'>,
+  store: PushStateFeed,
   interest: () => PushInterest,
   deliver: (changed: ChangedStates) => void,
   coalesceMs = PUSH_COALESCE_MS,
@@ -37,13 +37,13 @@ export function subscribePush(
     lastPush = Date.now();
     deliver(changed);
   };
-  const unsubscribe = store.subscribeStateChanges((change: StateChange) => {
+  const unsubscribe = store.subscribeStateChanges((change: PushedStateChange) => {
     const { accountIds, types } = interest();
     if (!accountIds.has(change.accountId)) return;
-    const kept = Object.entries(change.changed).filter(([type]) => types === null || types.has(type));
-    if (kept.length === 0) return;
+    const kept = keptStates(change, types);
+    if (kept === null) return;
     pending ??= {};
-    pending[change.accountId as AccountId] = { ...pending[change.accountId], ...Object.fromEntries(kept) };
+    pending[change.accountId] = { ...pending[change.accountId], ...kept };
     if (timer) return;
     const wait = lastPush + coalesceMs - Date.now();
     if (wait <= 0) flush();
@@ -55,6 +55,17 @@ export function subscribePush(
     timer = null;
     pending = null;
   };
+}
+
+/** The states of a change whose type the channel wants (`types` null: every type); null if none. */
+export function keptStates(
+  change: PushedStateChange,
+  types: ReadonlySet<string> | null,
+): Record<string, string> | null {
+  const kept = Object.entries(change.changed).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined && (types === null || types.has(entry[0])),
+  );
+  return kept.length === 0 ? null : Object.fromEntries(kept);
 }
 
 /** RFC 8620 §7.1: the StateChange object pushed to clients. */
@@ -94,7 +105,7 @@ export class ConnectionLimiter {
 }
 
 /** The store's state feed as the push channels use it, counting live listeners (leak checks). */
-export interface PushFeed extends Pick<MailStore, 'subscribeStateChanges'> {
+export interface PushFeed extends PushStateFeed {
   listenerCount(): number;
   /** Registers how to end one open push connection at shutdown; returns the unregistering function. */
   onShutdown(close: () => void): () => void;
@@ -102,7 +113,7 @@ export interface PushFeed extends Pick<MailStore, 'subscribeStateChanges'> {
   shutdown(): void;
 }
 
-export function countingFeed(store: Pick<MailStore, 'subscribeStateChanges'>): PushFeed {
+export function countingFeed(store: PushStateFeed): PushFeed {
   let listeners = 0;
   const closers = new Set<() => void>();
   return {

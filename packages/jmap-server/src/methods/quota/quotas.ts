@@ -90,7 +90,10 @@ export function parseQuotaState(state: string): QuotaSnapshot | null {
  * The account's quotas now: one Quota per limit that is set (RFC 9425 §4.1: an account without
  * limits has no Quota objects). One store read, so the state always matches the objects.
  */
-export async function currentQuotas(store: MailStore, accountId: AccountId): Promise<QuotaSnapshot> {
+export async function currentQuotas(
+  store: Pick<MailStore, 'getQuota'>,
+  accountId: AccountId,
+): Promise<QuotaSnapshot> {
   const stored = await store.getQuota(accountId);
   const snapshot = new Map<string, { used: number; hardLimit: number }>();
   if (stored.maxEmails !== null)
