@@ -3,6 +3,7 @@ import {
   InvalidInputError,
   NotFoundError,
   apiTokenDigest,
+  isValidApiTokenName,
   mintApiToken,
 } from '@colibri/mail-store';
 import type { AccountId, ApiToken, MailStore } from '@colibri/mail-store';
@@ -43,14 +44,18 @@ export class ApiTokenStore {
     this.#now = options.now ?? Date.now;
   }
 
-  /** Creates a token for the account; `tooMany` at the store's limit (100 per account). */
+  /**
+   * Creates a token for the account; `tooMany` at the store's limit (100 per account). The name
+   * must already be valid (`isValidApiTokenName`): the caller answers a bad one itself.
+   */
   async create(accountId: AccountId, name: string): Promise<CreatedToken> {
+    if (!isValidApiTokenName(name)) throw new TypeError('ApiTokenStore.create: invalid name');
     const { token, digest } = mintApiToken();
     try {
       const created = await this.#store.createApiToken(accountId, { digest, name });
       return { kind: 'created', token, info: infoOf(created) };
     } catch (error) {
-      // The name was validated by the caller: the only invalid input left is the limit.
+      // The name is valid (checked above): the only invalid input left is the limit.
       if (error instanceof InvalidInputError) return { kind: 'tooMany' };
       throw error;
     }

@@ -1,11 +1,11 @@
 import express from 'express';
 import type { Request, Response, Router } from 'express';
+import { DEFAULT_API_TOKEN_NAME, apiTokenLimits, isValidApiTokenName } from '@colibri/mail-store';
 import type { Logger } from '../logger.js';
 import { authOf, csrfMatches, requireAuth } from './authenticate.js';
 import type { AuthServices } from './authenticate.js';
 import { SESSION_COOKIE, clearedSessionCookie, readCookie, sessionCookie } from './cookies.js';
 import type { BrowserSession } from './session-store.js';
-import { DEFAULT_API_TOKEN_NAME, apiTokenLimits, isValidApiTokenName } from '@colibri/mail-store';
 
 /** Login bodies are tiny; anything bigger is not a login. */
 const LOGIN_BODY_LIMIT = '16kb';
