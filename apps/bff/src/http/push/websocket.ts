@@ -165,6 +165,9 @@ function serveJmapSocket(
   };
 
   const handle = async (data: RawData, isBinary: boolean) => {
+    // Every message is answered only on credentials that still hold (a revocation by the CLI
+    // would otherwise be noticed only at the next periodic check): one indexed read.
+    if (!(await watch.check())) return;
     const bytes = Buffer.isBuffer(data)
       ? data
       : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]);
@@ -205,9 +208,6 @@ function serveJmapSocket(
         requestError({ type: RequestErrorType.NotRequest, status: 400, detail: 'id must be a string.' });
         return;
       }
-      // A request is answered only on credentials that still hold (a revocation by the CLI is
-      // otherwise noticed only at the next periodic check).
-      if (!(await watch.check())) return;
       const answer = await options.engine.handleRequest(principal, object);
       if ('methodResponses' in answer.body)
         send({ '@type': 'Response', ...(id === undefined ? {} : { requestId: id }), ...answer.body });
