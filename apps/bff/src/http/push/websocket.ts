@@ -58,7 +58,7 @@ export interface JmapWebSocketOptions {
  * RFC 8887: JMAP over WebSocket on the HTTP server's upgrade event at WEBSOCKET_PATH. The
  * upgrade is authenticated like any JMAP request; a browser session cookie also needs an Origin
  * of our own (a cross-site page could otherwise open a socket with the user's cookie). The
- * credentials are re-checked periodically, on in-process withdrawals and before each Request;
+ * credentials are re-checked periodically, on in-process withdrawals and before each message;
  * once withdrawn the socket closes with 1008 and nothing more is answered.
  */
 export function attachJmapWebSocket(server: Server, options: JmapWebSocketOptions): void {
