@@ -6,6 +6,7 @@ import { DEFAULT_CORE_LIMITS, createJmapEngine, withQuotaStates } from '@colibri
 import type { CoreCapability } from '@colibri/jmap-types';
 import { ApiTokenStore } from './auth/api-tokens.js';
 import type { AuthServices } from './auth/authenticate.js';
+import { CredentialEvents } from './auth/credential-events.js';
 import { CredentialChecker } from './auth/credentials.js';
 import { LoginThrottle } from './auth/login-throttle.js';
 import { SessionStore } from './auth/session-store.js';
@@ -54,7 +55,12 @@ export interface RunningColibri {
  */
 export async function startColibri(
   config: ColibriConfig,
-  options: { log?: Logger; dnsResolver?: DnsResolver } = {},
+  options: {
+    log?: Logger;
+    dnsResolver?: DnsResolver;
+    /** How often open push connections re-check their credentials (default 10 s; tests: shorter). */
+    pushCredentialRecheckMs?: number;
+  } = {},
 ): Promise<RunningColibri> {
   const log = options.log ?? createLogger(config.logLevel);
   const stores = await openStores(config);
@@ -80,10 +86,21 @@ export async function startColibri(
     const auth: AuthServices = {
       sessions,
       credentials: new CredentialChecker({ store, throttle: new LoginThrottle(), log: log.child('auth') }),
-      apiTokens: await ApiTokenStore.open(store),
+      apiTokens: new ApiTokenStore(store),
+      events: new CredentialEvents(),
     };
     const feed = countingFeed(stateFeed);
-    const app = createApp({ config, store, engine, limits: JMAP_LIMITS, auth, log, feed });
+    const { pushCredentialRecheckMs } = options;
+    const app = createApp({
+      config,
+      store,
+      engine,
+      limits: JMAP_LIMITS,
+      auth,
+      log,
+      feed,
+      pushCredentialRecheckMs,
+    });
 
     const server = app.listen(config.http.port, config.http.host);
     http = server;
@@ -96,6 +113,7 @@ export async function startColibri(
       limits: JMAP_LIMITS,
       publicUrl: config.http.publicUrl,
       log: log.child('websocket'),
+      credentialRecheckMs: pushCredentialRecheckMs,
     });
     await once(server, 'listening');
     const worker = startOutboundWorker({

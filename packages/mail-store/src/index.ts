@@ -153,6 +153,9 @@ export type {
 export { identityLimits } from './sqlite/identities.js';
 export { vacationLimits, vacationResponseId } from './sqlite/vacation.js';
 export { pushSubscriptionLimits } from './sqlite/push-subscriptions.js';
+export { DEFAULT_API_TOKEN_NAME, apiTokenLimits, isValidApiTokenName } from './sqlite/api-tokens.js';
+export type { ApiToken, ApiTokenMatch } from './sqlite/api-tokens.js';
+export { API_TOKEN_PREFIX, apiTokenDigest, mintApiToken } from './api-token-secret.js';
 export type {
   PushSubscription,
   PushSubscriptionInput,

@@ -3,6 +3,7 @@ import type {
   PushSubscriptionInput,
   PushSubscriptionPatch,
 } from './sqlite/push-subscriptions.js';
+import type { ApiToken, ApiTokenMatch } from './sqlite/api-tokens.js';
 import type { Readable } from 'node:stream';
 import type { StoreError } from './errors.js';
 import type {
@@ -306,6 +307,18 @@ export interface MailStore {
     patch: PushSubscriptionPatch,
   ): Promise<PushSubscription>;
   destroyPushSubscription(ownerId: AccountId, id: string): Promise<void>;
+
+  // API tokens (Bearer): only the sha256 digest of a secret is stored, never the secret.
+  /** InvalidInputError beyond apiTokenLimits (100 per account); NotFoundError for an unknown account. */
+  createApiToken(accountId: AccountId, input: { digest: string; name: string }): Promise<ApiToken>;
+  /** The token with this digest and its account's address; null when unknown or revoked. */
+  findApiTokenByDigest(digest: string): Promise<ApiTokenMatch | null>;
+  /** The account's tokens, oldest first. */
+  listApiTokens(accountId: AccountId): Promise<ApiToken[]>;
+  /** Sets lastUsedAt; an unknown id is ignored. */
+  markApiTokenUsed(id: string, at: Date): Promise<void>;
+  /** NotFoundError when the account has no token with this id. */
+  deleteApiToken(accountId: AccountId, id: string): Promise<void>;
 
   // Vacation response (RFC 8621 §8): one per account, disabled until set.
   getVacationResponse(accountId: AccountId): Promise<VacationResponse>;

@@ -50,6 +50,7 @@ import * as snoozes from './sqlite/snoozes.js';
 import { buildMessage } from './compose/build-message.js';
 import * as identities from './sqlite/identities.js';
 import * as pushSubscriptions from './sqlite/push-subscriptions.js';
+import * as apiTokens from './sqlite/api-tokens.js';
 import { claimVacationReply, getVacationResponse, setVacationResponse } from './sqlite/vacation.js';
 
 export interface OpenMailStoreOptions {
@@ -346,6 +347,21 @@ export async function openMailStore(
     },
     async destroyPushSubscription(ownerId, id) {
       pushSubscriptions.destroyPushSubscription(db, ownerId, id);
+    },
+    async createApiToken(accountId, input) {
+      return apiTokens.createApiToken(db, accountId, input);
+    },
+    async findApiTokenByDigest(digest) {
+      return apiTokens.findApiTokenByDigest(db, digest);
+    },
+    async listApiTokens(accountId) {
+      return apiTokens.listApiTokens(db, accountId);
+    },
+    async markApiTokenUsed(id, at) {
+      apiTokens.markApiTokenUsed(db, id, at);
+    },
+    async deleteApiToken(accountId, id) {
+      apiTokens.deleteApiToken(db, accountId, id);
     },
     async getVacationResponse(accountId) {
       return getVacationResponse(db, accountId);

@@ -1,73 +1,111 @@
-import { toAccountId } from '@colibri/mail-store';
-import type { AccountId, MailStore } from '@colibri/mail-store';
-import { newSecret, secretDigest } from './tokens.js';
+import {
+  API_TOKEN_PREFIX,
+  InvalidInputError,
+  NotFoundError,
+  apiTokenDigest,
+  isValidApiTokenName,
+  mintApiToken,
+} from '@colibri/mail-store';
+import type { AccountId, ApiToken, MailStore } from '@colibri/mail-store';
+import type { Principal } from '@colibri/jmap-server';
 
-/** The meta key under which the token digests are kept (JSON), so tokens survive a restart. */
-export const API_TOKENS_META_KEY = 'bff.apiTokens.v1';
-export const MAX_TOKENS_PER_ACCOUNT = 100;
-/** Tokens carry a prefix so that a leaked one is recognisable (secret scanners, logs). */
-const TOKEN_PREFIX = 'colibri_';
+/** How often at most a token's lastUsedAt is written: a busy client must not write on every request. */
+export const LAST_USED_RESOLUTION_MS = 60 * 1000;
 
-interface StoredToken {
-  accountId: string;
-  username: string;
+/** Who a Bearer token speaks for, and which token it is (to re-check it later, to revoke it). */
+export interface BearerMatch {
+  principal: Principal;
+  tokenId: string;
+  /** The stored sha256 of the secret, never the secret: enough to ask the store again. */
+  digest: string;
+}
+
+/** What the API says of a token: never the secret, never the digest. */
+export interface ApiTokenInfo {
+  id: string;
+  name: string;
   createdAt: string;
+  lastUsedAt: string | null;
 }
 
-export interface TokenPrincipal {
-  accountId: AccountId;
-  username: string;
-}
+export type CreatedToken = { kind: 'created'; token: string; info: ApiTokenInfo } | { kind: 'tooMany' };
 
 /**
- * API tokens for `Authorization: Bearer` (other JMAP clients, scripts). Only sha256 digests are
- * stored, in the store's meta table; lookups are served from memory.
+ * API tokens for `Authorization: Bearer` (other JMAP clients, scripts), backed by the store's
+ * `api_tokens` table: every lookup reads SQLite, so a token created or revoked by another process
+ * (the CLI) counts at once. Only sha256 digests are stored.
  */
 export class ApiTokenStore {
   readonly #store: MailStore;
-  readonly #tokens: Map<string, StoredToken>;
+  readonly #now: () => number;
 
-  private constructor(store: MailStore, tokens: Map<string, StoredToken>) {
+  constructor(store: MailStore, options: { now?: () => number } = {}) {
     this.#store = store;
-    this.#tokens = tokens;
+    this.#now = options.now ?? Date.now;
   }
 
-  static async open(store: MailStore): Promise<ApiTokenStore> {
-    const raw = await store.getMeta(API_TOKENS_META_KEY);
-    const parsed: unknown = raw === null ? {} : JSON.parse(raw);
-    const tokens = new Map<string, StoredToken>();
-    if (typeof parsed === 'object' && parsed !== null) {
-      for (const [digest, value] of Object.entries(parsed)) {
-        if (isStoredToken(value)) tokens.set(digest, value);
-      }
+  /**
+   * Creates a token for the account; `tooMany` at the store's limit (100 per account). The name
+   * must already be valid (`isValidApiTokenName`): the caller answers a bad one itself.
+   */
+  async create(accountId: AccountId, name: string): Promise<CreatedToken> {
+    if (!isValidApiTokenName(name)) throw new TypeError('ApiTokenStore.create: invalid name');
+    const { token, digest } = mintApiToken();
+    try {
+      const created = await this.#store.createApiToken(accountId, { digest, name });
+      return { kind: 'created', token, info: infoOf(created) };
+    } catch (error) {
+      // The name is valid (checked above): the only invalid input left is the limit.
+      if (error instanceof InvalidInputError) return { kind: 'tooMany' };
+      throw error;
     }
-    return new ApiTokenStore(store, tokens);
   }
 
-  /** Creates a token for the principal; null when the account already has too many. */
-  async create(principal: TokenPrincipal): Promise<string | null> {
-    const owned = [...this.#tokens.values()].filter((t) => t.accountId === principal.accountId).length;
-    if (owned >= MAX_TOKENS_PER_ACCOUNT) return null;
-    const token = `${TOKEN_PREFIX}${newSecret()}`;
-    this.#tokens.set(secretDigest(token), {
-      accountId: principal.accountId,
-      username: principal.username,
-      createdAt: new Date().toISOString(),
-    });
-    await this.#store.setMeta(API_TOKENS_META_KEY, JSON.stringify(Object.fromEntries(this.#tokens)));
-    return token;
+  /** The principal of a presented token, or null (unknown, revoked, or not one of ours). */
+  async find(token: string): Promise<BearerMatch | null> {
+    if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+    // An indexed lookup of the sha256 of a 256-bit secret: its timing tells nothing usable.
+    const digest = apiTokenDigest(token);
+    const match = await this.#store.findApiTokenByDigest(digest);
+    if (!match) return null;
+    const now = this.#now();
+    const last = match.token.lastUsedAt?.getTime() ?? null;
+    if (last === null || now - last >= LAST_USED_RESOLUTION_MS)
+      await this.#store.markApiTokenUsed(match.token.id, new Date(now));
+    return {
+      principal: { accountId: match.token.accountId, username: match.email },
+      tokenId: match.token.id,
+      digest,
+    };
   }
 
-  find(token: string): TokenPrincipal | null {
-    if (!token.startsWith(TOKEN_PREFIX)) return null;
-    const stored = this.#tokens.get(secretDigest(token));
-    const accountId = stored ? toAccountId(stored.accountId) : null;
-    return stored && accountId ? { accountId, username: stored.username } : null;
+  /** Whether the token a connection was opened with still exists (read-only: not a use). */
+  async stillValid(bearer: BearerMatch): Promise<boolean> {
+    const match = await this.#store.findApiTokenByDigest(bearer.digest);
+    return match !== null && match.token.accountId === bearer.principal.accountId;
+  }
+
+  async list(accountId: AccountId): Promise<ApiTokenInfo[]> {
+    return (await this.#store.listApiTokens(accountId)).map(infoOf);
+  }
+
+  /** Revokes one of the account's tokens; false when it has none with this id. */
+  async revoke(accountId: AccountId, id: string): Promise<boolean> {
+    try {
+      await this.#store.deleteApiToken(accountId, id);
+      return true;
+    } catch (error) {
+      if (error instanceof NotFoundError) return false;
+      throw error;
+    }
   }
 }
 
-function isStoredToken(value: unknown): value is StoredToken {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.accountId === 'string' && typeof v.username === 'string' && typeof v.createdAt === 'string';
+function infoOf(token: ApiToken): ApiTokenInfo {
+  return {
+    id: token.id,
+    name: token.name,
+    createdAt: token.createdAt.toISOString(),
+    lastUsedAt: token.lastUsedAt?.toISOString() ?? null,
+  };
 }

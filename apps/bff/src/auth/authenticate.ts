@@ -2,14 +2,21 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Principal } from '@colibri/jmap-server';
 import type { ApiTokenStore } from './api-tokens.js';
 import { SESSION_COOKIE, readCookie } from './cookies.js';
+import type { CredentialEvents } from './credential-events.js';
 import type { CredentialChecker } from './credentials.js';
 import type { BrowserSession, SessionStore } from './session-store.js';
 import { constantTimeEqual } from './tokens.js';
 
-/** How a request proved who it is. Only the cookie is an ambient credential that needs CSRF. */
+/**
+ * How a request proved who it is, with what it takes to re-check that later (push connections).
+ * Only the cookie is an ambient credential that needs CSRF.
+ */
 export type RequestAuth =
   | { via: 'cookie'; principal: Principal; session: BrowserSession; token: string }
-  | { via: 'basic' | 'bearer'; principal: Principal };
+  /** `passwordHash`: the account's hash when the password was checked (a change invalidates). */
+  | { via: 'basic'; principal: Principal; passwordHash: string }
+  /** `digest`: the sha256 the store keeps of the token, never the token. */
+  | { via: 'bearer'; principal: Principal; tokenId: string; digest: string };
 
 type Outcome =
   | { kind: 'authenticated'; auth: RequestAuth }
@@ -21,6 +28,8 @@ export interface AuthServices {
   sessions: SessionStore;
   credentials: CredentialChecker;
   apiTokens: ApiTokenStore;
+  /** Logouts and revocations made by this process, for open push connections. */
+  events: CredentialEvents;
 }
 
 export const CSRF_HEADER = 'X-CSRF-Token';
@@ -49,13 +58,15 @@ export async function resolveAuth(services: AuthServices, req: Request): Promise
         decoded.slice(colon + 1),
         req.ip ?? 'unknown',
       );
-      if (result.kind === 'ok')
-        return { kind: 'authenticated', auth: { via: 'basic', principal: result.principal } };
+      if (result.kind === 'ok') {
+        const { principal, passwordHash } = result;
+        return { kind: 'authenticated', auth: { via: 'basic', principal, passwordHash } };
+      }
       return result.kind === 'throttled' ? result : { kind: 'invalid' };
     }
     if (/^bearer$/i.test(scheme)) {
-      const principal = services.apiTokens.find(value);
-      return principal ? { kind: 'authenticated', auth: { via: 'bearer', principal } } : { kind: 'invalid' };
+      const match = await services.apiTokens.find(value);
+      return match ? { kind: 'authenticated', auth: { via: 'bearer', ...match } } : { kind: 'invalid' };
     }
     return { kind: 'invalid' };
   }

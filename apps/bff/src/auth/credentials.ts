@@ -13,13 +13,15 @@ const MAX_USERNAME_LENGTH = 320;
 const MAX_PASSWORD_LENGTH = 1024;
 /**
  * Basic auth sends the password with every request and scrypt is slow on purpose, so a recent
- * success is remembered (keyed by a digest of the credentials, never the password itself).
+ * success is remembered (keyed by a digest of the credentials, never the password itself), with
+ * the account's password hash of that moment: a hit counts only while the hash is still the same.
  */
 const BASIC_CACHE_TTL_MS = 5 * 60 * 1000;
 const BASIC_CACHE_MAX = 1000;
 
 export type CredentialCheck =
-  | { kind: 'ok'; principal: Principal }
+  /** `passwordHash`: the stored hash the password matched, to notice a later change. */
+  | { kind: 'ok'; principal: Principal; passwordHash: string }
   | { kind: 'invalid' }
   | { kind: 'throttled'; retryAfterSeconds: number };
 
@@ -28,7 +30,7 @@ export class CredentialChecker {
   readonly #store: MailStore;
   readonly #throttle: LoginThrottle;
   readonly #log: Logger;
-  readonly #recent = new Map<string, { principal: Principal; expiresAt: number }>();
+  readonly #recent = new Map<string, { principal: Principal; passwordHash: string; expiresAt: number }>();
   #dummyHash: Promise<string>;
 
   constructor(options: { store: MailStore; throttle: LoginThrottle; log: Logger }) {
@@ -44,10 +46,10 @@ export class CredentialChecker {
     const verdict = this.#throttle.check(username, ip);
     if (!verdict.allowed) return { kind: 'throttled', retryAfterSeconds: verdict.retryAfterSeconds };
 
-    const principal = await this.#verify(username, password);
-    if (principal) {
+    const verified = await this.#verify(username, password);
+    if (verified) {
       this.#throttle.recordSuccess(username);
-      return { kind: 'ok', principal };
+      return { kind: 'ok', ...verified };
     }
     this.#throttle.recordFailure(username, ip);
     this.#log.info('failed login', { username, ip });
@@ -59,16 +61,30 @@ export class CredentialChecker {
   async checkBasic(rawUsername: string, password: string, ip: string): Promise<CredentialCheck> {
     const key = secretDigest(`${rawUsername.trim().toLowerCase()}\u0000${password}`);
     const cached = this.#recent.get(key);
-    if (cached && cached.expiresAt > Date.now()) return { kind: 'ok', principal: cached.principal };
+    if (cached && cached.expiresAt > Date.now()) {
+      // One indexed read: a changed password or a deleted account ends the cached success now.
+      if (await this.stillValid(cached.principal, cached.passwordHash))
+        return { kind: 'ok', principal: cached.principal, passwordHash: cached.passwordHash };
+      this.#recent.delete(key);
+    }
     const result = await this.check(rawUsername, password, ip);
     if (result.kind === 'ok') {
       if (this.#recent.size >= BASIC_CACHE_MAX) this.#recent.clear();
-      this.#recent.set(key, { principal: result.principal, expiresAt: Date.now() + BASIC_CACHE_TTL_MS });
+      const { principal, passwordHash } = result;
+      this.#recent.set(key, { principal, passwordHash, expiresAt: Date.now() + BASIC_CACHE_TTL_MS });
     }
     return result;
   }
 
-  async #verify(username: string, password: string): Promise<Principal | null> {
+  /** Whether the account still exists with the password hash a password was checked against. */
+  async stillValid(principal: Principal, passwordHash: string): Promise<boolean> {
+    return (await this.#store.getPasswordHash(principal.accountId)) === passwordHash;
+  }
+
+  async #verify(
+    username: string,
+    password: string,
+  ): Promise<{ principal: Principal; passwordHash: string } | null> {
     if (
       username.length === 0 ||
       username.length > MAX_USERNAME_LENGTH ||
@@ -79,7 +95,9 @@ export class CredentialChecker {
     const stored = account ? await this.#store.getPasswordHash(account.id) : null;
     // An unknown user costs the same hash as a known one, so timing does not reveal who exists.
     const ok = await verifyPassword(password, stored ?? (await this.#dummy()));
-    return ok && account && stored ? { accountId: account.id, username: account.email } : null;
+    return ok && account && stored
+      ? { principal: { accountId: account.id, username: account.email }, passwordHash: stored }
+      : null;
   }
 
   #dummy(): Promise<string> {

@@ -55,6 +55,12 @@ export class SessionStore {
     return session;
   }
 
+  /** Whether the session is still live, without counting this as a use (a push connection's re-check). */
+  isLive(token: string): boolean {
+    const session = this.#sessions.get(secretDigest(token));
+    return session !== undefined && !isExpired(session, this.#now());
+  }
+
   destroy(token: string): void {
     this.#sessions.delete(secretDigest(token));
   }

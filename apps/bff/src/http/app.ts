@@ -25,6 +25,8 @@ export interface AppOptions {
   log: Logger;
   /** The store's state feed as push uses it (counted, so tests can check for leaks). */
   feed: PushFeed;
+  /** How often open push connections re-check their credentials (tests: shorter). */
+  pushCredentialRecheckMs?: number;
 }
 
 /**
@@ -50,6 +52,7 @@ export function createApp(options: AppOptions): Express {
       limits: options.limits,
       publicUrl: config.http.publicUrl,
       feed: options.feed,
+      pushCredentialRecheckMs: options.pushCredentialRecheckMs,
     }),
   );
   app.use(downloadRoute({ store: options.store, auth: options.auth, log: log.child('download') }));

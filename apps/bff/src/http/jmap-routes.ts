@@ -18,6 +18,8 @@ export interface JmapRoutesOptions {
   publicUrl: string | null;
   /** The store's state feed, for push. */
   feed: PushFeed;
+  /** How often open EventSources re-check their credentials (default PUSH_CREDENTIAL_RECHECK_MS). */
+  pushCredentialRecheckMs?: number;
 }
 
 /** RFC 8620 §2 (Session), §3 (API) and §7.3 (push over EventSource). */
@@ -65,7 +67,15 @@ export function jmapRoutes(options: JmapRoutesOptions): Router {
   });
 
   // RFC 8620 §7.3: push over EventSource (push/eventsource.ts). Upload: upload.ts.
-  router.get('/jmap/eventsource', auth, eventSourceRoute({ feed: options.feed }));
+  router.get(
+    '/jmap/eventsource',
+    auth,
+    eventSourceRoute({
+      feed: options.feed,
+      auth: options.auth,
+      credentialRecheckMs: options.pushCredentialRecheckMs,
+    }),
+  );
   return router;
 }
 

@@ -88,6 +88,8 @@ export interface StartOptions {
   seed?: (store: MailStore, fixture: Fixture) => Promise<void>;
   /** DNS for the SMTP sender checks; default a fake DNS without any record (no network here). */
   dnsResolver?: DnsResolver;
+  /** How often open push connections re-check their credentials (default 10 s). */
+  pushCredentialRecheckMs?: number;
 }
 
 /** A fake DNS that has no records at all: SPF, DKIM and DMARC all come out "none". */
@@ -114,6 +116,7 @@ export async function startTestColibri(options: StartOptions = {}): Promise<Test
   const running = await startColibri(config, {
     log: createLogger(process.env.TEST_LOG === '1' ? 'debug' : 'silent'),
     dnsResolver: options.dnsResolver ?? emptyDns,
+    pushCredentialRecheckMs: options.pushCredentialRecheckMs,
   });
   return {
     ...running,

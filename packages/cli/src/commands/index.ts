@@ -5,6 +5,7 @@ import { domainAdd, domainList } from './domain.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { quotaSet, quotaShow } from './quota.js';
+import { tokenCreate, tokenList, tokenRevoke } from './token.js';
 import { userAdd, userDelete, userList, userPasswd, userReset, userThrowaway } from './user.js';
 
 /** Every `colibri` command; a new one (e.g. `alias add`) is one file and one entry here. */
@@ -23,6 +24,9 @@ export const commands: readonly Command[] = [
   dkimRecord,
   quotaSet,
   quotaShow,
+  tokenCreate,
+  tokenList,
+  tokenRevoke,
   importCommand,
   exportCommand,
 ];

@@ -5,6 +5,7 @@
 import { pageCountsMigration } from './page-counts-migration.js';
 import { pushSubscriptionsMigration } from './push-subscriptions.js';
 import { pendingDocumentsMigration } from './fts5/pending-documents.js';
+import { apiTokensMigration } from './api-tokens.js';
 
 export interface Migration {
   version: number;
@@ -653,4 +654,5 @@ export const migrations: readonly Migration[] = [
   },
   pushSubscriptionsMigration,
   pendingDocumentsMigration,
+  apiTokensMigration,
 ];

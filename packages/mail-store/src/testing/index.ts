@@ -30,6 +30,7 @@ import { describeCompose } from './compose.js';
 import { describeIdentities } from './identities.js';
 import { describeVacation } from './vacation.js';
 import { describePushSubscriptions } from './push-subscriptions.js';
+import { describeApiTokens } from './api-tokens.js';
 import { describeParseAndLookupBlobs } from './parse-and-lookup-blobs.js';
 
 export type { MailStoreFactory } from './fixture.js';
@@ -72,6 +73,7 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeIdentities(factory);
     describeVacation(factory);
     describePushSubscriptions(factory);
+    describeApiTokens(factory);
     describeCompose(factory);
     describeQueryFilters(factory);
     describeQueryChanges(factory);

@@ -2,6 +2,8 @@ import type { Request, RequestHandler, Response } from 'express';
 import { accountIdsOf } from '@colibri/jmap-server';
 import { RequestErrorType } from '@colibri/jmap-types';
 import { authOf } from '../../auth/authenticate.js';
+import type { AuthServices } from '../../auth/authenticate.js';
+import { watchCredentials } from '../../auth/credential-recheck.js';
 import { sendProblem } from '../problem.js';
 import { ConnectionLimiter, stateChangeObject, subscribePush } from './state-feed.js';
 import type { PushFeed } from './state-feed.js';
@@ -14,6 +16,10 @@ export const MAX_EVENTSOURCE_PER_USER = 8;
 
 export interface EventSourceOptions {
   feed: PushFeed;
+  /** To re-check the connection's credentials while it is open. */
+  auth: AuthServices;
+  /** Default PUSH_CREDENTIAL_RECHECK_MS; tests use a shorter one. */
+  credentialRecheckMs?: number;
   limiter?: ConnectionLimiter;
 }
 
@@ -27,7 +33,8 @@ interface EventSourceQuery {
 /**
  * RFC 8620 §7.3: GET eventSourceUrl → a text/event-stream of `state` events (StateChange objects
  * for the principal's accounts, restricted to `types`), `ping` events when asked for, and the end
- * of the response after the first state event with `closeafter=state`.
+ * of the response after the first state event with `closeafter=state`. The response also ends
+ * once the credentials it was opened with are withdrawn (logout, revocation, password change).
  */
 export function eventSourceRoute(options: EventSourceOptions): RequestHandler {
   const limiter = options.limiter ?? new ConnectionLimiter(MAX_EVENTSOURCE_PER_USER);
@@ -37,7 +44,8 @@ export function eventSourceRoute(options: EventSourceOptions): RequestHandler {
       sendProblem(res, { type: 'about:blank', status: 400, detail: query });
       return;
     }
-    const { principal } = authOf(req);
+    const auth = authOf(req);
+    const { principal } = auth;
     const release = limiter.acquire(principal.accountId);
     if (!release) {
       sendProblem(res, {
@@ -78,6 +86,7 @@ export function eventSourceRoute(options: EventSourceOptions): RequestHandler {
       if (finished) return;
       finished = true;
       forgetShutdown();
+      watch.stop();
       unsubscribe();
       if (pingTimer) clearTimeout(pingTimer);
       release();
@@ -93,9 +102,14 @@ export function eventSourceRoute(options: EventSourceOptions): RequestHandler {
         }
       },
     );
-    const forgetShutdown = options.feed.onShutdown(() => {
+    const end = () => {
       finish();
       res.end();
+    };
+    const forgetShutdown = options.feed.onShutdown(end);
+    const watch = watchCredentials(options.auth, auth, {
+      intervalMs: options.credentialRecheckMs,
+      onInvalid: end,
     });
     armPing();
     res.on('close', finish);

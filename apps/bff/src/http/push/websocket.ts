@@ -5,12 +5,13 @@ import type { Request } from 'express';
 import { WebSocketServer } from 'ws';
 import type { RawData, WebSocket } from 'ws';
 import { accountIdsOf } from '@colibri/jmap-server';
-import type { JmapEngine, Principal } from '@colibri/jmap-server';
+import type { JmapEngine } from '@colibri/jmap-server';
 import { RequestErrorType } from '@colibri/jmap-types';
 import type { CoreCapability, ProblemDetails } from '@colibri/jmap-types';
 import type { AccountId, ChangeType, MailStore } from '@colibri/mail-store';
 import { resolveAuth } from '../../auth/authenticate.js';
-import type { AuthServices } from '../../auth/authenticate.js';
+import type { AuthServices, RequestAuth } from '../../auth/authenticate.js';
+import { watchCredentials } from '../../auth/credential-recheck.js';
 import type { Logger } from '../../logger.js';
 import { ConnectionLimiter, subscribePush } from './state-feed.js';
 import type { ChangedStates, PushFeed } from './state-feed.js';
@@ -26,6 +27,9 @@ export const MAX_WEBSOCKETS_PER_USER = 8;
  * RequestError, anything larger closes the connection with 1009 (RFC 6455 §7.4.1).
  */
 export const MAX_FRAME_FACTOR = 2;
+/** RFC 6455 §7.4.1: the close code when the connection's credentials were withdrawn. */
+export const CLOSE_POLICY_VIOLATION = 1008;
+export const CREDENTIALS_WITHDRAWN_REASON = 'Credentials no longer valid';
 /** The types whose states a pushState token records (all the store tracks). */
 const PUSH_TYPES: readonly ChangeType[] = [
   'Mailbox',
@@ -46,12 +50,16 @@ export interface JmapWebSocketOptions {
   publicUrl: string | null;
   log: Logger;
   limiter?: ConnectionLimiter;
+  /** How often an open socket re-checks its credentials (default PUSH_CREDENTIAL_RECHECK_MS). */
+  credentialRecheckMs?: number;
 }
 
 /**
  * RFC 8887: JMAP over WebSocket on the HTTP server's upgrade event at WEBSOCKET_PATH. The
  * upgrade is authenticated like any JMAP request; a browser session cookie also needs an Origin
- * of our own (a cross-site page could otherwise open a socket with the user's cookie).
+ * of our own (a cross-site page could otherwise open a socket with the user's cookie). The
+ * credentials are re-checked periodically, on in-process withdrawals and before each message;
+ * once withdrawn the socket closes with 1008 and nothing more is answered.
  */
 export function attachJmapWebSocket(server: Server, options: JmapWebSocketOptions): void {
   const limiter = options.limiter ?? new ConnectionLimiter(MAX_WEBSOCKETS_PER_USER);
@@ -94,28 +102,38 @@ export function attachJmapWebSocket(server: Server, options: JmapWebSocketOption
       refuse(socket, 403, 'A session cookie is only accepted from this site (Origin check).');
       return;
     }
-    const principal = outcome.auth.principal;
-    const release = limiter.acquire(principal.accountId);
+    const { auth } = outcome;
+    const release = limiter.acquire(auth.principal.accountId);
     if (!release) {
       refuse(socket, 429, `At most ${limiter.max} WebSocket connections may be open at once per user.`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveJmapSocket(ws, principal, options, release));
+    wss.handleUpgrade(req, socket, head, (ws) => serveJmapSocket(ws, auth, options, release));
   }
 }
 
 /** One JMAP WebSocket: requests answered through the engine, and StateChange pushes once enabled. */
 function serveJmapSocket(
   ws: WebSocket,
-  principal: Principal,
+  auth: RequestAuth,
   options: JmapWebSocketOptions,
   release: () => void,
 ): void {
+  const { principal } = auth;
   const accountIds = new Set(accountIdsOf(principal));
   const maxSize = options.limits.maxSizeRequest;
   let push: { types: ReadonlySet<string> | null; stop: () => void } | null = null;
   /** Every state this connection knows of: the pushState token encodes it (RFC 8887 §4.3.5). */
   let known: ChangedStates = {};
+  const watch = watchCredentials(options.auth, auth, {
+    intervalMs: options.credentialRecheckMs,
+    onInvalid: () => {
+      push?.stop();
+      push = null;
+      ws.close(CLOSE_POLICY_VIOLATION, CREDENTIALS_WITHDRAWN_REASON);
+      setTimeout(() => ws.terminate(), 1000).unref();
+    },
+  });
 
   const send = (message: object) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
@@ -147,6 +165,9 @@ function serveJmapSocket(
   };
 
   const handle = async (data: RawData, isBinary: boolean) => {
+    // Every message is answered only on credentials that still hold (a revocation by the CLI
+    // would otherwise be noticed only at the next periodic check): one indexed read.
+    if (!(await watch.check())) return;
     const bytes = Buffer.isBuffer(data)
       ? data
       : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]);
@@ -236,6 +257,7 @@ function serveJmapSocket(
     setTimeout(() => ws.terminate(), 1000).unref();
   });
   ws.on('close', () => {
+    watch.stop();
     push?.stop();
     push = null;
     forgetShutdown();
