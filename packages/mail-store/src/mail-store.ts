@@ -434,6 +434,11 @@ export interface GarbageCollectionOptions {
   now?: Date;
   /** At most this many blob files looked at by this run's sweep (default and ceiling: `blobSweepLimits`). */
   maxSweepFiles?: number;
+  /**
+   * A finished pass of the sweep starts again only this long after it ended (default
+   * `blobSweepLimits.restartAfterMs`, a day: it finds only what a crash left); 0: at the next run.
+   */
+  sweepRestartAfterMs?: number;
 }
 
 /** What a `collectGarbage` run did. */

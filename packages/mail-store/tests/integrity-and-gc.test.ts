@@ -175,9 +175,32 @@ describe('the sweep of blob files nothing names', () => {
     const now = await t.store.collectGarbage();
     expect(now).toMatchObject({ removedBlobs: 0, sweep: { examined: 1, removed: 0, complete: true } });
     expect(existsSync(blobFile(t.dataDir, orphan))).toBe(true);
-    const later = await t.store.collectGarbage({ now: new Date(Date.now() + hour) });
+    const later = await t.store.collectGarbage({ now: new Date(Date.now() + hour), sweepRestartAfterMs: 0 });
     expect(later).toMatchObject({ removedBlobs: 0, sweep: { examined: 1, removed: 1, complete: true } });
     expect(existsSync(blobFile(t.dataDir, orphan))).toBe(false);
+  });
+
+  it('starts a finished pass again only a day after it ended', async () => {
+    const orphan = await blobStore().put(bytes('left by a crash'));
+    age(orphan);
+    expect((await t.store.collectGarbage()).sweep).toEqual({ examined: 1, removed: 1, complete: true });
+    const orphan2 = await blobStore().put(bytes('left by a second crash'));
+    age(orphan2);
+    // An hour later the pass is not due: nothing is looked at.
+    const inAnHour = { now: new Date(Date.now() + hour) };
+    expect((await t.store.collectGarbage(inAnHour)).sweep).toEqual({
+      examined: 0,
+      removed: 0,
+      complete: true,
+    });
+    expect(existsSync(blobFile(t.dataDir, orphan2))).toBe(true);
+    const tomorrow = { now: new Date(Date.now() + 25 * hour) };
+    expect((await t.store.collectGarbage(tomorrow)).sweep).toEqual({
+      examined: 1,
+      removed: 1,
+      complete: true,
+    });
+    expect(existsSync(blobFile(t.dataDir, orphan2))).toBe(false);
   });
 
   it('never removes a referenced blob, nor a queued submission’s message until it is sent', async () => {
@@ -198,7 +221,8 @@ describe('the sweep of blob files nothing names', () => {
       outcome: 'delivered',
       smtpReply: '250 2.0.0 OK',
     });
-    expect((await t.store.collectGarbage(later)).sweep).toMatchObject({ examined: 2, removed: 1 });
+    const again = { ...later, sweepRestartAfterMs: 0 };
+    expect((await t.store.collectGarbage(again)).sweep).toMatchObject({ examined: 2, removed: 1 });
     expect(await t.store.readSubmissionMessage(submission.id)).toBeNull();
     expect(await t.store.readBlob(t.account.id, email.blobId)).not.toBeNull();
     expect((await t.store.checkIntegrity()).problems).toEqual([]);

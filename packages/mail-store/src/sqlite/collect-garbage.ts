@@ -45,7 +45,14 @@ export async function collectGarbage(
     for (const blobId of done) dequeue.run(blobId);
     db.prepare(`DELETE FROM blob_gc WHERE ${heldByEmailOrUpload('blob_gc.blob_id')}`).run();
   }).immediate();
-  const sweep = await sweepUnnamedBlobs(db, blobs, inUse, now, options.maxSweepFiles);
+  const sweep = await sweepUnnamedBlobs(
+    db,
+    blobs,
+    inUse,
+    now,
+    options.maxSweepFiles,
+    options.sweepRestartAfterMs,
+  );
   const sweptTemporaries = (await blobs.sweepTemporaries?.()) ?? 0;
   return { removedBlobs, expiredUploads, prunedSubmissions, sweep, sweptTemporaries };
 }
