@@ -45,7 +45,7 @@ export async function emailGet(
   const bodyValueRequest = bodyValueRequestOf(args);
 
   const state = await ctx.store.getState(accountId, 'Email');
-  const wanted = requestedIds(args.ids, ctx.limits);
+  const wanted = requestedIds(args.ids, ctx);
   const ids = wanted ?? (await allEmailIds(ctx, accountId));
   const typedIds = ids.flatMap((id) => toEmailId(id) ?? []);
   const records = typedIds.length === 0 ? [] : await ctx.store.getEmails(accountId, typedIds);
