@@ -87,3 +87,51 @@ export async function stateOf(account: JmapAccount, type: string): Promise<strin
   });
   return state;
 }
+
+/**
+ * A multipart/mixed message: multipart/alternative (text/plain + text/html) and a PDF attachment,
+ * with headers in every RFC 8621 §4.1.2 parsed form.
+ */
+export function richMessage(marker = 'rich'): string {
+  const pdf = Buffer.from('%PDF-1.4 not really a pdf').toString('base64');
+  return [
+    'From: "Ann Example" <ann@example.org>',
+    'Sender: bot@example.org',
+    'To: Bob <bob@example.org>, carol@example.org',
+    'Cc: Team: dan@example.org, eve@example.org;',
+    'Bcc: hidden@example.org',
+    'Reply-To: replies@example.org',
+    `Subject: =?UTF-8?Q?Caf=C3=A9_${marker}?=`,
+    'Date: Tue, 03 Mar 2026 09:30:00 +0100',
+    `Message-ID: <${marker}@example.org>`,
+    'In-Reply-To: <parent@example.org>',
+    'References: <root@example.org> <parent@example.org>',
+    'List-Post: <mailto:list@example.org>, <https://example.org/post>',
+    'X-Custom:  first value',
+    'X-Custom: second value',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="outer"',
+    '',
+    '--outer',
+    'Content-Type: multipart/alternative; boundary="inner"',
+    '',
+    '--inner',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: quoted-printable',
+    '',
+    `Hello Bob, this is the plain ${marker} body. Caf=C3=A9.`,
+    '--inner',
+    'Content-Type: text/html; charset=utf-8',
+    '',
+    `<html><body><p>Hello Bob, this is the <b>html</b> ${marker} body.</p></body></html>`,
+    '--inner--',
+    '--outer',
+    'Content-Type: application/pdf; name="report.pdf"',
+    'Content-Disposition: attachment; filename="report.pdf"',
+    'Content-Transfer-Encoding: base64',
+    '',
+    pdf,
+    '--outer--',
+    '',
+  ].join('\r\n');
+}
