@@ -1,7 +1,7 @@
 import type { Id, QueryChangesResult, QueryResult } from '@colibri/jmap-types';
 import { expect, test } from './support/fixtures.js';
 import type { JmapAccount } from './support/jmap-raw.js';
-import { expectMethodError } from './support/expect-jmap.js';
+import { applyQueryChanges, expectMethodError } from './support/expect-jmap.js';
 import { importMessage, rfc822 } from './support/mail.js';
 import type { SetResponse } from './support/set.js';
 import { createdId } from './support/set.js';
@@ -44,10 +44,7 @@ test.describe('RFC 8621 §4.5 Email/queryChanges', () => {
     expect(changes.total).toBe(2);
     expect(changes.removed).toContain(c.id);
     expect(changes.added).toContainEqual({ id: b.id, index: 1 });
-    const ids = before.ids.filter((id) => !changes.removed.includes(id));
-    for (const { id, index } of [...changes.added].sort((x, y) => x.index - y.index))
-      ids.splice(index, 0, id);
-    expect(ids).toEqual(after.ids);
+    expect(applyQueryChanges(before.ids, changes)).toEqual(after.ids);
   });
 
   test('RFC 8620 §5.6: with upToId, changes up to that id are still all reported', async ({ account }) => {

@@ -1,7 +1,7 @@
 import type { Id } from '@colibri/jmap-types';
 import { expect, test } from './support/fixtures.js';
 import type { JmapAccount } from './support/jmap-raw.js';
-import { expectMethodError } from './support/expect-jmap.js';
+import { applyQueryChanges, expectMethodError } from './support/expect-jmap.js';
 import type {
   QueryChangesResult as QueryChangesResponse,
   QueryResult as QueryResponse,
@@ -43,10 +43,7 @@ test.describe('RFC 8621 §2.4 Mailbox/queryChanges', () => {
     expect(changes.removed).not.toContain(b);
 
     // §5.6: applying removed then added (in index order) to the old ids gives the new ids.
-    const ids = before.ids.filter((id) => !changes.removed.includes(id));
-    for (const { id, index } of [...changes.added].sort((x, y) => x.index - y.index))
-      ids.splice(index, 0, id);
-    expect(ids).toEqual(after.ids);
+    expect(applyQueryChanges(before.ids, changes)).toEqual(after.ids);
   });
 
   test('RFC 8620 §5.6: the current query state answers no changes', async ({ account }) => {
