@@ -3,7 +3,7 @@ import { colibriServerFromEnv, envNames } from '../../support/colibri-env.js';
 import type { ColibriServer } from '../../support/colibri-env.js';
 import { openAccount } from './jmap-raw.js';
 import type { JmapAccount } from './jmap-raw.js';
-import { createThrowawayUser } from './throwaway.js';
+import { createThrowawayUser } from './cli.js';
 
 export interface ConformanceServer extends ColibriServer {
   /** The server's data folder, where the CLI makes throwaway users. */
