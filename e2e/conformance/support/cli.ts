@@ -24,10 +24,15 @@ export interface Credentials {
   password: string;
 }
 
-/** A new user with an empty account (`colibri user throwaway`): no spec sees another's data. */
-export async function createThrowawayUser(dataDir: string): Promise<Credentials> {
-  const stdout = await runCli(dataDir, ['user', 'throwaway']);
-  const [email, password] = stdout.trim().split('\t');
-  if (!email || !password) throw new Error(`Unexpected output of "colibri user throwaway": ${stdout}`);
-  return { email, password };
+/** New users with empty accounts (`colibri user throwaway --count`): no spec sees another's data. */
+export async function createThrowawayUsers(dataDir: string, count: number): Promise<Credentials[]> {
+  const stdout = await runCli(dataDir, ['user', 'throwaway', '--count', String(count)]);
+  return stdout
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [email, password] = line.split('\t');
+      if (!email || !password) throw new Error(`Unexpected output of "colibri user throwaway": ${stdout}`);
+      return { email, password };
+    });
 }

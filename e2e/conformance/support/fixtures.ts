@@ -3,7 +3,8 @@ import { colibriServerFromEnv, envNames } from '../../support/colibri-env.js';
 import type { ColibriServer } from '../../support/colibri-env.js';
 import { openAccount } from './jmap-raw.js';
 import type { JmapAccount } from './jmap-raw.js';
-import { createThrowawayUser } from './cli.js';
+import { createThrowawayUsers } from './cli.js';
+import type { Credentials } from './cli.js';
 
 export interface ConformanceServer extends ColibriServer {
   /** The server's data folder, where the CLI makes throwaway users. */
@@ -19,6 +20,44 @@ export interface ConformanceFixtures {
 
 export interface ConformanceWorkerFixtures {
   server: ConformanceServer;
+  /** Throwaway users made ahead of need (see UserPool). */
+  userPool: UserPool;
+}
+
+/**
+ * Making users runs the CLI, whose process start costs more than the users themselves, so they
+ * are made in batches, and the next batch is started in the background when the current one runs
+ * low: a spec file's first test rarely waits for its account.
+ */
+class UserPool {
+  readonly #ready: Credentials[] = [];
+  #making: Promise<void> | null = null;
+  constructor(private readonly dataDir: string) {}
+
+  async take(): Promise<Credentials> {
+    while (this.#ready.length === 0) await this.#make();
+    const user = this.#ready.shift()!;
+    // A failed background batch is not lost: the next take() that finds none ready retries.
+    if (this.#ready.length < 3) this.#make().catch(() => undefined);
+    return user;
+  }
+
+  /** Lets a CLI run still going finish before the worker (and the server) stop. */
+  async drain(): Promise<void> {
+    await this.#making?.catch(() => undefined);
+  }
+
+  /** One batch at a time; callers during a batch share it. */
+  #make(): Promise<void> {
+    this.#making ??= createThrowawayUsers(this.dataDir, 8)
+      .then((users) => {
+        this.#ready.push(...users);
+      })
+      .finally(() => {
+        this.#making = null;
+      });
+    return this.#making;
+  }
 }
 
 // A spec file runs whole in one worker (fullyParallel is off), so a per-worker map keyed by the
@@ -39,9 +78,17 @@ export const test = base.extend<ConformanceFixtures, ConformanceWorkerFixtures>(
     },
     { scope: 'worker' },
   ],
-  newAccount: async ({ server }, use) => {
+  userPool: [
+    async ({ server }, use) => {
+      const pool = new UserPool(server.dataDir);
+      await use(pool);
+      await pool.drain();
+    },
+    { scope: 'worker' },
+  ],
+  newAccount: async ({ server, userPool }, use) => {
     await use(async () => {
-      const { email, password } = await createThrowawayUser(server.dataDir);
+      const { email, password } = await userPool.take();
       return openAccount(server.baseURL, email, password);
     });
   },
