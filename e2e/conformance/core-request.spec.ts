@@ -14,6 +14,8 @@ test.describe('RFC 8620 §3 the API request', () => {
 
   test('RFC 8620 §3.6.1: a body that is not JSON answers notJSON', async ({ account }) => {
     expectProblem(await account.post('{"using": [', 'application/json'), 'notJSON');
+    // Whatever a server makes of other content types, a body that does not parse is notJSON.
+    expectProblem(await account.post('not json at all', 'text/plain'), 'notJSON');
   });
 
   test('RFC 8620 §3.6.1: JSON that is not a Request answers notRequest', async ({ account }) => {
