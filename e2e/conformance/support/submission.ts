@@ -2,6 +2,7 @@ import type { Id, Identity } from '@colibri/jmap-types';
 import { expect } from '@playwright/test';
 import type { JmapAccount } from './jmap-raw.js';
 import { mailboxesByRole } from './mail.js';
+import { perAccount } from './per-account.js';
 import { createdId } from './set.js';
 import type { SetResponse } from './set.js';
 
@@ -64,3 +65,32 @@ export async function receivedBy(recipient: JmapAccount, subject: string): Promi
     .toBeGreaterThan(0);
   return found!;
 }
+
+/** A held submission: it stays pending, so the tests see a stable object (and nothing is sent). */
+export async function heldSubmission(
+  account: JmapAccount,
+  subject: string,
+): Promise<{ id: Id; emailId: Id }> {
+  const identityId = await ownIdentity(account);
+  const emailId = await draft(account, { to: ['nobody@example.org'], subject });
+  const result = await account.ok<SetResponse>('EmailSubmission/set', {
+    accountId: account.accountId,
+    create: {
+      s: {
+        identityId,
+        emailId,
+        envelope: {
+          mailFrom: { email: account.email, parameters: { HOLDFOR: '86400' } },
+          rcptTo: [{ email: 'nobody@example.org' }],
+        },
+      },
+    },
+  });
+  return { id: createdId(result, 's'), emailId };
+}
+
+/** Two held submissions a file's tests share (made on first use). */
+export const twoHeldSubmissions = perAccount(async (account) => ({
+  first: await heldSubmission(account, 'Submission one'),
+  second: await heldSubmission(account, 'Submission two'),
+}));

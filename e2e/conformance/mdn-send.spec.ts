@@ -1,7 +1,7 @@
 import type { Id } from '@colibri/jmap-types';
 import { expect, test } from './support/fixtures.js';
 import type { JmapAccount } from './support/jmap-raw.js';
-import { importMessage, mailboxesByRole, rfc822 } from './support/mail.js';
+import { askingForReceipt, displayed } from './support/mdn.js';
 import { ownIdentity, receivedBy } from './support/submission.js';
 
 interface MdnSendResponse {
@@ -10,29 +10,10 @@ interface MdnSendResponse {
   notSent: Record<string, { type: string }> | null;
 }
 
-const displayed = { actionMode: 'manual-action', sendingMode: 'mdn-sent-manually', type: 'displayed' };
-
-/** An email asking for a read receipt (RFC 8098 Disposition-Notification-To) to `requester`. */
-async function askingForReceipt(account: JmapAccount, requester: JmapAccount, subject: string): Promise<Id> {
-  const { inbox } = await mailboxesByRole(account);
-  const email = await importMessage(
-    account,
-    rfc822({
-      from: `<${requester.email}>`,
-      to: `<${account.email}>`,
-      subject,
-      messageId: `<${subject.replace(/\W/g, '')}@example.org>`,
-      headers: [`Disposition-Notification-To: <${requester.email}>`],
-    }),
-    [inbox!],
-  );
-  return email.id;
-}
-
 const sendMdn = (account: JmapAccount, args: Record<string, unknown>) =>
   account.request([['MDN/send', { accountId: account.accountId, ...args }, 'm']]);
 
-test.describe('RFC 9007 MDN/send and MDN/parse', () => {
+test.describe('RFC 9007 §2.1 MDN/send', () => {
   test('RFC 9007 §2.1: MDN/send sends the receipt and runs onSuccessUpdateEmail as an implicit Email/set', async ({
     account,
     newAccount,
@@ -104,15 +85,5 @@ test.describe('RFC 9007 MDN/send and MDN/parse', () => {
     const result = methodResponses[0]?.[1] as unknown as MdnSendResponse;
     expect(result.notSent?.missing?.type).toBe('notFound');
     expect(result.notSent?.bad?.type).toBe('invalidProperties');
-  });
-
-  test('RFC 9007 §2.2: MDN/parse answers notFound and notParsable', async ({ account }) => {
-    const { blobId } = await account.upload(rfc822({ subject: 'Not a receipt' }), 'message/rfc822');
-    const result = await account.ok<{ notFound: Id[] | null; notParsable: Id[] | null }>('MDN/parse', {
-      accountId: account.accountId,
-      blobIds: ['Gnope', blobId],
-    });
-    expect(result.notFound).toEqual(['Gnope']);
-    expect(result.notParsable).toEqual([blobId]);
   });
 });

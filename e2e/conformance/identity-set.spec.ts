@@ -1,8 +1,6 @@
-import type { ChangesResult, Id, Identity } from '@colibri/jmap-types';
+import type { Id, Identity } from '@colibri/jmap-types';
 import { expect, test } from './support/fixtures.js';
 import type { JmapAccount } from './support/jmap-raw.js';
-import { expectMethodError } from './support/expect-jmap.js';
-import { stateOf } from './support/mail.js';
 import { createdId } from './support/set.js';
 import type { SetResponse } from './support/set.js';
 
@@ -12,18 +10,7 @@ const identities = async (account: JmapAccount): Promise<Identity[]> =>
 const setIdentities = (account: JmapAccount, args: Record<string, unknown>) =>
   account.ok<SetResponse>('Identity/set', { accountId: account.accountId, ...args });
 
-test.describe('RFC 8621 §6 Identity', () => {
-  test('RFC 8621 §6.1: Identity/get lists identities with every property', async ({ account }) => {
-    // Make sure there is one to look at, whatever the server gives a new user.
-    await setIdentities(account, { create: { i: { email: account.email, name: 'Get me' } } });
-    const list = await identities(account);
-    expect(list.length).toBeGreaterThan(0);
-    for (const identity of list)
-      expect(Object.keys(identity).sort()).toEqual(
-        'id name email replyTo bcc textSignature htmlSignature mayDelete'.split(' ').sort(),
-      );
-  });
-
+test.describe('RFC 8621 §6.3 Identity/set', () => {
   test('RFC 8621 §6.3: create answers the id and server-set mayDelete; defaults are filled in', async ({
     account,
   }) => {
@@ -74,42 +61,6 @@ test.describe('RFC 8621 §6 Identity', () => {
     expect(moved.notUpdated?.[id]?.type).toBe('invalidProperties');
     const serverSet = await setIdentities(account, { update: { [id]: { mayDelete: false } } });
     expect(serverSet.notUpdated?.[id]?.type).toBe('invalidProperties');
-  });
-
-  test('RFC 8621 §6.2: Identity/changes reports created, updated and destroyed identities', async ({
-    account,
-  }) => {
-    const since = await stateOf(account, 'Identity');
-    const id = createdId(
-      await setIdentities(account, { create: { i: { email: account.email, name: 'Temp' } } }),
-      'i',
-    );
-    const c1 = await account.ok<ChangesResult>('Identity/changes', {
-      accountId: account.accountId,
-      sinceState: since,
-    });
-    expect(c1).toMatchObject({ oldState: since, created: [id], updated: [], destroyed: [] });
-    const destroyed = await setIdentities(account, { destroy: [id] });
-    expect(destroyed.destroyed).toEqual([id]);
-    const c2 = await account.ok<ChangesResult>('Identity/changes', {
-      accountId: account.accountId,
-      sinceState: c1.newState,
-    });
-    expect(c2.destroyed).toEqual([id]);
-    expectMethodError(
-      await account.invoke('Identity/changes', { accountId: account.accountId, sinceState: 'bogus' }),
-      'cannotCalculateChanges',
-    );
-  });
-
-  test('RFC 8621 §1.3.2: Identity methods need the submission capability in using', async ({ account }) => {
-    const [response] = (
-      await account.request(
-        [['Identity/get', { accountId: account.accountId, ids: null }, 'i']],
-        ['urn:ietf:params:jmap:core', 'urn:ietf:params:jmap:mail'],
-      )
-    ).methodResponses;
-    expectMethodError(response, 'unknownMethod');
   });
 
   test('RFC 8620 §5.3: unknown ids are notFound for update and destroy', async ({ account }) => {
