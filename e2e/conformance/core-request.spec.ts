@@ -34,6 +34,21 @@ test.describe('RFC 8620 §3 the API request', () => {
     expect(problem.limit).toBe('maxCallsInRequest');
   });
 
+  test('RFC 8620 §3.6.1: a request larger than maxSizeRequest answers limit naming the limit', async ({
+    account,
+  }) => {
+    const max = account.session.capabilities[Capability.Core].maxSizeRequest;
+    // A well-formed Request, padded to one byte over the limit.
+    const head = `{"using":["${Capability.Core}"],"methodCalls":[],"pad":"`;
+    const body = `${head}${'x'.repeat(max + 1 - head.length - 2)}"}`;
+    const answer = await account.post(body);
+    // §3.6.1 does not fix the status of a limit problem; it is a client error.
+    expect(answer.status).toBeGreaterThanOrEqual(400);
+    expect(answer.status).toBeLessThan(500);
+    const problem = expectProblem(answer, 'limit', answer.status);
+    expect(problem.limit).toBe('maxSizeRequest');
+  });
+
   test('RFC 8620 §4: Core/echo returns its arguments unchanged', async ({ account }) => {
     const args = { hello: 'world', n: 1, nested: { list: [true, null] } };
     const { methodResponses } = await account.request([['Core/echo', args, 'e1']], core);

@@ -1,42 +1,8 @@
-import { request as httpRequest } from 'node:http';
 import { Capability } from '@colibri/jmap-types';
 import { expect, test } from './support/fixtures.js';
 import { expandTemplate, readAnswer } from './support/jmap-raw.js';
-import type { RawAnswer } from './support/jmap-raw.js';
+import { postAnnouncingLength } from './support/announce-length.js';
 import { expectProblem } from './support/expect-jmap.js';
-
-/** A POST whose headers announce `length` bytes and that waits for the answer before sending any. */
-function postAnnouncingLength(
-  url: string,
-  headers: Record<string, string>,
-  length: number,
-): Promise<RawAnswer> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(url, {
-      method: 'POST',
-      headers: { ...headers, 'Content-Length': String(length) },
-    });
-    req.on('response', (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        const responseHeaders = new Headers();
-        for (const [name, value] of Object.entries(res.headers))
-          if (typeof value === 'string') responseHeaders.set(name, value);
-        resolve({
-          status: res.statusCode ?? 0,
-          headers: responseHeaders,
-          text,
-          json: JSON.parse(text) as unknown,
-        });
-        req.destroy();
-      });
-    });
-    req.on('error', reject);
-    req.flushHeaders();
-  });
-}
 
 const bytes = new Uint8Array([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 250, 251, 252, 253, 254, 255]);
 

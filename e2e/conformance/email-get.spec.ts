@@ -255,4 +255,36 @@ test.describe('RFC 8621 §4.1-§4.2 Email/get', () => {
       'invalidArguments',
     );
   });
+
+  test("RFC 8620 §5.1: ids [] answers an empty list; properties ['id'] answers only ids", async ({
+    account,
+  }) => {
+    const rich = await richEmail(account);
+    const none = await account.ok<{ list: Wire[]; notFound: Id[] }>('Email/get', {
+      accountId: account.accountId,
+      ids: [],
+    });
+    expect(none).toMatchObject({ list: [], notFound: [] });
+    expect(await getOne(account, rich.id, { properties: ['id'] })).toEqual({ id: rich.id });
+  });
+
+  test('RFC 8621 §4.1.4: the preview of an HTML-only email is its text, without markup', async ({
+    account,
+  }) => {
+    const rich = await richEmail(account);
+    const raw = [
+      'From: html@example.org',
+      'Subject: HTML only',
+      'MIME-Version: 1.0',
+      'Content-Type: text/html; charset=utf-8',
+      '',
+      '<html><head><style>p { color: red }</style></head><body><p>Hello <b>bold</b> world</p></body></html>',
+      '',
+    ].join('\r\n');
+    const html = await importMessage(account, raw, [rich.inbox]);
+    const email = await getOne(account, html.id, { properties: ['preview', 'textBody', 'htmlBody'] });
+    expect(email.preview).toBe('Hello bold world');
+    // §4.1.4: with no text/plain part, textBody falls back to the HTML part.
+    expect((email.textBody as EmailBodyPart[]).map((p) => p.type)).toEqual(['text/html']);
+  });
 });

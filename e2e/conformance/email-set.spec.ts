@@ -234,4 +234,27 @@ test.describe('RFC 8621 §4.6 Email/set', () => {
     );
     expect(await stateOf(account, 'Email')).toBe(before);
   });
+
+  test('RFC 8621 §4.6: receivedAt and header:…:asAddresses may be set on create; id may not', async ({
+    account,
+  }) => {
+    const { drafts } = await mailboxesByRole(account);
+    const result = await setEmails(account, {
+      create: {
+        d: {
+          mailboxIds: { [drafts!]: true },
+          receivedAt: '2026-05-01T10:00:00Z',
+          'header:From:asAddresses': [{ name: 'Header Form', email: 'form@example.org' }],
+          subject: 'Header forms',
+        },
+        withId: { ...basics(drafts!), id: 'Mine' },
+      },
+    });
+    const id = createdId(result, 'd');
+    expect(await getEmail(account, id, ['receivedAt', 'from'])).toMatchObject({
+      receivedAt: '2026-05-01T10:00:00Z',
+      from: [{ name: 'Header Form', email: 'form@example.org' }],
+    });
+    expect(result.notCreated?.withId?.type).toBe('invalidProperties');
+  });
 });
