@@ -248,4 +248,22 @@ test.describe('RFC 8620 §3 the API request', () => {
     const response = await account.request([['Core/echo', {}, 'e']], core);
     expect(response).not.toHaveProperty('createdIds');
   });
+
+  test('RFC 8620 §3.7: a reference to a call that answered an error is invalidResultReference', async ({
+    account,
+  }) => {
+    const { methodResponses } = await account.request(
+      [
+        ['Mailbox/query', { accountId: 'no-such-account' }, 'q'],
+        [
+          'Mailbox/get',
+          { accountId: account.accountId, '#ids': { resultOf: 'q', name: 'Mailbox/query', path: '/ids' } },
+          'g',
+        ],
+      ],
+      mail,
+    );
+    expectMethodError(methodResponses[0], 'accountNotFound', 'q');
+    expectMethodError(methodResponses[1], 'invalidResultReference', 'g');
+  });
 });

@@ -110,4 +110,19 @@ test.describe('RFC 8620 §6.1-§6.2 upload and download', () => {
     const problem = expectProblem(answer, 'limit', 413);
     expect(problem.limit).toBe('maxSizeUpload');
   });
+
+  test('RFC 8620 §6.1: a user cannot upload into an account it has no access to', async ({
+    account,
+    newAccount,
+  }) => {
+    const other = await newAccount();
+    const response = await fetch(expandTemplate(account.session.uploadUrl, { accountId: other.accountId }), {
+      method: 'POST',
+      headers: { Authorization: account.authorization, 'Content-Type': 'text/plain' },
+      body: 'intrusion',
+    });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    await response.arrayBuffer();
+  });
 });

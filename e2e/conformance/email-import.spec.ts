@@ -91,4 +91,12 @@ test.describe('RFC 8621 §4.8 Email/import', () => {
       'stateMismatch',
     );
   });
+
+  test('RFC 8621 §4.8: a blob uploaded by another user is blobNotFound', async ({ account, newAccount }) => {
+    const other = await newAccount();
+    const { blobId } = await other.upload(rfc822({ subject: 'Not yours' }), 'message/rfc822');
+    const { inbox } = await mailboxesByRole(account);
+    const result = await importEmails(account, { i: { blobId, mailboxIds: { [inbox!]: true } } });
+    expect(result.notCreated?.i?.type).toBe('blobNotFound');
+  });
 });

@@ -257,4 +257,13 @@ test.describe('RFC 8621 §4.6 Email/set', () => {
     });
     expect(result.notCreated?.withId?.type).toBe('invalidProperties');
   });
+
+  test('RFC 8621 §4.6: moving an email to a Mailbox that does not exist is invalidProperties', async ({
+    account,
+  }) => {
+    const { inbox } = await mailboxesByRole(account);
+    const email = await importMessage(account, rfc822(), [inbox!]);
+    const result = await setEmails(account, { update: { [email.id]: { 'mailboxIds/Mnope': true } } });
+    expect(result.notUpdated?.[email.id]?.type).toBe('invalidProperties');
+  });
 });

@@ -182,4 +182,14 @@ test.describe('RFC 8621 §2.5 Mailbox/set', () => {
     expect(result.updated).toHaveProperty(id);
     expect(await mailbox(account, id)).toMatchObject({ parentId: created });
   });
+
+  test('RFC 8620 §5.3: updated maps an id to null when nothing changed beyond the patch', async ({
+    account,
+  }) => {
+    const id = createdId(await setMailboxes(account, { create: { u: { name: 'Updated null' } } }), 'u');
+    const result = await setMailboxes(account, { update: { [id]: { name: 'Updated null 2' } } });
+    // "…or null if none": only server-set properties the client did not ask to change are listed.
+    expect(result.updated?.[id] ?? null).toBeNull();
+    expect(result.updated).toHaveProperty(id);
+  });
 });
