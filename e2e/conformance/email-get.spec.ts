@@ -92,6 +92,9 @@ test.describe('RFC 8621 §4.1-§4.2 Email/get', () => {
         'header:X-Custom:all',
         'header:X-Missing',
         'header:X-Missing:all',
+        'header:X-Custom:asRaw',
+        'header:X-Custom:asText:all',
+        'header:To:asAddresses:all',
       ],
     });
     // Raw: the bytes after the colon, unfolded, leading space kept (§4.1.2.1).
@@ -115,6 +118,15 @@ test.describe('RFC 8621 §4.1-§4.2 Email/get', () => {
     expect(email['header:X-Custom:all']).toEqual(['  first value', ' second value']);
     expect(email['header:X-Missing']).toBeNull();
     expect(email['header:X-Missing:all']).toEqual([]);
+    // :asRaw is the default form; :all combines with any form.
+    expect(email['header:X-Custom:asRaw']).toBe(' second value');
+    expect(email['header:X-Custom:asText:all']).toEqual(['first value', 'second value']);
+    expect(email['header:To:asAddresses:all']).toEqual([
+      [
+        { name: 'Bob', email: 'bob@example.org' },
+        { name: null, email: 'carol@example.org' },
+      ],
+    ]);
   });
 
   test('RFC 8621 §4.1.3: a form that the header does not allow answers invalidArguments', async ({
