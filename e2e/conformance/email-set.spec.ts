@@ -28,6 +28,12 @@ const basics = (mailboxId: Id): Wire => ({
   subject: 'Drafted',
 });
 
+/** A text/plain body given as textBody with its value (RFC 8621 §4.6). */
+const plainBody = (value: string): Wire => ({
+  textBody: [{ partId: 't', type: 'text/plain' }],
+  bodyValues: { t: { value } },
+});
+
 test.describe('RFC 8621 §4.6 Email/set', () => {
   test('RFC 8621 §4.6: create from textBody and bodyValues answers id, blobId, threadId and size', async ({
     account,
@@ -38,8 +44,7 @@ test.describe('RFC 8621 §4.6 Email/set', () => {
         d: {
           ...basics(drafts!),
           keywords: { $draft: true, $seen: true },
-          textBody: [{ partId: 't', type: 'text/plain' }],
-          bodyValues: { t: { value: 'Hello from a draft.' } },
+          ...plainBody('Hello from a draft.'),
         },
       },
     });
@@ -138,15 +143,13 @@ test.describe('RFC 8621 §4.6 Email/set', () => {
       create: {
         noMailbox: {
           subject: 'x',
-          textBody: [{ partId: 't', type: 'text/plain' }],
-          bodyValues: { t: { value: 'x' } },
+          ...plainBody('x'),
         },
         emptyMailboxes: { mailboxIds: {}, subject: 'x' },
         both: {
           ...basics(drafts!),
           bodyStructure: { partId: 't', type: 'text/plain' },
-          textBody: [{ partId: 't', type: 'text/plain' }],
-          bodyValues: { t: { value: 'x' } },
+          ...plainBody('x'),
         },
         truncated: {
           ...basics(drafts!),

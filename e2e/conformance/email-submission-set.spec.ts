@@ -17,14 +17,23 @@ async function submissionOf(account: JmapAccount, id: Id): Promise<EmailSubmissi
   return list[0]!;
 }
 
+/** A recipient of its own, the sender's identity, and a draft to the recipient. */
+async function draftToNewUser(
+  account: JmapAccount,
+  newAccount: () => Promise<JmapAccount>,
+  subject: string,
+): Promise<{ bob: JmapAccount; identityId: Id; emailId: Id }> {
+  const bob = await newAccount();
+  const identityId = await ownIdentity(account);
+  return { bob, identityId, emailId: await draft(account, { to: [bob.email], subject }) };
+}
+
 test.describe('RFC 8621 §7.5 EmailSubmission/set', () => {
   test('RFC 8621 §7.5: a submission delivers the email to the envelope recipients', async ({
     account,
     newAccount,
   }) => {
-    const bob = await newAccount();
-    const identityId = await ownIdentity(account);
-    const emailId = await draft(account, { to: [bob.email], subject: 'Submission delivered' });
+    const { bob, identityId, emailId } = await draftToNewUser(account, newAccount, 'Submission delivered');
     const { methodResponses } = await submit(account, {
       create: {
         s: {
@@ -75,10 +84,8 @@ test.describe('RFC 8621 §7.5 EmailSubmission/set', () => {
     account,
     newAccount,
   }) => {
-    const bob = await newAccount();
     const { drafts, sent } = await mailboxesByRole(account);
-    const identityId = await ownIdentity(account);
-    const emailId = await draft(account, { to: [bob.email], subject: 'Moved to Sent' });
+    const { identityId, emailId } = await draftToNewUser(account, newAccount, 'Moved to Sent');
     const { methodResponses } = await submit(account, {
       create: { s: { identityId, emailId } },
       onSuccessUpdateEmail: {
@@ -100,9 +107,7 @@ test.describe('RFC 8621 §7.5 EmailSubmission/set', () => {
     account,
     newAccount,
   }) => {
-    const bob = await newAccount();
-    const identityId = await ownIdentity(account);
-    const emailId = await draft(account, { to: [bob.email], subject: 'Destroyed after send' });
+    const { bob, identityId, emailId } = await draftToNewUser(account, newAccount, 'Destroyed after send');
     const { methodResponses } = await submit(account, {
       create: { s: { identityId, emailId } },
       onSuccessDestroyEmail: ['#s'],
@@ -116,9 +121,7 @@ test.describe('RFC 8621 §7.5 EmailSubmission/set', () => {
     account,
     newAccount,
   }) => {
-    const bob = await newAccount();
-    const identityId = await ownIdentity(account);
-    const emailId = await draft(account, { to: [bob.email], subject: 'Held for an hour' });
+    const { bob, identityId, emailId } = await draftToNewUser(account, newAccount, 'Held for an hour');
     const before = Date.now();
     const { methodResponses } = await submit(account, {
       create: {
