@@ -266,4 +266,11 @@ test.describe('RFC 8620 §3 the API request', () => {
     expectMethodError(methodResponses[0], 'accountNotFound', 'q');
     expectMethodError(methodResponses[1], 'invalidResultReference', 'g');
   });
+
+  test('RFC 8620 §3.2: an Invocation whose arguments are not an object, or whose id is not a string, is notRequest', async ({
+    account,
+  }) => {
+    expectProblem(await account.post({ using: core, methodCalls: [['Core/echo', [], 'c']] }), 'notRequest');
+    expectProblem(await account.post({ using: core, methodCalls: [['Core/echo', {}, 3]] }), 'notRequest');
+  });
 });

@@ -206,4 +206,16 @@ test.describe('RFC 8621 §4.4 Email/query', () => {
       position: 0,
     });
   });
+
+  test('RFC 8621 §4.4.2: sort by sentAt follows the Date header, not receivedAt', async ({ account }) => {
+    const c = await corpus(account);
+    // m1, m2 and m4 share one Date header; m3 (richMessage) is dated 2026-03-03, the latest.
+    const bySentAt = await ids(account, {
+      sort: [
+        { property: 'sentAt', isAscending: false },
+        { property: 'receivedAt', isAscending: true },
+      ],
+    });
+    expect(bySentAt).toEqual([c.m3, c.m1, c.m2, c.m4]);
+  });
 });

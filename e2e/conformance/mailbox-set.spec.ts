@@ -192,4 +192,13 @@ test.describe('RFC 8621 §2.5 Mailbox/set', () => {
     expect(result.updated?.[id] ?? null).toBeNull();
     expect(result.updated).toHaveProperty(id);
   });
+
+  test('RFC 8620 §5.3: an id both updated and destroyed in one call is updated, then destroyed', async ({
+    account,
+  }) => {
+    const id = createdId(await setMailboxes(account, { create: { b: { name: 'Both ways' } } }), 'b');
+    const result = await setMailboxes(account, { update: { [id]: { name: 'Both ways 2' } }, destroy: [id] });
+    expect(result.updated).toHaveProperty(id);
+    expect(result.destroyed).toEqual([id]);
+  });
 });

@@ -53,4 +53,14 @@ test.describe('RFC 8621 §8.2 VacationResponse/set', () => {
     const bad = await setVacation(account, { update: { singleton: { isEnabled: 'yes' } } });
     expect(bad.notUpdated?.singleton).toMatchObject({ type: 'invalidProperties', properties: ['isEnabled'] });
   });
+
+  test('RFC 8621 §8: fromDate and toDate are UTCDates; anything else is invalidProperties', async ({
+    account,
+  }) => {
+    const result = await setVacation(account, { update: { singleton: { fromDate: 'next Monday' } } });
+    expect(result.notUpdated?.singleton).toMatchObject({
+      type: 'invalidProperties',
+      properties: ['fromDate'],
+    });
+  });
 });
