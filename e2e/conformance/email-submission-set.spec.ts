@@ -4,7 +4,7 @@ import type { JmapAccount } from './support/jmap-raw.js';
 import { mailboxesByRole } from './support/mail.js';
 import { createdId } from './support/set.js';
 import type { SetResponse } from './support/set.js';
-import { draft, ownIdentity, receivedBy } from './support/submission.js';
+import { draft, heldSubmission, ownIdentity, receivedBy } from './support/submission.js';
 
 const submit = (account: JmapAccount, args: Record<string, unknown>) =>
   account.request([['EmailSubmission/set', { accountId: account.accountId, ...args }, 's']]);
@@ -220,5 +220,22 @@ test.describe('RFC 8621 §7.5 EmailSubmission/set', () => {
     expect(result.notCreated?.mailFrom?.type).toBe('forbiddenMailFrom');
     expect(result.notCreated?.from?.type).toBe('forbiddenFrom');
     expect(result.notCreated?.email?.type).toBe('invalidEmail');
+  });
+
+  test('RFC 8620 §5.3: a submission can be destroyed; the email stays', async ({ account }) => {
+    const { id, emailId } = await heldSubmission(account, 'Destroy the submission');
+    const { methodResponses } = await submit(account, { destroy: [id] });
+    expect((methodResponses[0]?.[1] as unknown as SetResponse).destroyed).toEqual([id]);
+    const { notFound } = await account.ok<{ notFound: Id[] }>('EmailSubmission/get', {
+      accountId: account.accountId,
+      ids: [id],
+    });
+    expect(notFound).toEqual([id]);
+    const email = await account.ok<{ list: unknown[] }>('Email/get', {
+      accountId: account.accountId,
+      ids: [emailId],
+      properties: ['id'],
+    });
+    expect(email.list).toHaveLength(1);
   });
 });

@@ -106,4 +106,24 @@ test.describe('RFC 8620 §7.2 PushSubscription', () => {
     expect(result.notCreated?.code?.type).toBe('invalidProperties');
     expect(result.notCreated?.noUrl?.type).toBe('invalidProperties');
   });
+
+  test('RFC 8620 §7.2: expires in the past is refused; a far one may be shortened and is then returned', async ({
+    account,
+  }) => {
+    const past = await setPush(account, {
+      create: { p: { deviceClientId: 'd', url: receiver.url, expires: '2000-01-01T00:00:00Z' } },
+    });
+    expect(past.notCreated?.p?.type).toBe('invalidProperties');
+    const far = '2999-01-01T00:00:00Z';
+    const result = await setPush(account, {
+      create: { p: { deviceClientId: 'd', url: receiver.url, expires: far } },
+    });
+    const id = createdId(result, 'p');
+    const { list } = await account.ok<{ list: { expires: string | null }[] }>('PushSubscription/get', {
+      ids: [id],
+      properties: ['expires'],
+    });
+    // §7.2.2: when the server changes expires, it says so in the created object.
+    if (list[0]?.expires !== far) expect(result.created?.p?.expires).toBe(list[0]?.expires);
+  });
 });
