@@ -60,4 +60,17 @@ test.describe('RFC 8621 §4.3 Email/changes', () => {
       'cannotCalculateChanges',
     );
   });
+
+  test('RFC 8620 §5.2: a record created and then updated since the state is only in created', async ({
+    account,
+  }) => {
+    const accountId = account.accountId;
+    const { inbox } = await mailboxesByRole(account);
+    const since = await stateOf(account, 'Email');
+    const email = await importMessage(account, rfc822({ subject: 'Created then flagged' }), [inbox!]);
+    await account.ok('Email/set', { accountId, update: { [email.id]: { 'keywords/$flagged': true } } });
+    const changes = await account.ok<ChangesResult>('Email/changes', { accountId, sinceState: since });
+    expect(changes.created).toEqual([email.id]);
+    expect(changes.updated).toEqual([]);
+  });
 });

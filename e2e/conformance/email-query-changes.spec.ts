@@ -106,4 +106,53 @@ test.describe('RFC 8621 §4.5 Email/queryChanges', () => {
       'cannotCalculateChanges',
     );
   });
+
+  test('RFC 8620 §5.5-§5.6 with RFC 8621 §4.4.3: under collapseThreads a newer reply replaces its thread’s entry, or canCalculateChanges is false', async ({
+    account,
+  }) => {
+    const accountId = account.accountId;
+    const box = await freshMailbox(account, 'QC collapse');
+    const query = {
+      accountId,
+      filter: { inMailbox: box },
+      sort: [{ property: 'receivedAt', isAscending: false }],
+      collapseThreads: true,
+    };
+    const root = await importMessage(
+      account,
+      rfc822({ subject: 'Thread', messageId: '<qc-root@example.org>' }),
+      [box],
+      {
+        receivedAt: '2026-02-01T12:00:00Z',
+      },
+    );
+    const before = await account.ok<QueryResult>('Email/query', query);
+    expect(before.ids).toEqual([root.id]);
+    const reply = await importMessage(
+      account,
+      rfc822({
+        subject: 'Re: Thread',
+        messageId: '<qc-reply@example.org>',
+        inReplyTo: '<qc-root@example.org>',
+      }),
+      [box],
+      { receivedAt: '2026-02-02T12:00:00Z' },
+    );
+    const after = await account.ok<QueryResult>('Email/query', query);
+    expect(after.ids).toEqual([reply.id]);
+    // §5.5: canCalculateChanges says whether /queryChanges works for this query; false allows a
+    // cannotCalculateChanges answer, true requires the changes.
+    const [name, args] = await account.invoke('Email/queryChanges', {
+      ...query,
+      sinceQueryState: before.queryState,
+    });
+    if (!before.canCalculateChanges) {
+      expectMethodError([name, args, 'c0'], 'cannotCalculateChanges');
+      return;
+    }
+    const changes = args as unknown as QueryChangesResult;
+    expect(changes.removed).toContain(root.id);
+    expect(changes.added).toContainEqual({ id: reply.id, index: 0 });
+    expect(applyQueryChanges(before.ids, changes)).toEqual(after.ids);
+  });
 });
