@@ -269,4 +269,20 @@ test.describe('RFC 8621 §4.6 Email/set', () => {
     const result = await setEmails(account, { update: { [email.id]: { 'mailboxIds/Mnope': true } } });
     expect(result.notUpdated?.[email.id]?.type).toBe('invalidProperties');
   });
+
+  test('RFC 8621 §4.6: an attachment blob that does not exist is blobNotFound, listing it', async ({
+    account,
+  }) => {
+    const { drafts } = await mailboxesByRole(account);
+    const result = await setEmails(account, {
+      create: {
+        d: {
+          ...basics(drafts!),
+          ...plainBody('See attachment.'),
+          attachments: [{ blobId: 'Gnope', type: 'application/pdf', name: 'gone.pdf' }],
+        },
+      },
+    });
+    expect(result.notCreated?.d).toMatchObject({ type: 'blobNotFound', notFound: ['Gnope'] });
+  });
 });

@@ -238,4 +238,40 @@ test.describe('RFC 8621 §7.5 EmailSubmission/set', () => {
     });
     expect(email.list).toHaveLength(1);
   });
+
+  test('RFC 8620 §5.3: an EmailSubmission may name an Email created earlier in the request (#id)', async ({
+    account,
+    newAccount,
+  }) => {
+    const bob = await newAccount();
+    const identityId = await ownIdentity(account);
+    const { drafts } = await mailboxesByRole(account);
+    const { methodResponses } = await account.request([
+      [
+        'Email/set',
+        {
+          accountId: account.accountId,
+          create: {
+            e: {
+              mailboxIds: { [drafts!]: true },
+              from: [{ email: account.email }],
+              to: [{ email: bob.email }],
+              subject: 'Created and sent at once',
+              textBody: [{ partId: 't', type: 'text/plain' }],
+              bodyValues: { t: { value: 'One request.' } },
+            },
+          },
+        },
+        'e',
+      ],
+      [
+        'EmailSubmission/set',
+        { accountId: account.accountId, create: { s: { identityId, emailId: '#e' } } },
+        's',
+      ],
+    ]);
+    const created = createdId(methodResponses[1]?.[1] as unknown as SetResponse, 's');
+    expect(created).toBeTruthy();
+    await receivedBy(bob, 'Created and sent at once');
+  });
 });

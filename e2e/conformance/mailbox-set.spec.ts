@@ -201,4 +201,18 @@ test.describe('RFC 8621 §2.5 Mailbox/set', () => {
     expect(result.updated).toHaveProperty(id);
     expect(result.destroyed).toEqual([id]);
   });
+
+  test('RFC 8621 §1.3.1: a name longer than maxSizeMailboxName octets is invalidProperties', async ({
+    account,
+  }) => {
+    const mail =
+      account.session.accounts[account.accountId]?.accountCapabilities['urn:ietf:params:jmap:mail'];
+    const max = mail?.maxSizeMailboxName ?? 0;
+    expect(max).toBeGreaterThan(0);
+    const result = await setMailboxes(account, {
+      create: { long: { name: 'é'.repeat(Math.ceil(max / 2) + 1) }, fits: { name: 'n'.repeat(max) } },
+    });
+    expect(result.notCreated?.long).toMatchObject({ type: 'invalidProperties', properties: ['name'] });
+    createdId(result, 'fits');
+  });
 });
