@@ -299,4 +299,57 @@ test.describe('RFC 8621 §4.1-§4.2 Email/get', () => {
     // §4.1.4: with no text/plain part, textBody falls back to the HTML part.
     expect((email.textBody as EmailBodyPart[]).map((p) => p.type)).toEqual(['text/html']);
   });
+
+  test('RFC 8621 §4.1.4: body values are decoded from their charset; bad bytes set isEncodingProblem', async ({
+    account,
+  }) => {
+    const rich = await richEmail(account);
+    const latin1 = Buffer.concat([
+      Buffer.from(
+        [
+          'From: latin@example.org',
+          'Subject: Latin-1',
+          'MIME-Version: 1.0',
+          'Content-Type: multipart/mixed; boundary="b"',
+          '',
+          '--b',
+          'Content-Type: text/plain; charset=iso-8859-1',
+          '',
+          'Caf',
+        ].join('\r\n'),
+      ),
+      Buffer.from([0xe9]),
+      Buffer.from(['', '--b', 'Content-Type: text/plain; charset=utf-8', '', 'Bad '].join('\r\n')),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(
+        [
+          '',
+          '--b',
+          'Content-Type: application/pdf',
+          "Content-Disposition: attachment; filename*=UTF-8''r%C3%A9sum%C3%A9.pdf",
+          '',
+          'x',
+          '--b--',
+          '',
+        ].join('\r\n'),
+      ),
+    ]);
+    const { blobId } = await account.upload(new Uint8Array(latin1), 'message/rfc822');
+    const imported = await account.ok<{ created: Record<string, { id: Id }> }>('Email/import', {
+      accountId: account.accountId,
+      emails: { m: { blobId, mailboxIds: { [rich.inbox]: true } } },
+    });
+    const id = imported.created.m!.id;
+    const email = await getOne(account, id, {
+      properties: ['textBody', 'bodyValues', 'attachments'],
+      fetchTextBodyValues: true,
+    });
+    const [first, second] = (email.textBody as EmailBodyPart[]).map((p) => p.partId!);
+    const values = email.bodyValues as Record<string, { value: string; isEncodingProblem: boolean }>;
+    expect(values[first!]).toMatchObject({ value: 'Café', isEncodingProblem: false });
+    expect(values[second!]?.isEncodingProblem).toBe(true);
+    expect(values[second!]?.value.startsWith('Bad ')).toBe(true);
+    // RFC 2231 parameter value continuation/encoding in the file name.
+    expect((email.attachments as EmailBodyPart[])[0]?.name).toBe('résumé.pdf');
+  });
 });
