@@ -122,4 +122,14 @@ test.describe('RFC 8621 §2.1 Mailbox/get', () => {
       unreadThreads: before?.unreadThreads ?? 0,
     });
   });
+
+  test('RFC 8620 §5.1: an empty properties list returns only the id', async ({ account }) => {
+    const { list } = await account.ok<GetResult>('Mailbox/get', {
+      accountId: account.accountId,
+      ids: null,
+      properties: [],
+    });
+    expect(list.length).toBeGreaterThan(0);
+    for (const mailbox of list) expect(Object.keys(mailbox)).toEqual(['id']);
+  });
 });

@@ -70,4 +70,17 @@ test.describe('RFC 8621 §5.1 SearchSnippet/get', () => {
       'requestTooLarge',
     );
   });
+
+  test('RFC 8621 §5.1: with a null filter there is nothing to highlight: subject and preview are null', async ({
+    account,
+  }) => {
+    const { inbox } = await mailboxesByRole(account);
+    const email = await importMessage(account, rfc822({ subject: 'No filter' }), [inbox!]);
+    const { list } = await account.ok<Snippets>('SearchSnippet/get', {
+      accountId: account.accountId,
+      filter: null,
+      emailIds: [email.id],
+    });
+    expect(list).toEqual([{ emailId: email.id, subject: null, preview: null }]);
+  });
 });
