@@ -352,4 +352,17 @@ test.describe('RFC 8621 §4.1-§4.2 Email/get', () => {
     // RFC 2231 parameter value continuation/encoding in the file name.
     expect((email.attachments as EmailBodyPart[])[0]?.name).toBe('résumé.pdf');
   });
+
+  test('RFC 8621 §4.2: an unknown bodyProperties name answers invalidArguments', async ({ account }) => {
+    const rich = await richEmail(account);
+    expectMethodError(
+      await account.invoke('Email/get', {
+        accountId: account.accountId,
+        ids: [rich.id],
+        properties: ['textBody'],
+        bodyProperties: ['partId', 'colour'],
+      }),
+      'invalidArguments',
+    );
+  });
 });

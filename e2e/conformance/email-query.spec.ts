@@ -218,4 +218,14 @@ test.describe('RFC 8621 §4.4 Email/query', () => {
     });
     expect(bySentAt).toEqual([c.m3, c.m1, c.m2, c.m4]);
   });
+
+  test('RFC 8621 §4.4.2: a hasKeyword sort without its keyword is refused', async ({ account }) => {
+    expectMethodErrorOneOf(
+      await account.invoke('Email/query', {
+        accountId: account.accountId,
+        sort: [{ property: 'hasKeyword' }],
+      }),
+      ['invalidArguments', 'unsupportedSort'],
+    );
+  });
 });

@@ -10,6 +10,8 @@ type Message = Record<string, unknown>;
 interface JmapSocket {
   messages: Message[];
   send(message: Message): void;
+  /** A text frame exactly as given. */
+  sendRaw(text: string): void;
   /** The first message (after `from`) that matches. */
   next(match: (m: Message) => boolean, from?: number): Promise<Message>;
   close(): Promise<void>;
@@ -34,6 +36,7 @@ async function openSocket(account: JmapAccount): Promise<JmapSocket> {
   return {
     messages,
     send: (message) => socket.send(JSON.stringify(message)),
+    sendRaw: (text) => socket.send(text),
     async next(match, from = 0) {
       await expect
         .poll(() => messages.slice(from).some(match), { timeout: 10_000, intervals: [50] })
@@ -184,5 +187,26 @@ test.describe('RFC 8887 JMAP over WebSocket', () => {
     });
     socket.terminate();
     expect(outcome).not.toBe('open');
+  });
+
+  test('RFC 8887 §4.3.2-§4.3.4: a Request without id gets a Response without requestId; a frame that is not JSON is notJSON', async ({
+    account,
+  }) => {
+    const socket = await openSocket(account);
+    try {
+      socket.send({
+        '@type': 'Request',
+        using: [Capability.Core],
+        methodCalls: [['Core/echo', { n: 1 }, 'c']],
+      });
+      const response = await socket.next(ofType('Response'));
+      expect(response).not.toHaveProperty('requestId');
+      const mark = socket.messages.length;
+      socket.sendRaw('this is not json');
+      const error = await socket.next(ofType('RequestError'), mark);
+      expect(error).toMatchObject({ type: 'urn:ietf:params:jmap:error:notJSON' });
+    } finally {
+      await socket.close();
+    }
   });
 });
