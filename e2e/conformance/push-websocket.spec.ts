@@ -51,6 +51,24 @@ async function openSocket(account: JmapAccount): Promise<JmapSocket> {
   };
 }
 
+/** Runs `use` on a fresh socket and always closes it. */
+async function withSocket(account: JmapAccount, use: (socket: JmapSocket) => Promise<void>): Promise<void> {
+  const socket = await openSocket(account);
+  try {
+    await use(socket);
+  } finally {
+    await socket.close();
+  }
+}
+
+/** A Core/echo Request: a round trip that orders what the server does before and after it. */
+const echo = (id?: string): Message => ({
+  '@type': 'Request',
+  ...(id === undefined ? {} : { id }),
+  using: [Capability.Core],
+  methodCalls: [['Core/echo', {}, 'e']],
+});
+
 const ofType = (type: string) => (m: Message) => m['@type'] === type;
 
 test.describe('RFC 8887 JMAP over WebSocket', () => {
@@ -64,8 +82,7 @@ test.describe('RFC 8887 JMAP over WebSocket', () => {
   test('RFC 8887 §4.3.1-§4.3.3: a Request is answered by a Response carrying its id as requestId', async ({
     account,
   }) => {
-    const socket = await openSocket(account);
-    try {
+    await withSocket(account, async (socket) => {
       socket.send({
         '@type': 'Request',
         id: 'r1',
@@ -78,16 +95,13 @@ test.describe('RFC 8887 JMAP over WebSocket', () => {
         methodResponses: [['Core/echo', { hello: 'ws' }, 'c1']],
         sessionState: account.session.state,
       });
-    } finally {
-      await socket.close();
-    }
+    });
   });
 
   test('RFC 8887 §4.3.4: a bad message is a RequestError with the problem type and requestId', async ({
     account,
   }) => {
-    const socket = await openSocket(account);
-    try {
+    await withSocket(account, async (socket) => {
       socket.send({ '@type': 'Request', id: 'bad', using: ['urn:example:nope'], methodCalls: [] });
       const error = await socket.next(ofType('RequestError'));
       expect(error).toMatchObject({
@@ -95,9 +109,7 @@ test.describe('RFC 8887 JMAP over WebSocket', () => {
         type: 'urn:ietf:params:jmap:error:unknownCapability',
         status: 400,
       });
-    } finally {
-      await socket.close();
-    }
+    });
   });
 
   test('RFC 8887 §4.3.5: WebSocketPushEnable pushes StateChange for the dataTypes; Disable stops it', async ({
@@ -108,12 +120,7 @@ test.describe('RFC 8887 JMAP over WebSocket', () => {
     try {
       socket.send({ '@type': 'WebSocketPushEnable', dataTypes: ['Email'] });
       // A round trip first, so the enable is surely processed before the change.
-      socket.send({
-        '@type': 'Request',
-        id: 'sync',
-        using: [Capability.Core],
-        methodCalls: [['Core/echo', {}, 'e']],
-      });
+      socket.send(echo('sync'));
       await socket.next((m) => m.requestId === 'sync');
       await importMessage(account, rfc822(), [inbox!]);
       const change = await socket.next(ofType('StateChange'));
@@ -122,22 +129,12 @@ test.describe('RFC 8887 JMAP over WebSocket', () => {
       expect(typeof change.pushState).toBe('string');
 
       socket.send({ '@type': 'WebSocketPushDisable' });
-      socket.send({
-        '@type': 'Request',
-        id: 'sync2',
-        using: [Capability.Core],
-        methodCalls: [['Core/echo', {}, 'e']],
-      });
+      socket.send(echo('sync2'));
       await socket.next((m) => m.requestId === 'sync2');
       const mark = socket.messages.length;
       await importMessage(account, rfc822(), [inbox!]);
       // A later Request is answered; no StateChange came before its answer.
-      socket.send({
-        '@type': 'Request',
-        id: 'sync3',
-        using: [Capability.Core],
-        methodCalls: [['Core/echo', {}, 'e']],
-      });
+      socket.send(echo('sync3'));
       await socket.next((m) => m.requestId === 'sync3', mark);
       expect(socket.messages.slice(mark).filter(ofType('StateChange'))).toEqual([]);
     } finally {
@@ -153,12 +150,7 @@ test.describe('RFC 8887 JMAP over WebSocket', () => {
     let pushState: string;
     try {
       first.send({ '@type': 'WebSocketPushEnable', dataTypes: null });
-      first.send({
-        '@type': 'Request',
-        id: 's',
-        using: [Capability.Core],
-        methodCalls: [['Core/echo', {}, 'e']],
-      });
+      first.send(echo('s'));
       await first.next((m) => m.requestId === 's');
       await importMessage(account, rfc822(), [inbox!]);
       pushState = (await first.next(ofType('StateChange'))).pushState as string;
@@ -192,8 +184,7 @@ test.describe('RFC 8887 JMAP over WebSocket', () => {
   test('RFC 8887 §4.3.2-§4.3.4: a Request without id gets a Response without requestId; a frame that is not JSON is notJSON', async ({
     account,
   }) => {
-    const socket = await openSocket(account);
-    try {
+    await withSocket(account, async (socket) => {
       socket.send({
         '@type': 'Request',
         using: [Capability.Core],
@@ -205,8 +196,6 @@ test.describe('RFC 8887 JMAP over WebSocket', () => {
       socket.sendRaw('this is not json');
       const error = await socket.next(ofType('RequestError'), mark);
       expect(error).toMatchObject({ type: 'urn:ietf:params:jmap:error:notJSON' });
-    } finally {
-      await socket.close();
-    }
+    });
   });
 });
