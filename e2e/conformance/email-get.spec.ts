@@ -2,7 +2,7 @@ import type { Email, EmailBodyPart, Id } from '@colibri/jmap-types';
 import { expect, test } from './support/fixtures.js';
 import type { JmapAccount } from './support/jmap-raw.js';
 import { expectMethodError } from './support/expect-jmap.js';
-import { importMessage, mailboxesByRole, richMessage } from './support/mail.js';
+import { importMessage, mailboxesByRole, rfc822, richMessage } from './support/mail.js';
 import { perAccount } from './support/per-account.js';
 
 type Wire = Record<string, unknown>;
@@ -364,5 +364,30 @@ test.describe('RFC 8621 §4.1-§4.2 Email/get', () => {
       }),
       'invalidArguments',
     );
+  });
+
+  test('RFC 8621 §4.1.2.3-§4.1.2.4: encoded display names are decoded; ungrouped addresses form a null-named group', async ({
+    account,
+  }) => {
+    const rich = await richEmail(account);
+    const email = await importMessage(
+      account,
+      rfc822({
+        from: '=?UTF-8?Q?Jos=C3=A9_Garc=C3=ADa?= <jose@example.org>',
+        to: 'a@example.org, b@example.org',
+      }),
+      [rich.inbox],
+    );
+    const got = await getOne(account, email.id, { properties: ['from', 'header:To:asGroupedAddresses'] });
+    expect(got.from).toEqual([{ name: 'José García', email: 'jose@example.org' }]);
+    expect(got['header:To:asGroupedAddresses']).toEqual([
+      {
+        name: null,
+        addresses: [
+          { name: null, email: 'a@example.org' },
+          { name: null, email: 'b@example.org' },
+        ],
+      },
+    ]);
   });
 });
