@@ -285,4 +285,31 @@ test.describe('RFC 8621 §4.6 Email/set', () => {
     });
     expect(result.notCreated?.d).toMatchObject({ type: 'blobNotFound', notFound: ['Gnope'] });
   });
+
+  test('RFC 8620 §5.3: a Mailbox creation id may key mailboxIds, in a create and in a patch path', async ({
+    account,
+  }) => {
+    const { inbox } = await mailboxesByRole(account);
+    const existing = await importMessage(account, rfc822({ subject: 'Move me' }), [inbox!]);
+    const { methodResponses } = await account.request([
+      ['Mailbox/set', { accountId: account.accountId, create: { m: { name: 'Made in passing' } } }, 'm'],
+      [
+        'Email/set',
+        {
+          accountId: account.accountId,
+          create: { e: { mailboxIds: { '#m': true }, subject: 'Born in the new mailbox' } },
+          update: { [existing.id]: { 'mailboxIds/#m': true, [`mailboxIds/${inbox}`]: null } },
+        },
+        'e',
+      ],
+    ]);
+    const mailboxId = createdId(methodResponses[0]?.[1] as unknown as SetResponse, 'm');
+    const emails = methodResponses[1]?.[1] as unknown as SetResponse;
+    const created = createdId(emails, 'e');
+    expect(emails.updated).toHaveProperty(existing.id);
+    for (const id of [created, existing.id])
+      expect(await getEmail(account, id, ['mailboxIds'])).toMatchObject({
+        mailboxIds: { [mailboxId]: true },
+      });
+  });
 });
