@@ -81,7 +81,7 @@ describe('Blob/upload (RFC 9404 §4.1)', () => {
     expect(resultOf(response, 'Blob/upload', 1).created).toEqual({
       b: { id: blobIdOf('part!'), type: null, size: 5 },
     });
-    // RFC 8620 §5.1/§5.3: the object is listed under its real id, not the creation id asked for.
+    // RFC 8620 §5.1: the object is listed under its real id, not the creation id asked for.
     expect(resultOf(response, 'Blob/get', 2).list).toEqual([
       { id: blobIdOf('part!'), 'data:asText': 'part!' },
     ]);

@@ -79,7 +79,7 @@ describe('result references (RFC 8620 §3.7)', () => {
   });
 });
 
-describe('creation ids in /get (RFC 8620 §5.3)', () => {
+describe('creation ids in /get ids (as RFC 9404 §4.1 uses them in Blob/get)', () => {
   it('resolves `#creationId` in ids to the record created earlier in the request', async () => {
     const accountId = f.alice.accountId;
     const response = await f.call([

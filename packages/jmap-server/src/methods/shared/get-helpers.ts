@@ -24,8 +24,9 @@ export function selectProperties<P extends string>(
 /**
  * RFC 8620 §5.1 `ids`: null means every object (answered below the maxObjectsInGet cap by the
  * caller); more ids than maxObjectsInGet is requestTooLarge. Duplicates are answered once.
- * §5.3: `#creationId` names an object created earlier in the request; an unknown one is left as
- * given, so that it is reported in notFound.
+ * `#creationId` names an object created earlier in the request, as RFC 9404's Blob/get example
+ * uses it (RFC 8620 §5.3 requires creation ids only in foreign keys; no Id starts with "#", so
+ * accepting them here is safe). An unknown one is left as given and reported in notFound.
  */
 export function requestedIds(
   ids: readonly string[] | null | undefined,
