@@ -99,4 +99,27 @@ test.describe('RFC 8621 §4.8 Email/import', () => {
     const result = await importEmails(account, { i: { blobId, mailboxIds: { [inbox!]: true } } });
     expect(result.notCreated?.i?.type).toBe('blobNotFound');
   });
+
+  test('RFC 8620 §5.3: mailboxIds may name a Mailbox created earlier in the request (#creationId)', async ({
+    account,
+  }) => {
+    const { blobId } = await account.upload(rfc822({ subject: 'Into a new mailbox' }), 'message/rfc822');
+    const { methodResponses } = await account.request([
+      ['Mailbox/set', { accountId: account.accountId, create: { m: { name: 'Import target' } } }, 'm'],
+      [
+        'Email/import',
+        { accountId: account.accountId, emails: { i: { blobId, mailboxIds: { '#m': true } } } },
+        'i',
+      ],
+    ]);
+    const mailboxId = (methodResponses[0]?.[1].created as Record<string, { id: Id }>).m!.id;
+    const created = (methodResponses[1]?.[1].created as Record<string, { id: Id }> | null)?.i;
+    expect(created).toBeDefined();
+    const { list } = await account.ok<{ list: { mailboxIds: Record<Id, true> }[] }>('Email/get', {
+      accountId: account.accountId,
+      ids: [created!.id],
+      properties: ['mailboxIds'],
+    });
+    expect(list[0]?.mailboxIds).toEqual({ [mailboxId]: true });
+  });
 });

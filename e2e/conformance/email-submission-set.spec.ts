@@ -274,4 +274,28 @@ test.describe('RFC 8621 §7.5 EmailSubmission/set', () => {
     expect(created).toBeTruthy();
     await receivedBy(bob, 'Created and sent at once');
   });
+
+  test('RFC 8620 §5.3: identityId may name an Identity created earlier in the request (#creationId)', async ({
+    account,
+    newAccount,
+  }) => {
+    const bob = await newAccount();
+    const emailId = await draft(account, { to: [bob.email], subject: 'Sent with a new identity' });
+    const { methodResponses } = await account.request([
+      [
+        'Identity/set',
+        { accountId: account.accountId, create: { id1: { email: account.email, name: 'New' } } },
+        'i',
+      ],
+      [
+        'EmailSubmission/set',
+        { accountId: account.accountId, create: { s: { identityId: '#id1', emailId } } },
+        's',
+      ],
+    ]);
+    const identityId = createdId(methodResponses[0]?.[1] as unknown as SetResponse, 'id1');
+    const id = createdId(methodResponses[1]?.[1] as unknown as SetResponse, 's');
+    expect((await submissionOf(account, id)).identityId).toBe(identityId);
+    await receivedBy(bob, 'Sent with a new identity');
+  });
 });
