@@ -25,6 +25,11 @@ export default defineConfig({
   },
   projects: [
     {
+      // Black-box JMAP conformance over HTTP (see e2e/CONTEXT.md): no browser.
+      name: 'conformance',
+      testDir: './conformance',
+    },
+    {
       name: 'chromium',
       use: {
         ...devices['Desktop Chrome'],

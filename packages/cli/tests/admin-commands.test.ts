@@ -83,6 +83,11 @@ describe('colibri domain, user and quota commands (real store in a temp folder)'
     // Two runs never share a user.
     const other = await colibri(data, ['user', 'throwaway']);
     expect(other.stdout.split('\t')[0]).not.toBe(email);
+    // --count: several users from one run, one line each, all different.
+    const batch = (await colibri(data, ['user', 'throwaway', '--count', '3'])).stdout.trim().split('\n');
+    expect(batch).toHaveLength(3);
+    expect(new Set(batch.map((line) => line.split('\t')[0])).size).toBe(3);
+    expect((await colibri(data, ['user', 'throwaway', '--count', '0'])).code).not.toBe(0);
 
     await colibri(data, ['quota', 'set', 'alice@example.org', '--size', '5M']);
     let store = await openMailStore({ dataDir: data });

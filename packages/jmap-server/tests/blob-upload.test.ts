@@ -81,7 +81,10 @@ describe('Blob/upload (RFC 9404 §4.1)', () => {
     expect(resultOf(response, 'Blob/upload', 1).created).toEqual({
       b: { id: blobIdOf('part!'), type: null, size: 5 },
     });
-    expect(resultOf(response, 'Blob/get', 2).list).toEqual([{ id: '#b', 'data:asText': 'part!' }]);
+    // RFC 8620 §5.1: the object is listed under its real id, not the creation id asked for.
+    expect(resultOf(response, 'Blob/get', 2).list).toEqual([
+      { id: blobIdOf('part!'), 'data:asText': 'part!' },
+    ]);
   });
 
   it('refuses unknown blobs, ranges past the end, bad base64 and malformed sources per item', async () => {

@@ -73,6 +73,25 @@ describe('Email/set mailboxIds (RFC 8621 §4.6)', () => {
     expect(await inMailbox(f.archive.id)).toContain(id);
     await set({ update: { [id]: { mailboxIds: { [f.inbox.id]: true } } } });
   });
+
+  it('moves into a mailbox created earlier in the request, by #creationId (RFC 8620 §5.3)', async () => {
+    const id = f.emails.newsletter.id;
+    const accountId = f.alice.accountId;
+    const response = await f.call([
+      ['Mailbox/set', { accountId, create: { box: { name: 'Created for the move' } } }, 'm'],
+      ['Email/set', { accountId, update: { [id]: { 'mailboxIds/#box': true } } }, 's'],
+      ['Email/set', { accountId, update: { [id]: { mailboxIds: { '#box': true } } } }, 't'],
+      ['Email/set', { accountId, update: { [id]: { 'mailboxIds/#nope': true } } }, 'u'],
+    ]);
+    const box = (resultOf(response, 'Mailbox/set', 0).created as Record<string, { id: string }>).box!.id;
+    expect(resultOf(response, 'Email/set', 1).updated).toEqual({ [id]: null });
+    expect(resultOf(response, 'Email/set', 2).updated).toEqual({ [id]: null });
+    expect(resultOf(response, 'Email/set', 3).notUpdated).toMatchObject({
+      [id]: { type: 'invalidProperties' },
+    });
+    expect(await inMailbox(box)).toContain(id);
+    await set({ update: { [id]: { mailboxIds: { [f.inbox.id]: true } } } });
+  });
 });
 
 // RFC 8620 §5.3 destroy, RFC 8621 §4.6.

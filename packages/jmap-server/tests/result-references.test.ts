@@ -78,3 +78,17 @@ describe('result references (RFC 8620 §3.7)', () => {
     ]);
   });
 });
+
+describe('creation ids in /get ids (as RFC 9404 §4.1 uses them in Blob/get)', () => {
+  it('resolves `#creationId` in ids to the record created earlier in the request', async () => {
+    const accountId = f.alice.accountId;
+    const response = await f.call([
+      ['Mailbox/set', { accountId, create: { box: { name: 'Created then read' } } }, 's'],
+      ['Mailbox/get', { accountId, ids: ['#box', '#unknown'], properties: ['name'] }, 'g'],
+    ]);
+    const created = (resultOf(response, 'Mailbox/set', 0).created as Record<string, { id: string }>).box;
+    const got = resultOf(response, 'Mailbox/get', 1);
+    expect(got.list).toEqual([{ id: created?.id, name: 'Created then read' }]);
+    expect(got.notFound).toEqual(['#unknown']);
+  });
+});

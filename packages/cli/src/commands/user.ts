@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hashPassword } from '@colibri/mail-store';
 import type { Account, MailStore } from '@colibri/mail-store';
 import { takePositionals } from '../args.js';
-import { CliError } from '../cli-error.js';
+import { CliError, UsageError } from '../cli-error.js';
 import type { Command } from '../command.js';
 import { readNewPassword } from '../read-password.js';
 import { resolveAccount } from '../resolve-account.js';
@@ -102,16 +102,21 @@ export const userDelete: Command = {
 };
 
 /**
- * For conformance runners and client tests: a user no one else uses, with an empty account and a
- * random password, printed as `email<TAB>password` (the only time the password is shown).
+ * For conformance runners and client tests: users no one else uses, each with an empty account and
+ * a random password, printed as `email<TAB>password` lines (the only time the passwords are
+ * shown). `--count` makes several in one run: a test suite that wants a fresh user per file pays
+ * for one process start, not one per user.
  */
 export const userThrowaway: Command = {
   path: ['user', 'throwaway'],
-  usage: '[--domain example.org]',
-  summary: 'Create a user with an empty account and a random password, and print both',
-  options: { domain: { type: 'string' } },
+  usage: '[--domain example.org] [--count 1]',
+  summary: 'Create users with an empty account and a random password, and print both',
+  options: { domain: { type: 'string' }, count: { type: 'string' } },
   async run(ctx, { positionals, values }) {
     takePositionals(this, positionals, 0);
+    const count = typeof values.count === 'string' ? Number(values.count) : 1;
+    if (!Number.isInteger(count) || count < 1 || count > 1000)
+      throw new UsageError('--count is a whole number from 1 to 1000');
     const store = await ctx.store();
     const wanted = typeof values.domain === 'string' ? values.domain.toLowerCase() : null;
     const domains = await store.listDomains();
@@ -122,15 +127,17 @@ export const userThrowaway: Command = {
           ? 'No domain yet: add one with `colibri domain add`'
           : `Domain ${wanted} does not exist`,
       );
-    const email = `throwaway-${randomBytes(6).toString('hex')}@${domain.name}`;
-    // 144 random bits, URL-safe: fine in Basic credentials and on a command line.
-    const password = randomBytes(18).toString('base64url');
-    const account = await createUser(store, {
-      email,
-      displayName: 'Throwaway',
-      passwordHash: await hashPassword(password),
-    });
-    ctx.io.out(`${account.email}\t${password}\n`);
+    for (let i = 0; i < count; i++) {
+      const email = `throwaway-${randomBytes(6).toString('hex')}@${domain.name}`;
+      // 144 random bits, URL-safe: fine in Basic credentials and on a command line.
+      const password = randomBytes(18).toString('base64url');
+      const account = await createUser(store, {
+        email,
+        displayName: 'Throwaway',
+        passwordHash: await hashPassword(password),
+      });
+      ctx.io.out(`${account.email}\t${password}\n`);
+    }
     return 0;
   },
 };

@@ -79,30 +79,34 @@ export function createPushSubscription(
   if (input.deviceClientId.length === 0 || input.deviceClientId.length > maxDeviceClientIdChars)
     throw new InvalidInputError(`deviceClientId must have 1 to ${maxDeviceClientIdChars} characters`);
   const id = `P${randomBytes(12).toString('base64url')}`;
-  return db.transaction(() => {
-    const count = db
-      .prepare('SELECT count(*) FROM push_subscriptions WHERE owner_id = ?')
-      .pluck()
-      .get(ownerId);
-    if ((count as number) >= maxPerOwner)
-      throw new InvalidInputError(`At most ${maxPerOwner} push subscriptions`);
-    db.prepare(
-      `INSERT INTO push_subscriptions
+  // IMMEDIATE: it reads, then writes. A deferred transaction would fail at once with SQLITE_BUSY
+  // (no busy wait) when another connection, e.g. the CLI, wrote since the read began.
+  return db
+    .transaction(() => {
+      const count = db
+        .prepare('SELECT count(*) FROM push_subscriptions WHERE owner_id = ?')
+        .pluck()
+        .get(ownerId);
+      if ((count as number) >= maxPerOwner)
+        throw new InvalidInputError(`At most ${maxPerOwner} push subscriptions`);
+      db.prepare(
+        `INSERT INTO push_subscriptions
          (id, owner_id, device_client_id, url, keys_p256dh, keys_auth, verification_code, verified, expires, types)
        VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
-    ).run(
-      id,
-      ownerId,
-      input.deviceClientId,
-      input.url,
-      input.keys?.p256dh ?? null,
-      input.keys?.auth ?? null,
-      input.verificationCode,
-      input.expires?.getTime() ?? null,
-      input.types === null ? null : JSON.stringify(input.types),
-    );
-    return fromRow(db.prepare('SELECT * FROM push_subscriptions WHERE id = ?').get(id) as Row);
-  })();
+      ).run(
+        id,
+        ownerId,
+        input.deviceClientId,
+        input.url,
+        input.keys?.p256dh ?? null,
+        input.keys?.auth ?? null,
+        input.verificationCode,
+        input.expires?.getTime() ?? null,
+        input.types === null ? null : JSON.stringify(input.types),
+      );
+      return fromRow(db.prepare('SELECT * FROM push_subscriptions WHERE id = ?').get(id) as Row);
+    })
+    .immediate();
 }
 
 export function updatePushSubscription(
@@ -111,20 +115,23 @@ export function updatePushSubscription(
   id: string,
   patch: PushSubscriptionPatch,
 ): PushSubscription {
-  return db.transaction(() => {
-    const row = db
-      .prepare('SELECT * FROM push_subscriptions WHERE id = ? AND owner_id = ?')
-      .get(id, ownerId) as Row | undefined;
-    if (!row) throw new NotFoundError(`Push subscription ${id}`);
-    const next = { ...fromRow(row), ...patch };
-    db.prepare('UPDATE push_subscriptions SET verified = ?, expires = ?, types = ? WHERE id = ?').run(
-      next.verified ? 1 : 0,
-      next.expires?.getTime() ?? null,
-      next.types === null ? null : JSON.stringify(next.types),
-      id,
-    );
-    return next;
-  })();
+  // IMMEDIATE, as in createPushSubscription: read, then write.
+  return db
+    .transaction(() => {
+      const row = db
+        .prepare('SELECT * FROM push_subscriptions WHERE id = ? AND owner_id = ?')
+        .get(id, ownerId) as Row | undefined;
+      if (!row) throw new NotFoundError(`Push subscription ${id}`);
+      const next = { ...fromRow(row), ...patch };
+      db.prepare('UPDATE push_subscriptions SET verified = ?, expires = ?, types = ? WHERE id = ?').run(
+        next.verified ? 1 : 0,
+        next.expires?.getTime() ?? null,
+        next.types === null ? null : JSON.stringify(next.types),
+        id,
+      );
+      return next;
+    })
+    .immediate();
 }
 
 export function destroyPushSubscription(db: Db, ownerId: AccountId, id: string): void {

@@ -87,7 +87,7 @@ export async function blobGet(
   const accountId = requireAccount(ctx, args.accountId);
   const properties = args.properties ?? DEFAULT_PROPERTIES;
   checkProperties(properties);
-  const ids = requestedIds(args.ids, ctx.limits) ?? [];
+  const ids = requestedIds(args.ids, ctx) ?? [];
   const list: BlobGetItem[] = [];
   const notFound: string[] = [];
   for (const wireId of ids) {

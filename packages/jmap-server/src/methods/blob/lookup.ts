@@ -55,7 +55,7 @@ export async function blobLookup(
   if (unknown.length > 0)
     throw new MethodFailure(MethodErrorType.UnknownDataType, `Unknown type names: ${unknown.join(', ')}.`);
   const typeNames = args.typeNames.filter(isTypeName);
-  const ids = requestedIds(args.ids, ctx.limits) ?? [];
+  const ids = requestedIds(args.ids, ctx) ?? [];
   const wanted = ids.map((wireId) => [wireId, resolveBlobId(ctx, wireId)] as const);
   const blobIds = wanted.flatMap(([, blobId]) => (blobId === null ? [] : [blobId]));
   const found: Map<BlobId, BlobUsers> =

@@ -17,7 +17,7 @@ export async function emailSubmissionGet(
   const args = parseArgs(getArgsSchema, rawArgs);
   const accountId = requireAccount(ctx, args.accountId);
   const properties = selectProperties(args.properties, SUBMISSION_PROPERTIES, SUBMISSION_PROPERTIES);
-  const ids = requestedIds(args.ids, ctx.limits);
+  const ids = requestedIds(args.ids, ctx);
 
   // The state first: a write landing in between makes the client refetch rather than miss it.
   const state = await ctx.store.getState(accountId, 'EmailSubmission');

@@ -51,7 +51,7 @@ export async function emailGet(
   const bodyValueRequest = bodyValueRequestOf(args);
 
   const state = await ctx.store.getState(accountId, 'Email');
-  const wanted = requestedIds(args.ids, ctx.limits);
+  const wanted = requestedIds(args.ids, ctx);
   const ids = wanted ?? (await allEmailIds(ctx, accountId));
   const typedIds = ids.flatMap((id) => toEmailId(id) ?? []);
   // A list screen asks for no part of the MIME structure: its summaries read far less.

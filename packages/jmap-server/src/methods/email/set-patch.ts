@@ -1,6 +1,6 @@
 import type { SetError } from '@colibri/jmap-types';
 import { keywordSchema } from '../shared/keywords.js';
-import { idSchema } from '../shared/schemas.js';
+import { idOrCreationIdSchema } from '../shared/schemas.js';
 
 /** A change to an `X[Boolean]` map property: replaced whole, or keys added and removed. */
 export interface MapPatch {
@@ -16,7 +16,9 @@ export interface EmailPatch {
 }
 
 type Patched = keyof EmailPatch;
-const KEY_SCHEMAS = { keywords: keywordSchema, mailboxIds: idSchema } as const;
+// RFC 8620 §5.3: a mailbox created earlier in the request may be named by `#creationId`; the
+// caller resolves it (resolveMapPatch).
+const KEY_SCHEMAS = { keywords: keywordSchema, mailboxIds: idOrCreationIdSchema } as const;
 
 const invalid = (property: string, description: string): SetError => ({
   type: 'invalidProperties',
@@ -81,4 +83,13 @@ export function applyMapPatch(current: readonly string[], patch: MapPatch): stri
   for (const key of patch.add) next.add(key);
   for (const key of patch.remove) next.delete(key);
   return [...next];
+}
+
+/** The patch with every key passed through `resolve` (e.g. `#creationId` to the created id). */
+export function resolveMapPatch(patch: MapPatch, resolve: (key: string) => string): MapPatch {
+  return {
+    replace: patch.replace === null ? null : patch.replace.map(resolve),
+    add: patch.add.map(resolve),
+    remove: patch.remove.map(resolve),
+  };
 }

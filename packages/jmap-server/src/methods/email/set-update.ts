@@ -3,7 +3,8 @@ import { StoreError } from '@colibri/mail-store';
 import type { AccountId } from '@colibri/mail-store';
 import type { MethodContext } from '../../method-context.js';
 import { toEmailId, toMailboxId } from '../shared/ids.js';
-import { applyMapPatch, parseEmailPatch } from './set-patch.js';
+import { resolveId } from '../shared/creation-ids.js';
+import { applyMapPatch, parseEmailPatch, resolveMapPatch } from './set-patch.js';
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   const set = new Set(a);
@@ -28,7 +29,9 @@ export async function updateEmail(
 
   let mailboxIds: string[] | null = null;
   if (patch.mailboxIds !== undefined) {
-    mailboxIds = applyMapPatch(record.mailboxIds, patch.mailboxIds);
+    // An unknown `#creationId` stays as given and is refused below as an unknown mailbox.
+    const resolved = resolveMapPatch(patch.mailboxIds, (key) => resolveId(ctx, key) ?? key);
+    mailboxIds = applyMapPatch(record.mailboxIds, resolved);
     // §4.1.1: an Email belongs to at least one Mailbox at all times, and only to existing ones.
     if (mailboxIds.length === 0)
       return {

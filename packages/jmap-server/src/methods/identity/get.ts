@@ -14,7 +14,7 @@ export async function identityGet(
   const args = parseArgs(getArgsSchema, rawArgs);
   const accountId = requireAccount(ctx, args.accountId);
   const properties = selectProperties(args.properties, IDENTITY_PROPERTIES, IDENTITY_PROPERTIES);
-  const ids = requestedIds(args.ids, ctx.limits);
+  const ids = requestedIds(args.ids, ctx);
 
   // State first: a write landing in between makes the client refetch rather than miss it.
   const state = await ctx.store.getState(accountId, 'Identity');

@@ -14,7 +14,7 @@ export async function mailboxGet(
   const args = parseArgs(getArgsSchema, rawArgs);
   const accountId = requireAccount(ctx, args.accountId);
   const properties = selectProperties(args.properties, MAILBOX_PROPERTIES, MAILBOX_PROPERTIES);
-  const ids = requestedIds(args.ids, ctx.limits);
+  const ids = requestedIds(args.ids, ctx);
 
   // Read the state first: if a write lands in between, the client refetches rather than misses it.
   const state = await ctx.store.getState(accountId, 'Mailbox');

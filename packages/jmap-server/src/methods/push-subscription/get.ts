@@ -5,12 +5,12 @@ import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
 import { pick, requestedIds, selectProperties } from '../shared/get-helpers.js';
 import { parseArgs } from '../shared/parse-args.js';
-import { idSchema } from '../shared/schemas.js';
+import { idOrCreationIdSchema } from '../shared/schemas.js';
 import { PUSH_SUBSCRIPTION_PROPERTIES, pushSubscriptionToWire } from './to-wire.js';
 
 /** RFC 8620 §7.2.1: /get without accountId (the subscriptions are the principal's). */
 const pushSubscriptionGetArgs = z.strictObject({
-  ids: z.array(idSchema).nullable().optional(),
+  ids: z.array(idOrCreationIdSchema).nullable().optional(),
   properties: z.array(z.string()).nullable().optional(),
 });
 
@@ -30,7 +30,7 @@ export async function pushSubscriptionGet(
     PUSH_SUBSCRIPTION_PROPERTIES,
     PUSH_SUBSCRIPTION_PROPERTIES,
   );
-  const ids = requestedIds(args.ids, ctx.limits);
+  const ids = requestedIds(args.ids, ctx);
   const all = await ctx.store.listPushSubscriptions(ctx.principal.accountId);
   const byId = new Map(all.map((subscription) => [subscription.id, subscription]));
   const found = ids === null ? all : ids.flatMap((id) => byId.get(id) ?? []);

@@ -14,7 +14,7 @@ export async function quotaGet(
   const args = parseArgs(getArgsSchema, rawArgs);
   const accountId = requireAccount(ctx, args.accountId);
   const properties = selectProperties(args.properties, QUOTA_PROPERTIES, QUOTA_PROPERTIES);
-  const ids = requestedIds(args.ids, ctx.limits);
+  const ids = requestedIds(args.ids, ctx);
 
   const snapshot = await currentQuotas(ctx.store, accountId);
   const all = quotasOf(snapshot);

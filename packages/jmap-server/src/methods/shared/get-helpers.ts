@@ -1,5 +1,5 @@
 import { MethodErrorType } from '@colibri/jmap-types';
-import type { CoreCapability } from '@colibri/jmap-types';
+import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
 
 /**
@@ -24,19 +24,23 @@ export function selectProperties<P extends string>(
 /**
  * RFC 8620 §5.1 `ids`: null means every object (answered below the maxObjectsInGet cap by the
  * caller); more ids than maxObjectsInGet is requestTooLarge. Duplicates are answered once.
+ * `#creationId` names an object created earlier in the request, as RFC 9404's Blob/get example
+ * uses it (RFC 8620 §5.3 requires creation ids only in foreign keys; no Id starts with "#", so
+ * accepting them here is safe). An unknown one is left as given and reported in notFound.
  */
 export function requestedIds(
   ids: readonly string[] | null | undefined,
-  limits: CoreCapability,
+  ctx: Pick<MethodContext, 'limits' | 'createdIds'>,
 ): string[] | null {
   if (ids == null) return null;
-  if (ids.length > limits.maxObjectsInGet) {
+  if (ids.length > ctx.limits.maxObjectsInGet) {
     throw new MethodFailure(
       MethodErrorType.RequestTooLarge,
-      `At most ${limits.maxObjectsInGet} ids per /get.`,
+      `At most ${ctx.limits.maxObjectsInGet} ids per /get.`,
     );
   }
-  return [...new Set(ids)];
+  const resolved = ids.map((id) => (id.startsWith('#') ? (ctx.createdIds.get(id.slice(1)) ?? id) : id));
+  return [...new Set(resolved)];
 }
 
 /** Copies the chosen properties of a full wire object, in the order asked. */

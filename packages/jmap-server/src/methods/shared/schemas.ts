@@ -9,9 +9,12 @@ export const unsignedIntSchema = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
 export const intSchema = z.int().min(-Number.MAX_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
 
 /** RFC 8620 §5.1: the standard /get arguments. */
+/** An Id, or `#creationId` naming a record created earlier in the request (RFC 8620 §5.3). */
+export const idOrCreationIdSchema = z.string().regex(/^#?[A-Za-z0-9_-]{1,255}$/, 'not a JMAP Id');
+
 export const getArgsSchema = z.strictObject({
   accountId: idSchema,
-  ids: z.array(idSchema).nullable().optional(),
+  ids: z.array(idOrCreationIdSchema).nullable().optional(),
   properties: z.array(z.string()).nullable().optional(),
 });
 

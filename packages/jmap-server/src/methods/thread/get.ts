@@ -18,7 +18,7 @@ export async function threadGet(
   const args = parseArgs(getArgsSchema, rawArgs);
   const accountId = requireAccount(ctx, args.accountId);
   const properties = selectProperties(args.properties, THREAD_PROPERTIES, THREAD_PROPERTIES);
-  const ids = requestedIds(args.ids, ctx.limits);
+  const ids = requestedIds(args.ids, ctx);
   // RFC 8620 §5.1: `ids: null` returns all records only "if this is supported for that data type";
   // it is not for threads (as many as the emails, and always reached through Email/get or /query).
   if (ids === null)

@@ -21,7 +21,7 @@ export async function vacationResponseGet(
     VACATION_RESPONSE_PROPERTIES,
     VACATION_RESPONSE_PROPERTIES,
   );
-  const ids = requestedIds(args.ids, ctx.limits);
+  const ids = requestedIds(args.ids, ctx);
 
   const state = await ctx.store.getState(accountId, 'VacationResponse');
   const wanted = ids === null || ids.includes(SINGLETON);
