@@ -5,6 +5,7 @@ export type {
   BatchImportResult,
   CreateAccountInput,
   CreateIdentityInput,
+  CreateSieveScriptInput,
   CreateMailboxInput,
   CreateSubmissionInput,
   BlobSweep,
@@ -21,6 +22,7 @@ export type {
   QuotaLimits,
   Upload,
   UpdateIdentityInput,
+  UpdateSieveScriptInput,
 } from './mail-store.js';
 export type {
   Account,
@@ -64,6 +66,8 @@ export type {
   SnoozedEmail,
   Identity,
   IdentityId,
+  SieveScriptId,
+  SieveScriptRecord,
   VacationResponse,
 } from './model.js';
 export {
@@ -132,7 +136,7 @@ export { looksLikeMessage } from './sqlite/parse-blob.js';
 export type { ParseBlobResult, ParsedEmail } from './sqlite/parse-blob.js';
 export type { BlobUsers } from './sqlite/blob-lookup.js';
 export { blobSweepLimits } from './sqlite/sweep-unnamed-blobs.js';
-export { toIdentityId } from './ids.js';
+export { toIdentityId, toSieveScriptId } from './ids.js';
 export type {
   BuildOptions,
   BuiltMessage,
@@ -149,6 +153,7 @@ export type {
   TreePart,
 } from './compose/build-tree.js';
 export { identityLimits } from './sqlite/identities.js';
+export { sieveScriptLimits } from './sqlite/sieve-scripts.js';
 export { vacationLimits, vacationResponseId } from './sqlite/vacation.js';
 export { pushSubscriptionLimits } from './sqlite/push-subscriptions.js';
 export type {
