@@ -57,16 +57,25 @@ function splitMailboxes(value: string): string[] {
   return chunks.map((chunk) => chunk.trim()).filter((chunk) => chunk !== '');
 }
 
-/** The addr-spec of a mailbox: the inside of its angle brackets, without an obsolete route. */
-function addrSpecOf(mailbox: string): string {
+/** The positions of the given characters outside quoted strings (quoted pairs skipped). */
+function outsideQuotes(text: string, wanted: string): Array<[number, string]> {
+  const found: Array<[number, string]> = [];
   let inQuote = false;
-  let open = -1;
-  for (let i = 0; i < mailbox.length; i++) {
-    const c = mailbox[i];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] ?? '';
     if (c === '\\' && inQuote) i += 1;
     else if (c === '"') inQuote = !inQuote;
-    else if (c === '<' && !inQuote) open = i;
-    else if (c === '>' && !inQuote && open >= 0) {
+    else if (!inQuote && wanted.includes(c)) found.push([i, c]);
+  }
+  return found;
+}
+
+/** The addr-spec of a mailbox: the inside of its angle brackets, without an obsolete route. */
+function addrSpecOf(mailbox: string): string {
+  let open = -1;
+  for (const [i, c] of outsideQuotes(mailbox, '<>')) {
+    if (c === '<') open = i;
+    else if (open >= 0) {
       const inside = mailbox.slice(open + 1, i).trim();
       const route = inside.startsWith('@') ? inside.indexOf(':') : -1;
       return route >= 0 ? inside.slice(route + 1).trim() : inside;
@@ -90,14 +99,7 @@ function unquote(local: string): string {
 
 /** Reads one addr-spec; the "@" that splits it is the last one outside quotes. */
 export function parseAddrSpec(spec: string): ParsedAddress {
-  let inQuote = false;
-  let at = -1;
-  for (let i = 0; i < spec.length; i++) {
-    const c = spec[i];
-    if (c === '\\' && inQuote) i += 1;
-    else if (c === '"') inQuote = !inQuote;
-    else if (c === '@' && !inQuote) at = i;
-  }
+  const at = outsideQuotes(spec, '@').at(-1)?.[0] ?? -1;
   if (at < 0) return { local: unquote(spec), domain: null, raw: spec };
   return { local: unquote(spec.slice(0, at)), domain: spec.slice(at + 1).replace(/\s+/g, ''), raw: spec };
 }
@@ -121,7 +123,7 @@ export function validMailbox(text: string): string | null {
   const mailboxes = parseAddressList(text);
   const only = mailboxes[0];
   if (mailboxes.length !== 1 || only === undefined || only.domain === null) return null;
-  if (only.local === '' || !/^[^\s@"<>()[\],;:\\]+(\.[^\s@"<>()[\],;:\\]+)*$/.test(only.domain)) {
+  if (only.local === '' || !/^[^\s@"<>()[\],;:\\.]+(\.[^\s@"<>()[\],;:\\.]+)*$/.test(only.domain)) {
     if (!/^\[[^\]]*\]$/.test(only.domain)) return null;
   }
   return formatAddress(only);

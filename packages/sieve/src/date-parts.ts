@@ -55,7 +55,11 @@ export function parseZone(zone: string): number | null {
 
 /** Reads an RFC 5322 date-time (comments dropped, obsolete forms accepted); null when unreadable. */
 export function parseDateHeader(value: string): ZonedDate | null {
-  const text = value.replace(/\([^)]*\)/g, ' ').trim();
+  // A Received field carries its date after the last ";" (RFC 5322 §3.6.7).
+  const text = value
+    .slice(value.lastIndexOf(';') + 1)
+    .replace(/\([^)]*\)/g, ' ')
+    .trim();
   const match =
     /^(?:[A-Za-z]{3}\s*,\s*)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[A-Za-z]{1,3})?\s*$/.exec(
       text,

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { decodeEncodedCharacters } from './encoded-character.js';
+
+describe('decodeEncodedCharacters (RFC 5228 §2.4.2.4)', () => {
+  it('decodes hex octets as UTF-8 and unicode code points', () => {
+    expect(decodeEncodedCharacters('${hex:24 24}')).toEqual({ ok: true, value: '$$' });
+    expect(decodeEncodedCharacters('$${HEX: 24}{')).toEqual({ ok: true, value: '$${' });
+    expect(decodeEncodedCharacters('${unicode:1F600} ${Unicode:41 42}')).toEqual({
+      ok: true,
+      value: '😀 AB',
+    });
+    expect(decodeEncodedCharacters('${hex:c3 a9}')).toEqual({ ok: true, value: 'é' });
+  });
+
+  it('leaves malformed sequences as written, refuses invalid code points', () => {
+    expect(decodeEncodedCharacters('${hex:}${hex:zz}${hex:c3}${hex:123}')).toEqual({
+      ok: true,
+      value: '${hex:}${hex:zz}${hex:c3}${hex:123}',
+    });
+    expect(decodeEncodedCharacters('${unicode:D800}')).toMatchObject({ ok: false });
+  });
+});
