@@ -183,3 +183,7 @@ export { mailboxLimits, mailboxRoles } from './sqlite/mailboxes.js';
 export { groupedAddresses, messageIds, parseDate, unstructuredText } from './mime/envelope.js';
 export type { AddressGroup } from './mime/envelope.js';
 export { unfold } from './mime/header-block.js';
+export type { HeaderField } from './mime/header-block.js';
+// What a mail filter (Sieve) reads of a message before it is stored.
+export { messageBodyText, messageHeaderFields, messageRawBody } from './mime/message-view.js';
+export { isValidKeyword } from './keywords.js';
