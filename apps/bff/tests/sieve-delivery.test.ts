@@ -2,6 +2,7 @@ import { createTransport } from 'nodemailer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Account, EmailRecord, MailStore } from '@colibri/mail-store';
 import { startInboundSmtp, type InboundSmtp } from '../src/smtp/inbound-smtp.js';
+import { startOutboundWorker } from '../src/smtp/outbound/outbound-worker.js';
 import { openInboundFixture, type InboundFixture, type Sent } from './support/inbound-fixture.js';
 import { dialogue } from './support/smtp-dialogue.js';
 
@@ -148,6 +149,43 @@ describe('Sieve discard and redirect (RFC 5228 §4.2, §4.5)', () => {
     await send({ subject: 'looping', headers: { 'X-Sieve-Redirected-By': 'ann@fixture.test' } });
     expect(sent).toEqual([]);
     expect((await bySubject(ann, 'looping'))[0]?.mailboxes).toEqual(['Inbox']);
+  });
+});
+
+describe('Sieve on local delivery (the outbound worker)', () => {
+  it("redirects to a colleague through the real queue, where the colleague's own script files it", async () => {
+    const worker = startOutboundWorker({
+      store,
+      // Never reached: both users are local.
+      relay: { kind: 'relay', host: '127.0.0.1', port: 1, secure: false, user: null, pass: null },
+      serverName: 'colibri.localhost',
+      log: fixture.options.log,
+      pollIntervalMs: 60_000,
+    });
+    const queued = await startInboundSmtp({ ...fixture.options, sendOutgoing: worker.sendOutgoing });
+    try {
+      await activate(ann, 'redirect "ben@fixture.test";');
+      await activate(ben, 'require ["fileinto", "mailbox"]; fileinto :create "From Ann";');
+      const transport = createTransport({
+        host: '127.0.0.1',
+        port: queued.port,
+        secure: false,
+        ignoreTLS: true,
+      });
+      await transport.sendMail({
+        from: 'dora@example.net',
+        to: 'ann@fixture.test',
+        subject: 'pass it on',
+        text: 'Hi.',
+      });
+      transport.close();
+      await worker.runOnce();
+      expect(await bySubject(ann, 'pass it on')).toEqual([]);
+      expect((await bySubject(ben, 'pass it on'))[0]?.mailboxes).toEqual(['From Ann']);
+    } finally {
+      await queued.close();
+      await worker.close();
+    }
   });
 });
 

@@ -1,14 +1,14 @@
 import type { SMTPServerAddress, SMTPServerSession } from 'smtp-server';
 import type { AccountId, MailStore } from '@colibri/mail-store';
-import { deliverToFolder, mailboxWithRole, resolveRecipient } from './local-delivery.js';
+import { resolveRecipient } from './local-delivery.js';
 import type { DeliveryFolder } from './local-delivery.js';
 import type { ReceivedMessage } from './received-message.js';
 import { traceHeaders } from './trace-headers.js';
 import { createLogger, type Logger } from '../logger.js';
 import type { SendOutgoing } from './outgoing.js';
 import { sendVacationReply } from './vacation-reply.js';
-import { activeSieveScript } from './sieve/active-script.js';
-import { deliverWithSieve, type SieveDeliveryResult } from './sieve/sieve-delivery.js';
+import { deliverToAccount } from './deliver-to-account.js';
+import type { SieveDeliveryResult } from './sieve/sieve-delivery.js';
 import { rejectReply, sendRejectNotice } from './sieve/sieve-reject.js';
 
 /** Optional parts of delivery: without `sendOutgoing`, no vacation auto-replies are sent. */
@@ -85,14 +85,14 @@ export async function deliverMessage(
       // A view: the trace fields in front of the shared head, then (spooled) the file.
       const copy = message.prepend(trace);
       const envelope = { from: mailFromOf(session), to: recipient };
-      const delivered = await deliverCopy(
+      const delivered = await deliverToAccount(
         store,
         accountId,
         copy,
         receivedAt,
         folder,
         envelope,
-        options,
+        options.sendOutgoing,
         log,
       ).then(
         (result) => ({ result }),
@@ -141,38 +141,6 @@ export async function deliverMessage(
     }
   }
   return outcomes;
-}
-
-/**
- * One account's copy: through its active Sieve script (RFC 5228) into its mailboxes, or, without
- * one, into the folder. Quarantined mail (folder Junk) is not filtered: it goes to Junk as it is,
- * and a likely forged sender must not trigger redirects or replies.
- */
-async function deliverCopy(
-  store: MailStore,
-  accountId: AccountId,
-  copy: ReceivedMessage,
-  receivedAt: Date,
-  folder: DeliveryFolder,
-  envelope: { from: string; to: string },
-  options: DeliverOptions,
-  log: Logger,
-): Promise<SieveDeliveryResult> {
-  const script = folder === 'inbox' ? await activeSieveScript(store, accountId, log) : null;
-  const account = script === null ? null : await store.getAccount(accountId);
-  if (script === null || account === null)
-    return { email: await deliverToFolder(store, accountId, copy, receivedAt, folder), reject: null };
-  return deliverWithSieve({
-    store,
-    account,
-    script,
-    copy,
-    keepFolder: await mailboxWithRole(store, accountId, 'inbox'),
-    receivedAt,
-    envelope,
-    sendOutgoing: options.sendOutgoing,
-    log,
-  });
 }
 
 export function mailFromOf(session: SMTPServerSession): string {
