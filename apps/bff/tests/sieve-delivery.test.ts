@@ -248,6 +248,40 @@ describe('Sieve vacation (RFC 5230, RFC 3834)', () => {
   });
 });
 
+describe('Sieve and the JMAP VacationResponse (RFC 9661 §4)', () => {
+  it('the VacationResponse still replies under a script without vacation, and gives way to one with it', async () => {
+    await store.setVacationResponse(ann.id, {
+      isEnabled: true,
+      subject: 'JMAP away',
+      textBody: 'Away (JMAP).',
+    });
+    await activate(ann, 'keep;');
+    await send({ subject: 'under keep' });
+    expect(
+      sent.map(
+        (m) =>
+          Buffer.from(m.raw)
+            .toString('utf8')
+            .match(/^Subject: (.*)\r$/m)?.[1],
+      ),
+    ).toEqual(['JMAP away']);
+    sent.length = 0;
+    const script = (await store.listSieveScripts(ann.id))[0]!;
+    await store.activateSieveScript(ann.id, null);
+    await store.destroySieveScript(ann.id, script.id);
+    await activate(ann, 'require "vacation"; vacation :subject "Sieve away" "Away (Sieve).";');
+    await send({ from: 'Eve <eve@example.net>', subject: 'under vacation' });
+    expect(
+      sent.map(
+        (m) =>
+          Buffer.from(m.raw)
+            .toString('utf8')
+            .match(/^Subject: (.*)\r$/m)?.[1],
+      ),
+    ).toEqual(['Sieve away']);
+  });
+});
+
 describe('a faulty script never loses mail (RFC 5228 §2.10.6)', () => {
   it('keeps the message in the Inbox when the script fails at run time', async () => {
     // Redirecting to more addresses than maxRedirects is a run-time error in the interpreter.

@@ -70,7 +70,7 @@ describe('the sieve capability (RFC 9661 §1.2)', () => {
   });
 });
 
-describe('SieveScript/set create and SieveScript/get (RFC 9661 §2.5, §2.1)', () => {
+describe('SieveScript/set create and SieveScript/get (RFC 9661 §2.4, §2.3)', () => {
   it('creates a script from an uploaded blob, inactive, and /get returns it with its blobId', async () => {
     const before = (await call('SieveScript/get', { ids: [] })).state as string;
     const blobId = await script(GOOD);
@@ -138,7 +138,7 @@ describe('SieveScript/set create and SieveScript/get (RFC 9661 §2.5, §2.1)', (
   });
 });
 
-describe('SieveScript/set activation (RFC 9661 §2.5)', () => {
+describe('SieveScript/set activation (RFC 9661 §2.4)', () => {
   it('activates a script created in the same call by #creationId, reported in created', async () => {
     const blobId = await script(GOOD);
     const result = await call('SieveScript/set', {
@@ -188,7 +188,7 @@ describe('SieveScript/set activation (RFC 9661 §2.5)', () => {
   });
 });
 
-describe('SieveScript/set update (RFC 9661 §2.5)', () => {
+describe('SieveScript/set update (RFC 9661 §2.4)', () => {
   it('renames a script and replaces its text, checking the new text', async () => {
     const id = await createScript('old-name');
     const newBlob = await script('discard;');
@@ -206,7 +206,7 @@ describe('SieveScript/set update (RFC 9661 §2.5)', () => {
   });
 });
 
-describe('SieveScript/query and /queryChanges (RFC 9661 §2.3, §2.4)', () => {
+describe('SieveScript/query (RFC 9661 §2.5) and /queryChanges (RFC 8620 §5.6)', () => {
   it('filters by name (contains) and isActive, sorts by name, and unsupportedSort for others', async () => {
     await createScript('q-beta');
     await createScript('q-alpha');

@@ -42,15 +42,15 @@ export interface SieveScript {
 }
 export type SieveScriptProperty = keyof SieveScript;
 
-/** RFC 9661 §2.3: SieveScript/query filter. */
+/** RFC 9661 §2.5: SieveScript/query filter. */
 export interface SieveScriptFilterCondition {
   name?: string;
   isActive?: boolean;
 }
-/** RFC 9661 §2.3: SieveScript/query sorts. */
+/** RFC 9661 §2.5: SieveScript/query sorts. */
 export type SieveScriptSortProperty = 'name' | 'isActive';
 
-/** RFC 9661 §2.5: SieveScript/set's extra arguments. */
+/** RFC 9661 §2.4: SieveScript/set's extra arguments. */
 export interface SieveScriptSetExtraArgs {
   onSuccessActivateScript?: Id | null;
   onSuccessDeactivateScript?: boolean | null;

@@ -136,7 +136,7 @@ export interface CreateIdentityInput {
 /** The fields of an identity that may change (its email may not, RFC 8621 §6). */
 export type UpdateIdentityInput = Partial<Omit<CreateIdentityInput, 'email'>>;
 
-/** A new Sieve script (RFC 9661 §2.2): its text is a blob the account may read (an upload). */
+/** A new Sieve script (RFC 9661 §2.4): its text is a blob the account may read (an upload). */
 export interface CreateSieveScriptInput {
   /** Null or absent: the store names it (its id). */
   name?: string | null;

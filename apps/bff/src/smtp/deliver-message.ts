@@ -107,7 +107,8 @@ export async function deliverMessage(
       // RFC 3834: after the copy is committed; awaited so that the reply is queued before we answer.
       // Quarantined mail gets no auto-reply: its sender is likely forged. A copy the account's
       // filter discarded or redirected away gets none either: it never reached the account.
-      const email = 'result' in delivered ? delivered.result.email : null;
+      const result = 'result' in delivered && delivered.result.reject === null ? delivered.result : null;
+      const email = result !== null && !result.scriptVacation ? result.email : null;
       if (email && folder === 'inbox' && options.sendOutgoing && options.log)
         await sendVacationReply(
           store,

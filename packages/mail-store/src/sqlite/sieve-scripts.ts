@@ -143,7 +143,7 @@ export function updateSieveScript(
     .immediate();
 }
 
-/** RFC 9661 §2.2: the active script cannot be destroyed (ForbiddenError: `sieveIsActive`). */
+/** RFC 9661 §2.4: the active script cannot be destroyed (ForbiddenError: `sieveIsActive`). */
 export function destroySieveScript(db: Db, accountId: AccountId, id: SieveScriptId): void {
   db.transaction(() => {
     const row = loadRow(db, accountId, id);
@@ -156,7 +156,7 @@ export function destroySieveScript(db: Db, accountId: AccountId, id: SieveScript
 
 /**
  * Makes `id` the account's one active script, or none (`null`), in one transaction. Returns the
- * scripts whose `isActive` changed, with their new value (RFC 9661 §2.2 reports them as updated).
+ * scripts whose `isActive` changed, with their new value (RFC 9661 §2.4 reports them as updated).
  * NotFoundError for an unknown id.
  */
 export function activateSieveScript(

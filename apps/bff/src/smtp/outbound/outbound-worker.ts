@@ -128,7 +128,7 @@ export function startOutboundWorker(options: OutboundWorkerOptions): OutboundWor
         if (result.reject !== null) throw rejectReply(result.reject.reason);
         outcomes.set(rcptTo, { kind: 'delivered', reply: '250 2.0.0 Delivered locally' });
         // A colleague on vacation answers mail from inside the organisation too (RFC 3834).
-        if (result.email !== null)
+        if (result.email !== null && !result.scriptVacation)
           await sendVacationReply(store, sendOutgoing, accountId, result.email, group.mailFrom, log);
       } catch (error) {
         if (error instanceof SmtpReply) {

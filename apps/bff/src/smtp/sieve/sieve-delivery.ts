@@ -29,7 +29,15 @@ export interface SieveDelivery {
 
 /** What became of the copy: stored (as this email) or not (discarded, redirected), or refused. */
 export type SieveDeliveryResult =
-  | { email: EmailRecord | null; reject: null }
+  | {
+      email: EmailRecord | null;
+      reject: null;
+      /**
+       * The script ran a `vacation` action (replied or not): the account's JMAP VacationResponse
+       * then stays silent, so that one message never gets two auto-replies (see deliverToAccount).
+       */
+      scriptVacation: boolean;
+    }
   | { email: null; reject: { reason: string; extended: boolean }; message: SieveMessage };
 
 /** RFC 5228 §2.10.6: a run that failed as a whole keeps the message, like a run-time error. */
@@ -108,5 +116,5 @@ export async function deliverWithSieve(d: SieveDelivery): Promise<SieveDeliveryR
   }
   if (plan.vacations.length > 0 && d.sendOutgoing)
     await sendSieveVacations(store, d.sendOutgoing, account, plan.vacations, message, log, d.receivedAt);
-  return { email, reject: null };
+  return { email, reject: null, scriptVacation: plan.vacations.length > 0 };
 }

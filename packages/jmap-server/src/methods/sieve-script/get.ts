@@ -4,7 +4,7 @@ import { getFromList } from '../shared/list-get.js';
 import { SIEVE_SCRIPT_PROPERTIES, sieveScriptToWire } from './to-wire.js';
 
 /**
- * RFC 9661 §2.1: SieveScript/get, the standard /get (RFC 8620 §5.1). The text is not a property:
+ * RFC 9661 §2.3: SieveScript/get, the standard /get (RFC 8620 §5.1). The text is not a property:
  * the client downloads it by `blobId`.
  */
 export async function sieveScriptGet(

@@ -3,7 +3,7 @@ import { comparatorSchema, filterSchemaOf } from '../shared/in-memory-query.js';
 import { queryWindowShape } from '../shared/query-window.js';
 import { idSchema, unsignedIntSchema } from '../shared/schemas.js';
 
-/** RFC 9661 §2.3: the SieveScript FilterCondition. */
+/** RFC 9661 §2.5: the SieveScript FilterCondition. */
 const conditionSchema = z.strictObject({ name: z.string().optional(), isActive: z.boolean().optional() });
 export type SieveScriptCondition = z.infer<typeof conditionSchema>;
 
@@ -14,10 +14,10 @@ const common = {
   calculateTotal: z.boolean().optional(),
 };
 
-/** RFC 9661 §2.3: the standard /query arguments. */
+/** RFC 9661 §2.5: the standard /query arguments. */
 export const sieveScriptQueryArgsSchema = z.strictObject({ ...common, ...queryWindowShape });
 
-/** RFC 9661 §2.4: the standard /queryChanges arguments. */
+/** RFC 8620 §5.6: the standard /queryChanges arguments. */
 export const sieveScriptQueryChangesArgsSchema = z.strictObject({
   ...common,
   sinceQueryState: z.string(),

@@ -7,8 +7,9 @@ import { sieveScriptQueryChangesArgsSchema } from './query-args.js';
 import { sieveScriptResults } from './query-results.js';
 
 /**
- * RFC 9661 §2.4: SieveScript/queryChanges (RFC 8620 §5.6) from the SieveScript log: exact, since
- * a script's place in the results depends on its own name and isActive only.
+ * SieveScript/queryChanges, the standard /queryChanges (RFC 8620 §5.6), from the SieveScript log.
+ * RFC 9661 does not list it; we serve it since the type has a change log anyway (Identity-like),
+ * and it is exact: a script's place in the results depends on its own name and isActive only.
  */
 export async function sieveScriptQueryChanges(
   rawArgs: Record<string, unknown>,

@@ -3,14 +3,14 @@ import type { Comparator, Filter } from '../shared/in-memory-query.js';
 import { matchesFilter, orderOf } from '../shared/in-memory-query.js';
 import type { SieveScriptCondition } from './query-args.js';
 
-/** RFC 9661 §2.3: `name` matches scripts whose name contains the string; `isActive` is equality. */
+/** RFC 9661 §2.5: `name` matches scripts whose name contains the string; `isActive` is equality. */
 function matchesCondition(script: SieveScriptRecord, condition: SieveScriptCondition): boolean {
   if (condition.name !== undefined && !script.name.includes(condition.name)) return false;
   if (condition.isActive !== undefined && script.isActive !== condition.isActive) return false;
   return true;
 }
 
-/** RFC 9661 §2.3: the sort properties; false (inactive) sorts before true. */
+/** RFC 9661 §2.5: the sort properties; false (inactive) sorts before true. */
 const sortKeys = {
   name: (script: SieveScriptRecord) => script.name,
   isActive: (script: SieveScriptRecord) => (script.isActive ? 1 : 0),

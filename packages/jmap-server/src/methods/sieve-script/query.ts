@@ -7,7 +7,7 @@ import { sieveScriptQueryArgsSchema } from './query-args.js';
 import { sieveScriptResults } from './query-results.js';
 
 /**
- * RFC 9661 §2.3: SieveScript/query, the standard /query (RFC 8620 §5.5), filtered by name and
+ * RFC 9661 §2.5: SieveScript/query, the standard /query (RFC 8620 §5.5), filtered by name and
  * isActive and sorted by them. The queryState is the SieveScript state, so SieveScript/queryChanges
  * can always calculate changes from the log. Unsorted, scripts come by name.
  */

@@ -8,7 +8,7 @@ import { toBlobId } from '../shared/ids.js';
 /** How many parse errors one description names (the first is what the user fixes first). */
 const maxErrorsDescribed = 5;
 
-/** RFC 9661 §2.5: `invalidSieve`'s description names where each problem is, for the user. */
+/** RFC 9661 §2.4: `invalidSieve`'s description names where each problem is, for the user. */
 export function describeSieveErrors(errors: readonly SieveError[]): string {
   const shown = errors
     .slice(0, maxErrorsDescribed)
@@ -19,7 +19,7 @@ export function describeSieveErrors(errors: readonly SieveError[]): string {
 
 /**
  * The checks of a script's text that /set (create, and update of blobId) and /validate share
- * (RFC 9661 §2.5, §2.6): a blob the account may read (else blobNotFound), at most maxSizeScript
+ * (RFC 9661 §2.4, §2.6): a blob the account may read (else blobNotFound), at most maxSizeScript
  * octets (tooLarge), UTF-8 (RFC 5228 §2.1) and a script the interpreter accepts with the
  * extensions we advertise (invalidSieve, naming line and column). Null when the script is good.
  */

@@ -18,7 +18,7 @@ export interface SieveScriptFields {
   blobId?: string;
 }
 
-/** RFC 9661 §2.5: a create object; `blobId` is required, `name` may be null (the server names it). */
+/** RFC 9661 §2.4: a create object; `blobId` is required, `name` may be null (the server names it). */
 export function parseSieveScriptCreate(
   values: Record<string, unknown>,
 ): (SieveScriptFields & { blobId: string }) | SetError {
@@ -30,7 +30,7 @@ export function parseSieveScriptCreate(
   return { ...fields, blobId };
 }
 
-/** RFC 9661 §2.5 update: name and blobId change; a name cannot become null. */
+/** RFC 9661 §2.4 update: name and blobId change; a name cannot become null. */
 export function parseSieveScriptPatch(
   patch: Record<string, unknown>,
   current: Record<string, unknown>,

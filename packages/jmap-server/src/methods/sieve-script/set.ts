@@ -13,7 +13,7 @@ import { checkScriptBlob } from './script-text.js';
 import { parseSieveScriptCreate, parseSieveScriptPatch } from './set-fields.js';
 import { sieveScriptToWire } from './to-wire.js';
 
-/** RFC 9661 §2.5: the arguments /set has beyond RFC 8620 §5.3's. */
+/** RFC 9661 §2.4: the arguments /set has beyond RFC 8620 §5.3's. */
 const onSuccessSchema = z.object({
   onSuccessActivateScript: z.string().nullable().optional(),
   onSuccessDeactivateScript: z.boolean().nullable().optional(),
@@ -22,7 +22,7 @@ const onSuccessSchema = z.object({
 type Created = { created: Partial<SieveScript> } | { error: SetError };
 
 /**
- * The store's refusals as RFC 9661 §2.5 SetErrors: a name taken is alreadyExists (with the
+ * The store's refusals as RFC 9661 §2.4 SetErrors: a name taken is alreadyExists (with the
  * clashing script's id, RFC 8620 §5.3), the active script is sieveIsActive, a blob gone since it
  * was read is blobNotFound; the rest as every /set maps them.
  */
@@ -110,7 +110,7 @@ async function destroyOne(ctx: MethodContext, accountId: AccountId, id: string):
 }
 
 /**
- * RFC 9661 §2.5: SieveScript/set, the standard /set (RFC 8620 §5.3) with the text checked before
+ * RFC 9661 §2.4: SieveScript/set, the standard /set (RFC 8620 §5.3) with the text checked before
  * it is stored (a script that would not run is never saved), then, only when every create, update
  * and destroy succeeded, onSuccessActivateScript (an id or `#creationId`; unknown ones are
  * ignored, as the RFC says) or onSuccessDeactivateScript, reported as isActive in created/updated.
@@ -145,7 +145,7 @@ export async function sieveScriptSet(
 }
 
 /**
- * RFC 9661 §2.5: activate the named script (the active one, if any, is deactivated in the same
+ * RFC 9661 §2.4: activate the named script (the active one, if any, is deactivated in the same
  * transaction), else deactivate when asked. An id that is not a script of the account is ignored.
  */
 async function activation(
