@@ -121,6 +121,28 @@ describe('Sieve fileinto on delivery (RFC 5228 §4.1, RFC 5490 :create, RFC 5232
     expect((await store.listMailboxes(ann.id)).some((m) => m.name === 'Nowhere')).toBe(false);
   });
 
+  it('tests decoded header values (RFC 2047) and the decoded body text (RFC 5173)', async () => {
+    await activate(
+      ann,
+      `require ["fileinto", "mailbox", "body"];
+       if header :is "subject" "Café" { fileinto :create "Decoded"; }
+       elsif body :text :contains "facture payée" { fileinto :create "Bills"; }`,
+    );
+    // nodemailer encodes the non-ASCII subject as an encoded word and the body as quoted-printable.
+    await send({ subject: 'Café' });
+    const transport = createTransport({ host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true });
+    await transport.sendMail({
+      from: 'dora@example.net',
+      to: 'ann@fixture.test',
+      subject: 'Invoice',
+      text: 'Voici la facture payée.',
+      textEncoding: 'quoted-printable',
+    });
+    transport.close();
+    expect((await bySubject(ann, 'Café'))[0]?.mailboxes).toEqual(['Decoded']);
+    expect((await bySubject(ann, 'Invoice'))[0]?.mailboxes).toEqual(['Bills']);
+  });
+
   it('stores one email in several mailboxes for keep plus fileinto (RFC 5228 §2.10.3)', async () => {
     await store.createMailbox(ann.id, { name: 'Archive' });
     await activate(ann, 'require "fileinto"; fileinto "Archive"; keep;');
