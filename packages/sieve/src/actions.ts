@@ -4,7 +4,8 @@ import { SieveRuntimeError } from './run-state.js';
 import type { RunState } from './run-state.js';
 import type { SieveAction } from './types.js';
 
-// RFC 5429 §2.2: reject and ereject exclude these in one run.
+// RFC 5429 §2.4: reject must exclude vacation; with keep, fileinto and redirect it is "NOT
+// RECOMMENDED", and this server refuses those too (a message is delivered or refused, not both).
 const EXCLUDED_BY_REJECT: ReadonlySet<SieveAction['type']> = new Set([
   'keep',
   'fileinto',
@@ -40,11 +41,11 @@ export function addAction(
   };
   const types = new Set(run.actions.map((other) => other.type));
   if (action.type === 'reject') {
-    if (types.has('reject')) fail('only one reject or ereject per run (RFC 5429)');
+    if (types.has('reject')) fail('only one reject or ereject per run (RFC 5429 §2.4)');
     const clash = run.actions.find((other) => EXCLUDED_BY_REJECT.has(other.type));
-    if (clash !== undefined) fail(`reject cannot be combined with ${clash.type} (RFC 5429 §2.2)`);
+    if (clash !== undefined) fail(`reject cannot be combined with ${clash.type} (RFC 5429 §2.4)`);
   } else if (types.has('reject') && EXCLUDED_BY_REJECT.has(action.type)) {
-    fail(`${action.type} cannot be combined with reject (RFC 5429 §2.2)`);
+    fail(`${action.type} cannot be combined with reject (RFC 5429 §2.4)`);
   }
   if (action.type === 'vacation' && types.has('vacation')) fail('only one vacation per run (RFC 5230 §4.7)');
   if (cancelsKeep) run.implicitKeep = false;

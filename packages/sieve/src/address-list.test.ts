@@ -32,7 +32,16 @@ describe('validMailbox', () => {
   });
 
   it('refuses lists, bare names and broken domains', () => {
-    for (const text of ['a@b.c, d@e.f', 'bart', '@example.com', 'bart@', 'bart@exa mple..com', ''])
-      expect(validMailbox(text), text).toBeNull();
+    const invalid = [
+      'a@b.c, d@e.f',
+      'bart',
+      '@example.com',
+      'bart@',
+      'bart@exa mple..com',
+      '',
+      '<@relay.org:d@z.org>',
+      'team: a@x.org;',
+    ];
+    for (const text of invalid) expect(validMailbox(text), text).toBeNull();
   });
 });

@@ -120,11 +120,12 @@ export function formatAddress(address: ParsedAddress): string {
 
 /** Is the text one syntactically valid mailbox (RFC 5228 §4.2 redirect)? Returns its addr-spec. */
 export function validMailbox(text: string): string | null {
+  // RFC 5228 §2.4.2.3: addr-spec or phrase <addr-spec>; no routes, groups or lists.
+  if (outsideQuotes(text, ':;,').length > 0) return null;
   const mailboxes = parseAddressList(text);
   const only = mailboxes[0];
-  if (mailboxes.length !== 1 || only === undefined || only.domain === null) return null;
-  if (only.local === '' || !/^[^\s@"<>()[\],;:\\.]+(\.[^\s@"<>()[\],;:\\.]+)*$/.test(only.domain)) {
-    if (!/^\[[^\]]*\]$/.test(only.domain)) return null;
-  }
+  if (mailboxes.length !== 1 || only === undefined || only.domain === null || only.local === '') return null;
+  const dotAtomDomain = /^[^\s@"<>()[\],;:\\.]+(\.[^\s@"<>()[\],;:\\.]+)*$/.test(only.domain);
+  if (!dotAtomDomain && !/^\[[^\]]*\]$/.test(only.domain)) return null;
   return formatAddress(only);
 }

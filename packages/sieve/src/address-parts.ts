@@ -14,8 +14,8 @@ export const SUBADDRESS_SEPARATOR = '+';
  */
 export function addressPart(address: ParsedAddress, part: AddressPart): string | null {
   if (part === 'all') return formatAddress(address);
-  // RFC 5228 §5.4: a null reverse-path compares as the empty string.
-  if (address.raw === '') return part === 'detail' ? null : '';
+  // RFC 5228 §5.4: a null reverse-path is the empty string, whatever the address part.
+  if (address.raw === '') return '';
   if (address.domain === null) return null;
   if (part === 'domain') return address.domain;
   if (part === 'localpart') return address.local;

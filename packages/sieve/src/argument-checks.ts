@@ -27,38 +27,40 @@ export function stringsOf(value: Value | true | undefined): string[] {
  */
 export function checkArguments(node: TestNode, has: (extension: string) => boolean): ArgumentProblem[] {
   const problems: ArgumentProblem[] = [];
-  const report = (message: string): void => {
-    problems.push({ message });
+  const report = (message: string, at?: Value | true): void => {
+    problems.push(at === undefined || at === true ? { message } : { message, position: at.position });
   };
   const literal = (text: string): boolean => !(has('variables') && text.includes('${'));
-  const each = (value: Value | undefined, check: (text: string) => string | null): void => {
+  const each = (value: Value | true | undefined, check: (text: string) => string | null): void => {
     for (const text of stringsOf(value)) {
       const message = literal(text) ? check(text) : null;
-      if (message !== null) report(message);
+      if (message !== null) report(message, value);
     }
   };
   const what = `"${node.name}"`;
 
   // RFC 5228 §2.7.3 comparators; RFC 4790 §9.1 i;ascii-numeric has no substring match.
-  for (const name of stringsOf(node.tags.get('comparator'))) {
+  const comparatorValue = node.tags.get('comparator');
+  for (const name of stringsOf(comparatorValue)) {
     const comparator = COMPARATORS[name.toLowerCase()];
-    if (comparator === undefined) report(`unknown comparator "${name}" in ${what}`);
+    if (comparator === undefined) report(`unknown comparator "${name}" in ${what}`, comparatorValue);
     else if (comparator.name === 'i;ascii-numeric' && !has('comparator-i;ascii-numeric'))
-      report(`comparator "i;ascii-numeric" needs require "comparator-i;ascii-numeric"`);
+      report(`comparator "i;ascii-numeric" needs require "comparator-i;ascii-numeric"`, comparatorValue);
     else if (!comparator.substring && (node.tags.has('contains') || node.tags.has('matches')))
-      report(`comparator "${comparator.name}" does not support :contains or :matches`);
+      report(`comparator "${comparator.name}" does not support :contains or :matches`, comparatorValue);
   }
   // RFC 5231 §5 relational operators.
   for (const tag of ['count', 'value']) {
-    for (const relation of stringsOf(node.tags.get(tag))) {
+    const value = node.tags.get(tag);
+    for (const relation of stringsOf(value)) {
       if (!RELATIONS.includes(relation.toLowerCase() as Relation))
-        report(`unknown relational operator "${relation}" for :${tag} (use gt, ge, lt, le, eq or ne)`);
+        report(`unknown relational operator "${relation}" for :${tag} (use gt, ge, lt, le, eq or ne)`, value);
     }
   }
   // RFC 5260 §6: :index counts from 1; :last only qualifies :index.
   const index = node.tags.get('index');
   if (index !== undefined && index !== true && index.kind === 'number' && index.value < 1)
-    report(':index must be 1 or more');
+    report(':index must be 1 or more', index);
   if (node.tags.has('last') && index === undefined) report(':last needs :index');
 
   const fieldName = (text: string): string | null =>
@@ -85,6 +87,15 @@ export function checkArguments(node: TestNode, has: (extension: string) => boole
     case 'set':
       each(first, variableName);
       break;
+    // RFC 5230 §4.3, §4.5: :from and :addresses hold addresses.
+    case 'vacation':
+      each(node.tags.get('from'), (text) =>
+        validMailbox(text) === null ? `invalid :from address "${text}"` : null,
+      );
+      each(node.tags.get('addresses'), (text) =>
+        validMailbox(text) === null ? `invalid address "${text}" in :addresses` : null,
+      );
+      break;
     case 'setflag':
     case 'addflag':
     case 'removeflag':
@@ -102,7 +113,7 @@ export function checkArguments(node: TestNode, has: (extension: string) => boole
       ? null
       : `unknown date-part "${text}"`,
   );
-  each(node.tags.get('zone') as Value | undefined, (text) =>
+  each(node.tags.get('zone'), (text) =>
     parseZone(text) === null ? `invalid :zone "${text}" (use +hhmm or -hhmm)` : null,
   );
   return problems;

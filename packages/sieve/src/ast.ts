@@ -25,9 +25,8 @@ export interface SyntaxCommand extends SyntaxTest {
   block: SyntaxCommand[] | null;
 }
 
-/** A value after validation: a string, a string list or a number (RFC 5228 §2.6). */
-export type Value =
-  { kind: 'string'; value: string } | { kind: 'list'; values: string[] } | { kind: 'number'; value: number };
+/** A value after validation: a string, a string list or a number (RFC 5228 §2.6), where it was written. */
+export type Value = Exclude<SyntaxArgument, { kind: 'tag' }>;
 
 /** A validated test: tags by name (lower-case, with their value or `true`) and positional values. */
 export interface TestNode {

@@ -32,7 +32,7 @@ export function decodeEncodedCharacters(value: string): DecodeResult {
     let text = '';
     for (const item of items) {
       const code = Number.parseInt(item, 16);
-      if (item.length > 8 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
+      if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
         problem = `invalid Unicode character U+${item.toUpperCase()} in \${unicode:…}`;
         return whole;
       }

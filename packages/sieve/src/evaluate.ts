@@ -1,7 +1,7 @@
 import type { CommandNode, TestNode } from './ast.js';
 import { COMMAND_HANDLERS, TEST_HANDLERS } from './dispatch.js';
 import { SIEVE_LIMITS } from './limits.js';
-import { SieveRuntimeError, StopSignal, step } from './run-state.js';
+import { EXPANSION_BUDGET, MATCH_BUDGET, SieveRuntimeError, StopSignal, step } from './run-state.js';
 import type { RunState } from './run-state.js';
 import { commandsOf } from './script.js';
 import type { EvaluateOptions, SieveEnvironment, SieveMessage, SieveOutcome, SieveScript } from './types.js';
@@ -53,7 +53,7 @@ function applyImplicitKeep(run: RunState): void {
 /**
  * Runs a parsed script on one message and returns the actions to perform (RFC 5228 §2.10).
  * A run-time error (§2.10.6) stops the run: the actions so far stay, without a reject (which
- * a keep excludes, RFC 5429 §2.2), and the implicit keep is added.
+ * a keep excludes, RFC 5429 §2.4), and the implicit keep is added.
  */
 export function evaluateSieve(
   script: SieveScript,
@@ -77,6 +77,8 @@ export function evaluateSieve(
     matches: [],
     flags: [],
     bodies: new Map(),
+    matchBudget: { remaining: MATCH_BUDGET },
+    expansionBudget: { remaining: EXPANSION_BUDGET },
   };
   try {
     runBlock(run, commandsOf(script));

@@ -1,5 +1,6 @@
 import type { TestNode, Value } from './ast.js';
 import { matchWildcard } from './wildcard.js';
+import type { MatchBudget } from './wildcard.js';
 
 /** A comparator (RFC 4790 §9): how two strings compare; `fold` makes equal strings identical. */
 export interface Comparator {
@@ -99,7 +100,7 @@ export interface MatchResult {
 }
 
 /** Does one value match one key? */
-function matchOne(matcher: Matcher, value: string, key: string): MatchResult {
+function matchOne(matcher: Matcher, value: string, key: string, budget?: MatchBudget): MatchResult {
   const { comparator } = matcher;
   const v = comparator.fold(value);
   const k = comparator.fold(key);
@@ -110,7 +111,7 @@ function matchOne(matcher: Matcher, value: string, key: string): MatchResult {
       return { matched: v.includes(k), captures: null };
     case 'matches': {
       // Folding keeps lengths (ASCII only), so spans on the folded text slice the original one.
-      const spans = matchWildcard(k, v);
+      const spans = matchWildcard(k, v, budget);
       if (spans === null) return { matched: false, captures: null };
       return { matched: true, captures: [value, ...spans.map(([start, end]) => value.slice(start, end))] };
     }
@@ -123,7 +124,12 @@ function matchOne(matcher: Matcher, value: string, key: string): MatchResult {
  * RFC 5228 §2.7.1: true when any value matches any key; RFC 5231 §4.1 `:count` compares the number
  * of values instead.
  */
-export function matchAny(matcher: Matcher, values: readonly string[], keys: readonly string[]): MatchResult {
+export function matchAny(
+  matcher: Matcher,
+  values: readonly string[],
+  keys: readonly string[],
+  budget?: MatchBudget,
+): MatchResult {
   if (matcher.type === 'count') {
     const count = String(values.length);
     const matched = keys.some((key) => holds(matcher.relation, matcher.comparator.order(count, key)));
@@ -131,7 +137,7 @@ export function matchAny(matcher: Matcher, values: readonly string[], keys: read
   }
   for (const value of values) {
     for (const key of keys) {
-      const result = matchOne(matcher, value, key);
+      const result = matchOne(matcher, value, key, budget);
       if (result.matched) return result;
     }
   }

@@ -8,12 +8,14 @@ function errorsOf(source: string): SieveError[] {
 }
 
 describe('parseSieve', () => {
-  it('accepts the base language and lists the requires in order, lower-cased', () => {
+  it('accepts the base language, names in any case, and lists the requires in order', () => {
     const result = parseSieve(
-      'require ["FileInto", "envelope"];\nif header :contains "subject" "x" { fileinto "a"; stop; }\nkeep;',
+      'require ["fileinto", "envelope"];\nIF Header :Contains "subject" "x" { FileInto "a"; stop; }\nkeep;',
     );
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.script.requires).toEqual(['fileinto', 'envelope']);
+    // RFC 5228 §6: capability strings, unlike identifiers, are case-sensitive.
+    expect(errorsOf('require "FileInto";')[0]?.message).toBe('unsupported extension "FileInto"');
   });
 
   it('reports unknown extensions, and extensions the caller does not allow', () => {
@@ -21,6 +23,12 @@ describe('parseSieve', () => {
       { line: 1, column: 9, message: 'unsupported extension "foo"' },
     ]);
     expect(parseSieve('require "vacation";', { extensions: ['fileinto'] })).toMatchObject({ ok: false });
+  });
+
+  it('accepts requiring the built-in comparators, and a leading byte-order mark', () => {
+    const result = parseSieve('\uFEFFrequire ["comparator-i;octet", "comparator-i;ascii-casemap"]; keep;');
+    expect(result).toMatchObject({ ok: true, script: { requires: [] } });
+    expect(errorsOf('\uFEFFfoo;')[0]).toMatchObject({ line: 1, column: 2 });
   });
 
   it('wants require before any other command, and only at the top', () => {
@@ -105,6 +113,35 @@ describe('parseSieve', () => {
     ).toContain('invalid :zone');
     expect(errorsOf('require ["envelope"]; if envelope "auth" "x" { keep; }')[0]?.message).toBe(
       'unknown envelope part "auth"',
+    );
+  });
+
+  it('looks inside unknown commands and counts optional arguments', () => {
+    expect(errorsOf('foo true { bar; }').map((e) => e.message)).toEqual([
+      'unknown command "foo"',
+      'unknown command "bar"',
+    ]);
+    expect(errorsOf('require "imap4flags"; setflag;')[0]?.message).toBe(
+      'command "setflag" expects 1 to 2 positional argument(s), found 0',
+    );
+  });
+
+  it('places value errors at the value', () => {
+    expect(errorsOf('if header :comparator "i;foo" "a" "b" { keep; }')[0]).toMatchObject({
+      line: 1,
+      column: 23,
+    });
+    expect(errorsOf('keep;\nredirect   "bad";')[0]).toEqual({
+      line: 2,
+      column: 12,
+      message: 'invalid redirect address "bad"',
+    });
+    expect(errorsOf('require "vacation"; vacation :from "nobody" "x";')[0]).toMatchObject({
+      column: 36,
+      message: 'invalid :from address "nobody"',
+    });
+    expect(errorsOf('require "vacation"; vacation :addresses ["a@b.example", "c"] "x";')[0]?.message).toBe(
+      'invalid address "c" in :addresses',
     );
   });
 

@@ -5,6 +5,9 @@ import { makeScript } from './script.js';
 import type { ParseOptions, ParseResult, SieveError } from './types.js';
 import { validate } from './validate.js';
 
+/** Enough to fix a script; a garbage upload must not answer with thousands of entries. */
+export const MAX_REPORTED_ERRORS = 100;
+
 function byPosition(a: SieveError, b: SieveError): number {
   return a.line - b.line || a.column - b.column;
 }
@@ -22,10 +25,20 @@ export function parseSieve(source: string, options: ParseOptions = {}): ParseRes
   const allowed = (options.extensions ?? SUPPORTED_EXTENSIONS).filter((name) =>
     SUPPORTED_EXTENSIONS.includes(name),
   );
-  const lexed = tokenize(source);
+  // Some editors save a byte-order mark; it is no part of the script (and no character of §8.1).
+  const lexed = tokenize(source.startsWith('\uFEFF') ? ` ${source.slice(1)}` : source);
   const grammar = parseGrammar(lexed.tokens, options.maxNesting ?? SIEVE_LIMITS.maxNesting);
   const validated = validate(grammar.commands, allowed);
   const errors = [...lexed.errors, ...grammar.errors, ...validated.errors].sort(byPosition);
+  if (errors.length > MAX_REPORTED_ERRORS) {
+    const rest = errors.length - MAX_REPORTED_ERRORS;
+    const next = errors[MAX_REPORTED_ERRORS] ?? { line: 1, column: 1 };
+    const shown = errors.slice(0, MAX_REPORTED_ERRORS);
+    return {
+      ok: false,
+      errors: [...shown, { line: next.line, column: next.column, message: `${rest} more errors not shown` }],
+    };
+  }
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, script: makeScript(validated.requires, validated.commands) };
 }

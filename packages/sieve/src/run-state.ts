@@ -2,6 +2,7 @@ import type { TestNode, Value } from './ast.js';
 import type { Position } from './position.js';
 import type { SieveAction, SieveEnvironment, SieveMessage } from './types.js';
 import { expandVariables } from './variables.js';
+import type { MatchBudget } from './wildcard.js';
 
 /** A run-time error (RFC 5228 §2.10.6): the run stops and the implicit keep applies. */
 export class SieveRuntimeError extends Error {
@@ -33,9 +34,19 @@ export interface RunState {
   matches: string[];
   /** RFC 5232 §3: the internal flag variable. */
   flags: string[];
+  /** What is left of the run's `:matches` work (`MATCH_BUDGET`). */
+  readonly matchBudget: MatchBudget;
+  /** What is left of the run's `EXPANSION_BUDGET`. */
+  readonly expansionBudget: { remaining: number };
   /** Lazily read bodies (RFC 5173), at most once per transform. */
   readonly bodies: Map<'text' | 'raw', string>;
 }
+
+/**
+ * Character steps of `:matches` per run: ample for real mail (a 17-wildcard pattern on a 100 KB
+ * value needs about 2 million), and a hostile pattern stops within a fraction of a second.
+ */
+export const MATCH_BUDGET = 20_000_000;
 
 /** Counts one command or test against maxSteps. */
 export function step(run: RunState, node: { position: Position; name: string }): void {
@@ -44,14 +55,28 @@ export function step(run: RunState, node: { position: Position; name: string }):
     throw new SieveRuntimeError(node.position, `more than ${run.limits.maxSteps} steps`);
 }
 
-/** A script string as the run sees it: with variables expanded when the script requires them. */
-export function expand(run: RunState, text: string): string {
-  return run.requires.has('variables') ? expandVariables(text, run) : text;
-}
+/**
+ * Characters a run may produce by expanding variables, in all (each string is also capped by
+ * MAX_VARIABLE_LENGTH): a list of thousands of "${big}" must not exhaust memory.
+ */
+export const EXPANSION_BUDGET = 16 * 1024 * 1024;
 
+/** The strings of a value as the run sees them: with variables expanded when the script requires them. */
 function stringsOfValue(run: RunState, value: Value | true | undefined): string[] {
   if (value === undefined || value === true || value.kind === 'number') return [];
-  return (value.kind === 'string' ? [value.value] : value.values).map((text) => expand(run, text));
+  const texts = value.kind === 'string' ? [value.value] : value.values;
+  if (!run.requires.has('variables')) return texts;
+  return texts.map((text) => {
+    if (!text.includes('${')) return text;
+    const expanded = expandVariables(text, run);
+    run.expansionBudget.remaining -= expanded.length;
+    if (run.expansionBudget.remaining < 0)
+      throw new SieveRuntimeError(
+        value.position,
+        `variables expand to more than ${EXPANSION_BUDGET} characters`,
+      );
+    return expanded;
+  });
 }
 
 /** The expanded strings of positional argument `index` (counted from the end when negative). */

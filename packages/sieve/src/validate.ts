@@ -18,6 +18,9 @@ const TYPE_NAMES: Record<ArgumentType, string> = {
   number: 'a number',
 };
 
+// RFC 5228 §2.7.3: these two are always there; requiring them is allowed and changes nothing.
+const BUILT_IN_COMPARATORS = ['comparator-i;octet', 'comparator-i;ascii-casemap'];
+
 function accepts(type: ArgumentType, argument: SyntaxArgument): boolean {
   if (type === 'number') return argument.kind === 'number';
   if (type === 'string') return argument.kind === 'string';
@@ -44,7 +47,9 @@ export function validate(syntax: readonly SyntaxCommand[], allowed: readonly str
     if (command.arguments.length !== 1 || list === undefined || list.kind === 'tag' || list.kind === 'number')
       continue;
     for (const name of list.kind === 'string' ? [list.value] : list.values) {
-      const extension = name.toLowerCase();
+      // RFC 5228 §6: capability strings are case-sensitive.
+      const extension = name;
+      if (BUILT_IN_COMPARATORS.includes(extension)) continue;
       if (!allowed.includes(extension)) report(list, `unsupported extension "${name}"`);
       else if (!requires.includes(extension)) requires.push(extension);
     }
@@ -66,10 +71,10 @@ export function validate(syntax: readonly SyntaxCommand[], allowed: readonly str
     return text;
   };
   const toValue = (argument: SyntaxArgument): Value => {
-    if (argument.kind === 'number') return { kind: 'number', value: argument.value };
-    if (argument.kind === 'string') return { kind: 'string', value: decode(argument, argument.value) };
+    if (argument.kind === 'number') return argument;
+    if (argument.kind === 'string') return { ...argument, value: decode(argument, argument.value) };
     if (argument.kind === 'list')
-      return { kind: 'list', values: argument.values.map((text) => decode(argument, text)) };
+      return { ...argument, values: argument.values.map((text) => decode(argument, text)) };
     throw new Error('a tag is no value');
   };
 
@@ -127,14 +132,12 @@ export function validate(syntax: readonly SyntaxCommand[], allowed: readonly str
     if (args.length < expected.length && args.length >= expected.length - optional)
       expected = expected.slice(expected.length - args.length);
     if (args.length !== expected.length) {
-      report(
-        node,
-        `${what} expects ${signature.positional.length} positional argument(s), found ${args.length}`,
-      );
+      const most = signature.positional.length;
+      const count = optional === 0 ? `${most}` : `${most - optional} to ${most}`;
+      report(node, `${what} expects ${count} positional argument(s), found ${args.length}`);
     } else {
-      const positional = node.arguments.filter((a) => a.kind !== 'tag').slice(-args.length);
       expected.forEach((type, k) => {
-        const argument = positional[k];
+        const argument = args[k];
         if (argument !== undefined && !accepts(type, argument))
           report(argument, `argument ${k + 1} of ${what} must be ${TYPE_NAMES[type]}`);
       });
@@ -182,6 +185,9 @@ export function validate(syntax: readonly SyntaxCommand[], allowed: readonly str
             ? `"${command.name}" is a test, not a command`
             : `unknown command "${command.name}"`,
         );
+        // Still look inside, so that one unknown name does not hide the errors of its block.
+        command.tests.forEach(resolveTest);
+        if (command.block !== null) resolveCommands(command.block, false);
         open = null;
         continue;
       }

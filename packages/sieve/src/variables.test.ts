@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addFlags, normalizeFlags, removeFlags } from './flags.js';
-import { applyModifiers, expandVariables } from './variables.js';
+import { MAX_VARIABLE_LENGTH, applyModifiers, expandVariables, truncateValue } from './variables.js';
 
 describe('expandVariables (RFC 5229 §3)', () => {
   const scope = {
@@ -14,6 +14,14 @@ describe('expandVariables (RFC 5229 §3)', () => {
     expect(expandVariables('${NAME} ${0}/${1}/${2} ${a.b} ${na me} ${}', scope)).toBe(
       'Wile whole/one/ ns ${na me} ${}',
     );
+  });
+});
+
+describe('variable length (RFC 5229 §6)', () => {
+  it('truncates expansions, keeping surrogate pairs whole', () => {
+    const big = { variables: new Map([['a', 'x'.repeat(MAX_VARIABLE_LENGTH)]]), matches: [] };
+    expect(expandVariables('${a}${a}${a}', big)).toHaveLength(MAX_VARIABLE_LENGTH);
+    expect(truncateValue(`${'x'.repeat(MAX_VARIABLE_LENGTH - 1)}😀`)).toHaveLength(MAX_VARIABLE_LENGTH - 1);
   });
 });
 

@@ -11,15 +11,37 @@ export interface VariableScope {
 }
 
 /**
- * Replaces each variable reference once, left to right; the result is not expanded again.
- * Unknown variables, and namespaces this server has none of, expand to "" (RFC 5229 §3).
+ * The longest value a variable or an expanded string may have (RFC 5229 §6 asks for a limit of at
+ * least 4000 octets and truncation beyond it), so that `set "a" "${a}${a}"` cannot exhaust memory.
+ */
+export const MAX_VARIABLE_LENGTH = 65_536;
+
+/** Cuts a value to MAX_VARIABLE_LENGTH, never between the two halves of a surrogate pair. */
+export function truncateValue(value: string): string {
+  if (value.length <= MAX_VARIABLE_LENGTH) return value;
+  const last = value.charCodeAt(MAX_VARIABLE_LENGTH - 1);
+  return value.slice(0, last >= 0xd800 && last <= 0xdbff ? MAX_VARIABLE_LENGTH - 1 : MAX_VARIABLE_LENGTH);
+}
+
+/**
+ * Replaces each variable reference once, left to right; the result is not expanded again and is
+ * truncated to MAX_VARIABLE_LENGTH. Unknown variables, and namespaces this server has none of,
+ * expand to "" (RFC 5229 §3).
  */
 export function expandVariables(text: string, scope: VariableScope): string {
   if (!text.includes('${')) return text;
-  return text.replace(REFERENCE, (_whole, name: string) => {
-    if (/^[0-9]+$/.test(name)) return scope.matches[Number(name)] ?? '';
-    return scope.variables.get(name.toLowerCase()) ?? '';
-  });
+  let out = '';
+  let from = 0;
+  for (const match of text.matchAll(REFERENCE)) {
+    const name = match[1] ?? '';
+    const value = /^[0-9]+$/.test(name)
+      ? scope.matches[Number(name)]
+      : scope.variables.get(name.toLowerCase());
+    out += text.slice(from, match.index) + (value ?? '');
+    from = match.index + match[0].length;
+    if (out.length > MAX_VARIABLE_LENGTH) return truncateValue(out);
+  }
+  return truncateValue(out + text.slice(from));
 }
 
 /** RFC 5229 §4: "*", "?" and "\" quoted with a backslash. */
@@ -38,5 +60,5 @@ export function applyModifiers(value: string, modifiers: ReadonlySet<string>): s
   if (modifiers.has('quotewildcard')) out = quoteWildcards(out);
   // :length counts characters, not octets (RFC 5229 §4).
   if (modifiers.has('length')) out = String(Array.from(out).length);
-  return out;
+  return truncateValue(out);
 }

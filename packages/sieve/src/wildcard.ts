@@ -4,6 +4,17 @@
  * in the worst case, never exponential, so a hostile pattern cannot hang a delivery.
  */
 
+/** Thrown when one run has spent its matching budget (see `MatchBudget`). */
+export class MatchBudgetExceeded extends Error {}
+
+/**
+ * Character comparisons a run may still spend on `:matches`. Both the pattern (from the script)
+ * and the text (from the message) may be large, so O(pattern × text) alone is no bound.
+ */
+export interface MatchBudget {
+  remaining: number;
+}
+
 type Piece = { kind: 'star' } | { kind: 'one' } | { kind: 'char'; char: string };
 
 function compile(pattern: string): Piece[] {
@@ -23,7 +34,11 @@ function compile(pattern: string): Piece[] {
  * the [start, end) span of each wildcard, in order, for RFC 5229 §3.2 match variables; each "*"
  * takes the shortest text that lets the rest match, left to right.
  */
-export function matchWildcard(pattern: string, text: string): Array<[number, number]> | null {
+export function matchWildcard(
+  pattern: string,
+  text: string,
+  budget: MatchBudget = { remaining: Number.POSITIVE_INFINITY },
+): Array<[number, number]> | null {
   const pieces = compile(pattern);
   const ends = new Array<number>(pieces.length).fill(-1);
   const starts = new Array<number>(pieces.length).fill(-1);
@@ -32,6 +47,8 @@ export function matchWildcard(pattern: string, text: string): Array<[number, num
   let starPiece = -1;
   let starText = 0;
   while (t < text.length) {
+    budget.remaining -= 1;
+    if (budget.remaining < 0) throw new MatchBudgetExceeded();
     const piece = pieces[p];
     if (piece !== undefined && piece.kind === 'star') {
       starPiece = p;

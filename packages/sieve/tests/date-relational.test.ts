@@ -54,6 +54,31 @@ fileinto "\${month}-\${year}";`;
     expect(actionTypes(run(zoned, SAMPLE))).toEqual(['discard']);
   });
 
+  it('date-parts, zones and envelope parts built from variables are checked at run time', () => {
+    const cases: Array<[string, string, string]> = [
+      [
+        'require ["date", "variables"]; set "p" "decade"; if currentdate "${p}" "x" { discard; }',
+        'currentdate',
+        'unknown date-part "decade"',
+      ],
+      [
+        'require ["date", "variables"]; set "z" "CET"; if currentdate :zone "${z}" "year" "x" { discard; }',
+        'currentdate',
+        'invalid :zone "CET"',
+      ],
+      [
+        'require ["envelope", "variables"]; set "e" "auth"; if envelope "${e}" "x" { discard; }',
+        'envelope "',
+        'unknown envelope part "auth"',
+      ],
+    ];
+    for (const [source, test, message] of cases) {
+      const outcome = run(source, SAMPLE);
+      expect(outcome.errors).toEqual([`line 1, column ${source.indexOf(test) + 1}: ${message}`]);
+      expect(actionTypes(outcome)).toEqual(['keep']);
+    }
+  });
+
   it('date converts to UTC by default; unreadable dates never match', () => {
     const raw = 'Date: Tue, 1 Apr 1997 23:06:31 -0800 (PST)\n\nx';
     expect(actionTypes(run('require "date"; if date "date" "date" "1997-04-02" { discard; }', raw))).toEqual([

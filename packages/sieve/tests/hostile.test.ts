@@ -88,3 +88,44 @@ describe('hostile scripts and messages', () => {
     expect(result.ok ? [] : result.errors.map((e) => e.line)).toEqual([1, 2, 3, 3, 4]);
   });
 });
+
+describe('the :matches budget', () => {
+  it('stops a pattern and a value that are both huge with a run-time error, keeping the message', () => {
+    const pattern = `*${'a'.repeat(20_000)}b`;
+    const started = performance.now();
+    const outcome = run(
+      `if header :matches "subject" "${pattern}" { discard; }`,
+      `Subject: ${'a'.repeat(200_000)}\n\nx`,
+    );
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(actionTypes(outcome)).toEqual(['keep']);
+    expect(outcome.errors[0]).toContain(':matches needs too much work');
+  });
+});
+
+describe('variables cannot exhaust memory', () => {
+  it('doubling a variable stops at the length limit', () => {
+    const doubling = `require ["variables", "reject"]; set "a" "xx";\n${'set "a" "${a}${a}";\n'.repeat(60)}set :length "n" "\${a}"; reject "\${n}";`;
+    const outcome = run(doubling, SAMPLE);
+    expect(outcome.actions).toEqual([{ type: 'reject', reason: '65536', extended: false }]);
+  });
+});
+
+describe('expansion budget', () => {
+  it('a key list of many large variables is a run-time error, not an exhausted heap', () => {
+    const script = `require "variables"; set "a" "${'x'.repeat(60_000)}"; if header :contains "subject" [${Array(400).fill('"${a}"').join(', ')}] { discard; }`;
+    const outcome = run(script, SAMPLE);
+    expect(actionTypes(outcome)).toEqual(['keep']);
+    expect(outcome.errors[0]).toContain('variables expand to more than');
+  });
+});
+
+describe('garbage', () => {
+  it('reports the first 100 errors and how many more there are', () => {
+    const result = parseSieve('@'.repeat(200_000));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(101);
+    expect(result.errors[100]).toEqual({ line: 1, column: 101, message: '199900 more errors not shown' });
+  });
+});

@@ -24,7 +24,7 @@ want your birdseed, either!
     ]);
   });
 
-  it('§2.2 reject with keep, fileinto, redirect or vacation is a run-time error: the message is kept', () => {
+  it('§2.4 reject with keep, fileinto, redirect or vacation is a run-time error: the message is kept', () => {
     for (const other of ['keep;', 'fileinto "a";', 'redirect "a@b.example";', 'vacation "away";']) {
       for (const source of [`reject "no"; ${other}`, `${other} reject "no";`]) {
         const outcome = run(`require ["reject", "fileinto", "vacation"]; ${source}`, SAMPLE);

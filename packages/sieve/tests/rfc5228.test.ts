@@ -85,6 +85,44 @@ if header :contains "from" "coyote" {
     expect(actionTypes(run(script, 'Subject: hi\n\nx'))).toEqual(['fileinto:INBOX']);
   });
 
+  it('§3.1 second example: one redirect of three', () => {
+    const script = `if header :contains ["From"] ["coyote"] {
+   redirect "acm@example.com";
+} elsif header :contains "Subject" "$$$" {
+   redirect "postmaster@example.com";
+} else {
+   redirect "field@example.com";
+}`;
+    expect(run(script, SAMPLE).actions).toEqual([{ type: 'redirect', address: 'acm@example.com' }]);
+    expect(run(script, 'Subject: $$$\n\nx').actions).toEqual([
+      { type: 'redirect', address: 'postmaster@example.com' },
+    ]);
+    expect(run(script, 'Subject: hi\n\nx').actions).toEqual([
+      { type: 'redirect', address: 'field@example.com' },
+    ]);
+  });
+
+  it('§5.7 header values without surrounding white space; the empty key', () => {
+    const raw = 'X-Caffeine:   C8H10N4O2  \n\nx';
+    expect(actionTypes(run('if header :is "X-Caffeine" "C8H10N4O2" { discard; }', raw))).toEqual(['discard']);
+    expect(actionTypes(run('if header :is ["X-Caffeine"] [""] { discard; }', raw))).toEqual(['keep']);
+    expect(actionTypes(run('if header :contains ["X-Caffeine"] [""] { discard; }', raw))).toEqual([
+      'discard',
+    ]);
+    expect(actionTypes(run('if not header :matches "Cc" "?*" { discard; }', raw))).toEqual(['discard']);
+  });
+
+  it('§5.4 envelope drops source routes; a null reverse-path is "" for every part', () => {
+    const env = { from: '<@relay.example:tim@example.com>', to: 'me+box@example.com' };
+    const domain = 'require "envelope"; if envelope :domain "from" "example.com" { discard; }';
+    expect(actionTypes(run(domain, SAMPLE, {}, {}, env))).toEqual(['discard']);
+    const nullPath = { from: '', to: 'me@example.com' };
+    for (const part of [':all', ':localpart', ':domain', ':user', ':detail']) {
+      const script = `require ["envelope", "subaddress"]; if envelope ${part} "from" "" { discard; }`;
+      expect(actionTypes(run(script, SAMPLE, {}, {}, nullPath)), part).toEqual(['discard']);
+    }
+  });
+
   it('§2.10.2 implicit keep when no action cancels it; stop ends the run', () => {
     expect(actionTypes(run('if false { discard; }', SAMPLE))).toEqual(['keep']);
     expect(actionTypes(run('stop; discard;', SAMPLE))).toEqual(['keep']);
@@ -186,5 +224,21 @@ if header :contains "from" "coyote" {
     const steps = run('if true { if true { discard; } }', SAMPLE, {}, { maxSteps: 3 });
     expect(steps.errors[0]).toContain('more than 3 steps');
     expect(actionTypes(steps)).toEqual(['keep']);
+  });
+
+  it('§2.4.2.4 encoded characters are decoded only under require "encoded-character"', () => {
+    const raw = 'Subject: win $$$ now\n\nx';
+    const script = 'if header :contains "Subject" "$${hex:24 24}" { discard; }';
+    expect(actionTypes(run(`require "encoded-character";\n${script}`, raw))).toEqual(['discard']);
+    expect(actionTypes(run(script, raw))).toEqual(['keep']);
+    expect(
+      actionTypes(
+        run('require "encoded-character"; if header :is "x" "${unicode:48 49}" { discard; }', 'X: HI\n\nx'),
+      ),
+    ).toEqual(['discard']);
+  });
+
+  it('§4.4 discard only cancels the implicit keep; an explicit keep still keeps', () => {
+    expect(actionTypes(run('discard; keep;', SAMPLE))).toEqual(['discard', 'keep']);
   });
 });

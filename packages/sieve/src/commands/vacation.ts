@@ -1,7 +1,8 @@
+import { validMailbox } from '../address-list.js';
 import { addAction } from '../actions.js';
 import type { TestNode } from '../ast.js';
 import { SIEVE_LIMITS } from '../limits.js';
-import { argString, tagNumber, tagStrings } from '../run-state.js';
+import { SieveRuntimeError, argString, tagNumber, tagStrings } from '../run-state.js';
 import type { RunState } from '../run-state.js';
 
 /** RFC 5230 §4.1: seven days when the script says nothing. */
@@ -36,6 +37,8 @@ export function vacation(run: RunState, node: TestNode): void {
   const reason = argString(run, node, 0);
   const subject = tagStrings(run, node, 'subject')?.[0];
   const from = tagStrings(run, node, 'from')?.[0];
+  if (from !== undefined && validMailbox(from) === null)
+    throw new SieveRuntimeError(node.position, `invalid :from address "${from}"`);
   const mime = node.tags.has('mime');
   const seconds = tagNumber(node, 'seconds') ?? (tagNumber(node, 'days') ?? DEFAULT_DAYS) * 86_400;
   const periodSeconds = Math.min(

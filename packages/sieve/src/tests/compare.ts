@@ -1,6 +1,7 @@
 import type { TestNode } from '../ast.js';
 import { matchAny, matcherOf } from '../match.js';
-import { argStrings, tagNumber } from '../run-state.js';
+import { SieveRuntimeError, argStrings, tagNumber } from '../run-state.js';
+import { MatchBudgetExceeded } from '../wildcard.js';
 import type { RunState } from '../run-state.js';
 
 /**
@@ -8,7 +9,14 @@ import type { RunState } from '../run-state.js';
  * match type; a successful `:matches` sets the match variables (RFC 5229 §3.2).
  */
 export function compareWithKeys(run: RunState, node: TestNode, values: readonly string[]): boolean {
-  const result = matchAny(matcherOf(node), values, argStrings(run, node, -1));
+  let result;
+  try {
+    result = matchAny(matcherOf(node), values, argStrings(run, node, -1), run.matchBudget);
+  } catch (error) {
+    if (error instanceof MatchBudgetExceeded)
+      throw new SieveRuntimeError(node.position, ':matches needs too much work');
+    throw error;
+  }
   if (result.matched && result.captures !== null && run.requires.has('variables'))
     run.matches = result.captures;
   return result.matched;
@@ -24,5 +32,6 @@ export function selectIndex<T>(node: TestNode, occurrences: readonly T[]): reado
 
 /** The values of the named header fields, each name's occurrences narrowed by `:index`. */
 export function headerValues(run: RunState, node: TestNode, names: readonly string[]): string[] {
-  return names.flatMap((name) => selectIndex(node, run.message.header(name)));
+  // RFC 5228 §5.7: leading and trailing white space is no part of the value.
+  return names.flatMap((name) => selectIndex(node, run.message.header(name)).map((value) => value.trim()));
 }

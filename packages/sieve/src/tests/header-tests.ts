@@ -3,7 +3,7 @@ import type { ParsedAddress } from '../address-list.js';
 import { addressPart } from '../address-parts.js';
 import type { AddressPart } from '../address-parts.js';
 import type { TestNode } from '../ast.js';
-import { argStrings } from '../run-state.js';
+import { SieveRuntimeError, argStrings } from '../run-state.js';
 import type { RunState } from '../run-state.js';
 import { compareWithKeys, headerValues } from './compare.js';
 
@@ -25,9 +25,11 @@ function partOf(node: TestNode): AddressPart {
 /** The chosen part of each address; addresses without that part take no part in the match. */
 function compareAddresses(run: RunState, node: TestNode, addresses: readonly ParsedAddress[]): boolean {
   const part = partOf(node);
-  const values = addresses
-    .map((address) => addressPart(address, part))
-    .filter((value): value is string => value !== null);
+  const parts = addresses.map((address) => addressPart(address, part));
+  // RFC 5231 §4.1: :count counts the addresses, whatever part the test names.
+  const values = node.tags.has('count')
+    ? parts.map((value) => value ?? '')
+    : parts.filter((value): value is string => value !== null);
   return compareWithKeys(run, node, values);
 }
 
@@ -40,8 +42,15 @@ export function address(run: RunState, node: TestNode): boolean {
 /** RFC 5228 §5.4 `envelope`: MAIL FROM and this copy's RCPT TO. */
 export function envelope(run: RunState, node: TestNode): boolean {
   const addresses = argStrings(run, node, 0).map((part) => {
-    const text = part.toLowerCase() === 'from' ? run.message.envelope.from : run.message.envelope.to;
-    const bare = text.trim().replace(/^<(.*)>$/, '$1');
+    const name = part.toLowerCase();
+    if (name !== 'from' && name !== 'to')
+      throw new SieveRuntimeError(node.position, `unknown envelope part "${part}"`);
+    const text = name === 'from' ? run.message.envelope.from : run.message.envelope.to;
+    // RFC 5228 §5.4: angle brackets and source routes ("@a,@b:") are dropped.
+    const bare = text
+      .trim()
+      .replace(/^<(.*)>$/, '$1')
+      .replace(/^@[^:]*:/, '');
     return parseAddrSpec(bare);
   });
   return compareAddresses(run, node, addresses);
