@@ -131,6 +131,32 @@ describe('SieveScript/set create and SieveScript/get (RFC 9661 §2.4, §2.3)', (
     expect(notCreated.nameless).toMatchObject({ type: 'invalidProperties', properties: ['id'] });
   });
 
+  it('takes the text from a Blob/upload earlier in the same request (#creationId, RFC 9404 §4.1)', async () => {
+    const response = await callUsing(
+      f,
+      [Capability.Core, Capability.Blob, Capability.Sieve],
+      [
+        [
+          'Blob/upload',
+          { accountId: f.alice.accountId, create: { t: { data: [{ 'data:asText': 'discard;' }] } } },
+          'u',
+        ],
+        [
+          'SieveScript/set',
+          { accountId: f.alice.accountId, create: { s: { name: 'uploaded', blobId: '#t' } } },
+          's',
+        ],
+        ['SieveScript/validate', { accountId: f.alice.accountId, blobId: '#t' }, 'v'],
+      ],
+    );
+    const created = (resultOf(response, 'SieveScript/set', 1).created as Created).s!;
+    const [script] = (await call('SieveScript/get', { ids: [created.id] })).list as { blobId: string }[];
+    expect(
+      new TextDecoder().decode((await f.store.readBlob(f.alice.accountId, script!.blobId as never))!),
+    ).toBe('discard;');
+    expect(resultOf(response, 'SieveScript/validate', 2).error).toBeNull();
+  });
+
   it("refuses bob's blob: a script's text must be readable by the account (blobNotFound)", async () => {
     const bobs = await upload(f, '# bob only\nkeep;', f.bob.accountId, 'application/sieve');
     const result = await call('SieveScript/set', { create: { b: { name: 'bob', blobId: bobs } } });

@@ -2,7 +2,6 @@ import type { SetError } from '@colibri/jmap-types';
 import { z } from 'zod';
 import { invalidProperties, parseProperties } from '../shared/set-properties.js';
 import { deepPatchPath } from '../shared/set-properties.js';
-import { idSchema } from '../shared/schemas.js';
 
 /**
  * RFC 9661 §2: the properties a client may set. `id` and `isActive` are the server's (activation
@@ -10,7 +9,8 @@ import { idSchema } from '../shared/schemas.js';
  */
 const WRITABLE = {
   name: z.string().min(1).nullable(),
-  blobId: idSchema,
+  // An id, or `#creationId` of a Blob/upload earlier in the request (RFC 9404 §4.1).
+  blobId: z.string().min(1),
 };
 
 export interface SieveScriptFields {

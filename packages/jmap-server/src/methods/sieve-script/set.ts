@@ -1,10 +1,10 @@
 import type { MethodResult, SetError, SieveScript } from '@colibri/jmap-types';
 import { StoreError, sieveScriptLimits } from '@colibri/mail-store';
-import type { AccountId, SieveScriptRecord } from '@colibri/mail-store';
+import type { AccountId, BlobId, SieveScriptRecord } from '@colibri/mail-store';
 import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
 import { resolveId } from '../shared/creation-ids.js';
-import { toBlobId, toSieveScriptId } from '../shared/ids.js';
+import { toSieveScriptId } from '../shared/ids.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { beginSet, overQuotaAt, setErrorOf } from '../shared/set-helpers.js';
 import { applySetItems, setResponse } from '../shared/set-loop.js';
@@ -54,12 +54,12 @@ async function createOne(
   // RFC 9661 §1.2.1 maxNumberScripts.
   const full = overQuotaAt(all.length, sieveScriptLimits.maxPerAccount, 'scripts');
   if (full !== null) return { error: full };
-  const invalid = await checkScriptBlob(ctx, accountId, input.blobId);
-  if (invalid !== null) return { error: invalid };
+  const checked = await checkScriptBlob(ctx, accountId, input.blobId);
+  if ('error' in checked) return checked;
   try {
     const script = await ctx.store.createSieveScript(accountId, {
       name: input.name ?? null,
-      blobId: toBlobId(input.blobId)!,
+      blobId: checked.blobId,
     });
     // RFC 8620 §5.3: the server-set properties, and the name when the server chose it.
     const { id, isActive, name } = sieveScriptToWire(script);
@@ -81,12 +81,13 @@ async function updateOne(
   if (scriptId === null || current === undefined) return { type: 'notFound' };
   const update = parseSieveScriptPatch(patch, { ...sieveScriptToWire(current) });
   if ('type' in update) return update;
+  let blobId: BlobId | undefined;
   if (update.blobId !== undefined && update.blobId !== current.blobId) {
-    const invalid = await checkScriptBlob(ctx, accountId, update.blobId);
-    if (invalid !== null) return invalid;
+    const checked = await checkScriptBlob(ctx, accountId, update.blobId);
+    if ('error' in checked) return checked.error;
+    blobId = checked.blobId;
   }
   try {
-    const blobId = update.blobId === undefined ? undefined : toBlobId(update.blobId)!;
     if (update.name !== undefined || blobId !== undefined)
       await ctx.store.updateSieveScript(accountId, scriptId, {
         ...(update.name === undefined ? {} : { name: update.name }),

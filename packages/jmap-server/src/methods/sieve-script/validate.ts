@@ -6,7 +6,8 @@ import { parseArgs } from '../shared/parse-args.js';
 import { idSchema } from '../shared/schemas.js';
 import { checkScriptBlob } from './script-text.js';
 
-const validateArgsSchema = z.strictObject({ accountId: idSchema, blobId: idSchema });
+// The blob may be `#creationId` of a Blob/upload earlier in the request (RFC 9404 §4.1).
+const validateArgsSchema = z.strictObject({ accountId: idSchema, blobId: z.string().min(1) });
 
 /**
  * RFC 9661 §2.6: SieveScript/validate: the checks /set makes of a script's text, without storing
@@ -19,5 +20,6 @@ export async function sieveScriptValidate(
 ): Promise<MethodResult<'SieveScript/validate'>> {
   const args = parseArgs(validateArgsSchema, rawArgs);
   const accountId = requireAccount(ctx, args.accountId);
-  return { accountId, error: await checkScriptBlob(ctx, accountId, args.blobId) };
+  const checked = await checkScriptBlob(ctx, accountId, args.blobId);
+  return { accountId, error: 'error' in checked ? checked.error : null };
 }
