@@ -86,10 +86,11 @@ export async function deliverWithSieve(d: SieveDelivery): Promise<SieveDeliveryR
     log.warn('sieve redirect loop: this account already redirected the message, kept', { accountId });
     redirects = [];
   }
-  const canRedirect = redirects.length > 0 && d.sendOutgoing !== undefined;
+  // Where the redirects go: the outbound queue, when there is one and something to redirect.
+  const redirectVia = redirects.length > 0 ? d.sendOutgoing : undefined;
   // A redirect that cannot happen (a loop, no outbound queue) must not lose the message, nor may a
   // run that decided nothing at all (the interpreter always says keep or discard: defensive).
-  const redirectLost = plan.redirects.length > 0 && !canRedirect;
+  const redirectLost = plan.redirects.length > 0 && redirectVia === undefined;
   const targets: SieveTarget[] =
     plan.targets.length === 0 && (redirectLost || outcome.actions.length === 0) ? [KEEP] : plan.targets;
 
@@ -102,9 +103,9 @@ export async function deliverWithSieve(d: SieveDelivery): Promise<SieveDeliveryR
     });
   };
   let email = targets.length > 0 ? await storeIn(targets) : null;
-  if (canRedirect) {
+  if (redirectVia !== undefined) {
     const queued = await sendRedirects(
-      d.sendOutgoing!,
+      redirectVia,
       accountId,
       account.email,
       d.copy,
