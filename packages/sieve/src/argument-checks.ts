@@ -88,7 +88,11 @@ export function checkArguments(node: TestNode, has: (extension: string) => boole
       each(first, variableName);
       break;
     // RFC 5230 §4.3, §4.5: :from and :addresses hold addresses.
-    case 'vacation':
+    case 'vacation': {
+      // RFC 6131 §2: 0 ≤ :seconds < 2^31 (smaller and larger periods are then clamped).
+      const seconds = node.tags.get('seconds');
+      if (seconds !== undefined && seconds !== true && seconds.kind === 'number' && seconds.value >= 2 ** 31)
+        report(':seconds must be less than 2^31', seconds);
       each(node.tags.get('from'), (text) =>
         validMailbox(text) === null ? `invalid :from address "${text}"` : null,
       );
@@ -96,6 +100,7 @@ export function checkArguments(node: TestNode, has: (extension: string) => boole
         validMailbox(text) === null ? `invalid address "${text}" in :addresses` : null,
       );
       break;
+    }
     case 'setflag':
     case 'addflag':
     case 'removeflag':

@@ -99,25 +99,41 @@ export interface MatchResult {
   captures: string[] | null;
 }
 
-/** Does one value match one key? */
-function matchOne(matcher: Matcher, value: string, key: string, budget?: MatchBudget): MatchResult {
+/** Does one value match one key (`:is`, `:contains`, `:value`)? */
+function matchOne(matcher: Matcher, value: string, key: string): boolean {
   const { comparator } = matcher;
-  const v = comparator.fold(value);
-  const k = comparator.fold(key);
   switch (matcher.type) {
     case 'is':
-      return { matched: comparator.order(value, key) === 0, captures: null };
+      return comparator.order(value, key) === 0;
     case 'contains':
-      return { matched: v.includes(k), captures: null };
-    case 'matches': {
-      // Folding keeps lengths (ASCII only), so spans on the folded text slice the original one.
-      const spans = matchWildcard(k, v, budget);
-      if (spans === null) return { matched: false, captures: null };
-      return { matched: true, captures: [value, ...spans.map(([start, end]) => value.slice(start, end))] };
-    }
+      return comparator.fold(value).includes(comparator.fold(key));
     default:
-      return { matched: holds(matcher.relation, comparator.order(value, key)), captures: null };
+      return holds(matcher.relation, comparator.order(value, key));
   }
+}
+
+/** `:matches`: each value and key is folded and split into characters once, not once a pair. */
+function matchPatterns(
+  comparator: Comparator,
+  values: readonly string[],
+  keys: readonly string[],
+  budget?: MatchBudget,
+): MatchResult {
+  const patterns = keys.map((key) => Array.from(comparator.fold(key)));
+  for (const value of values) {
+    const text = Array.from(comparator.fold(value));
+    for (const pattern of patterns) {
+      const spans = matchWildcard(pattern, text, budget);
+      if (spans === null) continue;
+      // Folding keeps every character in place, so spans on the folded text slice the original one.
+      const chars = Array.from(value);
+      return {
+        matched: true,
+        captures: [value, ...spans.map(([start, end]) => chars.slice(start, end).join(''))],
+      };
+    }
+  }
+  return { matched: false, captures: null };
 }
 
 /**
@@ -130,16 +146,12 @@ export function matchAny(
   keys: readonly string[],
   budget?: MatchBudget,
 ): MatchResult {
+  if (matcher.type === 'matches') return matchPatterns(matcher.comparator, values, keys, budget);
   if (matcher.type === 'count') {
     const count = String(values.length);
     const matched = keys.some((key) => holds(matcher.relation, matcher.comparator.order(count, key)));
     return { matched, captures: null };
   }
-  for (const value of values) {
-    for (const key of keys) {
-      const result = matchOne(matcher, value, key, budget);
-      if (result.matched) return result;
-    }
-  }
-  return { matched: false, captures: null };
+  const matched = values.some((value) => keys.some((key) => matchOne(matcher, value, key)));
+  return { matched, captures: null };
 }

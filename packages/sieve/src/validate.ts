@@ -54,7 +54,9 @@ export function validate(syntax: readonly SyntaxCommand[], allowed: readonly str
       else if (!requires.includes(extension)) requires.push(extension);
     }
   }
-  const has = (extension: string): boolean => requires.includes(extension);
+  // RFC 6131 §2: "vacation-seconds" implies "vacation".
+  const has = (extension: string): boolean =>
+    requires.includes(extension) || (extension === 'vacation' && requires.includes('vacation-seconds'));
   const needs = (
     at: { position: { line: number; column: number } },
     extension: string | undefined,

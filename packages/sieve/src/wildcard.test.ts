@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { matchWildcard } from './wildcard.js';
 
 const texts = (pattern: string, text: string): string[] | null =>
-  matchWildcard(pattern, text)?.map(([start, end]) => text.slice(start, end)) ?? null;
+  matchWildcard(Array.from(pattern), Array.from(text))?.map(([start, end]) =>
+    Array.from(text).slice(start, end).join(''),
+  ) ?? null;
 
 describe('matchWildcard', () => {
   it('matches * and ? and gives each wildcard its text, shortest first', () => {
@@ -14,6 +16,11 @@ describe('matchWildcard', () => {
     expect(texts('abc', 'abd')).toBeNull();
   });
 
+  it('matches "?" against one Unicode character, astral ones included', () => {
+    expect(texts('?x?', '😀xé')).toEqual(['😀', 'é']);
+    expect(texts('??', '😀')).toBeNull();
+  });
+
   it('treats backslash-quoted wildcards literally', () => {
     expect(texts('a\\*', 'a*')).toEqual([]);
     expect(texts('a\\*', 'ab')).toBeNull();
@@ -23,8 +30,8 @@ describe('matchWildcard', () => {
   it('stays fast on patterns that make backtracking explode', () => {
     const text = 'a'.repeat(200_000);
     const started = performance.now();
-    expect(matchWildcard('*a*a*a*a*a*a*a*a*a*a*b', text)).toBeNull();
-    expect(matchWildcard('?*?*?*?*?*?*?*?*c', text)).toBeNull();
+    expect(matchWildcard(Array.from('*a*a*a*a*a*a*a*a*a*a*b'), Array.from(text))).toBeNull();
+    expect(matchWildcard(Array.from('?*?*?*?*?*?*?*?*c'), Array.from(text))).toBeNull();
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 });

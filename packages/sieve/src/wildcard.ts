@@ -17,7 +17,7 @@ export interface MatchBudget {
 
 type Piece = { kind: 'star' } | { kind: 'one' } | { kind: 'char'; char: string };
 
-function compile(pattern: string): Piece[] {
+function compile(pattern: readonly string[]): Piece[] {
   const pieces: Piece[] = [];
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i] ?? '';
@@ -32,11 +32,12 @@ function compile(pattern: string): Piece[] {
 /**
  * Matches `text` against `pattern` (both already folded by the comparator). On success returns
  * the [start, end) span of each wildcard, in order, for RFC 5229 §3.2 match variables; each "*"
- * takes the shortest text that lets the rest match, left to right.
+ * takes the shortest text that lets the rest match, left to right. Both are arrays of Unicode
+ * characters: "?" is one character, never half of a surrogate pair.
  */
 export function matchWildcard(
-  pattern: string,
-  text: string,
+  pattern: readonly string[],
+  text: readonly string[],
   budget: MatchBudget = { remaining: Number.POSITIVE_INFINITY },
 ): Array<[number, number]> | null {
   const pieces = compile(pattern);

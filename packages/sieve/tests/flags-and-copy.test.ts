@@ -34,6 +34,15 @@ keep :flags "\\\\Seen";`;
       { type: 'keep', flags: ['\\Seen'] },
     ]);
   });
+
+  it('hasflag :count counts the flags (RFC 5232 §4 with RFC 5231)', () => {
+    const script = `require ["imap4flags", "relational", "comparator-i;ascii-numeric", "fileinto"];
+addflag ["\\\\Seen", "$Label1"];
+if hasflag :count "ge" :comparator "i;ascii-numeric" "2" { fileinto "INBOX.Two or more flags"; }`;
+    expect(run(script, SAMPLE).actions).toEqual([
+      { type: 'fileinto', mailbox: 'INBOX.Two or more flags', create: false, flags: ['\\Seen', '$Label1'] },
+    ]);
+  });
 });
 
 describe('RFC 3894 copy', () => {

@@ -91,6 +91,29 @@ if header :matches "subject" "*" {
     ).toMatchObject({ ok: false });
   });
 
+  it('RFC 6131 §3 examples: vacation-seconds implies vacation; periods below a day are clamped', () => {
+    const meeting = `require ["vacation-seconds"];
+vacation :addresses ["tjs@example.edu", "ts4z@landru.example.edu"]
+         :seconds 1800
+         "I am in a meeting, and do not have access to email.";`;
+    expect(run(meeting, SAMPLE).actions[0]).toMatchObject({ type: 'vacation', periodSeconds: 86_400 });
+    const every = `require ["vacation-seconds"];
+
+vacation :handle "auto-resp" :seconds 0
+    "Your request has been received.  A service
+     representative will contact you as soon as
+     possible, usually within one business day.";`;
+    expect(run(every, SAMPLE).actions[0]).toMatchObject({
+      type: 'vacation',
+      handle: 'auto-resp',
+      periodSeconds: 86_400,
+    });
+    expect(parseSieve('require "vacation-seconds"; vacation :seconds 2147483648 "x";')).toMatchObject({
+      ok: false,
+      errors: [{ message: ':seconds must be less than 2^31' }],
+    });
+  });
+
   it('§4.2 the default handle changes with reason, subject, from and :mime', () => {
     const handle = (source: string): string => {
       const action = run(`require "vacation"; ${source}`, SAMPLE).actions[0];

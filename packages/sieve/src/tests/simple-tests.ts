@@ -2,7 +2,7 @@ import type { TestNode } from '../ast.js';
 import { argStrings, tagNumber } from '../run-state.js';
 import type { RunState } from '../run-state.js';
 import { compareWithKeys } from './compare.js';
-import { flagVariable } from '../commands/flag-arguments.js';
+import { normalizeFlags } from '../flags.js';
 
 /** RFC 5228 §5.9 `size :over/:under`. */
 export function size(run: RunState, node: TestNode): boolean {
@@ -19,12 +19,11 @@ export function string(run: RunState, node: TestNode): boolean {
 
 /** RFC 5232 §4 `hasflag`: each flag of the variable(s) is one value. */
 export function hasflag(run: RunState, node: TestNode): boolean {
+  const named = node.args.length < 2 ? null : argStrings(run, node, 0);
   const flags =
-    node.args.length < 2
-      ? flagVariable(run, node).flags
-      : argStrings(run, node, 0).flatMap((name) =>
-          (run.variables.get(name.toLowerCase()) ?? '').split(/\s+/).filter((f) => f !== ''),
-        );
+    named === null
+      ? run.flags
+      : normalizeFlags(named.map((name) => run.variables.get(name.toLowerCase()) ?? ''));
   return compareWithKeys(run, node, flags);
 }
 
