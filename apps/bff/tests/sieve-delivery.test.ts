@@ -143,6 +143,20 @@ describe('Sieve fileinto on delivery (RFC 5228 §4.1, RFC 5490 :create, RFC 5232
     expect((await bySubject(ann, 'Invoice'))[0]?.mailboxes).toEqual(['Bills']);
   });
 
+  it('files by :mailboxid (RFC 9042) whatever the name says, and by name when the id is gone', async () => {
+    const target = await store.createMailbox(ann.id, { name: 'Renamed' });
+    await activate(
+      ann,
+      `require ["fileinto", "mailboxid", "mailbox"];
+       if header :is "subject" "by id" { fileinto :mailboxid "${target.id}" "Old name"; }
+       else { fileinto :create :mailboxid "Mgone" "By name"; }`,
+    );
+    await send({ subject: 'by id' });
+    await send({ subject: 'by name' });
+    expect((await bySubject(ann, 'by id'))[0]?.mailboxes).toEqual(['Renamed']);
+    expect((await bySubject(ann, 'by name'))[0]?.mailboxes).toEqual(['By name']);
+  });
+
   it('stores one email in several mailboxes for keep plus fileinto (RFC 5228 §2.10.3)', async () => {
     await store.createMailbox(ann.id, { name: 'Archive' });
     await activate(ann, 'require "fileinto"; fileinto "Archive"; keep;');
