@@ -50,58 +50,60 @@ export function tokenize(source: string): LexResult {
   };
   const peek = (offset = 0): string => source[index + offset] ?? '';
 
-  // RFC 5228 §8.1: NUL is no character of the grammar; lone surrogates are not valid UTF-8.
-  const checkChar = (c: string, at: Position): void => {
-    if (c === '\0') errors.push(errorAt(at, 'NUL character is not allowed in a script'));
-    const code = c.charCodeAt(0);
-    if (code >= 0xd800 && code <= 0xdfff) {
-      const next = source.charCodeAt(index);
-      const paired = code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
-      if (paired) advance();
-      else errors.push(errorAt(at, 'invalid UTF-8 (unpaired surrogate) in the script'));
+  /**
+   * Consumes one character of a string or comment, reporting what RFC 5228 §8.1 excludes: NUL,
+   * and lone surrogates (no valid UTF-8). The position is only built for an error.
+   */
+  const consumeChecked = (): void => {
+    const code = source.charCodeAt(index);
+    if (code === 0) errors.push(errorAt(here(), 'NUL character is not allowed in a script'));
+    else if (code >= 0xd800 && code <= 0xdfff) {
+      const next = source.charCodeAt(index + 1);
+      if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) index += 1;
+      else errors.push(errorAt(here(), 'invalid UTF-8 (unpaired surrogate) in the script'));
     }
+    advance();
   };
 
   const skipHashComment = (): void => {
-    while (index < source.length && peek() !== '\n') {
-      const at = here();
-      checkChar(advance(), at);
-    }
+    while (index < source.length && source[index] !== '\n') consumeChecked();
   };
 
   const skipBracketComment = (start: Position): void => {
-    advance();
-    advance();
+    index += 2;
     while (index < source.length) {
-      if (peek() === '*' && peek(1) === '/') {
-        advance();
-        advance();
+      if (source[index] === '*' && source[index + 1] === '/') {
+        index += 2;
         return;
       }
-      const at = here();
-      checkChar(advance(), at);
+      consumeChecked();
     }
     errors.push(errorAt(start, 'unterminated bracket comment'));
   };
 
-  // RFC 5228 §2.4.2: only \\ and \" are defined; any other backslash is dropped.
+  // RFC 5228 §2.4.2: only \\ and \" are defined; any other backslash is dropped. The text is
+  // taken in slices between escapes, not a character at a time.
   const readQuoted = (start: Position): string => {
     advance();
     let value = '';
+    let from = index;
     while (index < source.length) {
-      const at = here();
-      const c = advance();
-      if (c === '"') return value;
-      if (c === '\\') {
-        if (index >= source.length) break;
-        value += advance();
-        continue;
+      const c = source[index];
+      if (c === '"') {
+        value += source.slice(from, index);
+        advance();
+        return value;
       }
-      checkChar(c, at);
-      value += c;
+      if (c === '\\') {
+        value += source.slice(from, index);
+        advance();
+        if (index >= source.length) break;
+        from = index;
+      }
+      consumeChecked();
     }
     errors.push(errorAt(start, 'unterminated quoted string'));
-    return value;
+    return value + source.slice(from, index);
   };
 
   // RFC 5228 §2.4.2 and §8.1: "text:", optional white space or hash comment, CRLF, lines, ".".
@@ -117,13 +119,9 @@ export function tokenize(source: string): LexResult {
     advance();
     let value = '';
     while (index < source.length) {
-      let lineText = '';
-      while (index < source.length && peek() !== '\n') {
-        const at = here();
-        const c = advance();
-        checkChar(c, at);
-        lineText += c;
-      }
+      const from = index;
+      while (index < source.length && source[index] !== '\n') consumeChecked();
+      const lineText = source.slice(from, index);
       const ended = index < source.length;
       if (ended) advance();
       const content = lineText.endsWith('\r') ? lineText.slice(0, -1) : lineText;
@@ -174,9 +172,9 @@ export function tokenize(source: string): LexResult {
       advance();
       tokens.push({ kind: 'punct', char: c, position: start });
     } else {
-      advance();
-      checkChar(c, start);
-      if (c !== '\0') errors.push(errorAt(start, `unexpected character "${c}"`));
+      const from = index;
+      consumeChecked();
+      if (c !== '\0') errors.push(errorAt(start, `unexpected character "${source.slice(from, index)}"`));
     }
   }
   tokens.push({ kind: 'end', position: here() });
