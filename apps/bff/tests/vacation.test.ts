@@ -1,47 +1,24 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { createTransport } from 'nodemailer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Account, MailStore } from '@colibri/mail-store';
-import { openStores } from '../src/config/open-stores.js';
 import { createLogger } from '../src/logger.js';
 import { startInboundSmtp, type InboundSmtp } from '../src/smtp/inbound-smtp.js';
-import type { SendOutgoing } from '../src/smtp/outgoing.js';
+import { openInboundFixture, type InboundFixture, type Sent } from './support/inbound-fixture.js';
 
-type Sent = Parameters<SendOutgoing>[0];
-
-let dataDir: string;
+let fixture: InboundFixture;
 let store: MailStore;
 let smtp: InboundSmtp;
 let ann: Account;
 let sent: Sent[];
 
 beforeEach(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'colibri-vacation-'));
-  store = (await openStores({ dataDir })).mail;
-  await store.createDomain('fixture.test');
-  ann = await store.createAccount({
-    email: 'ann@fixture.test',
-    displayName: 'Ann Example',
-    passwordHash: 'x',
-  });
-  sent = [];
-  smtp = await startInboundSmtp({
-    store,
-    host: '127.0.0.1',
-    port: 0,
-    serverName: 'colibri.localhost',
-    log: createLogger('silent'),
-    sendOutgoing: async (message) => {
-      sent.push(message);
-    },
-  });
+  fixture = await openInboundFixture('colibri-vacation-');
+  ({ store, ann, sent } = fixture);
+  smtp = await startInboundSmtp(fixture.options);
 });
 afterEach(async () => {
   await smtp.close();
-  await store.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await fixture.close();
 });
 
 async function send(mail: {

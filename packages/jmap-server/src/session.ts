@@ -5,6 +5,7 @@ import type { MailStore } from '@colibri/mail-store';
 import { MAIL_ACCOUNT_CAPABILITY } from './limits.js';
 import { BLOB_ACCOUNT_CAPABILITY } from './methods/blob/limits.js';
 import { submissionAccountCapability } from './methods/email-submission/capability.js';
+import { SIEVE_ACCOUNT_CAPABILITY } from './methods/sieve-script/capability.js';
 import type { Principal } from './principal.js';
 
 /**
@@ -47,6 +48,8 @@ export async function buildSession(
       [Capability.Submission]: {},
       // RFC 9007 §3: empty objects, in the Session and in the account.
       [Capability.Mdn]: {},
+      // RFC 9661 §1.2: an empty object in the Session; the limits are per account.
+      [Capability.Sieve]: {},
       // RFC 8887 §4.1: the WebSocket endpoint (ws/wss on the same origin), push included.
       [Capability.WebSocket]: { url: `${base.replace(/^http/, 'ws')}/jmap/ws`, supportsPush: true },
     },
@@ -62,6 +65,7 @@ export async function buildSession(
           [Capability.Blob]: BLOB_ACCOUNT_CAPABILITY,
           [Capability.Submission]: submissionAccountCapability(new Date()),
           [Capability.Mdn]: {},
+          [Capability.Sieve]: SIEVE_ACCOUNT_CAPABILITY,
         },
       },
     },
@@ -72,6 +76,7 @@ export async function buildSession(
       [Capability.Blob]: principal.accountId,
       [Capability.Submission]: principal.accountId,
       [Capability.Mdn]: principal.accountId,
+      [Capability.Sieve]: principal.accountId,
     },
     username: principal.username,
     apiUrl: `${base}/jmap/api`,

@@ -51,6 +51,7 @@ describe('Session (RFC 8620 §2)', () => {
       [Capability.Blob]: f.alice.accountId,
       [Capability.Submission]: f.alice.accountId,
       [Capability.Mdn]: f.alice.accountId,
+      [Capability.Sieve]: f.alice.accountId,
     });
     expect(session.username).toBe('alice@colibri.test');
   });

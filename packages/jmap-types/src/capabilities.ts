@@ -10,6 +10,8 @@ export const Capability = {
   Blob: 'urn:ietf:params:jmap:blob',
   /** RFC 9007 §3 */
   Mdn: 'urn:ietf:params:jmap:mdn',
+  /** RFC 9661 §1.2 */
+  Sieve: 'urn:ietf:params:jmap:sieve',
   /** RFC 8887 */
   WebSocket: 'urn:ietf:params:jmap:websocket',
 } as const;

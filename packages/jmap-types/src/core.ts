@@ -170,6 +170,8 @@ export interface SetError {
   properties?: string[];
   /** RFC 8621 §4.6 / §4.8: the blob ids of a `blobNotFound`. */
   notFound?: Id[];
+  /** RFC 8620 §5.3: the id of the object an `alreadyExists` clashes with. */
+  existingId?: Id;
 }
 export interface SetArgs<T> {
   accountId: Id;

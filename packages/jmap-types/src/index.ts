@@ -66,6 +66,15 @@ export type {
 } from './blob.js';
 export type { Mdn, MdnDisposition, MdnMethods } from './mdn.js';
 export type {
+  SieveAccountCapability,
+  SieveMethods,
+  SieveScript,
+  SieveScriptFilterCondition,
+  SieveScriptProperty,
+  SieveScriptSetExtraArgs,
+  SieveScriptSortProperty,
+} from './sieve.js';
+export type {
   DeliveryStatus,
   EmailSubmission,
   EmailSubmissionAddress,

@@ -14,6 +14,7 @@ import type { Identity, IdentityProperty, VacationResponse, VacationResponseProp
 import type { Quota, QuotaFilterCondition, QuotaProperty, QuotaSortProperty } from './quota.js';
 import type { BlobMethods } from './blob.js';
 import type { MdnMethods } from './mdn.js';
+import type { SieveMethods } from './sieve.js';
 import type {
   Email,
   EmailFilterCondition,
@@ -45,7 +46,7 @@ export interface MailboxFilterCondition {
  * The method map: request and response arguments by method name. Clients and the server both
  * derive their types from it, so a method name typo or a wrong argument is a compile error.
  */
-export interface Methods extends BlobMethods, MdnMethods, PushSubscriptionMethods {
+export interface Methods extends BlobMethods, MdnMethods, PushSubscriptionMethods, SieveMethods {
   'Core/echo': { args: Record<string, unknown>; result: Record<string, unknown> };
   'Mailbox/get': { args: GetArgs<MailboxProperty>; result: GetResult<Partial<Mailbox>> };
   'Mailbox/changes': { args: ChangesArgs; result: ChangesResult & { updatedProperties: string[] | null } };

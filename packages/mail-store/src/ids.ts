@@ -6,6 +6,7 @@ import type {
   EmailSubmissionId,
   IdentityId,
   MailboxId,
+  SieveScriptId,
   StoreId,
   ThreadId,
 } from './model.js';
@@ -27,6 +28,7 @@ const prefixes = {
   Thread: 'T',
   EmailSubmission: 'S',
   Identity: 'I',
+  SieveScript: 'F',
 } as const;
 type Kind = keyof typeof prefixes;
 
@@ -67,3 +69,4 @@ export const toEmailId: (value: string) => EmailId | null = parser('Email');
 export const toThreadId: (value: string) => ThreadId | null = parser('Thread');
 export const toEmailSubmissionId: (value: string) => EmailSubmissionId | null = parser('EmailSubmission');
 export const toIdentityId: (value: string) => IdentityId | null = parser('Identity');
+export const toSieveScriptId: (value: string) => SieveScriptId | null = parser('SieveScript');

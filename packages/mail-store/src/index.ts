@@ -5,6 +5,7 @@ export type {
   BatchImportResult,
   CreateAccountInput,
   CreateIdentityInput,
+  CreateSieveScriptInput,
   CreateMailboxInput,
   CreateSubmissionInput,
   BlobSweep,
@@ -21,6 +22,7 @@ export type {
   QuotaLimits,
   Upload,
   UpdateIdentityInput,
+  UpdateSieveScriptInput,
 } from './mail-store.js';
 export type {
   Account,
@@ -66,6 +68,8 @@ export type {
   SnoozedEmail,
   Identity,
   IdentityId,
+  SieveScriptId,
+  SieveScriptRecord,
   VacationResponse,
 } from './model.js';
 export {
@@ -134,7 +138,7 @@ export { looksLikeMessage } from './sqlite/parse-blob.js';
 export type { ParseBlobResult, ParsedEmail } from './sqlite/parse-blob.js';
 export type { BlobUsers } from './sqlite/blob-lookup.js';
 export { blobSweepLimits } from './sqlite/sweep-unnamed-blobs.js';
-export { toIdentityId } from './ids.js';
+export { toIdentityId, toSieveScriptId } from './ids.js';
 export type {
   BuildOptions,
   BuiltMessage,
@@ -151,6 +155,7 @@ export type {
   TreePart,
 } from './compose/build-tree.js';
 export { identityLimits } from './sqlite/identities.js';
+export { sieveScriptLimits } from './sqlite/sieve-scripts.js';
 export { vacationLimits, vacationResponseId } from './sqlite/vacation.js';
 export { pushSubscriptionLimits } from './sqlite/push-subscriptions.js';
 export { DEFAULT_API_TOKEN_NAME, apiTokenLimits, isValidApiTokenName } from './sqlite/api-tokens.js';
@@ -183,3 +188,7 @@ export { mailboxLimits, mailboxRoles } from './sqlite/mailboxes.js';
 export { groupedAddresses, messageIds, parseDate, unstructuredText } from './mime/envelope.js';
 export type { AddressGroup } from './mime/envelope.js';
 export { unfold } from './mime/header-block.js';
+export type { HeaderField } from './mime/header-block.js';
+// What a mail filter (Sieve) reads of a message before it is stored.
+export { messageBodyText, messageHeaderFields, messageRawBody } from './mime/message-view.js';
+export { isValidKeyword } from './keywords.js';

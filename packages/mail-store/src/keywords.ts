@@ -4,6 +4,11 @@ import { InvalidInputError } from './errors.js';
 const keywordPattern = /^[\x21-\x7e]{1,255}$/;
 const forbiddenKeywordChars = /[(){\]%*"\\]/;
 
+/** RFC 8621 §4.1.1: whether a string may be a keyword (before lower-casing). */
+export function isValidKeyword(keyword: string): boolean {
+  return keywordPattern.test(keyword) && !forbiddenKeywordChars.test(keyword);
+}
+
 /**
  * Validates keywords and puts them in the store's canonical form: lower-cased (RFC 8621 §4.1.1:
  * keywords are case-insensitive), deduplicated, sorted. Throws InvalidInputError for a bad one.
@@ -11,8 +16,7 @@ const forbiddenKeywordChars = /[(){\]%*"\\]/;
 export function normaliseKeywords(keywords: readonly string[]): string[] {
   const out = new Set<string>();
   for (const k of keywords) {
-    if (!keywordPattern.test(k) || forbiddenKeywordChars.test(k))
-      throw new InvalidInputError(`Invalid keyword: ${k}`);
+    if (!isValidKeyword(k)) throw new InvalidInputError(`Invalid keyword: ${k}`);
     out.add(k.toLowerCase());
   }
   return [...out].sort();

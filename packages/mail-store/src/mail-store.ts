@@ -30,6 +30,8 @@ import type {
   EmailSubmissionId,
   Identity,
   IdentityId,
+  SieveScriptId,
+  SieveScriptRecord,
   Mailbox,
   MailboxCounts,
   MailboxId,
@@ -135,6 +137,19 @@ export interface CreateIdentityInput {
 
 /** The fields of an identity that may change (its email may not, RFC 8621 §6). */
 export type UpdateIdentityInput = Partial<Omit<CreateIdentityInput, 'email'>>;
+
+/** A new Sieve script (RFC 9661 §2.4): its text is a blob the account may read (an upload). */
+export interface CreateSieveScriptInput {
+  /** Null or absent: the store names it (its id). */
+  name?: string | null;
+  blobId: BlobId;
+}
+
+/** What a Sieve script update may change; activation is `activateSieveScript`. */
+export interface UpdateSieveScriptInput {
+  name?: string;
+  blobId?: BlobId;
+}
 
 /**
  * The store core's public face: domain operations, each one transaction, each write bumping the
@@ -295,6 +310,34 @@ export interface MailStore {
   destroyIdentity(accountId: AccountId, id: IdentityId): Promise<void>;
   /** Whether the account may send as (or make an identity for) this address. */
   mayUseAddress(accountId: AccountId, email: string): Promise<boolean>;
+
+  // Sieve scripts (RFC 9661): text in blobs, at most one active per account; logged as SieveScript.
+  /** Ordered by name. */
+  listSieveScripts(accountId: AccountId): Promise<SieveScriptRecord[]>;
+  /** The script to run on delivery, or null. */
+  getActiveSieveScript(accountId: AccountId): Promise<SieveScriptRecord | null>;
+  /**
+   * AlreadyExistsError for a name the account has, NotFoundError for a blob it may not read,
+   * InvalidInputError for a bad name, overQuota beyond `sieveScriptLimits.maxPerAccount`. The text
+   * is not checked here: the caller validates it (the store does not speak Sieve).
+   */
+  createSieveScript(accountId: AccountId, input: CreateSieveScriptInput): Promise<SieveScriptRecord>;
+  /** As create; NotFoundError for an unknown id. */
+  updateSieveScript(
+    accountId: AccountId,
+    id: SieveScriptId,
+    patch: UpdateSieveScriptInput,
+  ): Promise<SieveScriptRecord>;
+  /** NotFoundError for an unknown id, ForbiddenError for the active script. */
+  destroySieveScript(accountId: AccountId, id: SieveScriptId): Promise<void>;
+  /**
+   * Makes the script the one active (null: none active), atomically; the scripts whose isActive
+   * changed, with their new value. NotFoundError for an unknown id.
+   */
+  activateSieveScript(
+    accountId: AccountId,
+    id: SieveScriptId | null,
+  ): Promise<{ id: SieveScriptId; isActive: boolean }[]>;
 
   // Push subscriptions (RFC 8620 §7.2): the principal's (its own account's), no change log.
   listPushSubscriptions(ownerId: AccountId): Promise<PushSubscription[]>;

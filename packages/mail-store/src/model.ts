@@ -13,11 +13,13 @@ export type EmailId = StoreId<'Email'>;
 export type ThreadId = StoreId<'Thread'>;
 export type EmailSubmissionId = StoreId<'EmailSubmission'>;
 export type IdentityId = StoreId<'Identity'>;
+export type SieveScriptId = StoreId<'SieveScript'>;
 /** A blob id is the hex sha256 of the blob's bytes, prefixed (content addressing). */
 export type BlobId = StoreId<'Blob'>;
 
 /** The data types whose changes are logged and whose states are counted. */
-export type ChangeType = 'Mailbox' | 'Email' | 'Thread' | 'EmailSubmission' | 'Identity' | 'VacationResponse';
+export type ChangeType =
+  'Mailbox' | 'Email' | 'Thread' | 'EmailSubmission' | 'Identity' | 'VacationResponse' | 'SieveScript';
 
 export interface Domain {
   id: DomainId;
@@ -323,6 +325,19 @@ export interface Identity {
   htmlSignature: string;
   /** False for the account's default identity (its own address). */
   mayDelete: boolean;
+}
+
+/**
+ * A Sieve script of the account (RFC 5228; managed over JMAP, RFC 9661 §2): its text is the blob
+ * `blobId`. At most one script of an account is active: the one run on delivery.
+ */
+export interface SieveScriptRecord {
+  id: SieveScriptId;
+  accountId: AccountId;
+  /** Unique within the account. */
+  name: string;
+  blobId: BlobId;
+  isActive: boolean;
 }
 
 /** The account's vacation auto-reply (RFC 8621 §8); one per account. */

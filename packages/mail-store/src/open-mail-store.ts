@@ -49,6 +49,7 @@ import * as aliases from './sqlite/aliases.js';
 import * as snoozes from './sqlite/snoozes.js';
 import { buildMessage } from './compose/build-message.js';
 import * as identities from './sqlite/identities.js';
+import * as sieveScripts from './sqlite/sieve-scripts.js';
 import * as pushSubscriptions from './sqlite/push-subscriptions.js';
 import * as apiTokens from './sqlite/api-tokens.js';
 import { claimVacationReply, getVacationResponse, setVacationResponse } from './sqlite/vacation.js';
@@ -335,6 +336,24 @@ export async function openMailStore(
     },
     async mayUseAddress(accountId, email) {
       return identities.mayUseAddress(db, accountId, email);
+    },
+    async listSieveScripts(accountId) {
+      return sieveScripts.listSieveScripts(db, accountId);
+    },
+    async getActiveSieveScript(accountId) {
+      return sieveScripts.getActiveSieveScript(db, accountId);
+    },
+    async createSieveScript(accountId, input) {
+      return sieveScripts.createSieveScript(db, accountId, input);
+    },
+    async updateSieveScript(accountId, id, patch) {
+      return sieveScripts.updateSieveScript(db, accountId, id, patch);
+    },
+    async destroySieveScript(accountId, id) {
+      sieveScripts.destroySieveScript(db, accountId, id);
+    },
+    async activateSieveScript(accountId, id) {
+      return sieveScripts.activateSieveScript(db, accountId, id);
     },
     async listPushSubscriptions(ownerId) {
       return pushSubscriptions.listPushSubscriptions(db, ownerId);

@@ -126,6 +126,7 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
       recipients,
       sendOutgoing: options.sendOutgoing,
       log,
+      perRecipientReplies: lmtp,
     });
     const replies = outcomes.map((outcome) => (outcome.delivered ? null : asReply(outcome.error, log)));
     const delivered = replies.filter((reply) => reply === null).length;

@@ -1,5 +1,5 @@
 import { QuotaExceededError, StoreError } from '@colibri/mail-store';
-import type { AccountId, EmailRecord, Mailbox, MailStore } from '@colibri/mail-store';
+import type { AccountId, EmailRecord, Mailbox, MailboxId, MailStore } from '@colibri/mail-store';
 import type { ReceivedMessage } from './received-message.js';
 
 /** An SMTP reply for a refused recipient or message (RFC 5321 §4.2, RFC 3463 enhanced codes). */
@@ -63,11 +63,7 @@ export async function deliverToInbox(
   return deliverToFolder(store, accountId, raw, receivedAt, 'inbox');
 }
 
-/**
- * Stores one copy in the account's mailbox of that role (created with it if missing). A message
- * held in memory is imported whole (the fast path of small mail); a spooled one is streamed from
- * its file (`importMessageStream`), so a large message is never whole in memory.
- */
+/** Stores one copy in the account's mailbox of that role (created with it if missing). */
 export async function deliverToFolder(
   store: MailStore,
   accountId: AccountId,
@@ -75,8 +71,22 @@ export async function deliverToFolder(
   receivedAt: Date,
   folder: DeliveryFolder,
 ): Promise<EmailRecord> {
-  const inbox = await mailboxWithRole(store, accountId, folder);
-  const options = { mailboxIds: [inbox.id], keywords: [], receivedAt };
+  const mailbox = await mailboxWithRole(store, accountId, folder);
+  return importCopy(store, accountId, message, { mailboxIds: [mailbox.id], keywords: [], receivedAt });
+}
+
+/**
+ * Stores one copy in the given mailboxes with the given keywords: one email, one transaction. A
+ * message held in memory is imported whole (the fast path of small mail); a spooled one is
+ * streamed from its file (`importMessageStream`), so a large message is never whole in memory.
+ * The store's refusals become the SMTP replies that say them.
+ */
+export async function importCopy(
+  store: MailStore,
+  accountId: AccountId,
+  message: Uint8Array | ReceivedMessage,
+  options: { mailboxIds: MailboxId[]; keywords: string[]; receivedAt: Date },
+): Promise<EmailRecord> {
   const raw = message instanceof Uint8Array ? message : message.bytes;
   try {
     if (raw !== null) return await store.importMessage(accountId, { ...options, raw });
@@ -99,7 +109,7 @@ export async function deliverToFolder(
  * The account's mailbox of that role, created when missing. Two deliveries at once may both find
  * none: the loser of the creation race uses the winner's.
  */
-async function mailboxWithRole(
+export async function mailboxWithRole(
   store: MailStore,
   accountId: AccountId,
   role: DeliveryFolder,

@@ -66,6 +66,14 @@ export class ReceivedMessage {
     yield* createReadStream(this.spool.file, { start: this.spool.start, highWaterMark: 256 * 1024 });
   }
 
+  /** The whole message in memory (read from the spool file when it is there): for what needs it all. */
+  async whole(): Promise<Buffer> {
+    if (this.spool === null) return this.head;
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of this.chunks()) chunks.push(chunk);
+    return Buffer.concat(chunks);
+  }
+
   /** A node stream of the message (mailauth reads one); destroy it when done. */
   readable(): Readable {
     return this.spool === null ? Readable.from([this.head]) : Readable.from(this.chunks());

@@ -40,6 +40,12 @@ import { mdnParse } from './mdn/parse.js';
 import { mdnSend } from './mdn/send.js';
 import { pushSubscriptionGet } from './push-subscription/get.js';
 import { pushSubscriptionSet } from './push-subscription/set.js';
+import { sieveScriptChanges } from './sieve-script/changes.js';
+import { sieveScriptGet } from './sieve-script/get.js';
+import { sieveScriptQuery } from './sieve-script/query.js';
+import { sieveScriptQueryChanges } from './sieve-script/query-changes.js';
+import { sieveScriptSet } from './sieve-script/set.js';
+import { sieveScriptValidate } from './sieve-script/validate.js';
 
 interface MethodEntry<M extends MethodName> {
   /** The capability that must be in the request's `using` (RFC 8620 §3.3). */
@@ -93,6 +99,13 @@ const METHODS: { readonly [M in MethodName]?: MethodEntry<M> } = {
   // RFC 9007 §2: MDN/send and MDN/parse, under the mdn capability.
   'MDN/send': { capability: Capability.Mdn, handler: mdnSend },
   'MDN/parse': { capability: Capability.Mdn, handler: mdnParse },
+  // RFC 9661 §2: SieveScript, under the sieve capability.
+  'SieveScript/get': { capability: Capability.Sieve, handler: sieveScriptGet },
+  'SieveScript/changes': { capability: Capability.Sieve, handler: sieveScriptChanges },
+  'SieveScript/query': { capability: Capability.Sieve, handler: sieveScriptQuery },
+  'SieveScript/queryChanges': { capability: Capability.Sieve, handler: sieveScriptQueryChanges },
+  'SieveScript/set': { capability: Capability.Sieve, handler: sieveScriptSet },
+  'SieveScript/validate': { capability: Capability.Sieve, handler: sieveScriptValidate },
 };
 
 export interface FoundMethod {

@@ -21,6 +21,8 @@ export const SUPPORTED_CAPABILITIES: ReadonlySet<string> = new Set([
   Capability.Blob,
   // RFC 9007 §3
   Capability.Mdn,
+  // RFC 9661 §1.2
+  Capability.Sieve,
   // RFC 8887: a client may list it in `using`; it adds no methods.
   Capability.WebSocket,
 ]);

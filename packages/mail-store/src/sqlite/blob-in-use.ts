@@ -15,7 +15,7 @@ export function idleMsAt(now: Date): number {
 
 /**
  * Whether anything still needs a blob: an email of any account (`email_blobs`, raw message or
- * decoded part), an upload, or a submission with deliveries left to make (held, or a recipient
+ * decoded part), an upload, a Sieve script, or a submission with deliveries left to make (held, or a recipient
  * with a next attempt). A finished or canceled submission needs its bytes no more (the outbound
  * worker read them before recording the last attempt), so its blob goes like any other. One rule
  * for the queue and the sweep of unnamed files.
@@ -23,7 +23,7 @@ export function idleMsAt(now: Date): number {
 export function blobInUse(db: Db): (blobId: BlobId) => boolean {
   const used = db
     .prepare(
-      `SELECT ${heldByEmailOrUpload('@id')}
+      `SELECT ${heldByAccountData('@id')}
            OR EXISTS (SELECT 1 FROM submissions s WHERE s.blob_id = @id
                          AND EXISTS (SELECT 1 FROM submission_recipients r
                                       WHERE r.submission_id = s.id AND r.next_attempt_at IS NOT NULL))`,
@@ -33,10 +33,12 @@ export function blobInUse(db: Db): (blobId: BlobId) => boolean {
 }
 
 /**
- * SQL that is true while an email of any account or an upload has the blob `blobId` (an SQL
- * expression): what keeps a blob readable, and what takes it off the GC queue. Index look-ups.
+ * SQL that is true while an email of any account, an upload or a Sieve script (its text) has the
+ * blob `blobId` (an SQL expression): what keeps a blob readable, and what takes it off the GC
+ * queue. Index look-ups.
  */
-export function heldByEmailOrUpload(blobId: string): string {
+export function heldByAccountData(blobId: string): string {
   return `(EXISTS (SELECT 1 FROM email_blobs WHERE blob_id = ${blobId})
-           OR EXISTS (SELECT 1 FROM uploads WHERE blob_id = ${blobId}))`;
+           OR EXISTS (SELECT 1 FROM uploads WHERE blob_id = ${blobId})
+           OR EXISTS (SELECT 1 FROM sieve_scripts WHERE blob_id = ${blobId}))`;
 }

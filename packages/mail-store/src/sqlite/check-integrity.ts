@@ -181,6 +181,16 @@ export async function checkIntegrity(
     const found = parsed.get(rawId)?.get(blobId);
     check(blobId, subject, size, found === undefined ? null : { size: found, hex: blobId.slice(1) });
   }
+  // A Sieve script's text (RFC 9661) is a blob too: delivery reads it, so it must be there.
+  const scripts = db.prepare('SELECT id, blob_id FROM sieve_scripts').all() as {
+    id: string;
+    blob_id: BlobId;
+  }[];
+  for (const { id, blob_id: blobId } of scripts) {
+    blobsChecked++;
+    if (!(await blobs.has(blobId)))
+      problems.push({ kind: 'missingBlob', subject: id, detail: `blob ${blobId} is missing` });
+  }
   // Files nothing names are warnings, not problems: a crash between putting blobs and committing
   // leaves them by design, and collectGarbage's sweep removes them once idle.
   const inUse = blobInUse(db);

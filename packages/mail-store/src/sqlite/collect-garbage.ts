@@ -1,7 +1,7 @@
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { GarbageCollectionOptions, GarbageCollectionResult } from '../mail-store.js';
 import type { BlobId } from '../model.js';
-import { blobInUse, heldByEmailOrUpload, idleMsAt } from './blob-in-use.js';
+import { blobInUse, heldByAccountData, idleMsAt } from './blob-in-use.js';
 import type { Db } from './open-database.js';
 import { sweepUnnamedBlobs } from './sweep-unnamed-blobs.js';
 import { pruneSubmissions } from './submissions.js';
@@ -43,7 +43,7 @@ export async function collectGarbage(
   const dequeue = db.prepare('DELETE FROM blob_gc WHERE blob_id = ?');
   db.transaction(() => {
     for (const blobId of done) dequeue.run(blobId);
-    db.prepare(`DELETE FROM blob_gc WHERE ${heldByEmailOrUpload('blob_gc.blob_id')}`).run();
+    db.prepare(`DELETE FROM blob_gc WHERE ${heldByAccountData('blob_gc.blob_id')}`).run();
   }).immediate();
   const sweep = await sweepUnnamedBlobs(
     db,

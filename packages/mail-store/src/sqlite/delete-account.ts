@@ -7,7 +7,8 @@ import type { SqliteSearchIndex } from './sqlite-search-index.js';
 /**
  * Deletes an account and everything it owns in ONE transaction: emails (with memberships,
  * keywords, search rows), threads, threading ids, mailboxes and their counts, the change log and
- * states, quota, import keys, snoozes, identities, vacation, aliases, uploads, queued submissions,
+ * states, quota, import keys, snoozes, identities, vacation, Sieve scripts, aliases, uploads, queued
+ * submissions,
  * and its blobs' records. Its blobs are
  * queued in `blob_gc` (their files go at the next `collectGarbage` unless another account still
  * uses them; metadata first as always).
@@ -29,6 +30,8 @@ export function deleteAccount(db: Db, search: SqliteSearchIndex, accountId: Acco
     run(`INSERT OR IGNORE INTO blob_gc (blob_id) SELECT blob_id FROM uploads WHERE account_id = ?`);
     run(`INSERT OR IGNORE INTO blob_gc (blob_id) SELECT blob_id FROM email_blobs WHERE account_id = ?`);
     run(`DELETE FROM uploads WHERE account_id = ?`);
+    run(`INSERT OR IGNORE INTO blob_gc (blob_id) SELECT blob_id FROM sieve_scripts WHERE account_id = ?`);
+    run(`DELETE FROM sieve_scripts WHERE account_id = ?`);
     run(`INSERT OR IGNORE INTO blob_gc (blob_id) SELECT blob_id FROM submissions WHERE account_id = ?`);
     run(
       `DELETE FROM submission_recipients WHERE submission_id IN (SELECT id FROM submissions WHERE account_id = ?)`,

@@ -653,6 +653,25 @@ export const migrations: readonly Migration[] = [
     `,
   },
   pushSubscriptionsMigration,
+  {
+    version: 26,
+    name: 'sieve scripts',
+    sql: `
+      -- RFC 9661: an account's Sieve scripts. The text is a content-addressed blob; the row is the
+      -- reference that keeps it from the collector (blob-in-use.ts) and lets the account read it.
+      -- At most one active script per account: the partial unique index says so to every writer.
+      CREATE TABLE sieve_scripts (
+        id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES accounts(id),
+        name TEXT NOT NULL,
+        blob_id TEXT NOT NULL,
+        is_active INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (account_id, name)
+      ) STRICT;
+      CREATE UNIQUE INDEX sieve_scripts_active ON sieve_scripts(account_id) WHERE is_active = 1;
+      CREATE INDEX sieve_scripts_blob ON sieve_scripts(blob_id, account_id);
+    `,
+  },
   pendingDocumentsMigration,
   apiTokensMigration,
 ];

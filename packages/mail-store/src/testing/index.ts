@@ -29,6 +29,7 @@ import { describeImportStream } from './import-stream.js';
 import { describeCompose } from './compose.js';
 import { describeIdentities } from './identities.js';
 import { describeVacation } from './vacation.js';
+import { describeSieveScripts } from './sieve-scripts.js';
 import { describePushSubscriptions } from './push-subscriptions.js';
 import { describeApiTokens } from './api-tokens.js';
 import { describeParseAndLookupBlobs } from './parse-and-lookup-blobs.js';
@@ -72,6 +73,7 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeImportStream(factory);
     describeIdentities(factory);
     describeVacation(factory);
+    describeSieveScripts(factory);
     describePushSubscriptions(factory);
     describeApiTokens(factory);
     describeCompose(factory);

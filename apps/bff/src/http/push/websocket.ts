@@ -38,6 +38,7 @@ const PUSH_TYPES: readonly ChangeType[] = [
   'EmailSubmission',
   'Identity',
   'VacationResponse',
+  'SieveScript',
 ];
 
 export interface JmapWebSocketOptions {

@@ -8,7 +8,10 @@ import {
 } from '@colibri/mail-store';
 import type { OutboundRelay } from '../../config/config.js';
 import type { Logger } from '../../logger.js';
-import { SmtpReply, deliverToInbox, resolveRecipient } from '../local-delivery.js';
+import { deliverToAccount } from '../deliver-to-account.js';
+import { SmtpReply, resolveRecipient } from '../local-delivery.js';
+import { ReceivedMessage } from '../received-message.js';
+import { rejectReply } from '../sieve/sieve-reject.js';
 import type { SendOutgoing } from '../outgoing.js';
 import { traceHeaders } from '../trace-headers.js';
 import { sendVacationReply } from '../vacation-reply.js';
@@ -108,15 +111,25 @@ export function startOutboundWorker(options: OutboundWorkerOptions): OutboundWor
           id: group.submissionId,
           date,
         });
-        const email = await deliverToInbox(
+        // The recipient's Sieve filter applies to a colleague's mail too; its reject is a
+        // permanent failure, so the sender gets the bounce (RFC 5429 §2.1: a DSN).
+        const copy = ReceivedMessage.of(Buffer.concat([Buffer.from(trace, 'utf8'), raw]), null, true);
+        const envelope = { from: group.mailFrom, to: rcptTo };
+        const result = await deliverToAccount(
           store,
           accountId,
-          Buffer.concat([Buffer.from(trace, 'utf8'), raw]),
+          copy,
           date,
+          'inbox',
+          envelope,
+          sendOutgoing,
+          log,
         );
+        if (result.reject !== null) throw rejectReply(result.reject.reason);
         outcomes.set(rcptTo, { kind: 'delivered', reply: '250 2.0.0 Delivered locally' });
         // A colleague on vacation answers mail from inside the organisation too (RFC 3834).
-        await sendVacationReply(store, sendOutgoing, accountId, email, group.mailFrom, log);
+        if (result.email !== null && !result.scriptVacation)
+          await sendVacationReply(store, sendOutgoing, accountId, result.email, group.mailFrom, log);
       } catch (error) {
         if (error instanceof SmtpReply) {
           const reply = `${error.responseCode} ${error.message}`;

@@ -1,5 +1,4 @@
-import { MethodErrorType } from '@colibri/jmap-types';
-import { MethodFailure } from '../../method-failure.js';
+import { orderOf } from '../shared/in-memory-query.js';
 import type { SubmissionComparator, SubmissionCondition, SubmissionFilter } from './query-args.js';
 import type { ClientSubmission } from './to-wire.js';
 
@@ -40,9 +39,6 @@ const sortKeys = {
   sentAt: (s: ClientSubmission) => s.sendAt.getTime(),
 } as const;
 
-const isSortProperty = (property: string): property is keyof typeof sortKeys =>
-  Object.hasOwn(sortKeys, property);
-
 /**
  * RFC 8620 §5.5: a comparison function for the comparators (ties by id, so the order is total),
  * or unsupportedSort for a property or collation the server does not know.
@@ -51,24 +47,7 @@ export function submissionOrder(
   comparators: readonly SubmissionComparator[] | null | undefined,
   collations: readonly string[],
 ): (a: ClientSubmission, b: ClientSubmission) => number {
-  const keys = (comparators ?? []).map((comparator) => {
-    if (!isSortProperty(comparator.property))
-      throw new MethodFailure(MethodErrorType.UnsupportedSort, `Cannot sort by "${comparator.property}".`);
-    if (comparator.collation !== undefined && !collations.includes(comparator.collation))
-      throw new MethodFailure(
-        MethodErrorType.UnsupportedSort,
-        `Unknown collation "${comparator.collation}".`,
-      );
-    return { key: sortKeys[comparator.property], sign: comparator.isAscending === false ? -1 : 1 };
-  });
-  return (a, b) => {
-    for (const { key, sign } of keys) {
-      const x = key(a);
-      const y = key(b);
-      if (x !== y) return (x < y ? -1 : 1) * sign;
-    }
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  };
+  return orderOf(comparators, sortKeys, collations);
 }
 
 /** The ids of the account's submissions that match, in order. */

@@ -2,9 +2,9 @@ import type { Identity, MethodResult, SetError } from '@colibri/jmap-types';
 import { identityLimits } from '@colibri/mail-store';
 import type { AccountId } from '@colibri/mail-store';
 import type { MethodContext } from '../../method-context.js';
-import { resolveId } from '../shared/creation-ids.js';
 import { toIdentityId } from '../shared/ids.js';
-import { beginSet, orNull, setErrorOf } from '../shared/set-helpers.js';
+import { beginSet, overQuotaAt, setErrorOf } from '../shared/set-helpers.js';
+import { applySetItems, setResponse } from '../shared/set-loop.js';
 import { parseIdentityCreate, parseIdentityPatch } from './set-fields.js';
 import { identityToWire } from './to-wire.js';
 
@@ -26,11 +26,9 @@ async function createOne(
 ): Promise<Created> {
   const input = parseIdentityCreate(values);
   if ('type' in input) return { error: input };
-  // RFC 8620 §5.3 overQuota: a server limit on the number of objects of the type.
-  if ((await ctx.store.listIdentities(accountId)).length >= identityLimits.maxPerAccount)
-    return {
-      error: { type: 'overQuota', description: `At most ${identityLimits.maxPerAccount} identities.` },
-    };
+  const count = (await ctx.store.listIdentities(accountId)).length;
+  const full = overQuotaAt(count, identityLimits.maxPerAccount, 'identities');
+  if (full !== null) return { error: full };
   try {
     // RFC 8621 §6.3: the store accepts only an address the account may send from (its
     // `mayUseAddress`, checked in the same transaction); anything else is forbiddenFrom.
@@ -81,44 +79,10 @@ export async function identitySet(
 ): Promise<MethodResult<'Identity/set'>> {
   const { args, accountId, oldState } = await beginSet('Identity', rawArgs, ctx);
 
-  const created: Record<string, Partial<Identity>> = {};
-  const notCreated: Record<string, SetError> = {};
-  for (const [creationId, values] of Object.entries(args.create ?? {})) {
-    const outcome = await createOne(ctx, accountId, values);
-    if ('error' in outcome) notCreated[creationId] = outcome.error;
-    else {
-      created[creationId] = outcome.created;
-      if (outcome.created.id !== undefined) ctx.createdIds.set(creationId, outcome.created.id);
-    }
-  }
-  const updated: Record<string, null> = {};
-  const notUpdated: Record<string, SetError> = {};
-  // RFC 8620 §5.3: a `#creationId` names the object created earlier in this request; the
-  // response speaks of the object by its id.
-  const target = (id: string) => resolveId(ctx, id) ?? id;
-  for (const [given, patch] of Object.entries(args.update ?? {})) {
-    const id = target(given);
-    const error = await updateOne(ctx, accountId, id, patch);
-    if (error === null) updated[id] = null;
-    else notUpdated[id] = error;
-  }
-  const destroyed: string[] = [];
-  const notDestroyed: Record<string, SetError> = {};
-  for (const id of (args.destroy ?? []).map(target)) {
-    const error = await destroyOne(ctx, accountId, id);
-    if (error === null) destroyed.push(id);
-    else notDestroyed[id] = error;
-  }
-
-  return {
-    accountId,
-    oldState,
-    newState: await ctx.store.getState(accountId, 'Identity'),
-    created: orNull(created),
-    updated: orNull(updated),
-    destroyed: destroyed.length > 0 ? destroyed : null,
-    notCreated: orNull(notCreated),
-    notUpdated: orNull(notUpdated),
-    notDestroyed: orNull(notDestroyed),
-  };
+  const out = await applySetItems<Identity>(ctx, args, {
+    create: (values) => createOne(ctx, accountId, values),
+    update: (id, patch) => updateOne(ctx, accountId, id, patch),
+    destroy: (id) => destroyOne(ctx, accountId, id),
+  });
+  return setResponse({ accountId, oldState, newState: await ctx.store.getState(accountId, 'Identity') }, out);
 }

@@ -14,6 +14,11 @@ export function orNull<T>(record: Record<string, T>): Record<string, T> | null {
   return Object.keys(record).length > 0 ? record : null;
 }
 
+/** RFC 8620 §5.3 overQuota: a server limit on the number of objects of the type, reached. */
+export function overQuotaAt(count: number, max: number, what: string): SetError | null {
+  return count >= max ? { type: 'overQuota', description: `At most ${max} ${what}.` } : null;
+}
+
 /** RFC 8620 §5.3: more create + update + destroy entries than maxObjectsInSet is requestTooLarge. */
 export function assertSetSize(
   args: { create?: object | null; update?: object | null; destroy?: readonly unknown[] | null },
