@@ -17,7 +17,15 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 /** Workspace folder -> the @colibri packages it may import. */
 export const allowedImports = {
   'apps/web': ['ui', 'jmap-client', 'jmap-types'],
-  'apps/bff': ['jmap-server', 'mail-store', 'sieve', 'icalendar', 'jmap-types', 'store-postgres', 'blobstore-s3'],
+  'apps/bff': [
+    'jmap-server',
+    'mail-store',
+    'sieve',
+    'icalendar',
+    'jmap-types',
+    'store-postgres',
+    'blobstore-s3',
+  ],
   'packages/jmap-types': [],
   'packages/jmap-server': ['jmap-types', 'mail-store', 'sieve', 'icalendar', 'vcard'],
   'packages/sieve': [],
