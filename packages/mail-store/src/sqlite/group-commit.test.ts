@@ -34,6 +34,23 @@ const insert = (v: string) => () => db.prepare('INSERT INTO t (v) VALUES (?)').r
 const stored = () => (db.prepare('SELECT v FROM t ORDER BY rowid').pluck().all() as string[]).join(',');
 
 describe('group commit', () => {
+  it('under load, pieces arriving within gatherMs of a group start join the next group', async () => {
+    committer = createGroupCommit(db, { gatherMs: 200 });
+    // Idle: a lone piece commits at once (well within the gather window).
+    const started = performance.now();
+    await committer.commit(insert('a'));
+    expect(performance.now() - started).toBeLessThan(150);
+    // Right after that group started: three pieces a few ms apart share one transaction.
+    const later = [committer.commit(insert('b'))];
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    later.push(committer.commit(insert('c')));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    later.push(committer.commit(insert('d')));
+    await Promise.all(later);
+    expect(stored()).toBe('a,b,c,d');
+    expect(transactions).toBe(2);
+  });
+
   it('commits work submitted together in one transaction, each caller answered after it', async () => {
     committer = createGroupCommit(db);
     const ids = await Promise.all(['a', 'b', 'c'].map((v) => committer!.commit(insert(v))));

@@ -19,7 +19,20 @@ export interface GroupCommitter {
 export interface GroupCommitOptions {
   /** When the WAL is checkpointed (`background-checkpoints.ts`); by default its defaults. */
   checkpoints?: CheckpointSchedule;
+  /** See `groupGatherMs`. */
+  gatherMs?: number;
 }
+
+/**
+ * Under load, a group starts no sooner than this after the previous one started, unless
+ * `groupGatherPieces` already wait: more deliveries then share one transaction's fixed costs (the
+ * commit's shared pages, the WAL sync, the state feed's check). An idle store still commits a
+ * lone piece at the next turn of the loop. On a 98k-message store, 2,000 deliveries over 4 LMTP
+ * connections (alternated runs): groups went from 1.28 to 1.84 deliveries, the server's main
+ * thread from 3.11 to 2.51 ms and its CPU from 4.57 to 3.88 ms per delivery (3 ms: 1.40, ~2.9).
+ */
+export const groupGatherMs = 6;
+export const groupGatherPieces = 4;
 
 interface Pending {
   work: () => unknown;
@@ -63,15 +76,20 @@ export function createGroupCommit(db: Db, options: GroupCommitOptions = {}): Gro
   // The next group commits while the previous one syncs, so a commit's CPU time overlaps the
   // disk's; but only one committed group waits for the next sync: what arrives after it waits in
   // the queue and joins a bigger group, committed as soon as that sync starts.
+  const gatherMs = options.gatherMs ?? groupGatherMs;
+  let lastStart = Number.NEGATIVE_INFINITY;
   const schedule = () => {
     if (scheduled || committing || unsynced.length > 0 || queue.length === 0) return;
     scheduled = true;
-    setImmediate(() => void commitNext());
+    const wait = queue.length < groupGatherPieces ? lastStart + gatherMs - performance.now() : 0;
+    if (wait > 0) setTimeout(() => void commitNext(), wait);
+    else setImmediate(() => void commitNext());
   };
 
   const commitNext = async () => {
     scheduled = false;
     committing = true;
+    lastStart = performance.now();
     // A checkpoint started after the previous commit: this group starts once it is done, on a WAL
     // that SQLite then restarts. Meanwhile more work joins the queue.
     await checkpoints.running();
