@@ -28,10 +28,12 @@ export interface GroupCommitOptions {
  * `groupGatherPieces` already wait: more deliveries then share one transaction's fixed costs (the
  * commit's shared pages, the WAL sync, the state feed's check). An idle store still commits a
  * lone piece at the next turn of the loop. On a 98k-message store, 2,000 deliveries over 4 LMTP
- * connections (alternated runs): groups went from 1.28 to 1.84 deliveries, the server's main
- * thread from 3.11 to 2.51 ms and its CPU from 4.57 to 3.88 ms per delivery (3 ms: 1.40, ~2.9).
+ * connections, alternated runs: with 3 ms, groups went from 1.27 to 1.40 deliveries, the server's
+ * main thread from 3.18/3.49 to 2.96/2.89 ms per delivery and the rate from 246/226 to 257/252
+ * msg/s. 6 ms made bigger groups (1.84) and cut more CPU, but the rate did not follow: with 4
+ * connections each waits for its reply, and the wait became the bound.
  */
-export const groupGatherMs = 6;
+export const groupGatherMs = 3;
 export const groupGatherPieces = 4;
 
 interface Pending {
