@@ -75,6 +75,14 @@ export type {
   SieveScriptSortProperty,
 } from './sieve.js';
 export type {
+  Principal as JmapPrincipal,
+  PrincipalFilterCondition,
+  PrincipalProperty,
+  PrincipalType,
+  PrincipalsAccountCapability,
+  PrincipalsOwnerAccountCapability,
+} from './principal.js';
+export type {
   DeliveryStatus,
   EmailSubmission,
   EmailSubmissionAddress,

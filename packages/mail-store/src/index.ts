@@ -58,8 +58,11 @@ export type {
   RecipientStatus,
   UndoStatus,
   Mailbox,
+  MailboxAccess,
   MailboxCounts,
   MailboxId,
+  MailboxRightName,
+  MailboxShare,
   MailboxRole,
   State,
   StateChange,
@@ -88,6 +91,8 @@ export {
 } from './errors.js';
 export type { QuotaLimit } from './errors.js';
 export { toAccountId, toDomainId, toEmailId, toMailboxId, toThreadId } from './ids.js';
+export { MAILBOX_RIGHT_NAMES } from './model.js';
+export { mailboxShareLimits } from './sqlite/mailbox-shares.js';
 export { toBlobId } from './blobs/blob-id.js';
 export type { BlobStore, StoredBlob } from './blobs/blob-store.js';
 // Ports beside BlobStore (STYLE 13), and the backend-neutral pieces their implementations share.

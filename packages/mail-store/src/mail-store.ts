@@ -36,6 +36,8 @@ import type {
   MailboxCounts,
   MailboxId,
   MailboxRole,
+  MailboxAccess,
+  MailboxShare,
   State,
   StateChange,
   ThreadId,
@@ -196,6 +198,29 @@ export interface MailStore {
     id: MailboxId,
     options?: { removeEmails?: boolean },
   ): Promise<DestroyMailboxResult>;
+
+  // Sharing (RFC 9670). The store keeps who may do what; the protocol layer enforces it.
+  /** Every share of the account's mailboxes. */
+  listMailboxShares(accountId: AccountId): Promise<MailboxShare[]>;
+  /** Every share granted to the account, in other accounts. */
+  listSharesWith(granteeId: AccountId): Promise<MailboxShare[]>;
+  /**
+   * Replaces who a mailbox is shared with (a grantee with no right is dropped); the mailbox's
+   * state moves when something changed. InvalidInputError for the owner or an unknown account
+   * among the grantees or too many grantees, NotFoundError for an unknown mailbox.
+   */
+  setMailboxShares(
+    accountId: AccountId,
+    mailboxId: MailboxId,
+    shares: ReadonlyMap<AccountId, MailboxAccess>,
+  ): Promise<void>;
+  /** A grantee's own subscription to a mailbox shared with them; NotFoundError if it is not. */
+  setShareSubscribed(
+    accountId: AccountId,
+    mailboxId: MailboxId,
+    granteeId: AccountId,
+    isSubscribed: boolean,
+  ): Promise<void>;
 
   // Emails
   /**

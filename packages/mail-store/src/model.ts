@@ -52,6 +52,36 @@ export interface Mailbox {
   isSubscribed: boolean;
 }
 
+/**
+ * What a user may do in a mailbox: RFC 8621 §2's MailboxRights, plus `mayShare` (RFC 9670 §4
+ * leaves the rights to each data type; Stalwart and the JMAP Calendars draft use the same name)
+ * for changing who else may use it.
+ */
+export const MAILBOX_RIGHT_NAMES = [
+  'mayReadItems',
+  'mayAddItems',
+  'mayRemoveItems',
+  'maySetSeen',
+  'maySetKeywords',
+  'mayCreateChild',
+  'mayRename',
+  'mayDelete',
+  'maySubmit',
+  'mayShare',
+] as const;
+export type MailboxRightName = (typeof MAILBOX_RIGHT_NAMES)[number];
+export type MailboxAccess = Readonly<Record<MailboxRightName, boolean>>;
+
+/** A mailbox shared with another account (RFC 9670): the grantee's rights and subscription. */
+export interface MailboxShare {
+  /** The owner's account, where the mailbox is. */
+  accountId: AccountId;
+  mailboxId: MailboxId;
+  granteeId: AccountId;
+  rights: MailboxAccess;
+  isSubscribed: boolean;
+}
+
 export interface MailboxCounts {
   totalEmails: number;
   unreadEmails: number;
