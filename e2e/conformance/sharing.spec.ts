@@ -312,4 +312,69 @@ test.describe('RFC 9670 JMAP Sharing, applied to mailboxes', () => {
       'accountNotSupportedByMethod',
     );
   });
+
+  test('RFC 9670 §3: a sharee is told of a share change; they may dismiss the notification, not make one', async ({
+    account,
+    newAccount,
+  }) => {
+    const bob = await newAccount();
+    const { inbox } = await mailboxesByRole(account);
+    await share(account, inbox!, bob.accountId, ['mayReadItems']);
+    const query = await bob.ok<{ ids: Id[]; queryState: string }>(
+      'ShareNotification/query',
+      { accountId: bob.accountId, filter: { objectAccountId: account.accountId } },
+      sharing,
+    );
+    expect(query.ids).toHaveLength(1);
+    const got = await bob.ok<{ list: Record<string, unknown>[] }>(
+      'ShareNotification/get',
+      { accountId: bob.accountId, ids: query.ids },
+      sharing,
+    );
+    expect(got.list[0]).toMatchObject({
+      objectType: 'Mailbox',
+      objectAccountId: account.accountId,
+      objectId: inbox,
+      changedBy: { email: account.email },
+      oldRights: null,
+      newRights: rights('mayReadItems'),
+    });
+    expect(typeof got.list[0]?.created).toBe('string');
+    // The owner, who made the change, is not notified.
+    const owners = await account.ok<{ ids: Id[] }>(
+      'ShareNotification/query',
+      { accountId: account.accountId },
+      sharing,
+    );
+    expect(owners.ids).toEqual([]);
+
+    const set = await bob.ok<{
+      destroyed: Id[] | null;
+      notCreated: Record<string, { type: string }>;
+      notUpdated: Record<string, { type: string }>;
+    }>(
+      'ShareNotification/set',
+      {
+        accountId: bob.accountId,
+        create: { n: { objectType: 'Mailbox' } },
+        update: { [query.ids[0]!]: { name: 'x' } },
+        destroy: [query.ids[0]],
+      },
+      sharing,
+    );
+    expect(set.notCreated.n?.type).toBe('forbidden');
+    expect(set.notUpdated[query.ids[0]!]?.type).toBe('forbidden');
+    expect(set.destroyed).toEqual(query.ids);
+    const changes = await bob.ok<{ removed: Id[]; added: unknown[] }>(
+      'ShareNotification/queryChanges',
+      {
+        accountId: bob.accountId,
+        filter: { objectAccountId: account.accountId },
+        sinceQueryState: query.queryState,
+      },
+      sharing,
+    );
+    expect(changes.removed).toEqual(query.ids);
+    expect(changes.added).toEqual([]);
+  });
 });

@@ -81,6 +81,9 @@ export type {
   PrincipalType,
   PrincipalsAccountCapability,
   PrincipalsOwnerAccountCapability,
+  ShareNotification,
+  ShareNotificationFilterCondition,
+  ShareNotificationProperty,
 } from './principal.js';
 export type {
   DeliveryStatus,

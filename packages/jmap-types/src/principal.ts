@@ -11,6 +11,7 @@ import type {
   SetArgs,
   SessionAccount,
   SetResult,
+  UTCDate,
 } from './core.js';
 
 /** RFC 9670 §1.5.1: the account capability `urn:ietf:params:jmap:principals`. */
@@ -52,7 +53,40 @@ export interface PrincipalFilterCondition {
   timeZone?: string;
 }
 
+/** RFC 9670 §3.2: a ShareNotification. */
+export interface ShareNotification {
+  id: Id;
+  created: UTCDate;
+  changedBy: { name: string; email: string | null; principalId: Id | null };
+  objectType: string;
+  objectAccountId: Id;
+  objectId: Id;
+  name: string;
+  oldRights: Record<string, boolean> | null;
+  newRights: Record<string, boolean> | null;
+}
+export type ShareNotificationProperty = keyof ShareNotification;
+
+/** RFC 9670 §3.6.1: ShareNotification/query filter. */
+export interface ShareNotificationFilterCondition {
+  after?: UTCDate | null;
+  before?: UTCDate | null;
+  objectType?: string;
+  objectAccountId?: Id;
+}
+
 export interface PrincipalMethods {
+  'ShareNotification/get': {
+    args: GetArgs<ShareNotificationProperty>;
+    result: GetResult<Partial<ShareNotification>>;
+  };
+  'ShareNotification/changes': { args: ChangesArgs; result: ChangesResult };
+  'ShareNotification/set': { args: SetArgs<ShareNotification>; result: SetResult<ShareNotification> };
+  'ShareNotification/query': { args: QueryArgs<ShareNotificationFilterCondition>; result: QueryResult };
+  'ShareNotification/queryChanges': {
+    args: QueryChangesArgs<ShareNotificationFilterCondition>;
+    result: QueryChangesResult;
+  };
   'Principal/get': { args: GetArgs<PrincipalProperty>; result: GetResult<Partial<Principal>> };
   'Principal/changes': { args: ChangesArgs; result: ChangesResult };
   'Principal/set': { args: SetArgs<Principal>; result: SetResult<Principal> };

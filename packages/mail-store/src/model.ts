@@ -14,12 +14,20 @@ export type ThreadId = StoreId<'Thread'>;
 export type EmailSubmissionId = StoreId<'EmailSubmission'>;
 export type IdentityId = StoreId<'Identity'>;
 export type SieveScriptId = StoreId<'SieveScript'>;
+export type ShareNotificationId = StoreId<'ShareNotification'>;
 /** A blob id is the hex sha256 of the blob's bytes, prefixed (content addressing). */
 export type BlobId = StoreId<'Blob'>;
 
 /** The data types whose changes are logged and whose states are counted. */
 export type ChangeType =
-  'Mailbox' | 'Email' | 'Thread' | 'EmailSubmission' | 'Identity' | 'VacationResponse' | 'SieveScript';
+  | 'Mailbox'
+  | 'Email'
+  | 'Thread'
+  | 'EmailSubmission'
+  | 'Identity'
+  | 'VacationResponse'
+  | 'SieveScript'
+  | 'ShareNotification';
 
 export interface Domain {
   id: DomainId;
@@ -80,6 +88,22 @@ export interface MailboxShare {
   granteeId: AccountId;
   rights: MailboxAccess;
   isSubscribed: boolean;
+}
+
+/** RFC 9670 §3: a user told that their rights to someone else's object changed. */
+export interface ShareNotification {
+  id: ShareNotificationId;
+  /** The account told (the grantee's own). */
+  accountId: AccountId;
+  created: Date;
+  changedBy: { name: string; email: string | null; principalId: string | null };
+  objectType: 'Mailbox';
+  objectAccountId: AccountId;
+  objectId: string;
+  /** The object's name when the notification was made. */
+  name: string;
+  oldRights: MailboxAccess | null;
+  newRights: MailboxAccess | null;
 }
 
 export interface MailboxCounts {

@@ -25,6 +25,7 @@ import { createMailbox, findMailboxByRole, listMailboxes, mailboxCounts } from '
 import { destroyMailbox } from './sqlite/destroy-mailbox.js';
 import { updateMailbox } from './sqlite/update-mailbox.js';
 import * as mailboxShares from './sqlite/mailbox-shares.js';
+import * as shareNotifications from './sqlite/share-notifications.js';
 import { loadEmailSummaries, loadEmails } from './sqlite/email-rows.js';
 import { openDatabase } from './sqlite/open-database.js';
 import { queryEmails } from './sqlite/query-emails.js';
@@ -180,8 +181,14 @@ export async function openMailStore(
     async listSharesWith(granteeId) {
       return mailboxShares.listSharesWith(db, granteeId);
     },
-    async setMailboxShares(accountId, mailboxId, shares) {
-      mailboxShares.setMailboxShares(db, accountId, mailboxId, shares);
+    async setMailboxShares(accountId, mailboxId, shares, changedBy) {
+      mailboxShares.setMailboxShares(db, accountId, mailboxId, shares, changedBy ?? null);
+    },
+    async listShareNotifications(accountId) {
+      return shareNotifications.listShareNotifications(db, accountId, mailboxShares.maskToRights);
+    },
+    async destroyShareNotification(accountId, id) {
+      shareNotifications.destroyShareNotification(db, accountId, id);
     },
     async setShareSubscribed(accountId, mailboxId, granteeId, isSubscribed) {
       mailboxShares.setShareSubscribed(db, accountId, mailboxId, granteeId, isSubscribed);

@@ -50,6 +50,9 @@ import { principalChanges } from './principal/changes.js';
 import { principalGet } from './principal/get.js';
 import { principalQuery, principalQueryChanges } from './principal/query.js';
 import { principalSet } from './principal/set.js';
+import { shareNotificationChanges, shareNotificationGet } from './share-notification/get.js';
+import { shareNotificationQuery, shareNotificationQueryChanges } from './share-notification/query.js';
+import { shareNotificationSet } from './share-notification/set.js';
 
 interface MethodEntry<M extends MethodName> {
   /** The capability that must be in the request's `using` (RFC 8620 §3.3). */
@@ -69,6 +72,15 @@ const METHODS: { readonly [M in MethodName]?: MethodEntry<M> } = {
   'Principal/set': { capability: Capability.Principals, handler: principalSet },
   'Principal/query': { capability: Capability.Principals, handler: principalQuery },
   'Principal/queryChanges': { capability: Capability.Principals, handler: principalQueryChanges },
+  // RFC 9670 §3
+  'ShareNotification/get': { capability: Capability.Principals, handler: shareNotificationGet },
+  'ShareNotification/changes': { capability: Capability.Principals, handler: shareNotificationChanges },
+  'ShareNotification/set': { capability: Capability.Principals, handler: shareNotificationSet },
+  'ShareNotification/query': { capability: Capability.Principals, handler: shareNotificationQuery },
+  'ShareNotification/queryChanges': {
+    capability: Capability.Principals,
+    handler: shareNotificationQueryChanges,
+  },
   'Mailbox/get': { capability: Capability.Mail, handler: mailboxGet },
   'Mailbox/changes': { capability: Capability.Mail, handler: mailboxChanges },
   'Mailbox/set': { capability: Capability.Mail, handler: mailboxSet },

@@ -8,6 +8,11 @@ import {
 } from '../model.js';
 import { sqliteChangeLog as changeLog } from './change-log.js';
 import type { Db } from './open-database.js';
+import {
+  dismissShareNotificationsAbout,
+  notifyShareChanges,
+  type ShareChange,
+} from './share-notifications.js';
 
 /** How many principals one mailbox may be shared with; one more is an InvalidInputError. */
 export const mailboxShareLimits = { maxGranteesPerMailbox: 256 };
@@ -57,9 +62,14 @@ export function listSharesWith(db: Db, granteeId: AccountId): MailboxShare[] {
   ).map(toShare);
 }
 
-function assertMailbox(db: Db, accountId: AccountId, mailboxId: MailboxId): void {
-  if (!db.prepare('SELECT 1 FROM mailboxes WHERE id = ? AND account_id = ?').get(mailboxId, accountId))
-    throw new NotFoundError(`Mailbox ${mailboxId}`);
+/** The mailbox's name (for notifications); NotFoundError when it is not the account's. */
+function mailboxNameOf(db: Db, accountId: AccountId, mailboxId: MailboxId): string {
+  const name = db
+    .prepare('SELECT name FROM mailboxes WHERE id = ? AND account_id = ?')
+    .pluck()
+    .get(mailboxId, accountId) as string | undefined;
+  if (name === undefined) throw new NotFoundError(`Mailbox ${mailboxId}`);
+  return name;
 }
 
 /**
@@ -68,16 +78,18 @@ function assertMailbox(db: Db, accountId: AccountId, mailboxId: MailboxId): void
  * subscribed (RFC 9670 §1.4 leaves the default to the server: a share someone made on purpose is
  * what the grantee wants to see). The owner cannot be a grantee (RFC 9670 §4: their rights are
  * implicit), and every grantee must be an account of the store. The mailbox's state moves only if
- * something changed.
+ * something changed; then each grantee whose rights changed gets a ShareNotification (RFC 9670 §3)
+ * naming `changedBy`.
  */
 export function setMailboxShares(
   db: Db,
   accountId: AccountId,
   mailboxId: MailboxId,
   shares: ReadonlyMap<AccountId, MailboxAccess>,
+  changedBy: AccountId | null = null,
 ): void {
   db.transaction(() => {
-    assertMailbox(db, accountId, mailboxId);
+    const name = mailboxNameOf(db, accountId, mailboxId);
     const wanted = new Map([...shares].filter(([, rights]) => rightsToMask(rights) !== 0));
     if (wanted.size > mailboxShareLimits.maxGranteesPerMailbox)
       throw new InvalidInputError(
@@ -96,26 +108,43 @@ export function setMailboxShares(
           .all(accountId, mailboxId) as { grantee_id: string; rights: number }[]
       ).map((r) => [r.grantee_id, r.rights]),
     );
-    let changed = false;
-    for (const granteeId of current.keys()) {
+    const notices: ShareChange[] = [];
+    const notice = (granteeId: string, oldRights: number | null, newRights: number | null) =>
+      notices.push({
+        granteeId: granteeId as AccountId,
+        objectAccountId: accountId,
+        objectId: mailboxId,
+        name,
+        oldRights,
+        newRights,
+      });
+    for (const [granteeId, mask] of current) {
       if (wanted.has(granteeId as AccountId)) continue;
       db.prepare('DELETE FROM mailbox_shares WHERE mailbox_id = ? AND grantee_id = ?').run(
         mailboxId,
         granteeId,
       );
-      changed = true;
+      notice(granteeId, mask, null);
     }
     for (const [granteeId, rights] of wanted) {
       const mask = rightsToMask(rights);
-      if (current.get(granteeId) === mask) continue;
+      const before = current.get(granteeId);
+      if (before === mask) continue;
+      notice(granteeId, before ?? null, mask);
       db.prepare(
         `INSERT INTO mailbox_shares (account_id, mailbox_id, grantee_id, rights, is_subscribed)
          VALUES (?, ?, ?, ?, 1)
          ON CONFLICT (mailbox_id, grantee_id) DO UPDATE SET rights = excluded.rights`,
       ).run(accountId, mailboxId, granteeId, mask);
-      changed = true;
     }
-    if (changed) changeLog.record(db, accountId, 'Mailbox', [[mailboxId, 'updated']]);
+    if (notices.length === 0) return;
+    changeLog.record(db, accountId, 'Mailbox', [[mailboxId, 'updated']]);
+    // RFC 9670 §3: not for the grantee who changed it themselves (a sharee with mayShare).
+    notifyShareChanges(
+      db,
+      changedBy,
+      notices.filter((n) => n.granteeId !== changedBy),
+    );
   }).immediate();
 }
 
@@ -136,6 +165,7 @@ export function setShareSubscribed(
       .run(isSubscribed ? 1 : 0, accountId, mailboxId, granteeId, isSubscribed ? 1 : 0);
     if (result.changes > 0) {
       changeLog.record(db, accountId, 'Mailbox', [[mailboxId, 'updated']]);
+      if (isSubscribed) dismissShareNotificationsAbout(db, granteeId, accountId, mailboxId);
       return;
     }
     if (

@@ -87,6 +87,61 @@ export function describeMailboxShares(factory: MailStoreFactory): void {
       expect((await store.listSharesWith(bob.id)).map((s) => s.mailboxId)).toEqual([inbox.id]);
     });
 
+    it('tells each grantee whose rights changed, naming who changed them (RFC 9670 §3)', async () => {
+      const { store, account, inbox, addAccount } = f();
+      const { account: bob } = await addAccount('bob');
+      const before = await store.getState(bob.id, 'ShareNotification');
+      await store.setMailboxShares(
+        account.id,
+        inbox.id,
+        new Map([[bob.id, rights('mayReadItems')]]),
+        account.id,
+      );
+      await store.setMailboxShares(
+        account.id,
+        inbox.id,
+        new Map([[bob.id, rights('mayReadItems', 'mayAddItems')]]),
+        account.id,
+      );
+      await store.setMailboxShares(account.id, inbox.id, new Map(), account.id);
+      const notes = await store.listShareNotifications(bob.id);
+      expect(notes.map((n) => [n.oldRights?.mayAddItems ?? null, n.newRights?.mayAddItems ?? null])).toEqual([
+        [null, false],
+        [false, true],
+        [true, null],
+      ]);
+      expect(notes[0]).toMatchObject({
+        accountId: bob.id,
+        objectType: 'Mailbox',
+        objectAccountId: account.id,
+        objectId: inbox.id,
+        name: inbox.name,
+        changedBy: { name: account.displayName, email: account.email, principalId: account.id },
+      });
+      expect((await store.getChanges(bob.id, 'ShareNotification', before)).created).toHaveLength(3);
+      expect(await store.listShareNotifications(account.id)).toEqual([]);
+      await store.destroyShareNotification(bob.id, notes[0]!.id);
+      await expect(store.destroyShareNotification(account.id, notes[1]!.id)).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
+      expect(await store.listShareNotifications(bob.id)).toHaveLength(2);
+    });
+
+    it('dismisses the notifications about a mailbox once the grantee subscribes to it', async () => {
+      const { store, account, inbox, addAccount } = f();
+      const { account: bob } = await addAccount('bob');
+      await store.setMailboxShares(
+        account.id,
+        inbox.id,
+        new Map([[bob.id, rights('mayReadItems')]]),
+        account.id,
+      );
+      await store.setShareSubscribed(account.id, inbox.id, bob.id, false);
+      expect(await store.listShareNotifications(bob.id)).toHaveLength(1);
+      await store.setShareSubscribed(account.id, inbox.id, bob.id, true);
+      expect(await store.listShareNotifications(bob.id)).toEqual([]);
+    });
+
     it('drops the shares of a destroyed mailbox and of a deleted grantee', async () => {
       const { store, account, inbox, addAccount } = f();
       const { account: bob } = await addAccount('bob');

@@ -49,6 +49,7 @@ async function inheritShares(ctx: MethodContext, view: MailboxView, child: Mailb
     view.access.accountId,
     child,
     new Map(shares.map((s) => [s.granteeId, s.rights])),
+    ctx.principal.accountId,
   );
   view.shares.set(
     child,

@@ -33,6 +33,7 @@ export async function applyShareWith(
       view.access.accountId,
       mailboxId,
       new Map(wanted.map(([id, rights]) => [id as AccountId, rights as MailboxAccess])),
+      ctx.principal.accountId,
     );
     return null;
   } catch (error) {
