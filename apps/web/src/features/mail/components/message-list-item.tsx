@@ -1,6 +1,6 @@
 import { Keyword } from '@colibri/jmap-types';
 import { FlagIcon, PaperclipIcon } from '../../../components/icons';
-import type { EmailListItem } from '../api/query-emails';
+import type { EmailListItem } from '../lib/email-window';
 import { formatFullDate, formatListDate, senderName } from '../lib/format';
 import { mailMessages } from '../messages';
 
