@@ -60,6 +60,8 @@ export function emailListQueryOptions(
 ) {
   return queryOptions({
     queryKey: mailKeys.emailList(accountId, params),
+    // Fresh until push says otherwise (hooks/use-live-mail): no refetch on focus or remount.
+    staleTime: Infinity,
     queryFn: async (): Promise<EmailListData> => {
       const start = Math.floor(anchor() / EMAIL_WINDOW_SIZE) * EMAIL_WINDOW_SIZE;
       return mergeWindow(undefined, await fetchEmailWindow(client, accountId, params, start));

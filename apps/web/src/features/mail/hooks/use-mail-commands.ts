@@ -110,6 +110,8 @@ export function useMailCommands(context: MailCommandContext) {
       case 'read':
         return keyword(markRead(true), mailMessages.actionWhat.read);
       case 'unread':
+        // As in Gmail, the open message closes: left open, the reader would read it again.
+        if (openEmailId && ids.includes(openEmailId)) navigate(mailPath(mailboxId));
         return keyword(markRead(false), mailMessages.actionWhat.unread);
       case 'flag':
         return keyword(flag(true), mailMessages.actionWhat.flag);
