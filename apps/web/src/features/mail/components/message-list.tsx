@@ -8,6 +8,7 @@ import type { EmailListParams } from '../api/keys';
 import { useVisibleRowsLoader } from '../hooks/use-visible-rows-loader';
 import type { EmailListData } from '../lib/email-window';
 import { writeDraggedEmails } from '../lib/drag-emails';
+import { positionOf } from '../lib/row-index';
 import { mailMessages } from '../messages';
 import { useCursor, useSelectedIds } from '../stores/selection-store';
 import { MessageListItem } from './message-list-item';
@@ -70,12 +71,17 @@ export function MessageList({
   }, [anchor, first]);
 
   // The cursor stays in view however it moved (keys, auto-advance after archiving).
-  const cursorIndex = cursor === null ? -1 : data.ids.indexOf(cursor);
+  const cursorIndex = cursor === null ? -1 : positionOf(data, cursor);
   useEffect(() => {
     if (cursorIndex >= 0) virtualizer.scrollToIndex(cursorIndex, { align: 'auto' });
   }, [cursorIndex, virtualizer]);
 
   const highlighted = cursor ?? openEmailId;
+  // aria-activedescendant may only point at a row that is in the DOM.
+  const isRendered = (id: Id) => {
+    const index = positionOf(data, id);
+    return index >= first && index <= last;
+  };
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const page = Math.max(1, items.length - 2 * OVERSCAN - 1);
     const steps: Record<string, number> = {
@@ -109,9 +115,7 @@ export function MessageList({
       role="listbox"
       aria-label={mailMessages.messagesLabel(mailboxName)}
       aria-multiselectable="true"
-      aria-activedescendant={
-        highlighted && data.ids.includes(highlighted) ? rowDomId(highlighted) : undefined
-      }
+      aria-activedescendant={highlighted && isRendered(highlighted) ? rowDomId(highlighted) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
     >

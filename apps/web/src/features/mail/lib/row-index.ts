@@ -2,11 +2,28 @@ import type { Id } from '@colibri/jmap-types';
 import type { EmailListData } from './email-window';
 import type { RowIndex } from './selection';
 
+const positionCache = new WeakMap<EmailListData, Map<Id, number>>();
+
+/**
+ * The position of a known row, in constant time: built once per list state (cache entries are
+ * immutable), from the known ids only, so a scroll frame never walks 100,000 slots.
+ */
+export function positionOf(data: EmailListData | undefined, id: Id): number {
+  if (!data) return -1;
+  let positions = positionCache.get(data);
+  if (!positions) {
+    positions = new Map();
+    data.ids.forEach((known, index) => positions?.set(known as Id, index));
+    positionCache.set(data, positions);
+  }
+  return positions.get(id) ?? -1;
+}
+
 /** The selection model's view of a (partly loaded) list. */
 export function rowIndexOf(data: EmailListData | undefined): RowIndex {
   return {
     idAt: (index) => data?.ids[index],
-    indexOf: (id) => data?.ids.indexOf(id) ?? -1,
+    indexOf: (id) => positionOf(data, id),
   };
 }
 
