@@ -35,8 +35,17 @@ export function useVisibleRowsLoader(
         const flightKey = `${JSON.stringify(key)}@${position}`;
         if (inFlight.current.has(flightKey)) continue;
         inFlight.current.add(flightKey);
+        const stateAtStart = queryClient.getQueryData<EmailListData>(key)?.queryState;
         fetchEmailWindow(client, accountId, params, position)
-          .then((window) => queryClient.setQueryData<EmailListData>(key, (old) => mergeWindow(old, window)))
+          .then((window) =>
+            queryClient.setQueryData<EmailListData>(key, (old) =>
+              // A refetch (push) replaced the list while this window was on its way: the
+              // window may be older than it, so it is dropped; the loader asks again if needed.
+              old && old.queryState !== stateAtStart && old.queryState !== window.queryState
+                ? old
+                : mergeWindow(old, window),
+            ),
+          )
           // A failed window stays unknown; the rows show as loading and the next scroll retries.
           .catch(() => undefined)
           .finally(() => inFlight.current.delete(flightKey));
