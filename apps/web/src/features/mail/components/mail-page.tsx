@@ -6,11 +6,9 @@ import { PageStatus } from '../../../components/page-status';
 import { useMailboxes } from '../api/get-mailboxes';
 import type { MailboxSummary } from '../api/get-mailboxes';
 import { useMailSession } from '../api/get-session';
-import { useEmailList } from '../api/query-emails';
 import { mailPath, useMailCommands } from '../hooks/use-mail-commands';
 import { useLiveMail } from '../hooks/use-live-mail';
 import { useMailShortcuts } from '../hooks/use-mail-shortcuts';
-import { loadedIds } from '../lib/row-index';
 import { mailMessages } from '../messages';
 import {
   useListMode,
@@ -19,7 +17,7 @@ import {
   useMailboxPaneOpen,
   useShortcutsHelpOpen,
 } from '../stores/mail-ui-store';
-import { useSelectedIds, useSelectionActions } from '../stores/selection-store';
+import { useSelectionActions } from '../stores/selection-store';
 import { FolderManager } from './folder-manager';
 import { MailboxTree } from './mailbox-tree';
 import { MessageListPane } from './message-list-pane';
@@ -93,20 +91,17 @@ function MailboxScreen({
   const helpOpen = useShortcutsHelpOpen();
   const ui = useMailUiActions();
   const selection = useSelectionActions();
-  const selected = useSelectedIds();
   const conversations = listMode === 'conversations';
   const params = useMemo(
     () => ({ mailboxId: mailbox.id, collapseThreads: conversations }),
     [mailbox.id, conversations],
   );
   const anchor = useRef(0);
-  const list = useEmailList(accountId, params, () => anchor.current);
   const commands = useMailCommands({
     accountId,
     mailboxes,
     mailboxId: mailbox.id,
     conversations,
-    list: list.data,
     openEmailId,
   });
   useMailShortcuts(commands.command);
@@ -120,11 +115,10 @@ function MailboxScreen({
   const onRowClick = (id: Id, event: MouseEvent<HTMLDivElement> | KeyboardEvent<HTMLDivElement>) => {
     const toggle = event.ctrlKey || event.metaKey;
     const range = event.shiftKey;
-    selection.rowClicked(commands.rows, id, { toggle, range });
+    selection.rowClicked(commands.rows(), id, { toggle, range });
     if (!toggle && !range) commands.open(id);
   };
 
-  const ids = loadedIds(list.data);
   return (
     <div
       className="mail"
@@ -164,14 +158,11 @@ function MailboxScreen({
         <MessageListPane
           accountId={accountId}
           params={params}
-          list={list}
           mailbox={mailbox}
           mailboxes={mailboxes}
           openEmailId={openEmailId}
           anchor={anchor}
           live={live}
-          selectedCount={selected.size}
-          allSelected={ids.length > 0 && ids.every((id) => selected.has(id))}
           commands={commands}
           onRowClick={onRowClick}
         />

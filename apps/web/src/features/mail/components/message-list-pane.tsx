@@ -1,5 +1,4 @@
 import type { KeyboardEvent, MouseEvent } from 'react';
-import type { UseQueryResult } from '@tanstack/react-query';
 import { Button } from '@colibri/ui';
 import type { Id } from '@colibri/jmap-types';
 import { MenuIcon } from '../../../components/icons';
@@ -7,7 +6,9 @@ import { PageStatus } from '../../../components/page-status';
 import type { MailboxSummary } from '../api/get-mailboxes';
 import type { EmailListParams } from '../api/keys';
 import type { useMailCommands } from '../hooks/use-mail-commands';
-import type { EmailListData } from '../lib/email-window';
+import { useEmailList } from '../api/query-emails';
+import { loadedIds } from '../lib/row-index';
+import { useSelectedIds } from '../stores/selection-store';
 import { mailMessages } from '../messages';
 import { useListMode, useMailLayout, useMailUiActions, useMailboxPaneOpen } from '../stores/mail-ui-store';
 import { MessageList } from './message-list';
@@ -16,14 +17,11 @@ import { MessageListToolbar } from './message-list-toolbar';
 export interface MessageListPaneProps {
   accountId: Id;
   params: EmailListParams;
-  list: UseQueryResult<EmailListData>;
   mailbox: MailboxSummary;
   mailboxes: readonly MailboxSummary[];
   openEmailId: Id | undefined;
   anchor: { current: number };
   live: boolean;
-  selectedCount: number;
-  allSelected: boolean;
   commands: ReturnType<typeof useMailCommands>;
   onRowClick: (id: Id, event: MouseEvent<HTMLDivElement> | KeyboardEvent<HTMLDivElement>) => void;
 }
@@ -32,17 +30,18 @@ export interface MessageListPaneProps {
 export function MessageListPane({
   accountId,
   params,
-  list,
   mailbox,
   mailboxes,
   openEmailId,
   anchor,
   live,
-  selectedCount,
-  allSelected,
   commands,
   onRowClick,
 }: MessageListPaneProps) {
+  const list = useEmailList(accountId, params, () => anchor.current);
+  const selected = useSelectedIds();
+  const loaded = loadedIds(list.data);
+  const allSelected = loaded.length > 0 && loaded.every((id) => selected.has(id));
   const paneOpen = useMailboxPaneOpen();
   const layout = useMailLayout();
   const listMode = useListMode();
@@ -129,11 +128,14 @@ export function MessageListPane({
         </div>
       </header>
       <MessageListToolbar
-        selectedCount={selectedCount}
+        selectedCount={selected.size}
         allSelected={allSelected}
         mailboxes={mailboxes}
         currentMailboxId={mailbox.id}
         onSelectAll={() => commands.command('selectAll')}
+        total={list.data?.total ?? 0}
+        mailboxName={mailbox.name}
+        onSelectEverything={() => void commands.selectEverything()}
         onAction={(action) => commands.bulk(action)}
         onMove={(to) => commands.moveTo(to)}
       />

@@ -1,6 +1,7 @@
 import { Button } from '@colibri/ui';
 import type { Id } from '@colibri/jmap-types';
 import type { MailboxSummary } from '../api/get-mailboxes';
+import { MAX_BULK_SELECTION } from '../api/query-email-ids';
 import type { BulkAction } from '../hooks/use-mail-commands';
 import { mailMessages } from '../messages';
 import { MailboxOptions } from './mailbox-options';
@@ -20,6 +21,11 @@ export interface MessageListToolbarProps {
   mailboxes: readonly MailboxSummary[];
   currentMailboxId: Id;
   onSelectAll: () => void;
+  /** Rows in the whole list (the mailbox's count, not only the loaded ones). */
+  total: number;
+  mailboxName: string;
+  /** Selects every message of the list, loaded or not. */
+  onSelectEverything: () => void;
   onAction: (action: BulkAction) => void;
   onMove: (mailboxId: Id) => void;
 }
@@ -35,6 +41,9 @@ export function MessageListToolbar({
   mailboxes,
   currentMailboxId,
   onSelectAll,
+  total,
+  mailboxName,
+  onSelectEverything,
   onAction,
   onMove,
 }: MessageListToolbarProps) {
@@ -48,6 +57,13 @@ export function MessageListToolbar({
         <span className="message-toolbar__count" aria-live="polite">
           {mailMessages.selectedCount(selectedCount)}
         </span>
+      )}
+      {allSelected && selectedCount < Math.min(total, MAX_BULK_SELECTION) && (
+        <Button variant="ghost" className="message-toolbar__everything" onClick={onSelectEverything}>
+          {total > MAX_BULK_SELECTION
+            ? mailMessages.selectFirst(MAX_BULK_SELECTION)
+            : mailMessages.selectEverything(total, mailboxName)}
+        </Button>
       )}
       {BUTTONS.map(([action, label]) => (
         <Button key={action} variant="ghost" onClick={() => onAction(action)}>

@@ -121,7 +121,7 @@ export function MessageList({
     >
       <div className="message-list__canvas" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
-          const id = data.ids[item.index];
+          const id = data.ids.get(item.index);
           const email = id === undefined ? undefined : data.emails[id];
           const style = { transform: `translateY(${item.start}px)`, height: MESSAGE_ROW_HEIGHT };
           if (id === undefined || !email) {

@@ -80,7 +80,7 @@ describe('useEmailAction', () => {
       done: (n) => `${n} archived`,
     });
     await waitFor(() => expect(inbox(queryClient)?.total).toBe(2));
-    expect([inbox(queryClient)?.ids[0], inbox(queryClient)?.ids[1]]).toEqual(['e1', 'e3']);
+    expect([inbox(queryClient)?.ids.get(0), inbox(queryClient)?.ids.get(1)]).toEqual(['e1', 'e3']);
     release();
     await waitFor(() => expect(useToastStore.getState().toasts).toHaveLength(1));
     const toast = useToastStore.getState().toasts[0];

@@ -1,7 +1,11 @@
 import { useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { useJmapClient } from '../../../lib/jmap';
+import { queryAllEmailIds } from '../api/query-email-ids';
 import type { Id, MailboxRole } from '@colibri/jmap-types';
 import { useToastActions } from '../../../lib/toast-store';
 import type { MailboxSummary } from '../api/get-mailboxes';
+import { mailKeys } from '../api/keys';
 import { flag, markRead } from '../lib/email-action';
 import type { EmailAction } from '../lib/email-action';
 import type { EmailListData } from '../lib/email-window';
@@ -20,7 +24,6 @@ interface MailCommandContext {
   mailboxes: readonly MailboxSummary[];
   mailboxId: Id;
   conversations: boolean;
-  list: EmailListData | undefined;
   openEmailId: Id | undefined;
 }
 
@@ -33,13 +36,20 @@ export const mailPath = (mailboxId: Id, emailId?: Id) =>
  * selection, else to the cursor row, else to the open message.
  */
 export function useMailCommands(context: MailCommandContext) {
-  const { accountId, mailboxes, mailboxId, conversations, list, openEmailId } = context;
+  const { accountId, mailboxes, mailboxId, conversations, openEmailId } = context;
+  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const runAction = useEmailAction(accountId);
+  const client = useJmapClient();
   const selection = useSelectionActions();
   const { shortcutsHelpToggled } = useMailUiActions();
   const { toastShown } = useToastActions();
-  const rows = rowIndexOf(list);
+  // Read when a command runs, not subscribed: the screen does not re-render per loaded window.
+  const list = () =>
+    queryClient.getQueryData<EmailListData>(
+      mailKeys.emailList(accountId, { mailboxId, collapseThreads: conversations }),
+    );
+  const rows = () => rowIndexOf(list());
   const byRole = (role: MailboxRole) => mailboxes.find((m) => m.role === role);
 
   const targets = (): Id[] => {
@@ -55,7 +65,7 @@ export function useMailCommands(context: MailCommandContext) {
   /** Rows leave the list: the selection forgets them and the reader moves on to the next one. */
   const leave = (ids: readonly Id[]) => {
     const removed = new Set(ids);
-    const next = rowAfterRemoval(list, removed);
+    const next = rowAfterRemoval(list(), removed);
     selection.rowsRemoved(removed, next);
     if (openEmailId && removed.has(openEmailId)) {
       navigate(next ? mailPath(mailboxId, next) : mailPath(mailboxId), { replace: true });
@@ -132,12 +142,12 @@ export function useMailCommands(context: MailCommandContext) {
   /** `s`: flags the targets, or unflags them when all already are. */
   const toggleFlag = () => {
     const ids = targets();
-    const allFlagged = ids.length > 0 && ids.every((id) => list?.emails[id]?.keywords.$flagged);
+    const allFlagged = ids.length > 0 && ids.every((id) => list()?.emails[id]?.keywords.$flagged);
     bulk(allFlagged ? 'unflag' : 'flag', ids);
   };
 
   const step = (by: number) => {
-    selection.cursorMoved(rows, list?.total ?? 0, by);
+    selection.cursorMoved(rows(), list()?.total ?? 0, by);
     const cursor = readSelection().cursor;
     // With a message open, moving on opens the next one, as in Gmail.
     if (openEmailId && cursor && cursor !== openEmailId) open(cursor);
@@ -155,7 +165,7 @@ export function useMailCommands(context: MailCommandContext) {
       case 'previous':
         return step(-1);
       case 'open': {
-        const cursor = readSelection().cursor ?? rows.idAt(0);
+        const cursor = readSelection().cursor ?? rows().idAt(0);
         return cursor ? open(cursor) : undefined;
       }
       case 'backToList':
@@ -174,7 +184,7 @@ export function useMailCommands(context: MailCommandContext) {
         if (readSelection().cursor === null && openEmailId) selection.cursorPlaced(openEmailId);
         return selection.cursorToggled();
       case 'selectAll':
-        return selection.allToggled(loadedIds(list));
+        return selection.allToggled(loadedIds(list()));
       case 'clearSelection':
         return selection.selectionCleared();
       case 'goInbox':
@@ -192,5 +202,19 @@ export function useMailCommands(context: MailCommandContext) {
     }
   };
 
-  return { command, bulk, moveTo, open, step, rows };
+  /** Beyond the loaded rows: every message of the list (up to MAX_BULK_SELECTION). */
+  const selectEverything = () =>
+    queryAllEmailIds(client, accountId, { mailboxId, collapseThreads: conversations })
+      .then((ids) => selection.allSelected(ids))
+      .catch((error: unknown) =>
+        toastShown({
+          tone: 'error',
+          message: mailMessages.actionFailed(
+            mailMessages.actionWhat.selectAll,
+            error instanceof Error ? error.message : String(error),
+          ),
+        }),
+      );
+
+  return { command, bulk, moveTo, open, step, rows, selectEverything };
 }

@@ -14,13 +14,15 @@ export const EMAIL_LIST_PROPERTIES = [
 export type EmailListItem = Pick<Email, (typeof EMAIL_LIST_PROPERTIES)[number]>;
 
 /**
- * A mailbox list as the client holds it: the query's total, the ids by position where a window
- * was fetched (holes elsewhere) and the rows' properties by id. One window of a 100,000-message
- * mailbox costs one request; the rest stays unknown until scrolled to.
+ * A mailbox list as the client holds it: the query's total, the ids of the positions a window
+ * was fetched for (and back, id to position), and the rows' properties by id. One window of a
+ * 100,000-message mailbox costs one request; the rest stays unknown until scrolled to. Maps of
+ * the known rows only, so that a merge or a removal costs what was loaded, not the total.
  */
 export interface EmailListData {
   total: number;
-  ids: (Id | undefined)[];
+  ids: ReadonlyMap<number, Id>;
+  positions: ReadonlyMap<Id, number>;
   emails: Readonly<Record<Id, EmailListItem>>;
   /** RFC 8621 §4.4: positions are only comparable within one queryState. */
   queryState: string;
@@ -41,14 +43,18 @@ export interface EmailWindow {
  */
 export function mergeWindow(data: EmailListData | undefined, window: EmailWindow): EmailListData {
   const fresh = !data || data.queryState !== window.queryState;
-  const ids = fresh ? [] : data.ids.slice(0, window.total);
-  ids.length = window.total;
+  const ids = new Map(fresh ? [] : data.ids);
+  const positions = new Map(fresh ? [] : data.positions);
   window.ids.forEach((id, offset) => {
-    ids[window.position + offset] = id;
+    const position = window.position + offset;
+    const previous = ids.get(position);
+    if (previous !== undefined && positions.get(previous) === position) positions.delete(previous);
+    ids.set(position, id);
+    positions.set(id, position);
   });
   const emails: Record<Id, EmailListItem> = fresh ? {} : { ...data.emails };
   for (const email of window.emails) emails[email.id] = email;
-  return { total: window.total, ids, emails, queryState: window.queryState };
+  return { total: window.total, ids, positions, emails, queryState: window.queryState };
 }
 
 /** The start positions of the windows to fetch so that rows `start..end` are all known. */
@@ -67,7 +73,7 @@ export function missingWindows(
     block += windowSize
   ) {
     for (let i = Math.max(block, start); i <= Math.min(last, block + windowSize - 1); i++) {
-      if (data.ids[i] === undefined) {
+      if (!data.ids.has(i)) {
         starts.push(block);
         break;
       }
@@ -81,21 +87,32 @@ export function missingWindows(
  * will on the server. Used for optimistic updates; the server's answer replaces it after.
  */
 export function withoutEmails(data: EmailListData, removed: ReadonlySet<Id>): EmailListData {
-  // filter() would drop the holes too: rebuild the sparse array from the known positions.
-  const sparse: (Id | undefined)[] = [];
-  let shift = 0;
-  for (let i = 0; i < data.ids.length; i++) {
-    const id = data.ids[i];
-    if (id !== undefined && removed.has(id)) {
-      shift += 1;
-      continue;
+  const gone = [...removed]
+    .map((id) => data.positions.get(id))
+    .filter((p): p is number => p !== undefined)
+    .sort((a, b) => a - b);
+  if (gone.length === 0) return data;
+  // How many removed rows sit before a position: binary search in the sorted removed positions.
+  const shiftBefore = (position: number) => {
+    let lo = 0;
+    let hi = gone.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((gone[mid] ?? Infinity) < position) lo = mid + 1;
+      else hi = mid;
     }
-    if (id !== undefined) sparse[i - shift] = id;
+    return lo;
+  };
+  const ids = new Map<number, Id>();
+  const positions = new Map<Id, number>();
+  for (const [position, id] of data.ids) {
+    if (removed.has(id)) continue;
+    const moved = position - shiftBefore(position);
+    ids.set(moved, id);
+    positions.set(id, moved);
   }
-  sparse.length = data.total - shift;
-  return { ...data, total: data.total - shift, ids: sparse };
+  return { ...data, total: data.total - gone.length, ids, positions };
 }
-
 /** The list with some rows' properties changed (keywords), the rest untouched. */
 export function withEmailsUpdated(
   data: EmailListData,

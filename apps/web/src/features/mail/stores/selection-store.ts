@@ -18,6 +18,7 @@ interface SelectionStore extends SelectionState {
     cursorPlaced: (id: Id) => void;
     cursorToggled: () => void;
     allToggled: (ids: readonly Id[]) => void;
+    allSelected: (ids: readonly Id[]) => void;
     rowsRemoved: (removed: ReadonlySet<Id>, nextCursor: Id | null) => void;
     selectionCleared: () => void;
     listChanged: () => void;
@@ -32,6 +33,7 @@ export const useSelectionStore = create<SelectionStore>()((set) => ({
     cursorPlaced: (id) => set({ cursor: id, anchor: id }),
     cursorToggled: () => set((state) => cursorToggled(state)),
     allToggled: (ids) => set((state) => allToggled(state, ids)),
+    allSelected: (ids) => set({ selected: new Set(ids) }),
     rowsRemoved: (removed, nextCursor) => set((state) => rowsRemoved(state, removed, nextCursor)),
     selectionCleared: () => set({ selected: new Set() }),
     // Another mailbox or list mode: nothing selected carries over.
