@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '../support/colibri.js';
+import { sendMail } from '../support/smtp.js';
 import { deliver, emailsIn, inboxList, logIn, newMailUser, subjectsIn } from '../support/webmail.js';
 
 // Issue 5: multi-select (click, shift-click, ctrl-click, select all) and bulk actions through
@@ -90,4 +91,46 @@ test('bulk actions: select by click, shift and ctrl, mark read, flag, archive wi
       .toEqual(subjects.filter((s) => s !== 'Bulk bravo').sort());
     await expect.poll(() => subjectsIn(user, inbox)).toEqual([]);
   });
+});
+
+test('conversation mode: a thread is one row, and archiving it archives the whole thread', async ({
+  page,
+  colibri,
+}) => {
+  test.setTimeout(90_000);
+  const user = await newMailUser(colibri);
+  const first = `<plan-${Date.now()}@example.org>`;
+  await sendMail(colibri.smtpPort, {
+    from: 'Dana Sender <dana@example.org>',
+    to: user.email,
+    subject: 'Thread plan',
+    text: 'First.',
+    messageId: first,
+  });
+  await sendMail(colibri.smtpPort, {
+    from: 'Dana Sender <dana@example.org>',
+    to: user.email,
+    subject: 'Re: Thread plan',
+    text: 'Second.',
+    inReplyTo: first,
+  });
+  await deliver(colibri, user, ['Standalone note']);
+  await logIn(page, user);
+  const { rows, row } = inboxList(page);
+  await expect(rows).toHaveCount(3);
+
+  await page.getByRole('combobox', { name: 'Show' }).selectOption('conversations');
+  await expect(rows).toHaveCount(2);
+  await row('Thread plan').click({ modifiers: ['ControlOrMeta'] });
+  await page.getByRole('toolbar').getByRole('button', { name: 'Archive' }).click();
+  await expect(rows).toHaveCount(1);
+  await expect
+    .poll(() => subjectsIn(user, user.roles.archive ?? ''))
+    .toEqual(['Re: Thread plan', 'Thread plan']);
+  await expect.poll(() => subjectsIn(user, user.roles.inbox ?? '')).toEqual(['Standalone note']);
+
+  // Back to one row per message; the choice is remembered across a reload.
+  await page.getByRole('combobox', { name: 'Show' }).selectOption('messages');
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Show' })).toHaveValue('messages');
 });

@@ -55,4 +55,27 @@ test('move by drag-and-drop onto a folder made in the UI', async ({ page, colibr
     // "Drag two" was opened when clicked: the two others are still unread.
     await expect(mailboxes.getByRole('button', { name: 'Clients 2 unread' })).toBeVisible();
   });
+
+  await test.step('a folder moves to the top level, and an empty folder is deleted', async () => {
+    await mailboxes.getByLabel('Move to… (Clients)').selectOption({ label: '(top level)' });
+    await expect
+      .poll(async () => {
+        const { list } = await user.jmap.call('Mailbox/get', {
+          accountId: user.accountId,
+          ids: [projectsId],
+          properties: ['parentId'],
+        });
+        return list[0]?.parentId;
+      })
+      .toBeNull();
+    await mailboxes.getByRole('button', { name: 'New folder' }).click();
+    await mailboxes.getByLabel('Folder name').fill('Scratch');
+    await mailboxes.getByRole('button', { name: 'Create' }).click();
+    await mailboxes.getByRole('button', { name: 'Scratch' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Scratch' })).toBeVisible();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await mailboxes.getByRole('button', { name: 'Delete folder' }).click();
+    await expect(mailboxes.getByRole('button', { name: 'Scratch' })).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
+  });
 });
