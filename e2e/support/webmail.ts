@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { ref } from '@colibri/jmap-client';
 import type { JmapClient } from '@colibri/jmap-client';
 import type { Email, Id } from '@colibri/jmap-types';
@@ -94,4 +95,12 @@ export function inboxList(page: Page) {
     rows: list.getByRole('option'),
     row: (subject: string) => list.getByRole('option', { name: subject }),
   };
+}
+
+/** axe-core's serious and critical findings on the page as it is now (rule, help, elements). */
+export async function blockingViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }

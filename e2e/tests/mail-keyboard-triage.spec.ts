@@ -1,5 +1,13 @@
 import { expect, test } from '../support/colibri.js';
-import { deliver, emailsIn, inboxList, logIn, newMailUser, subjectsIn } from '../support/webmail.js';
+import {
+  blockingViolations,
+  deliver,
+  emailsIn,
+  inboxList,
+  logIn,
+  newMailUser,
+  subjectsIn,
+} from '../support/webmail.js';
 
 // Issue 5: triage ten messages with the keyboard alone (Gmail-style shortcuts), then check
 // every outcome on the server over JMAP. A user of its own; no mouse after the login form.
@@ -24,6 +32,7 @@ test('keyboard-only triage of ten messages', async ({ page, colibri }) => {
     const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await expect(help).toBeVisible();
     await expect(help).toContainText('Archive');
+    expect(await blockingViolations(page)).toEqual([]);
     await key('Escape');
     await expect(help).toBeHidden();
   });
@@ -32,6 +41,7 @@ test('keyboard-only triage of ten messages', async ({ page, colibri }) => {
     await key('j');
     await key('Enter');
     await openSubject('Triage 10');
+    expect(await blockingViolations(page)).toEqual([]);
     await key('e');
     await openSubject('Triage 09');
     await expect(rows).toHaveCount(9);
