@@ -5,6 +5,10 @@ import type { Id } from '@colibri/jmap-types';
 import { useJmapClient } from '../../../lib/jmap';
 import { EMAIL_LIST_PROPERTIES, mergeWindow } from '../lib/email-window';
 import type { EmailListData, EmailListItem, EmailWindow } from '../lib/email-window';
+
+// The row type and properties live with the list logic; named here too for the feature's callers.
+export { EMAIL_LIST_PROPERTIES } from '../lib/email-window';
+export type { EmailListItem } from '../lib/email-window';
 import { mailKeys } from './keys';
 import type { EmailListParams } from './keys';
 
