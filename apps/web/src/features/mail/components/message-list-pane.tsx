@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import { Button } from '@colibri/ui';
 import type { Id } from '@colibri/jmap-types';
@@ -40,7 +41,7 @@ export function MessageListPane({
 }: MessageListPaneProps) {
   const list = useEmailList(accountId, params, () => anchor.current);
   const selected = useSelectedIds();
-  const loaded = loadedIds(list.data);
+  const loaded = useMemo(() => loadedIds(list.data), [list.data]);
   const allSelected = loaded.length > 0 && loaded.every((id) => selected.has(id));
   const paneOpen = useMailboxPaneOpen();
   const layout = useMailLayout();
