@@ -1,6 +1,16 @@
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import type { EmailBodyPart } from '@colibri/jmap-types';
 import type { EmailDetail } from '../api/get-email';
+import { foldHtmlQuote, splitPlainTextQuote } from '../lib/conversation-quotes';
+import {
+  allowRemoteContentFor,
+  isRemoteContentAllowedFor,
+  subscribeRemoteSenders,
+} from '../lib/conversation-remote-senders';
+import { sanitizeEmailHtml } from '../lib/sanitize-email-html';
+import { conversationMessages } from '../conversation-messages';
 import { mailMessages } from '../messages';
+import { ConversationRemoteBanner } from './conversation-remote-banner';
 import { HtmlBody } from './html-body';
 import { TextBody } from './text-body';
 
@@ -16,9 +26,69 @@ function isTruncated(email: EmailDetail, parts: readonly EmailBodyPart[]): boole
   return parts.some((part) => (part.partId ? email.bodyValues[part.partId]?.isTruncated : false));
 }
 
+function QuoteToggle({ shown, onToggle }: { shown: boolean; onToggle: () => void }) {
+  return (
+    <button type="button" className="conversation-quote-toggle" aria-expanded={shown} onClick={onToggle}>
+      <span aria-hidden="true">•••</span>{' '}
+      {shown ? conversationMessages.hideQuoted : conversationMessages.showQuoted}
+    </button>
+  );
+}
+
+/** Whether remote images show for this sender: allowed always (localStorage) or once (state). */
+function useRemoteImages(senderEmail: string | undefined) {
+  const always = useSyncExternalStore(subscribeRemoteSenders, () => isRemoteContentAllowedFor(senderEmail));
+  const [once, setOnce] = useState(false);
+  return {
+    allowed: always || once,
+    allowOnce: () => setOnce(true),
+    allowAlways: senderEmail ? () => allowRemoteContentFor(senderEmail) : undefined,
+  };
+}
+
+function HtmlEmailBody({ email, html, subject }: { email: EmailDetail; html: string; subject: string }) {
+  const sender = email.from?.[0]?.email;
+  const remote = useRemoteImages(sender);
+  const [quoteShown, setQuoteShown] = useState(false);
+  const sanitized = useMemo(
+    () => sanitizeEmailHtml(html, { allowRemoteImages: remote.allowed }),
+    [html, remote.allowed],
+  );
+  const folded = useMemo(() => foldHtmlQuote(sanitized.html), [sanitized.html]);
+  return (
+    <>
+      <ConversationRemoteBanner
+        counts={sanitized.remoteContent}
+        imagesAllowed={remote.allowed}
+        sender={sender}
+        onAllowOnce={remote.allowOnce}
+        onAllowSender={remote.allowAlways}
+      />
+      <HtmlBody
+        sanitizedHtml={folded !== null && !quoteShown ? folded : sanitized.html}
+        subject={subject}
+        allowRemoteImages={remote.allowed}
+      />
+      {folded !== null && <QuoteToggle shown={quoteShown} onToggle={() => setQuoteShown(!quoteShown)} />}
+    </>
+  );
+}
+
+function TextEmailBody({ text }: { text: string }) {
+  const split = useMemo(() => splitPlainTextQuote(text), [text]);
+  const [quoteShown, setQuoteShown] = useState(false);
+  return (
+    <>
+      <TextBody text={split.quote !== null && !quoteShown ? split.body : text} />
+      {split.quote !== null && <QuoteToggle shown={quoteShown} onToggle={() => setQuoteShown(!quoteShown)} />}
+    </>
+  );
+}
+
 /**
  * Picks how to show the body (RFC 8621 §4.1.4): `htmlBody` when it holds an HTML part, its
- * text parts inlined as <pre>; otherwise the text/plain parts of `textBody`, as text.
+ * text parts inlined as <pre>; otherwise the text/plain parts of `textBody`, as text. The
+ * trailing quote of earlier messages is folded behind a toggle.
  */
 export function EmailBody({ email }: { email: EmailDetail }) {
   const subject = email.subject?.trim() || mailMessages.noSubject;
@@ -37,7 +107,7 @@ export function EmailBody({ email }: { email: EmailDetail }) {
     return (
       <>
         {truncated}
-        <HtmlBody html={html} subject={subject} />
+        <HtmlEmailBody email={email} html={html} subject={subject} />
       </>
     );
   }
@@ -50,7 +120,7 @@ export function EmailBody({ email }: { email: EmailDetail }) {
   return (
     <>
       {truncated}
-      <TextBody text={text} />
+      <TextEmailBody text={text} />
     </>
   );
 }

@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import { Keyword } from '@colibri/jmap-types';
+import type { Id, Session } from '@colibri/jmap-types';
+import { PageStatus } from '../../../components/page-status';
+import { useConversation } from '../api/conversation-query';
+import type { Conversation } from '../api/conversation-query';
+import { conversationMessages } from '../conversation-messages';
+import { mailMessages } from '../messages';
+import { ConversationMessage } from './conversation-message';
+import type { ReplyHandler } from './conversation-actions';
+import './conversation.css';
+
+export interface ConversationViewProps {
+  session: Session;
+  accountId: Id;
+  /** The email that was opened (from the list, a search result or a link). */
+  emailId: Id;
+  /** Shown above the conversation (e.g. the phone layout's back button). */
+  toolbar?: ReactNode;
+  /** Reply, reply all and forward; the buttons show only when it is given. */
+  onReply?: ReplyHandler;
+}
+
+/** Open at first: the opened message, unread ones and the newest, as in Gmail and Fastmail. */
+function initiallyExpanded(conversation: Conversation): Set<Id> {
+  const expanded = new Set<Id>([conversation.opened.id]);
+  for (const item of conversation.items) if (!item.keywords[Keyword.Seen]) expanded.add(item.id);
+  const newest = conversation.items.at(-1);
+  if (newest) expanded.add(newest.id);
+  return expanded;
+}
+
+/** The reader of one conversation: every message of the thread, oldest first, older ones folded. */
+export function ConversationView({ session, accountId, emailId, toolbar, onReply }: ConversationViewProps) {
+  const conversation = useConversation(accountId, emailId);
+  if (conversation.isPending) {
+    return (
+      <section className="reader" aria-label={conversationMessages.conversationLabel} aria-busy="true">
+        {toolbar}
+        <PageStatus>{mailMessages.readerLoading}</PageStatus>
+      </section>
+    );
+  }
+  if (conversation.isError || conversation.data === null) {
+    return (
+      <section className="reader" aria-label={conversationMessages.conversationLabel}>
+        {toolbar}
+        <PageStatus tone="error">
+          {conversation.isError ? mailMessages.readerError : mailMessages.readerNotFound}
+        </PageStatus>
+      </section>
+    );
+  }
+  return (
+    <ConversationMessages
+      session={session}
+      accountId={accountId}
+      conversation={conversation.data}
+      toolbar={toolbar}
+      onReply={onReply}
+    />
+  );
+}
+
+function ConversationMessages({
+  session,
+  accountId,
+  conversation,
+  toolbar,
+  onReply,
+}: {
+  session: Session;
+  accountId: Id;
+  conversation: Conversation;
+  toolbar: ReactNode;
+  onReply: ReplyHandler | undefined;
+}) {
+  const [expanded, setExpanded] = useState(() => initiallyExpanded(conversation));
+  const subject = conversation.opened.subject?.trim() || mailMessages.noSubject;
+  const toggle = (id: Id) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const single = conversation.items.length === 1;
+  return (
+    <section className="reader conversation" aria-label={conversationMessages.conversationLabel}>
+      {toolbar}
+      <header className="conversation__header">
+        <h2 className="conversation__subject">{subject}</h2>
+        {!single && (
+          <p className="conversation__count">
+            {conversationMessages.messageCount(conversation.items.length)}
+          </p>
+        )}
+      </header>
+      <ol className="conversation__messages">
+        {conversation.items.map((item) => (
+          <li key={item.id}>
+            <ConversationMessage
+              session={session}
+              accountId={accountId}
+              conversationKeyEmailId={conversation.opened.id}
+              item={item}
+              seed={item.id === conversation.opened.id ? conversation.opened : undefined}
+              expanded={single || expanded.has(item.id)}
+              onToggle={single ? undefined : () => toggle(item.id)}
+              onReply={onReply}
+            />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
