@@ -93,7 +93,7 @@ async function openFromList(page: Page, subject: string) {
   }
   await row.click();
   await expect(
-    page.getByRole('article', { name: 'Message' }).getByRole('heading', { name: subject }),
+    page.getByRole('region', { name: 'Conversation' }).getByRole('heading', { name: subject }),
   ).toBeVisible();
 }
 
@@ -165,7 +165,7 @@ test('log in, read the Inbox, plain text and sanitised HTML, log out', async ({ 
   await test.step('a plain-text message opens and reads as text', async () => {
     await openFromList(page, demo.plain.subject);
     await expect(page).toHaveURL(new RegExp(`/mail/${demo.inboxId}/${demo.plain.id}$`));
-    const reader = page.getByRole('article', { name: 'Message' });
+    const reader = page.getByRole('region', { name: 'Conversation' });
     // Plain text is never put in a frame: it is the page's own text.
     await expect(reader.locator('iframe')).toHaveCount(0);
     await expect(reader).toContainText(demo.plainFirstLine);
@@ -173,8 +173,10 @@ test('log in, read the Inbox, plain text and sanitised HTML, log out', async ({ 
 
   await test.step('the hostile HTML message is sanitised, sandboxed and loads nothing remote', async () => {
     await openFromList(page, demo.hostile.subject);
-    const reader = page.getByRole('article', { name: 'Message' });
-    await expect(reader.getByRole('status').filter({ hasText: /\d+ remote images? blocked/ })).toBeVisible();
+    const reader = page.getByRole('region', { name: 'Conversation' });
+    await expect(
+      reader.getByRole('status').filter({ hasText: /\d+ remote images?.* blocked to protect your privacy/ }),
+    ).toBeVisible();
 
     const frameElement = reader.locator('iframe');
     await expect(frameElement).toHaveCount(1);

@@ -77,7 +77,9 @@ function ConversationMessages({
   onReply: ReplyHandler | undefined;
 }) {
   const [expanded, setExpanded] = useState(() => initiallyExpanded(conversation));
-  const subject = conversation.opened.subject?.trim() || mailMessages.noSubject;
+  // The thread's subject is the first message's, without the replies' "Re:" (as in Gmail).
+  const first = conversation.items[0] ?? conversation.opened;
+  const subject = first.subject?.trim() || conversation.opened.subject?.trim() || mailMessages.noSubject;
   const toggle = (id: Id) =>
     setExpanded((current) => {
       const next = new Set(current);

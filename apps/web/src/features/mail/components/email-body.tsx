@@ -7,6 +7,7 @@ import {
   isRemoteContentAllowedFor,
   subscribeRemoteSenders,
 } from '../lib/conversation-remote-senders';
+import { lookalikeReasons } from '../lib/conversation-sender-checks';
 import { sanitizeEmailHtml } from '../lib/sanitize-email-html';
 import { conversationMessages } from '../conversation-messages';
 import { mailMessages } from '../messages';
@@ -47,7 +48,9 @@ function useRemoteImages(senderEmail: string | undefined) {
 }
 
 function HtmlEmailBody({ email, html, subject }: { email: EmailDetail; html: string; subject: string }) {
-  const sender = email.from?.[0]?.email;
+  const from = email.from?.[0];
+  // A sender that imitates another is never trusted for good: its images may be allowed once.
+  const sender = from && lookalikeReasons(from).length === 0 ? from.email : undefined;
   const remote = useRemoteImages(sender);
   const [quoteShown, setQuoteShown] = useState(false);
   const sanitized = useMemo(

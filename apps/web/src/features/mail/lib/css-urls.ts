@@ -29,6 +29,7 @@ const URL_FUNCTION = /url\(\s*(?:"([^"]*)"|'([^']*)'|([^)]*?))\s*\)/gi;
 // image-set() and @import accept bare strings as URLs.
 const URL_STRING = /"((?:https?:)?\/\/[^"]*)"|'((?:https?:)?\/\/[^']*)'/gi;
 const IMPORT_RULE = /@import\b[^;]*;?/gi;
+const FONT_FACE_RULE = /@font-face\s*\{[^}]*\}?/gi;
 
 /**
  * Rewrites CSS so that it loads nothing: `@import` rules go, every `url()` other than an inline
@@ -42,30 +43,38 @@ export function blockCssUrls(
 ): { css: string; blocked: number; imports: number } {
   let blocked = 0;
   let imports = 0;
-  const rewritten = decodeCssEscapes(css)
-    // A remote style sheet stays blocked even when images are allowed: it could change what the
-    // message says after it was read, and the frame's CSP would refuse it anyway.
-    .replace(IMPORT_RULE, () => {
-      imports += 1;
-      return '';
-    })
-    .replace(
-      URL_FUNCTION,
-      (whole, double: string | undefined, single: string | undefined, bare: string | undefined) => {
-        const url = double ?? single ?? bare ?? '';
-        if (isInlineImageUrl(url)) return whole;
-        if (isRemoteUrl(url)) {
-          if (options.allowRemoteImages) return `url("${cssString(toHttps(url))}")`;
-          blocked += 1;
-        }
-        return 'none';
-      },
-    )
-    .replace(URL_STRING, (whole, double: string | undefined, single: string | undefined) => {
-      if (options.allowRemoteImages) return `"${cssString(toHttps(double ?? single ?? ''))}"`;
-      blocked += 1;
-      return '""';
-    });
+  const rewriteUrls = (text: string, allow: boolean) =>
+    text
+      .replace(
+        URL_FUNCTION,
+        (whole, double: string | undefined, single: string | undefined, bare: string | undefined) => {
+          const url = double ?? single ?? bare ?? '';
+          if (isInlineImageUrl(url)) return whole;
+          if (isRemoteUrl(url)) {
+            if (allow) return `url("${cssString(toHttps(url))}")`;
+            blocked += 1;
+          }
+          return 'none';
+        },
+      )
+      .replace(URL_STRING, (whole, double: string | undefined, single: string | undefined) => {
+        if (allow) return `"${cssString(toHttps(double ?? single ?? ''))}"`;
+        blocked += 1;
+        return '""';
+      });
+  const allow = options.allowRemoteImages === true;
+  const rewritten = rewriteUrls(
+    decodeCssEscapes(css)
+      // A remote style sheet stays blocked even when images are allowed: it could change what the
+      // message says after it was read, and the frame's CSP would refuse it anyway.
+      .replace(IMPORT_RULE, () => {
+        imports += 1;
+        return '';
+      })
+      // Allowing images allows images: a web font is another remote fetch, and stays blocked.
+      .replace(FONT_FACE_RULE, (rule) => rewriteUrls(rule, false)),
+    allow,
+  );
   return { css: rewritten, blocked, imports };
 }
 

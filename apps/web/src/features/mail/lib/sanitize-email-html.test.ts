@@ -119,7 +119,7 @@ describe('sanitizeEmailHtml', () => {
       [
         '<img src="http://cdn.example/a.png" srcset="//cdn.example/b.png 2x">',
         '<div style="background: url(http://cdn.example/bg.png)">x</div>',
-        '<style>@import url(https://cdn.example/s.css);</style>',
+        '<style>@import url(https://cdn.example/s.css); @font-face { font-family: F; src: url(https://cdn.example/f.woff2) }</style>',
         '<video src="https://cdn.example/v.mp4"></video>',
         '<img src="x" onerror="alert(1)"><script>alert(2)</script>',
       ].join(''),
@@ -129,7 +129,7 @@ describe('sanitizeEmailHtml', () => {
     expect(dom.querySelector('img')?.getAttribute('src')).toBe('https://cdn.example/a.png');
     expect(dom.querySelector('img')?.getAttribute('srcset')).toBe('https://cdn.example/b.png 2x');
     expect(dom.querySelector('div')?.getAttribute('style')).toContain('url("https://cdn.example/bg.png")');
-    expect(html).not.toMatch(/s\.css|v\.mp4|onerror|<script/);
-    expect(remoteContent).toEqual({ images: 0, cssUrls: 0, styleSheets: 1, other: 1 });
+    expect(html).not.toMatch(/s\.css|f\.woff2|v\.mp4|onerror|<script/);
+    expect(remoteContent).toEqual({ images: 0, cssUrls: 1, styleSheets: 1, other: 1 });
   });
 });

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { matchPath, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useSearchContext } from '../api/get-search-context';
+import { searchKeys } from '../api/keys';
 import { searchMessages } from '../messages';
 import '../search.css';
 
@@ -27,6 +29,7 @@ function isTyping(target: EventTarget | null): boolean {
  */
 export function SearchBox() {
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const location = useLocation();
   const [params] = useSearchParams();
   const onSearchPage = matchPath('/search/*', location.pathname) !== null;
@@ -54,6 +57,10 @@ export function SearchBox() {
     event.preventDefault();
     const next = new URLSearchParams({ q: query });
     if (scope === 'current' && current) next.set('in', current.id);
+    // Each search asks the server anew: flags and folders may have changed since the last one.
+    void queryClient.invalidateQueries({
+      predicate: (query) => query.queryKey[0] === searchKeys.all[0] && query.queryKey[2] === 'Email',
+    });
     navigate(`/search?${next.toString()}`);
   };
 
