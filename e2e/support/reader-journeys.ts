@@ -13,12 +13,15 @@ export { deliver } from './smtp.js';
  * Support for the reader and search journeys: each test gets a fresh user of its own (made by the
  * CLI on the server's data folder), so that what it searches or reads is exactly what it sent.
  */
-export async function freshUser(): Promise<Credentials & { client: JmapClient }> {
+export async function freshUser(): Promise<
+  Credentials & { client: JmapClient; accountId: Id; byRole: Record<string, Id> }
+> {
   const dataDir = process.env[envNames.dataDir];
   if (!dataDir) throw new Error(`${envNames.dataDir} is not set: run the suite through its global setup.`);
   const [user] = await createThrowawayUsers(dataDir, 1);
   if (!user) throw new Error('The CLI made no user.');
-  return { ...user, client: jmapClientFor(colibriServerFromEnv().baseURL, user.email, user.password) };
+  const client = jmapClientFor(colibriServerFromEnv().baseURL, user.email, user.password);
+  return { ...user, client, ...(await mailboxIdsByRole(client)) };
 }
 
 /** The account's mailbox ids by role (RFC 8621 §2). */

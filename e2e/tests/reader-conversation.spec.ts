@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Email } from '@colibri/jmap-types';
 import { expect, test } from '../support/colibri.js';
-import { deliver, freshUser, logIn, mailboxIdsByRole, waitForSubject } from '../support/reader-journeys.js';
+import { deliver, freshUser, logIn, waitForSubject } from '../support/reader-journeys.js';
 
 // Issue 5, "read a conversation": a thread of three messages that spans the Inbox and Sent (the
 // user's own reply), the newest delivered over real SMTP. The reader shows all three in order,
@@ -17,7 +17,7 @@ test('read a conversation: every message in order, older ones folded, quote fold
   // A fresh user (a CLI run), deliveries over SMTP and many steps: more than the default 30 s.
   test.setTimeout(90_000);
   const user = await freshUser();
-  const { accountId, byRole } = await mailboxIdsByRole(user.client);
+  const { accountId, byRole } = user;
   const token = randomBytes(4).toString('hex');
   const subject = `Trip to Lisbon ${token}`;
   const hour = 3_600_000;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Frame, Request } from '@playwright/test';
 import { expect, test } from '../support/colibri.js';
-import { deliver, freshUser, logIn, mailboxIdsByRole, waitForSubject } from '../support/reader-journeys.js';
+import { deliver, freshUser, logIn, waitForSubject } from '../support/reader-journeys.js';
 
 // Issue 5, "a hostile HTML message renders without running anything or loading anything remote":
 // delivered over real SMTP, it carries scripts (inline, SVG), event handlers, javascript: links,
@@ -49,7 +49,7 @@ test('a hostile HTML message renders without running anything or loading anythin
   // A fresh user (a CLI run), deliveries over SMTP and many steps: more than the default 30 s.
   test.setTimeout(90_000);
   const user = await freshUser();
-  const { byRole } = await mailboxIdsByRole(user.client);
+  const { byRole } = user;
   const subject = `Account notice ${randomBytes(4).toString('hex')}`;
 
   const serverHost = new URL(colibri.baseURL).host;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/colibri.js';
-import { deliver, freshUser, logIn, mailboxIdsByRole, waitForSubject } from '../support/reader-journeys.js';
+import { deliver, freshUser, logIn, waitForSubject } from '../support/reader-journeys.js';
 
 // Issue 5, "search with operators": a fresh user receives four messages over real SMTP; the
 // search box in the banner finds them with from:, has:attachment, is:unread, in:, quoted phrases
@@ -21,7 +21,7 @@ test('search with operators, highlighted snippets, folder scope', async ({ page,
   // A fresh user (a CLI run), deliveries over SMTP and many steps: more than the default 30 s.
   test.setTimeout(90_000);
   const user = await freshUser();
-  const { byRole } = await mailboxIdsByRole(user.client);
+  const { byRole } = user;
   const token = randomBytes(3).toString('hex');
   const mails = [
     {

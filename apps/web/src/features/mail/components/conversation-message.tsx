@@ -37,6 +37,19 @@ function addresses(list: readonly EmailAddress[] | null | undefined): string {
   return (list ?? []).map((a) => (a.name ? `${a.name} <${a.email}>` : a.email)).join(', ');
 }
 
+/** Attachments without the inline images the HTML body shows already (by `cid:`). */
+function listedAttachments(email: EmailDetail) {
+  const html = email.htmlBody
+    .filter((part) => part.type === 'text/html' && part.partId)
+    .map((part) => email.bodyValues[part.partId!]?.value ?? '')
+    .join('\n')
+    .toLowerCase();
+  return email.attachments.filter(
+    (part) =>
+      !(part.cid && part.disposition !== 'attachment' && html.includes(`cid:${part.cid.toLowerCase()}`)),
+  );
+}
+
 /** One message of a conversation: a one-line summary when folded, header and body when open. */
 export function ConversationMessage(props: ConversationMessageProps) {
   const { item, expanded, onToggle } = props;
@@ -165,9 +178,13 @@ function OpenMessage({
             email={detail.data}
             onReply={onReply}
           />
-          <AttachmentList session={session} accountId={accountId} attachments={detail.data.attachments} />
+          <AttachmentList
+            session={session}
+            accountId={accountId}
+            attachments={listedAttachments(detail.data)}
+          />
           <div className="reader__body">
-            <EmailBody email={detail.data} />
+            <EmailBody session={session} accountId={accountId} email={detail.data} />
           </div>
         </>
       )}

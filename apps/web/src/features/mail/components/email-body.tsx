@@ -1,6 +1,8 @@
 import { useMemo, useState, useSyncExternalStore } from 'react';
-import type { EmailBodyPart } from '@colibri/jmap-types';
+import type { EmailBodyPart, Id, Session } from '@colibri/jmap-types';
+import { useInlineImages } from '../api/conversation-inline-images';
 import type { EmailDetail } from '../api/get-email';
+import { inlineImageParts, referencedCids, replaceCids } from '../lib/conversation-inline-images';
 import { foldHtmlQuote, splitPlainTextQuote } from '../lib/conversation-quotes';
 import {
   allowRemoteContentFor,
@@ -47,7 +49,19 @@ function useRemoteImages(senderEmail: string | undefined) {
   };
 }
 
-function HtmlEmailBody({ email, html, subject }: { email: EmailDetail; html: string; subject: string }) {
+interface BodyContext {
+  session: Session;
+  accountId: Id;
+  email: EmailDetail;
+}
+
+function HtmlEmailBody({
+  session,
+  accountId,
+  email,
+  html,
+  subject,
+}: BodyContext & { html: string; subject: string }) {
   const from = email.from?.[0];
   // A sender that imitates another is never trusted for good: its images may be allowed once.
   const sender = from && lookalikeReasons(from).length === 0 ? from.email : undefined;
@@ -58,6 +72,14 @@ function HtmlEmailBody({ email, html, subject }: { email: EmailDetail; html: str
     [html, remote.allowed],
   );
   const folded = useMemo(() => foldHtmlQuote(sanitized.html), [sanitized.html]);
+  const cids = useMemo(() => referencedCids(sanitized.html), [sanitized.html]);
+  const inlineParts = useMemo(
+    () => inlineImageParts([...email.attachments, ...email.htmlBody], cids),
+    [email.attachments, email.htmlBody, cids],
+  );
+  const inlineImages = useInlineImages(session, accountId, inlineParts);
+  const shown = folded !== null && !quoteShown ? folded : sanitized.html;
+  const withImages = useMemo(() => replaceCids(shown, inlineImages), [shown, inlineImages]);
   return (
     <>
       <ConversationRemoteBanner
@@ -67,11 +89,7 @@ function HtmlEmailBody({ email, html, subject }: { email: EmailDetail; html: str
         onAllowOnce={remote.allowOnce}
         onAllowSender={remote.allowAlways}
       />
-      <HtmlBody
-        sanitizedHtml={folded !== null && !quoteShown ? folded : sanitized.html}
-        subject={subject}
-        allowRemoteImages={remote.allowed}
-      />
+      <HtmlBody sanitizedHtml={withImages} subject={subject} allowRemoteImages={remote.allowed} />
       {folded !== null && <QuoteToggle shown={quoteShown} onToggle={() => setQuoteShown(!quoteShown)} />}
     </>
   );
@@ -93,7 +111,7 @@ function TextEmailBody({ text }: { text: string }) {
  * text parts inlined as <pre>; otherwise the text/plain parts of `textBody`, as text. The
  * trailing quote of earlier messages is folded behind a toggle.
  */
-export function EmailBody({ email }: { email: EmailDetail }) {
+export function EmailBody({ session, accountId, email }: BodyContext) {
   const subject = email.subject?.trim() || mailMessages.noSubject;
   const hasHtml = email.htmlBody.some((part) => part.type === 'text/html' && valueOf(email, part) !== null);
   const parts = hasHtml ? email.htmlBody : email.textBody.filter((part) => part.type === 'text/plain');
@@ -110,7 +128,7 @@ export function EmailBody({ email }: { email: EmailDetail }) {
     return (
       <>
         {truncated}
-        <HtmlEmailBody email={email} html={html} subject={subject} />
+        <HtmlEmailBody session={session} accountId={accountId} email={email} html={html} subject={subject} />
       </>
     );
   }
