@@ -61,6 +61,28 @@ test('read a conversation: every message in order, older ones folded, quote fold
   });
   expect(reply.created?.m2?.id, JSON.stringify(reply.notCreated)).toBeTruthy();
 
+  // A reply the user deleted: it stays in the thread, but a conversation opened from the Inbox
+  // leaves it out (and says so).
+  const trashed = await user.client.call('Email/set', {
+    accountId,
+    create: {
+      m2b: asEmail({
+        mailboxIds: { [byRole.trash!]: true },
+        keywords: { $seen: true },
+        from: [{ name: 'Ann Traveller', email: 'ann@travel.example' }],
+        to: [{ name: null, email: user.email }],
+        subject: `Re: ${subject}`,
+        messageId: [`m2b-${token}@travel.example`],
+        inReplyTo: [`m1-${token}@travel.example`],
+        references: [`m1-${token}@travel.example`],
+        receivedAt: new Date(Date.now() - hour / 2).toISOString().replace(/\.\d+Z$/, 'Z'),
+        bodyValues: { t: { value: 'Deleted draft of an idea.' } },
+        textBody: [{ partId: 't', type: 'text/plain' }],
+      }),
+    },
+  });
+  expect(trashed.created?.m2b?.id, JSON.stringify(trashed.notCreated)).toBeTruthy();
+
   await deliver(colibri.smtpPort, {
     from: '"Ann Traveller" <ann@travel.example>',
     to: user.email,
@@ -92,7 +114,9 @@ test('read a conversation: every message in order, older ones folded, quote fold
 
   await test.step("the three messages are there, oldest first, with the user's reply from Sent", async () => {
     await expect(conversation.getByRole('heading', { level: 2 })).toHaveText(subject);
-    await expect(conversation.getByText('3 messages')).toBeVisible();
+    await expect(conversation.getByText('3 messages', { exact: true })).toBeVisible();
+    await expect(conversation.getByText(/^1 message in Trash or Junk not shown/)).toBeVisible();
+    await expect(conversation).not.toContainText('Deleted draft of an idea.');
     const messages = conversation.getByRole('article');
     await expect(messages).toHaveCount(3);
     await expect(messages.nth(0)).toHaveAccessibleName(/^Message from Ann Traveller/);

@@ -7,6 +7,8 @@ export const conversationMessages = {
   conversationLabel: 'Conversation',
   messageLabel: (sender: string, date: string) => `Message from ${sender}, ${date}`,
   messageCount: (count: number) => plural(count, 'message', 'messages'),
+  hiddenInBins: (count: number) =>
+    `${plural(count, 'message', 'messages')} in Trash or Junk not shown. Open the conversation from there to see ${count === 1 ? 'it' : 'them'}.`,
   expand: (sender: string) => `Show the message from ${sender}`,
   collapse: 'Collapse',
   draft: 'Draft',

@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Keyword } from '@colibri/jmap-types';
 import type { Id, Session } from '@colibri/jmap-types';
 import { PageStatus } from '../../../components/page-status';
 import { useConversation } from '../api/conversation-query';
-import type { Conversation } from '../api/conversation-query';
+import { useMailboxes } from '../api/get-mailboxes';
+import { binMailboxIds, visibleInConversation } from '../lib/conversation-bins';
+import type { Conversation, ConversationItem } from '../api/conversation-query';
 import { conversationMessages } from '../conversation-messages';
 import { mailMessages } from '../messages';
 import { ConversationMessage } from './conversation-message';
@@ -23,10 +25,10 @@ export interface ConversationViewProps {
 }
 
 /** Open at first: the opened message, unread ones and the newest, as in Gmail and Fastmail. */
-function initiallyExpanded(conversation: Conversation): Set<Id> {
-  const expanded = new Set<Id>([conversation.opened.id]);
-  for (const item of conversation.items) if (!item.keywords[Keyword.Seen]) expanded.add(item.id);
-  const newest = conversation.items.at(-1);
+function initiallyExpanded(opened: Id, items: readonly ConversationItem[]): Set<Id> {
+  const expanded = new Set<Id>([opened]);
+  for (const item of items) if (!item.keywords[Keyword.Seen]) expanded.add(item.id);
+  const newest = items.at(-1);
   if (newest) expanded.add(newest.id);
   return expanded;
 }
@@ -76,9 +78,14 @@ function ConversationMessages({
   toolbar: ReactNode;
   onReply: ReplyHandler | undefined;
 }) {
-  const [expanded, setExpanded] = useState(() => initiallyExpanded(conversation));
+  const mailboxes = useMailboxes(accountId);
+  const { shown, hidden } = useMemo(
+    () => visibleInConversation(conversation.items, conversation.opened, binMailboxIds(mailboxes.data ?? [])),
+    [conversation.items, conversation.opened, mailboxes.data],
+  );
+  const [expanded, setExpanded] = useState(() => initiallyExpanded(conversation.opened.id, shown));
   // The thread's subject is the first message's, without the replies' "Re:" (as in Gmail).
-  const first = conversation.items[0] ?? conversation.opened;
+  const first = shown[0] ?? conversation.opened;
   const subject = first.subject?.trim() || conversation.opened.subject?.trim() || mailMessages.noSubject;
   const toggle = (id: Id) =>
     setExpanded((current) => {
@@ -87,20 +94,17 @@ function ConversationMessages({
       else next.add(id);
       return next;
     });
-  const single = conversation.items.length === 1;
+  const single = shown.length === 1;
   return (
     <section className="reader conversation" aria-label={conversationMessages.conversationLabel}>
       {toolbar}
       <header className="conversation__header">
         <h2 className="conversation__subject">{subject}</h2>
-        {!single && (
-          <p className="conversation__count">
-            {conversationMessages.messageCount(conversation.items.length)}
-          </p>
-        )}
+        {!single && <p className="conversation__count">{conversationMessages.messageCount(shown.length)}</p>}
+        {hidden > 0 && <p className="conversation__count">{conversationMessages.hiddenInBins(hidden)}</p>}
       </header>
       <ol className="conversation__messages">
-        {conversation.items.map((item) => (
+        {shown.map((item) => (
           <li key={item.id}>
             <ConversationMessage
               session={session}
