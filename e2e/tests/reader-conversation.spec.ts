@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Email } from '@colibri/jmap-types';
 import { expect, test } from '../support/colibri.js';
-import { deliver, freshUser, logIn, waitForSubject } from '../support/reader-journeys.js';
+import { deliver, freshUser, logIn } from '../support/reader-journeys.js';
 
 // Issue 5, "read a conversation": a thread of three messages that spans the Inbox and Sent (the
 // user's own reply), the newest delivered over real SMTP. The reader shows all three in order,
@@ -22,66 +22,72 @@ test('read a conversation: every message in order, older ones folded, quote fold
   const subject = `Trip to Lisbon ${token}`;
   const hour = 3_600_000;
 
-  // The first message and the user's reply are history: made over JMAP with fixed dates, so the
-  // order does not depend on how fast this test runs. The reply lives in Sent only.
-  const first = await user.client.call('Email/set', {
-    accountId,
-    create: {
-      m1: asEmail({
-        mailboxIds: { [byRole.inbox!]: true },
-        keywords: { $seen: true },
-        from: [{ name: 'Ann Traveller', email: 'ann@travel.example' }],
-        to: [{ name: null, email: user.email }],
-        subject,
-        messageId: [`m1-${token}@travel.example`],
-        receivedAt: new Date(Date.now() - 2 * hour).toISOString().replace(/\.\d+Z$/, 'Z'),
-        bodyValues: { t: { value: 'Shall we book the flights for May? Tickets are cheap now.' } },
-        textBody: [{ partId: 't', type: 'text/plain' }],
-      }),
-    },
-  });
-  expect(first.created?.m1?.id, JSON.stringify(first.notCreated)).toBeTruthy();
-  const reply = await user.client.call('Email/set', {
-    accountId,
-    create: {
-      m2: asEmail({
-        mailboxIds: { [byRole.sent!]: true },
-        keywords: { $seen: true },
-        from: [{ name: null, email: user.email }],
-        to: [{ name: 'Ann Traveller', email: 'ann@travel.example' }],
-        subject: `Re: ${subject}`,
-        messageId: [`m2-${token}@colibri.test`],
-        inReplyTo: [`m1-${token}@travel.example`],
-        references: [`m1-${token}@travel.example`],
-        receivedAt: new Date(Date.now() - hour).toISOString().replace(/\.\d+Z$/, 'Z'),
-        bodyValues: { t: { value: 'Yes, let us book them this week.' } },
-        textBody: [{ partId: 't', type: 'text/plain' }],
-      }),
-    },
-  });
-  expect(reply.created?.m2?.id, JSON.stringify(reply.notCreated)).toBeTruthy();
+  const ann = { name: 'Ann Traveller', email: 'ann@travel.example' };
+  const me = { name: null, email: user.email };
+  /** A message of the thread's past, made over JMAP (RFC 8621 §4.6) with a fixed date. */
+  const past = async (message: {
+    mailbox: string;
+    from: object;
+    to: object;
+    subject: string;
+    messageId: string;
+    inReplyTo?: string;
+    hoursAgo: number;
+    text: string;
+  }) => {
+    const result = await user.client.call('Email/set', {
+      accountId,
+      create: {
+        k: asEmail({
+          mailboxIds: { [byRole[message.mailbox]!]: true },
+          keywords: { $seen: true },
+          from: [message.from],
+          to: [message.to],
+          subject: message.subject,
+          messageId: [message.messageId],
+          ...(message.inReplyTo ? { inReplyTo: [message.inReplyTo], references: [message.inReplyTo] } : {}),
+          receivedAt: new Date(Date.now() - message.hoursAgo * hour).toISOString().replace(/\.\d+Z$/, 'Z'),
+          bodyValues: { t: { value: message.text } },
+          textBody: [{ partId: 't', type: 'text/plain' }],
+        }),
+      },
+    });
+    expect(result.created?.k?.id, JSON.stringify(result.notCreated)).toBeTruthy();
+  };
 
-  // A reply the user deleted: it stays in the thread, but a conversation opened from the Inbox
-  // leaves it out (and says so).
-  const trashed = await user.client.call('Email/set', {
-    accountId,
-    create: {
-      m2b: asEmail({
-        mailboxIds: { [byRole.trash!]: true },
-        keywords: { $seen: true },
-        from: [{ name: 'Ann Traveller', email: 'ann@travel.example' }],
-        to: [{ name: null, email: user.email }],
-        subject: `Re: ${subject}`,
-        messageId: [`m2b-${token}@travel.example`],
-        inReplyTo: [`m1-${token}@travel.example`],
-        references: [`m1-${token}@travel.example`],
-        receivedAt: new Date(Date.now() - hour / 2).toISOString().replace(/\.\d+Z$/, 'Z'),
-        bodyValues: { t: { value: 'Deleted draft of an idea.' } },
-        textBody: [{ partId: 't', type: 'text/plain' }],
-      }),
-    },
+  // The first message and the user's reply are history, with fixed dates, so the order does not
+  // depend on how fast this test runs. The reply lives in Sent only. A later reply was deleted:
+  // it stays in the thread, but a conversation opened from the Inbox leaves it out (and says so).
+  const m1 = `m1-${token}@travel.example`;
+  await past({
+    mailbox: 'inbox',
+    from: ann,
+    to: me,
+    subject,
+    messageId: m1,
+    hoursAgo: 2,
+    text: 'Shall we book the flights for May? Tickets are cheap now.',
   });
-  expect(trashed.created?.m2b?.id, JSON.stringify(trashed.notCreated)).toBeTruthy();
+  await past({
+    mailbox: 'sent',
+    from: me,
+    to: ann,
+    subject: `Re: ${subject}`,
+    messageId: `m2-${token}@colibri.test`,
+    inReplyTo: m1,
+    hoursAgo: 1,
+    text: 'Yes, let us book them this week.',
+  });
+  await past({
+    mailbox: 'trash',
+    from: ann,
+    to: me,
+    subject: `Re: ${subject}`,
+    messageId: `m2b-${token}@travel.example`,
+    inReplyTo: m1,
+    hoursAgo: 0.5,
+    text: 'Deleted draft of an idea.',
+  });
 
   await deliver(colibri.smtpPort, {
     from: '"Ann Traveller" <ann@travel.example>',
@@ -98,14 +104,19 @@ test('read a conversation: every message in order, older ones folded, quote fold
       '',
     ].join('\n'),
   });
-  const newestId = await waitForSubject(user.client, `Re: ${subject}`).then(async () => {
-    const { list } = await user.client.call('Email/get', {
-      accountId,
-      ids: null,
-      properties: ['id', 'messageId'],
-    });
-    return list.find((email) => email.messageId?.[0] === `m3-${token}@travel.example`)?.id;
-  });
+  // Delivery is asynchronous: wait for the newest message by its Message-ID.
+  let newestId: string | undefined;
+  await expect
+    .poll(async () => {
+      const { list } = await user.client.call('Email/get', {
+        accountId,
+        ids: null,
+        properties: ['id', 'messageId'],
+      });
+      newestId = list.find((email) => email.messageId?.[0] === `m3-${token}@travel.example`)?.id;
+      return newestId;
+    })
+    .toBeTruthy();
   expect(newestId).toBeTruthy();
 
   await logIn(page, user);
