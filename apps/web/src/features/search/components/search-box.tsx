@@ -42,6 +42,15 @@ export function SearchBox() {
   );
   const inputRef = useRef<HTMLInputElement>(null);
 
+  // Back and forward between searches show the search that is on screen.
+  const shownQuery = onSearchPage ? params.get('q') : null;
+  const shownScope = onSearchPage ? params.get('in') : null;
+  useEffect(() => {
+    if (shownQuery === null) return;
+    setQuery(shownQuery);
+    setScope(shownScope ? 'current' : 'all');
+  }, [shownQuery, shownScope]);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target))
