@@ -98,6 +98,8 @@ async function openFromList(page: Page, subject: string) {
 }
 
 test('log in, read the Inbox, plain text and sanitised HTML, log out', async ({ page, colibri, jmapAs }) => {
+  // Many steps, a throttled failed login and a shared two-core machine: 30 s is too tight.
+  test.setTimeout(60_000);
   const demo = await demoMessages(jmapAs(colibri.users.alice));
 
   // Every request the page makes must stay on the server under test: no remote content.
