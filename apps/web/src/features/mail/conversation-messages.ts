@@ -9,6 +9,8 @@ export const conversationMessages = {
   messageCount: (count: number) => plural(count, 'message', 'messages'),
   hiddenInBins: (count: number) =>
     `${plural(count, 'message', 'messages')} in Trash or Junk not shown. Open the conversation from there to see ${count === 1 ? 'it' : 'them'}.`,
+  omitted: (count: number) =>
+    `${plural(count, 'older message', 'older messages')} of this long conversation not shown.`,
   expand: (sender: string) => `Show the message from ${sender}`,
   collapse: 'Collapse',
   draft: 'Draft',

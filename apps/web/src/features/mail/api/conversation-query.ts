@@ -30,6 +30,8 @@ export interface Conversation {
   items: ConversationItem[];
   /** The message that was opened, in full. */
   opened: EmailDetail;
+  /** Older messages left out past MAX_CONVERSATION_MESSAGES. */
+  omitted: number;
 }
 
 /** Conversations past this many messages show the newest ones only (a limit, said in the view). */
@@ -70,6 +72,7 @@ export async function getConversation(
     threadId: email.threadId,
     items: sorted.length > 0 ? sorted.slice(-MAX_CONVERSATION_MESSAGES) : [{ ...email, preview: '' }],
     opened: email,
+    omitted: Math.max(0, sorted.length - MAX_CONVERSATION_MESSAGES),
   };
 }
 

@@ -102,6 +102,9 @@ function ConversationMessages({
         <h2 className="conversation__subject">{subject}</h2>
         {!single && <p className="conversation__count">{conversationMessages.messageCount(shown.length)}</p>}
         {hidden > 0 && <p className="conversation__count">{conversationMessages.hiddenInBins(hidden)}</p>}
+        {conversation.omitted > 0 && (
+          <p className="conversation__count">{conversationMessages.omitted(conversation.omitted)}</p>
+        )}
       </header>
       <ol className="conversation__messages">
         {shown.map((item) => (
