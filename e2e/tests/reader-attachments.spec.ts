@@ -5,8 +5,9 @@ import { deliver, freshUser, logIn, waitForSubject } from '../support/reader-jou
 
 // Issue 5 reader details on a newsletter delivered over real SMTP: an inline (cid:) image shown in
 // the sandboxed body, attachments with type and size, an image preview, a PDF opened in a tab,
-// "view source", and RFC 8058 one-click unsubscribe. The list's own server cannot run here: its
-// https endpoint is simulated with page.route, which also shows what the browser sent it.
+// "view source", RFC 8058 one-click unsubscribe, and remote images allowed for good for the sender.
+// The list's and the shop's servers cannot run here: their https endpoints are simulated with
+// page.route, which also shows what the browser sent them.
 
 const PNG_1X1 = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -16,7 +17,7 @@ const PDF = Buffer.from(
   '%PDF-1.1\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
 
-test('attachments, inline image, PDF, view source and one-click unsubscribe (list server simulated)', async ({
+test('attachments, inline and remote images, PDF, view source, one-click unsubscribe (remote servers simulated)', async ({
   page,
   colibri,
 }) => {
@@ -28,7 +29,7 @@ test('attachments, inline image, PDF, view source and one-click unsubscribe (lis
     from: '"Shop News" <news@shop.example>',
     to: user.email,
     subject,
-    html: '<p>Our logo:</p><img src="cid:logo@shop.example" alt="logo" width="20" height="20"><p>Report attached.</p>',
+    html: '<p>Our logo:</p><img src="cid:logo@shop.example" alt="logo" width="20" height="20"><p>Report attached.</p><img src="http://cdn.shop.example/banner.png" alt="banner" width="20" height="20">',
     attachments: [
       { filename: 'logo.png', content: PNG_1X1, contentType: 'image/png', cid: 'logo@shop.example' },
       { filename: 'photo.png', content: PNG_1X1, contentType: 'image/png' },
@@ -40,6 +41,12 @@ test('attachments, inline image, PDF, view source and one-click unsubscribe (lis
     },
   });
   const emailId = await waitForSubject(user.client, subject);
+  // The shop's image server, simulated too: it answers the remote image once it is allowed.
+  const imageRequests: string[] = [];
+  await page.route('https://cdn.shop.example/**', async (route) => {
+    imageRequests.push(route.request().url());
+    await route.fulfill({ status: 200, contentType: 'image/png', body: PNG_1X1 });
+  });
   const unsubscribeRequests: Request[] = [];
   await page.route('https://list.shop.example/**', async (route) => {
     unsubscribeRequests.push(route.request());
@@ -95,5 +102,18 @@ test('attachments, inline image, PDF, view source and one-click unsubscribe (lis
     const headers = await request.allHeaders();
     expect(headers.cookie).toBeUndefined();
     expect(headers.referer).toBeUndefined();
+  });
+
+  await test.step('"always show images from" this sender loads them now and after a reload', async () => {
+    const banner = page.frameLocator('iframe[title^="Message body"]').getByRole('img', { name: 'banner' });
+    await expect(banner).toHaveAttribute('src', /^data:/);
+    expect(imageRequests).toEqual([]);
+    await message.getByRole('button', { name: 'Always show images from news@shop.example' }).click();
+    // Allowed images are fetched over https only, even when the message says http.
+    await expect(banner).toHaveAttribute('src', 'https://cdn.shop.example/banner.png');
+    await expect.poll(() => banner.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+    await page.reload();
+    await expect(banner).toHaveAttribute('src', 'https://cdn.shop.example/banner.png', { timeout: 15_000 });
+    await expect(message.getByRole('button', { name: 'Show images', exact: true })).toHaveCount(0);
   });
 });
