@@ -1,11 +1,13 @@
+import { SearchBox } from '../features/search';
+
 /*
  * Places in the banner that other parts of the app fill. Each is its own component so that the
  * search and compose work can replace one of them without touching the shell's layout.
  */
 
-/** The search box goes here (features/search). */
+/** The search box (features/search). */
 export function ShellSearchSlot() {
-  return <div className="app-shell__search" />;
+  return <SearchBox />;
 }
 
 /** The "Compose" button goes here (features/compose). */
