@@ -2,27 +2,33 @@ import { Outlet } from 'react-router';
 import { Avatar } from '@colibri/ui';
 import { useMe } from '../features/auth/api/get-me';
 import { LogoutButton } from '../features/auth/components/logout-button';
+import { ComposeEntry, useOpenComposer } from '../features/compose';
+import { ComposeLauncherProvider } from '../lib/compose-launcher';
 
 /** The frame around every signed-in screen: the banner with the product and the account. */
 export function AppShell() {
   const me = useMe();
   const username = me.data?.username ?? '';
+  const openComposer = useOpenComposer();
   return (
-    <div className="app-shell">
-      <header className="app-shell__banner">
-        <a className="app-shell__brand" href="/mail">
-          <img src="/favicon.svg" alt="" width={24} height={24} />
-          <span>Colibri</span>
-        </a>
-        <div className="app-shell__account">
-          <Avatar name="" email={username} size="sm" decorative />
-          <span className="app-shell__username">{username}</span>
-          <LogoutButton />
+    <ComposeLauncherProvider open={openComposer}>
+      <div className="app-shell">
+        <header className="app-shell__banner">
+          <a className="app-shell__brand" href="/mail">
+            <img src="/favicon.svg" alt="" width={24} height={24} />
+            <span>Colibri</span>
+          </a>
+          <ComposeEntry />
+          <div className="app-shell__account">
+            <Avatar name="" email={username} size="sm" decorative />
+            <span className="app-shell__username">{username}</span>
+            <LogoutButton />
+          </div>
+        </header>
+        <div className="app-shell__content">
+          <Outlet />
         </div>
-      </header>
-      <div className="app-shell__content">
-        <Outlet />
       </div>
-    </div>
+    </ComposeLauncherProvider>
   );
 }

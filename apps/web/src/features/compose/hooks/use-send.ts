@@ -1,0 +1,117 @@
+import { useCallback } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
+import { Keyword } from '@colibri/jmap-types';
+import type { Id } from '@colibri/jmap-types';
+import { useJmapClient } from '../../../lib/jmap';
+import type { ComposeAccount, ComposeMailboxes } from '../api/get-compose-account';
+import { composeKeys } from '../api/keys';
+import { ComposeSetError } from '../api/save-draft';
+import { SubmissionRefusedError, cancelSubmission, sendEmail } from '../api/send-email';
+import { buildEmailCreate } from '../lib/email-create';
+import { composeMessages } from '../messages';
+import { useComposerStore } from '../stores/composer-store';
+import type { Composer } from '../stores/composer-store';
+import { useSendSettingsStore } from '../stores/send-settings-store';
+import { useSendToastStore } from '../stores/send-toast-store';
+import { cancelUploads } from './use-attachments';
+import { waitForSave } from './use-autosave';
+
+/** What is wrong with a message before it may go; null when it may. */
+export function sendProblem(composer: Composer): string | null {
+  const { content } = composer;
+  if (content.to.length + content.cc.length + content.bcc.length === 0) return composeMessages.noRecipients;
+  if (content.attachments.some((a) => a.status === 'uploading')) return composeMessages.stillUploading;
+  if (content.attachments.some((a) => a.status === 'error')) return composeMessages.failedUploads;
+  return null;
+}
+
+/**
+ * Lists that show this account's mail (the mail feature's and ours) are stale after a send or an
+ * undo. Until push drives the cache (STYLE 20), the `['mail', accountId]` prefix is refreshed too.
+ */
+export function refreshAfterSend(queryClient: QueryClient, accountId: Id) {
+  void queryClient.invalidateQueries({ queryKey: ['mail', accountId] });
+  void queryClient.invalidateQueries({ queryKey: composeKeys.type(accountId, 'EmailSubmission') });
+  void queryClient.invalidateQueries({ queryKey: composeKeys.recentAddresses(accountId) });
+}
+
+/** Sends a composer's message now (held `undoDelaySeconds` for undo) or at `later`. */
+export function useSendComposer(account: ComposeAccount) {
+  const client = useJmapClient();
+  const queryClient = useQueryClient();
+  return useCallback(
+    async (composerId: string, later: Date | null = null) => {
+      const store = useComposerStore.getState();
+      const composer = store.composers.find((c) => c.id === composerId);
+      if (!composer || composer.sending) return;
+      const problem = sendProblem(composer);
+      if (problem) return store.actions.sendFailed(composerId, problem);
+      const identity =
+        account.identities.find((i) => i.id === composer.content.identityId) ?? account.identities[0];
+      if (!identity || !account.mailboxes.drafts)
+        return store.actions.sendFailed(composerId, composeMessages.noDrafts);
+      store.actions.sendStarted(composerId);
+      await waitForSave(composerId);
+      // The save may have replaced the draft meanwhile: read the latest id.
+      const current = useComposerStore.getState().composers.find((c) => c.id === composerId) ?? composer;
+      const delay = useSendSettingsStore.getState().undoDelaySeconds;
+      const sendAt = later ?? (delay > 0 ? new Date(Date.now() + delay * 1000) : null);
+      try {
+        const sent = await sendEmail(client, {
+          accountId: account.accountId,
+          identityId: identity.id,
+          email: buildEmailCreate(current.content, { identity, draftsMailboxId: account.mailboxes.drafts }),
+          previousDraftId: current.draftEmailId,
+          mailboxes: account.mailboxes,
+          sendAt,
+        });
+        store.actions.composerClosed(composerId);
+        cancelUploads(current.content.attachments);
+        useSendToastStore.getState().actions.sendQueued(
+          {
+            submissionId: sent.submissionId,
+            emailId: sent.emailId,
+            sendAt: sent.sendAt,
+            kind: later ? 'scheduled' : 'undo',
+          },
+          // Sent at once (no undo delay): the toast only says so.
+          sent.undoStatus === 'pending' ? 'pending' : 'sent',
+        );
+        if (composer.sourceEmailId) {
+          // RFC 8621 §4.1.1: $answered / $forwarded on the original, for the reader's markers.
+          const keyword = composer.mode === 'forward' ? Keyword.Forwarded : Keyword.Answered;
+          void client
+            .call('Email/set', {
+              accountId: account.accountId,
+              update: { [composer.sourceEmailId]: { [`keywords/${keyword}`]: true } },
+            })
+            .catch(() => undefined);
+        }
+        refreshAfterSend(queryClient, account.accountId);
+      } catch (error) {
+        const draftEmailId = error instanceof SubmissionRefusedError ? error.emailId : undefined;
+        const message = error instanceof ComposeSetError ? error.message : composeMessages.sendError;
+        store.actions.sendFailed(composerId, message, draftEmailId);
+      }
+    },
+    [account, client, queryClient],
+  );
+}
+
+/**
+ * Undo send / cancel a send later: the submission is canceled and the message goes back to
+ * Drafts; with `reopen`, a composer opens on it.
+ */
+export function useCancelSend(accountId: Id, mailboxes: ComposeMailboxes) {
+  const client = useJmapClient();
+  const queryClient = useQueryClient();
+  return useCallback(
+    async (submissionId: Id, emailId: Id, reopen: boolean) => {
+      await cancelSubmission(client, accountId, submissionId, mailboxes);
+      refreshAfterSend(queryClient, accountId);
+      if (reopen) useComposerStore.getState().actions.composerOpened({ mode: 'draft', emailId });
+    },
+    [client, queryClient, accountId, mailboxes],
+  );
+}
