@@ -227,3 +227,59 @@ test('send later, see it scheduled, then cancel it', async ({ browser, colibri }
     expect(emails[0]?.keywords?.$draft).toBe(true);
   });
 });
+
+test('a draft saves itself, an upload can be canceled, and open composers come back after a reload', async ({
+  browser,
+  colibri,
+}) => {
+  test.setTimeout(60_000);
+  const [sender, recipient] = await newUsers();
+  const subject = `Work in progress ${Date.now()}`;
+  const page = await logIn(browser, sender);
+  const composer = await compose(page, recipient.email, subject, 'First paragraph.');
+  const files = composer.getByRole('list', { name: 'Attached files' });
+
+  await test.step('an upload in progress can be canceled', async () => {
+    // The server never answers this upload, so it stays in progress until canceled.
+    await page.route('**/jmap/upload/**', () => undefined);
+    await composer.locator('input[type="file"]').setInputFiles({
+      name: 'huge.bin',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.alloc(64 * 1024, 1),
+    });
+    await expect(files.getByRole('progressbar', { name: 'Uploading huge.bin' })).toBeVisible();
+    await composer.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(composer.getByRole('alert')).toContainText('Wait for the files to finish uploading.');
+    await files.getByRole('button', { name: 'Cancel upload of huge.bin' }).click();
+    await expect(files).toHaveCount(0);
+    await page.unroute('**/jmap/upload/**');
+  });
+
+  await test.step('with a file attached, the draft is saved to Drafts on its own', async () => {
+    await composer.locator('input[type="file"]').setInputFiles({
+      name: 'notes.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('notes'),
+    });
+    await expect(files.getByRole('button', { name: 'Remove notes.txt' })).toBeVisible();
+    await expect(composer.getByRole('status').filter({ hasText: 'Draft saved' })).toBeVisible({
+      timeout: 10_000,
+    });
+    const client = jmapClientFor(colibri.baseURL, sender.email, sender.password);
+    const draftsId = await mailboxIdByRole(client, 'drafts');
+    // Each save replaces the previous version: one draft, never a pile of them.
+    const { emails } = await submissionsOf(client, subject);
+    expect(emails).toHaveLength(1);
+    expect(emails[0]?.mailboxIds).toEqual({ [draftsId]: true });
+    expect(emails[0]?.keywords?.$draft).toBe(true);
+  });
+
+  await test.step('after a reload the composer is back, docked, with its content', async () => {
+    await page.reload();
+    await page.getByRole('button', { name: `Open ${subject}` }).click();
+    const restored = page.getByRole('dialog', { name: subject });
+    await expect(restored.getByRole('button', { name: `Remove ${recipient.email}` })).toBeVisible();
+    await expect(restored.getByRole('textbox', { name: 'Message body' })).toContainText('First paragraph.');
+    await expect(restored.getByRole('list', { name: 'Attached files' })).toContainText('notes.txt');
+  });
+});
