@@ -283,3 +283,50 @@ test('a draft saves itself, an upload can be canceled, and open composers come b
     await expect(restored.getByRole('list', { name: 'Attached files' })).toContainText('notes.txt');
   });
 });
+
+test('an image pasted into the body is sent inline, as a cid: part beside the HTML', async ({ browser, colibri }) => {
+  test.setTimeout(60_000);
+  const [sender, recipient] = await newUsers();
+  const subject = `Screenshot ${Date.now()}`;
+  const page = await logIn(browser, sender);
+  const composer = await compose(page, recipient.email, subject, 'Look: ');
+  // A 1×1 PNG, pasted as a screenshot would be (a File on the clipboard).
+  const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+  await composer.getByRole('textbox', { name: 'Message body' }).evaluate((editor, base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], 'shot.png', { type: 'image/png' }));
+    editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, png);
+  const image = composer.getByRole('textbox', { name: 'Message body' }).locator('img[data-cid]');
+  await expect(image).toHaveAttribute('src', /^blob:/);
+  // Inline images are not listed as files, but the send waits for their upload all the same.
+  await expect(composer.getByRole('list', { name: 'Attached files' })).toHaveCount(0);
+  await composer.getByLabel('Undo send').selectOption('0');
+  await composer.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(composer).toHaveCount(0);
+
+  const client = jmapClientFor(colibri.baseURL, sender.email, sender.password);
+  const accountId = await client.primaryAccountId();
+  const { ids } = await client.call('Email/query', { accountId, filter: { subject } });
+  const { list } = await client.call('Email/get', {
+    accountId,
+    ids,
+    properties: ['htmlBody', 'textBody', 'attachments', 'bodyValues', 'bodyStructure'],
+    bodyProperties: ['partId', 'type', 'cid', 'disposition', 'name', 'size', 'subParts'],
+    fetchHTMLBodyValues: true,
+    fetchTextBodyValues: true,
+  });
+  const email = list[0]!;
+  const inline = email.attachments?.find((part) => part.type === 'image/png');
+  expect(inline?.disposition).toBe('inline');
+  expect(inline?.size).toBe(Buffer.from(png, 'base64').length);
+  const cid = inline?.cid?.replace(/^<|>$/g, '');
+  expect(cid).toMatch(/@colibri$/);
+  const htmlPart = email.htmlBody?.find((part) => part.type === 'text/html');
+  expect(email.bodyValues?.[htmlPart!.partId!]?.value).toContain(`src="cid:${cid}"`);
+  // RFC 2387: the HTML and its image travel together as multipart/related, with the text beside.
+  expect(JSON.stringify(email.bodyStructure)).toContain('multipart/related');
+  const textPart = email.textBody?.find((part) => part.type === 'text/plain');
+  expect(email.bodyValues?.[textPart!.partId!]?.value).toContain('Look: [shot.png]');
+});

@@ -3,7 +3,7 @@ import { Button } from '@colibri/ui';
 import type { ComposeMailboxes } from '../api/get-compose-account';
 import { usePendingSends } from '../api/pending-sends';
 import type { PendingSend } from '../api/pending-sends';
-import { useCancelSend } from '../hooks/use-send';
+import { useCancelSend } from '../hooks/use-cancel-send';
 import { formatWhen } from '../lib/format-when';
 import { composeMessages } from '../messages';
 

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { Button } from '@colibri/ui';
 import type { ComposeMailboxes } from '../api/get-compose-account';
-import { useCancelSend } from '../hooks/use-send';
+import { useCancelSend } from '../hooks/use-cancel-send';
 import { formatWhen } from '../lib/format-when';
 import { composeMessages } from '../messages';
 import { useSendToastActions, useSendToasts } from '../stores/send-toast-store';

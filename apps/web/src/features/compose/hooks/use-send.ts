@@ -1,13 +1,10 @@
 import { useCallback } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { QueryClient } from '@tanstack/react-query';
 import { Keyword } from '@colibri/jmap-types';
-import type { Id } from '@colibri/jmap-types';
 import { useJmapClient } from '../../../lib/jmap';
-import type { ComposeAccount, ComposeMailboxes } from '../api/get-compose-account';
-import { composeKeys } from '../api/keys';
+import type { ComposeAccount } from '../api/get-compose-account';
 import { ComposeSetError } from '../api/save-draft';
-import { SubmissionRefusedError, cancelSubmission, sendEmail } from '../api/send-email';
+import { SubmissionRefusedError, sendEmail } from '../api/send-email';
 import { buildEmailCreate } from '../lib/email-create';
 import { composeMessages } from '../messages';
 import { useComposerStore } from '../stores/composer-store';
@@ -16,6 +13,7 @@ import { useSendSettingsStore } from '../stores/send-settings-store';
 import { useSendToastStore } from '../stores/send-toast-store';
 import { cancelUploads } from './use-attachments';
 import { waitForSave } from './use-autosave';
+import { refreshAfterSend } from './use-cancel-send';
 
 /** What is wrong with a message before it may go; null when it may. */
 export function sendProblem(composer: Composer): string | null {
@@ -24,16 +22,6 @@ export function sendProblem(composer: Composer): string | null {
   if (content.attachments.some((a) => a.status === 'uploading')) return composeMessages.stillUploading;
   if (content.attachments.some((a) => a.status === 'error')) return composeMessages.failedUploads;
   return null;
-}
-
-/**
- * Lists that show this account's mail (the mail feature's and ours) are stale after a send or an
- * undo. Until push drives the cache (STYLE 20), the `['mail', accountId]` prefix is refreshed too.
- */
-export function refreshAfterSend(queryClient: QueryClient, accountId: Id) {
-  void queryClient.invalidateQueries({ queryKey: ['mail', accountId] });
-  void queryClient.invalidateQueries({ queryKey: composeKeys.type(accountId, 'EmailSubmission') });
-  void queryClient.invalidateQueries({ queryKey: composeKeys.recentAddresses(accountId) });
 }
 
 /** Sends a composer's message now (held `undoDelaySeconds` for undo) or at `later`. */
@@ -96,22 +84,5 @@ export function useSendComposer(account: ComposeAccount) {
       }
     },
     [account, client, queryClient],
-  );
-}
-
-/**
- * Undo send / cancel a send later: the submission is canceled and the message goes back to
- * Drafts; with `reopen`, a composer opens on it.
- */
-export function useCancelSend(accountId: Id, mailboxes: ComposeMailboxes) {
-  const client = useJmapClient();
-  const queryClient = useQueryClient();
-  return useCallback(
-    async (submissionId: Id, emailId: Id, reopen: boolean) => {
-      await cancelSubmission(client, accountId, submissionId, mailboxes);
-      refreshAfterSend(queryClient, accountId);
-      if (reopen) useComposerStore.getState().actions.composerOpened({ mode: 'draft', emailId });
-    },
-    [client, queryClient, accountId, mailboxes],
   );
 }
