@@ -1,6 +1,6 @@
 import { Suspense, lazy } from 'react';
 import { Button } from '@colibri/ui';
-import { useComposeAccount, useComposeAccountId } from '../api/get-compose-account';
+import { useComposeAccountId } from '../api/get-compose-account';
 import { usePersistComposers } from '../hooks/use-persist-composers';
 import { composeMessages } from '../messages';
 import { useComposerStore, useOpenComposer } from '../stores/composer-store';
@@ -16,26 +16,25 @@ const ComposerDock = lazy(() =>
 /**
  * The compose feature's place in the app shell: the Compose button, the scheduled messages, the
  * open composers (docked at the bottom) and the send toasts. Composers opened before a reload
- * come back from their drafts.
+ * come back from their drafts. Nothing here asks the server anything until it is used.
  */
 export function ComposeEntry() {
   const open = useOpenComposer();
   const accountId = useComposeAccountId();
   usePersistComposers(accountId);
-  const { account } = useComposeAccount();
   const hasComposers = useComposerStore((state) => state.composers.length > 0);
   return (
     <div className="compose-entry">
       <Button variant="primary" onClick={() => open({ mode: 'new' })}>
         {composeMessages.compose}
       </Button>
-      {account && <ScheduledSends accountId={account.accountId} mailboxes={account.mailboxes} />}
+      <ScheduledSends />
       {hasComposers && (
         <Suspense fallback={null}>
           <ComposerDock />
         </Suspense>
       )}
-      {account && <SendToasts accountId={account.accountId} mailboxes={account.mailboxes} />}
+      <SendToasts />
     </div>
   );
 }

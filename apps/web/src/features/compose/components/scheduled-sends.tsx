@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button } from '@colibri/ui';
+import { useComposeAccount } from '../api/get-compose-account';
 import type { ComposeMailboxes } from '../api/get-compose-account';
 import { usePendingSends } from '../api/pending-sends';
 import type { PendingSend } from '../api/pending-sends';
@@ -8,16 +9,22 @@ import { formatWhen } from '../lib/format-when';
 import { composeMessages } from '../messages';
 
 /** "Scheduled": the messages waiting to be sent, each cancellable or editable until it goes. */
-export function ScheduledSends({ accountId, mailboxes }: { accountId: string; mailboxes: ComposeMailboxes }) {
+export function ScheduledSends() {
   const [open, setOpen] = useState(false);
   return (
     <div className="scheduled-sends">
       <Button variant="ghost" aria-expanded={open} onClick={() => setOpen(!open)}>
         {composeMessages.scheduled}
       </Button>
-      {open && <ScheduledList accountId={accountId} mailboxes={mailboxes} onClose={() => setOpen(false)} />}
+      {open && <ScheduledPanel onClose={() => setOpen(false)} />}
     </div>
   );
+}
+
+function ScheduledPanel({ onClose }: { onClose: () => void }) {
+  const { account, error } = useComposeAccount();
+  if (!account) return error ? <p role="alert">{composeMessages.scheduledError}</p> : null;
+  return <ScheduledList accountId={account.accountId} mailboxes={account.mailboxes} onClose={onClose} />;
 }
 
 function ScheduledList({

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Button } from '@colibri/ui';
+import { useComposeAccount } from '../api/get-compose-account';
 import type { ComposeMailboxes } from '../api/get-compose-account';
 import { useCancelSend } from '../hooks/use-cancel-send';
 import { formatWhen } from '../lib/format-when';
@@ -9,11 +10,19 @@ import type { SendToast } from '../stores/send-toast-store';
 
 /** How long "Message sent" / "Scheduled for …" / an error stays on screen. */
 const NOTICE_MS = 6000;
+/** setTimeout fires at once beyond 2^31-1 ms (24.8 days); a longer wait is re-armed on the way. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** The toasts of messages handed to the server: "Sending… Undo" until they go. */
-export function SendToasts({ accountId, mailboxes }: { accountId: string; mailboxes: ComposeMailboxes }) {
+export function SendToasts() {
   const toasts = useSendToasts();
-  if (toasts.length === 0) return null;
+  return toasts.length > 0 ? <ToastList toasts={toasts} /> : null;
+}
+
+function ToastList({ toasts }: { toasts: SendToast[] }) {
+  const { account } = useComposeAccount();
+  if (!account) return null;
+  const { accountId, mailboxes } = account;
   return (
     <ol className="send-toasts" aria-label={composeMessages.sendingToast}>
       {toasts.map((toast) => (
@@ -39,9 +48,11 @@ function Toast({
   useEffect(() => {
     // An undo hold ends at sendAt: the server releases it, so the toast says it is sent.
     if (state === 'pending' && kind === 'undo') {
+      const wait = Math.max(0, Date.parse(sendAt) - Date.now());
       const timer = setTimeout(
-        () => toastChanged(submissionId, { state: 'sent' }),
-        Math.max(0, Date.parse(sendAt) - Date.now()),
+        () =>
+          wait > MAX_TIMER_MS ? toastDismissed(submissionId) : toastChanged(submissionId, { state: 'sent' }),
+        Math.min(wait, MAX_TIMER_MS),
       );
       return () => clearTimeout(timer);
     }

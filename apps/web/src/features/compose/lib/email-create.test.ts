@@ -99,7 +99,7 @@ describe('htmlToText', () => {
     const html =
       '<p>Hi <a href="https://x.org/a">the doc</a></p><ul><li><p>one</p></li><li><p>two</p></li></ul>' +
       '<ol><li><p>first</p></li></ol><blockquote><p>old</p><blockquote><p>older</p></blockquote></blockquote>' +
-      '<p>-- </p><p>Alice<br>Colibri</p>';
+      '<p>--&nbsp;</p><p>Alice<br>Colibri</p>';
     expect(htmlToText(html)).toBe(
       'Hi the doc <https://x.org/a>\n- one\n- two\n1. first\n> old\n>> older\n-- \nAlice\nColibri',
     );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentOfDraft, initialContent } from './initial-content';
 import type { ContentContext, SourceMessage } from './initial-content';
+import { signatureBlock, swapSignature } from './signature';
 
 const bob = { name: 'Bob', email: 'bob@colibri.test' };
 const carol = { name: 'Carol', email: 'carol@colibri.test' };
@@ -45,7 +46,7 @@ describe('initialContent', () => {
   it('a new message: the first identity, its signature after an empty line', () => {
     const content = initialContent('new', null, context);
     expect(content.identityId).toBe('I1');
-    expect(content.html).toBe('<p></p><p>-- </p><p>Alice</p><p>Colibri</p>');
+    expect(content.html).toBe('<p></p><p>--&nbsp;</p><p>Alice</p><p>Colibri</p>');
     expect(initialContent('new', null, { ...context, format: 'plain' }).text).toBe('\n\n-- \nAlice\nColibri');
   });
   it('reply-all: from the identity the message was sent to, everyone else, quoted, threaded', () => {
@@ -97,5 +98,20 @@ describe('contentOfDraft', () => {
   it('a plain-text draft stays plain', () => {
     const content = contentOfDraft({ ...source, body: { html: null, text: 'Plain' } }, context, () => '');
     expect(content).toMatchObject({ format: 'plain', text: 'Plain', html: '' });
+  });
+});
+
+describe('signatures', () => {
+  it('switching identity swaps an untouched signature, and leaves an edited one alone', () => {
+    const one = { textSignature: 'One', htmlSignature: '' };
+    const two = { textSignature: 'Two', htmlSignature: '' };
+    const body = `<p>Hi</p>${signatureBlock(one, 'rich')}<blockquote><p>x</p></blockquote>`;
+    expect(swapSignature(body, signatureBlock(one, 'rich'), signatureBlock(two, 'rich'))).toBe(
+      '<p>Hi</p><p>--&nbsp;</p><p>Two</p><blockquote><p>x</p></blockquote>',
+    );
+    expect(swapSignature('<p>Hi</p><p>--&nbsp;</p><p>One!</p>', signatureBlock(one, 'rich'), '')).toBe(
+      '<p>Hi</p><p>--&nbsp;</p><p>One!</p>',
+    );
+    expect(signatureBlock(two, 'plain')).toBe('-- \nTwo');
   });
 });

@@ -1,5 +1,5 @@
 import type { Identity } from '@colibri/jmap-types';
-import { escapeHtml, htmlToText, textToHtml } from './html-text';
+import { htmlToText, textToHtml } from './html-text';
 import { safeQuotedHtml } from './quote';
 
 type SignatureSource = Pick<Identity, 'textSignature' | 'htmlSignature'>;
@@ -15,7 +15,8 @@ export function signatureBlock(identity: SignatureSource | undefined, format: 'r
   if (!text) return '';
   if (format === 'plain') return `-- \n${text}`;
   const html = identity.htmlSignature.trim() ? safeQuotedHtml(identity.htmlSignature) : textToHtml(text);
-  return `<p>${escapeHtml('-- ')}</p>${html}`;
+  // A no-break space: the editor drops a trailing plain one, and "--" alone is no separator.
+  return `<p>--&nbsp;</p>${html}`;
 }
 
 /**
