@@ -25,7 +25,8 @@ async function logIn(browser: Browser, user: Credentials): Promise<Page> {
   await page.getByLabel('Email address').fill(user.email);
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('banner')).toContainText(user.email);
+  // Logging in hashes the password (scrypt): slow on a busy machine.
+  await expect(page.getByRole('banner')).toContainText(user.email, { timeout: 20_000 });
   return page;
 }
 
@@ -78,7 +79,7 @@ test('compose with an attachment and send to another local user, who receives it
   browser,
   colibri,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   const [sender, recipient] = await newUsers();
   const subject = `Quarterly figures ${Date.now()}`;
   const attachment = {
@@ -151,7 +152,7 @@ test('compose with an attachment and send to another local user, who receives it
 });
 
 test('undo send: the message is held, then comes back as a draft to edit', async ({ browser, colibri }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const [sender, recipient] = await newUsers();
   const subject = `Second thoughts ${Date.now()}`;
   const page = await logIn(browser, sender);
@@ -185,7 +186,7 @@ test('undo send: the message is held, then comes back as a draft to edit', async
 });
 
 test('send later, see it scheduled, then cancel it', async ({ browser, colibri }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const [sender, recipient] = await newUsers();
   const subject = `Tomorrow morning ${Date.now()}`;
   const page = await logIn(browser, sender);
@@ -232,7 +233,7 @@ test('a draft saves itself, an upload can be canceled, and open composers come b
   browser,
   colibri,
 }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const [sender, recipient] = await newUsers();
   const subject = `Work in progress ${Date.now()}`;
   const page = await logIn(browser, sender);
@@ -284,19 +285,25 @@ test('a draft saves itself, an upload can be canceled, and open composers come b
   });
 });
 
-test('an image pasted into the body is sent inline, as a cid: part beside the HTML', async ({ browser, colibri }) => {
-  test.setTimeout(60_000);
+test('an image pasted into the body is sent inline, as a cid: part beside the HTML', async ({
+  browser,
+  colibri,
+}) => {
+  test.setTimeout(120_000);
   const [sender, recipient] = await newUsers();
   const subject = `Screenshot ${Date.now()}`;
   const page = await logIn(browser, sender);
   const composer = await compose(page, recipient.email, subject, 'Look: ');
   // A 1×1 PNG, pasted as a screenshot would be (a File on the clipboard).
-  const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+  const png =
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
   await composer.getByRole('textbox', { name: 'Message body' }).evaluate((editor, base64) => {
     const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
     const data = new DataTransfer();
     data.items.add(new File([bytes], 'shot.png', { type: 'image/png' }));
-    editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    editor.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
   }, png);
   const image = composer.getByRole('textbox', { name: 'Message body' }).locator('img[data-cid]');
   await expect(image).toHaveAttribute('src', /^blob:/);

@@ -32,6 +32,8 @@ export const composeMessages = {
   uploadProgress: (name: string) => `Uploading ${name}`,
   fileTooLarge: (max: number) => `Larger than the ${Math.floor(max / 1_000_000)} MB the server accepts.`,
   uploadError: 'The upload failed.',
+  attachmentsTooLarge: (max: number) =>
+    `The files add up to more than the ${Math.floor(max / 1_000_000)} MB a message may carry.`,
   untitledFile: 'file',
   richText: 'Rich text',
   plainText: 'Plain text',

@@ -1,7 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { JmapClient } from '@colibri/jmap-client';
 import { Capability } from '@colibri/jmap-types';
-import type { CoreCapability, Id, Identity, Session, SubmissionAccountCapability } from '@colibri/jmap-types';
+import type {
+  CoreCapability,
+  Id,
+  Identity,
+  MailAccountCapability,
+  Session,
+  SubmissionAccountCapability,
+} from '@colibri/jmap-types';
 import { useJmapClient } from '../../../lib/jmap';
 import { composeKeys } from './keys';
 
@@ -60,6 +67,8 @@ export interface ComposeAccount {
   maxSizeUpload: number;
   /** RFC 8621 §1.3.2 maxDelayedSend, in seconds (0: no send later). */
   maxDelayedSend: number;
+  /** RFC 8621 §1.3.1 maxSizeAttachmentsPerEmail, in bytes (0: not announced). */
+  maxSizeAttachments: number;
 }
 
 /** Everything a composer needs from the server before it can be shown; undefined while loading. */
@@ -75,8 +84,9 @@ export function useComposeAccount(): { account: ComposeAccount | undefined; erro
   const error = session.error ?? identities.error ?? mailboxes.error;
   if (!session.data || !identities.data || !mailboxes.data) return { account: undefined, error };
   const core = session.data.capabilities[Capability.Core] as CoreCapability | undefined;
-  const submission = session.data.accounts[accountId]?.accountCapabilities[Capability.Submission] as
-    SubmissionAccountCapability | undefined;
+  const capabilities = session.data.accounts[accountId]?.accountCapabilities;
+  const mail = capabilities?.[Capability.Mail] as MailAccountCapability | undefined;
+  const submission = capabilities?.[Capability.Submission] as SubmissionAccountCapability | undefined;
   return {
     account: {
       session: session.data,
@@ -85,6 +95,7 @@ export function useComposeAccount(): { account: ComposeAccount | undefined; erro
       mailboxes: mailboxes.data,
       maxSizeUpload: core?.maxSizeUpload ?? 0,
       maxDelayedSend: submission?.maxDelayedSend ?? 0,
+      maxSizeAttachments: mail?.maxSizeAttachmentsPerEmail ?? 0,
     },
     error,
   };

@@ -150,6 +150,8 @@ function ComposerForm({ composer, account }: ComposerWindowProps) {
           addresses={content.to}
           onChange={(to) => edit({ to })}
           suggestionsId={suggestionsId}
+          // A new message starts with its recipients; an answer (already addressed) with its text.
+          autoFocus={composer.revision === 0 && content.to.length === 0}
         />
         {!showCcBcc && (
           <button type="button" className="composer__link-button" onClick={() => setShowCcBcc(true)}>
@@ -190,6 +192,7 @@ function ComposerForm({ composer, account }: ComposerWindowProps) {
           key={composer.bodyKey}
           label={composeMessages.body}
           initialHtml={content.html}
+          autoFocus={composer.revision === 0 && content.to.length > 0}
           onChange={(html) => edit({ html })}
           onFile={(file, inline) => addFile(file, { inline })}
         />

@@ -10,6 +10,7 @@ export interface RecipientFieldProps {
   onChange: (addresses: EmailAddress[]) => void;
   /** The id of a <datalist> of suggestions (recently used addresses). */
   suggestionsId?: string;
+  autoFocus?: boolean;
 }
 
 /**
@@ -17,7 +18,13 @@ export interface RecipientFieldProps {
  * chips on comma, semicolon, Enter or leaving the field. What is not an address stays in the
  * input with an error, so nothing typed is lost silently.
  */
-export function RecipientField({ label, addresses, onChange, suggestionsId }: RecipientFieldProps) {
+export function RecipientField({
+  label,
+  addresses,
+  onChange,
+  suggestionsId,
+  autoFocus,
+}: RecipientFieldProps) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const inputId = useId();
@@ -73,6 +80,7 @@ export function RecipientField({ label, addresses, onChange, suggestionsId }: Re
             inputMode="email"
             autoComplete="off"
             list={suggestionsId}
+            autoFocus={autoFocus}
             value={text}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? errorId : undefined}

@@ -28,6 +28,8 @@ export interface RichEditorProps {
   /** A file pasted or dropped: images are shown inline (returns their cid), others attached. */
   onFile: (file: File, inline: boolean) => { cid: string | null };
   label: string;
+  /** Puts the caret at the start of the body (an answer is written above the quote). */
+  autoFocus?: boolean;
 }
 
 function insertFiles(view: EditorView, files: File[], onFile: RichEditorProps['onFile'], at?: number) {
@@ -46,7 +48,7 @@ function insertFiles(view: EditorView, files: File[], onFile: RichEditorProps['o
 const safeHref = (href: string) => /^(https?:\/\/|mailto:)/i.test(href.trim());
 
 /** The rich-text body: tiptap with bold, italic, lists, quotes, links and inline images. */
-export function RichEditor({ initialHtml, onChange, onFile, label }: RichEditorProps) {
+export function RichEditor({ initialHtml, onChange, onFile, label, autoFocus = false }: RichEditorProps) {
   // The latest callbacks, read by tiptap's handlers that were bound when the editor was made.
   const callbacks = useRef({ onChange, onFile });
   callbacks.current = { onChange, onFile };
@@ -65,6 +67,7 @@ export function RichEditor({ initialHtml, onChange, onFile, label }: RichEditorP
       InlineImage,
     ],
     content: initialHtml,
+    autofocus: autoFocus ? 'start' : false,
     shouldRerenderOnTransaction: false,
     editorProps: {
       attributes: {

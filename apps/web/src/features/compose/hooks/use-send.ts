@@ -15,12 +15,18 @@ import { cancelUploads } from './use-attachments';
 import { waitForSave } from './use-autosave';
 import { refreshAfterSend } from './use-cancel-send';
 
-/** What is wrong with a message before it may go; null when it may. */
-export function sendProblem(composer: Composer): string | null {
+/**
+ * What is wrong with a message before it may go; null when it may. `maxSizeAttachments` is the
+ * server's maxSizeAttachmentsPerEmail (RFC 8621 §1.3.1; 0: none announced).
+ */
+export function sendProblem(composer: Composer, maxSizeAttachments: number): string | null {
   const { content } = composer;
   if (content.to.length + content.cc.length + content.bcc.length === 0) return composeMessages.noRecipients;
   if (content.attachments.some((a) => a.status === 'uploading')) return composeMessages.stillUploading;
   if (content.attachments.some((a) => a.status === 'error')) return composeMessages.failedUploads;
+  const total = content.attachments.reduce((sum, a) => sum + a.size, 0);
+  if (maxSizeAttachments > 0 && total > maxSizeAttachments)
+    return composeMessages.attachmentsTooLarge(maxSizeAttachments);
   return null;
 }
 
@@ -33,7 +39,7 @@ export function useSendComposer(account: ComposeAccount) {
       const store = useComposerStore.getState();
       const composer = store.composers.find((c) => c.id === composerId);
       if (!composer || composer.sending) return;
-      const problem = sendProblem(composer);
+      const problem = sendProblem(composer, account.maxSizeAttachments);
       if (problem) return store.actions.sendFailed(composerId, problem);
       const identity =
         account.identities.find((i) => i.id === composer.content.identityId) ?? account.identities[0];
