@@ -6,6 +6,7 @@ import type { Invocation } from '@colibri/jmap-types';
 import { JmapClientProvider } from '../../../lib/jmap';
 import { fakeJmapClient } from '../../../testing/fake-jmap';
 import { useComposerStore } from '../stores/composer-store';
+import { useSendToastStore } from '../stores/send-toast-store';
 import { ComposeEntry } from './compose-entry';
 
 // The composer in jsdom against answers given in memory: that a reply is addressed, subjected,
@@ -107,6 +108,7 @@ describe('ComposeEntry', () => {
   beforeEach(() => {
     localStorage.clear();
     useComposerStore.setState({ composers: [] });
+    useSendToastStore.setState({ toasts: [] });
   });
   afterEach(cleanup);
 
@@ -147,5 +149,19 @@ describe('ComposeEntry', () => {
     expect((submissionSet?.[1].create as Record<string, { sendAt: string }>).send?.sendAt).toMatch(
       /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
     );
+  }, 20_000);
+
+  it('Ctrl+Enter sends, taking the address still being typed as a recipient', async () => {
+    const calls = renderEntry();
+    await userEvent.click(screen.getByRole('button', { name: 'Compose' }));
+    const composer = await screen.findByRole('dialog', { name: 'New message' }, { timeout: 5000 });
+    const to = within(composer).getByRole('combobox', { name: 'To' });
+    await userEvent.type(to, 'dave@example.org');
+    await userEvent.keyboard('{Control>}{Enter}{/Control}');
+    await screen.findByText('Sending…', { selector: '.send-toast span' });
+    const emailSet = calls.find(([name]) => name === 'Email/set');
+    const created = (emailSet?.[1].create as Record<string, Record<string, unknown>>).message!;
+    expect(created.to).toEqual([{ name: null, email: 'dave@example.org' }]);
+    expect(created.subject).toBe('');
   }, 20_000);
 });

@@ -99,6 +99,8 @@ function ComposerForm({ composer, account }: ComposerWindowProps) {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
+      // Leaving the field first turns an address still being typed into a recipient.
+      if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
       void send(id);
     } else if (event.key === 'Escape') {
       actions.composerMinimised(id, true);
