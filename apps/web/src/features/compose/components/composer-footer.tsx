@@ -1,5 +1,6 @@
 import { useId, useRef } from 'react';
 import { Button } from '@colibri/ui';
+import { PaperclipIcon } from '../../../components/icons';
 import { useJmapClient } from '../../../lib/jmap';
 import type { ComposeAccount } from '../api/get-compose-account';
 import { destroyDraft } from '../api/save-draft';
@@ -72,7 +73,7 @@ export function ComposerFooter({ composer, account, onSend, onFile }: ComposerFo
         onSchedule={onSend}
       />
       <Button variant="ghost" onClick={() => fileInput.current?.click()}>
-        {composeMessages.attach}
+        <PaperclipIcon /> {composeMessages.attach}
       </Button>
       <input
         ref={fileInput}

@@ -149,7 +149,7 @@ function Toolbar({ editor }: { editor: Editor }) {
       run: () => chain().toggleBlockquote().run(),
       glyph: '❝',
     },
-    { label: composeMessages.link, on: active.link, run: setLink, glyph: '🔗' },
+    { label: composeMessages.link, on: active.link, run: setLink, glyph: <LinkIcon /> },
   ];
   return (
     <div className="composer__toolbar" role="toolbar" aria-label={composeMessages.toolbar}>
@@ -169,5 +169,25 @@ function Toolbar({ editor }: { editor: Editor }) {
         </button>
       ))}
     </div>
+  );
+}
+
+/** Two chain links (the emoji has no glyph on many systems). */
+function LinkIcon() {
+  return (
+    <svg
+      width="16"
+      height="16"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7" />
+      <path d="M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7" />
+    </svg>
   );
 }
