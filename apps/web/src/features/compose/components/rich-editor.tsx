@@ -4,6 +4,7 @@ import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import type { Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import type { EditorView } from '@tiptap/pm/view';
+import { LinkIcon } from '../../../components/icons';
 import { CID_ATTRIBUTE } from '../lib/email-create';
 import { composeMessages } from '../messages';
 
@@ -169,25 +170,5 @@ function Toolbar({ editor }: { editor: Editor }) {
         </button>
       ))}
     </div>
-  );
-}
-
-/** Two chain links (the emoji has no glyph on many systems). */
-function LinkIcon() {
-  return (
-    <svg
-      width="16"
-      height="16"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      aria-hidden="true"
-      focusable="false"
-    >
-      <path d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7" />
-      <path d="M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7" />
-    </svg>
   );
 }
