@@ -38,7 +38,11 @@ function ScheduledList({
 }) {
   const pending = usePendingSends(accountId, true);
   return (
-    <section className="scheduled-sends__panel" aria-label={composeMessages.scheduledHeading}>
+    <section
+      className="scheduled-sends__panel"
+      aria-label={composeMessages.scheduledHeading}
+      onKeyDown={(event) => event.key === 'Escape' && onClose()}
+    >
       <header className="scheduled-sends__header">
         <h2>{composeMessages.scheduledHeading}</h2>
         <button
