@@ -2,6 +2,8 @@ import { Outlet } from 'react-router';
 import { Avatar } from '@colibri/ui';
 import { useMe } from '../features/auth/api/get-me';
 import { LogoutButton } from '../features/auth/components/logout-button';
+import { useOpenComposer } from '../features/compose';
+import { ComposeLauncherProvider } from '../lib/compose-launcher';
 import { ShellComposeSlot, ShellSearchSlot } from './shell-slots';
 import { ToastRegion } from './toast-region';
 
@@ -9,25 +11,28 @@ import { ToastRegion } from './toast-region';
 export function AppShell() {
   const me = useMe();
   const username = me.data?.username ?? '';
+  const openComposer = useOpenComposer();
   return (
-    <div className="app-shell">
-      <header className="app-shell__banner">
-        <a className="app-shell__brand" href="/mail">
-          <img src="/favicon.svg" alt="" width={24} height={24} />
-          <span>Colibri</span>
-        </a>
-        <ShellComposeSlot />
-        <ShellSearchSlot />
-        <div className="app-shell__account">
-          <Avatar name="" email={username} size="sm" decorative />
-          <span className="app-shell__username">{username}</span>
-          <LogoutButton />
+    <ComposeLauncherProvider open={openComposer}>
+      <div className="app-shell">
+        <header className="app-shell__banner">
+          <a className="app-shell__brand" href="/mail">
+            <img src="/favicon.svg" alt="" width={24} height={24} />
+            <span>Colibri</span>
+          </a>
+          <ShellComposeSlot />
+          <ShellSearchSlot />
+          <div className="app-shell__account">
+            <Avatar name="" email={username} size="sm" decorative />
+            <span className="app-shell__username">{username}</span>
+            <LogoutButton />
+          </div>
+        </header>
+        <div className="app-shell__content">
+          <Outlet />
         </div>
-      </header>
-      <div className="app-shell__content">
-        <Outlet />
+        <ToastRegion label="Notifications" dismissLabel="Dismiss" />
       </div>
-      <ToastRegion label="Notifications" dismissLabel="Dismiss" />
-    </div>
+    </ComposeLauncherProvider>
   );
 }

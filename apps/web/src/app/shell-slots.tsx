@@ -1,8 +1,9 @@
+import { ComposeEntry } from '../features/compose';
 import { SearchBox } from '../features/search';
 
 /*
- * Places in the banner that other parts of the app fill. Each is its own component so that the
- * search and compose work can replace one of them without touching the shell's layout.
+ * Places in the banner that other features fill, each its own component so that a feature's
+ * entry can change without touching the shell's layout.
  */
 
 /** The search box (features/search). */
@@ -10,7 +11,7 @@ export function ShellSearchSlot() {
   return <SearchBox />;
 }
 
-/** The "Compose" button goes here (features/compose). */
+/** The "Compose" button, the composers and the scheduled list (features/compose). */
 export function ShellComposeSlot() {
-  return <div className="app-shell__compose" />;
+  return <ComposeEntry />;
 }

@@ -14,17 +14,45 @@ export function createWebJmapClient(getCsrfToken: () => string | null): JmapClie
   return createJmapClient({
     sessionUrl: SESSION_URL,
     credentials: 'same-origin',
-    headers: (): Record<string, string> => {
-      const token = getCsrfToken();
-      return token ? { 'X-CSRF-Token': token } : {};
-    },
+    headers: csrfHeaders(getCsrfToken),
   });
 }
 
-const JmapClientContext = createContext<JmapClient | null>(null);
+/** The headers a cookie-authenticated request needs: the CSRF token of the current login. */
+export function csrfHeaders(getCsrfToken: () => string | null): () => Record<string, string> {
+  return (): Record<string, string> => {
+    const token = getCsrfToken();
+    return token ? { 'X-CSRF-Token': token } : {};
+  };
+}
 
-export function JmapClientProvider({ client, children }: { client: JmapClient; children: ReactNode }) {
-  return createElement(JmapClientContext, { value: client }, children);
+const JmapClientContext = createContext<JmapClient | null>(null);
+const noHeaders = (): Record<string, string> => ({});
+const JmapHeadersContext = createContext<() => Record<string, string>>(noHeaders);
+
+/**
+ * Provides the JMAP client and the headers its requests carry (`headers`: read at each request),
+ * for the calls the client does not make itself, such as uploads with progress (RFC 8620 §6.1).
+ */
+export function JmapClientProvider({
+  client,
+  headers = noHeaders,
+  children,
+}: {
+  client: JmapClient;
+  headers?: () => Record<string, string>;
+  children: ReactNode;
+}) {
+  return createElement(
+    JmapClientContext,
+    { value: client },
+    createElement(JmapHeadersContext, { value: headers }, children),
+  );
+}
+
+/** The headers of the current login for a request made by hand (the CSRF token, STYLE 22). */
+export function useJmapHeaders(): () => Record<string, string> {
+  return useContext(JmapHeadersContext);
 }
 
 /** The app's JMAP client; throws outside JmapClientProvider (a wiring bug). */

@@ -1,6 +1,7 @@
 import { Button } from '@colibri/ui';
 import type { Id, Session } from '@colibri/jmap-types';
 import { BackIcon, MailIcon } from '../../../components/icons';
+import { useOptionalComposeLauncher } from '../../../lib/compose-launcher';
 import { mailMessages } from '../messages';
 import type { ReplyHandler } from './conversation-actions';
 import { ConversationView } from './conversation-view';
@@ -18,6 +19,13 @@ export interface ReaderProps {
 
 /** The reading pane: the conversation of the open message, or a hint when none is open. */
 export function Reader({ session, accountId, emailId, onBack, onReply }: ReaderProps) {
+  const launch = useOptionalComposeLauncher();
+  // Without a handler of its own, the reader answers through the shell's composer.
+  const reply: ReplyHandler | undefined =
+    onReply ??
+    (launch
+      ? (id, mode) => launch({ mode: mode === 'reply-all' ? 'replyAll' : mode, emailId: id })
+      : undefined);
   if (!emailId) {
     return (
       <section className="reader reader--empty" aria-label={mailMessages.readerLabel}>
@@ -41,7 +49,7 @@ export function Reader({ session, accountId, emailId, onBack, onReply }: ReaderP
       accountId={accountId}
       emailId={emailId}
       toolbar={back}
-      onReply={onReply}
+      onReply={reply}
     />
   );
 }

@@ -1,0 +1,85 @@
+import { useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { downloadUrlFor } from '@colibri/jmap-client';
+import { useJmapClient } from '../../../lib/jmap';
+import type { ComposeAccount } from '../api/get-compose-account';
+import { bodyText, composeMessageQueryOptions, htmlBodyOf } from '../api/get-message';
+import type { ComposeSourceEmail } from '../api/get-message';
+import { contentOfDraft, initialContent } from '../lib/initial-content';
+import type { ContentContext, SourceMessage } from '../lib/initial-content';
+import { composeMessages } from '../messages';
+import { useComposerActions } from '../stores/composer-store';
+import type { Composer } from '../stores/composer-store';
+
+export function toSourceMessage(email: ComposeSourceEmail): SourceMessage {
+  const plainParts = email.textBody.filter((part) => part.type === 'text/plain');
+  return {
+    ...email,
+    body: { html: htmlBodyOf(email), text: plainParts.length > 0 ? bodyText(email, plainParts) : null },
+  };
+}
+
+export function contentContext(account: ComposeAccount, format: 'rich' | 'plain'): ContentContext {
+  return {
+    identities: account.identities,
+    ownAddresses: [account.session.username, ...account.identities.map((identity) => identity.email)],
+    format,
+    date: { locale: composeMessages.locale },
+  };
+}
+
+/**
+ * Fills a composer that was opened on an email: the answer or forward of its source, or the saved
+ * draft as it was. A new message needs nothing from the server but the account.
+ */
+export function useComposerLoader(composer: Composer, account: ComposeAccount) {
+  const client = useJmapClient();
+  const queryClient = useQueryClient();
+  const { composerLoaded, composerLoadFailed } = useComposerActions();
+  const { id, status, mode, sourceEmailId, draftEmailId } = composer;
+  const needsContent = status === 'loading';
+
+  useEffect(() => {
+    if (!needsContent) return;
+    let stale = false;
+    const load = async () => {
+      const context = contentContext(account, 'rich');
+      const emailId = draftEmailId ?? sourceEmailId;
+      if (emailId === null) return composerLoaded(id, initialContent('new', null, context));
+      const email = await queryClient.fetchQuery(
+        composeMessageQueryOptions(client, account.accountId, emailId),
+      );
+      if (stale) return;
+      if (email === null) return composerLoadFailed(id, composeMessages.sourceGone);
+      const source = toSourceMessage(email);
+      if (draftEmailId !== null) {
+        const download = (part: SourceMessage['attachments'][number]) =>
+          downloadUrlFor(account.session, {
+            accountId: account.accountId,
+            blobId: part.blobId ?? '',
+            name: part.name ?? 'image',
+            type: part.type,
+          });
+        return composerLoaded(id, contentOfDraft(source, context, download));
+      }
+      composerLoaded(id, initialContent(mode, source, context));
+    };
+    load().catch(() => {
+      if (!stale) composerLoadFailed(id, composeMessages.loadError);
+    });
+    return () => {
+      stale = true;
+    };
+  }, [
+    needsContent,
+    id,
+    mode,
+    sourceEmailId,
+    draftEmailId,
+    account,
+    client,
+    queryClient,
+    composerLoaded,
+    composerLoadFailed,
+  ]);
+}
