@@ -128,7 +128,7 @@ test('compose with an attachment and send to another local user, who receives it
       await expect(row).toBeVisible({ timeout: 2_000 });
     }).toPass({ timeout: 30_000 });
     await row.click();
-    const reader = bob.getByRole('article', { name: 'Message' });
+    const reader = bob.getByRole('region', { name: 'Conversation' });
     await expect(reader.getByRole('heading', { name: subject })).toBeVisible();
     await expect(reader).toContainText('Here are the figures.');
     await expect(reader).toContainText('figures.csv');

@@ -22,7 +22,7 @@ test('keyboard-only triage of ten messages', async ({ page, colibri }) => {
   await logIn(page, user);
   const { rows } = inboxList(page);
   await expect(rows).toHaveCount(10);
-  const reader = page.getByRole('article', { name: 'Message' });
+  const reader = page.getByRole('region', { name: 'Conversation' });
   const openSubject = (subject: string) =>
     expect(reader.getByRole('heading', { name: subject })).toBeVisible();
   const key = (k: string) => page.keyboard.press(k);

@@ -1,5 +1,6 @@
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
+import { useOptionalComposeLauncher } from '../../../lib/compose-launcher';
 import { useJmapClient } from '../../../lib/jmap';
 import { queryAllEmailIds } from '../api/query-email-ids';
 import type { Id, MailboxRole } from '@colibri/jmap-types';
@@ -57,8 +58,14 @@ export function useMailCommands(context: MailCommandContext) {
     return ids.length > 0 ? ids : openEmailId ? [openEmailId] : [];
   };
 
+  const launchComposer = useOptionalComposeLauncher();
   const open = (emailId: Id) => {
     selection.cursorPlaced(emailId);
+    // A draft opens where it is edited: the composer (as Gmail and Fastmail do).
+    if (launchComposer && byRole('drafts')?.id === mailboxId) {
+      launchComposer({ mode: 'draft', emailId });
+      return;
+    }
     navigate(mailPath(mailboxId, emailId), { replace: Boolean(openEmailId) });
   };
 
