@@ -120,13 +120,12 @@ test('compose with an attachment and send to another local user, who receives it
     expect(submissions.map((s) => s.undoStatus)).toEqual(['final']);
   });
 
-  await test.step('the recipient sees it arrive in the Inbox and reads it with its attachment', async () => {
-    // The web app has no push yet (issue 5, "Live"): the recipient's page reloads until it shows.
+  await test.step('the recipient sees it arrive live in the Inbox and reads it with its attachment', async () => {
+    // No reload: push (EventSource) brings it into the open list.
+    const marker = await bob.evaluate(() => ((window as { loadMarker?: number }).loadMarker = Date.now()));
     const row = bobInbox.getByRole('option').filter({ hasText: subject });
-    await expect(async () => {
-      await bob.reload();
-      await expect(row).toBeVisible({ timeout: 2_000 });
-    }).toPass({ timeout: 30_000 });
+    await expect(row).toBeVisible({ timeout: 30_000 });
+    expect(await bob.evaluate(() => (window as { loadMarker?: number }).loadMarker)).toBe(marker);
     await row.click();
     const reader = bob.getByRole('region', { name: 'Conversation' });
     await expect(reader.getByRole('heading', { name: subject })).toBeVisible();
@@ -148,6 +147,49 @@ test('compose with an attachment and send to another local user, who receives it
     const file = list[0]?.attachments?.find((a) => a.name === 'figures.csv');
     expect(file?.size).toBe(attachment.buffer.length);
     expect(file?.type).toBe('text/csv');
+  });
+
+  await test.step('the recipient replies from the reader; the reply threads under the original', async () => {
+    await bob
+      .getByRole('region', { name: 'Conversation' })
+      .getByRole('button', { name: 'Reply', exact: true })
+      .click();
+    const reply = bob.getByRole('dialog', { name: `Re: ${subject}` });
+    await expect(reply.getByRole('button', { name: `Remove ${sender.email}` })).toBeVisible();
+    const body = reply.getByRole('textbox', { name: 'Message body' });
+    await body.click();
+    await body.pressSequentially('Thanks, got them.');
+    await reply.getByLabel('Undo send').selectOption('0');
+    await reply.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(reply).toHaveCount(0);
+    // It reaches the sender's open Inbox live, and carries the threading headers (RFC 5322 §3.6.4).
+    await expect(
+      alice
+        .getByRole('listbox', { name: 'Messages in Inbox' })
+        .getByRole('option')
+        .filter({ hasText: `Re: ${subject}` }),
+    ).toBeVisible({ timeout: 30_000 });
+    const client = jmapClientFor(colibri.baseURL, sender.email, sender.password);
+    const accountId = await client.primaryAccountId();
+    const { ids } = await client.call('Email/query', { accountId, filter: { subject: `Re: ${subject}` } });
+    const { list } = await client.call('Email/get', {
+      accountId,
+      ids,
+      properties: ['subject', 'inReplyTo', 'threadId'],
+    });
+    const { ids: originals } = await client.call('Email/query', {
+      accountId,
+      filter: { subject, header: ['Message-ID'] },
+    });
+    const { list: sent } = await client.call('Email/get', {
+      accountId,
+      ids: originals,
+      properties: ['subject', 'messageId', 'threadId'],
+    });
+    const original = sent.find((email) => email.subject === subject);
+    expect(list).toHaveLength(1);
+    expect(list[0]?.inReplyTo).toEqual(original?.messageId);
+    expect(list[0]?.threadId).toBe(original?.threadId);
   });
 });
 
