@@ -79,7 +79,7 @@ export async function subjectsIn(user: MailUser, mailboxId: Id): Promise<string[
 }
 
 /** Logs in through the login form, with the keyboard only, and waits for the Inbox list. */
-export async function logIn(page: Page, user: MailUser) {
+export async function logIn(page: Page, user: Pick<MailUser, 'email' | 'password'>) {
   await page.goto('/login');
   await page.getByLabel('Email address').fill(user.email);
   await page.getByLabel('Password').fill(user.password);
