@@ -4,7 +4,6 @@
 // with 4 connections (pipelined, as an MTA's LMTP client; the messages composed before timing),
 // then measures JMAP list pages at the top and deep down, full-text search,
 // and the server's peak RSS. Prints each figure next to its target (PASS/MISS) and a JSON line.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -13,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { createJmapClient, ref } from '@colibri/jmap-client';
 import type { JmapClient } from '@colibri/jmap-client';
 import type { EmailSortProperty, Id } from '@colibri/jmap-types';
-import { repoRoot, startColibriProcess } from '@colibri/test-server';
+import { startColibriProcess } from '@colibri/test-server';
 import { generateCorpus } from './corpus.js';
 import { writeMbox } from './mbox-file.js';
 import { measure, measureConcurrent, statsOf, type LatencyStats } from './measure.js';
@@ -21,6 +20,7 @@ import { seededRandom } from './prng.js';
 import { rssOf } from './rss.js';
 import { EventStreamReader } from './event-stream.js';
 import { composeForWire, deliverOverLmtp } from './lmtp-client.js';
+import { runImport } from './import-cli.js';
 
 /** The targets of issue 3; each figure is printed next to its own. */
 export const scaleTargets = {
@@ -66,29 +66,6 @@ function options() {
     runs: int('runs', values.runs, 5),
     seed: int('seed', values.seed, 0),
   };
-}
-
-/** Runs `colibri import` as a child process and returns the rate it printed. */
-function runImport(dataDir: string, file: string): Promise<{ perSecond: number; line: string }> {
-  const main = path.join(repoRoot, 'packages/cli/dist/src/main.js');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [main, '--data', dataDir, 'import', user, file], {
-      stdio: ['ignore', 'inherit', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-      process.stderr.write(chunk);
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      const line = stderr.split('\n').find((l) => l.startsWith('Done:')) ?? '';
-      const rate = /\((\d+) msg\/s\)/.exec(line);
-      if (code !== 0 || !rate)
-        reject(new Error(`colibri import failed (exit ${code}): ${stderr.slice(-500)}`));
-      else resolve({ perSecond: Number(rate[1]), line });
-    });
-  });
 }
 
 interface EmailSort {
@@ -281,7 +258,7 @@ async function main(): Promise<number> {
       (n) => progress(`  ${n} written`),
     );
     progress(`importing with colibri import (${(written.bytes / 1024 / 1024).toFixed(0)} MiB)`);
-    const imported = await runImport(server.dataDir, file);
+    const imported = await runImport(server.dataDir, user, file);
     await rm(file, { force: true });
 
     const lmtpCount = Math.min(maxLmtpMessages, Math.max(100, Math.round(config.messages * lmtpShare)));
