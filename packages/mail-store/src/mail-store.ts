@@ -525,7 +525,8 @@ export interface IntegrityProblem {
     | 'danglingMembership'
     | 'sortKeyMismatch'
     | 'threadMismatch'
-    | 'blobAccountMismatch';
+    | 'blobAccountMismatch'
+    | 'danglingEmailBlob';
   subject: string;
   detail: string;
 }

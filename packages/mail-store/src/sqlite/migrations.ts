@@ -6,6 +6,7 @@ import { pageCountsMigration } from './page-counts-migration.js';
 import { pushSubscriptionsMigration } from './push-subscriptions.js';
 import { pendingDocumentsMigration } from './fts5/pending-documents.js';
 import { apiTokensMigration } from './api-tokens.js';
+import { emailBlobsByBlobMigration } from './email-blobs-migration.js';
 
 export interface Migration {
   version: number;
@@ -674,4 +675,5 @@ export const migrations: readonly Migration[] = [
   },
   pendingDocumentsMigration,
   apiTokensMigration,
+  emailBlobsByBlobMigration,
 ];
