@@ -2,8 +2,8 @@ import { test } from './support/fixtures.js';
 import { expectMethodError } from './support/expect-jmap.js';
 import { importMessage, mailboxesByRole, rfc822 } from './support/mail.js';
 
-// Colibri accounts are not shared, so a user can reach only one account: the checks here are the
-// argument rules of /copy (RFC 8620 §5.4) that hold on any server.
+// The argument rules of /copy (RFC 8620 §5.4) that hold on any server; a copy between accounts
+// shared with the user (RFC 9670) is in sharing.spec.ts.
 test.describe('RFC 8621 §4.7 Email/copy', () => {
   test('RFC 8620 §5.4: fromAccountId equal to accountId answers invalidArguments', async ({ account }) => {
     const { inbox } = await mailboxesByRole(account);

@@ -1,3 +1,4 @@
+import { Capability } from '@colibri/jmap-types';
 import type { Id, Mailbox } from '@colibri/jmap-types';
 import { expect, test } from './support/fixtures.js';
 import { expectMethodError } from './support/expect-jmap.js';
@@ -26,9 +27,12 @@ test.describe('RFC 8621 §2.1 Mailbox/get', () => {
     expect(result.accountId).toBe(account.accountId);
     expect(typeof result.state).toBe('string');
     expect(result.notFound).toEqual([]);
+    // A server that shares mailboxes (RFC 9670 §4) adds shareWith, and may name a right to share.
+    const sharing = Capability.Principals in account.session.capabilities;
     for (const mailbox of result.list) {
-      expect(Object.keys(mailbox).sort()).toEqual(properties);
-      expect(Object.keys(mailbox.myRights ?? {}).sort()).toEqual([...rights].sort());
+      expect(Object.keys(mailbox).sort()).toEqual(sharing ? [...properties, 'shareWith'].sort() : properties);
+      const named = Object.keys(mailbox.myRights ?? {}).filter((right) => !(sharing && right === 'mayShare'));
+      expect(named.sort()).toEqual([...rights].sort());
     }
   });
 

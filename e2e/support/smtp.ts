@@ -1,4 +1,5 @@
 import { createTransport } from 'nodemailer';
+import type { SendMailOptions } from 'nodemailer';
 
 export interface OutgoingMail {
   from: string;
@@ -14,6 +15,18 @@ export interface OutgoingMail {
  * over loopback: no TLS, no auth. Resolves with the server's final reply to DATA.
  */
 export async function sendMail(smtpPort: number, mail: OutgoingMail): Promise<string> {
+  return deliver(smtpPort, {
+    from: mail.from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    ...(mail.messageId ? { messageId: mail.messageId } : {}),
+    ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo, references: [mail.inReplyTo] } : {}),
+  });
+}
+
+/** Any message (HTML, attachments, headers: nodemailer's options) over SMTP, as `sendMail` does. */
+export async function deliver(smtpPort: number, mail: SendMailOptions): Promise<string> {
   const transport = createTransport({
     host: '127.0.0.1',
     port: smtpPort,
@@ -22,14 +35,7 @@ export async function sendMail(smtpPort: number, mail: OutgoingMail): Promise<st
     connectionTimeout: 5000,
   });
   try {
-    const info = await transport.sendMail({
-      from: mail.from,
-      to: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      ...(mail.messageId ? { messageId: mail.messageId } : {}),
-      ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo, references: [mail.inReplyTo] } : {}),
-    });
+    const info = await transport.sendMail(mail);
     return info.response;
   } finally {
     transport.close();

@@ -6,3 +6,4 @@ export type { Principal } from './principal.js';
 export { accountIdsOf } from './session.js';
 export { withQuotaStates } from './methods/quota/quota-push.js';
 export type { PushStateFeed, PushedStateChange } from './methods/quota/quota-push.js';
+export { openBlobAs, uploadAccountFor } from './blob-access.js';

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Capability } from '@colibri/jmap-types';
-import type { CoreCapability, Session } from '@colibri/jmap-types';
-import type { MailStore } from '@colibri/mail-store';
+import type { CoreCapability, Session, SessionAccount } from '@colibri/jmap-types';
+import { MAILBOX_RIGHT_NAMES } from '@colibri/mail-store';
+import type { AccountId, MailStore } from '@colibri/mail-store';
+import { sharedAccountsOf } from './access.js';
 import { MAIL_ACCOUNT_CAPABILITY } from './limits.js';
 import { BLOB_ACCOUNT_CAPABILITY } from './methods/blob/limits.js';
 import { submissionAccountCapability } from './methods/email-submission/capability.js';
@@ -10,18 +12,132 @@ import type { Principal } from './principal.js';
 
 /**
  * RFC 8620 §2: the session `state` must change whenever the rest of the Session object would.
- * Only the set of accounts varies per principal for now, so a hash of the sorted ids is enough.
+ * What varies per principal is the set of accounts and whether each is read-only, so a hash of
+ * those is enough.
  */
-export function sessionStateFor(accountIds: readonly string[]): string {
+export function sessionStateFor(accounts: readonly string[]): string {
   return createHash('sha256')
-    .update([...accountIds].sort().join('\n'))
+    .update([...accounts].sort().join('\n'))
     .digest('base64url')
     .slice(0, 16);
 }
 
-/** The principal's accounts; sharing (RFC 9670) will add the accounts shared with them. */
-export function accountIdsOf(principal: Principal): string[] {
-  return [principal.accountId];
+/** An account of the Session besides the principal's own: one shared with them (RFC 9670). */
+interface SharedSessionAccount {
+  accountId: AccountId;
+  isReadOnly: boolean;
+}
+
+/**
+ * RFC 9670 §1.4: the Session lists an account shared with the user only while they subscribe to
+ * at least one of its mailboxes; read-only when no share lets them add, remove or change anything.
+ */
+async function sharedSessionAccounts(
+  store: Pick<MailStore, 'listSharesWith'>,
+  principal: Principal,
+  options: { unsubscribedToo?: boolean } = {},
+): Promise<SharedSessionAccount[]> {
+  const accounts: SharedSessionAccount[] = [];
+  for (const [accountId, shares] of await sharedAccountsOf(store, principal)) {
+    if (options.unsubscribedToo !== true && !shares.some((share) => share.isSubscribed)) continue;
+    const writes = shares.some(({ rights }) => WRITE_RIGHTS.some((right) => rights[right]));
+    accounts.push({ accountId, isReadOnly: !writes });
+  }
+  return accounts;
+}
+
+/** Every right but reading (and submitting, which a sharee never may): what makes an account writable. */
+const WRITE_RIGHTS = MAILBOX_RIGHT_NAMES.filter((right) => right !== 'mayReadItems' && right !== 'maySubmit');
+
+/**
+ * The accounts in the principal's Session: their own and those shared with them that they
+ * subscribe to. Push (RFC 8620 §7) sends StateChanges for these and no others (RFC 9670 §1.4).
+ */
+export async function accountIdsOf(
+  store: Pick<MailStore, 'listSharesWith'>,
+  principal: Principal,
+): Promise<string[]> {
+  return [principal.accountId, ...(await sharedSessionAccounts(store, principal)).map((a) => a.accountId)];
+}
+
+/** The Session's `state` for the principal as things stand (also each API response's sessionState). */
+export async function currentSessionState(store: MailStore, principal: Principal): Promise<string> {
+  return stateOf(principal, await sharedSessionAccounts(store, principal));
+}
+
+function stateOf(principal: Principal, shared: readonly SharedSessionAccount[]): string {
+  return sessionStateFor([
+    principal.accountId,
+    ...shared.map((a) => `${a.accountId}:${a.isReadOnly ? 'r' : 'w'}`),
+  ]);
+}
+
+/** RFC 9670 §1.5.2: principals live in each user's own account. */
+const principalsOwner = (principal: Principal, principalId: string) => ({
+  [Capability.PrincipalsOwner]: { accountIdForPrincipal: principal.accountId, principalId },
+});
+
+/** The Account objects (RFC 8620 §2) of accounts shared with the principal. */
+async function sharedAccountObjects(
+  store: MailStore,
+  principal: Principal,
+  shared: readonly SharedSessionAccount[],
+): Promise<Record<string, SessionAccount>> {
+  const owners = await Promise.all(shared.map((a) => store.getAccount(a.accountId)));
+  return Object.fromEntries(
+    shared.map(({ accountId, isReadOnly }, index) => [
+      accountId,
+      {
+        name: owners[index]?.email ?? accountId,
+        isPersonal: false,
+        isReadOnly,
+        // Mail only: identities, submission, vacation, Sieve and quotas stay the owner's.
+        accountCapabilities: {
+          [Capability.Mail]: { ...MAIL_ACCOUNT_CAPABILITY, mayCreateTopLevelMailbox: false },
+          [Capability.Blob]: BLOB_ACCOUNT_CAPABILITY,
+          ...principalsOwner(principal, accountId),
+        },
+      },
+    ]),
+  );
+}
+
+/**
+ * RFC 9670 §2 Principal `accounts`: the Account objects of every account shared with the
+ * principal, subscribed or not, keyed by id (each is its owner's, whose principal id is the id).
+ */
+export async function accessibleSharedAccounts(
+  store: MailStore,
+  principal: Principal,
+): Promise<Record<string, SessionAccount>> {
+  const shared = await sharedSessionAccounts(store, principal, { unsubscribedToo: true });
+  return sharedAccountObjects(store, principal, shared);
+}
+
+/** The Account object (RFC 8620 §2) of the principal's own account: every capability. */
+function ownAccountObject(principal: Principal, name: string): SessionAccount {
+  return {
+    name,
+    isPersonal: true,
+    isReadOnly: false,
+    accountCapabilities: {
+      [Capability.Mail]: MAIL_ACCOUNT_CAPABILITY,
+      [Capability.VacationResponse]: {},
+      [Capability.Quota]: {},
+      [Capability.Blob]: BLOB_ACCOUNT_CAPABILITY,
+      [Capability.Submission]: submissionAccountCapability(new Date()),
+      [Capability.Mdn]: {},
+      [Capability.Sieve]: SIEVE_ACCOUNT_CAPABILITY,
+      [Capability.Principals]: { currentUserPrincipalId: principal.accountId },
+      ...principalsOwner(principal, principal.accountId),
+    },
+  };
+}
+
+/** The principal's own Account object, as the Session shows it. */
+export async function buildOwnAccount(store: MailStore, principal: Principal): Promise<SessionAccount> {
+  const account = await store.getAccount(principal.accountId);
+  return ownAccountObject(principal, account?.email ?? principal.username);
 }
 
 /** RFC 8620 §2: the Session resource, with absolute URLs built on `baseUrl` (no trailing slash). */
@@ -33,7 +149,8 @@ export async function buildSession(
 ): Promise<Session> {
   const base = baseUrl.replace(/\/+$/, '');
   const account = await store.getAccount(principal.accountId);
-  const accountIds = accountIdsOf(principal);
+  const shared = await sharedSessionAccounts(store, principal);
+  const sharedAccounts = await sharedAccountObjects(store, principal, shared);
   return {
     capabilities: {
       [Capability.Core]: limits,
@@ -50,24 +167,14 @@ export async function buildSession(
       [Capability.Mdn]: {},
       // RFC 9661 §1.2: an empty object in the Session; the limits are per account.
       [Capability.Sieve]: {},
+      // RFC 9670 §1.5.1: an empty object in the Session.
+      [Capability.Principals]: {},
       // RFC 8887 §4.1: the WebSocket endpoint (ws/wss on the same origin), push included.
       [Capability.WebSocket]: { url: `${base.replace(/^http/, 'ws')}/jmap/ws`, supportsPush: true },
     },
     accounts: {
-      [principal.accountId]: {
-        name: account?.email ?? principal.username,
-        isPersonal: true,
-        isReadOnly: false,
-        accountCapabilities: {
-          [Capability.Mail]: MAIL_ACCOUNT_CAPABILITY,
-          [Capability.VacationResponse]: {},
-          [Capability.Quota]: {},
-          [Capability.Blob]: BLOB_ACCOUNT_CAPABILITY,
-          [Capability.Submission]: submissionAccountCapability(new Date()),
-          [Capability.Mdn]: {},
-          [Capability.Sieve]: SIEVE_ACCOUNT_CAPABILITY,
-        },
-      },
+      [principal.accountId]: ownAccountObject(principal, account?.email ?? principal.username),
+      ...sharedAccounts,
     },
     primaryAccounts: {
       [Capability.Mail]: principal.accountId,
@@ -77,6 +184,7 @@ export async function buildSession(
       [Capability.Submission]: principal.accountId,
       [Capability.Mdn]: principal.accountId,
       [Capability.Sieve]: principal.accountId,
+      [Capability.Principals]: principal.accountId,
     },
     username: principal.username,
     apiUrl: `${base}/jmap/api`,
@@ -84,6 +192,6 @@ export async function buildSession(
     downloadUrl: `${base}/jmap/download/{accountId}/{blobId}/{name}?accept={type}`,
     uploadUrl: `${base}/jmap/upload/{accountId}/`,
     eventSourceUrl: `${base}/jmap/eventsource?types={types}&closeafter={closeafter}&ping={ping}`,
-    state: sessionStateFor(accountIds),
+    state: stateOf(principal, shared),
   };
 }

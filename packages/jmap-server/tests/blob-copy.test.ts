@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyBlobs } from '../src/methods/blob/copy.js';
 import { upload } from './support/blobs.js';
 import { openFixture } from './support/fixture.js';
 import type { Fixture } from './support/fixture.js';
-import { aliceContext } from './support/method-context.js';
+import { shareRights } from './support/sharing.js';
 
 let f: Fixture;
 beforeAll(async () => {
@@ -59,16 +58,41 @@ describe('Blob/copy (RFC 8620 §6.3)', () => {
     expect(result).toMatchObject({ type: 'invalidArguments' });
   });
 
-  it('gives the target account its own reference to the blob (the path sharing will open)', async () => {
+  it('copies into an account shared with the principal, giving it its own reference (RFC 9670)', async () => {
     const pdf = f.emails.invoice.attachments[0]!.blobId!;
     expect(await f.store.readBlob(f.bob.accountId, pdf)).toBeNull();
-    const { copied, notCopied } = await copyBlobs(aliceContext(f), f.alice.accountId, f.bob.accountId, [
-      pdf,
-      'nope',
-    ]);
-    expect(copied).toEqual({ [pdf]: pdf });
-    expect(notCopied).toEqual({ nope: { type: 'notFound' } });
+    const bobInbox = (await f.store.findMailboxByRole(f.bob.accountId, 'inbox'))!.id;
+    // Read-only: nothing may be added to bob's account.
+    await f.store.setMailboxShares(
+      f.bob.accountId,
+      bobInbox,
+      new Map([[f.alice.accountId, shareRights('mayReadItems')]]),
+    );
+    const refused = await copy({
+      fromAccountId: f.alice.accountId,
+      accountId: f.bob.accountId,
+      blobIds: [pdf],
+    });
+    expect(refused[1]).toMatchObject({ notCopied: { [pdf]: { type: 'forbidden' } }, copied: null });
+    expect(await f.store.readBlob(f.bob.accountId, pdf)).toBeNull();
+
+    await f.store.setMailboxShares(
+      f.bob.accountId,
+      bobInbox,
+      new Map([[f.alice.accountId, shareRights('mayReadItems', 'mayAddItems')]]),
+    );
+    const [name, result] = await copy({
+      fromAccountId: f.alice.accountId,
+      accountId: f.bob.accountId,
+      blobIds: [pdf, 'nope'],
+    });
+    expect(name).toBe('Blob/copy');
+    expect(result).toMatchObject({ copied: { [pdf]: pdf }, notCopied: { nope: { type: 'notFound' } } });
     const original = await f.store.readBlob(f.alice.accountId, pdf);
     expect(await f.store.readBlob(f.bob.accountId, pdf)).toEqual(original);
+    // Bob's other blobs stay out of alice's reach: only those of emails she may read.
+    await f.store.setMailboxShares(f.bob.accountId, bobInbox, new Map());
+    const back = await copy({ fromAccountId: f.bob.accountId, accountId: f.alice.accountId, blobIds: [pdf] });
+    expect(back).toEqual(['error', { type: 'fromAccountNotFound' }, 'c']);
   });
 });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyEmails, emailCopyArgsSchema } from '../src/methods/email/copy.js';
+import type { MethodResult } from '@colibri/jmap-types';
 import { openFixture } from './support/fixture.js';
 import type { Fixture } from './support/fixture.js';
-import { aliceContext } from './support/method-context.js';
+import { shareRights } from './support/sharing.js';
 
 let f: Fixture;
 beforeAll(async () => {
@@ -13,16 +13,32 @@ afterAll(() => f.close());
 const copyCall = async (args: Record<string, unknown>) =>
   (await f.call([['Email/copy', args, 'c']])).methodResponses;
 
-/** The cross-account part of Email/copy, alice -> bob, past the account check sharing will open. */
-const copyToBob = async (args: Record<string, unknown>, ctx = aliceContext(f)) => ({
-  result: await copyEmails(
-    ctx,
-    f.alice.accountId,
+/** Bob shares his Inbox with alice, who may add to it (RFC 9670): the copy's target. */
+async function shareBobInbox(): Promise<void> {
+  const inbox = (await f.store.findMailboxByRole(f.bob.accountId, 'inbox'))!.id;
+  await f.store.setMailboxShares(
     f.bob.accountId,
-    emailCopyArgsSchema.parse({ fromAccountId: f.alice.accountId, accountId: f.bob.accountId, ...args }),
-  ),
-  implicit: ctx.followUps,
-});
+    inbox,
+    new Map([
+      [f.alice.accountId, shareRights('mayReadItems', 'mayAddItems', 'maySetSeen', 'maySetKeywords')],
+    ]),
+  );
+}
+
+/** Email/copy alice -> bob over the API; a method error is thrown, as the engine answers it. */
+const copyToBob = async (args: Record<string, unknown>) => {
+  await shareBobInbox();
+  const [first, ...implicit] = await copyCall({
+    fromAccountId: f.alice.accountId,
+    accountId: f.bob.accountId,
+    ...args,
+  });
+  if (first?.[0] === 'error') throw first[1];
+  return {
+    result: first![1] as MethodResult<'Email/copy'>,
+    implicit: implicit.map(([name, result]) => [name, result] as const),
+  };
+};
 const bobInbox = async () => (await f.store.findMailboxByRole(f.bob.accountId, 'inbox'))!.id;
 
 describe('Email/copy (RFC 8621 §4.7, RFC 8620 §5.4)', () => {

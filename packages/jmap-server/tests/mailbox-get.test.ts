@@ -18,6 +18,7 @@ const ALL_RIGHTS = {
   mayRename: true,
   mayDelete: true,
   maySubmit: true,
+  mayShare: true,
 };
 
 describe('Mailbox/get (RFC 8621 §2.1)', () => {
@@ -46,6 +47,8 @@ describe('Mailbox/get (RFC 8621 §2.1)', () => {
       // §2.4: the inbox cannot be destroyed here (Mailbox/set answers forbidden).
       myRights: { ...ALL_RIGHTS, mayDelete: false },
       isSubscribed: f.inbox.isSubscribed,
+      // RFC 9670 §4: not shared with anyone.
+      shareWith: null,
     });
     expect(list.find((mailbox) => mailbox.id === f.archive.id)).toMatchObject({
       myRights: ALL_RIGHTS,

@@ -35,6 +35,7 @@ const OWNER_RIGHTS = {
   mayRename: true,
   mayDelete: true,
   maySubmit: true,
+  mayShare: true,
 };
 
 describe('Mailbox/set create (RFC 8621 §2.5, RFC 8620 §5.3)', () => {
@@ -52,6 +53,7 @@ describe('Mailbox/set create (RFC 8621 §2.5, RFC 8620 §5.3)', () => {
       totalThreads: 0,
       unreadThreads: 0,
       myRights: OWNER_RIGHTS,
+      shareWith: null,
     });
     expect(result).toMatchObject({ oldState: before, notCreated: null, updated: null, destroyed: null });
     expect(result.newState).not.toBe(before);

@@ -4,6 +4,7 @@ import { createJmapEngine } from '../src/index.js';
 import { sessionStateFor } from '../src/session.js';
 import { openFixture } from './support/fixture.js';
 import type { Fixture } from './support/fixture.js';
+import { shareRights } from './support/sharing.js';
 
 let f: Fixture;
 beforeAll(async () => {
@@ -52,8 +53,40 @@ describe('Session (RFC 8620 §2)', () => {
       [Capability.Submission]: f.alice.accountId,
       [Capability.Mdn]: f.alice.accountId,
       [Capability.Sieve]: f.alice.accountId,
+      [Capability.Principals]: f.alice.accountId,
     });
     expect(session.username).toBe('alice@colibri.test');
+  });
+
+  it('lists an account shared with the user only while they subscribe to it (RFC 9670 §1.4)', async () => {
+    const before = await f.engine.getSession(f.bob, 'http://localhost:8080');
+    expect(Object.keys(before.accounts)).toEqual([f.bob.accountId]);
+    await f.store.setMailboxShares(
+      f.alice.accountId,
+      f.inbox.id,
+      new Map([[f.bob.accountId, shareRights('mayReadItems', 'mayAddItems')]]),
+    );
+    const shared = await f.engine.getSession(f.bob, 'http://localhost:8080');
+    expect(shared.state).not.toBe(before.state);
+    expect(shared.accounts[f.alice.accountId]).toMatchObject({
+      name: 'alice@colibri.test',
+      isPersonal: false,
+      isReadOnly: false,
+      accountCapabilities: {
+        [Capability.PrincipalsOwner]: {
+          accountIdForPrincipal: f.bob.accountId,
+          principalId: f.alice.accountId,
+        },
+      },
+    });
+    // Mail and blobs only: submission, vacation, Sieve and quotas stay the owner's.
+    expect(Object.keys(shared.accounts[f.alice.accountId]!.accountCapabilities).sort()).toEqual(
+      [Capability.Blob, Capability.Mail, Capability.PrincipalsOwner].sort(),
+    );
+    await f.store.setShareSubscribed(f.alice.accountId, f.inbox.id, f.bob.accountId, false);
+    const unsubscribed = await f.engine.getSession(f.bob, 'http://localhost:8080');
+    expect(Object.keys(unsubscribed.accounts)).toEqual([f.bob.accountId]);
+    await f.store.setMailboxShares(f.alice.accountId, f.inbox.id, new Map());
   });
 
   it('gives absolute URLs on the base URL, a trailing slash ignored', async () => {

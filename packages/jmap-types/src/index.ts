@@ -75,6 +75,17 @@ export type {
   SieveScriptSortProperty,
 } from './sieve.js';
 export type {
+  Principal as JmapPrincipal,
+  PrincipalFilterCondition,
+  PrincipalProperty,
+  PrincipalType,
+  PrincipalsAccountCapability,
+  PrincipalsOwnerAccountCapability,
+  ShareNotification,
+  ShareNotificationFilterCondition,
+  ShareNotificationProperty,
+} from './principal.js';
+export type {
   DeliveryStatus,
   EmailSubmission,
   EmailSubmissionAddress,

@@ -28,6 +28,11 @@ export interface MailboxRights {
   mayRename: boolean;
   mayDelete: boolean;
   maySubmit: boolean;
+  /**
+   * May change who else may use the mailbox (its `shareWith`). RFC 9670 §4 leaves the rights to
+   * each data type; this is the name Stalwart and the JMAP Calendars draft use.
+   */
+  mayShare: boolean;
 }
 
 /** RFC 8621 §2 */
@@ -43,6 +48,11 @@ export interface Mailbox {
   unreadThreads: number;
   myRights: MailboxRights;
   isSubscribed: boolean;
+  /**
+   * RFC 9670 §4: principal id -> the rights given to that principal, or null when not shared.
+   * Shown to the owner and to sharees with `mayShare`.
+   */
+  shareWith: Record<Id, MailboxRights> | null;
 }
 export type MailboxProperty = keyof Mailbox;
 

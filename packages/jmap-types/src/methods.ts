@@ -15,6 +15,7 @@ import type { Quota, QuotaFilterCondition, QuotaProperty, QuotaSortProperty } fr
 import type { BlobMethods } from './blob.js';
 import type { MdnMethods } from './mdn.js';
 import type { SieveMethods } from './sieve.js';
+import type { PrincipalMethods } from './principal.js';
 import type {
   Email,
   EmailFilterCondition,
@@ -46,7 +47,8 @@ export interface MailboxFilterCondition {
  * The method map: request and response arguments by method name. Clients and the server both
  * derive their types from it, so a method name typo or a wrong argument is a compile error.
  */
-export interface Methods extends BlobMethods, MdnMethods, PushSubscriptionMethods, SieveMethods {
+export interface Methods
+  extends BlobMethods, MdnMethods, PushSubscriptionMethods, SieveMethods, PrincipalMethods {
   'Core/echo': { args: Record<string, unknown>; result: Record<string, unknown> };
   'Mailbox/get': { args: GetArgs<MailboxProperty>; result: GetResult<Partial<Mailbox>> };
   'Mailbox/changes': { args: ChangesArgs; result: ChangesResult & { updatedProperties: string[] | null } };

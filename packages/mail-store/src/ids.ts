@@ -7,6 +7,7 @@ import type {
   IdentityId,
   MailboxId,
   SieveScriptId,
+  ShareNotificationId,
   StoreId,
   ThreadId,
 } from './model.js';
@@ -29,6 +30,7 @@ const prefixes = {
   EmailSubmission: 'S',
   Identity: 'I',
   SieveScript: 'F',
+  ShareNotification: 'N',
 } as const;
 type Kind = keyof typeof prefixes;
 
@@ -70,3 +72,5 @@ export const toThreadId: (value: string) => ThreadId | null = parser('Thread');
 export const toEmailSubmissionId: (value: string) => EmailSubmissionId | null = parser('EmailSubmission');
 export const toIdentityId: (value: string) => IdentityId | null = parser('Identity');
 export const toSieveScriptId: (value: string) => SieveScriptId | null = parser('SieveScript');
+export const toShareNotificationId: (value: string) => ShareNotificationId | null =
+  parser('ShareNotification');

@@ -58,8 +58,13 @@ export type {
   RecipientStatus,
   UndoStatus,
   Mailbox,
+  MailboxAccess,
   MailboxCounts,
   MailboxId,
+  MailboxRightName,
+  MailboxShare,
+  ShareNotification,
+  ShareNotificationId,
   MailboxRole,
   State,
   StateChange,
@@ -88,6 +93,9 @@ export {
 } from './errors.js';
 export type { QuotaLimit } from './errors.js';
 export { toAccountId, toDomainId, toEmailId, toMailboxId, toThreadId } from './ids.js';
+export { MAILBOX_RIGHT_NAMES } from './model.js';
+export { mailboxShareLimits } from './sqlite/mailbox-shares.js';
+export { shareNotificationLimits } from './sqlite/share-notifications.js';
 export { toBlobId } from './blobs/blob-id.js';
 export type { BlobStore, StoredBlob } from './blobs/blob-store.js';
 // Ports beside BlobStore (STYLE 13), and the backend-neutral pieces their implementations share.
@@ -138,7 +146,7 @@ export { looksLikeMessage } from './sqlite/parse-blob.js';
 export type { ParseBlobResult, ParsedEmail } from './sqlite/parse-blob.js';
 export type { BlobUsers } from './sqlite/blob-lookup.js';
 export { blobSweepLimits } from './sqlite/sweep-unnamed-blobs.js';
-export { toIdentityId, toSieveScriptId } from './ids.js';
+export { toIdentityId, toShareNotificationId, toSieveScriptId } from './ids.js';
 export type {
   BuildOptions,
   BuiltMessage,

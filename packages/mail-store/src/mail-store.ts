@@ -36,6 +36,10 @@ import type {
   MailboxCounts,
   MailboxId,
   MailboxRole,
+  MailboxAccess,
+  MailboxShare,
+  ShareNotification,
+  ShareNotificationId,
   State,
   StateChange,
   ThreadId,
@@ -196,6 +200,39 @@ export interface MailStore {
     id: MailboxId,
     options?: { removeEmails?: boolean },
   ): Promise<DestroyMailboxResult>;
+
+  // Sharing (RFC 9670). The store keeps who may do what; the protocol layer enforces it.
+  /** Every share of the account's mailboxes. */
+  listMailboxShares(accountId: AccountId): Promise<MailboxShare[]>;
+  /** Every share granted to the account, in other accounts. */
+  listSharesWith(granteeId: AccountId): Promise<MailboxShare[]>;
+  /**
+   * Replaces who a mailbox is shared with (a grantee with no right is dropped); the mailbox's
+   * state moves when something changed, and each grantee whose rights changed (but `changedBy`)
+   * gets a ShareNotification. InvalidInputError for the owner or an unknown account
+   * among the grantees or too many grantees, NotFoundError for an unknown mailbox.
+   */
+  setMailboxShares(
+    accountId: AccountId,
+    mailboxId: MailboxId,
+    shares: ReadonlyMap<AccountId, MailboxAccess>,
+    changedBy?: AccountId | null,
+  ): Promise<void>;
+  /**
+   * A grantee's own subscription to a mailbox shared with them (subscribing dismisses the
+   * notifications about it); NotFoundError if it is not.
+   */
+  setShareSubscribed(
+    accountId: AccountId,
+    mailboxId: MailboxId,
+    granteeId: AccountId,
+    isSubscribed: boolean,
+  ): Promise<void>;
+
+  /** RFC 9670 §3: the account's share notifications, oldest first. */
+  listShareNotifications(accountId: AccountId): Promise<ShareNotification[]>;
+  /** Dismisses one; NotFoundError for an unknown id or another account's. */
+  destroyShareNotification(accountId: AccountId, id: ShareNotificationId): Promise<void>;
 
   // Emails
   /**

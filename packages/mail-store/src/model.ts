@@ -14,12 +14,20 @@ export type ThreadId = StoreId<'Thread'>;
 export type EmailSubmissionId = StoreId<'EmailSubmission'>;
 export type IdentityId = StoreId<'Identity'>;
 export type SieveScriptId = StoreId<'SieveScript'>;
+export type ShareNotificationId = StoreId<'ShareNotification'>;
 /** A blob id is the hex sha256 of the blob's bytes, prefixed (content addressing). */
 export type BlobId = StoreId<'Blob'>;
 
 /** The data types whose changes are logged and whose states are counted. */
 export type ChangeType =
-  'Mailbox' | 'Email' | 'Thread' | 'EmailSubmission' | 'Identity' | 'VacationResponse' | 'SieveScript';
+  | 'Mailbox'
+  | 'Email'
+  | 'Thread'
+  | 'EmailSubmission'
+  | 'Identity'
+  | 'VacationResponse'
+  | 'SieveScript'
+  | 'ShareNotification';
 
 export interface Domain {
   id: DomainId;
@@ -50,6 +58,52 @@ export interface Mailbox {
   role: MailboxRole | null;
   sortOrder: number;
   isSubscribed: boolean;
+}
+
+/**
+ * What a user may do in a mailbox: RFC 8621 §2's MailboxRights, plus `mayShare` (RFC 9670 §4
+ * leaves the rights to each data type; Stalwart and the JMAP Calendars draft use the same name)
+ * for changing who else may use it.
+ */
+export const MAILBOX_RIGHT_NAMES = [
+  'mayReadItems',
+  'mayAddItems',
+  'mayRemoveItems',
+  'maySetSeen',
+  'maySetKeywords',
+  'mayCreateChild',
+  'mayRename',
+  'mayDelete',
+  'maySubmit',
+  'mayShare',
+] as const;
+export type MailboxRightName = (typeof MAILBOX_RIGHT_NAMES)[number];
+export type MailboxAccess = Readonly<Record<MailboxRightName, boolean>>;
+
+/** A mailbox shared with another account (RFC 9670): the grantee's rights and subscription. */
+export interface MailboxShare {
+  /** The owner's account, where the mailbox is. */
+  accountId: AccountId;
+  mailboxId: MailboxId;
+  granteeId: AccountId;
+  rights: MailboxAccess;
+  isSubscribed: boolean;
+}
+
+/** RFC 9670 §3: a user told that their rights to someone else's object changed. */
+export interface ShareNotification {
+  id: ShareNotificationId;
+  /** The account told (the grantee's own). */
+  accountId: AccountId;
+  created: Date;
+  changedBy: { name: string; email: string | null; principalId: string | null };
+  objectType: 'Mailbox';
+  objectAccountId: AccountId;
+  objectId: string;
+  /** The object's name when the notification was made. */
+  name: string;
+  oldRights: MailboxAccess | null;
+  newRights: MailboxAccess | null;
 }
 
 export interface MailboxCounts {

@@ -24,6 +24,8 @@ import { setKeywords } from './sqlite/keywords.js';
 import { createMailbox, findMailboxByRole, listMailboxes, mailboxCounts } from './sqlite/mailboxes.js';
 import { destroyMailbox } from './sqlite/destroy-mailbox.js';
 import { updateMailbox } from './sqlite/update-mailbox.js';
+import * as mailboxShares from './sqlite/mailbox-shares.js';
+import * as shareNotifications from './sqlite/share-notifications.js';
 import { loadEmailSummaries, loadEmails } from './sqlite/email-rows.js';
 import { openDatabase } from './sqlite/open-database.js';
 import { queryEmails } from './sqlite/query-emails.js';
@@ -172,6 +174,24 @@ export async function openMailStore(
     },
     async destroyMailbox(accountId, id, options) {
       return destroyMailbox(db, search, accountId, id, options?.removeEmails === true);
+    },
+    async listMailboxShares(accountId) {
+      return mailboxShares.listMailboxShares(db, accountId);
+    },
+    async listSharesWith(granteeId) {
+      return mailboxShares.listSharesWith(db, granteeId);
+    },
+    async setMailboxShares(accountId, mailboxId, shares, changedBy) {
+      mailboxShares.setMailboxShares(db, accountId, mailboxId, shares, changedBy ?? null);
+    },
+    async listShareNotifications(accountId) {
+      return shareNotifications.listShareNotifications(db, accountId, mailboxShares.maskToRights);
+    },
+    async destroyShareNotification(accountId, id) {
+      shareNotifications.destroyShareNotification(db, accountId, id);
+    },
+    async setShareSubscribed(accountId, mailboxId, granteeId, isSubscribed) {
+      mailboxShares.setShareSubscribed(db, accountId, mailboxId, granteeId, isSubscribed);
     },
     async importMessage(accountId, input) {
       const email = await importMessage(

@@ -11,5 +11,7 @@ export { MailboxTreeItem } from './mailbox-tree-item/mailbox-tree-item';
 export type { MailboxTreeItemProps } from './mailbox-tree-item/mailbox-tree-item';
 export { MessageHeader } from './message-header/message-header';
 export type { MessageHeaderLabels, MessageHeaderProps } from './message-header/message-header';
+export { Toast } from './toast/toast';
+export type { ToastProps } from './toast/toast';
 export { TextField } from './text-field/text-field';
 export type { TextFieldProps } from './text-field/text-field';

@@ -36,7 +36,12 @@ export interface CredentialWatch {
 export function watchCredentials(
   services: AuthServices,
   auth: RequestAuth,
-  options: { intervalMs?: number; onInvalid: () => void },
+  options: {
+    intervalMs?: number;
+    onInvalid: () => void;
+    /** After each check that found them still valid (a push connection refreshes its accounts). */
+    onStillValid?: () => void;
+  },
 ): CredentialWatch {
   let stopped = false;
   const stop = () => {
@@ -51,6 +56,7 @@ export function watchCredentials(
       stop();
       options.onInvalid();
     }
+    if (valid && !stopped) options.onStillValid?.();
     return valid && !stopped;
   };
   const timer = setInterval(() => void check(), options.intervalMs ?? PUSH_CREDENTIAL_RECHECK_MS);

@@ -52,6 +52,7 @@ export function createApp(options: AppOptions): Express {
       limits: options.limits,
       publicUrl: config.http.publicUrl,
       feed: options.feed,
+      store: options.store,
       pushCredentialRecheckMs: options.pushCredentialRecheckMs,
     }),
   );

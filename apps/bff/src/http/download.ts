@@ -4,6 +4,7 @@ import express from 'express';
 import type { Request, Response, Router } from 'express';
 import { toBlobId } from '@colibri/mail-store';
 import type { MailStore } from '@colibri/mail-store';
+import { openBlobAs } from '@colibri/jmap-server';
 import { authOf, requireAuth } from '../auth/authenticate.js';
 import type { AuthServices } from '../auth/authenticate.js';
 import type { Logger } from '../logger.js';
@@ -26,11 +27,8 @@ export function downloadRoute(options: { store: MailStore; auth: AuthServices; l
       const { principal } = authOf(req);
       const { accountId, blobId: wireBlobId, name } = req.params as Record<string, string>;
       const blobId = toBlobId(wireBlobId ?? '');
-      // Sharing (RFC 9670) will let a principal read other accounts; until then only its own.
-      const blob =
-        accountId === principal.accountId && blobId
-          ? await options.store.openBlob(principal.accountId, blobId)
-          : null;
+      // The principal's own account, or a blob of an email shared with them (RFC 9670).
+      const blob = blobId ? await openBlobAs(options.store, principal, accountId ?? '', blobId) : null;
       if (!blob) {
         res.status(404).json({ error: 'notFound', message: 'No such blob.' });
         return;

@@ -1,3 +1,4 @@
+import type { MailStore } from '@colibri/mail-store';
 import express from 'express';
 import type { NextFunction, Request, Response, Router } from 'express';
 import type { JmapEngine } from '@colibri/jmap-server';
@@ -18,6 +19,8 @@ export interface JmapRoutesOptions {
   publicUrl: string | null;
   /** The store's state feed, for push. */
   feed: PushFeed;
+  /** For push: the accounts shared with the principal (RFC 9670). */
+  store: Pick<MailStore, 'listSharesWith'>;
   /** How often open EventSources re-check their credentials (default PUSH_CREDENTIAL_RECHECK_MS). */
   pushCredentialRecheckMs?: number;
 }
@@ -72,6 +75,7 @@ export function jmapRoutes(options: JmapRoutesOptions): Router {
     auth,
     eventSourceRoute({
       feed: options.feed,
+      store: options.store,
       auth: options.auth,
       credentialRecheckMs: options.pushCredentialRecheckMs,
     }),

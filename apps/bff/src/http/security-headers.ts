@@ -2,18 +2,20 @@ import type { RequestHandler } from 'express';
 
 /**
  * The web app's Content-Security-Policy. Script only from our origin; no plugins, no framing by
- * others; images from our origin, data: and blob: only, so remote content in a message cannot
- * load (the mail view's srcdoc frame inherits this policy on top of its own). Inline styles are
- * allowed because sanitised HTML mail is styled inline.
+ * others. The mail view's srcdoc frame inherits this policy on top of its own, which blocks every
+ * remote image until the user allows them for a message; https images are allowed here so that
+ * this choice can take effect (nothing else loads remote content: script stays 'self'). connect-src
+ * allows https for the RFC 8058 one-click unsubscribe POST, which must be sent without cookies
+ * straight to the list. Inline styles are allowed because sanitised HTML mail is styled inline.
  */
 export const APP_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  "img-src 'self' data: blob: https:",
   "font-src 'self' data:",
   "media-src 'self' blob:",
-  "connect-src 'self'",
+  "connect-src 'self' https:",
   "frame-src 'self'",
   "frame-ancestors 'none'",
   "form-action 'self'",

@@ -3,6 +3,7 @@ import type { Request, Response, Router } from 'express';
 import { RequestErrorType } from '@colibri/jmap-types';
 import { StoreError } from '@colibri/mail-store';
 import type { MailStore } from '@colibri/mail-store';
+import { uploadAccountFor } from '@colibri/jmap-server';
 import { authOf, requireAuth } from '../auth/authenticate.js';
 import type { AuthServices } from '../auth/authenticate.js';
 import { sendProblem } from './problem.js';
@@ -34,7 +35,10 @@ export function uploadRoute(options: {
   };
   router.post('/jmap/upload/:accountId', requireAuth(options.auth), async (req: Request, res: Response) => {
     const { principal } = authOf(req);
-    if (req.params.accountId !== principal.accountId) {
+    // RFC 9670: an account shared with the principal takes uploads too, kept in their own account.
+    const accountId = String(req.params.accountId);
+    const target = await uploadAccountFor(options.store, principal, accountId);
+    if (target === null) {
       res.set('Connection', 'close');
       sendProblem(res, { type: 'about:blank', status: 404, detail: 'No such account.' });
       return;
@@ -46,13 +50,13 @@ export function uploadRoute(options: {
     }
     const type = (req.get('content-type') ?? defaultUploadType).trim() || defaultUploadType;
     try {
-      const upload = await options.store.createUpload(principal.accountId, req, type, {
+      const upload = await options.store.createUpload(target, req, type, {
         maxBytes: options.maxSizeUpload,
       });
       res
         .status(201)
         .set('Cache-Control', 'no-store')
-        .json({ accountId: upload.accountId, blobId: upload.blobId, type: upload.type, size: upload.size });
+        .json({ accountId, blobId: upload.blobId, type: upload.type, size: upload.size });
     } catch (error) {
       if (error instanceof StoreError && error.code === 'tooLarge') tooLarge(res);
       else if (error instanceof StoreError && error.code === 'invalid')

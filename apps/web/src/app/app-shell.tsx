@@ -2,6 +2,8 @@ import { Outlet } from 'react-router';
 import { Avatar } from '@colibri/ui';
 import { useMe } from '../features/auth/api/get-me';
 import { LogoutButton } from '../features/auth/components/logout-button';
+import { ShellComposeSlot, ShellSearchSlot } from './shell-slots';
+import { ToastRegion } from './toast-region';
 
 /** The frame around every signed-in screen: the banner with the product and the account. */
 export function AppShell() {
@@ -14,6 +16,8 @@ export function AppShell() {
           <img src="/favicon.svg" alt="" width={24} height={24} />
           <span>Colibri</span>
         </a>
+        <ShellComposeSlot />
+        <ShellSearchSlot />
         <div className="app-shell__account">
           <Avatar name="" email={username} size="sm" decorative />
           <span className="app-shell__username">{username}</span>
@@ -23,6 +27,7 @@ export function AppShell() {
       <div className="app-shell__content">
         <Outlet />
       </div>
+      <ToastRegion label="Notifications" dismissLabel="Dismiss" />
     </div>
   );
 }

@@ -18,7 +18,8 @@ export function createAppQueryClient(): QueryClient {
     mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
-        // Until push lands (STYLE 20), a short staleness plus refetch on focus keeps lists fresh.
+        // Mail queries are kept fresh by push (features/mail/hooks/use-live-mail.ts) and opt out
+        // of this; other data is refetched when older than this and the window regains focus.
         staleTime: 30_000,
         retry: (failures, error) => !isSessionLost(error) && failures < 2,
       },

@@ -5,6 +5,7 @@ import { MailPage } from '../features/mail/components/mail-page';
 import { AppShell } from './app-shell';
 import { RequireAuth } from './require-auth';
 import { RouteError } from './route-error';
+import { SearchRoute } from './search-route';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
@@ -14,7 +15,10 @@ export const routes: RouteObject[] = [
     children: [
       {
         element: <AppShell />,
-        children: [{ path: '/mail/:mailboxId?/:emailId?', element: <MailPage /> }],
+        children: [
+          { path: '/mail/:mailboxId?/:emailId?', element: <MailPage /> },
+          { path: '/search/:emailId?', element: <SearchRoute /> },
+        ],
       },
     ],
   },

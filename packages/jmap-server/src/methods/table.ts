@@ -46,6 +46,13 @@ import { sieveScriptQuery } from './sieve-script/query.js';
 import { sieveScriptQueryChanges } from './sieve-script/query-changes.js';
 import { sieveScriptSet } from './sieve-script/set.js';
 import { sieveScriptValidate } from './sieve-script/validate.js';
+import { principalChanges } from './principal/changes.js';
+import { principalGet } from './principal/get.js';
+import { principalQuery, principalQueryChanges } from './principal/query.js';
+import { principalSet } from './principal/set.js';
+import { shareNotificationChanges, shareNotificationGet } from './share-notification/get.js';
+import { shareNotificationQuery, shareNotificationQueryChanges } from './share-notification/query.js';
+import { shareNotificationSet } from './share-notification/set.js';
 
 interface MethodEntry<M extends MethodName> {
   /** The capability that must be in the request's `using` (RFC 8620 §3.3). */
@@ -59,6 +66,21 @@ const METHODS: { readonly [M in MethodName]?: MethodEntry<M> } = {
   // RFC 8620 §7.2: no accountId, the principal's own subscriptions.
   'PushSubscription/get': { capability: Capability.Core, handler: pushSubscriptionGet },
   'PushSubscription/set': { capability: Capability.Core, handler: pushSubscriptionSet },
+  // RFC 9670 §2
+  'Principal/get': { capability: Capability.Principals, handler: principalGet },
+  'Principal/changes': { capability: Capability.Principals, handler: principalChanges },
+  'Principal/set': { capability: Capability.Principals, handler: principalSet },
+  'Principal/query': { capability: Capability.Principals, handler: principalQuery },
+  'Principal/queryChanges': { capability: Capability.Principals, handler: principalQueryChanges },
+  // RFC 9670 §3
+  'ShareNotification/get': { capability: Capability.Principals, handler: shareNotificationGet },
+  'ShareNotification/changes': { capability: Capability.Principals, handler: shareNotificationChanges },
+  'ShareNotification/set': { capability: Capability.Principals, handler: shareNotificationSet },
+  'ShareNotification/query': { capability: Capability.Principals, handler: shareNotificationQuery },
+  'ShareNotification/queryChanges': {
+    capability: Capability.Principals,
+    handler: shareNotificationQueryChanges,
+  },
   'Mailbox/get': { capability: Capability.Mail, handler: mailboxGet },
   'Mailbox/changes': { capability: Capability.Mail, handler: mailboxChanges },
   'Mailbox/set': { capability: Capability.Mail, handler: mailboxSet },

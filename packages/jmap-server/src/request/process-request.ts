@@ -4,7 +4,7 @@ import type { MailStore } from '@colibri/mail-store';
 import type { Logger } from '../logger.js';
 import type { RequestContext } from '../method-context.js';
 import type { Principal } from '../principal.js';
-import { accountIdsOf, sessionStateFor } from '../session.js';
+import { currentSessionState } from '../session.js';
 import { invoke } from './invoke.js';
 import { limitExceeded, notJson, notRequest, unknownCapability } from './problem.js';
 import type { ProblemAnswer } from './problem.js';
@@ -23,6 +23,8 @@ export const SUPPORTED_CAPABILITIES: ReadonlySet<string> = new Set([
   Capability.Mdn,
   // RFC 9661 §1.2
   Capability.Sieve,
+  // RFC 9670 §1.5.1
+  Capability.Principals,
   // RFC 8887: a client may list it in `using`; it adds no methods.
   Capability.WebSocket,
 ]);
@@ -78,7 +80,10 @@ export async function processRequest(
   for (const call of request.methodCalls) {
     methodResponses.push(...(await invoke(call, using, methodResponses, ctx)));
   }
-  const response: JmapResponse = { methodResponses, sessionState: sessionStateFor(accountIdsOf(principal)) };
+  const response: JmapResponse = {
+    methodResponses,
+    sessionState: await currentSessionState(deps.store, principal),
+  };
   // §3.4: createdIds is returned only when the request carried it.
   if (request.createdIds !== undefined) response.createdIds = Object.fromEntries(ctx.createdIds);
   return { status: 200, body: response };

@@ -6,7 +6,9 @@ import { pageCountsMigration } from './page-counts-migration.js';
 import { pushSubscriptionsMigration } from './push-subscriptions.js';
 import { pendingDocumentsMigration } from './fts5/pending-documents.js';
 import { apiTokensMigration } from './api-tokens.js';
+import { mailboxSharesMigration } from './mailbox-shares.js';
 import { emailBlobsByBlobMigration } from './email-blobs-migration.js';
+import { shareNotificationsMigration } from './share-notifications.js';
 
 export interface Migration {
   version: number;
@@ -675,5 +677,7 @@ export const migrations: readonly Migration[] = [
   },
   pendingDocumentsMigration,
   apiTokensMigration,
+  mailboxSharesMigration,
   emailBlobsByBlobMigration,
+  shareNotificationsMigration,
 ];

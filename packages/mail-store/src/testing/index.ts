@@ -32,6 +32,7 @@ import { describeVacation } from './vacation.js';
 import { describeSieveScripts } from './sieve-scripts.js';
 import { describePushSubscriptions } from './push-subscriptions.js';
 import { describeApiTokens } from './api-tokens.js';
+import { describeMailboxShares } from './mailbox-shares.js';
 import { describeParseAndLookupBlobs } from './parse-and-lookup-blobs.js';
 
 export type { MailStoreFactory } from './fixture.js';
@@ -53,6 +54,7 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeDirectory(factory);
     describeMailboxes(factory);
     describeMailboxWrites(factory);
+    describeMailboxShares(factory);
     describeImport(factory);
     describeThreads(factory);
     describeQueries(factory);

@@ -42,6 +42,17 @@ export const Read: Story = {};
 export const Unread: Story = { args: { unread: true } };
 export const Selected: Story = { args: { selected: true } };
 export const SelectedUnread: Story = { args: { selected: true, unread: true } };
+/** The keyboard's row when the listbox keeps focus (aria-activedescendant): focus the box to see it. */
+export const Active: Story = {
+  args: { active: true, tabIndex: -1 },
+  decorators: [
+    (Story) => (
+      <div tabIndex={0} aria-label="Focus me" style={{ padding: 4 }}>
+        {Story()}
+      </div>
+    ),
+  ],
+};
 
 const messages = [
   {

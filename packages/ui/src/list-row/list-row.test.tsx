@@ -97,4 +97,13 @@ describe('ListRow', () => {
     await user.click(row);
     expect(onSelect).toHaveBeenCalledTimes(1);
   });
+
+  it('marks the keyboard row of an aria-activedescendant list as active', () => {
+    renderList(
+      <ListRow active tabIndex={-1} onSelect={() => {}}>
+        Lunch on Friday?
+      </ListRow>,
+    );
+    expect(screen.getByRole('option').classList.contains('cb-list-row--active')).toBe(true);
+  });
 });

@@ -7,6 +7,11 @@ export type ListRowSelectEvent = MouseEvent<HTMLDivElement> | KeyboardEvent<HTML
 export interface ListRowProps extends Omit<ComponentPropsWithRef<'div'>, 'onSelect' | 'role' | 'children'> {
   /** Shown as selected and exposed as `aria-selected`. */
   selected?: boolean;
+  /**
+   * The row the keyboard is on when its container keeps focus and points at it with
+   * `aria-activedescendant` (a virtualised list): drawn with the focus ring.
+   */
+  active?: boolean;
   /** Shown in bold with a dot; say it in the content too (e.g. a hidden "Unread") for screen readers. */
   unread?: boolean;
   /** Called on click, Enter or Space on the row itself (not on an interactive child). */
@@ -30,6 +35,7 @@ export interface ListRowProps extends Omit<ComponentPropsWithRef<'div'>, 'onSele
  */
 export function ListRow({
   selected = false,
+  active = false,
   unread = false,
   onSelect,
   role = 'option',
@@ -63,6 +69,7 @@ export function ListRow({
       className={classNames(
         'cb-list-row',
         selected && 'cb-list-row--selected',
+        active && 'cb-list-row--active',
         unread && 'cb-list-row--unread',
         className,
       )}

@@ -1,5 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { accountIdsOf } from '@colibri/jmap-server';
+import type { MailStore } from '@colibri/mail-store';
+import { pushAccounts } from './push-accounts.js';
 import { RequestErrorType } from '@colibri/jmap-types';
 import { authOf } from '../../auth/authenticate.js';
 import type { AuthServices } from '../../auth/authenticate.js';
@@ -16,6 +17,8 @@ export const MAX_EVENTSOURCE_PER_USER = 8;
 
 export interface EventSourceOptions {
   feed: PushFeed;
+  /** For the accounts shared with the principal (RFC 9670). */
+  store: Pick<MailStore, 'listSharesWith'>;
   /** To re-check the connection's credentials while it is open. */
   auth: AuthServices;
   /** Default PUSH_CREDENTIAL_RECHECK_MS; tests use a shorter one. */
@@ -80,7 +83,8 @@ export function eventSourceRoute(options: EventSourceOptions): RequestHandler {
       armPing();
     };
 
-    const accountIds = new Set(accountIdsOf(principal));
+    const accounts = pushAccounts(options.store, principal);
+    const accountIds = accounts.ids;
     let finished = false;
     const finish = () => {
       if (finished) return;
@@ -110,6 +114,7 @@ export function eventSourceRoute(options: EventSourceOptions): RequestHandler {
     const watch = watchCredentials(options.auth, auth, {
       intervalMs: options.credentialRecheckMs,
       onInvalid: end,
+      onStillValid: accounts.refresh,
     });
     armPing();
     res.on('close', finish);

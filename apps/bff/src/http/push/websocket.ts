@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import type { Request } from 'express';
 import { WebSocketServer } from 'ws';
 import type { RawData, WebSocket } from 'ws';
-import { accountIdsOf } from '@colibri/jmap-server';
+import { pushAccounts } from './push-accounts.js';
 import type { JmapEngine } from '@colibri/jmap-server';
 import { RequestErrorType } from '@colibri/jmap-types';
 import type { CoreCapability, ProblemDetails } from '@colibri/jmap-types';
@@ -44,7 +44,7 @@ const PUSH_TYPES: readonly ChangeType[] = [
 export interface JmapWebSocketOptions {
   engine: JmapEngine;
   auth: AuthServices;
-  store: Pick<MailStore, 'getState'>;
+  store: Pick<MailStore, 'getState' | 'listSharesWith'>;
   feed: PushFeed;
   limits: CoreCapability;
   /** The configured public URL: browsers' Origin must match it; else the Host the client used. */
@@ -121,13 +121,15 @@ function serveJmapSocket(
   release: () => void,
 ): void {
   const { principal } = auth;
-  const accountIds = new Set(accountIdsOf(principal));
+  const accounts = pushAccounts(options.store, principal);
+  const accountIds = accounts.ids;
   const maxSize = options.limits.maxSizeRequest;
   let push: { types: ReadonlySet<string> | null; stop: () => void } | null = null;
   /** Every state this connection knows of: the pushState token encodes it (RFC 8887 §4.3.5). */
   let known: ChangedStates = {};
   const watch = watchCredentials(options.auth, auth, {
     intervalMs: options.credentialRecheckMs,
+    onStillValid: accounts.refresh,
     onInvalid: () => {
       push?.stop();
       push = null;

@@ -1,5 +1,6 @@
 import type { MethodResult, SetError } from '@colibri/jmap-types';
-import type { AccountId } from '@colibri/mail-store';
+import type { MailAccess } from '../../access.js';
+import { blobSources, mayWriteIn } from '../shared/mail-visibility.js';
 import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
 import { parseArgs } from '../shared/parse-args.js';
@@ -21,15 +22,28 @@ const COPIED_TYPE = 'application/octet-stream';
 /** Copies the blobs one by one; a blob the source account may not read is `notFound`. */
 export async function copyBlobs(
   ctx: MethodContext,
-  from: AccountId,
-  to: AccountId,
+  fromAccess: MailAccess,
+  toAccess: MailAccess,
   blobIds: readonly string[],
 ): Promise<{ copied: Record<string, string>; notCopied: Record<string, SetError> }> {
   const copied: Record<string, string> = {};
   const notCopied: Record<string, SetError> = {};
-  for (const wireId of new Set(blobIds)) {
-    const blobId = resolveBlobId(ctx, wireId);
-    const source = blobId === null ? null : await ctx.store.openBlob(from, blobId);
+  const from = fromAccess.accountId;
+  const to = toAccess.accountId;
+  const wanted = [...new Set(blobIds)].map((wireId) => ({ wireId, blobId: resolveBlobId(ctx, wireId) }));
+  const sources = await blobSources(
+    ctx,
+    fromAccess,
+    wanted.flatMap(({ blobId }) => blobId ?? []),
+  );
+  for (const { wireId, blobId } of wanted) {
+    if (blobId !== null && !mayWriteIn(toAccess) && from !== to) {
+      notCopied[wireId] = { type: 'forbidden', description: 'You may not add anything to that account.' };
+      continue;
+    }
+    const sourceAccount = blobId === null ? undefined : sources.get(blobId);
+    const source =
+      blobId === null || sourceAccount === undefined ? null : await ctx.store.openBlob(sourceAccount, blobId);
     if (blobId === null || source === null) {
       notCopied[wireId] = { type: 'notFound' };
       continue;
@@ -53,7 +67,12 @@ export async function blobCopy(
   ctx: MethodContext,
 ): Promise<MethodResult<'Blob/copy'>> {
   const args = parseArgs(blobCopyArgsSchema, rawArgs);
-  const { from, to } = requireCopyAccounts(ctx, args.fromAccountId, args.accountId);
+  const { from, to } = await requireCopyAccounts(ctx, args.fromAccountId, args.accountId);
   const { copied, notCopied } = await copyBlobs(ctx, from, to, args.blobIds);
-  return { fromAccountId: from, accountId: to, copied: orNull(copied), notCopied: orNull(notCopied) };
+  return {
+    fromAccountId: from.accountId,
+    accountId: to.accountId,
+    copied: orNull(copied),
+    notCopied: orNull(notCopied),
+  };
 }

@@ -4,7 +4,8 @@ import type { BlobGetItem, MethodResult } from '@colibri/jmap-types';
 import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
-import { requireAccount } from '../shared/account.js';
+import { requireMailAccess } from '../shared/account.js';
+import { readBlobFor } from '../shared/mail-visibility.js';
 import { requestedIds } from '../shared/get-helpers.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { idSchema, unsignedIntSchema } from '../shared/schemas.js';
@@ -84,7 +85,8 @@ export async function blobGet(
   ctx: MethodContext,
 ): Promise<MethodResult<'Blob/get'>> {
   const args = parseArgs(blobGetArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const access = await requireMailAccess(ctx, args.accountId);
+  const { accountId } = access;
   const properties = args.properties ?? DEFAULT_PROPERTIES;
   checkProperties(properties);
   const ids = requestedIds(args.ids, ctx) ?? [];
@@ -92,7 +94,7 @@ export async function blobGet(
   const notFound: string[] = [];
   for (const wireId of ids) {
     const blobId = resolveBlobId(ctx, wireId);
-    const bytes = blobId === null ? null : await ctx.store.readBlob(accountId, blobId);
+    const bytes = blobId === null ? null : await readBlobFor(ctx, access, blobId);
     if (bytes === null) notFound.push(wireId);
     else list.push(blobItem(wireId, bytes, properties, args.offset ?? 0, args.length ?? null));
   }

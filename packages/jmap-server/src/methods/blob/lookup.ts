@@ -4,7 +4,9 @@ import type { BlobId, BlobUsers } from '@colibri/mail-store';
 import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
-import { requireAccount } from '../shared/account.js';
+import { requireMailAccess } from '../shared/account.js';
+import type { MailAccess } from '../../access.js';
+import { visibleEmailIds, visibleMailboxIds } from '../shared/mail-visibility.js';
 import { requestedIds } from '../shared/get-helpers.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { idSchema } from '../shared/schemas.js';
@@ -40,6 +42,24 @@ function idsOf(users: BlobUsers, typeName: TypeName): string[] {
   }
 }
 
+/** What a sharee may see of a blob's users: its readable emails, their threads and shared mailboxes. */
+async function visibleUsers(
+  ctx: MethodContext,
+  access: MailAccess,
+  users: BlobUsers,
+  visible: Set<string>,
+): Promise<BlobUsers> {
+  const emails = await ctx.store.getEmailSummaries(
+    access.accountId,
+    users.emailIds.filter((id) => visible.has(id)),
+  );
+  return {
+    emailIds: emails.map((e) => e.id),
+    threadIds: [...new Set(emails.map((e) => e.threadId))],
+    mailboxIds: [...new Set(emails.flatMap((e) => visibleMailboxIds(access, e.mailboxIds)))],
+  };
+}
+
 /**
  * RFC 9404 §4.3: Blob/lookup. An email refers to its raw message and to each of its parts; its
  * Thread and Mailboxes refer to them through it. A readable blob nothing refers to (an upload)
@@ -50,7 +70,8 @@ export async function blobLookup(
   ctx: MethodContext,
 ): Promise<MethodResult<'Blob/lookup'>> {
   const args = parseArgs(blobLookupArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const access = await requireMailAccess(ctx, args.accountId);
+  const { accountId } = access;
   const unknown = args.typeNames.filter((name) => !isTypeName(name));
   if (unknown.length > 0)
     throw new MethodFailure(MethodErrorType.UnknownDataType, `Unknown type names: ${unknown.join(', ')}.`);
@@ -60,6 +81,14 @@ export async function blobLookup(
   const blobIds = wanted.flatMap(([, blobId]) => (blobId === null ? [] : [blobId]));
   const found: Map<BlobId, BlobUsers> =
     blobIds.length === 0 ? new Map() : await ctx.store.lookupBlobs(accountId, blobIds);
+  if (access.shares !== null) {
+    // A sharee learns only of the emails they may read (RFC 9670), and of their mailboxes and threads.
+    for (const [blobId, users] of found) {
+      const visible = await visibleEmailIds(ctx, access, users.emailIds);
+      if (visible.size === 0) found.delete(blobId);
+      else found.set(blobId, await visibleUsers(ctx, access, users, visible));
+    }
+  }
 
   const list: BlobLookupItem[] = [];
   const notFound: string[] = [];

@@ -1,11 +1,13 @@
 import { MethodErrorType } from '@colibri/jmap-types';
 import type { BlobCreated, MethodResult, SetError } from '@colibri/jmap-types';
 import { StoreError } from '@colibri/mail-store';
-import type { AccountId } from '@colibri/mail-store';
+
 import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
-import { requireAccount } from '../shared/account.js';
+import type { MailAccess } from '../../access.js';
+import { requireMailAccess } from '../shared/account.js';
+import { readBlobFor, uploadAccountOf } from '../shared/mail-visibility.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { idSchema, unsignedIntSchema } from '../shared/schemas.js';
 import { invalidProperties } from '../shared/invalid-properties.js';
@@ -44,13 +46,13 @@ type DataSource = z.output<typeof dataSourceSchema>;
 /** The bytes of one source, or the SetError that refuses the whole blob. */
 async function sourceBytes(
   ctx: MethodContext,
-  accountId: AccountId,
+  access: MailAccess,
   source: DataSource,
 ): Promise<Uint8Array | SetError> {
   if ('data:asText' in source) return new TextEncoder().encode(source['data:asText'] ?? '');
   if ('data:asBase64' in source) return Buffer.from(source['data:asBase64'] ?? '', 'base64');
   const blobId = resolveBlobId(ctx, source.blobId);
-  const bytes = blobId === null ? null : await ctx.store.readBlob(accountId, blobId);
+  const bytes = blobId === null ? null : await readBlobFor(ctx, access, blobId);
   if (bytes === null) return { type: 'blobNotFound', notFound: [source.blobId] };
   const offset = source.offset ?? 0;
   const end = source.length == null ? bytes.byteLength : offset + source.length;
@@ -70,7 +72,7 @@ async function* chunks(parts: readonly Uint8Array[]): AsyncIterable<Uint8Array> 
 
 async function uploadOne(
   ctx: MethodContext,
-  accountId: AccountId,
+  access: MailAccess,
   wire: Record<string, unknown>,
 ): Promise<BlobCreated | { error: SetError }> {
   const parsed = uploadObjectSchema.safeParse(wire);
@@ -88,7 +90,7 @@ async function uploadOne(
   const parts: Uint8Array[] = [];
   let size = 0;
   for (const source of data) {
-    const bytes = await sourceBytes(ctx, accountId, source);
+    const bytes = await sourceBytes(ctx, access, source);
     if (!(bytes instanceof Uint8Array)) return { error: bytes };
     size += bytes.byteLength;
     if (maxSizeBlobSet !== null && size > maxSizeBlobSet)
@@ -97,8 +99,9 @@ async function uploadOne(
   }
   try {
     // Kept like an HTTP upload (RFC 8620 §6.1): readable until it expires unless an email takes it.
+    // A sharee's upload is theirs (counted against their quota), usable in the shared account.
     const upload = await ctx.store.createUpload(
-      accountId,
+      uploadAccountOf(ctx, access),
       chunks(parts),
       type ?? 'application/octet-stream',
       {
@@ -124,14 +127,15 @@ export async function blobUpload(
   ctx: MethodContext,
 ): Promise<MethodResult<'Blob/upload'>> {
   const args = parseArgs(blobUploadArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const access = await requireMailAccess(ctx, args.accountId);
+  const { accountId } = access;
   const entries = Object.entries(args.create);
   if (entries.length > ctx.limits.maxObjectsInSet)
     throw new MethodFailure(MethodErrorType.RequestTooLarge, `At most ${ctx.limits.maxObjectsInSet} blobs.`);
   const created: Record<string, BlobCreated> = {};
   const notCreated: Record<string, SetError> = {};
   for (const [creationId, wire] of entries) {
-    const result = await uploadOne(ctx, accountId, wire);
+    const result = await uploadOne(ctx, access, wire);
     if ('error' in result) {
       notCreated[creationId] = result.error;
       continue;

@@ -15,7 +15,7 @@ export async function emailSubmissionGet(
   ctx: MethodContext,
 ): Promise<MethodResult<'EmailSubmission/get'>> {
   const args = parseArgs(getArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const accountId = await requireAccount(ctx, args.accountId);
   const properties = selectProperties(args.properties, SUBMISSION_PROPERTIES, SUBMISSION_PROPERTIES);
   const ids = requestedIds(args.ids, ctx);
 

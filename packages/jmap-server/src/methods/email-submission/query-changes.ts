@@ -18,7 +18,7 @@ export async function emailSubmissionQueryChanges(
   ctx: MethodContext,
 ): Promise<MethodResult<'EmailSubmission/queryChanges'>> {
   const args = parseArgs(submissionQueryChangesArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const accountId = await requireAccount(ctx, args.accountId);
   const order = submissionOrder(args.sort, ctx.limits.collationAlgorithms);
   return queryChangesFromLog(ctx, accountId, 'EmailSubmission', args, async () =>
     queryResults(await clientSubmissions(ctx.store, accountId), args.filter, order),

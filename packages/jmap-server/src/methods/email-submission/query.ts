@@ -17,7 +17,7 @@ export async function emailSubmissionQuery(
   ctx: MethodContext,
 ): Promise<MethodResult<'EmailSubmission/query'>> {
   const args = parseArgs(submissionQueryArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const accountId = await requireAccount(ctx, args.accountId);
   const order = submissionOrder(args.sort, ctx.limits.collationAlgorithms);
   const queryState = await ctx.store.getState(accountId, 'EmailSubmission');
   const ids = queryResults(await clientSubmissions(ctx.store, accountId), args.filter, order);

@@ -39,7 +39,7 @@ export async function emailSubmissionSet(
   ctx: MethodContext,
 ): Promise<MethodResult<'EmailSubmission/set'>> {
   const args = parseArgs(setArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const accountId = await requireAccount(ctx, args.accountId);
   const create = Object.entries(args.create ?? {});
   const update = Object.entries(args.update ?? {});
   const destroy = [...new Set(args.destroy ?? [])];

@@ -1,6 +1,7 @@
 import { MethodErrorType } from '@colibri/jmap-types';
 import type { MethodResult, SetError } from '@colibri/jmap-types';
 import type { AccountId } from '@colibri/mail-store';
+import { mayReadEmail, type MailAccess } from '../../access.js';
 import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
@@ -39,15 +40,17 @@ type CopyResult = MethodResult<'Email/copy'>;
 
 async function copyOne(
   ctx: MethodContext,
-  from: AccountId,
-  to: AccountId,
+  fromAccess: MailAccess,
+  to: MailAccess,
   wire: Record<string, unknown>,
 ): Promise<CreatedEmail & { originalId?: string }> {
+  const from = fromAccess.accountId;
   const parsed = emailCopySchema.safeParse(wire);
   if (!parsed.success) return { error: invalidProperties(parsed.error) };
   const emailId = toEmailId(parsed.data.id);
-  const [original] = emailId === null ? [] : await ctx.store.getEmails(from, [emailId]);
-  if (original === undefined)
+  const [original] = emailId === null ? [] : await ctx.store.getEmailSummaries(from, [emailId]);
+  // An email the principal may not read in a shared account does not exist for them (RFC 9670).
+  if (original === undefined || !mayReadEmail(fromAccess, original.mailboxIds))
     return { error: { type: 'notFound', description: `No email ${parsed.data.id}.` } };
   const raw = await ctx.store.readBlob(from, original.blobId);
   // The email is there but its message is not: a fault of the store, not of the request.
@@ -58,7 +61,7 @@ async function copyOne(
     receivedAt: parsed.data.receivedAt,
   });
   if ('type' in placement) return { error: placement };
-  const created = await createEmail(ctx, to, raw, {
+  const created = await createEmail(ctx, to.accountId, raw, {
     ...placement,
     receivedAt: placement.receivedAt ?? original.receivedAt,
   });
@@ -73,10 +76,12 @@ async function copyOne(
  */
 export async function copyEmails(
   ctx: MethodContext,
-  from: AccountId,
-  to: AccountId,
+  fromAccess: MailAccess,
+  toAccess: MailAccess,
   args: CopyArgs,
 ): Promise<CopyResult> {
+  const from = fromAccess.accountId;
+  const to = toAccess.accountId;
   const entries = Object.entries(args.create);
   if (entries.length > ctx.limits.maxObjectsInSet)
     throw new MethodFailure(MethodErrorType.RequestTooLarge, `At most ${ctx.limits.maxObjectsInSet} emails.`);
@@ -91,7 +96,7 @@ export async function copyEmails(
   const notCreated: Record<string, SetError> = {};
   const copiedOriginals: string[] = [];
   for (const [creationId, wire] of entries) {
-    const result = await copyOne(ctx, from, to, wire);
+    const result = await copyOne(ctx, fromAccess, toAccess, wire);
     if ('error' in result) {
       notCreated[creationId] = result.error;
       continue;
@@ -131,13 +136,12 @@ async function destroyOriginals(
 
 /**
  * RFC 8621 §4.7: Email/copy. The two accounts must differ (RFC 8620 §5.4) and both be accessible:
- * today a principal has only its own account, so a copy answers fromAccountNotFound or
- * accountNotFound until sharing (RFC 9670) gives it others.
+ * the principal's own and those shared with them (RFC 9670), under the rights of their shares.
  */
 export async function emailCopy(rawArgs: Record<string, unknown>, ctx: MethodContext): Promise<CopyResult> {
   const args = parseArgs(emailCopyArgsSchema, rawArgs);
-  const { from, to } = requireCopyAccounts(ctx, args.fromAccountId, args.accountId);
-  if (from === to)
+  const { from, to } = await requireCopyAccounts(ctx, args.fromAccountId, args.accountId);
+  if (from.accountId === to.accountId)
     throw new MethodFailure(MethodErrorType.InvalidArguments, 'fromAccountId must differ from accountId.', {
       arguments: ['fromAccountId'],
     });

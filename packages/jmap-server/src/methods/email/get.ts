@@ -1,10 +1,12 @@
 import { MethodErrorType } from '@colibri/jmap-types';
 import type { Email, MethodResult } from '@colibri/jmap-types';
-import type { AccountId, EmailId } from '@colibri/mail-store';
+import type { EmailId } from '@colibri/mail-store';
 import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
-import { requireAccount } from '../shared/account.js';
+import { requireMailAccess } from '../shared/account.js';
+import { mayReadEmail, type MailAccess } from '../../access.js';
+import { restrictFilter, visibleMailboxIds } from '../shared/mail-visibility.js';
 import { requestedIds, selectProperties } from '../shared/get-helpers.js';
 import { toEmailId } from '../shared/ids.js';
 import { parseArgs } from '../shared/parse-args.js';
@@ -30,9 +32,15 @@ export const emailGetArgsSchema = getArgsSchema.extend({
 });
 
 /** RFC 8620 §5.1: `ids: null` is every email, allowed only below maxObjectsInGet. */
-async function allEmailIds(ctx: MethodContext, accountId: AccountId): Promise<EmailId[]> {
+async function allEmailIds(ctx: MethodContext, access: MailAccess): Promise<EmailId[]> {
   const max = ctx.limits.maxObjectsInGet;
-  const { ids } = await ctx.store.queryEmails(accountId, { position: 0, limit: max + 1 });
+  const filter = restrictFilter(access, undefined);
+  if (filter === null) return [];
+  const { ids } = await ctx.store.queryEmails(access.accountId, {
+    position: 0,
+    limit: max + 1,
+    ...(filter && { filter }),
+  });
   if (ids.length > max)
     throw new MethodFailure(MethodErrorType.RequestTooLarge, `More than ${max} emails: ask for ids.`);
   return ids;
@@ -44,7 +52,8 @@ export async function emailGet(
   ctx: MethodContext,
 ): Promise<MethodResult<'Email/get'>> {
   const args = parseArgs(emailGetArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const access = await requireMailAccess(ctx, args.accountId);
+  const { accountId } = access;
   const { names, headers } = splitHeaderProperties(args.properties, 'properties');
   const properties = selectProperties(names, EMAIL_PROPERTIES, DEFAULT_EMAIL_PROPERTIES);
   const bodyProperties = selectBodyProperties(args.bodyProperties);
@@ -52,7 +61,7 @@ export async function emailGet(
 
   const state = await ctx.store.getState(accountId, 'Email');
   const wanted = requestedIds(args.ids, ctx);
-  const ids = wanted ?? (await allEmailIds(ctx, accountId));
+  const ids = wanted ?? (await allEmailIds(ctx, access));
   const typedIds = ids.flatMap((id) => toEmailId(id) ?? []);
   // A list screen asks for no part of the MIME structure: its summaries read far less.
   const records =
@@ -61,7 +70,14 @@ export async function emailGet(
       : needsParts(properties, headers)
         ? await ctx.store.getEmails(accountId, typedIds)
         : await ctx.store.getEmailSummaries(accountId, typedIds);
-  const byId = new Map(records.map((record) => [record.id as string, record]));
+  // In a shared account, what the principal may not read does not exist for them (RFC 9670).
+  const visible =
+    access.shares === null
+      ? records
+      : records
+          .filter((record) => mayReadEmail(access, record.mailboxIds))
+          .map((record) => ({ ...record, mailboxIds: visibleMailboxIds(access, record.mailboxIds) }));
+  const byId = new Map(visible.map((record) => [record.id as string, record]));
 
   const list: Partial<Email>[] = [];
   for (const id of ids) {

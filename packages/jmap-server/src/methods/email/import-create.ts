@@ -2,6 +2,7 @@ import type { SetError } from '@colibri/jmap-types';
 import { looksLikeMessage, QuotaExceededError, StoreError } from '@colibri/mail-store';
 import type { AccountId, EmailRecord, MailboxId } from '@colibri/mail-store';
 import { z } from 'zod';
+import { mayOnAll, seesMailbox, type MailAccess } from '../../access.js';
 import type { MethodContext } from '../../method-context.js';
 import { toMailboxId } from '../shared/ids.js';
 import { keywordSchema } from '../shared/keywords.js';
@@ -32,11 +33,15 @@ export interface EmailPlacement {
 /** The wire placement checked against the account; a SetError `invalidProperties` otherwise. */
 export async function resolvePlacement(
   ctx: MethodContext,
-  accountId: AccountId,
+  access: MailAccess,
   wire: z.output<typeof emailPlacementSchema>,
 ): Promise<EmailPlacement | SetError> {
   const wanted = Object.keys(wire.mailboxIds).map((id) => resolveId(ctx, id));
-  const known = new Set((await ctx.store.listMailboxes(accountId)).map((mailbox) => mailbox.id as string));
+  const known = new Set(
+    (await ctx.store.listMailboxes(access.accountId))
+      .filter((mailbox) => seesMailbox(access, mailbox.id))
+      .map((mailbox) => mailbox.id as string),
+  );
   const mailboxIds = wanted.flatMap((id) => (id !== null && known.has(id) ? (toMailboxId(id) ?? []) : []));
   // §4.1.1: at least one mailbox, and only existing ones.
   if (mailboxIds.length === 0 || mailboxIds.length !== wanted.length)
@@ -56,8 +61,25 @@ export async function resolvePlacement(
       };
     keywords.push(parsed.data);
   }
+  const refused = placementRefusal(access, mailboxIds, keywords);
+  if (refused !== null) return refused;
   const receivedAt = wire.receivedAt === undefined ? undefined : new Date(wire.receivedAt);
   return { mailboxIds, keywords, receivedAt };
+}
+
+/**
+ * RFC 8621 §2.4 in a shared account (RFC 9670): a new email needs mayAddItems on each of its
+ * mailboxes, and maySetSeen / maySetKeywords there for the keywords it starts with.
+ */
+function placementRefusal(access: MailAccess, mailboxIds: MailboxId[], keywords: string[]): SetError | null {
+  const refuse = (description: string): SetError => ({ type: 'forbidden', description });
+  if (!mayOnAll(access, mailboxIds, 'mayAddItems'))
+    return refuse('You may not add emails to these mailboxes.');
+  if (keywords.includes('$seen') && !mayOnAll(access, mailboxIds, 'maySetSeen'))
+    return refuse('You may not set $seen in these mailboxes.');
+  if (keywords.some((k) => k !== '$seen') && !mayOnAll(access, mailboxIds, 'maySetKeywords'))
+    return refuse('You may not set keywords in these mailboxes.');
+  return null;
 }
 
 /** What `createEmail` answers: the new email, or the SetError for `notCreated`. */

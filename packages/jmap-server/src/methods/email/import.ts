@@ -1,12 +1,13 @@
 import { MethodErrorType } from '@colibri/jmap-types';
 import type { MethodResult, SetError } from '@colibri/jmap-types';
-import type { AccountId } from '@colibri/mail-store';
 import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
 import { resolveBlobId } from '../blob/blob-id.js';
 import { orNull } from '../shared/set-helpers.js';
-import { requireAccount } from '../shared/account.js';
+import type { MailAccess } from '../../access.js';
+import { requireMailAccess } from '../shared/account.js';
+import { readBlobFor } from '../shared/mail-visibility.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { idSchema } from '../shared/schemas.js';
 import { invalidProperties } from '../shared/invalid-properties.js';
@@ -24,18 +25,18 @@ const emailImportSchema = emailPlacementSchema.extend({ blobId: z.string() }).st
 
 async function importOne(
   ctx: MethodContext,
-  accountId: AccountId,
+  access: MailAccess,
   wire: Record<string, unknown>,
 ): Promise<CreatedEmail> {
   const parsed = emailImportSchema.safeParse(wire);
   if (!parsed.success) return { error: invalidProperties(parsed.error) };
   const blobId = resolveBlobId(ctx, parsed.data.blobId);
   // Any blob the account may read: an upload, a message, a part of one (RFC 8620 §6).
-  const raw = blobId === null ? null : await ctx.store.readBlob(accountId, blobId);
+  const raw = blobId === null ? null : await readBlobFor(ctx, access, blobId);
   if (raw === null) return { error: { type: 'blobNotFound', notFound: [parsed.data.blobId] } };
-  const placement = await resolvePlacement(ctx, accountId, parsed.data);
+  const placement = await resolvePlacement(ctx, access, parsed.data);
   if ('type' in placement) return { error: placement };
-  return createEmail(ctx, accountId, raw, placement);
+  return createEmail(ctx, access.accountId, raw, placement);
 }
 
 /**
@@ -47,7 +48,8 @@ export async function emailImport(
   ctx: MethodContext,
 ): Promise<MethodResult<'Email/import'>> {
   const args = parseArgs(emailImportArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const access = await requireMailAccess(ctx, args.accountId);
+  const { accountId } = access;
   const entries = Object.entries(args.emails);
   if (entries.length > ctx.limits.maxObjectsInSet)
     throw new MethodFailure(MethodErrorType.RequestTooLarge, `At most ${ctx.limits.maxObjectsInSet} emails.`);
@@ -58,7 +60,7 @@ export async function emailImport(
   const created: NonNullable<MethodResult<'Email/import'>['created']> = {};
   const notCreated: Record<string, SetError> = {};
   for (const [creationId, wire] of entries) {
-    const result = await importOne(ctx, accountId, wire);
+    const result = await importOne(ctx, access, wire);
     if ('error' in result) {
       notCreated[creationId] = result.error;
       continue;

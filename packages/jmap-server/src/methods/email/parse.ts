@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
 import { resolveBlobId } from '../blob/blob-id.js';
-import { requireAccount } from '../shared/account.js';
+import { requireMailAccess } from '../shared/account.js';
+import { blobSources } from '../shared/mail-visibility.js';
 import { selectProperties } from '../shared/get-helpers.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { selectBodyProperties } from './body-parts.js';
@@ -73,7 +74,8 @@ export async function emailParse(
   ctx: MethodContext,
 ): Promise<MethodResult<'Email/parse'>> {
   const args = parseArgs(emailParseArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const access = await requireMailAccess(ctx, args.accountId);
+  const { accountId } = access;
   const { names, headers } = splitHeaderProperties(args.properties, 'properties');
   // selectProperties adds `id`, which a parsed email has only when asked for (as null).
   const properties = selectProperties(names, EMAIL_PROPERTIES, DEFAULT_PARSE_PROPERTIES).filter(
@@ -93,8 +95,11 @@ export async function emailParse(
   const notFound: string[] = [];
   for (const wireId of blobIds) {
     const blobId = resolveBlobId(ctx, wireId);
+    const source = blobId === null ? undefined : (await blobSources(ctx, access, [blobId])).get(blobId);
     const result =
-      blobId === null ? { status: 'notFound' as const } : await ctx.store.parseBlob(accountId, blobId);
+      blobId === null || source === undefined
+        ? { status: 'notFound' as const }
+        : await ctx.store.parseBlob(source, blobId);
     if (result.status === 'notFound') notFound.push(wireId);
     else if (result.status === 'notAMessage') notParsable.push(wireId);
     else {

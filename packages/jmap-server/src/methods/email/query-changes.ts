@@ -1,14 +1,18 @@
 import { MethodErrorType } from '@colibri/jmap-types';
 import type { MethodResult, QueryChangesResult } from '@colibri/jmap-types';
-import type { EmailQueryChangesInput } from '@colibri/mail-store';
+import type { EmailFilter, EmailQueryChangesInput } from '@colibri/mail-store';
 import { StoreError } from '@colibri/mail-store';
 import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
-import { requireAccount } from '../shared/account.js';
+import { requireMailAccess } from '../shared/account.js';
+import { restrictFilter } from '../shared/mail-visibility.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { emailQueryChangesArgsSchema } from './query-args.js';
 import { toStoreFilter } from './query-filter.js';
 import { toStoreSort } from './query-sort.js';
+
+/** A filter nothing matches: a sharee with no readable mailbox left. */
+const NOTHING_READABLE: EmailFilter = { operator: 'OR', conditions: [] };
 
 /** The store's failures as RFC 8620 §5.6 method errors. */
 const errors: Partial<Record<StoreError['code'], MethodErrorType>> = {
@@ -30,9 +34,11 @@ export async function emailQueryChanges(
   ctx: MethodContext,
 ): Promise<MethodResult<'Email/queryChanges'>> {
   const args = parseArgs(emailQueryChangesArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const access = await requireMailAccess(ctx, args.accountId);
+  const { accountId } = access;
   const input: EmailQueryChangesInput = { sinceState: args.sinceQueryState };
-  const filter = toStoreFilter(args.filter);
+  // The same restriction as Email/query's, so that the changes follow the same results.
+  const filter = restrictFilter(access, toStoreFilter(args.filter)) ?? NOTHING_READABLE;
   const sort = toStoreSort(args.sort, ctx.limits.collationAlgorithms);
   if (filter !== undefined) input.filter = filter;
   if (sort !== undefined) input.sort = sort;

@@ -2,7 +2,8 @@ import type { MethodResult, QueryResult } from '@colibri/jmap-types';
 import { canFollowQueryChanges } from '@colibri/mail-store';
 import { MAX_QUERY_LIMIT } from '../../limits.js';
 import type { MethodContext } from '../../method-context.js';
-import { requireAccount } from '../shared/account.js';
+import { requireMailAccess } from '../shared/account.js';
+import { restrictFilter } from '../shared/mail-visibility.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { emailQueryArgsSchema } from './query-args.js';
 import { toStoreFilter } from './query-filter.js';
@@ -15,8 +16,11 @@ export async function emailQuery(
   ctx: MethodContext,
 ): Promise<MethodResult<'Email/query'>> {
   const args = parseArgs(emailQueryArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const access = await requireMailAccess(ctx, args.accountId);
+  const { accountId } = access;
   const filter = toStoreFilter(args.filter);
+  // A sharee queries only what they may read (RFC 9670); nothing readable is an empty result.
+  const restricted = restrictFilter(access, filter);
   const sort = toStoreSort(args.sort, ctx.limits.collationAlgorithms);
   // §5.5: a larger (or null) limit is clamped to the server's maximum, which is then returned.
   const clamped = args.limit == null || args.limit > MAX_QUERY_LIMIT;
@@ -32,7 +36,10 @@ export async function emailQuery(
     collapseThreads: args.collapseThreads === true,
     calculateTotal: args.calculateTotal === true,
   };
-  const { ids, position, total } = await queryWindow(ctx.store, accountId, filter, sort, window);
+  const { ids, position, total } =
+    restricted === null
+      ? { ids: [], position: 0, total: 0 }
+      : await queryWindow(ctx.store, accountId, restricted, sort, window);
 
   // RFC 8620 §5.6: Email/queryChanges can follow this query unless it depends on whole threads.
   const followable = {

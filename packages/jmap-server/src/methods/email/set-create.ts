@@ -1,6 +1,8 @@
 import type { Email, SetError } from '@colibri/jmap-types';
 import { buildMimeTree, InvalidInputError, mimeLimits, NotFoundError } from '@colibri/mail-store';
-import type { AccountId, BlobId } from '@colibri/mail-store';
+import type { BlobId } from '@colibri/mail-store';
+import type { MailAccess } from '../../access.js';
+import { openBlobFor } from '../shared/mail-visibility.js';
 import { MAIL_ACCOUNT_CAPABILITY } from '../../limits.js';
 import type { MethodContext } from '../../method-context.js';
 import { invalidProperties } from '../shared/invalid-properties.js';
@@ -33,13 +35,13 @@ function unknownProperties(email: Record<string, unknown>): string[] {
 /** RFC 8620 §6: every blob a part names is one the account may read; their total size. */
 async function checkBlobs(
   ctx: MethodContext,
-  accountId: AccountId,
+  access: MailAccess,
   blobs: Map<string, BlobId | null>,
 ): Promise<{ notFound: string[]; size: number }> {
   const notFound: string[] = [];
   let size = 0;
   for (const [wire, blobId] of blobs) {
-    const opened = blobId === null ? null : await ctx.store.openBlob(accountId, blobId);
+    const opened = blobId === null ? null : await openBlobFor(ctx, access, blobId);
     if (opened === null) notFound.push(wire);
     else {
       size += opened.size;
@@ -63,9 +65,10 @@ const maxAttachments = MAIL_ACCOUNT_CAPABILITY.maxSizeAttachmentsPerEmail;
  */
 export async function createOneEmail(
   ctx: MethodContext,
-  accountId: AccountId,
+  access: MailAccess,
   email: Record<string, unknown>,
 ): Promise<CreatedEmail> {
+  const { accountId } = access;
   const bad = unknownProperties(email);
   const placementWire = emailPlacementSchema.safeParse({
     mailboxIds: email.mailboxIds,
@@ -86,18 +89,18 @@ export async function createOneEmail(
       },
     };
 
-  const blobs = await checkBlobs(ctx, accountId, body.blobs);
+  const blobs = await checkBlobs(ctx, access, body.blobs);
   if (blobs.notFound.length > 0) return { error: { type: 'blobNotFound', notFound: blobs.notFound } };
   if (blobs.size > maxAttachments)
     return { error: tooLarge(`The attachments of an email are at most ${maxAttachments} octets.`) };
   if (blobs.size + body.textChars > mimeLimits.maxMessageBytes) return { error: tooLarge() };
-  const placement = await resolvePlacement(ctx, accountId, placementWire.data);
+  const placement = await resolvePlacement(ctx, access, placementWire.data);
   if ('type' in placement) return { error: placement };
 
   let raw: Uint8Array;
   try {
     ({ raw } = await buildMimeTree({ headers: headers.headers, body: body.tree }, async (blobId) => {
-      const opened = await ctx.store.openBlob(accountId, blobId);
+      const opened = await openBlobFor(ctx, access, blobId);
       return opened?.stream ?? null;
     }));
   } catch (error) {

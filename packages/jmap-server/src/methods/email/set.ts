@@ -1,9 +1,8 @@
 import { MethodErrorType } from '@colibri/jmap-types';
 import type { Email, MethodResult, SetError } from '@colibri/jmap-types';
-import type { AccountId } from '@colibri/mail-store';
 import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
-import { requireAccount } from '../shared/account.js';
+import { requireMailAccess } from '../shared/account.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { setArgsSchema } from '../shared/schemas.js';
 import { orNull } from '../shared/set-helpers.js';
@@ -21,7 +20,8 @@ export async function emailSet(
   ctx: MethodContext,
 ): Promise<MethodResult<'Email/set'>> {
   const args = parseArgs(setArgsSchema, rawArgs);
-  const accountId: AccountId = requireAccount(ctx, args.accountId);
+  const access = await requireMailAccess(ctx, args.accountId);
+  const { accountId } = access;
   const create = Object.entries(args.create ?? {});
   const update = Object.entries(args.update ?? {});
   const destroy = args.destroy ?? [];
@@ -39,7 +39,7 @@ export async function emailSet(
   const created: Record<string, Partial<Email>> = {};
   const notCreated: Record<string, SetError> = {};
   for (const [creationId, email] of create) {
-    const result = await createOneEmail(ctx, accountId, email);
+    const result = await createOneEmail(ctx, access, email);
     if ('error' in result) notCreated[creationId] = result.error;
     else {
       created[creationId] = createdProperties(result);
@@ -50,12 +50,12 @@ export async function emailSet(
   const notUpdated: Record<string, SetError> = {};
   for (const [id, patch] of update) {
     const emailId = resolveId(ctx, id);
-    const error = emailId === null ? { type: 'notFound' } : await updateEmail(ctx, accountId, emailId, patch);
+    const error = emailId === null ? { type: 'notFound' } : await updateEmail(ctx, access, emailId, patch);
     // RFC 8620 §5.3: the response names the email by its id, also when the client used `#creationId`.
     if (error === null) updated[emailId ?? id] = null;
     else notUpdated[emailId ?? id] = error;
   }
-  const { destroyed, notDestroyed } = await destroyEmails(ctx, accountId, destroy);
+  const { destroyed, notDestroyed } = await destroyEmails(ctx, access, destroy);
 
   return {
     accountId,

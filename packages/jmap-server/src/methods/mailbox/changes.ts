@@ -1,5 +1,7 @@
 import type { MethodResult } from '@colibri/jmap-types';
 import type { MethodContext } from '../../method-context.js';
+import type { MailboxId } from '@colibri/mail-store';
+import { seesMailbox, type MailAccess } from '../../access.js';
 import { changesFor } from '../shared/changes.js';
 
 /**
@@ -10,5 +12,7 @@ export async function mailboxChanges(
   rawArgs: Record<string, unknown>,
   ctx: MethodContext,
 ): Promise<MethodResult<'Mailbox/changes'>> {
-  return { ...(await changesFor('Mailbox', rawArgs, ctx)), updatedProperties: null };
+  const visible = async (_: MethodContext, access: MailAccess, ids: string[]) =>
+    new Set(ids.filter((id) => seesMailbox(access, id as MailboxId)));
+  return { ...(await changesFor('Mailbox', rawArgs, ctx, visible)), updatedProperties: null };
 }

@@ -1,9 +1,11 @@
 import { MethodErrorType } from '@colibri/jmap-types';
 import type { MethodResult, QueryChangesResult } from '@colibri/jmap-types';
-import type { AccountId, Mailbox } from '@colibri/mail-store';
+import type { Mailbox } from '@colibri/mail-store';
 import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
-import { requireAccount } from '../shared/account.js';
+import type { MailAccess } from '../../access.js';
+import { requireMailAccess } from '../shared/account.js';
+import { loadMailboxView } from './to-wire.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { isCannotCalculateChanges } from '../shared/store-errors.js';
 import { mailboxQueryChangesArgsSchema } from './query-args.js';
@@ -18,12 +20,13 @@ const maxReads = 3;
  */
 async function consistentRead(
   ctx: MethodContext,
-  accountId: AccountId,
+  access: MailAccess,
   since: string,
 ): Promise<{ all: Mailbox[]; changed: Set<string>; newState: string }> {
+  const { accountId } = access;
   for (let attempt = 0; attempt < maxReads; attempt++) {
     const state = await ctx.store.getState(accountId, 'Mailbox');
-    const all = await ctx.store.listMailboxes(accountId);
+    const all = [...(await loadMailboxView(ctx, access)).mailboxes.values()];
     let changes;
     try {
       changes = await ctx.store.getChanges(accountId, 'Mailbox', since);
@@ -57,10 +60,11 @@ export async function mailboxQueryChanges(
   ctx: MethodContext,
 ): Promise<MethodResult<'Mailbox/queryChanges'>> {
   const args = parseArgs(mailboxQueryChangesArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const access = await requireMailAccess(ctx, args.accountId);
+  const { accountId } = access;
   // Argument errors (unsupportedSort) before any read, even for an up-to-date state.
   mailboxQueryResults([], args, ctx.limits.collationAlgorithms);
-  const { all, changed: logged, newState } = await consistentRead(ctx, accountId, args.sinceQueryState);
+  const { all, changed: logged, newState } = await consistentRead(ctx, access, args.sinceQueryState);
   const treeShaped = args.sortAsTree === true || args.filterAsTree === true;
   const changed = treeShaped ? withDescendants(all, logged) : logged;
   const results = mailboxQueryResults(all, args, ctx.limits.collationAlgorithms);

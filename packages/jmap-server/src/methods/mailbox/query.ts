@@ -1,6 +1,7 @@
 import type { MethodResult } from '@colibri/jmap-types';
 import type { MethodContext } from '../../method-context.js';
-import { requireAccount } from '../shared/account.js';
+import { requireMailAccess } from '../shared/account.js';
+import { loadMailboxView } from './to-wire.js';
 import { windowOf } from '../shared/query-window.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { mailboxQueryArgsSchema } from './query-args.js';
@@ -16,11 +17,12 @@ export async function mailboxQuery(
   ctx: MethodContext,
 ): Promise<MethodResult<'Mailbox/query'>> {
   const args = parseArgs(mailboxQueryArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const access = await requireMailAccess(ctx, args.accountId);
+  const { accountId } = access;
   // The state before the read: a write in between makes the client refetch, never miss a change.
   const queryState = await ctx.store.getState(accountId, 'Mailbox');
   const results = mailboxQueryResults(
-    await ctx.store.listMailboxes(accountId),
+    [...(await loadMailboxView(ctx, access)).mailboxes.values()],
     args,
     ctx.limits.collationAlgorithms,
   );

@@ -1,6 +1,12 @@
-import type { SetError } from '@colibri/jmap-types';
+import type { MailboxRights, SetError } from '@colibri/jmap-types';
 import { isDeepStrictEqual } from 'node:util';
-import { mailboxLimits, mailboxRoles, type MailboxRole } from '@colibri/mail-store';
+import {
+  MAILBOX_RIGHT_NAMES,
+  mailboxLimits,
+  mailboxRoles,
+  type MailboxRightName,
+  type MailboxRole,
+} from '@colibri/mail-store';
 import { MAIL_ACCOUNT_CAPABILITY } from '../../limits.js';
 
 /** The Mailbox properties a client sets (RFC 8621 §2), parentId still as sent (`#creationId` allowed). */
@@ -10,6 +16,8 @@ export interface MailboxFields {
   role?: MailboxRole | null;
   sortOrder?: number;
   isSubscribed?: boolean;
+  /** RFC 9670 §4: the whole map after the patch (principal id -> rights), or null for nobody. */
+  shareWith?: Record<string, MailboxRights> | null;
 }
 
 /** RFC 8621 §2: set by the server only; a client may repeat their current value in an update. */
@@ -61,6 +69,8 @@ function problemOf(property: keyof MailboxFields, value: unknown): string {
       return Number.isSafeInteger(value) && (value as number) >= 0 ? '' : 'sortOrder must be an UnsignedInt.';
     case 'isSubscribed':
       return typeof value === 'boolean' ? '' : 'isSubscribed must be a boolean.';
+    case 'shareWith':
+      return ''; // checked with its patch paths in parseMailboxFields
   }
 }
 
@@ -70,7 +80,62 @@ const CLIENT_SET: readonly (keyof MailboxFields)[] = [
   'role',
   'sortOrder',
   'isSubscribed',
+  'shareWith',
 ];
+
+/** A MailboxRights object as sent; a right left out is not given. Null when it is not one. */
+function rightsOf(value: unknown): MailboxRights | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const entries = Object.entries(value);
+  if (entries.some(([name, given]) => !isRightName(name) || typeof given !== 'boolean')) return null;
+  const granted = value as Partial<Record<MailboxRightName, boolean>>;
+  return Object.fromEntries(
+    MAILBOX_RIGHT_NAMES.map((name) => [name, granted[name] === true]),
+  ) as unknown as MailboxRights;
+}
+const isRightName = (name: string): name is MailboxRightName =>
+  (MAILBOX_RIGHT_NAMES as readonly string[]).includes(name);
+
+/** A whole shareWith value (null, or principal id -> rights); null-or-error when it is not one. */
+function shareWithOf(value: unknown): Record<string, MailboxRights> | null | 'invalid' {
+  if (value === null) return null;
+  if (typeof value !== 'object' || Array.isArray(value)) return 'invalid';
+  const map: Record<string, MailboxRights> = {};
+  for (const [principalId, given] of Object.entries(value as Record<string, unknown>)) {
+    const rights = rightsOf(given);
+    if (rights === null) return 'invalid';
+    map[principalId] = rights;
+  }
+  return map;
+}
+
+/**
+ * RFC 8620 §5.3 patch paths into shareWith: `shareWith/{principalId}` (rights or null) and
+ * `shareWith/{principalId}/{right}` (a boolean), applied to the map as it stands.
+ */
+function patchShareWith(
+  base: Record<string, MailboxRights> | null,
+  rest: string[],
+  value: unknown,
+): Record<string, MailboxRights> | null | 'invalid' {
+  const map = { ...(base ?? {}) };
+  const [principalId = '', right, ...more] = rest;
+  if (principalId === '' || more.length > 0) return 'invalid';
+  if (right === undefined) {
+    if (value === null) delete map[principalId];
+    else {
+      const rights = rightsOf(value);
+      if (rights === null) return 'invalid';
+      map[principalId] = rights;
+    }
+  } else {
+    if (!isRightName(right) || typeof value !== 'boolean') return 'invalid';
+    const current = map[principalId] ?? rightsOf({});
+    if (current === null) return 'invalid';
+    map[principalId] = { ...current, [right]: value };
+  }
+  return Object.keys(map).length === 0 ? null : map;
+}
 const isClientSet = (property: string): property is keyof MailboxFields =>
   (CLIENT_SET as readonly string[]).includes(property);
 
@@ -90,6 +155,15 @@ export function parseMailboxFields(
   const reasons: string[] = [];
   for (const [path, value] of Object.entries(raw)) {
     const [property = '', ...rest] = path.split('/');
+    if (property === 'shareWith') {
+      const base = (fields.shareWith ?? current?.shareWith ?? null) as Record<string, MailboxRights> | null;
+      const next = rest.length === 0 ? shareWithOf(value) : patchShareWith(base, rest, value);
+      if (next === 'invalid') {
+        bad.push('shareWith');
+        reasons.push('shareWith maps principal ids to MailboxRights objects of booleans.');
+      } else fields.shareWith = next;
+      continue;
+    }
     if (rest.length > 0 && isClientSet(property))
       return { type: 'invalidPatch', description: `"${path}": ${property} is patched as a whole.` };
     if (serverSet.has(property)) {

@@ -1,11 +1,11 @@
 import { MethodErrorType } from '@colibri/jmap-types';
 import type { Mailbox, MethodResult, SetError } from '@colibri/jmap-types';
-import type { AccountId } from '@colibri/mail-store';
 import { z } from 'zod';
 import { resolveId } from '../shared/creation-ids.js';
 import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
-import { requireAccount } from '../shared/account.js';
+import { requireMailAccess } from '../shared/account.js';
+import { loadMailboxView } from './to-wire.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { idSchema } from '../shared/schemas.js';
 import { createMailboxes } from './set-create.js';
@@ -35,7 +35,8 @@ export async function mailboxSet(
   ctx: MethodContext,
 ): Promise<MethodResult<'Mailbox/set'>> {
   const args = parseArgs(mailboxSetArgsSchema, rawArgs);
-  const accountId: AccountId = requireAccount(ctx, args.accountId);
+  const access = await requireMailAccess(ctx, args.accountId);
+  const { accountId } = access;
   const update = Object.entries(args.update ?? {});
   const destroy = args.destroy ?? [];
   const count = Object.keys(args.create ?? {}).length + update.length + destroy.length;
@@ -49,14 +50,18 @@ export async function mailboxSet(
   if (args.ifInState != null && args.ifInState !== oldState)
     throw new MethodFailure(MethodErrorType.StateMismatch);
 
-  const { created, notCreated } = await createMailboxes(ctx, accountId, args.create ?? {});
+  const { created, notCreated } = await createMailboxes(
+    ctx,
+    await loadMailboxView(ctx, access),
+    args.create ?? {},
+  );
 
   const updated: Record<string, Partial<Mailbox> | null> = {};
   const notUpdated: Record<string, SetError> = {};
   if (update.length > 0) {
-    const mailboxes = new Map((await ctx.store.listMailboxes(accountId)).map((m) => [m.id as string, m]));
+    const view = await loadMailboxView(ctx, access);
     for (const [id, patch] of update) {
-      const outcome = await updateMailbox(ctx, accountId, id, patch, mailboxes);
+      const outcome = await updateMailbox(ctx, view, id, patch);
       // RFC 8620 §5.3: the mailbox by its id, also when the client used `#creationId`.
       const key = resolveId(ctx, id) ?? id;
       if ('error' in outcome) notUpdated[key] = outcome.error;
@@ -68,9 +73,9 @@ export async function mailboxSet(
   let notDestroyed: Record<string, SetError> = {};
   if (destroy.length > 0) {
     // Read after the updates: the depth order of the destroys follows any moves just made.
-    const mailboxes = new Map((await ctx.store.listMailboxes(accountId)).map((m) => [m.id as string, m]));
+    const view = await loadMailboxView(ctx, access);
     const removeEmails = args.onDestroyRemoveEmails === true;
-    ({ destroyed, notDestroyed } = await destroyMailboxes(ctx, accountId, destroy, removeEmails, mailboxes));
+    ({ destroyed, notDestroyed } = await destroyMailboxes(ctx, view, destroy, removeEmails));
   }
 
   return {

@@ -60,7 +60,7 @@ export async function mdnParse(
   ctx: MethodContext,
 ): Promise<MethodResult<'MDN/parse'>> {
   const args = parseArgs(mdnParseArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const accountId = await requireAccount(ctx, args.accountId);
   const blobIds = [...new Set(args.blobIds)];
   if (blobIds.length > ctx.limits.maxObjectsInGet)
     throw new MethodFailure(

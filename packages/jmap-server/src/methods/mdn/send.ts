@@ -30,7 +30,7 @@ export async function mdnSend(
   ctx: MethodContext,
 ): Promise<MethodResult<'MDN/send'>> {
   const args = parseArgs(sendArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const accountId = await requireAccount(ctx, args.accountId);
   const send = Object.entries(args.send);
   if (send.length > ctx.limits.maxObjectsInSet)
     throw new MethodFailure(

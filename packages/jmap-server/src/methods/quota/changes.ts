@@ -16,7 +16,7 @@ export async function quotaChanges(
   ctx: MethodContext,
 ): Promise<MethodResult<'Quota/changes'>> {
   const args = parseArgs(changesArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const accountId = await requireAccount(ctx, args.accountId);
   const since = snapshotSince(args.sinceState);
   const now = await currentQuotas(ctx.store, accountId);
   const all = diffQuotas(since, now);

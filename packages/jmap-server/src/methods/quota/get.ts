@@ -12,7 +12,7 @@ export async function quotaGet(
   ctx: MethodContext,
 ): Promise<MethodResult<'Quota/get'>> {
   const args = parseArgs(getArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const accountId = await requireAccount(ctx, args.accountId);
   const properties = selectProperties(args.properties, QUOTA_PROPERTIES, QUOTA_PROPERTIES);
   const ids = requestedIds(args.ids, ctx);
 

@@ -20,7 +20,7 @@ export async function quotaQueryChanges(
   ctx: MethodContext,
 ): Promise<MethodResult<'Quota/queryChanges'>> {
   const args = parseArgs(quotaQueryChangesArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const accountId = await requireAccount(ctx, args.accountId);
   const since = snapshotSince(args.sinceQueryState);
   const now = await currentQuotas(ctx.store, accountId);
   const collations = ctx.limits.collationAlgorithms;

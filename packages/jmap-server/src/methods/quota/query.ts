@@ -17,7 +17,7 @@ export async function quotaQuery(
   ctx: MethodContext,
 ): Promise<MethodResult<'Quota/query'>> {
   const args = parseArgs(quotaQueryArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const accountId = await requireAccount(ctx, args.accountId);
   const snapshot = await currentQuotas(ctx.store, accountId);
   const ids = queryQuotas(quotasOf(snapshot), args.filter, args.sort, ctx.limits.collationAlgorithms);
   return {

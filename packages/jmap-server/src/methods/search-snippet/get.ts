@@ -5,7 +5,8 @@ import type { EmailId } from '@colibri/mail-store';
 import { maxSnippetEmails, StoreError } from '@colibri/mail-store';
 import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
-import { requireAccount } from '../shared/account.js';
+import { requireMailAccess } from '../shared/account.js';
+import { visibleEmailIds } from '../shared/mail-visibility.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { idSchema } from '../shared/schemas.js';
 import { toEmailId } from '../shared/ids.js';
@@ -29,7 +30,8 @@ export async function searchSnippetGet(
   ctx: MethodContext,
 ): Promise<MethodResult<'SearchSnippet/get'>> {
   const args = parseArgs(argsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const access = await requireMailAccess(ctx, args.accountId);
+  const { accountId } = access;
   const cap = Math.min(ctx.limits.maxObjectsInGet, maxSnippetEmails);
   if (args.emailIds.length > cap)
     throw new MethodFailure(
@@ -43,6 +45,12 @@ export async function searchSnippetGet(
     const emailId = toEmailId(id);
     if (emailId === null) notFound.push(id);
     else known.push(emailId);
+  }
+  if (access.shares !== null) {
+    // A sharee gets snippets only of what they may read; the rest is not found (RFC 9670).
+    const visible = await visibleEmailIds(ctx, access, known);
+    notFound.push(...known.filter((id) => !visible.has(id)));
+    known.splice(0, known.length, ...known.filter((id) => visible.has(id)));
   }
   try {
     const snippets = await ctx.store.getSearchSnippets(accountId, toStoreFilter(args.filter), known);

@@ -1,17 +1,29 @@
 import { MethodErrorType } from '@colibri/jmap-types';
 import type { AccountId } from '@colibri/mail-store';
+import { mailAccessOf, type MailAccess } from '../../access.js';
 import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
-import { accountIdsOf } from '../../session.js';
 
 /**
- * Authorisation for every call with an `accountId`: only the principal's own accounts exist for
- * them. Any other id, whether it exists or not, is `accountNotFound` (RFC 8620 §3.6.2), so that
- * the answer reveals nothing about other accounts.
+ * Authorisation for a call that only the owner of an account may make (identities, submission,
+ * vacation, Sieve, quotas). An account shared with the principal is `accountNotSupportedByMethod`
+ * (RFC 8620 §3.6.2: it exists for them, but not for this method); any other id, whether it exists
+ * or not, is `accountNotFound`, so that the answer reveals nothing about other accounts.
  */
-export function requireAccount(ctx: MethodContext, accountId: string): AccountId {
-  if (!accountIdsOf(ctx.principal).includes(accountId)) {
-    throw new MethodFailure(MethodErrorType.AccountNotFound);
-  }
-  return ctx.principal.accountId;
+export async function requireAccount(ctx: MethodContext, accountId: string): Promise<AccountId> {
+  if (accountId === ctx.principal.accountId) return ctx.principal.accountId;
+  if ((await mailAccessOf(ctx.store, ctx.principal, accountId)) !== null)
+    throw new MethodFailure(MethodErrorType.AccountNotSupportedByMethod);
+  throw new MethodFailure(MethodErrorType.AccountNotFound);
+}
+
+/**
+ * Authorisation for a mail call (Mailbox, Email, Thread, SearchSnippet, Blob): the principal's own
+ * account, or one with mailboxes shared with them (RFC 9670), with the rights each share gives.
+ * Anything else is `accountNotFound`.
+ */
+export async function requireMailAccess(ctx: MethodContext, accountId: string): Promise<MailAccess> {
+  const access = await mailAccessOf(ctx.store, ctx.principal, accountId);
+  if (access === null) throw new MethodFailure(MethodErrorType.AccountNotFound);
+  return access;
 }

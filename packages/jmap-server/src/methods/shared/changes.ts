@@ -3,10 +3,29 @@ import type { ChangesResult } from '@colibri/jmap-types';
 import type { ChangeType } from '@colibri/mail-store';
 import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
-import { requireAccount } from './account.js';
+import type { MailAccess } from '../../access.js';
+import { requireAccount, requireMailAccess } from './account.js';
 import { parseArgs } from './parse-args.js';
 import { changesArgsSchema } from './schemas.js';
 import { isCannotCalculateChanges } from './store-errors.js';
+
+/** Which of these ids of a mail type the principal may see in a shared account. */
+export type VisibleIds = (ctx: MethodContext, access: MailAccess, ids: string[]) => Promise<Set<string>>;
+
+/**
+ * In a shared account, an object the principal may not see is reported destroyed: it may have been
+ * visible before (a mailbox unshared, an email moved out of a shared mailbox), and a client drops
+ * an id it never had without harm (RFC 8620 §5.2).
+ */
+function hideInvisible(result: ChangesResult, visible: Set<string>): ChangesResult {
+  const hidden = [...result.created, ...result.updated].filter((id) => !visible.has(id));
+  return {
+    ...result,
+    created: result.created.filter((id) => visible.has(id)),
+    updated: result.updated.filter((id) => visible.has(id)),
+    destroyed: [...new Set([...result.destroyed, ...hidden])],
+  };
+}
 
 /**
  * RFC 8620 §5.2: the standard /changes over the store's change log for one type. A state the log
@@ -16,9 +35,11 @@ export async function changesFor(
   type: ChangeType,
   rawArgs: Record<string, unknown>,
   ctx: MethodContext,
+  mail?: VisibleIds,
 ): Promise<ChangesResult> {
   const args = parseArgs(changesArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const access = mail === undefined ? null : await requireMailAccess(ctx, args.accountId);
+  const accountId = access?.accountId ?? (await requireAccount(ctx, args.accountId));
   try {
     const changes = await ctx.store.getChanges(
       accountId,
@@ -26,7 +47,7 @@ export async function changesFor(
       args.sinceState,
       args.maxChanges ?? undefined,
     );
-    return {
+    const result = {
       accountId,
       oldState: changes.oldState,
       newState: changes.newState,
@@ -35,6 +56,9 @@ export async function changesFor(
       updated: [...changes.updated],
       destroyed: [...changes.destroyed],
     };
+    return access === null || mail === undefined || access.shares === null
+      ? result
+      : hideInvisible(result, await mail(ctx, access, [...result.created, ...result.updated]));
   } catch (error) {
     if (isCannotCalculateChanges(error)) {
       throw new MethodFailure(

@@ -3,4 +3,9 @@
  * knows their shape). Null means "cannot be one of ours", which callers answer as not found.
  */
 export { toBlobId, toEmailId, toMailboxId, toThreadId } from '@colibri/mail-store';
-export { toEmailSubmissionId, toIdentityId, toSieveScriptId } from '@colibri/mail-store';
+export {
+  toEmailSubmissionId,
+  toIdentityId,
+  toShareNotificationId,
+  toSieveScriptId,
+} from '@colibri/mail-store';

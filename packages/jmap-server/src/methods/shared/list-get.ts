@@ -1,5 +1,5 @@
 import type { GetResult } from '@colibri/jmap-types';
-import type { ChangeType } from '@colibri/mail-store';
+import type { AccountId, ChangeType } from '@colibri/mail-store';
 import type { MethodContext } from '../../method-context.js';
 import { requireAccount } from './account.js';
 import { pick, requestedIds, selectProperties } from './get-helpers.js';
@@ -17,12 +17,12 @@ export async function getFromList<W extends { id: string }, S>(
   ctx: MethodContext,
   source: {
     properties: readonly (keyof W & string)[];
-    list: (accountId: ReturnType<typeof requireAccount>) => Promise<S[]>;
+    list: (accountId: AccountId) => Promise<S[]>;
     toWire: (item: S) => W;
   },
 ): Promise<GetResult<Partial<W>>> {
   const args = parseArgs(getArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const accountId = await requireAccount(ctx, args.accountId);
   const properties = selectProperties(args.properties, source.properties, source.properties);
   const ids = requestedIds(args.ids, ctx);
   const state = await ctx.store.getState(accountId, type);

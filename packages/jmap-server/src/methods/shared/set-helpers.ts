@@ -76,7 +76,7 @@ export async function beginSet(
   ctx: MethodContext,
 ): Promise<{ args: z.output<typeof setArgsSchema>; accountId: AccountId; oldState: string }> {
   const args = parseArgs(setArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const accountId = await requireAccount(ctx, args.accountId);
   assertSetSize(args, ctx.limits);
   const oldState = await ctx.store.getState(accountId, type);
   assertInState(args.ifInState, oldState);

@@ -16,7 +16,7 @@ export async function sieveScriptQueryChanges(
   ctx: MethodContext,
 ): Promise<MethodResult<'SieveScript/queryChanges'>> {
   const args = parseArgs(sieveScriptQueryChangesArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const accountId = await requireAccount(ctx, args.accountId);
   const collations = ctx.limits.collationAlgorithms;
   sieveScriptResults([], args, collations);
   return queryChangesFromLog(ctx, accountId, 'SieveScript', args, async () =>

@@ -16,7 +16,7 @@ export async function sieveScriptQuery(
   ctx: MethodContext,
 ): Promise<MethodResult<'SieveScript/query'>> {
   const args = parseArgs(sieveScriptQueryArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const accountId = await requireAccount(ctx, args.accountId);
   const collations = ctx.limits.collationAlgorithms;
   sieveScriptResults([], args, collations); // unsupportedSort before any read
   const queryState = await ctx.store.getState(accountId, 'SieveScript');

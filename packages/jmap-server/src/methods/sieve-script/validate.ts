@@ -19,7 +19,7 @@ export async function sieveScriptValidate(
   ctx: MethodContext,
 ): Promise<MethodResult<'SieveScript/validate'>> {
   const args = parseArgs(validateArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const accountId = await requireAccount(ctx, args.accountId);
   const checked = await checkScriptBlob(ctx, accountId, args.blobId);
   return { accountId, error: 'error' in checked ? checked.error : null };
 }

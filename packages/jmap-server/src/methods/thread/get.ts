@@ -2,7 +2,8 @@ import { MethodErrorType } from '@colibri/jmap-types';
 import type { MethodResult, Thread } from '@colibri/jmap-types';
 import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
-import { requireAccount } from '../shared/account.js';
+import { requireMailAccess } from '../shared/account.js';
+import { visibleThreadEmailIds } from '../shared/mail-visibility.js';
 import { pick, requestedIds, selectProperties } from '../shared/get-helpers.js';
 import { toThreadId } from '../shared/ids.js';
 import { parseArgs } from '../shared/parse-args.js';
@@ -16,7 +17,8 @@ export async function threadGet(
   ctx: MethodContext,
 ): Promise<MethodResult<'Thread/get'>> {
   const args = parseArgs(getArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const access = await requireMailAccess(ctx, args.accountId);
+  const { accountId } = access;
   const properties = selectProperties(args.properties, THREAD_PROPERTIES, THREAD_PROPERTIES);
   const ids = requestedIds(args.ids, ctx);
   // RFC 8620 §5.1: `ids: null` returns all records only "if this is supported for that data type";
@@ -29,8 +31,8 @@ export async function threadGet(
   const notFound: string[] = [];
   for (const id of ids) {
     const threadId = toThreadId(id);
-    const emailIds = threadId === null ? [] : await ctx.store.getThreadEmailIds(accountId, threadId);
-    // A thread exists while it holds an email (RFC 8621 §3).
+    const emailIds = threadId === null ? [] : await visibleThreadEmailIds(ctx, access, threadId);
+    // A thread exists while it holds an email (RFC 8621 §3) the principal may read.
     if (emailIds.length === 0) notFound.push(id);
     else list.push(pick({ id, emailIds: [...emailIds] }, properties) as Thread);
   }

@@ -15,7 +15,7 @@ export async function vacationResponseGet(
   ctx: MethodContext,
 ): Promise<MethodResult<'VacationResponse/get'>> {
   const args = parseArgs(getArgsSchema, rawArgs);
-  const accountId = requireAccount(ctx, args.accountId);
+  const accountId = await requireAccount(ctx, args.accountId);
   const properties = selectProperties(
     args.properties,
     VACATION_RESPONSE_PROPERTIES,

@@ -6,9 +6,11 @@ import { mailKeys } from './keys';
 
 export const EMAIL_DETAIL_PROPERTIES = [
   'id',
+  'blobId',
   'threadId',
   'mailboxIds',
   'keywords',
+  'sender',
   'from',
   'to',
   'cc',
@@ -22,7 +24,22 @@ export const EMAIL_DETAIL_PROPERTIES = [
   'attachments',
   'bodyValues',
 ] as const;
-export type EmailDetail = Pick<Email, (typeof EMAIL_DETAIL_PROPERTIES)[number]>;
+
+/**
+ * RFC 8621 §4.1.3 header forms the reader shows: every Authentication-Results (the server
+ * prepends its own, so the first is the one to trust), and the list's unsubscribe URLs (RFC 2369,
+ * RFC 8058).
+ */
+export const AUTHENTICATION_RESULTS = 'header:Authentication-Results:asText:all';
+export const LIST_UNSUBSCRIBE = 'header:List-Unsubscribe:asURLs';
+export const LIST_UNSUBSCRIBE_POST = 'header:List-Unsubscribe-Post:asText';
+const DETAIL_HEADER_PROPERTIES = [AUTHENTICATION_RESULTS, LIST_UNSUBSCRIBE, LIST_UNSUBSCRIBE_POST];
+
+export type EmailDetail = Pick<Email, (typeof EMAIL_DETAIL_PROPERTIES)[number]> & {
+  [AUTHENTICATION_RESULTS]?: string[];
+  [LIST_UNSUBSCRIBE]?: string[] | null;
+  [LIST_UNSUBSCRIBE_POST]?: string | null;
+};
 
 /** RFC 8621 §4.1.4: the body part properties the reader uses. */
 export const BODY_PART_PROPERTIES = [
@@ -39,17 +56,22 @@ export const BODY_PART_PROPERTIES = [
 /** Bodies larger than this are truncated by the server (isTruncated) rather than sent whole. */
 const MAX_BODY_VALUE_BYTES = 1_000_000;
 
-/** RFC 8621 §4.2: one email with its text and HTML body values; null when it no longer exists. */
-export async function getEmail(client: JmapClient, accountId: Id, emailId: Id): Promise<EmailDetail | null> {
-  const result = await client.call('Email/get', {
+/** RFC 8621 §4.2: Email/get arguments for one email with its text and HTML body values. */
+export function getEmailArguments(accountId: Id, emailId: Id) {
+  return {
     accountId,
     ids: [emailId],
-    properties: [...EMAIL_DETAIL_PROPERTIES],
+    properties: [...EMAIL_DETAIL_PROPERTIES, ...DETAIL_HEADER_PROPERTIES],
     bodyProperties: BODY_PART_PROPERTIES,
     fetchTextBodyValues: true,
     fetchHTMLBodyValues: true,
     maxBodyValueBytes: MAX_BODY_VALUE_BYTES,
-  });
+  };
+}
+
+/** RFC 8621 §4.2: one email with its text and HTML body values; null when it no longer exists. */
+export async function getEmail(client: JmapClient, accountId: Id, emailId: Id): Promise<EmailDetail | null> {
+  const result = await client.call('Email/get', getEmailArguments(accountId, emailId));
   return (result.list[0] as EmailDetail | undefined) ?? null;
 }
 

@@ -29,6 +29,8 @@ export async function getMailboxes(client: JmapClient, accountId: Id): Promise<M
 export function mailboxesQueryOptions(client: JmapClient, accountId: Id) {
   return queryOptions({
     queryKey: mailKeys.mailboxes(accountId),
+    // Fresh until push says otherwise (hooks/use-live-mail).
+    staleTime: Infinity,
     queryFn: () => getMailboxes(client, accountId),
   });
 }

@@ -1,5 +1,11 @@
 import type { Id } from '@colibri/jmap-types';
 
+/** What a message list shows: a mailbox, by conversation (RFC 8621 §4.4 collapseThreads) or by message. */
+export interface EmailListParams {
+  mailboxId: Id;
+  collapseThreads: boolean;
+}
+
 /**
  * Query keys of the mail feature (STYLE 18). Hierarchical by account, then JMAP type, so that a
  * push StateChange for a type (RFC 8620 §7.1) can invalidate `mailKeys.type(accountId, 'Email')`.
@@ -10,8 +16,7 @@ export const mailKeys = {
   type: (accountId: Id, type: 'Mailbox' | 'Email') => [...mailKeys.all, accountId, type] as const,
   mailboxes: (accountId: Id) => [...mailKeys.type(accountId, 'Mailbox'), 'list'] as const,
   emailLists: (accountId: Id) => [...mailKeys.type(accountId, 'Email'), 'query'] as const,
-  emailList: (accountId: Id, mailboxId: Id) =>
-    [...mailKeys.emailLists(accountId), { inMailbox: mailboxId }] as const,
+  emailList: (accountId: Id, params: EmailListParams) => [...mailKeys.emailLists(accountId), params] as const,
   emailDetails: (accountId: Id) => [...mailKeys.type(accountId, 'Email'), 'get'] as const,
   email: (accountId: Id, emailId: Id) => [...mailKeys.emailDetails(accountId), emailId] as const,
 };

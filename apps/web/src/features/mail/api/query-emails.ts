@@ -1,51 +1,38 @@
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import type { InfiniteData } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { ref } from '@colibri/jmap-client';
 import type { JmapClient } from '@colibri/jmap-client';
-import type { Email, Id } from '@colibri/jmap-types';
+import type { Id } from '@colibri/jmap-types';
 import { useJmapClient } from '../../../lib/jmap';
+import { EMAIL_LIST_PROPERTIES, mergeWindow } from '../lib/email-window';
+import type { EmailListData, EmailListItem, EmailWindow } from '../lib/email-window';
+
+// The row type and properties live with the list logic; named here too for the feature's callers.
+export { EMAIL_LIST_PROPERTIES } from '../lib/email-window';
+export type { EmailListItem } from '../lib/email-window';
 import { mailKeys } from './keys';
+import type { EmailListParams } from './keys';
 
-export const EMAIL_LIST_PROPERTIES = [
-  'id',
-  'threadId',
-  'from',
-  'subject',
-  'preview',
-  'receivedAt',
-  'keywords',
-  'hasAttachment',
-] as const;
-export type EmailListItem = Pick<Email, (typeof EMAIL_LIST_PROPERTIES)[number]>;
-
-export const EMAIL_PAGE_SIZE = 50;
-
-export interface EmailPage {
-  items: EmailListItem[];
-  /** Index of the first item in the whole query result. */
-  position: number;
-  total: number | null;
-  queryState: string;
-}
-export type EmailPages = InfiniteData<EmailPage, number>;
+/** Rows fetched per request: a few screenfuls, so that scrolling rarely waits. */
+export const EMAIL_WINDOW_SIZE = 100;
 
 /**
- * One page of a mailbox, newest first: Email/query (RFC 8621 §4.4) and Email/get (§4.2) of its
- * ids through a result reference (RFC 8620 §3.7), in a single request.
+ * One window of a mailbox, newest first: Email/query (RFC 8621 §4.4) at `position` and Email/get
+ * (§4.2) of its ids through a result reference (RFC 8620 §3.7), in a single request.
  */
-export async function queryEmails(
+export async function fetchEmailWindow(
   client: JmapClient,
   accountId: Id,
-  mailboxId: Id,
+  params: EmailListParams,
   position: number,
-): Promise<EmailPage> {
+): Promise<EmailWindow> {
   const { query, emails } = await client.request((b) => {
     const query = b.call('Email/query', {
       accountId,
-      filter: { inMailbox: mailboxId },
+      filter: { inMailbox: params.mailboxId },
       sort: [{ property: 'receivedAt', isAscending: false }],
+      collapseThreads: params.collapseThreads,
       position,
-      limit: EMAIL_PAGE_SIZE,
+      limit: EMAIL_WINDOW_SIZE,
       calculateTotal: true,
     });
     const emails = b.call('Email/get', {
@@ -55,28 +42,38 @@ export async function queryEmails(
     });
     return { query, emails };
   });
-  // Email/get does not promise the order of `ids` (RFC 8620 §5.1), the query's order is the one.
-  const byId = new Map(emails.list.map((email) => [email.id, email as EmailListItem]));
-  const items = query.ids.flatMap((id) => byId.get(id) ?? []);
-  return { items, position: query.position, total: query.total ?? null, queryState: query.queryState };
+  return {
+    position: query.position,
+    ids: query.ids,
+    // The server returns every requested property (RFC 8620 §5.1), so the partials are complete.
+    emails: emails.list as EmailListItem[],
+    total: query.total ?? query.position + query.ids.length,
+    queryState: query.queryState,
+  };
 }
 
-export function nextPosition(last: EmailPage): number | undefined {
-  const next = last.position + last.items.length;
-  if (last.total !== null) return next < last.total ? next : undefined;
-  return last.items.length === EMAIL_PAGE_SIZE ? next : undefined;
-}
-
-export function emailListQueryOptions(client: JmapClient, accountId: Id, mailboxId: Id) {
-  return infiniteQueryOptions({
-    queryKey: mailKeys.emailList(accountId, mailboxId),
-    queryFn: ({ pageParam }) => queryEmails(client, accountId, mailboxId, pageParam),
-    initialPageParam: 0,
-    getNextPageParam: nextPosition,
+/**
+ * The list query. Its fetch (first load, and every refetch after a push) asks for the window
+ * the user is looking at (`anchor()`), so a refresh deep in a huge mailbox does not flash rows.
+ */
+export function emailListQueryOptions(
+  client: JmapClient,
+  accountId: Id,
+  params: EmailListParams,
+  anchor: () => number = () => 0,
+) {
+  return queryOptions({
+    queryKey: mailKeys.emailList(accountId, params),
+    // Fresh until push says otherwise (hooks/use-live-mail): no refetch on focus or remount.
+    staleTime: Infinity,
+    queryFn: async (): Promise<EmailListData> => {
+      const start = Math.floor(anchor() / EMAIL_WINDOW_SIZE) * EMAIL_WINDOW_SIZE;
+      return mergeWindow(undefined, await fetchEmailWindow(client, accountId, params, start));
+    },
   });
 }
 
-export function useEmailList(accountId: Id, mailboxId: Id) {
+export function useEmailList(accountId: Id, params: EmailListParams, anchor: () => number) {
   const client = useJmapClient();
-  return useInfiniteQuery(emailListQueryOptions(client, accountId, mailboxId));
+  return useQuery(emailListQueryOptions(client, accountId, params, anchor));
 }

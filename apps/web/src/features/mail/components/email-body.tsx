@@ -1,6 +1,19 @@
-import type { EmailBodyPart } from '@colibri/jmap-types';
+import { useMemo, useState, useSyncExternalStore } from 'react';
+import type { EmailBodyPart, Id, Session } from '@colibri/jmap-types';
+import { useInlineImages } from '../api/conversation-inline-images';
 import type { EmailDetail } from '../api/get-email';
+import { inlineImageParts, referencedCids, replaceCids } from '../lib/conversation-inline-images';
+import { foldHtmlQuote, splitPlainTextQuote } from '../lib/conversation-quotes';
+import {
+  allowRemoteContentFor,
+  isRemoteContentAllowedFor,
+  subscribeRemoteSenders,
+} from '../lib/conversation-remote-senders';
+import { lookalikeReasons } from '../lib/conversation-sender-checks';
+import { sanitizeEmailHtml } from '../lib/sanitize-email-html';
+import { conversationMessages } from '../conversation-messages';
 import { mailMessages } from '../messages';
+import { ConversationRemoteBanner } from './conversation-remote-banner';
 import { HtmlBody } from './html-body';
 import { TextBody } from './text-body';
 
@@ -16,11 +29,89 @@ function isTruncated(email: EmailDetail, parts: readonly EmailBodyPart[]): boole
   return parts.some((part) => (part.partId ? email.bodyValues[part.partId]?.isTruncated : false));
 }
 
+function QuoteToggle({ shown, onToggle }: { shown: boolean; onToggle: () => void }) {
+  return (
+    <button type="button" className="conversation-quote-toggle" aria-expanded={shown} onClick={onToggle}>
+      <span aria-hidden="true">•••</span>{' '}
+      {shown ? conversationMessages.hideQuoted : conversationMessages.showQuoted}
+    </button>
+  );
+}
+
+/** Whether remote images show for this sender: allowed always (localStorage) or once (state). */
+function useRemoteImages(senderEmail: string | undefined) {
+  const always = useSyncExternalStore(subscribeRemoteSenders, () => isRemoteContentAllowedFor(senderEmail));
+  const [once, setOnce] = useState(false);
+  return {
+    allowed: always || once,
+    allowOnce: () => setOnce(true),
+    allowAlways: senderEmail ? () => allowRemoteContentFor(senderEmail) : undefined,
+  };
+}
+
+interface BodyContext {
+  session: Session;
+  accountId: Id;
+  email: EmailDetail;
+}
+
+function HtmlEmailBody({
+  session,
+  accountId,
+  email,
+  html,
+  subject,
+}: BodyContext & { html: string; subject: string }) {
+  const from = email.from?.[0];
+  // A sender that imitates another is never trusted for good: its images may be allowed once.
+  const sender = from && lookalikeReasons(from).length === 0 ? from.email : undefined;
+  const remote = useRemoteImages(sender);
+  const [quoteShown, setQuoteShown] = useState(false);
+  const sanitized = useMemo(
+    () => sanitizeEmailHtml(html, { allowRemoteImages: remote.allowed }),
+    [html, remote.allowed],
+  );
+  const folded = useMemo(() => foldHtmlQuote(sanitized.html), [sanitized.html]);
+  const cids = useMemo(() => referencedCids(sanitized.html), [sanitized.html]);
+  const inlineParts = useMemo(
+    () => inlineImageParts([...email.attachments, ...email.htmlBody], cids),
+    [email.attachments, email.htmlBody, cids],
+  );
+  const inlineImages = useInlineImages(session, accountId, inlineParts);
+  const shown = folded !== null && !quoteShown ? folded : sanitized.html;
+  const withImages = useMemo(() => replaceCids(shown, inlineImages), [shown, inlineImages]);
+  return (
+    <>
+      <ConversationRemoteBanner
+        counts={sanitized.remoteContent}
+        imagesAllowed={remote.allowed}
+        sender={sender}
+        onAllowOnce={remote.allowOnce}
+        onAllowSender={remote.allowAlways}
+      />
+      <HtmlBody sanitizedHtml={withImages} subject={subject} allowRemoteImages={remote.allowed} />
+      {folded !== null && <QuoteToggle shown={quoteShown} onToggle={() => setQuoteShown(!quoteShown)} />}
+    </>
+  );
+}
+
+function TextEmailBody({ text }: { text: string }) {
+  const split = useMemo(() => splitPlainTextQuote(text), [text]);
+  const [quoteShown, setQuoteShown] = useState(false);
+  return (
+    <>
+      <TextBody text={split.quote !== null && !quoteShown ? split.body : text} />
+      {split.quote !== null && <QuoteToggle shown={quoteShown} onToggle={() => setQuoteShown(!quoteShown)} />}
+    </>
+  );
+}
+
 /**
  * Picks how to show the body (RFC 8621 §4.1.4): `htmlBody` when it holds an HTML part, its
- * text parts inlined as <pre>; otherwise the text/plain parts of `textBody`, as text.
+ * text parts inlined as <pre>; otherwise the text/plain parts of `textBody`, as text. The
+ * trailing quote of earlier messages is folded behind a toggle.
  */
-export function EmailBody({ email }: { email: EmailDetail }) {
+export function EmailBody({ session, accountId, email }: BodyContext) {
   const subject = email.subject?.trim() || mailMessages.noSubject;
   const hasHtml = email.htmlBody.some((part) => part.type === 'text/html' && valueOf(email, part) !== null);
   const parts = hasHtml ? email.htmlBody : email.textBody.filter((part) => part.type === 'text/plain');
@@ -37,7 +128,7 @@ export function EmailBody({ email }: { email: EmailDetail }) {
     return (
       <>
         {truncated}
-        <HtmlBody html={html} subject={subject} />
+        <HtmlEmailBody session={session} accountId={accountId} email={email} html={html} subject={subject} />
       </>
     );
   }
@@ -50,7 +141,7 @@ export function EmailBody({ email }: { email: EmailDetail }) {
   return (
     <>
       {truncated}
-      <TextBody text={text} />
+      <TextEmailBody text={text} />
     </>
   );
 }

@@ -1,7 +1,5 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { ShieldIcon } from '../../../components/icons';
 import { buildEmailFrameDocument, emailBaseCss } from '../lib/email-frame-document';
-import { sanitizeEmailHtml } from '../lib/sanitize-email-html';
 import { mailMessages } from '../messages';
 
 // Links may open in a new tab (allow-popups); scripts, same-origin access, forms and top
@@ -29,6 +27,8 @@ function retargetBodyRules(html: string): string {
  * The frame is sandboxed without allow-same-origin, so its document cannot be measured from here.
  * Instead the same sanitised HTML is laid out off-screen in a shadow root of the same width, and
  * the frame takes that height; a ResizeObserver follows width changes and late image sizes.
+ * The copy never shows remote images: they are blocked there even when allowed in the frame
+ * (the app's own CSP), so an allowed image without width/height may be cut; the frame scrolls then.
  */
 function useMeasuredHeight(html: string) {
   const hostRef = useRef<HTMLDivElement>(null);
@@ -52,30 +52,32 @@ function useMeasuredHeight(html: string) {
   return { hostRef, height };
 }
 
-/** An HTML body: sanitised, remote images blocked and counted, shown in a sandboxed frame. */
-export function HtmlBody({ html, subject }: { html: string; subject: string }) {
-  const sanitized = useMemo(() => sanitizeEmailHtml(html), [html]);
-  const srcDoc = useMemo(() => buildEmailFrameDocument(sanitized.html), [sanitized.html]);
-  const { hostRef, height } = useMeasuredHeight(sanitized.html);
+export interface HtmlBodyProps {
+  /** Sanitised HTML (sanitizeEmailHtml), never the raw body. */
+  sanitizedHtml: string;
+  subject: string;
+  /** The user allowed remote images: the frame's CSP then lets https images load. */
+  allowRemoteImages?: boolean;
+}
+
+/** A sanitised HTML body, shown in a sandboxed frame without scripts and with a strict CSP. */
+export function HtmlBody({ sanitizedHtml, subject, allowRemoteImages = false }: HtmlBodyProps) {
+  const srcDoc = useMemo(
+    () => buildEmailFrameDocument(sanitizedHtml, { allowRemoteImages }),
+    [sanitizedHtml, allowRemoteImages],
+  );
+  const { hostRef, height } = useMeasuredHeight(sanitizedHtml);
   return (
-    <>
-      {sanitized.remoteImagesBlocked > 0 && (
-        <p className="reader__notice" role="status">
-          <ShieldIcon />
-          {mailMessages.remoteImagesBlocked(sanitized.remoteImagesBlocked)}
-        </p>
-      )}
-      <div className="html-body">
-        <iframe
-          className="html-body__frame"
-          title={mailMessages.bodyFrameTitle(subject)}
-          sandbox={FRAME_SANDBOX}
-          srcDoc={srcDoc}
-          referrerPolicy="no-referrer"
-          style={{ height }}
-        />
-        <div ref={hostRef} className="html-body__measure" aria-hidden="true" inert />
-      </div>
-    </>
+    <div className="html-body">
+      <iframe
+        className="html-body__frame"
+        title={mailMessages.bodyFrameTitle(subject)}
+        sandbox={FRAME_SANDBOX}
+        srcDoc={srcDoc}
+        referrerPolicy="no-referrer"
+        style={{ height }}
+      />
+      <div ref={hostRef} className="html-body__measure" aria-hidden="true" inert />
+    </div>
   );
 }

@@ -1,17 +1,30 @@
-import { Navigate, useNavigate, useParams } from 'react-router';
-import { Button } from '@colibri/ui';
+import { useEffect, useMemo, useRef } from 'react';
+import type { KeyboardEvent, MouseEvent } from 'react';
+import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import type { Id, Session } from '@colibri/jmap-types';
-import { MenuIcon } from '../../../components/icons';
 import { PageStatus } from '../../../components/page-status';
 import { useMailboxes } from '../api/get-mailboxes';
+import type { MailboxSummary } from '../api/get-mailboxes';
 import { useMailSession } from '../api/get-session';
+import { mailPath, useMailCommands } from '../hooks/use-mail-commands';
+import { useLiveMail } from '../hooks/use-live-mail';
+import { useMailShortcuts } from '../hooks/use-mail-shortcuts';
 import { mailMessages } from '../messages';
-import { useMailboxPaneOpen, useMailUiActions } from '../stores/mail-ui-store';
+import {
+  useListMode,
+  useMailLayout,
+  useMailUiActions,
+  useMailboxPaneOpen,
+  useShortcutsHelpOpen,
+} from '../stores/mail-ui-store';
+import { useSelectionActions } from '../stores/selection-store';
+import { FolderManager } from './folder-manager';
 import { MailboxTree } from './mailbox-tree';
-import { MessageList } from './message-list';
+import { MessageListPane } from './message-list-pane';
 import { Reader } from './reader';
+import { ShortcutsHelp } from './shortcuts-help';
 
-/** `/mail/:mailboxId?/:emailId?`: mailboxes, the message list and the reader, side by side. */
+/** `/mail/:mailboxId?/:emailId?`: mailboxes, the message list and the reader. */
 export function MailPage() {
   const { session, accountId, error, isPending } = useMailSession();
   if (isPending) return <PageStatus>{mailMessages.mailboxesLoading}</PageStatus>;
@@ -24,96 +37,143 @@ function MailScreen({ session, accountId }: { session: Session; accountId: Id })
   const { mailboxId, emailId } = useParams();
   const navigate = useNavigate();
   const mailboxes = useMailboxes(accountId);
-  const paneOpen = useMailboxPaneOpen();
-  const { mailboxPaneToggled, mailboxChosen } = useMailUiActions();
+  const live = useLiveMail(session, accountId);
 
   if (!mailboxId && mailboxes.data) {
     const first = mailboxes.data.find((m) => m.role === 'inbox') ?? mailboxes.data[0];
-    if (first) return <Navigate to={`/mail/${encodeURIComponent(first.id)}`} replace />;
+    if (first) return <Navigate to={mailPath(first.id)} replace />;
   }
   const mailbox = mailboxes.data?.find((m) => m.id === mailboxId);
+  if (mailboxes.isPending) return <PageStatus>{mailMessages.mailboxesLoading}</PageStatus>;
+  if (mailboxes.isError) return <PageStatus tone="error">{mailMessages.mailboxesError}</PageStatus>;
+  if (!mailbox || !mailboxId) {
+    return (
+      <PageStatus tone="error" action={<Link to="/mail">{mailMessages.backToList}</Link>}>
+        {mailMessages.mailboxNotFound}
+      </PageStatus>
+    );
+  }
+  return (
+    <MailboxScreen
+      session={session}
+      accountId={accountId}
+      mailboxes={mailboxes.data}
+      mailbox={mailbox}
+      openEmailId={emailId}
+      live={live}
+      onNavigate={navigate}
+    />
+  );
+}
+
+interface MailboxScreenProps {
+  session: Session;
+  accountId: Id;
+  mailboxes: MailboxSummary[];
+  mailbox: MailboxSummary;
+  openEmailId: Id | undefined;
+  live: boolean;
+  onNavigate: (to: string) => void;
+}
+
+function MailboxScreen({
+  session,
+  accountId,
+  mailboxes,
+  mailbox,
+  openEmailId,
+  live,
+  onNavigate,
+}: MailboxScreenProps) {
+  const paneOpen = useMailboxPaneOpen();
+  const layout = useMailLayout();
+  const listMode = useListMode();
+  const helpOpen = useShortcutsHelpOpen();
+  const ui = useMailUiActions();
+  const selection = useSelectionActions();
+  const conversations = listMode === 'conversations';
+  const params = useMemo(
+    () => ({ mailboxId: mailbox.id, collapseThreads: conversations }),
+    [mailbox.id, conversations],
+  );
+  const anchor = useRef(0);
+  const commands = useMailCommands({
+    accountId,
+    mailboxes,
+    mailboxId: mailbox.id,
+    conversations,
+    openEmailId,
+  });
+  useMailShortcuts(commands.command);
+
+  // Another mailbox or mode: a fresh selection, and the list starts at the top.
+  useEffect(() => {
+    selection.listChanged();
+    anchor.current = 0;
+  }, [mailbox.id, conversations, selection]);
+
+  const onRowClick = (id: Id, event: MouseEvent<HTMLDivElement> | KeyboardEvent<HTMLDivElement>) => {
+    const toggle = event.ctrlKey || event.metaKey;
+    const range = event.shiftKey;
+    selection.rowClicked(commands.rows(), id, { toggle, range });
+    if (!toggle && !range) commands.open(id);
+  };
 
   return (
     <div
       className="mail"
       data-pane-open={paneOpen || undefined}
-      data-reader-open={emailId ? true : undefined}
+      data-reader-open={openEmailId ? true : undefined}
+      data-layout={layout}
     >
       <nav
         id="mailbox-pane"
         className="mail__mailboxes"
         aria-labelledby="mailboxes-heading"
         onKeyDown={(event) => {
-          if (event.key === 'Escape' && paneOpen) mailboxPaneToggled();
+          if (event.key === 'Escape' && paneOpen) ui.mailboxPaneToggled();
         }}
       >
         <h2 id="mailboxes-heading" className="mail__pane-heading">
           {mailMessages.mailboxesHeading}
         </h2>
-        {mailboxes.isPending && <PageStatus>{mailMessages.mailboxesLoading}</PageStatus>}
-        {mailboxes.isError && <PageStatus tone="error">{mailMessages.mailboxesError}</PageStatus>}
-        {mailboxes.data && (
-          <MailboxTree
-            mailboxes={mailboxes.data}
-            selectedId={mailboxId}
-            labelledBy="mailboxes-heading"
-            onSelect={(id) => {
-              mailboxChosen();
-              navigate(`/mail/${encodeURIComponent(id)}`);
-            }}
-          />
-        )}
+        <MailboxTree
+          mailboxes={mailboxes}
+          selectedId={mailbox.id}
+          labelledBy="mailboxes-heading"
+          onSelect={(id) => {
+            ui.mailboxChosen();
+            onNavigate(mailPath(id));
+          }}
+          onDropEmails={(to, emailIds) => commands.moveTo(to, emailIds)}
+        />
+        <FolderManager
+          accountId={accountId}
+          mailboxes={mailboxes}
+          current={mailbox}
+          onDeleted={() => onNavigate('/mail')}
+        />
       </nav>
       <main className="mail__main">
-        <section className="message-list" aria-labelledby="message-list-heading">
-          <header className="message-list__header">
-            <Button
-              variant="ghost"
-              className="message-list__pane-toggle"
-              aria-expanded={paneOpen}
-              aria-controls="mailbox-pane"
-              onClick={mailboxPaneToggled}
-            >
-              <MenuIcon />
-              <span className="visually-hidden">
-                {paneOpen ? mailMessages.hideMailboxes : mailMessages.showMailboxes}
-              </span>
-            </Button>
-            <h1 id="message-list-heading" className="message-list__title">
-              {mailbox?.name ?? ''}
-            </h1>
-            {mailbox && (
-              <p className="message-list__counts">
-                {mailMessages.messageCount(mailbox.totalEmails)}
-                {mailbox.unreadEmails > 0 && <> · {mailMessages.unreadCount(mailbox.unreadEmails)}</>}
-              </p>
-            )}
-          </header>
-          {mailboxId && mailbox && (
-            <MessageList
-              key={mailboxId}
-              accountId={accountId}
-              mailboxId={mailboxId}
-              mailboxName={mailbox.name}
-              selectedEmailId={emailId}
-              onOpen={(id) =>
-                navigate(`/mail/${encodeURIComponent(mailboxId)}/${encodeURIComponent(id)}`, {
-                  replace: Boolean(emailId),
-                })
-              }
-            />
-          )}
-          {mailboxes.data && mailboxId && !mailbox && (
-            <PageStatus tone="error">{mailMessages.mailboxNotFound}</PageStatus>
-          )}
-        </section>
+        <MessageListPane
+          accountId={accountId}
+          params={params}
+          mailbox={mailbox}
+          mailboxes={mailboxes}
+          openEmailId={openEmailId}
+          anchor={anchor}
+          live={live}
+          commands={commands}
+          onRowClick={onRowClick}
+        />
         <Reader
           session={session}
           accountId={accountId}
-          emailId={emailId}
-          onBack={() => mailboxId && navigate(`/mail/${encodeURIComponent(mailboxId)}`)}
+          emailId={openEmailId}
+          onBack={() => onNavigate(mailPath(mailbox.id))}
         />
       </main>
+      <ShortcutsHelp open={helpOpen} onClose={() => ui.shortcutsHelpToggled(false)} />
     </div>
   );
 }

@@ -1,11 +1,15 @@
+import { memo } from 'react';
 import { Keyword } from '@colibri/jmap-types';
 import { FlagIcon, PaperclipIcon } from '../../../components/icons';
-import type { EmailListItem } from '../api/query-emails';
+import type { EmailListItem } from '../lib/email-window';
 import { formatFullDate, formatListDate, senderName } from '../lib/format';
 import { mailMessages } from '../messages';
 
-/** The content of one message row: sender, date, subject and preview, with status icons. */
-export function MessageListItem({ email }: { email: EmailListItem }) {
+/**
+ * The content of one message row: sender, date, subject and preview, with status icons. Memoised:
+ * the list re-renders its rows on every scroll frame, a row's email object changes only with it.
+ */
+export const MessageListItem = memo(function MessageListItem({ email }: { email: EmailListItem }) {
   const unread = !email.keywords[Keyword.Seen];
   const flagged = Boolean(email.keywords[Keyword.Flagged]);
   return (
@@ -40,4 +44,4 @@ export function MessageListItem({ email }: { email: EmailListItem }) {
       <div className="message-row__preview">{email.preview}</div>
     </div>
   );
-}
+});

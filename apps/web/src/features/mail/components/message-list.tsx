@@ -1,138 +1,172 @@
 import { useEffect, useRef } from 'react';
-import type { KeyboardEvent } from 'react';
-import { Button, ListRow } from '@colibri/ui';
+import type { DragEvent, KeyboardEvent, MouseEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { ListRow } from '@colibri/ui';
 import { Keyword } from '@colibri/jmap-types';
 import type { Id } from '@colibri/jmap-types';
-import { PageStatus } from '../../../components/page-status';
-import { useEmailList } from '../api/query-emails';
+import type { EmailListParams } from '../api/keys';
+import { useVisibleRowsLoader } from '../hooks/use-visible-rows-loader';
+import type { EmailListData } from '../lib/email-window';
+import { writeDraggedEmails } from '../lib/drag-emails';
+import { positionOf } from '../lib/row-index';
 import { mailMessages } from '../messages';
+import { useCursor, useSelectedIds } from '../stores/selection-store';
 import { MessageListItem } from './message-list-item';
+
+/** Every row has this height, so that any position maps to a scroll offset without measuring. */
+export const MESSAGE_ROW_HEIGHT = 80;
+/** Rows rendered beyond the visible ones, each way: enough for smooth wheel scrolling, no more. */
+const OVERSCAN = 3;
 
 export interface MessageListProps {
   accountId: Id;
-  mailboxId: Id;
+  params: EmailListParams;
+  data: EmailListData;
   /** The mailbox name, for the list's accessible name. */
   mailboxName: string;
-  selectedEmailId: Id | undefined;
-  onOpen: (emailId: Id) => void;
+  openEmailId: Id | undefined;
+  /** Set to the first visible position, so that a refetch fetches the rows in view. */
+  anchor: { current: number };
+  onRowClick: (id: Id, event: MouseEvent<HTMLDivElement> | KeyboardEvent<HTMLDivElement>) => void;
+  /** Arrow keys and Home/End inside the list: move by a number of rows, or to an end. */
+  onStep: (step: number) => void;
+  /** Space: the cursor row joins or leaves the selection (ARIA multi-select listbox). */
+  onToggleCursor: () => void;
 }
 
-const ROW_SELECTOR = '[role="option"]';
+export const rowDomId = (id: Id) => `message-row-${id}`;
 
-/** The messages of a mailbox, newest first; arrow keys move through them and open each one. */
+/**
+ * The messages of a mailbox, virtualised: only the rows in view (plus a few) are in the DOM,
+ * and only their windows are fetched (hooks/use-visible-rows-loader). It is a multi-select
+ * listbox that keeps focus itself and points at the cursor row with aria-activedescendant,
+ * since the focused row of a virtual list may scroll out of the DOM.
+ */
 export function MessageList({
   accountId,
-  mailboxId,
+  params,
+  data,
   mailboxName,
-  selectedEmailId,
-  onOpen,
+  openEmailId,
+  anchor,
+  onRowClick,
+  onStep,
+  onToggleCursor,
 }: MessageListProps) {
-  const list = useEmailList(accountId, mailboxId);
-  const listRef = useRef<HTMLDivElement>(null);
-  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
-  const hasSelection = items.some((item) => item.id === selectedEmailId);
-  const sentinelRef = useRef<HTMLDivElement>(null);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
-
-  // Scrolling near the end loads the next page; the button below stays for keyboards and as a fallback.
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const selected = useSelectedIds();
+  const cursor = useCursor();
+  const virtualizer = useVirtualizer({
+    count: data.total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => MESSAGE_ROW_HEIGHT,
+    overscan: OVERSCAN,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  useVisibleRowsLoader(accountId, params, data, first, last);
   useEffect(() => {
-    const sentinel = sentinelRef.current;
-    if (!sentinel || !hasNextPage || typeof IntersectionObserver === 'undefined') return undefined;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting) && !isFetchingNextPage) void fetchNextPage();
-      },
-      { root: listRef.current, rootMargin: '400px 0px' },
-    );
-    observer.observe(sentinel);
-    return () => observer.disconnect();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+    anchor.current = first;
+  }, [anchor, first]);
 
-  function focusRow(index: number) {
-    const rows = listRef.current?.querySelectorAll<HTMLElement>(ROW_SELECTOR);
-    rows?.[index]?.focus();
-  }
+  // The cursor stays in view however it moved (keys, auto-advance after archiving).
+  const cursorIndex = cursor === null ? -1 : positionOf(data, cursor);
+  useEffect(() => {
+    if (cursorIndex >= 0) virtualizer.scrollToIndex(cursorIndex, { align: 'auto' });
+  }, [cursorIndex, virtualizer]);
 
+  const highlighted = cursor ?? openEmailId;
+  // aria-activedescendant may only point at a row that is in the DOM.
+  const isRendered = (id: Id) => {
+    const index = positionOf(data, id);
+    return index >= first && index <= last;
+  };
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (items.length === 0) return;
-    const current = items.findIndex((item) => item.id === selectedEmailId);
-    let next: number;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = Math.min(items.length - 1, current + 1);
-        break;
-      case 'ArrowUp':
-        next = Math.max(0, current - 1);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = items.length - 1;
-        break;
-      default:
-        return;
+    const page = Math.max(1, items.length - 2 * OVERSCAN - 1);
+    const steps: Record<string, number> = {
+      ArrowDown: 1,
+      ArrowUp: -1,
+      PageDown: page,
+      PageUp: -page,
+      Home: -data.total,
+      End: data.total,
+    };
+    const step = steps[event.key];
+    if (step !== undefined) {
+      event.preventDefault();
+      onStep(step);
+    } else if (event.key === ' ' && event.target === event.currentTarget) {
+      event.preventDefault();
+      onToggleCursor();
     }
-    event.preventDefault();
-    const target = items[next];
-    if (!target) return;
-    if (target.id !== selectedEmailId) onOpen(target.id);
-    focusRow(next);
-    // Reaching the end of what is loaded fetches the next page.
-    if (next >= items.length - 1 && list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
   }
 
-  if (list.isPending) return <PageStatus>{mailMessages.listLoading}</PageStatus>;
-  if (list.isError) {
-    return (
-      <PageStatus
-        tone="error"
-        action={
-          <Button variant="secondary" onClick={() => void list.refetch()}>
-            {mailMessages.retry}
-          </Button>
-        }
-      >
-        {mailMessages.listError}
-      </PageStatus>
-    );
+  function onDragStart(event: DragEvent<HTMLDivElement>, id: Id) {
+    // Dragging a selected row drags the whole selection; another row goes alone.
+    const ids = selected.has(id) ? [...selected] : [id];
+    writeDraggedEmails(event.dataTransfer, ids, mailMessages.messagesCount(ids.length));
   }
-  if (items.length === 0) return <PageStatus>{mailMessages.listEmpty}</PageStatus>;
 
   return (
-    <>
-      <div
-        ref={listRef}
-        className="message-list__rows"
-        role="listbox"
-        aria-label={mailMessages.messagesLabel(mailboxName)}
-        onKeyDown={onKeyDown}
-      >
-        {items.map((email, index) => (
-          <ListRow
-            key={email.id}
-            selected={email.id === selectedEmailId}
-            unread={!email.keywords[Keyword.Seen]}
-            // One tab stop for the whole list (roving tabindex): the open message, else the first.
-            tabIndex={email.id === selectedEmailId || (!hasSelection && index === 0) ? 0 : -1}
-            onSelect={() => onOpen(email.id)}
-          >
-            <MessageListItem email={email} />
-          </ListRow>
-        ))}
-        <div ref={sentinelRef} aria-hidden="true" />
+    <div
+      ref={scrollRef}
+      className="message-list__rows"
+      role="listbox"
+      aria-label={mailMessages.messagesLabel(mailboxName)}
+      aria-multiselectable="true"
+      aria-activedescendant={highlighted && isRendered(highlighted) ? rowDomId(highlighted) : undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    >
+      <div className="message-list__canvas" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const id = data.ids.get(item.index);
+          const email = id === undefined ? undefined : data.emails[id];
+          const style = { transform: `translateY(${item.start}px)`, height: MESSAGE_ROW_HEIGHT };
+          if (id === undefined || !email) {
+            return (
+              <div
+                key={`pending-${item.index}`}
+                role="option"
+                aria-selected="false"
+                aria-disabled="true"
+                aria-posinset={item.index + 1}
+                aria-setsize={data.total}
+                className="message-list__row message-list__row--pending"
+                style={style}
+              >
+                <span className="message-list__pending-bar" aria-hidden="true" />
+                <span className="visually-hidden">{mailMessages.loadingRow}</span>
+              </div>
+            );
+          }
+          const isSelected = selected.size > 0 ? selected.has(id) : id === openEmailId;
+          return (
+            <ListRow
+              key={id}
+              id={rowDomId(id)}
+              className="message-list__row"
+              style={style}
+              selected={isSelected}
+              active={id === highlighted}
+              unread={!email.keywords[Keyword.Seen]}
+              tabIndex={-1}
+              aria-posinset={item.index + 1}
+              aria-setsize={data.total}
+              draggable
+              onDragStart={(event) => onDragStart(event, id)}
+              onSelect={(event) => {
+                // The list keeps the focus (aria-activedescendant), not the clicked row.
+                scrollRef.current?.focus({ preventScroll: true });
+                onRowClick(id, event);
+              }}
+            >
+              <MessageListItem email={email} />
+            </ListRow>
+          );
+        })}
       </div>
-      {list.hasNextPage && (
-        <div className="message-list__more">
-          <Button
-            variant="secondary"
-            disabled={list.isFetchingNextPage}
-            onClick={() => void list.fetchNextPage()}
-          >
-            {list.isFetchingNextPage ? mailMessages.loadingMore : mailMessages.loadMore}
-          </Button>
-        </div>
-      )}
-    </>
+    </div>
   );
 }

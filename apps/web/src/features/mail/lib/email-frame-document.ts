@@ -5,6 +5,12 @@
 export const EMAIL_FRAME_CSP =
   "default-src 'none'; img-src data: cid:; style-src 'unsafe-inline'; font-src data:; base-uri 'none'; form-action 'none'";
 
+/** The frame's CSP once the user allowed remote images: https images only, nothing else more. */
+export const EMAIL_FRAME_CSP_REMOTE_IMAGES = EMAIL_FRAME_CSP.replace(
+  'img-src data: cid:',
+  'img-src data: cid: https:',
+);
+
 /**
  * Base look of an HTML email, shared by the frame and by the off-screen copy that measures its
  * height. Mail is designed for a light page, so it stays light in dark mode, as in other webmails.
@@ -26,10 +32,16 @@ function escapeAttribute(value: string): string {
 }
 
 /** The whole srcdoc: the CSP first in <head>, then the base style and the sanitised body. */
-export function buildEmailFrameDocument(sanitizedBody: string): string {
+export function buildEmailFrameDocument(
+  sanitizedBody: string,
+  options: { allowRemoteImages?: boolean } = {},
+): string {
+  const csp = options.allowRemoteImages ? EMAIL_FRAME_CSP_REMOTE_IMAGES : EMAIL_FRAME_CSP;
   return [
     '<!doctype html><html><head><meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(EMAIL_FRAME_CSP)}">`,
+    // No referrer for the images the user allows: the sender learns nothing of where it is read.
+    '<meta name="referrer" content="no-referrer">',
+    `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">`,
     '<meta name="color-scheme" content="light">',
     `<style>:root { color-scheme: light; }${emailBaseCss('body')}</style>`,
     `</head><body>${sanitizedBody}</body></html>`,

@@ -1,20 +1,33 @@
 import type { EmailAddress } from '@colibri/jmap-types';
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Building an Intl.DateTimeFormat costs far more than using one: the list formats every frame. */
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /** Short date for the message list: the time today, the day this year, else the full date. */
 export function formatListDate(iso: string, locale: string, now: Date = new Date()): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   const sameDay = date.toDateString() === now.toDateString();
-  if (sameDay) return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(date);
+  if (sameDay) return dateFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(date);
   if (date.getFullYear() === now.getFullYear())
-    return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' }).format(date);
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(date);
+    return dateFormat(locale, { day: 'numeric', month: 'short' }).format(date);
+  return dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(date);
 }
 
 export function formatFullDate(iso: string, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(date);
+  return dateFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(date);
 }
 
 /** Byte sizes the way file managers show them (1 kB = 1000 bytes). */

@@ -97,4 +97,39 @@ describe('sanitizeEmailHtml', () => {
     );
     expect(html).toContain('p { color: teal }');
   });
+
+  it('counts remote content by kind: images, CSS urls, style sheets, media and frames', () => {
+    const { html, remoteContent } = sanitizeEmailHtml(
+      [
+        '<link rel="stylesheet" href="https://evil.example/s.css">',
+        '<style>@import "https://evil.example/i.css"; p { background: url(https://evil.example/p.png) }</style>',
+        '<img src="https://evil.example/a.png" srcset="https://evil.example/b.png 2x">',
+        '<video poster="https://evil.example/poster.png" src="https://evil.example/v.mp4"></video>',
+        '<svg><image href="https://evil.example/svg.png"></image></svg>',
+        '<iframe src="https://evil.example/frame"></iframe>',
+        '<table background="https://evil.example/t.png"><tr><td>t</td></tr></table>',
+      ].join(''),
+    );
+    expect(html).not.toContain('evil.example');
+    expect(remoteContent).toEqual({ images: 5, cssUrls: 1, styleSheets: 2, other: 2 });
+  });
+
+  it('keeps remote images, upgraded to https, once the user allowed them, and nothing else', () => {
+    const { html, remoteContent } = sanitizeEmailHtml(
+      [
+        '<img src="http://cdn.example/a.png" srcset="//cdn.example/b.png 2x">',
+        '<div style="background: url(http://cdn.example/bg.png)">x</div>',
+        '<style>@import url(https://cdn.example/s.css); @font-face { font-family: F; src: url(https://cdn.example/f.woff2) }</style>',
+        '<video src="https://cdn.example/v.mp4"></video>',
+        '<img src="x" onerror="alert(1)"><script>alert(2)</script>',
+      ].join(''),
+      { allowRemoteImages: true },
+    );
+    const dom = parse(html);
+    expect(dom.querySelector('img')?.getAttribute('src')).toBe('https://cdn.example/a.png');
+    expect(dom.querySelector('img')?.getAttribute('srcset')).toBe('https://cdn.example/b.png 2x');
+    expect(dom.querySelector('div')?.getAttribute('style')).toContain('url("https://cdn.example/bg.png")');
+    expect(html).not.toMatch(/s\.css|f\.woff2|v\.mp4|onerror|<script/);
+    expect(remoteContent).toEqual({ images: 0, cssUrls: 1, styleSheets: 1, other: 1 });
+  });
 });

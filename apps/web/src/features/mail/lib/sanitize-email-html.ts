@@ -1,12 +1,31 @@
 import DOMPurify from 'dompurify';
 import type { WindowLike } from 'dompurify';
-import { blockCssUrls, isInlineImageUrl, isRemoteUrl } from './css-urls';
+import { blockCssUrls, isInlineImageUrl, isRemoteUrl, toHttps } from './css-urls';
+
+/** What remote content a message asked for, by kind, as the reader's banner reports it. */
+export interface RemoteContentCounts {
+  /** <img>, srcset, SVG <image>, poster and background attributes. */
+  images: number;
+  /** CSS url()s in style sheets and style attributes (backgrounds, fonts, image-set). */
+  cssUrls: number;
+  /** <link rel=stylesheet> and @import: always blocked, even when images are allowed. */
+  styleSheets: number;
+  /** Audio, video, frames, embeds: always blocked. */
+  other: number;
+}
 
 export interface SanitizedEmailHtml {
   /** Body HTML, safe to put in the mail frame's srcdoc. */
   html: string;
-  /** How many remote images (and other remote resources) were replaced or removed. */
+  /** How many elements referencing remote resources were changed (all kinds, blocked only). */
   remoteImagesBlocked: number;
+  /** The remote references blocked, by kind (only those not allowed). */
+  remoteContent: RemoteContentCounts;
+}
+
+export interface SanitizeOptions {
+  /** The user allowed remote images for this message (once, or for its sender). */
+  allowRemoteImages?: boolean;
 }
 
 /** Marks an image whose remote source was replaced by the placeholder. */
@@ -56,16 +75,40 @@ const IMAGE_TAGS = new Set(['IMG', 'IMAGE']);
  * and are counted, so the reader can say how many were blocked. `cid:` and `data:image/` sources
  * stay. The result is meant for a sandboxed iframe with a restrictive CSP (defence in depth).
  */
-export function sanitizeEmailHtml(dirty: string, window: WindowLike = globalThis.window): SanitizedEmailHtml {
+export function sanitizeEmailHtml(
+  dirty: string,
+  options: SanitizeOptions = {},
+  window: WindowLike = globalThis.window,
+): SanitizedEmailHtml {
   // A fresh instance per call: hooks are per instance and must not leak between messages.
   const purify = DOMPurify(window);
+  const allowImages = options.allowRemoteImages === true;
   let blocked = 0;
+  const remoteContent: RemoteContentCounts = { images: 0, cssUrls: 0, styleSheets: 0, other: 0 };
 
   purify.addHook('uponSanitizeElement', (node, data) => {
     if (data.tagName === 'style' && node.textContent) {
-      const rewritten = blockCssUrls(node.textContent);
-      blocked += rewritten.blocked;
+      const rewritten = blockCssUrls(node.textContent, { allowRemoteImages: allowImages });
+      blocked += rewritten.blocked + rewritten.imports;
+      remoteContent.cssUrls += rewritten.blocked;
+      remoteContent.styleSheets += rewritten.imports;
       node.textContent = rewritten.css;
+      return;
+    }
+    // Forbidden tags are dropped by DOMPurify; counted here so that the banner can say so.
+    const element = node as Element;
+    if (!element.getAttribute) return;
+    if (data.tagName === 'link') {
+      if (isRemoteUrl(element.getAttribute('href') ?? '')) {
+        remoteContent.styleSheets += 1;
+        blocked += 1;
+      }
+    } else if (/^(iframe|frame|object|embed|applet)$/.test(data.tagName)) {
+      const source = element.getAttribute('src') ?? element.getAttribute('data') ?? '';
+      if (isRemoteUrl(source)) {
+        remoteContent.other += 1;
+        blocked += 1;
+      }
     }
   });
 
@@ -74,12 +117,23 @@ export function sanitizeEmailHtml(dirty: string, window: WindowLike = globalThis
     if (!element.getAttribute) return;
     let blockedHere = false;
 
+    const tag = element.tagName.toUpperCase();
     for (const name of RESOURCE_ATTRIBUTES) {
       const value = element.getAttribute(name);
       if (value === null) continue;
       if (name === 'src' && isInlineImageUrl(value)) continue;
-      if (isRemoteUrl(value)) blockedHere = true;
-      if (name === 'src' && IMAGE_TAGS.has(element.tagName.toUpperCase()) && isRemoteUrl(value)) {
+      const remote = isRemoteUrl(value);
+      const isImage = (name === 'src' && IMAGE_TAGS.has(tag)) || name === 'background' || name === 'poster';
+      if (remote && isImage && allowImages) {
+        element.setAttribute(name, toHttps(value));
+        continue;
+      }
+      if (remote) {
+        blockedHere = true;
+        if (isImage) remoteContent.images += 1;
+        else remoteContent.other += 1;
+      }
+      if (name === 'src' && IMAGE_TAGS.has(tag) && remote) {
         element.setAttribute('src', PLACEHOLDER);
         element.setAttribute(BLOCKED_IMAGE_ATTRIBUTE, 'remote');
       } else {
@@ -90,8 +144,24 @@ export function sanitizeEmailHtml(dirty: string, window: WindowLike = globalThis
     const srcset = element.getAttribute('srcset');
     if (srcset !== null) {
       const candidates = srcset.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? '');
-      if (!candidates.every(isInlineImageUrl)) {
-        if (candidates.some(isRemoteUrl)) blockedHere = true;
+      const remote = candidates.some(isRemoteUrl);
+      if (allowImages && candidates.every((url) => isInlineImageUrl(url) || isRemoteUrl(url))) {
+        if (remote)
+          element.setAttribute(
+            'srcset',
+            srcset
+              .split(',')
+              .map((candidate) => {
+                const [url = '', ...rest] = candidate.trim().split(/\s+/);
+                return [isRemoteUrl(url) ? toHttps(url) : url, ...rest].join(' ');
+              })
+              .join(', '),
+          );
+      } else if (!candidates.every(isInlineImageUrl)) {
+        if (remote) {
+          blockedHere = true;
+          remoteContent.images += 1;
+        }
         element.removeAttribute('srcset');
       }
     }
@@ -101,7 +171,10 @@ export function sanitizeEmailHtml(dirty: string, window: WindowLike = globalThis
       for (const name of ['href', 'xlink:href']) {
         const value = element.getAttribute(name);
         if (value !== null && !value.trim().startsWith('#') && !isInlineImageUrl(value)) {
-          if (isRemoteUrl(value)) blockedHere = true;
+          if (isRemoteUrl(value)) {
+            blockedHere = true;
+            remoteContent.images += 1;
+          }
           element.removeAttribute(name);
         }
       }
@@ -109,8 +182,10 @@ export function sanitizeEmailHtml(dirty: string, window: WindowLike = globalThis
 
     const style = element.getAttribute('style');
     if (style !== null) {
-      const rewritten = blockCssUrls(style);
-      if (rewritten.blocked > 0) blockedHere = true;
+      const rewritten = blockCssUrls(style, { allowRemoteImages: allowImages });
+      if (rewritten.blocked + rewritten.imports > 0) blockedHere = true;
+      remoteContent.cssUrls += rewritten.blocked;
+      remoteContent.styleSheets += rewritten.imports;
       element.setAttribute('style', rewritten.css);
     }
 
@@ -134,5 +209,5 @@ export function sanitizeEmailHtml(dirty: string, window: WindowLike = globalThis
     ALLOW_DATA_ATTR: false,
     ALLOW_UNKNOWN_PROTOCOLS: false,
   });
-  return { html, remoteImagesBlocked: blocked };
+  return { html, remoteImagesBlocked: blocked, remoteContent };
 }
