@@ -562,7 +562,8 @@ export interface IntegrityProblem {
     | 'danglingMembership'
     | 'sortKeyMismatch'
     | 'threadMismatch'
-    | 'blobAccountMismatch';
+    | 'blobAccountMismatch'
+    | 'danglingEmailBlob';
   subject: string;
   detail: string;
 }

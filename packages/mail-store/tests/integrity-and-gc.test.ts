@@ -299,7 +299,7 @@ describe('migrations 9 and 18', () => {
     await tamper(
       `DROP TABLE email_blobs; DROP TABLE uploads;
        CREATE TABLE blob_refs (account_id TEXT NOT NULL, blob_id TEXT NOT NULL, PRIMARY KEY (account_id, blob_id));
-       DELETE FROM schema_migrations WHERE version IN (9, 18);`,
+       DELETE FROM schema_migrations WHERE version IN (9, 18, 31);`,
     );
     expect((await t.store.checkIntegrity()).problems).toEqual([]);
     expect(Buffer.from((await t.store.readBlob(t.account.id, image))!)).toEqual(
@@ -309,5 +309,93 @@ describe('migrations 9 and 18', () => {
     expect(await t.store.readBlob(t.account.id, image)).toBeNull();
     const gc = await t.store.collectGarbage({ now: new Date(Date.now() + 60 * 60 * 1000) });
     expect(gc.removedBlobs).toBe(1); // the raw message: parts are not files of their own
+  });
+});
+
+describe('migration 31: email_blobs keyed by blob', () => {
+  const withImage = (subject: string, png: string) =>
+    message(
+      { Subject: subject, 'Content-Type': 'multipart/mixed; boundary=m' },
+      `--m\n\nbody of ${subject}\n--m\nContent-Type: image/png\nContent-Transfer-Encoding: base64\n\n${png}\n--m--`,
+    );
+  const rows = async () => {
+    await t.store.close();
+    const db = new Database(path.join(t.dataDir, 'colibri.sqlite'), { readonly: true });
+    const all = db.prepare('SELECT blob_id, account_id, email_id FROM email_blobs ORDER BY 1, 2, 3').all();
+    const key = db
+      .prepare("SELECT name FROM pragma_index_info('sqlite_autoindex_email_blobs_1') ORDER BY seqno")
+      .pluck()
+      .all();
+    db.close();
+    t.store = await openMailStore({ dataDir: t.dataDir });
+    return { all, key };
+  };
+
+  it('keeps every reference of a store keyed by email, and destroy still frees exactly its own', async () => {
+    const shared = await t.store.importMessage(t.account.id, {
+      raw: withImage('one', 'iVBORw0K'),
+      mailboxIds: [t.inbox.id],
+    });
+    const other = await t.store.importMessage(t.account.id, {
+      raw: withImage('two', 'iVBORw0K'), // the same image: one blob, two emails
+      mailboxIds: [t.inbox.id],
+    });
+    const own = await t.store.importMessage(t.account.id, {
+      raw: withImage('three', 'R0lGODlh'),
+      mailboxIds: [t.inbox.id],
+    });
+    const imageOf = (e: typeof own) => e.bodyStructure.subParts!.find((p) => p.type === 'image/png')!.blobId!;
+    const before = await rows();
+    expect(before.key).toEqual(['blob_id', 'account_id', 'email_id']);
+    expect(before.all).toHaveLength(9); // raw + text + image, per email
+    // As a store from before migration 31: the table of migration 18, keyed by email.
+    await tamper(
+      `CREATE TABLE old_blobs (
+         email_id TEXT NOT NULL REFERENCES emails(id) ON DELETE CASCADE, blob_id TEXT NOT NULL,
+         account_id TEXT NOT NULL, PRIMARY KEY (email_id, blob_id)) STRICT, WITHOUT ROWID;
+       INSERT INTO old_blobs (email_id, blob_id, account_id) SELECT email_id, blob_id, account_id FROM email_blobs;
+       DROP TABLE email_blobs;
+       ALTER TABLE old_blobs RENAME TO email_blobs;
+       CREATE INDEX email_blobs_blob ON email_blobs(blob_id, account_id);
+       DELETE FROM schema_migrations WHERE version = 31;`,
+    );
+    const after = await rows();
+    expect(after).toEqual(before);
+    expect((await t.store.checkIntegrity()).problems).toEqual([]);
+
+    await t.store.destroyEmails(t.account.id, [shared.id, own.id]);
+    expect(await t.store.readBlob(t.account.id, imageOf(own))).toBeNull();
+    expect(await t.store.readBlob(t.account.id, own.blobId)).toBeNull();
+    // The image the remaining email shares stays readable, through that email only.
+    expect(Buffer.from((await t.store.readBlob(t.account.id, imageOf(other)))!)).toEqual(
+      Buffer.from('iVBORw0K', 'base64'),
+    );
+    const left = await rows();
+    expect(left.all).toHaveLength(3);
+    expect(left.all.every((r) => (r as { email_id: string }).email_id === other.id)).toBe(true);
+    expect((await t.store.checkIntegrity()).problems).toEqual([]);
+  });
+
+  it('reports a reference whose email is gone (no cascade any more)', async () => {
+    const email = await t.store.importMessage(t.account.id, {
+      raw: message({ Subject: 'x' }, 'body\n'),
+      mailboxIds: [t.inbox.id],
+    });
+    await tamper(
+      `INSERT INTO email_blobs (blob_id, account_id, email_id) VALUES ('${email.blobId}', '${t.account.id}', 'Egone')`,
+    );
+    const report = await t.store.checkIntegrity();
+    expect(report.problems).toEqual([
+      { kind: 'danglingEmailBlob', subject: `Egone/${email.blobId}`, detail: expect.any(String) },
+    ]);
+  });
+
+  it('deleting an account drops its references', async () => {
+    await t.store.importMessage(t.account.id, {
+      raw: withImage('one', 'iVBORw0K'),
+      mailboxIds: [t.inbox.id],
+    });
+    await t.store.deleteAccount(t.account.id);
+    expect((await rows()).all).toEqual([]);
   });
 });

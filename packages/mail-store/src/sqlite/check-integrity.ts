@@ -104,6 +104,14 @@ export async function checkIntegrity(
         'blobAccountMismatch',
         "a blob of an email is recorded for another account than the email's",
       ),
+      // No cascade from emails since migration 31: a destroy that missed a row leaves it here.
+      ...expectNone(
+        db,
+        `SELECT b.email_id || '/' || b.blob_id AS subject FROM email_blobs b
+          WHERE NOT EXISTS (SELECT 1 FROM emails e WHERE e.id = b.email_id)`,
+        'danglingEmailBlob',
+        'a blob reference names a missing email',
+      ),
       ...expectNone(
         db,
         `WITH t AS (

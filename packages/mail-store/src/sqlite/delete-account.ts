@@ -29,6 +29,8 @@ export function deleteAccount(db: Db, search: SqliteSearchIndex, accountId: Acco
     // still uses (blobInUse), so nothing here needs to ask.
     run(`INSERT OR IGNORE INTO blob_gc (blob_id) SELECT blob_id FROM uploads WHERE account_id = ?`);
     run(`INSERT OR IGNORE INTO blob_gc (blob_id) SELECT blob_id FROM email_blobs WHERE account_id = ?`);
+    // Keyed by blob, without a cascade from emails (migration 31).
+    run(`DELETE FROM email_blobs WHERE account_id = ?`);
     run(`DELETE FROM uploads WHERE account_id = ?`);
     run(`INSERT OR IGNORE INTO blob_gc (blob_id) SELECT blob_id FROM sieve_scripts WHERE account_id = ?`);
     run(`DELETE FROM sieve_scripts WHERE account_id = ?`);

@@ -1,5 +1,6 @@
 import type { AccountId, BlobId, EmailId, MailboxId, ThreadId } from '../model.js';
 import { releaseBlob } from './blob-refs.js';
+import { emailBlobIds } from './email-blob-ids.js';
 import { sqliteChangeLog as changeLog, type ChangeKind } from './change-log.js';
 import type { EmailIndex } from './email-rows.js';
 import { emailRemoved } from './mailbox-counters.js';
@@ -78,11 +79,12 @@ export function destroyEmailsInTransaction(
   const blobs = new Set<BlobId>();
   let freedBytes = 0;
   const select = db.prepare(
-    `SELECT thread_id, unread, size, index_json FROM emails WHERE id = ? AND account_id = ?`,
+    `SELECT blob_id, thread_id, unread, size, index_json FROM emails WHERE id = ? AND account_id = ?`,
   );
   for (const id of new Set(ids)) {
     const email = select.get(id, accountId) as
       | {
+          blob_id: BlobId;
           thread_id: ThreadId;
           unread: number;
           size: number;
@@ -100,17 +102,21 @@ export function destroyEmailsInTransaction(
       emailRemoved(db, mailboxId, email.thread_id, email.unread === 1);
       mailboxes.add(mailboxId);
     }
-    const own = db.prepare('SELECT blob_id FROM email_blobs WHERE email_id = ?').pluck().all(id) as BlobId[];
-    for (const blobId of own) blobs.add(blobId);
-    db.prepare('DELETE FROM email_blobs WHERE email_id = ?').run(id);
+    const index = JSON.parse(email.index_json) as EmailIndex;
+    const forgetBlob = db.prepare(
+      'DELETE FROM email_blobs WHERE blob_id = ? AND account_id = ? AND email_id = ?',
+    );
+    for (const blobId of emailBlobIds(email.blob_id, index)) {
+      forgetBlob.run(blobId, accountId, id);
+      blobs.add(blobId);
+    }
     // Before the emails row: the index may find the document through it (FTS5 does).
     search.remove(db, accountId, [id]);
     db.prepare('DELETE FROM email_mailboxes WHERE email_id = ?').run(id);
     db.prepare('DELETE FROM email_keywords WHERE email_id = ?').run(id);
     db.prepare('DELETE FROM emails WHERE id = ?').run(id);
     const threadIds = threads.get(email.thread_id) ?? new Set<string>();
-    for (const messageId of threadingIdsOf(JSON.parse(email.index_json) as EmailIndex))
-      threadIds.add(messageId);
+    for (const messageId of threadingIdsOf(index)) threadIds.add(messageId);
     threads.set(email.thread_id, threadIds);
     freedBytes += email.size;
     destroyed.push(id);

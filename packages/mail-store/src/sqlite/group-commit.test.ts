@@ -17,11 +17,11 @@ beforeEach(() => {
   db = openDatabase(dir);
   db.exec('CREATE TABLE t (v TEXT NOT NULL)');
   transactions = 0;
-  const pragma = db.pragma.bind(db);
-  db.pragma = ((source: string, options?: Parameters<Db['pragma']>[1]) => {
-    if (source === 'synchronous = NORMAL') transactions += 1;
-    return pragma(source, options);
-  }) as Db['pragma'];
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((source: string) => {
+    if (source === 'PRAGMA synchronous = NORMAL') transactions += 1;
+    return prepare(source);
+  }) as Db['prepare'];
   committer = null;
 });
 afterEach(async () => {

@@ -43,14 +43,15 @@ export async function importMessage(
 ): Promise<EmailRecord> {
   const options = checkImportInput(input);
   const { raw } = input;
-  // Checked early to spare the blob writes; the check that counts is the one in the transaction.
-  assertRoomFor(db, accountId, raw.byteLength);
   // A small message is a row written by the import's own transaction: no transaction of its own,
   // and the bytes commit (and are synced) together with the rows that reference them.
   const staged = blobs.stageInTransaction?.(raw) ?? null;
+  // Checked early to spare the writes of a blob file; the check that counts is the one in the
+  // transaction (a refusal there rolls a staged row back with the rest).
+  if (staged === null) assertRoomFor(db, accountId, raw.byteLength);
   let prepared: PreparedImport;
   if (staged !== null || !pool) {
-    prepared = prepareImportBytes(raw);
+    prepared = prepareImportBytes(raw, staged?.blobId);
     if (staged === null) await blobs.put(raw);
   } else {
     assertMessageSize(raw.byteLength);

@@ -7,6 +7,7 @@ import { pushSubscriptionsMigration } from './push-subscriptions.js';
 import { pendingDocumentsMigration } from './fts5/pending-documents.js';
 import { apiTokensMigration } from './api-tokens.js';
 import { mailboxSharesMigration } from './mailbox-shares.js';
+import { emailBlobsByBlobMigration } from './email-blobs-migration.js';
 import { shareNotificationsMigration } from './share-notifications.js';
 
 export interface Migration {
@@ -677,5 +678,6 @@ export const migrations: readonly Migration[] = [
   pendingDocumentsMigration,
   apiTokensMigration,
   mailboxSharesMigration,
+  emailBlobsByBlobMigration,
   shareNotificationsMigration,
 ];

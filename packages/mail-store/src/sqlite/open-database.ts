@@ -41,6 +41,14 @@ export function openDatabase(dataDir: string): Db {
   return db;
 }
 
+/**
+ * Sets `synchronous` through a cached statement: `db.pragma` compiles its SQL on every call, and
+ * the group commit switches it twice per transaction.
+ */
+export function setSynchronous(db: Db, mode: 'NORMAL' | 'FULL'): void {
+  db.prepare(`PRAGMA synchronous = ${mode}`).run();
+}
+
 function appliedVersions(db: Db): Set<number> {
   return new Set(
     (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map(

@@ -44,10 +44,14 @@ export function assertMessageSize(bytes: number): void {
  * anything: the raw blob's id is the hash of its bytes, which the caller stores. Pure CPU work
  * (parse, hash), so that it can run in a worker thread (`prepare-pool.ts`).
  */
-export function prepareImportBytes(raw: Uint8Array): PreparedImport {
+export function prepareImportBytes(
+  raw: Uint8Array,
+  /** The raw blob's id when the caller already hashed it (a staged small blob): not hashed twice. */
+  rawBlobId?: BlobId,
+): PreparedImport {
   assertMessageSize(raw.byteLength);
   const parsed = parseMessage(raw);
-  return prepared(blobIdOf(raw), raw.byteLength, parsed, (part) =>
+  return prepared(rawBlobId ?? blobIdOf(raw), raw.byteLength, parsed, (part) =>
     part.content ? blobIdOf(part.content) : null,
   );
 }

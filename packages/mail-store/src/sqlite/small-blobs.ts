@@ -3,7 +3,7 @@ import { blobIdOf, toBlobId } from '../blobs/blob-id.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import { TooLargeError } from '../errors.js';
 import type { BlobId } from '../model.js';
-import type { Db } from './open-database.js';
+import { setSynchronous, type Db } from './open-database.js';
 
 /**
  * Small blobs as rows of the metadata database (table `small_blobs`, migration 14), as Stalwart
@@ -42,11 +42,11 @@ export function createSmallBlobStore(db: Db, maxBytes: number): BlobStore {
     // Inside a caller's transaction the rows simply commit with it.
     if (db.inTransaction) write();
     else {
-      db.pragma('synchronous = NORMAL');
+      setSynchronous(db, 'NORMAL');
       try {
         db.transaction(write).immediate();
       } finally {
-        db.pragma('synchronous = FULL');
+        setSynchronous(db, 'FULL');
       }
     }
     return ids;

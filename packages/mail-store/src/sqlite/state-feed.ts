@@ -44,10 +44,14 @@ export function createStateFeed(db: Db, pollMs = stateFeedPollMs): StateFeed {
   const ownChanges = () => (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
   let changesSeen = -1;
 
+  // A prepared statement: `db.pragma` compiles its SQL on every call, and every store call nudges.
+  const dataVersionOf = () =>
+    (db.prepare('PRAGMA data_version').get() as { data_version: number }).data_version;
+
   const check = () => {
     scheduled = false;
     if (closed || listeners.size === 0 || snapshot === null) return;
-    const version = db.pragma('data_version', { simple: true }) as number;
+    const version = dataVersionOf();
     const changes = ownChanges();
     if (version === dataVersion && changes === changesSeen) return;
     dataVersion = version;
@@ -69,7 +73,7 @@ export function createStateFeed(db: Db, pollMs = stateFeedPollMs): StateFeed {
   const poll = () => {
     if (closed) return;
     // data_version moves when another connection commits; our own writes nudge instead.
-    if ((db.pragma('data_version', { simple: true }) as number) !== dataVersion) check();
+    if (dataVersionOf() !== dataVersion) check();
   };
 
   return {
@@ -77,7 +81,7 @@ export function createStateFeed(db: Db, pollMs = stateFeedPollMs): StateFeed {
       if (closed) throw new Error('The store is closed');
       if (listeners.size === 0) {
         snapshot = read();
-        dataVersion = db.pragma('data_version', { simple: true }) as number;
+        dataVersion = dataVersionOf();
         changesSeen = ownChanges();
         timer = setInterval(poll, pollMs);
         timer.unref();

@@ -1,5 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import type { Db } from './open-database.js';
+import { setSynchronous, type Db } from './open-database.js';
 
 /** Commits whose durability is made separately, by syncing the WAL file off the event loop. */
 export interface WalSync {
@@ -37,11 +37,11 @@ export function createWalSync(db: Db): WalSync {
   let syncing: Promise<void> = Promise.resolve();
   return {
     commitUnsynced(work) {
-      db.pragma('synchronous = NORMAL');
+      setSynchronous(db, 'NORMAL');
       try {
         return db.transaction(work).immediate();
       } finally {
-        db.pragma('synchronous = FULL');
+        setSynchronous(db, 'FULL');
       }
     },
     sync() {
