@@ -97,7 +97,7 @@ export function eventSourceRoute(options: EventSourceOptions): RequestHandler {
     };
     const unsubscribe = subscribePush(
       options.feed,
-      () => ({ accountIds, types: query.types }),
+      () => ({ accountIds, types: query.types, ownAccountId: principal.accountId }),
       (changed) => {
         send('state', stateChangeObject(changed));
         if (query.closeAfterState) {

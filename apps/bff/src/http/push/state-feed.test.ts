@@ -22,6 +22,23 @@ afterEach(() => vi.useRealTimers());
 describe('subscribePush', () => {
   const interest = { accountIds: new Set(['A1']), types: new Set(['Email', 'Mailbox']) };
 
+  it('pushes only mail types of an account shared with the principal (RFC 9670), all of their own', () => {
+    const store = fakeStore();
+    const pushed: unknown[] = [];
+    subscribePush(
+      store,
+      () => ({ accountIds: new Set(['A1', 'A2']), types: null, ownAccountId: 'A1' }),
+      (changed) => pushed.push(changed),
+    );
+    store.emit('A2', { EmailSubmission: 's1', Identity: 'i1' });
+    vi.advanceTimersByTime(PUSH_COALESCE_MS);
+    expect(pushed).toEqual([]);
+    store.emit('A2', { Email: 'e1', EmailSubmission: 's2' });
+    store.emit('A1', { EmailSubmission: 's3' });
+    vi.advanceTimersByTime(PUSH_COALESCE_MS);
+    expect(pushed).toEqual([{ A2: { Email: 'e1' } }, { A1: { EmailSubmission: 's3' } }]);
+  });
+
   it(`pushes a first change at once, then merges a burst into one push per ${PUSH_COALESCE_MS} ms`, () => {
     const store = fakeStore();
     const pushed: unknown[] = [];

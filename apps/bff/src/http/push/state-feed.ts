@@ -8,7 +8,16 @@ export interface PushInterest {
   accountIds: ReadonlySet<string>;
   /** null: every type. */
   types: ReadonlySet<string> | null;
+  /**
+   * The principal's own account. Of the others (shared with them, RFC 9670) only the shared
+   * data's types are pushed: the owner's submissions, identities or quota are not the sharee's
+   * business. Absent: no account is treated apart.
+   */
+  ownAccountId?: string;
 }
+
+/** The types a sharee may follow in an account shared with them (mailboxes and their mail). */
+export const SHARED_PUSH_TYPES: ReadonlySet<string> = new Set(['Mailbox', 'Email', 'Thread']);
 
 /** A burst of writes gives at most one push per channel in this window, carrying the latest states. */
 export const PUSH_COALESCE_MS = 100;
@@ -38,9 +47,10 @@ export function subscribePush(
     deliver(changed);
   };
   const unsubscribe = store.subscribeStateChanges((change: PushedStateChange) => {
-    const { accountIds, types } = interest();
+    const { accountIds, types, ownAccountId } = interest();
     if (!accountIds.has(change.accountId)) return;
-    const kept = keptStates(change, types);
+    const shared = ownAccountId !== undefined && change.accountId !== ownAccountId;
+    const kept = keptStates(change, types, shared ? SHARED_PUSH_TYPES : null);
     if (kept === null) return;
     pending ??= {};
     pending[change.accountId] = { ...pending[change.accountId], ...kept };
@@ -61,9 +71,13 @@ export function subscribePush(
 export function keptStates(
   change: PushedStateChange,
   types: ReadonlySet<string> | null,
+  allowed: ReadonlySet<string> | null = null,
 ): Record<string, string> | null {
   const kept = Object.entries(change.changed).filter(
-    (entry): entry is [string, string] => entry[1] !== undefined && (types === null || types.has(entry[0])),
+    (entry): entry is [string, string] =>
+      entry[1] !== undefined &&
+      (types === null || types.has(entry[0])) &&
+      (allowed === null || allowed.has(entry[0])),
   );
   return kept.length === 0 ? null : Object.fromEntries(kept);
 }

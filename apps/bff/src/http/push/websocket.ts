@@ -151,7 +151,11 @@ function serveJmapSocket(
 
   const enablePush = async (types: ReadonlySet<string> | null, pushState: string | undefined) => {
     push?.stop();
-    const stop = subscribePush(options.feed, () => ({ accountIds, types }), pushChange);
+    const stop = subscribePush(
+      options.feed,
+      () => ({ accountIds, types, ownAccountId: principal.accountId }),
+      pushChange,
+    );
     push = { types, stop };
     // Subscribed first, then read: a change in between is pushed, not lost.
     known = await currentStates(options.store, [...accountIds]);
