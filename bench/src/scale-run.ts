@@ -21,6 +21,7 @@ import { rssOf } from './rss.js';
 import { EventStreamReader } from './event-stream.js';
 import { composeForWire, deliverOverLmtp } from './lmtp-client.js';
 import { runImport } from './import-cli.js';
+import { intOption } from './int-option.js';
 
 /** The targets of issue 3; each figure is printed next to its own. */
 export const scaleTargets = {
@@ -56,15 +57,10 @@ function options() {
       seed: { type: 'string', default: '1' },
     },
   });
-  const int = (name: string, text: string, min: number) => {
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be an integer ≥ ${min}`);
-    return value;
-  };
   return {
-    messages: int('messages', values.messages, 100),
-    runs: int('runs', values.runs, 5),
-    seed: int('seed', values.seed, 0),
+    messages: intOption('messages', values.messages, 100),
+    runs: intOption('runs', values.runs, 5),
+    seed: intOption('seed', values.seed, 0),
   };
 }
 

@@ -15,6 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { repoRoot, startColibriProcess } from '@colibri/test-server';
 import { generateCorpus } from './corpus.js';
 import { runImport } from './import-cli.js';
+import { intOption } from './int-option.js';
 import { writeMbox } from './mbox-file.js';
 import { statsOf } from './measure.js';
 import { seededRandom } from './prng.js';
@@ -46,15 +47,10 @@ function options() {
       frames: { type: 'string', default: '600' },
     },
   });
-  const int = (name: string, text: string, min: number) => {
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < min) throw new Error(`--${name} must be an integer ≥ ${min}`);
-    return value;
-  };
   return {
-    messages: int('messages', values.messages, 100),
-    runs: int('runs', values.runs, 3),
-    frames: int('frames', values.frames, 60),
+    messages: intOption('messages', values.messages, 100),
+    runs: intOption('runs', values.runs, 3),
+    frames: intOption('frames', values.frames, 60),
   };
 }
 
