@@ -107,7 +107,7 @@ export function findApiTokenByDigest(db: Db, digest: string): ApiTokenMatch | nu
 export function listApiTokens(db: Db, accountId: AccountId): ApiToken[] {
   return (
     db
-      .prepare(`SELECT ${COLUMNS} FROM api_tokens WHERE account_id = ? ORDER BY created_at, id`)
+      .prepare(`SELECT ${COLUMNS} FROM api_tokens WHERE account_id = ? ORDER BY created_at, rowid`)
       .all(accountId) as Row[]
   ).map(fromRow);
 }

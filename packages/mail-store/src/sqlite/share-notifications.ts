@@ -86,7 +86,7 @@ export function notifyShareChanges(
     const entries: [string, 'created' | 'destroyed'][] = [[id, 'created']];
     const overflow = db
       .prepare(
-        `SELECT id FROM share_notifications WHERE account_id = ? ORDER BY created DESC, id DESC LIMIT -1 OFFSET ?`,
+        `SELECT id FROM share_notifications WHERE account_id = ? ORDER BY created DESC, rowid DESC LIMIT -1 OFFSET ?`,
       )
       .pluck()
       .all(change.granteeId, shareNotificationLimits.maxPerAccount) as string[];
@@ -129,9 +129,10 @@ export function listShareNotifications(
   accountId: AccountId,
   rightsOf: (mask: number) => MailboxAccess,
 ): ShareNotification[] {
+  // Ids are random, so rowid (insertion order) breaks ties between notices of the same millisecond.
   return (
     db
-      .prepare('SELECT * FROM share_notifications WHERE account_id = ? ORDER BY created, id')
+      .prepare('SELECT * FROM share_notifications WHERE account_id = ? ORDER BY created, rowid')
       .all(accountId) as NotificationRow[]
   ).map((row) => toNotification(row, rightsOf));
 }

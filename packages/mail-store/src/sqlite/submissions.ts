@@ -178,7 +178,7 @@ export function getSubmissions(db: Db, accountId: AccountId, ids?: EmailSubmissi
   const rows = (
     ids === undefined
       ? db
-          .prepare('SELECT * FROM submissions WHERE account_id = ? AND hidden = 0 ORDER BY created_at, id')
+          .prepare('SELECT * FROM submissions WHERE account_id = ? AND hidden = 0 ORDER BY created_at, rowid')
           .all(accountId)
       : ids.flatMap((id) =>
           db
