@@ -102,4 +102,30 @@ describe('a mailbox shared with another user (RFC 9670)', () => {
       'c',
     ]);
   });
+
+  it('lets a sharee of more folders than a filter may hold conditions query them all (RFC 9670 §1.4)', async () => {
+    const folders = [];
+    for (let i = 0; i < 150; i++)
+      folders.push(await f.store.createMailbox(f.alice.accountId, { name: `Shared ${i}` }));
+    const grant = new Map([[f.bob.accountId, shareRights('mayReadItems')]]);
+    for (const folder of folders) await f.store.setMailboxShares(f.alice.accountId, folder.id, grant);
+    await shareInbox('mayReadItems');
+    await f.store.setMailboxes(f.alice.accountId, f.emails.invoice.id, [f.archive.id, folders[149]!.id]);
+    try {
+      const [name, found] = await asBob('Email/query', { filter: { operator: 'OR', conditions: [{}] } });
+      expect(name).toBe('Email/query');
+      expect((found as { ids: string[] }).ids.sort()).toEqual(
+        [
+          f.emails.lunchInvite.id,
+          f.emails.lunchReply.id,
+          f.emails.latin1Note.id,
+          f.emails.newsletter.id,
+          f.emails.invoice.id,
+        ].sort(),
+      );
+    } finally {
+      await f.store.setMailboxes(f.alice.accountId, f.emails.invoice.id, [f.archive.id]);
+      for (const folder of folders) await f.store.destroyMailbox(f.alice.accountId, folder.id);
+    }
+  });
 });

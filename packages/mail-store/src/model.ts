@@ -183,6 +183,11 @@ export type EmailSummary = Omit<EmailRecord, EmailPartFields>;
 export interface EmailFilterCondition {
   inMailbox?: MailboxId;
   inMailboxOtherThan?: MailboxId[];
+  /**
+   * In at least one of these mailboxes (not an RFC 8621 condition: what a sharee may read of a
+   * shared account is this, over every mailbox shared with them, in one condition however many).
+   */
+  inAnyMailbox?: MailboxId[];
   /** receivedAt < before */
   before?: Date;
   /** receivedAt >= after */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EmailFilter, EmailQuery, EmailRecord, EmailSort, Mailbox } from '../model.js';
-import { maxFilterDepth } from '../sqlite/query/filter-sql.js';
+import { maxAnyMailbox, maxFilterDepth } from '../sqlite/query/filter-sql.js';
 import { useFixture, type Fixture, type MailStoreFactory } from './fixture.js';
 
 interface Seeded {
@@ -101,6 +101,14 @@ export function describeQueryFilters(factory: MailStoreFactory): void {
       expect(await matching({ inMailbox: archive.id })).toEqual(['lunch', 'reply']);
       expect(await matching({ inMailboxOtherThan: [inbox.id] })).toEqual(['lunch', 'reply']);
       expect(await matching({ inMailboxOtherThan: [inbox.id, archive.id] })).toEqual([]);
+      expect(await matching({ inAnyMailbox: [archive.id] })).toEqual(['lunch', 'reply']);
+      expect(await matching({ inAnyMailbox: [inbox.id, archive.id] })).toEqual([
+        'budget',
+        'lunch',
+        'reply',
+        'list',
+      ]);
+      expect(await matching({ inAnyMailbox: [] })).toEqual([]);
       expect(await matching({ before: day(3) })).toEqual(['budget', 'lunch']);
       expect(await matching({ after: day(3) })).toEqual(['reply', 'list']);
       expect(await matching({ minSize: emails.list.size })).toEqual(['list']);
@@ -181,6 +189,20 @@ export function describeQueryFilters(factory: MailStoreFactory): void {
       await expect(store.queryEmails(account.id, { filter })).rejects.toMatchObject({
         code: 'unsupportedFilter',
       });
+    });
+
+    it('takes thousands of mailboxes in one inAnyMailbox, and refuses more than its limit', async () => {
+      const { store, account, inbox } = f();
+      const { archive } = await setup();
+      // Past SQLite's bind-variable limit of older builds (999): the list is one parameter.
+      const many = Array.from(
+        { length: maxAnyMailbox - 1 },
+        (_, i) => `${archive.id}-${i}` as typeof archive.id,
+      );
+      expect(await matching({ inAnyMailbox: [...many, archive.id] })).toEqual(['lunch', 'reply']);
+      await expect(
+        store.queryEmails(account.id, { filter: { inAnyMailbox: [...many, archive.id, inbox.id] } }),
+      ).rejects.toMatchObject({ code: 'unsupportedFilter' });
     });
 
     it('RFC 8621 §4.4.2: sorts by base subject, addresses, keywords and several comparators', async () => {

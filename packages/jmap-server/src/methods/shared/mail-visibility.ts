@@ -46,10 +46,9 @@ export function restrictFilter(
   const readable = readableMailboxIds(access);
   if (readable === null) return filter;
   if (readable.length === 0) return null;
-  const inReadable: EmailFilter = {
-    operator: 'OR',
-    conditions: readable.map((inMailbox) => ({ inMailbox })),
-  };
+  // One condition however many mailboxes are shared (an OR of inMailbox would count against the
+  // store's limit on conditions, which belongs to the client's own filter).
+  const inReadable: EmailFilter = { inAnyMailbox: readable };
   return filter === undefined ? inReadable : { operator: 'AND', conditions: [filter, inReadable] };
 }
 

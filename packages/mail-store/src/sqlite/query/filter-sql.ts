@@ -11,6 +11,8 @@ export const maxFilterDepth = 10;
 export const maxFilterConditions = 100;
 /** Most mailbox ids in one inMailboxOtherThan. */
 const maxOtherThan = 1000;
+/** Most mailbox ids in one inAnyMailbox: every mailbox shared with one user, with room to spare. */
+export const maxAnyMailbox = 10_000;
 
 /** SQL with named parameters; `e` is the emails row being tested. */
 export interface SqlFragment {
@@ -107,6 +109,14 @@ class Builder {
       const list = c.inMailboxOtherThan.map((id) => this.bind(id)).join(', ');
       parts.push(
         `EXISTS (SELECT 1 FROM email_mailboxes m WHERE m.email_id = e.id AND m.mailbox_id NOT IN (${list}))`,
+      );
+    }
+    if (c.inAnyMailbox !== undefined) {
+      if (c.inAnyMailbox.length > maxAnyMailbox)
+        throw new UnsupportedFilterError(`inAnyMailbox may list at most ${maxAnyMailbox} mailboxes`);
+      // One JSON parameter rather than one per id: the list may be longer than SQLite's bind limit.
+      parts.push(
+        `EXISTS (SELECT 1 FROM email_mailboxes m WHERE m.email_id = e.id AND m.mailbox_id IN (SELECT value FROM json_each(${this.bind(JSON.stringify(c.inAnyMailbox))})))`,
       );
     }
     if (c.before !== undefined) parts.push(`e.received_at < ${this.bind(time(c.before, 'before'))}`);
