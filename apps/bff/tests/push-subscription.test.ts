@@ -4,11 +4,17 @@ import { createServer } from 'node:http';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAILBOX_RIGHT_NAMES, type MailboxAccess } from '@colibri/mail-store';
 import { PUSH_RETRY_DELAYS_MS } from '../src/http/push/push-dispatcher.js';
 import { decryptWebPush } from '../src/http/push/web-push-encryption.js';
 import { ANN, BEN, PASSWORD, basic, startTestColibri } from './support/colibri.js';
 import type { Fixture, TestColibri } from './support/colibri.js';
 import { flagAnnsMessage, jmapApi, seedOneMessage } from './support/push-client.js';
+
+/** Read-only rights on a shared mailbox. */
+const readOnly = Object.fromEntries(
+  MAILBOX_RIGHT_NAMES.map((name) => [name, name === 'mayReadItems']),
+) as MailboxAccess;
 
 let colibri: TestColibri & { fixture: Fixture };
 const ann = basic(ANN, PASSWORD);
@@ -29,7 +35,19 @@ let receiverUrl: string;
 const received: Received[] = [];
 
 beforeAll(async () => {
-  const started = await startTestColibri({ seed: seedOneMessage });
+  const started = await startTestColibri({
+    seed: async (store, fixture) => {
+      await seedOneMessage(store, fixture);
+      // Ann's Inbox is shared with ben, who subscribes to it (RFC 9670 §1.4): her account is in
+      // his Session, so his push subscriptions hear of its mail.
+      await store.setMailboxShares(
+        fixture.ann.accountId,
+        fixture.ann.inboxId,
+        new Map([[fixture.ben.accountId, readOnly]]),
+      );
+      await store.setShareSubscribed(fixture.ann.accountId, fixture.ann.inboxId, fixture.ben.accountId, true);
+    },
+  });
   if (!started.fixture) throw new Error('no fixture');
   colibri = { ...started, fixture: started.fixture };
   receiver = createServer((req, res) => {
@@ -244,5 +262,30 @@ describe('RFC 8620 §7.2: PushSubscription', () => {
     expect((await pushGet(ben)).result).toEqual({ list: [], notFound: [] });
     expect((await pushSet(ben, { destroy: [id] })).notDestroyed?.[id]).toMatchObject({ type: 'notFound' });
     expect((await pushSet(ann, { destroy: [id] })).destroyed).toEqual([id]);
+  });
+
+  it("pushes a shared account's mail changes to a sharee's subscription, and nothing else of it", async () => {
+    let from = received.length;
+    const created = await pushSet(ben, {
+      create: { c: { deviceClientId: 'ben-device', url: `${receiverUrl}/ben` } },
+    });
+    const id = created.created?.c?.id as string;
+    const { verificationCode } = JSON.parse((await nextPost('/ben', from)).body.toString()) as {
+      verificationCode: string;
+    };
+    await pushSet(ben, { update: { [id]: { verificationCode } } });
+    from = received.length;
+    await toggleFlag();
+    const push = JSON.parse((await nextPost('/ben', from)).body.toString()) as {
+      '@type': string;
+      changed: Record<string, Record<string, string>>;
+    };
+    expect(push['@type']).toBe('StateChange');
+    const annStates = push.changed[colibri.fixture.ann.accountId];
+    expect(annStates).toHaveProperty('Email');
+    expect(Object.keys(annStates ?? {}).every((type) => ['Mailbox', 'Email', 'Thread'].includes(type))).toBe(
+      true,
+    );
+    await pushSet(ben, { destroy: [id] });
   });
 });

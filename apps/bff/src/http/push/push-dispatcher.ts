@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { JmapEngine, Principal, PushStateFeed, PushedStateChange } from '@colibri/jmap-server';
 import type { AccountId, MailStore, PushSubscription } from '@colibri/mail-store';
 import type { Logger } from '../../logger.js';
-import { PUSH_COALESCE_MS, keptStates } from './state-feed.js';
+import { PUSH_COALESCE_MS, SHARED_PUSH_TYPES, keptStates } from './state-feed.js';
 import type { ChangedStates } from './state-feed.js';
 import { encryptWebPush } from './web-push-encryption.js';
 
@@ -14,7 +14,7 @@ export const PUSH_TIMEOUT_MS = 10_000;
 export const PUSH_TTL_SECONDS = 86_400;
 
 export interface PushDispatcherOptions {
-  store: Pick<MailStore, 'listPushSubscriptions' | 'subscribeStateChanges'>;
+  store: Pick<MailStore, 'listPushSubscriptions' | 'subscribeStateChanges' | 'listMailboxShares'>;
   /** The state changes to push; by default the store's (the server adds Quota: `withQuotaStates`). */
   feed?: PushStateFeed;
   log: Logger;
@@ -29,7 +29,9 @@ export interface PushDispatcher {
 
 /**
  * RFC 8620 §7.2: pushes StateChange objects to the verified, unexpired subscriptions of the
- * changed account's owner (filtered by their `types`), coalesced like the other push channels,
+ * changed account's owner and of the users it shares mailboxes with who subscribe to one (RFC
+ * 9670 §1.4: the account is then in their Session; they hear of its mail types only, as over
+ * EventSource), filtered by each subscription's `types`, coalesced like the other push channels,
  * encrypted with RFC 8291 when the subscription has keys. Failed POSTs are retried a bounded
  * number of times; a 404 or 410 (RFC 8030 §7.3: the subscription is gone) is not retried.
  */
@@ -75,20 +77,33 @@ export function startPushDispatcher(options: PushDispatcherOptions): PushDispatc
     log.warn('push dropped after retries', { subscription: subscription.id });
   };
 
+  /** Who hears of an account's changes: its owner (every type) and its subscribed sharees. */
+  const listenersOf = async (accountId: AccountId) => {
+    const sharees = new Set(
+      (await store.listMailboxShares(accountId)).filter((s) => s.isSubscribed).map((s) => s.granteeId),
+    );
+    return [
+      { ownerId: accountId, allowed: null },
+      ...[...sharees].map((ownerId) => ({ ownerId, allowed: SHARED_PUSH_TYPES })),
+    ];
+  };
+
   const flush = async (changes: Map<string, Record<string, string>>) => {
     const now = Date.now();
     for (const [accountId, states] of changes) {
-      // The subscriptions of this account's owner (sharing will add the sharees' here).
-      for (const subscription of await store.listPushSubscriptions(accountId as AccountId)) {
-        if (!subscription.verified) continue;
-        if (subscription.expires !== null && subscription.expires.getTime() <= now) continue;
-        const kept = Object.entries(states).filter(
-          ([type]) => subscription.types === null || subscription.types.includes(type),
-        );
-        if (kept.length === 0) continue;
-        const changed: ChangedStates = { [accountId]: Object.fromEntries(kept) };
-        track(post(subscription, { '@type': 'StateChange', changed }));
-      }
+      for (const { ownerId, allowed } of await listenersOf(accountId as AccountId))
+        for (const subscription of await store.listPushSubscriptions(ownerId)) {
+          if (!subscription.verified) continue;
+          if (subscription.expires !== null && subscription.expires.getTime() <= now) continue;
+          const kept = Object.entries(states).filter(
+            ([type]) =>
+              (allowed === null || allowed.has(type)) &&
+              (subscription.types === null || subscription.types.includes(type)),
+          );
+          if (kept.length === 0) continue;
+          const changed: ChangedStates = { [accountId]: Object.fromEntries(kept) };
+          track(post(subscription, { '@type': 'StateChange', changed }));
+        }
     }
   };
 
