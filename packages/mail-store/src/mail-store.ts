@@ -561,6 +561,7 @@ export interface IntegrityProblem {
     | 'quotaUsageMismatch'
     | 'danglingMembership'
     | 'sortKeyMismatch'
+    | 'envelopeMismatch'
     | 'threadMismatch'
     | 'blobAccountMismatch'
     | 'danglingEmailBlob';

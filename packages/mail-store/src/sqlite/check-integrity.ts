@@ -99,6 +99,14 @@ export async function checkIntegrity(
       ),
       ...expectNone(
         db,
+        // Migration 33: the list's copy of the addresses must say what index_json says.
+        `SELECT e.id AS subject FROM emails e WHERE json(e.envelope_json) IS NOT
+           json_remove(e.index_json, '$.bodyStructure', '$.textBody', '$.htmlBody', '$.attachments')`,
+        'envelopeMismatch',
+        'the envelope column differs from the index',
+      ),
+      ...expectNone(
+        db,
         `SELECT e.account_id || '/' || b.blob_id AS subject FROM email_blobs b JOIN emails e ON e.id = b.email_id
           WHERE b.account_id IS NOT e.account_id`,
         'blobAccountMismatch',

@@ -7,7 +7,7 @@ import type { ImportMessageInput, ImportMessageStreamInput } from '../mail-store
 import { baseSubject } from '../mime/text.js';
 import { searchDocumentOf } from '../search/search-document.js';
 import { sqliteChangeLog as changeLog, type ChangeSink } from './change-log.js';
-import { emailRecordOf, type EmailIndex } from './email-rows.js';
+import { emailRecordOf, type EmailEnvelope, type EmailIndex } from './email-rows.js';
 import { emailAdded } from './mailbox-counters.js';
 import type { GroupCommit } from './group-commit.js';
 import type { Db } from './open-database.js';
@@ -136,8 +136,8 @@ export function commitImport(
   };
   db.prepare(
     `INSERT INTO emails (id, account_id, thread_id, blob_id, size, received_at, sent_at, subject, from_sort,
-                         has_attachment, preview, unread, index_json, search_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                         has_attachment, preview, unread, index_json, envelope_json, search_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     accountId,
@@ -152,6 +152,7 @@ export function commitImport(
     parsed.preview,
     unread ? 1 : 0,
     JSON.stringify(emailIndexOf(prepared)),
+    JSON.stringify(envelopeOf(prepared)),
     searchId,
   );
   // The membership's sort keys (migration 8), as the trigger would compute them from the row.
@@ -196,14 +197,8 @@ export interface CommittedImport {
   threadId: ThreadId;
 }
 
-/** The index_json of a prepared message: what the email keeps of its parse beyond its columns. */
-function emailIndexOf({
-  parsed,
-  bodyStructure,
-  textBody,
-  htmlBody,
-  attachments,
-}: PreparedImport): EmailIndex {
+/** The envelope_json of a prepared message (migration 33): index_json without the MIME structure. */
+function envelopeOf({ parsed }: PreparedImport): EmailEnvelope {
   return {
     messageId: parsed.messageId,
     inReplyTo: parsed.inReplyTo,
@@ -214,11 +209,13 @@ function emailIndexOf({
     cc: parsed.cc,
     bcc: parsed.bcc,
     replyTo: parsed.replyTo,
-    bodyStructure,
-    textBody,
-    htmlBody,
-    attachments,
   };
+}
+
+/** The index_json of a prepared message: what the email keeps of its parse beyond its columns. */
+function emailIndexOf(prepared: PreparedImport): EmailIndex {
+  const { bodyStructure, textBody, htmlBody, attachments } = prepared;
+  return { ...envelopeOf(prepared), bodyStructure, textBody, htmlBody, attachments };
 }
 
 /**

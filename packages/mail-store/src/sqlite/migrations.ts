@@ -7,6 +7,7 @@ import { pushSubscriptionsMigration } from './push-subscriptions.js';
 import { pendingDocumentsMigration } from './fts5/pending-documents.js';
 import { apiTokensMigration } from './api-tokens.js';
 import { mailboxSharesMigration } from './mailbox-shares.js';
+import { envelopeColumnMigration } from './envelope-column-migration.js';
 import { emailBlobsByBlobMigration } from './email-blobs-migration.js';
 import { shareNotificationsMigration } from './share-notifications.js';
 
@@ -680,4 +681,5 @@ export const migrations: readonly Migration[] = [
   mailboxSharesMigration,
   emailBlobsByBlobMigration,
   shareNotificationsMigration,
+  envelopeColumnMigration,
 ];

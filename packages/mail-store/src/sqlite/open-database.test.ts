@@ -152,6 +152,38 @@ describe('openDatabase', () => {
     }
   });
 
+  it('migration 33 copies each email’s envelope out of index_json, without the MIME structure', () => {
+    const db = new Database(path.join(dir, databaseFileName));
+    try {
+      migrate(
+        db,
+        migrations.filter((m) => m.version < 33),
+      );
+      const index = {
+        messageId: ['m1@x.test'],
+        from: [{ name: 'Ann', email: 'ann@x.test' }],
+        bodyStructure: { partId: '1', type: 'text/plain', headers: [] },
+        textBody: ['1'],
+        htmlBody: ['1'],
+        attachments: [],
+      };
+      db.exec(`
+        INSERT INTO domains VALUES ('D1', 'example.test', 0);
+        INSERT INTO accounts VALUES ('A1', 'D1', 'a@example.test', 'A', 'h', 0);
+        INSERT INTO threads (id, account_id, base_subject) VALUES ('T1', 'A1', 'hello');
+      `);
+      db.prepare(
+        `INSERT INTO emails (id, account_id, thread_id, blob_id, size, received_at, subject, has_attachment, preview, index_json, search_id)
+          VALUES ('E1', 'A1', 'T1', 'G0', 1, 1, 'hello', 0, 'p', ?, 1)`,
+      ).run(JSON.stringify(index));
+      expect(migrate(db)).toContain(33);
+      const envelope = db.prepare('SELECT envelope_json FROM emails').pluck().get() as string;
+      expect(JSON.parse(envelope)).toEqual({ messageId: index.messageId, from: index.from });
+    } finally {
+      db.close();
+    }
+  });
+
   it('refuses a file migrated by a newer Colibri', () => {
     openDatabase(dir).close();
     const db = new Database(path.join(dir, databaseFileName));
