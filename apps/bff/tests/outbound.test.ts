@@ -264,6 +264,22 @@ describe('outbound delivery worker (RFC 5321 relay, RFC 6376 DKIM, RFC 3464 DSN)
     expect((await submission(canceled.id)).undoStatus).toBe('canceled');
   });
 
+  it('sends a held message at its sendAt, not at the next poll (undo send, send later)', async () => {
+    const sendAt = new Date(Date.now() + 600);
+    await store.createSubmission(alice.id, {
+      raw: message('alice@example.test', 'bob@remote.test', 'On time'),
+      envelope: { mailFrom: 'alice@example.test', rcptTo: ['bob@remote.test'] },
+      sendAt,
+    });
+    // A poll far away: only the worker's own timer for the next due delivery can send it in time.
+    start({ pollIntervalMs: 60_000 });
+    // Generous for a loaded machine (the first send makes a DKIM key), far below the poll.
+    const deadline = sendAt.getTime() + 10_000;
+    while (relay.received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(relay.received.map((m) => m.rcptTo)).toEqual([['bob@remote.test']]);
+    expect(Date.now()).toBeGreaterThanOrEqual(sendAt.getTime());
+  });
+
   it('keeps the queue across a restart of the store and worker', async () => {
     relay.dataReplies.push(451, 451, 451);
     const queued = await store.createSubmission(alice.id, {

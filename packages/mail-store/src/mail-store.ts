@@ -324,6 +324,11 @@ export interface MailStore {
   destroySubmission(accountId: AccountId, id: EmailSubmissionId): Promise<void>;
   /** Recipients due at `now` (all accounts), earliest first; held submissions due now become final. */
   dueDeliveries(now: Date, limit: number): Promise<DueDelivery[]>;
+  /**
+   * When the earliest recipient not yet done comes due (a held submission's sendAt, a retry), or
+   * null: so that the delivery worker can wake at that moment instead of at its next poll.
+   */
+  nextDeliveryDue(): Promise<Date | null>;
   /** Records one delivery attempt's outcome for one recipient. */
   recordDeliveryAttempt(
     submissionId: EmailSubmissionId,

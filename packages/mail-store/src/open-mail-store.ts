@@ -39,6 +39,7 @@ import {
   createSubmission,
   destroySubmission,
   dueDeliveries,
+  nextDeliveryDue,
   getSubmissions,
   recordDeliveryAttempt,
 } from './sqlite/submissions.js';
@@ -313,6 +314,9 @@ export async function openMailStore(
     },
     async dueDeliveries(now, limit) {
       return dueDeliveries(db, now, limit);
+    },
+    async nextDeliveryDue() {
+      return nextDeliveryDue(db);
     },
     async recordDeliveryAttempt(submissionId, rcptTo, attempt) {
       recordDeliveryAttempt(db, submissionId, rcptTo, attempt);

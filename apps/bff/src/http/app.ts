@@ -41,6 +41,9 @@ export function createApp(options: AppOptions): Express {
   app.set('trust proxy', config.http.trustProxy);
   // "<", ">" and "&" escaped in JSON, so a JSON answer can never be read as HTML.
   app.set('json escape', true);
+  // No weak ETag hashed from every JSON answer: JMAP answers are POSTs or carry their own state,
+  // downloads set a strong one (the blob id), and static files get theirs from express.static.
+  app.set('etag', false);
 
   app.use(securityHeaders());
   app.use('/auth', authRoutes(options.auth, log.child('auth')));

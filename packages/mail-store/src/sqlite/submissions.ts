@@ -234,6 +234,19 @@ export function cancelSubmission(db: Db, accountId: AccountId, id: EmailSubmissi
  * submissions whose sendAt has come become final here first (in the same transaction), so that
  * a cancel and a send can never both win.
  */
+/** See `MailStore.nextDeliveryDue`: the due index in order, the first recipient of a live submission. */
+export function nextDeliveryDue(db: Db): Date | null {
+  const at = db
+    .prepare(
+      `SELECT r.next_attempt_at FROM submission_recipients r JOIN submissions s ON s.id = r.submission_id
+        WHERE r.next_attempt_at IS NOT NULL AND s.undo_status != 'canceled'
+        ORDER BY r.next_attempt_at LIMIT 1`,
+    )
+    .pluck()
+    .get() as number | undefined;
+  return at === undefined ? null : new Date(at);
+}
+
 export function dueDeliveries(db: Db, now: Date, limit: number): DueDelivery[] {
   const max = Math.max(1, Math.min(Math.floor(limit) || 1, submissionLimits.maxDueBatch));
   return db

@@ -195,6 +195,22 @@ export function describeSubmissions(factory: MailStoreFactory): void {
       );
     });
 
+    it('says when the next delivery is due: a held one’s sendAt, none once canceled', async () => {
+      const { store, account } = f();
+      const now = new Date();
+      expect(await store.nextDeliveryDue()).toBeNull();
+      const sendAt = new Date(now.getTime() + 10 * minute);
+      const held = await store.createSubmission(account.id, {
+        raw: rawMessage({ Subject: 'later' }, 'x'),
+        envelope: { mailFrom: 'alice@example.test', rcptTo: ['bob@remote.test'] },
+        sendAt,
+        now,
+      });
+      expect(await store.nextDeliveryDue()).toEqual(sendAt);
+      await store.cancelSubmission(account.id, held.id, now);
+      expect(await store.nextDeliveryDue()).toBeNull();
+    });
+
     it('makes a held submission final at its sendAt; then it can no longer be canceled', async () => {
       const { store, account } = f();
       const now = new Date();
@@ -205,6 +221,7 @@ export function describeSubmissions(factory: MailStoreFactory): void {
         sendAt,
         now,
       });
+      expect(await store.nextDeliveryDue()).toEqual(sendAt);
       const state = await store.getState(account.id, 'EmailSubmission');
       const due = await store.dueDeliveries(sendAt, 10);
       expect(due.map((d) => d.submissionId)).toEqual([held.id]);

@@ -271,6 +271,7 @@ export function startOutboundWorker(options: OutboundWorkerOptions): OutboundWor
           log.error('outbound queue error', { error: String(error) });
         }
       } while (again && !closed);
+      await planNextDue();
     })().finally(() => {
       running = null;
     });
@@ -281,8 +282,28 @@ export function startOutboundWorker(options: OutboundWorkerOptions): OutboundWor
     if (!closed) void runOnce();
   }
 
-  const timer = setInterval(wake, options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS);
+  const pollInterval = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  const timer = setInterval(wake, pollInterval);
   timer.unref();
+  // Undo send and send later hold a submission until its sendAt, and a retry waits for its time:
+  // the worker wakes at that moment rather than at the next poll, up to a poll interval later.
+  let dueTimer: NodeJS.Timeout | null = null;
+  async function planNextDue(): Promise<void> {
+    if (dueTimer) clearTimeout(dueTimer);
+    dueTimer = null;
+    let next: Date | null;
+    try {
+      next = await store.nextDeliveryDue();
+    } catch (error) {
+      log.error('outbound queue error', { error: String(error) });
+      return;
+    }
+    if (next === null || closed) return;
+    const delay = Math.max(0, next.getTime() - Date.now());
+    if (delay >= pollInterval) return;
+    dueTimer = setTimeout(wake, delay);
+    dueTimer.unref();
+  }
   // A submission made through JMAP (EmailSubmission/set), by this process or another on the same
   // store, goes out now: a sender expects "sent" in seconds, not at the next poll. The worker's own
   // attempts change that state too; they cost one more pass that finds nothing due.
@@ -298,6 +319,7 @@ export function startOutboundWorker(options: OutboundWorkerOptions): OutboundWor
     async close() {
       closed = true;
       clearInterval(timer);
+      if (dueTimer) clearTimeout(dueTimer);
       unsubscribe();
       await running;
     },
