@@ -18,7 +18,11 @@ type Wire = Record<string, unknown>;
 const fromNow = (ms: number) => new Date(Date.now() + ms).toISOString().replace(/\.\d+Z$/, 'Z');
 
 const setSnoozed = (account: JmapAccount, id: Id, snoozed: Wire | null) =>
-  account.ok<SetResponse>('Email/set', { accountId: account.accountId, update: { [id]: { snoozed } } }, using);
+  account.ok<SetResponse>(
+    'Email/set',
+    { accountId: account.accountId, update: { [id]: { snoozed } } },
+    using,
+  );
 
 async function getEmail(account: JmapAccount, id: Id): Promise<Wire> {
   const { list } = await account.ok<{ list: Wire[] }>(
@@ -103,9 +107,15 @@ test.describe('Colibri snooze: Email snoozed', () => {
     ).maxSnoozeSeconds;
     for (const until of ['2000-01-01T00:00:00Z', fromNow((max + 86_400) * 1000), 'next week', 42]) {
       const result = await setSnoozed(account, email.id, { until });
-      expect(result.notUpdated?.[email.id]).toMatchObject({ type: 'invalidProperties', properties: ['snoozed'] });
+      expect(result.notUpdated?.[email.id]).toMatchObject({
+        type: 'invalidProperties',
+        properties: ['snoozed'],
+      });
     }
-    expect(await getEmail(account, email.id)).toMatchObject({ snoozed: null, mailboxIds: { [inbox!]: true } });
+    expect(await getEmail(account, email.id)).toMatchObject({
+      snoozed: null,
+      mailboxIds: { [inbox!]: true },
+    });
   });
 
   test('the server wakes a snooze on time, back to its mailboxes with its keywords, unread, pushed', async ({

@@ -16,7 +16,10 @@ export interface EventStream {
   close(): void;
 }
 
-export async function openEventSource(account: JmapAccount, values: Record<string, string>): Promise<EventStream> {
+export async function openEventSource(
+  account: JmapAccount,
+  values: Record<string, string>,
+): Promise<EventStream> {
   const controller = new AbortController();
   const response = await fetch(expandTemplate(account.session.eventSourceUrl, values), {
     headers: { Authorization: account.authorization, Accept: 'text/event-stream' },

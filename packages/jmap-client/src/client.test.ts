@@ -270,9 +270,15 @@ describe('createJmapClient (fake fetch)', () => {
     const offered = { ...session, capabilities: { ...session.capabilities, 'urn:x:snooze': {} } };
     const extensions = ['urn:x:snooze', 'urn:x:absent'];
     const withIt = fakeFetch([echo], [{ status: 200, body: offered }]);
-    await createJmapClient({ sessionUrl: '/.well-known/jmap', fetch: withIt.fetch, extensions }).call('Core/echo', {});
+    await createJmapClient({ sessionUrl: '/.well-known/jmap', fetch: withIt.fetch, extensions }).call(
+      'Core/echo',
+      {},
+    );
     const without = fakeFetch([echo]);
-    await createJmapClient({ sessionUrl: '/.well-known/jmap', fetch: without.fetch, extensions }).call('Core/echo', {});
+    await createJmapClient({ sessionUrl: '/.well-known/jmap', fetch: without.fetch, extensions }).call(
+      'Core/echo',
+      {},
+    );
     expect(usings).toEqual([['urn:ietf:params:jmap:core', 'urn:x:snooze'], ['urn:ietf:params:jmap:core']]);
   });
 

@@ -36,12 +36,24 @@ async function one(name: string, args: Record<string, unknown>, principal?: Prin
 describe('Email snoozed (Capability.Snooze)', () => {
   it('is an unknown property for a request that does not use the capability', async () => {
     const response = await send(
-      [['Email/get', { accountId: f.alice.accountId, ids: [f.emails.lunchInvite.id], properties: ['snoozed'] }, 'c']],
+      [
+        [
+          'Email/get',
+          { accountId: f.alice.accountId, ids: [f.emails.lunchInvite.id], properties: ['snoozed'] },
+          'c',
+        ],
+      ],
       USING,
     );
     expect(response.methodResponses[0]?.[1]).toMatchObject({ type: 'invalidArguments' });
     const set = await send(
-      [['Email/set', { accountId: f.alice.accountId, update: { [f.emails.lunchInvite.id]: { snoozed: null } } }, 'c']],
+      [
+        [
+          'Email/set',
+          { accountId: f.alice.accountId, update: { [f.emails.lunchInvite.id]: { snoozed: null } } },
+          'c',
+        ],
+      ],
       USING,
     );
     expect(set.methodResponses[0]?.[1]).toMatchObject({
@@ -52,17 +64,32 @@ describe('Email snoozed (Capability.Snooze)', () => {
   it('snoozes into the Snoozed mailbox, reports until, pokes the host, and unsnoozes back', async () => {
     const id = f.emails.latin1Note.id;
     const until = inAnHour();
-    const [, set] = await one('Email/set', { accountId: f.alice.accountId, update: { [id]: { snoozed: { until } } } });
+    const [, set] = await one('Email/set', {
+      accountId: f.alice.accountId,
+      update: { [id]: { snoozed: { until } } },
+    });
     expect(set).toMatchObject({ updated: { [id]: null } });
     expect(poked.at(-1)?.toISOString().replace('.000Z', 'Z')).toBe(until);
     const snoozedBox = await f.store.findMailboxByRole(f.alice.accountId, 'snoozed');
-    const [, got] = await one('Email/get', { accountId: f.alice.accountId, ids: [id], properties: ['snoozed', 'mailboxIds'] });
+    const [, got] = await one('Email/get', {
+      accountId: f.alice.accountId,
+      ids: [id],
+      properties: ['snoozed', 'mailboxIds'],
+    });
     expect(got).toMatchObject({ list: [{ id, snoozed: { until }, mailboxIds: { [snoozedBox!.id]: true } }] });
-    const [, boxes] = await one('Mailbox/get', { accountId: f.alice.accountId, ids: [snoozedBox!.id], properties: ['role'] });
+    const [, boxes] = await one('Mailbox/get', {
+      accountId: f.alice.accountId,
+      ids: [snoozedBox!.id],
+      properties: ['role'],
+    });
     expect(boxes).toMatchObject({ list: [{ role: 'snoozed' }] });
 
     await one('Email/set', { accountId: f.alice.accountId, update: { [id]: { snoozed: null } } });
-    const [, back] = await one('Email/get', { accountId: f.alice.accountId, ids: [id], properties: ['snoozed', 'mailboxIds'] });
+    const [, back] = await one('Email/get', {
+      accountId: f.alice.accountId,
+      ids: [id],
+      properties: ['snoozed', 'mailboxIds'],
+    });
     expect(back).toMatchObject({ list: [{ snoozed: null, mailboxIds: { [f.inbox.id]: true } }] });
   });
 
@@ -77,7 +104,9 @@ describe('Email snoozed (Capability.Snooze)', () => {
       'soon',
     ]) {
       const [, set] = await one('Email/set', { accountId: f.alice.accountId, update: { [id]: { snoozed } } });
-      expect(set).toMatchObject({ notUpdated: { [id]: { type: 'invalidProperties', properties: ['snoozed'] } } });
+      expect(set).toMatchObject({
+        notUpdated: { [id]: { type: 'invalidProperties', properties: ['snoozed'] } },
+      });
     }
     const [, both] = await one('Email/set', {
       accountId: f.alice.accountId,
@@ -105,7 +134,9 @@ describe('Email snoozed (Capability.Snooze)', () => {
 
     await f.store.setMailboxShares(f.alice.accountId, f.inbox.id, new Map([[f.bob.accountId, all]]));
     expect((await asBob(snooze))[1]).toMatchObject({ updated: { [id]: null } });
-    expect((await asBob({ update: { [id]: { snoozed: null } } }))[1]).toMatchObject({ updated: { [id]: null } });
+    expect((await asBob({ update: { [id]: { snoozed: null } } }))[1]).toMatchObject({
+      updated: { [id]: null },
+    });
     await f.store.setMailboxShares(f.alice.accountId, f.inbox.id, new Map());
     await f.store.setMailboxShares(f.alice.accountId, snoozedBox!.id, new Map());
   });

@@ -187,7 +187,9 @@ export function wakeDueSnoozes(db: Db, now: Date): { accountId: AccountId; email
 export function listSnoozed(db: Db, accountId: AccountId): SnoozedEmail[] {
   return (
     db
-      .prepare('SELECT email_id, until, mailbox_ids FROM snoozes WHERE account_id = ? ORDER BY until, email_id')
+      .prepare(
+        'SELECT email_id, until, mailbox_ids FROM snoozes WHERE account_id = ? ORDER BY until, email_id',
+      )
       .all(accountId) as Omit<SnoozeRow, 'account_id'>[]
   ).map((r) => ({
     emailId: r.email_id as EmailId,

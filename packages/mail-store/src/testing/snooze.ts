@@ -14,7 +14,9 @@ export function describeSnooze(factory: MailStoreFactory): void {
       expect(snoozed?.name).toBe('Snoozed');
       const [moved] = await store.getEmails(account.id, [email.id]);
       expect(moved?.mailboxIds).toEqual([snoozed?.id]);
-      expect(await store.listSnoozed(account.id)).toEqual([{ emailId: email.id, until, mailboxIds: [inbox.id] }]);
+      expect(await store.listSnoozed(account.id)).toEqual([
+        { emailId: email.id, until, mailboxIds: [inbox.id] },
+      ]);
       expect(await store.nextSnoozeDue()).toEqual(until);
       const counts = await store.getMailboxCounts(account.id, [inbox.id]);
       expect(counts.get(inbox.id)?.totalEmails).toBe(0);

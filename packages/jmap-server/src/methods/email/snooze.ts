@@ -86,7 +86,11 @@ async function sharedRefusal(
 ): Promise<SetError | null> {
   if (access.shares === null) return null;
   const box = await ctx.store.findMailboxByRole(access.accountId, 'snoozed');
-  if (box === null || !mayOnAll(access, [box.id], 'mayAddItems') || !mayOnAll(access, [box.id], 'mayRemoveItems'))
+  if (
+    box === null ||
+    !mayOnAll(access, [box.id], 'mayAddItems') ||
+    !mayOnAll(access, [box.id], 'mayRemoveItems')
+  )
     return forbidden('The Snoozed mailbox of this account is not shared with you.');
   const snooze = (await ctx.store.listSnoozed(access.accountId)).find((s) => s.emailId === record.id);
   const others = record.mailboxIds.filter((id) => id !== box.id);
