@@ -24,7 +24,7 @@ import type { Logger } from './logger.js';
 import { startInboundSmtp } from './smtp/inbound-smtp.js';
 import type { InboundSmtp } from './smtp/inbound-smtp.js';
 import { startGcScheduler } from './gc-scheduler.js';
-import { startSnoozeScheduler } from './snooze-scheduler.js';
+import { startSnoozeScheduler, type SnoozeScheduler } from './snooze-scheduler.js';
 import type { DnsResolver } from './smtp/dns-resolver.js';
 import { startOutboundWorker } from './smtp/outbound/outbound-worker.js';
 import type { OutboundWorker } from './smtp/outbound/outbound-worker.js';
@@ -79,8 +79,12 @@ export async function startColibri(
     const stateFeed = withQuotaStates(store);
     const pushDispatcher = startPushDispatcher({ store, feed: stateFeed, log: log.child('push') });
     dispatcher = pushDispatcher;
+    // Started below, once the servers are up; a snooze set through JMAP before then is found
+    // by the scheduler's first look.
+    let snoozeScheduler: SnoozeScheduler | null = null;
+    const hooks = { snoozeSet: () => snoozeScheduler?.poke() };
     const engine = withPushVerification(
-      createJmapEngine({ store, limits: JMAP_LIMITS, logger: log.child('jmap') }),
+      createJmapEngine({ store, limits: JMAP_LIMITS, logger: log.child('jmap'), hooks }),
       pushDispatcher,
     );
     const auth: AuthServices = {
@@ -150,6 +154,7 @@ export async function startColibri(
           });
 
     const snoozes = startSnoozeScheduler(store, { log: log.child('snooze') });
+    snoozeScheduler = snoozes;
     const gc = startGcScheduler(store, { log: log.child('gc') });
 
     let closing: Promise<void> | null = null;

@@ -261,6 +261,27 @@ describe('createJmapClient (fake fetch)', () => {
     expect((await client.getSession()).state).toBe('s2');
   });
 
+  it('adds an extension to `using` only when the Session offers it (RFC 8620 §3.3)', async () => {
+    const usings: string[][] = [];
+    const echo = (body: { using: string[] }): Reply => {
+      usings.push(body.using);
+      return { status: 200, body: { methodResponses: [['Core/echo', {}, 'c0']], sessionState: 's1' } };
+    };
+    const offered = { ...session, capabilities: { ...session.capabilities, 'urn:x:snooze': {} } };
+    const extensions = ['urn:x:snooze', 'urn:x:absent'];
+    const withIt = fakeFetch([echo], [{ status: 200, body: offered }]);
+    await createJmapClient({ sessionUrl: '/.well-known/jmap', fetch: withIt.fetch, extensions }).call(
+      'Core/echo',
+      {},
+    );
+    const without = fakeFetch([echo]);
+    await createJmapClient({ sessionUrl: '/.well-known/jmap', fetch: without.fetch, extensions }).call(
+      'Core/echo',
+      {},
+    );
+    expect(usings).toEqual([['urn:ietf:params:jmap:core', 'urn:x:snooze'], ['urn:ietf:params:jmap:core']]);
+  });
+
   it('rejects a 200 answer that is not a JMAP Response', async () => {
     const { fetch } = fakeFetch([
       () => ({ status: 200, body: '<html>proxy error</html>', contentType: 'text/html' }),

@@ -27,6 +27,11 @@ export interface JmapClientOptions {
   headers?: () => Record<string, string>;
   /** Passed to fetch; `same-origin` (the platform default) sends the BFF's session cookie. */
   credentials?: RequestCredentialsMode;
+  /**
+   * Extension capabilities (e.g. `Capability.Snooze`) added to every request's `using` when the
+   * Session advertises them (RFC 8620 §3.3: an unknown one would fail the whole request).
+   */
+  extensions?: readonly string[];
 }
 
 export interface JmapClient {
@@ -97,12 +102,17 @@ export function createJmapClient(options: JmapClientOptions): JmapClient {
     return session;
   }
 
+  function usingFor(builder: RequestBuilder, current: Session): string[] {
+    const offered = (options.extensions ?? []).filter((urn) => urn in current.capabilities);
+    return [...capabilitiesFor(builder.methods), ...offered];
+  }
+
   async function send(builder: RequestBuilder): Promise<JmapResponse> {
     const current = await getSession();
     const response = await fetchImpl(current.apiUrl, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...extraHeaders() },
-      body: JSON.stringify({ using: capabilitiesFor(builder.methods), methodCalls: builder.methodCalls }),
+      body: JSON.stringify({ using: usingFor(builder, current), methodCalls: builder.methodCalls }),
       ...(options.credentials ? { credentials: options.credentials } : {}),
     });
     const body = await readJson(response);

@@ -3,6 +3,7 @@ import type { MailStore } from '@colibri/mail-store';
 import { DEFAULT_CORE_LIMITS } from './limits.js';
 import { consoleLogger } from './logger.js';
 import type { Logger } from './logger.js';
+import type { EngineHooks } from './method-context.js';
 import type { Principal } from './principal.js';
 import { limitExceeded } from './request/problem.js';
 import { processRequest } from './request/process-request.js';
@@ -14,6 +15,8 @@ export interface JmapEngineOptions {
   limits?: Partial<CoreCapability>;
   /** Where unexpected failures are logged (their details never reach the client). */
   logger?: Logger;
+  /** Called after some writes, e.g. to wake a snooze on time (`EngineHooks`). */
+  hooks?: EngineHooks;
 }
 
 export interface JmapEngine {
@@ -33,7 +36,7 @@ export interface JmapEngine {
 export function createJmapEngine(options: JmapEngineOptions): JmapEngine {
   const limits: CoreCapability = { ...DEFAULT_CORE_LIMITS, ...options.limits };
   const log = options.logger ?? consoleLogger('request');
-  const deps = { store: options.store, limits, log };
+  const deps = { store: options.store, limits, log, hooks: options.hooks ?? {} };
   // RFC 8620 §2 maxConcurrentRequests, counted per account in this process.
   const inFlight = new Map<string, number>();
 

@@ -11,6 +11,15 @@ export interface RequestContext {
   /** RFC 8620 §3.3: creation id -> server id, seeded from the request and shared by its calls. */
   createdIds: Map<string, string>;
   log: Logger;
+  /** RFC 8620 §3.3 `using`: extensions change some methods' properties (e.g. Email `snoozed`). */
+  using: ReadonlySet<string>;
+  hooks: EngineHooks;
+}
+
+/** What the engine tells its host after some writes, so that the host's background work follows. */
+export interface EngineHooks {
+  /** A snooze was set or moved (Email/set `snoozed`): its waking scheduler should look again. */
+  snoozeSet?: (until: Date) => void;
 }
 
 /** The response of an implicit call made by a method: [name, arguments]. */

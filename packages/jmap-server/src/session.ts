@@ -8,6 +8,7 @@ import { MAIL_ACCOUNT_CAPABILITY } from './limits.js';
 import { BLOB_ACCOUNT_CAPABILITY } from './methods/blob/limits.js';
 import { submissionAccountCapability } from './methods/email-submission/capability.js';
 import { SIEVE_ACCOUNT_CAPABILITY } from './methods/sieve-script/capability.js';
+import { SNOOZE_ACCOUNT_CAPABILITY } from './methods/email/snooze.js';
 import type { Principal } from './principal.js';
 
 /**
@@ -95,6 +96,8 @@ async function sharedAccountObjects(
         accountCapabilities: {
           [Capability.Mail]: { ...MAIL_ACCOUNT_CAPABILITY, mayCreateTopLevelMailbox: false },
           [Capability.Blob]: BLOB_ACCOUNT_CAPABILITY,
+          // Snoozing there needs the owner's Snoozed mailbox shared with the sharee (snooze.ts).
+          [Capability.Snooze]: SNOOZE_ACCOUNT_CAPABILITY,
           ...principalsOwner(principal, accountId),
         },
       },
@@ -129,6 +132,7 @@ function ownAccountObject(principal: Principal, name: string): SessionAccount {
       [Capability.Mdn]: {},
       [Capability.Sieve]: SIEVE_ACCOUNT_CAPABILITY,
       [Capability.Principals]: { currentUserPrincipalId: principal.accountId },
+      [Capability.Snooze]: SNOOZE_ACCOUNT_CAPABILITY,
       ...principalsOwner(principal, principal.accountId),
     },
   };
@@ -171,6 +175,8 @@ export async function buildSession(
       [Capability.Principals]: {},
       // RFC 8887 §4.1: the WebSocket endpoint (ws/wss on the same origin), push included.
       [Capability.WebSocket]: { url: `${base.replace(/^http/, 'ws')}/jmap/ws`, supportsPush: true },
+      // Email `snoozed` (CONTEXT.md): an empty object here; the limit is per account.
+      [Capability.Snooze]: {},
     },
     accounts: {
       [principal.accountId]: ownAccountObject(principal, account?.email ?? principal.username),
@@ -185,6 +191,7 @@ export async function buildSession(
       [Capability.Mdn]: principal.accountId,
       [Capability.Sieve]: principal.accountId,
       [Capability.Principals]: principal.accountId,
+      [Capability.Snooze]: principal.accountId,
     },
     username: principal.username,
     apiUrl: `${base}/jmap/api`,

@@ -54,7 +54,10 @@ describe('Session (RFC 8620 §2)', () => {
       [Capability.Mdn]: f.alice.accountId,
       [Capability.Sieve]: f.alice.accountId,
       [Capability.Principals]: f.alice.accountId,
+      [Capability.Snooze]: f.alice.accountId,
     });
+    // Colibri's snooze extension: its limit is per account (CONTEXT.md).
+    expect(account?.accountCapabilities[Capability.Snooze]).toEqual({ maxSnoozeSeconds: 366 * 24 * 3600 });
     expect(session.username).toBe('alice@colibri.test');
   });
 
@@ -79,9 +82,9 @@ describe('Session (RFC 8620 §2)', () => {
         },
       },
     });
-    // Mail and blobs only: submission, vacation, Sieve and quotas stay the owner's.
+    // Mail, blobs and snooze only: submission, vacation, Sieve and quotas stay the owner's.
     expect(Object.keys(shared.accounts[f.alice.accountId]!.accountCapabilities).sort()).toEqual(
-      [Capability.Blob, Capability.Mail, Capability.PrincipalsOwner].sort(),
+      [Capability.Blob, Capability.Mail, Capability.PrincipalsOwner, Capability.Snooze].sort(),
     );
     await f.store.setShareSubscribed(f.alice.accountId, f.inbox.id, f.bob.accountId, false);
     const unsubscribed = await f.engine.getSession(f.bob, 'http://localhost:8080');

@@ -18,6 +18,11 @@ export const Capability = {
   PrincipalsOwner: 'urn:ietf:params:jmap:principals:owner',
   /** RFC 8887 */
   WebSocket: 'urn:ietf:params:jmap:websocket',
+  /**
+   * Colibri's snooze extension: the Email property `snoozed`, shaped as Cyrus's
+   * (`https://cyrusimap.org/ns/jmap/mail`); see packages/jmap-server/CONTEXT.md.
+   */
+  Snooze: 'urn:colibri:params:jmap:snooze',
 } as const;
 export type CapabilityUrn = (typeof Capability)[keyof typeof Capability];
 
@@ -41,4 +46,9 @@ export interface MailAccountCapability {
   maxSizeAttachmentsPerEmail: number;
   emailQuerySortOptions: string[];
   mayCreateTopLevelMailbox: boolean;
+}
+
+/** The account capability of `Capability.Snooze`: how far ahead a snooze may reach. */
+export interface SnoozeAccountCapability {
+  maxSnoozeSeconds: number;
 }

@@ -1,5 +1,10 @@
 export { Capability } from './capabilities.js';
-export type { CapabilityUrn, CoreCapability, MailAccountCapability } from './capabilities.js';
+export type {
+  CapabilityUrn,
+  CoreCapability,
+  MailAccountCapability,
+  SnoozeAccountCapability,
+} from './capabilities.js';
 export { MethodErrorType, RequestErrorType } from './core.js';
 export type {
   ChangesArgs,
@@ -35,6 +40,7 @@ export type {
   EmailGetExtraArgs,
   EmailProperty,
   EmailQueryExtraArgs,
+  EmailSnoozed,
   EmailSortProperty,
   Mailbox,
   MailboxProperty,

@@ -114,8 +114,18 @@ export interface Email {
   attachments: EmailBodyPart[];
   /** RFC 8621 §4.1.3: the message's header fields, raw values, in order. */
   headers: { name: string; value: string }[];
+  /** `Capability.Snooze` only: when the email comes back, or null when it is not snoozed. */
+  snoozed?: EmailSnoozed | null;
 }
 export type EmailProperty = keyof Email;
+
+/**
+ * The `snoozed` Email property (`Capability.Snooze`), Cyrus's shape without its optional
+ * `moveToMailboxId` and `setKeywords`: the email wakes into the mailboxes it was snoozed from.
+ */
+export interface EmailSnoozed {
+  until: UTCDate;
+}
 
 /** RFC 8621 §4.4.1 */
 export interface EmailFilterCondition {

@@ -304,6 +304,8 @@ export interface Alias {
 export interface SnoozedEmail {
   emailId: EmailId;
   until: Date;
+  /** Where it goes back to when it wakes (those that still exist then; else the Inbox). */
+  mailboxIds: MailboxId[];
 }
 
 /** RFC 8621 §7: whether a submission may still be canceled (pending: before its sendAt). */

@@ -2,6 +2,7 @@ import { createContext, createElement, useContext } from 'react';
 import type { ReactNode } from 'react';
 import { createJmapClient } from '@colibri/jmap-client';
 import type { JmapClient } from '@colibri/jmap-client';
+import { Capability } from '@colibri/jmap-types';
 
 /** The BFF's Session resource, on our own origin (RFC 8620 §2.2). */
 export const SESSION_URL = '/.well-known/jmap';
@@ -15,6 +16,8 @@ export function createWebJmapClient(getCsrfToken: () => string | null): JmapClie
     sessionUrl: SESSION_URL,
     credentials: 'same-origin',
     headers: csrfHeaders(getCsrfToken),
+    // Email `snoozed` (the mail feature's snooze), when the server offers it.
+    extensions: [Capability.Snooze],
   });
 }
 

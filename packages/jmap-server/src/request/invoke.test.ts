@@ -35,8 +35,10 @@ const ctx: RequestContext = {
   limits: DEFAULT_CORE_LIMITS,
   createdIds: new Map(),
   log: { error: () => undefined, warn: () => undefined },
+  using: new Set<string>([Capability.Core]),
+  hooks: {},
 };
-const using = new Set<string>([Capability.Core]);
+const using = ctx.using;
 
 describe('invoke: implicit calls (RFC 8620 §5.4)', () => {
   it('answers the call, then each implicit call with the same call id', async () => {

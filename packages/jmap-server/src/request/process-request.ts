@@ -2,7 +2,7 @@ import { Capability } from '@colibri/jmap-types';
 import type { CoreCapability, Invocation, JmapResponse } from '@colibri/jmap-types';
 import type { MailStore } from '@colibri/mail-store';
 import type { Logger } from '../logger.js';
-import type { RequestContext } from '../method-context.js';
+import type { EngineHooks, RequestContext } from '../method-context.js';
 import type { Principal } from '../principal.js';
 import { currentSessionState } from '../session.js';
 import { invoke } from './invoke.js';
@@ -27,12 +27,15 @@ export const SUPPORTED_CAPABILITIES: ReadonlySet<string> = new Set([
   Capability.Principals,
   // RFC 8887: a client may list it in `using`; it adds no methods.
   Capability.WebSocket,
+  // Email `snoozed` (see CONTEXT.md); no methods of its own.
+  Capability.Snooze,
 ]);
 
 export interface RequestDeps {
   store: MailStore;
   limits: CoreCapability;
   log: Logger;
+  hooks: EngineHooks;
 }
 
 /** The body as received: parsed JSON, or the raw text when the BFF could not parse it. */
@@ -67,14 +70,16 @@ export async function processRequest(
     );
   }
 
+  const using = new Set(request.using);
   const ctx: RequestContext = {
     store: deps.store,
     principal,
     limits: deps.limits,
     createdIds: new Map(Object.entries(request.createdIds ?? {})),
     log: deps.log,
+    using,
+    hooks: deps.hooks,
   };
-  const using = new Set(request.using);
   const methodResponses: Invocation[] = [];
   // §3.6: strictly in order, since a call may reference the results of earlier ones (§3.7).
   for (const call of request.methodCalls) {

@@ -14,6 +14,8 @@ export function aliceContext(f: Fixture): MethodContext {
     limits: DEFAULT_CORE_LIMITS,
     createdIds: new Map(),
     log: f.log,
+    using: new Set(),
+    hooks: {},
     followUps: [],
   };
 }

@@ -71,6 +71,8 @@ export function snoozeEmail(
     const snoozed = db.prepare('SELECT 1 FROM snoozes WHERE email_id = ?').get(emailId);
     if (snoozed) {
       db.prepare('UPDATE snoozes SET until = ? WHERE email_id = ?').run(at, emailId);
+      // Its wake-up time is part of what a client shows (JMAP `snoozed`): a change like any other.
+      changeLog.record(db, accountId, 'Email', [[emailId, 'updated']]);
       return;
     }
     const box = snoozedMailbox(db, accountId);
@@ -185,12 +187,15 @@ export function wakeDueSnoozes(db: Db, now: Date): { accountId: AccountId; email
 export function listSnoozed(db: Db, accountId: AccountId): SnoozedEmail[] {
   return (
     db
-      .prepare('SELECT email_id, until FROM snoozes WHERE account_id = ? ORDER BY until, email_id')
-      .all(accountId) as {
-      email_id: string;
-      until: number;
-    }[]
-  ).map((r) => ({ emailId: r.email_id as EmailId, until: new Date(r.until) }));
+      .prepare(
+        'SELECT email_id, until, mailbox_ids FROM snoozes WHERE account_id = ? ORDER BY until, email_id',
+      )
+      .all(accountId) as Omit<SnoozeRow, 'account_id'>[]
+  ).map((r) => ({
+    emailId: r.email_id as EmailId,
+    until: new Date(r.until),
+    mailboxIds: JSON.parse(r.mailbox_ids) as MailboxId[],
+  }));
 }
 
 /** When the next snooze is due, or null when none is pending (for the waking scheduler). */

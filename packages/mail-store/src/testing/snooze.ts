@@ -14,10 +14,23 @@ export function describeSnooze(factory: MailStoreFactory): void {
       expect(snoozed?.name).toBe('Snoozed');
       const [moved] = await store.getEmails(account.id, [email.id]);
       expect(moved?.mailboxIds).toEqual([snoozed?.id]);
-      expect(await store.listSnoozed(account.id)).toEqual([{ emailId: email.id, until }]);
+      expect(await store.listSnoozed(account.id)).toEqual([
+        { emailId: email.id, until, mailboxIds: [inbox.id] },
+      ]);
       expect(await store.nextSnoozeDue()).toEqual(until);
       const counts = await store.getMailboxCounts(account.id, [inbox.id]);
       expect(counts.get(inbox.id)?.totalEmails).toBe(0);
+    });
+
+    it('snoozing again moves only the wake-up time, as a logged Email change', async () => {
+      const { store, account, importMail } = f();
+      const email = await importMail({ Subject: 'Later still' });
+      await store.snoozeEmail(account.id, email.id, new Date(Date.now() + 60_000));
+      const state = await store.getState(account.id, 'Email');
+      const later = new Date(Date.now() + 7_200_000);
+      await store.snoozeEmail(account.id, email.id, later);
+      expect((await store.listSnoozed(account.id)).map((s) => s.until)).toEqual([later]);
+      expect((await store.getChanges(account.id, 'Email', state)).updated).toEqual([email.id]);
     });
 
     it('unsnooze puts the email back where it was, as it was', async () => {

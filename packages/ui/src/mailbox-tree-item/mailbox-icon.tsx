@@ -48,6 +48,14 @@ const paths = {
       <path d="M5 4h12l-2 4 2 4H5" />
     </>
   ),
+  snoozed: (
+    <>
+      <circle cx="12" cy="13" r="8" />
+      <path d="M12 9v4l2.5 2.5" />
+      <path d="M5 3 2 6" />
+      <path d="m19 3 3 3" />
+    </>
+  ),
   folder: <path d="M3 6a1 1 0 0 1 1-1h5l2 2h9a1 1 0 0 1 1 1v10a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1z" />,
 } satisfies Record<string, ReactNode>;
 
@@ -64,11 +72,11 @@ export function mailboxIconName(role: MailboxRole | null | undefined): MailboxIc
     case 'junk':
     case 'archive':
     case 'flagged':
+    case 'snoozed':
       return role;
     case 'all':
     case 'important':
     case 'subscribed':
-    case 'snoozed':
       return 'folder';
     default: {
       const unknown: never = role;

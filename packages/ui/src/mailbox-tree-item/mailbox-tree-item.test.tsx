@@ -86,7 +86,7 @@ describe('MailboxTreeItem', () => {
 
 describe('mailboxIconName', () => {
   it('has an icon for each common role and a folder otherwise', () => {
-    for (const role of ['inbox', 'sent', 'drafts', 'trash', 'junk', 'archive'] as const) {
+    for (const role of ['inbox', 'sent', 'drafts', 'trash', 'junk', 'archive', 'snoozed'] as const) {
       expect(mailboxIconName(role)).toBe(role);
     }
     expect(mailboxIconName('all')).toBe('folder');

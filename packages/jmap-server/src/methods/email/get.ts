@@ -14,6 +14,7 @@ import { getArgsSchema, unsignedIntSchema } from '../shared/schemas.js';
 import { selectBodyProperties } from './body-parts.js';
 import { splitHeaderProperties } from './header-properties.js';
 import { bodyValueRequestOf, loadBodyValues, wantsBodyValues } from './body-values.js';
+import { snoozedValues, usesSnooze } from './snooze.js';
 import {
   DEFAULT_EMAIL_PROPERTIES,
   EMAIL_PROPERTIES,
@@ -55,7 +56,9 @@ export async function emailGet(
   const access = await requireMailAccess(ctx, args.accountId);
   const { accountId } = access;
   const { names, headers } = splitHeaderProperties(args.properties, 'properties');
-  const properties = selectProperties(names, EMAIL_PROPERTIES, DEFAULT_EMAIL_PROPERTIES);
+  // `snoozed` exists only for a request that `using`s Capability.Snooze, and only when asked.
+  const known = usesSnooze(ctx) ? [...EMAIL_PROPERTIES, 'snoozed' as const] : EMAIL_PROPERTIES;
+  const properties = selectProperties(names, known, DEFAULT_EMAIL_PROPERTIES);
   const bodyProperties = selectBodyProperties(args.bodyProperties);
   const bodyValueRequest = bodyValueRequestOf(args);
 
@@ -78,6 +81,7 @@ export async function emailGet(
           .filter((record) => mayReadEmail(access, record.mailboxIds))
           .map((record) => ({ ...record, mailboxIds: visibleMailboxIds(access, record.mailboxIds) }));
   const byId = new Map(visible.map((record) => [record.id as string, record]));
+  const snoozed = properties.includes('snoozed') ? await snoozedValues(ctx, accountId, records) : null;
 
   const list: Partial<Email>[] = [];
   for (const id of ids) {
@@ -87,7 +91,8 @@ export async function emailGet(
       properties.includes('bodyValues') && wantsBodyValues(bodyValueRequest)
         ? await loadBodyValues(ctx.store, accountId, fullRecord(record), bodyValueRequest)
         : {};
-    list.push(emailToWire(record, properties, { bodyProperties, bodyValues }, headers) as Partial<Email>);
+    const extras = { bodyProperties, bodyValues, snoozed: snoozed?.get(record.id) ?? null };
+    list.push(emailToWire(record, properties, extras, headers) as Partial<Email>);
   }
   const notFound = ids.filter((id) => !byId.has(id));
   return { accountId, state, list, notFound };

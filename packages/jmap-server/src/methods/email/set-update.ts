@@ -7,6 +7,28 @@ import type { MethodContext } from '../../method-context.js';
 import { toEmailId, toMailboxId } from '../shared/ids.js';
 import { resolveId } from '../shared/creation-ids.js';
 import { applyMapPatch, parseEmailPatch, resolveMapPatch } from './set-patch.js';
+import { applySnoozeChange, parseSnoozeChange, usesSnooze, type SnoozeChange } from './snooze.js';
+
+/**
+ * Takes `snoozed` (Capability.Snooze) out of the patch. Without the capability in `using` it
+ * stays, and is refused as a property that cannot be updated. Snoozing moves the email itself,
+ * so it does not go with a `mailboxIds` change.
+ */
+function splitSnooze(
+  ctx: MethodContext,
+  rawPatch: Record<string, unknown>,
+): { rest: Record<string, unknown>; snooze?: SnoozeChange } | SetError {
+  if (!usesSnooze(ctx) || !('snoozed' in rawPatch)) return { rest: rawPatch };
+  const { snoozed, ...rest } = rawPatch;
+  if (Object.keys(rest).some((path) => path.split('/')[0] === 'mailboxIds'))
+    return {
+      type: 'invalidProperties',
+      properties: ['snoozed', 'mailboxIds'],
+      description: 'Snoozing moves the email: mailboxIds may not change in the same update.',
+    };
+  const snooze = parseSnoozeChange(snoozed, new Date());
+  return snooze !== null && 'type' in snooze ? snooze : { rest, snooze };
+}
 
 /**
  * RFC 8621 §2.4 in a shared account (RFC 9670): adding to a mailbox needs mayAddItems there,
@@ -56,7 +78,9 @@ export async function updateEmail(
   rawPatch: Record<string, unknown>,
 ): Promise<SetError | null> {
   const { accountId } = access;
-  const patch = parseEmailPatch(rawPatch);
+  const split = splitSnooze(ctx, rawPatch);
+  if ('type' in split) return split;
+  const patch = parseEmailPatch(split.rest);
   if ('type' in patch) return patch;
   const emailId = toEmailId(id);
   const [record] = emailId === null ? [] : await ctx.store.getEmailSummaries(accountId, [emailId]);
@@ -109,6 +133,7 @@ export async function updateEmail(
       const keywords = applyMapPatch(record.keywords, patch.keywords);
       if (!sameSet(keywords, record.keywords)) await ctx.store.setKeywords(accountId, record.id, keywords);
     }
+    if (split.snooze !== undefined) return await applySnoozeChange(ctx, access, record, split.snooze);
   } catch (error) {
     // Destroyed since it was read: a per-item failure, not a server fault.
     if (error instanceof StoreError && error.code === 'notFound') return { type: 'notFound' };

@@ -1,4 +1,4 @@
-import type { EmailAddress, EmailBodyValue, EmailProperty } from '@colibri/jmap-types';
+import type { EmailAddress, EmailBodyValue, EmailProperty, EmailSnoozed } from '@colibri/jmap-types';
 import type { Address, EmailRecord, EmailSummary } from '@colibri/mail-store';
 import { toUtcDate } from '../shared/dates.js';
 import { projectPart, projectStructure } from './body-parts.js';
@@ -82,6 +82,8 @@ function copy(list: string[] | null): string[] | null {
 export interface WireExtras {
   bodyProperties: readonly BodyPartSelection[];
   bodyValues: Record<string, EmailBodyValue>;
+  /** `snoozed` (Capability.Snooze), read by Email/get for the emails it returns. */
+  snoozed?: EmailSnoozed | null;
 }
 
 /** One Email property's wire value (RFC 8621 §4.1). */
@@ -130,6 +132,8 @@ export function emailValue(
     // §4.1.3: the message's own fields are the root part's.
     case 'headers':
       return fullRecord(record).bodyStructure.headers.map(({ name, value }) => ({ name, value }));
+    case 'snoozed':
+      return extras.snoozed ?? null;
     default: {
       const unhandled: never = property;
       throw new Error(`unhandled Email property ${String(unhandled)}`);

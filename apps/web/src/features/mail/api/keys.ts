@@ -4,6 +4,18 @@ import type { Id } from '@colibri/jmap-types';
 export interface EmailListParams {
   mailboxId: Id;
   collapseThreads: boolean;
+  /** The Snoozed mailbox's list: its rows carry `snoozed`, the wake-up time they show. */
+  withSnoozed?: true;
+}
+
+/** The params of a mailbox's list; the one place that decides which lists ask for `snoozed`. */
+export function emailListParams(
+  mailbox: { id: Id; role: string | null },
+  collapseThreads: boolean,
+): EmailListParams {
+  const params: EmailListParams = { mailboxId: mailbox.id, collapseThreads };
+  if (mailbox.role === 'snoozed') params.withSnoozed = true;
+  return params;
 }
 
 /**

@@ -38,7 +38,7 @@ export async function fetchEmailWindow(
     const emails = b.call('Email/get', {
       accountId,
       ids: ref(query, '/ids'),
-      properties: [...EMAIL_LIST_PROPERTIES],
+      properties: params.withSnoozed ? [...EMAIL_LIST_PROPERTIES, 'snoozed'] : [...EMAIL_LIST_PROPERTIES],
     });
     return { query, emails };
   });

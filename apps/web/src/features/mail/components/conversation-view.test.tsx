@@ -39,6 +39,9 @@ const items = [
   item('e2', 'Bob', '2026-03-02T10:00:00Z', true),
   item('e3', 'Ann', '2026-03-03T10:00:00Z', false),
 ];
+/** A reply that arrives while the conversation is open (`thread.push(late)`). */
+const late = item('e4', 'Cyd', '2026-03-04T10:00:00Z', false);
+const thread = items.map((e) => e.id);
 
 function renderConversation(emailId: string, onReply = vi.fn()) {
   const { client, calls } = fakeJmapClient((name, args) => {
@@ -50,13 +53,15 @@ function renderConversation(emailId: string, onReply = vi.fn()) {
       return {
         accountId: 'A1',
         state: 's',
-        list: [{ id: 't1', emailIds: ['e1', 'e2', 'e3'] }],
+        list: [{ id: 't1', emailIds: [...thread] }],
         notFound: [],
       };
     if (name === 'Email/get') {
       const ids = args.ids as string[] | undefined;
-      if (ids && ids[0] === emailId && !args['#ids']) {
-        const found = items.find((e) => e.id === emailId);
+      // One message's body: the opened one, or one unfolded later.
+      const wanted = ids?.length === 1 ? ids[0] : undefined;
+      if (wanted !== undefined && !args['#ids']) {
+        const found = [...items, late].find((e) => e.id === wanted);
         const list = found
           ? [
               {
@@ -68,26 +73,28 @@ function renderConversation(emailId: string, onReply = vi.fn()) {
                 textBody: [part],
                 attachments: [],
                 bodyValues: {
-                  '1': { value: `Body of ${emailId}`, isEncodingProblem: false, isTruncated: false },
+                  '1': { value: `Body of ${wanted}`, isEncodingProblem: false, isTruncated: false },
                 },
               },
             ]
           : [];
-        return { accountId: 'A1', state: 's', list, notFound: found ? [] : [emailId] };
+        return { accountId: 'A1', state: 's', list, notFound: found ? [] : [wanted] };
       }
       // Out of order on purpose: the conversation follows the Thread's order.
-      return { accountId: 'A1', state: 's', list: [items[2], items[0], items[1]], notFound: [] };
+      const extra = thread.includes(late.id) ? [late] : [];
+      return { accountId: 'A1', state: 's', list: [items[2], items[0], items[1], ...extra], notFound: [] };
     }
     throw new Error(`unexpected ${name}`);
   });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+    <QueryClientProvider client={queryClient}>
       <JmapClientProvider client={client}>
         <ConversationView session={testSession} accountId="A1" emailId={emailId} onReply={onReply} />
       </JmapClientProvider>
     </QueryClientProvider>,
   );
-  return calls;
+  return Object.assign(calls, { queryClient });
 }
 
 describe('ConversationView', () => {
@@ -135,6 +142,27 @@ describe('ConversationView', () => {
     const user = userEvent.setup();
     await user.click(within(conversation).getByRole('button', { name: 'Reply all' }));
     expect(onReply).toHaveBeenCalledWith('e3', 'reply-all');
+  });
+
+  it('shows a message that arrives in the open conversation (push) unfolded, as new and unread', async () => {
+    const { queryClient } = renderConversation('e3');
+    await screen.findByRole('heading', { level: 2 });
+    const conversation = screen.getByRole('region', { name: 'Conversation' });
+    expect(within(conversation).getAllByRole('article')).toHaveLength(3);
+    thread.push(late.id);
+    try {
+      // What a push StateChange does to the cache (hooks/use-live-mail).
+      await queryClient.invalidateQueries();
+      await within(conversation).findByRole('article', { name: /^Message from Cyd/ });
+      const articles = within(conversation).getAllByRole('article');
+      expect(articles).toHaveLength(4);
+      // Folded older messages still say so; the arrival has no folded header to open.
+      expect(within(articles[3]!).queryByRole('button', { expanded: false })).toBeNull();
+      expect(within(articles[0]!).getByRole('button', { expanded: false })).toBeTruthy();
+      expect(await within(articles[3]!).findByText('Body of e4', {}, { timeout: 5_000 })).toBeTruthy();
+    } finally {
+      thread.pop();
+    }
   });
 
   it('says so when the message no longer exists', async () => {

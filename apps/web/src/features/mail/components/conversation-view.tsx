@@ -84,6 +84,15 @@ function ConversationMessages({
     [conversation.items, conversation.opened, mailboxes.data],
   );
   const [expanded, setExpanded] = useState(() => initiallyExpanded(conversation.opened.id, shown));
+  // A message that arrives while the conversation is open (push) opens like an unread one at
+  // first: it is new. Adjusted during render, so it never shows folded first.
+  const [known, setKnown] = useState(() => new Set(shown.map((item) => item.id)));
+  const arrived = shown.filter((item) => !known.has(item.id));
+  if (arrived.length > 0) {
+    setKnown(new Set([...known, ...arrived.map((item) => item.id)]));
+    const opening = arrived.filter((item) => !item.keywords[Keyword.Seen] || item === shown.at(-1));
+    if (opening.length > 0) setExpanded(new Set([...expanded, ...opening.map((item) => item.id)]));
+  }
   // The thread's subject is the first message's, without the replies' "Re:" (as in Gmail).
   const first = shown[0] ?? conversation.opened;
   const subject = first.subject?.trim() || conversation.opened.subject?.trim() || mailMessages.noSubject;

@@ -6,6 +6,7 @@ import { PageStatus } from '../../../components/page-status';
 import { useMailboxes } from '../api/get-mailboxes';
 import type { MailboxSummary } from '../api/get-mailboxes';
 import { useMailSession } from '../api/get-session';
+import { emailListParams } from '../api/keys';
 import { mailPath, useMailCommands } from '../hooks/use-mail-commands';
 import { useLiveMail } from '../hooks/use-live-mail';
 import { useMailShortcuts } from '../hooks/use-mail-shortcuts';
@@ -16,6 +17,7 @@ import {
   useMailUiActions,
   useMailboxPaneOpen,
   useShortcutsHelpOpen,
+  useSnoozeMenu,
 } from '../stores/mail-ui-store';
 import { useSelectionActions } from '../stores/selection-store';
 import { FolderManager } from './folder-manager';
@@ -23,6 +25,7 @@ import { MailboxTree } from './mailbox-tree';
 import { MessageListPane } from './message-list-pane';
 import { Reader } from './reader';
 import { ShortcutsHelp } from './shortcuts-help';
+import { SnoozeMenu } from './snooze-menu';
 
 /** `/mail/:mailboxId?/:emailId?`: mailboxes, the message list and the reader. */
 export function MailPage() {
@@ -89,12 +92,13 @@ function MailboxScreen({
   const layout = useMailLayout();
   const listMode = useListMode();
   const helpOpen = useShortcutsHelpOpen();
+  const snoozeMenu = useSnoozeMenu();
   const ui = useMailUiActions();
   const selection = useSelectionActions();
   const conversations = listMode === 'conversations';
   const params = useMemo(
-    () => ({ mailboxId: mailbox.id, collapseThreads: conversations }),
-    [mailbox.id, conversations],
+    () => emailListParams({ id: mailbox.id, role: mailbox.role }, conversations),
+    [mailbox.id, mailbox.role, conversations],
   );
   const anchor = useRef(0);
   const commands = useMailCommands({
@@ -171,6 +175,15 @@ function MailboxScreen({
           accountId={accountId}
           emailId={openEmailId}
           onBack={() => onNavigate(mailPath(mailbox.id))}
+          actions={
+            openEmailId && (
+              <SnoozeMenu
+                open={snoozeMenu === 'reader'}
+                onOpenChange={(open) => ui.snoozeMenuToggled(open ? 'reader' : null)}
+                onSnooze={(until) => commands.snooze(until, [openEmailId])}
+              />
+            )
+          }
         />
       </main>
       <ShortcutsHelp open={helpOpen} onClose={() => ui.shortcutsHelpToggled(false)} />

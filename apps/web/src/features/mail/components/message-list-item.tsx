@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { Keyword } from '@colibri/jmap-types';
 import { FlagIcon, PaperclipIcon } from '../../../components/icons';
 import type { EmailListItem } from '../lib/email-window';
-import { formatFullDate, formatListDate, senderName } from '../lib/format';
+import { formatFullDate, formatListDate, formatWakeTime, senderName } from '../lib/format';
 import { mailMessages } from '../messages';
 
 /**
@@ -32,13 +32,26 @@ export const MessageListItem = memo(function MessageListItem({ email }: { email:
             />
           )}
         </span>
-        <time
-          className="message-row__date"
-          dateTime={email.receivedAt}
-          title={formatFullDate(email.receivedAt, mailMessages.locale)}
-        >
-          {formatListDate(email.receivedAt, mailMessages.locale)}
-        </time>
+        {email.snoozed ? (
+          // In the Snoozed mailbox: when it comes back, rather than when it came.
+          <time
+            className="message-row__date"
+            data-snoozed
+            dateTime={email.snoozed.until}
+            title={mailMessages.snoozedUntil(formatFullDate(email.snoozed.until, mailMessages.locale))}
+          >
+            <span className="visually-hidden">{mailMessages.snoozedUntilLabel} </span>
+            {formatWakeTime(email.snoozed.until, mailMessages.locale)}
+          </time>
+        ) : (
+          <time
+            className="message-row__date"
+            dateTime={email.receivedAt}
+            title={formatFullDate(email.receivedAt, mailMessages.locale)}
+          >
+            {formatListDate(email.receivedAt, mailMessages.locale)}
+          </time>
+        )}
       </div>
       <div className="message-row__subject">{email.subject?.trim() || mailMessages.noSubject}</div>
       <div className="message-row__preview">{email.preview}</div>

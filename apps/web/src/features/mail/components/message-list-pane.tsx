@@ -11,9 +11,16 @@ import { useEmailList } from '../api/query-emails';
 import { loadedIds } from '../lib/row-index';
 import { useSelectedIds } from '../stores/selection-store';
 import { mailMessages } from '../messages';
-import { useListMode, useMailLayout, useMailUiActions, useMailboxPaneOpen } from '../stores/mail-ui-store';
+import {
+  useListMode,
+  useMailLayout,
+  useMailUiActions,
+  useMailboxPaneOpen,
+  useSnoozeMenu,
+} from '../stores/mail-ui-store';
 import { MessageList } from './message-list';
 import { MessageListToolbar } from './message-list-toolbar';
+import { SnoozeMenu } from './snooze-menu';
 
 export interface MessageListPaneProps {
   accountId: Id;
@@ -47,6 +54,7 @@ export function MessageListPane({
   const layout = useMailLayout();
   const listMode = useListMode();
   const ui = useMailUiActions();
+  const snoozeMenu = useSnoozeMenu();
 
   let body;
   if (list.isPending) body = <PageStatus>{mailMessages.listLoading}</PageStatus>;
@@ -139,6 +147,13 @@ export function MessageListPane({
         onSelectEverything={() => void commands.selectEverything()}
         onAction={(action) => commands.bulk(action)}
         onMove={(to) => commands.moveTo(to)}
+        snooze={
+          <SnoozeMenu
+            open={snoozeMenu === 'toolbar'}
+            onOpenChange={(open) => ui.snoozeMenuToggled(open ? 'toolbar' : null)}
+            onSnooze={(until) => commands.snooze(until)}
+          />
+        }
       />
       {body}
     </section>

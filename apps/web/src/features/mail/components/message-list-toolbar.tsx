@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Button } from '@colibri/ui';
 import type { Id } from '@colibri/jmap-types';
 import type { MailboxSummary } from '../api/get-mailboxes';
@@ -28,11 +29,13 @@ export interface MessageListToolbarProps {
   onSelectEverything: () => void;
   onAction: (action: BulkAction) => void;
   onMove: (mailboxId: Id) => void;
+  /** The Snooze menu (it holds its own popover), after the other actions. */
+  snooze?: ReactNode;
 }
 
 /**
  * The actions on the selected messages (or, with none selected, the cursor or open message):
- * archive, delete, move, read/unread, flag. A native select does the move, so that it works
+ * archive, delete, move, read/unread, flag, snooze. A native select does the move, so that it works
  * with the keyboard and screen readers without a custom menu.
  */
 export function MessageListToolbar({
@@ -46,6 +49,7 @@ export function MessageListToolbar({
   onSelectEverything,
   onAction,
   onMove,
+  snooze,
 }: MessageListToolbarProps) {
   return (
     <div className="message-toolbar" role="toolbar" aria-label={mailMessages.toolbarLabel}>
@@ -70,6 +74,7 @@ export function MessageListToolbar({
           {label}
         </Button>
       ))}
+      {snooze}
       <select
         className="message-toolbar__move"
         aria-label={mailMessages.moveTo}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Button } from '@colibri/ui';
 import type { Id, Session } from '@colibri/jmap-types';
 import { BackIcon, MailIcon } from '../../../components/icons';
@@ -15,10 +16,12 @@ export interface ReaderProps {
   onBack: () => void;
   /** Reply, reply all, forward (filled by the composer); without it the buttons are hidden. */
   onReply?: ReplyHandler;
+  /** Actions on the open message shown above it (e.g. the Snooze menu). */
+  actions?: ReactNode;
 }
 
 /** The reading pane: the conversation of the open message, or a hint when none is open. */
-export function Reader({ session, accountId, emailId, onBack, onReply }: ReaderProps) {
+export function Reader({ session, accountId, emailId, onBack, onReply, actions }: ReaderProps) {
   const launch = useOptionalComposeLauncher();
   // Without a handler of its own, the reader answers through the shell's composer.
   const reply: ReplyHandler | undefined =
@@ -34,13 +37,16 @@ export function Reader({ session, accountId, emailId, onBack, onReply }: ReaderP
       </section>
     );
   }
-  // Only shown on phones, where the reader replaces the list.
+  // The back button is only shown on phones, where the reader replaces the list.
   const back = (
-    <div className="reader__toolbar">
-      <Button variant="ghost" onClick={onBack}>
-        <BackIcon /> {mailMessages.backToList}
-      </Button>
-    </div>
+    <>
+      <div className="reader__toolbar">
+        <Button variant="ghost" onClick={onBack}>
+          <BackIcon /> {mailMessages.backToList}
+        </Button>
+      </div>
+      {actions && <div className="reader__actions">{actions}</div>}
+    </>
   );
   return (
     <ConversationView

@@ -57,6 +57,14 @@ function setup(answerSet: (args: Record<string, unknown>) => Record<string, unkn
   return { run: result.current, queryClient, calls, release };
 }
 
+/** An Email/set answer that updated every email asked for. */
+const agreeToAll = (args: Record<string, unknown>) => ({
+  accountId: 'A1',
+  oldState: 's1',
+  newState: 's2',
+  updated: Object.fromEntries(Object.keys(args.update as object).map((id) => [id, null])),
+});
+
 const inbox = (queryClient: QueryClient) => queryClient.getQueryData<EmailListData>(inboxKey);
 
 afterEach(() => {
@@ -66,12 +74,7 @@ afterEach(() => {
 
 describe('useEmailAction', () => {
   it('moves rows out of the list at once and offers Undo once the server agreed', async () => {
-    const { run, queryClient, calls, release } = setup((args) => ({
-      accountId: 'A1',
-      oldState: 's1',
-      newState: 's2',
-      updated: Object.fromEntries(Object.keys(args.update as object).map((id) => [id, null])),
-    }));
+    const { run, queryClient, calls, release } = setup(agreeToAll);
     run({
       rowIds: ['e2'],
       action: { kind: 'move', from: 'inbox', to: 'archive' },
@@ -116,5 +119,42 @@ describe('useEmailAction', () => {
     expect(toast?.tone).toBe('error');
     expect(toast?.message).toContain('Could not flag the messages');
     expect(toast?.message).toContain('read-only mailbox');
+  });
+
+  it('snoozes: the rows leave the list at once, rollback on refusal, Undo wakes them now', async () => {
+    const refused = setup(() => ({
+      accountId: 'A1',
+      oldState: 's1',
+      newState: 's1',
+      notUpdated: { e1: { type: 'invalidProperties', description: 'snoozed/until must be in the future.' } },
+    }));
+    const snooze = { kind: 'snooze', from: 'inbox', until: '2026-01-02T08:00:00Z', leaves: true } as const;
+    refused.run({ rowIds: ['e1'], action: snooze, conversations: false, what: 'snooze the messages' });
+    await waitFor(() => expect(inbox(refused.queryClient)?.total).toBe(2));
+    refused.release();
+    await waitFor(() => expect(inbox(refused.queryClient)?.total).toBe(3));
+    expect(useToastStore.getState().toasts[0]?.message).toContain('Could not snooze the messages');
+    useToastStore.setState({ toasts: [] });
+
+    const { run, queryClient, calls, release } = setup(agreeToAll);
+    run({
+      rowIds: ['e2'],
+      action: snooze,
+      conversations: false,
+      what: 'snooze the messages',
+      done: (n) => `${n} snoozed`,
+    });
+    await waitFor(() => expect(inbox(queryClient)?.total).toBe(2));
+    release();
+    await waitFor(() => expect(useToastStore.getState().toasts).toHaveLength(1));
+    // Colibri's snooze extension: the Email `snoozed` property, Cyrus's shape.
+    expect(calls.find(([name]) => name === 'Email/set')?.[1]).toMatchObject({
+      update: { e2: { snoozed: { until: '2026-01-02T08:00:00Z' } } },
+    });
+    useToastStore.getState().toasts[0]?.action?.run();
+    await waitFor(() => expect(calls.filter(([name]) => name === 'Email/set')).toHaveLength(2));
+    expect(calls.filter(([name]) => name === 'Email/set')[1]?.[1]).toMatchObject({
+      update: { e2: { snoozed: null } },
+    });
   });
 });

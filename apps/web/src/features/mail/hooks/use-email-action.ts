@@ -5,7 +5,7 @@ import { useToastActions } from '../../../lib/toast-store';
 import { mailKeys } from '../api/keys';
 import { applyOptimisticEmailAction } from '../api/optimistic-email-update';
 import { setEmails, threadEmailIds } from '../api/set-emails';
-import { inverseAction } from '../lib/email-action';
+import { actionSource, inverseAction } from '../lib/email-action';
 import type { EmailAction } from '../lib/email-action';
 import { mailMessages } from '../messages';
 
@@ -40,7 +40,7 @@ export function useEmailAction(accountId: Id) {
     mutationFn: async (request: EmailActionRequest) => {
       const { action } = request;
       const ids = request.conversations
-        ? await threadEmailIds(client, accountId, request.rowIds, action.kind === 'move' ? action.from : null)
+        ? await threadEmailIds(client, accountId, request.rowIds, actionSource(action))
         : [...request.rowIds];
       await setEmails(client, accountId, ids, action);
       return ids;

@@ -4,9 +4,10 @@ import { useOptionalComposeLauncher } from '../../../lib/compose-launcher';
 import { useJmapClient } from '../../../lib/jmap';
 import { queryAllEmailIds } from '../api/query-email-ids';
 import type { Id, MailboxRole } from '@colibri/jmap-types';
+import { formatFullDate } from '../lib/format';
 import { useToastActions } from '../../../lib/toast-store';
 import type { MailboxSummary } from '../api/get-mailboxes';
-import { mailKeys } from '../api/keys';
+import { emailListParams, mailKeys } from '../api/keys';
 import { flag, markRead } from '../lib/email-action';
 import type { EmailAction } from '../lib/email-action';
 import type { EmailListData } from '../lib/email-window';
@@ -28,6 +29,9 @@ interface MailCommandContext {
   openEmailId: Id | undefined;
 }
 
+/** RFC 8620 §1.4: a UTCDate, to the second (the server's snooze precision). */
+const utcDate = (instant: Date) => instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
 export const mailPath = (mailboxId: Id, emailId?: Id) =>
   `/mail/${encodeURIComponent(mailboxId)}${emailId ? `/${encodeURIComponent(emailId)}` : ''}`;
 
@@ -43,12 +47,18 @@ export function useMailCommands(context: MailCommandContext) {
   const runAction = useEmailAction(accountId);
   const client = useJmapClient();
   const selection = useSelectionActions();
-  const { shortcutsHelpToggled } = useMailUiActions();
+  const { shortcutsHelpToggled, snoozeMenuToggled } = useMailUiActions();
   const { toastShown } = useToastActions();
   // Read when a command runs, not subscribed: the screen does not re-render per loaded window.
   const list = () =>
     queryClient.getQueryData<EmailListData>(
-      mailKeys.emailList(accountId, { mailboxId, collapseThreads: conversations }),
+      mailKeys.emailList(
+        accountId,
+        emailListParams(
+          { id: mailboxId, role: mailboxes.find((m) => m.id === mailboxId)?.role ?? null },
+          conversations,
+        ),
+      ),
     );
   const rows = () => rowIndexOf(list());
   const byRole = (role: MailboxRole) => mailboxes.find((m) => m.role === role);
@@ -146,6 +156,31 @@ export function useMailCommands(context: MailCommandContext) {
     move(ids, to, (count) => mailMessages.moved(count, name), mailMessages.actionWhat.move);
   };
 
+  /**
+   * Snoozes the targets until `until` (Email `snoozed`): they leave the list at once, and the
+   * toast's Undo wakes them now. In the Snoozed mailbox it only moves their wake-up time.
+   */
+  const snooze = (until: Date, ids: readonly Id[] = targets()) => {
+    snoozeMenuToggled(null);
+    if (ids.length === 0) return toastShown({ tone: 'info', message: mailMessages.nothingSelected });
+    const leaves = byRole('snoozed')?.id !== mailboxId;
+    if (leaves) leave(ids);
+    const when = formatFullDate(until.toISOString(), mailMessages.locale);
+    const action: EmailAction = { kind: 'snooze', from: mailboxId, until: utcDate(until), leaves };
+    runAction({
+      rowIds: ids,
+      action,
+      conversations,
+      what: mailMessages.actionWhat.snooze,
+      done: (count) => mailMessages.snoozed(count, when),
+    });
+    return undefined;
+  };
+
+  /** `b`: the snooze menu of the open message, else of the list's selection. */
+  const openSnoozeMenu = () =>
+    snoozeMenuToggled(openEmailId && actionTargets(readSelection()).length === 0 ? 'reader' : 'toolbar');
+
   /** `s`: flags the targets, or unflags them when all already are. */
   const toggleFlag = () => {
     const ids = targets();
@@ -187,6 +222,8 @@ export function useMailCommands(context: MailCommandContext) {
         return bulk('read');
       case 'markUnread':
         return bulk('unread');
+      case 'snooze':
+        return openSnoozeMenu();
       case 'toggleSelect':
         if (readSelection().cursor === null && openEmailId) selection.cursorPlaced(openEmailId);
         return selection.cursorToggled();
@@ -223,5 +260,5 @@ export function useMailCommands(context: MailCommandContext) {
         }),
       );
 
-  return { command, bulk, moveTo, open, step, rows, selectEverything };
+  return { command, bulk, moveTo, snooze, open, step, rows, selectEverything };
 }

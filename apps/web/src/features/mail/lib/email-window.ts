@@ -11,7 +11,8 @@ export const EMAIL_LIST_PROPERTIES = [
   'keywords',
   'hasAttachment',
 ] as const;
-export type EmailListItem = Pick<Email, (typeof EMAIL_LIST_PROPERTIES)[number]>;
+/** A row; `snoozed` only in the Snoozed mailbox's list (`EmailListParams.withSnoozed`). */
+export type EmailListItem = Pick<Email, (typeof EMAIL_LIST_PROPERTIES)[number] | 'snoozed'>;
 
 /**
  * A mailbox list as the client holds it: the query's total, the ids of the positions a window

@@ -24,6 +24,17 @@ export function formatListDate(iso: string, locale: string, now: Date = new Date
   return dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(date);
 }
 
+/** When a snoozed message wakes, short: "Sat 08:00", with the date when more than a week ahead. */
+export function formatWakeTime(iso: string, locale: string, now: Date = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const withinWeek = date.getTime() - now.getTime() < 6 * 24 * 3600 * 1000;
+  const day: Intl.DateTimeFormatOptions = withinWeek
+    ? { weekday: 'short' }
+    : { day: 'numeric', month: 'short' };
+  return dateFormat(locale, { ...day, hour: '2-digit', minute: '2-digit' }).format(date);
+}
+
 export function formatFullDate(iso: string, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';

@@ -14,8 +14,9 @@ export interface MailboxTreeRow<M extends TreeMailbox> {
   depth: number;
 }
 
-// The usual webmail order of the special-use folders; other roles follow, then folders without a role.
-const ROLE_ORDER: readonly MailboxRole[] = ['inbox', 'drafts', 'sent', 'archive', 'junk', 'trash'];
+// The usual webmail order of the special-use folders (Snoozed under the Inbox, as in Gmail);
+// other roles follow, then folders without a role.
+const ROLE_ORDER: readonly MailboxRole[] = ['inbox', 'snoozed', 'drafts', 'sent', 'archive', 'junk', 'trash'];
 
 function roleRank(role: MailboxRole | null): number {
   if (role === null) return ROLE_ORDER.length + 1;

@@ -16,7 +16,7 @@ describe('shortcut matcher', () => {
   it('maps the Gmail keys to commands', () => {
     const match = createShortcutMatcher();
     expect(
-      ['j', 'k', 'o', 'Enter', 'u', 'e', '#', 's', 'I', 'U', 'x', '?'].map((k) => match(press(k), 0)),
+      ['j', 'k', 'o', 'Enter', 'u', 'e', '#', 's', 'I', 'U', 'b', 'x', '?'].map((k) => match(press(k), 0)),
     ).toEqual([
       'next',
       'previous',
@@ -28,6 +28,7 @@ describe('shortcut matcher', () => {
       'flag',
       'markRead',
       'markUnread',
+      'snooze',
       'toggleSelect',
       'showHelp',
     ]);

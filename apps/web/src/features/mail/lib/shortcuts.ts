@@ -12,6 +12,7 @@ export type MailCommand =
   | 'flag'
   | 'markRead'
   | 'markUnread'
+  | 'snooze'
   | 'toggleSelect'
   | 'selectAll'
   | 'clearSelection'
@@ -37,6 +38,8 @@ export const MAIL_SHORTCUTS: readonly Shortcut[] = [
   { keys: ['s'], command: 'flag' },
   { keys: ['I'], command: 'markRead' },
   { keys: ['U'], command: 'markUnread' },
+  // Gmail's key for snooze.
+  { keys: ['b'], command: 'snooze' },
   { keys: ['x'], command: 'toggleSelect' },
   { keys: ['*', 'a'], command: 'selectAll' },
   { keys: ['Escape'], command: 'clearSelection' },

@@ -4,6 +4,8 @@ import { create } from 'zustand';
 export type MailLayout = 'split' | 'list';
 /** One row per conversation (RFC 8621 §4.4 collapseThreads) or per message. */
 export type ListMode = 'conversations' | 'messages';
+/** Which snooze menu is open: the list toolbar's (the selection) or the reader's (its message). */
+export type SnoozeMenuPlace = 'toolbar' | 'reader';
 
 const LAYOUT_KEY = 'colibri.mail.layout';
 const LIST_MODE_KEY = 'colibri.mail.listMode';
@@ -28,13 +30,15 @@ function remember(key: string, value: string) {
 /**
  * UI state of the mail screen (STYLE 19). Which mailbox and message are open lives in the URL
  * (`/mail/:mailboxId/:emailId`), so that links, reloads and the back button work; this store
- * holds what the URL should not: the layout, the list mode, the drawer and the help dialog.
+ * holds what the URL should not: the layout, the list mode, the drawer, the help dialog and
+ * which snooze menu is open.
  */
 interface MailUiState {
   mailboxPaneOpen: boolean;
   layout: MailLayout;
   listMode: ListMode;
   shortcutsHelpOpen: boolean;
+  snoozeMenu: SnoozeMenuPlace | null;
   /** Actions, named as events; a stable object, so selecting it never re-renders. */
   actions: {
     mailboxPaneToggled: () => void;
@@ -42,6 +46,7 @@ interface MailUiState {
     layoutChosen: (layout: MailLayout) => void;
     listModeChosen: (mode: ListMode) => void;
     shortcutsHelpToggled: (open: boolean) => void;
+    snoozeMenuToggled: (place: SnoozeMenuPlace | null) => void;
   };
 }
 
@@ -50,6 +55,7 @@ export const useMailUiStore = create<MailUiState>()((set) => ({
   layout: remembered<MailLayout>(LAYOUT_KEY, ['split', 'list'], 'split'),
   listMode: remembered<ListMode>(LIST_MODE_KEY, ['conversations', 'messages'], 'messages'),
   shortcutsHelpOpen: false,
+  snoozeMenu: null,
   actions: {
     mailboxPaneToggled: () => set((state) => ({ mailboxPaneOpen: !state.mailboxPaneOpen })),
     // Picking a mailbox on a narrow screen hides the pane again, to show the list.
@@ -63,6 +69,7 @@ export const useMailUiStore = create<MailUiState>()((set) => ({
       set({ listMode });
     },
     shortcutsHelpToggled: (shortcutsHelpOpen) => set({ shortcutsHelpOpen }),
+    snoozeMenuToggled: (snoozeMenu) => set({ snoozeMenu }),
   },
 }));
 
@@ -70,4 +77,5 @@ export const useMailboxPaneOpen = () => useMailUiStore((state) => state.mailboxP
 export const useMailLayout = () => useMailUiStore((state) => state.layout);
 export const useListMode = () => useMailUiStore((state) => state.listMode);
 export const useShortcutsHelpOpen = () => useMailUiStore((state) => state.shortcutsHelpOpen);
+export const useSnoozeMenu = () => useMailUiStore((state) => state.snoozeMenu);
 export const useMailUiActions = () => useMailUiStore((state) => state.actions);
