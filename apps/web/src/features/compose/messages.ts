@@ -1,5 +1,9 @@
+import { pickCatalogue } from '../../lib/i18n';
+import type { Catalogue } from '../../lib/i18n';
+import { composeMessagesFr } from './messages.fr';
+
 /** English strings of the compose feature, in one place so that a French catalogue can slot in. */
-export const composeMessages = {
+const en = {
   locale: 'en-GB',
   compose: 'Compose',
   composerLabel: (subject: string) => subject || 'New message',
@@ -79,3 +83,8 @@ export const composeMessages = {
   noSubject: '(no subject)',
   closeList: 'Close',
 } as const;
+
+export type ComposeMessages = Catalogue<typeof en>;
+
+/** The catalogue of this page load's language (lib/i18n). */
+export const composeMessages: ComposeMessages = pickCatalogue<typeof en>({ en, fr: composeMessagesFr });
