@@ -80,4 +80,12 @@ export const composeMessagesFr: ComposeMessages = {
   scheduledFor: (when: string) => `Envoi le ${when}`,
   noSubject: '(sans objet)',
   closeList: 'Fermer',
+  draftNotSaved: 'Le brouillon n’a pas été enregistré',
+  draftNotDeleted: 'Le brouillon n’a pas été supprimé',
+  messageNotCreated: 'Le message n’a pas été créé',
+  messageNotSent: 'Le message n’a pas été envoyé',
+  messageNotHeldBack: 'Le message n’a pas pu être retenu',
+  uploadNoBlob: 'Le serveur n’a pas renvoyé de fichier.',
+  uploadNetwork: 'L’envoi du fichier a échoué : erreur réseau.',
+  uploadCanceled: 'L’envoi du fichier a été annulé.',
 };

@@ -82,6 +82,14 @@ const en = {
   scheduledFor: (when: string) => `Sends ${when}`,
   noSubject: '(no subject)',
   closeList: 'Close',
+  draftNotSaved: 'The draft was not saved',
+  draftNotDeleted: 'The draft was not deleted',
+  messageNotCreated: 'The message was not created',
+  messageNotSent: 'The message was not sent',
+  messageNotHeldBack: 'The message could not be held back',
+  uploadNoBlob: 'The server did not answer with a blob.',
+  uploadNetwork: 'The upload failed: network error.',
+  uploadCanceled: 'The upload was canceled.',
 } as const;
 
 export type ComposeMessages = Catalogue<typeof en>;
