@@ -109,10 +109,16 @@ test('an identity made in the settings, with its signature, is offered by the co
   });
 });
 
-test('dark theme and French are applied and kept after a reload', async ({ page, colibri }) => {
-  test.setTimeout(90_000);
+test('dark theme, compact density and French are applied and kept after a reload', async ({
+  page,
+  colibri,
+}) => {
+  test.setTimeout(120_000);
   const user = await newMailUser(colibri);
+  await deliver(colibri, user, ['A row to measure']);
   await logIn(page, user);
+  const rowHeight = async () => (await inboxList(page).row('A row to measure').boundingBox())?.height;
+  const comfortable = await rowHeight();
   await openSettings(page);
   const html = page.locator('html');
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -126,6 +132,14 @@ test('dark theme and French are applied and kept after a reload', async ({ page,
     await page.reload();
     await expect(html).toHaveAttribute('data-theme', 'dark');
     await expect(page.getByRole('radio', { name: 'Dark' })).toBeChecked();
+  });
+
+  await test.step('compact density: shorter message rows', async () => {
+    await page.getByRole('radio', { name: 'Compact' }).check();
+    await expect(html).toHaveAttribute('data-density', 'compact');
+    await page.getByRole('link', { name: 'Colibri' }).click();
+    await expect.poll(rowHeight).toBeLessThan(comfortable ?? 0);
+    await page.getByRole('link', { name: 'Settings' }).click();
   });
 
   await test.step('French: applied with a reload, the whole UI and <html lang> follow, and it stays', async () => {
@@ -193,7 +207,26 @@ test('a desktop notification for new Inbox mail, once allowed; a click opens the
       .toEqual([{ title: 'New message from Dana Sender', body: 'Quarterly figures' }]);
   });
 
-  await test.step('clicking it opens the message', async () => {
+  await test.step('two messages in one Email/set make one grouped notice', async () => {
+    const inbox = user.roles.inbox ?? '';
+    const draft = (subject: string, name: string) => ({
+      mailboxIds: { [inbox]: true },
+      from: [{ name, email: `${name.toLowerCase()}@example.org` }],
+      to: [{ name: null, email: user.email }],
+      subject,
+      bodyValues: { b: { value: 'Hello.' } },
+      textBody: [{ partId: 'b', type: 'text/plain' }],
+    });
+    // RFC 8621 §4.6: one Email/set; the server may push once per message, close together.
+    await user.jmap.call('Email/set', {
+      accountId: user.accountId,
+      create: { one: draft('Imported one', 'Erin'), two: draft('Imported two', 'Frank') },
+    });
+    await expect.poll(async () => (await shownNotices(page)).length).toBe(2);
+    expect((await shownNotices(page))[1]).toEqual({ title: '2 new messages', body: 'From Erin, Frank' });
+  });
+
+  await test.step('clicking the first notice opens its message', async () => {
     await page.evaluate(() => {
       const [first] = (window as unknown as { shownNotices: { notice: Notification }[] }).shownNotices;
       first?.notice.onclick?.(new Event('click'));

@@ -12,6 +12,11 @@ import { notificationMessages } from '../notification-messages';
 
 /** RFC 8620 §5.2: more changes than this since the last push and we start over without a notice. */
 const MAX_CHANGES = 200;
+/**
+ * Pushes closer together than this make one notice: a server may push once per stored message,
+ * so two messages of one delivery (or one Email/set) would otherwise ring twice.
+ */
+const BURST_MS = 400;
 
 interface Baseline {
   emailState: string;
@@ -58,8 +63,8 @@ function watchingInbox(inboxId: Id): boolean {
  * Desktop notices of new Inbox mail (issue 5), fed by push: the returned function takes each
  * pushed Email state. It asks what was created since the last state it saw (Email/changes, so
  * mail the user already had is never news) and shows at most one notice per push, grouped when
- * several arrived. Pushes are handled one at a time, in order. Off unless the user turned
- * notifications on and the browser allows them.
+ * several arrived; pushes within BURST_MS of each other count as one. They are handled one at a
+ * time, in order. Off unless the user turned notifications on and the browser allows them.
  */
 export function useNewMailNotifier(accountId: Id): (emailState: string) => void {
   const client = useJmapClient();
@@ -71,8 +76,9 @@ export function useNewMailNotifier(accountId: Id): (emailState: string) => void 
 
   useEffect(() => {
     let stopped = false;
+    let burst: ReturnType<typeof setTimeout> | undefined;
     queue.current = readBaseline(client, accountId).catch(() => null);
-    handler.current = (pushedState) => {
+    const handle = (pushedState: string) => {
       queue.current = queue.current.then(async (baseline) => {
         if (stopped) return baseline;
         if (!baseline || !notificationsEnabled()) {
@@ -108,8 +114,13 @@ export function useNewMailNotifier(accountId: Id): (emailState: string) => void 
         }
       });
     };
+    handler.current = (pushedState) => {
+      clearTimeout(burst);
+      burst = setTimeout(() => handle(pushedState), BURST_MS);
+    };
     return () => {
       stopped = true;
+      clearTimeout(burst);
     };
   }, [client, accountId]);
 

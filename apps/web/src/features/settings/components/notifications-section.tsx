@@ -50,7 +50,8 @@ export function NotificationsSection() {
       <label className="settings-check">
         <input
           type="checkbox"
-          checked={enabled && state === 'granted'}
+          // Checked while the browser asks: the click's intent shows at once.
+          checked={(enabled && state === 'granted') || state === 'asking'}
           disabled={state === 'unsupported' || state === 'asking'}
           onChange={(event) => void toggle(event.target.checked)}
           aria-describedby="settings-notifications-state"
