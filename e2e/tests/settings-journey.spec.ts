@@ -1,3 +1,4 @@
+import type { Email } from '@colibri/jmap-types';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/colibri.js';
 import { sendMail } from '../support/smtp.js';
@@ -209,13 +210,11 @@ test('a desktop notification for new Inbox mail, once allowed; a click opens the
 
   await test.step('two messages in one Email/set make one grouped notice', async () => {
     const inbox = user.roles.inbox ?? '';
-    const draft = (subject: string, name: string) => ({
-      mailboxIds: { [inbox]: true },
+    const draft = (subject: string, name: string): Partial<Email> => ({
+      mailboxIds: { [inbox]: true as const },
       from: [{ name, email: `${name.toLowerCase()}@example.org` }],
       to: [{ name: null, email: user.email }],
       subject,
-      bodyValues: { b: { value: 'Hello.' } },
-      textBody: [{ partId: 'b', type: 'text/plain' }],
     });
     // RFC 8621 §4.6: one Email/set; the server may push once per message, close together.
     await user.jmap.call('Email/set', {
