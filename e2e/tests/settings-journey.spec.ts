@@ -139,6 +139,8 @@ test('dark theme, compact density and French are applied and kept after a reload
     await page.getByRole('radio', { name: 'Compact' }).check();
     await expect(html).toHaveAttribute('data-density', 'compact');
     await page.getByRole('link', { name: 'Colibri' }).click();
+    // A full page load (the brand is a plain link): the list comes back, in compact rows.
+    await expect(inboxList(page).row('A row to measure')).toBeVisible({ timeout: 15_000 });
     await expect.poll(rowHeight).toBeLessThan(comfortable ?? 0);
     await page.getByRole('link', { name: 'Settings' }).click();
   });
