@@ -27,7 +27,7 @@ export const conversationMessagesFr: ConversationMessages = {
       counts.other > 0 && plural(counts.other, 'autre ressource distante', 'autres ressources distantes'),
     ].filter((part): part is string => typeof part === 'string'),
   remoteContentBlocked: (parts: string[]) =>
-    `Bloqué pour protéger votre vie privée : ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} et ${parts.at(-1)}` : parts[0]}.`,
+    `Bloqué pour protéger votre vie privée\u00a0: ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} et ${parts.at(-1)}` : parts[0]}.`,
   showRemoteOnce: 'Afficher les images',
   showRemoteAlways: (sender: string) => `Toujours afficher les images de ${sender}`,
   reply: 'Répondre',
@@ -40,16 +40,16 @@ export const conversationMessagesFr: ConversationMessages = {
   unsubscribeOneClick: 'Se désabonner',
   unsubscribeSent: 'Demande de désabonnement envoyée.',
   unsubscribeFailed: 'La demande de désabonnement n’a pas pu être envoyée. Essayez le lien du message.',
-  unsubscribeConfirm: (list: string) => `Se désabonner de ${list} ?`,
+  unsubscribeConfirm: (list: string) => `Se désabonner de ${list}\u202f?`,
   authLabel: 'Vérifications de l’expéditeur',
   authMethod: { dkim: 'DKIM', spf: 'SPF', dmarc: 'DMARC' },
-  authResult: (method: string, result: string) => `${method} : ${result}`,
+  authResult: (method: string, result: string) => `${method}\u00a0: ${result}`,
   authFailed:
-    'Ce message a échoué aux vérifications de l’expéditeur : il ne vient peut-être pas de la personne indiquée. Méfiez-vous de ses liens et pièces jointes.',
+    'Ce message a échoué aux vérifications de l’expéditeur\u00a0: il ne vient peut-être pas de la personne indiquée. Méfiez-vous de ses liens et pièces jointes.',
   lookalikePunycode: (domain: string) =>
-    `Le domaine de l’expéditeur « ${domain} » utilise des lettres qui peuvent imiter un autre domaine.`,
+    `Le domaine de l’expéditeur «\u00a0${domain}\u00a0» utilise des lettres qui peuvent imiter un autre domaine.`,
   lookalikeMixedScript: (domain: string) =>
-    `Le domaine de l’expéditeur « ${domain} » mélange plusieurs alphabets, une ruse pour imiter un autre domaine.`,
+    `Le domaine de l’expéditeur «\u00a0${domain}\u00a0» mélange plusieurs alphabets, une ruse pour imiter un autre domaine.`,
   lookalikeNameAddress: (shown: string, actual: string) =>
     `Le nom de l’expéditeur affiche l’adresse ${shown}, mais le message vient de ${actual}.`,
   openPdf: (name: string) => `Ouvrir ${name} dans un nouvel onglet`,

@@ -38,7 +38,7 @@ export const mailMessagesFr: MailMessages = {
   untitledAttachment: 'pièce jointe',
   remoteImagesBlocked: (total: number) =>
     `${count(total, 'image distante bloquée', 'images distantes bloquées')} pour protéger votre vie privée.`,
-  bodyFrameTitle: (subject: string) => `Corps du message : ${subject}`,
+  bodyFrameTitle: (subject: string) => `Corps du message\u00a0: ${subject}`,
   noBody: 'Ce message n’a pas de texte.',
   truncated: 'Ce message est trop long pour être affiché en entier.',
   retry: 'Réessayer',
@@ -63,7 +63,8 @@ export const mailMessagesFr: MailMessages = {
   deleted: (total: number) => `${count(total, 'message placé', 'messages placés')} dans la Corbeille`,
   moved: (total: number, mailbox: string) =>
     `${count(total, 'message déplacé', 'messages déplacés')} vers ${mailbox}`,
-  actionFailed: (what: string, reason: string) => `Impossible de ${what} : ${reason}. Rien n’a été modifié.`,
+  actionFailed: (what: string, reason: string) =>
+    `Impossible de ${what}\u00a0: ${reason}. Rien n’a été modifié.`,
   actionWhat: {
     archive: 'archiver les messages',
     delete: 'placer les messages dans la Corbeille',
@@ -118,8 +119,9 @@ export const mailMessagesFr: MailMessages = {
   cancel: 'Annuler',
   deleteFolder: 'Supprimer le dossier',
   folderActions: (name: string) => `Actions pour ${name}`,
-  confirmDeleteFolder: (name: string) => `Supprimer le dossier « ${name} » ? Il doit être vide.`,
-  folderFailed: (reason: string) => `Le dossier n’a pas pu être modifié : ${reason}`,
+  confirmDeleteFolder: (name: string) =>
+    `Supprimer le dossier «\u00a0${name}\u00a0»\u202f? Il doit être vide.`,
+  folderFailed: (reason: string) => `Le dossier n’a pas pu être modifié\u00a0: ${reason}`,
   dropHint: (name: string) => `Déposer pour déplacer vers ${name}`,
-  liveOffline: 'Mises à jour en direct suspendues ; reconnexion…',
+  liveOffline: 'Mises à jour en direct suspendues\u202f; reconnexion…',
 };

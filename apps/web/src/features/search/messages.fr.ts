@@ -13,7 +13,7 @@ export const searchMessagesFr: SearchMessages = {
   scopeAll: 'Tous les dossiers',
   scopeCurrent: (name: string) => `Uniquement dans ${name}`,
   resultsLabel: 'Résultats de la recherche',
-  resultsHeading: (query: string) => `Résultats pour « ${query} »`,
+  resultsHeading: (query: string) => `Résultats pour «\u00a0${query}\u00a0»`,
   resultCount: (shown: number, total: number | null) =>
     total !== null && total > shown
       ? `Les ${shown} plus récents sur ${total.toLocaleString('fr-FR')} messages`
@@ -28,11 +28,11 @@ export const searchMessagesFr: SearchMessages = {
   problem: (problem: SearchProblem): string => {
     switch (problem.kind) {
       case 'unknown-mailbox':
-        return `Aucun dossier ne s’appelle « ${problem.value} ».`;
+        return `Aucun dossier ne s’appelle «\u00a0${problem.value}\u00a0».`;
       case 'bad-value':
-        return `« ${problem.operator}:${problem.value} » n’a pas été compris et a été ignoré.`;
+        return `«\u00a0${problem.operator}:${problem.value}\u00a0» n’a pas été compris et a été ignoré.`;
       case 'empty-value':
-        return `« ${problem.operator}: » attend une valeur ; il a été ignoré.`;
+        return `«\u00a0${problem.operator}:\u00a0» attend une valeur\u202f; il a été ignoré.`;
       case 'too-long':
         return `La recherche a été coupée à ses ${problem.max} premiers caractères.`;
       case 'too-many-conditions':

@@ -11,13 +11,13 @@ export const settingsMessagesFr: SettingsMessages = {
   saving: 'Enregistrement…',
   saved: 'Enregistré.',
   cancel: 'Annuler',
-  refused: (detail: string) => `Le serveur a refusé la modification : ${detail}`,
+  refused: (detail: string) => `Le serveur a refusé la modification\u00a0: ${detail}`,
   refusedType: (type: string, properties: string[] | undefined, description: string | undefined): string => {
     if (type === 'forbiddenFrom')
-      return 'Vous ne pouvez pas envoyer depuis cette adresse : elle n’appartient pas à votre compte.';
+      return 'Vous ne pouvez pas envoyer depuis cette adresse\u00a0: elle n’appartient pas à votre compte.';
     if (type === 'forbidden') return description ?? 'Cette modification n’est pas autorisée.';
     if (type === 'invalidProperties')
-      return `Valeur incorrecte : ${properties?.length ? properties.join(', ') : 'champs'}${description ? ` (${description})` : ''}.`;
+      return `Valeur incorrecte\u00a0: ${properties?.length ? properties.join(', ') : 'champs'}${description ? ` (${description})` : ''}.`;
     if (type === 'overQuota') return 'Vous avez atteint le nombre maximal autorisé.';
     return description ?? type;
   },
@@ -31,7 +31,7 @@ export const settingsMessagesFr: SettingsMessages = {
     to: 'Jusqu’au (facultatif)',
     dateHint: 'Heure locale. Laissez vide pour commencer maintenant ou ne jamais s’arrêter.',
     subject: 'Objet',
-    subjectHint: 'Vide : « Auto: » suivi de l’objet du message reçu.',
+    subjectHint: 'Vide\u00a0: «\u00a0Auto:\u00a0» suivi de l’objet du message reçu.',
     textBody: 'Message',
     htmlBody: 'Message en HTML (facultatif)',
     htmlHint: 'Envoyé avec le texte brut, pour les logiciels qui affichent la mise en forme.',
@@ -49,7 +49,7 @@ export const settingsMessagesFr: SettingsMessages = {
     edit: (name: string) => `Modifier ${name}`,
     removeShort: 'Supprimer',
     remove: (name: string) => `Supprimer ${name}`,
-    confirmRemove: (name: string) => `Supprimer l’identité « ${name} » ?`,
+    confirmRemove: (name: string) => `Supprimer l’identité «\u00a0${name}\u00a0»\u202f?`,
     default: 'Par défaut',
     newTitle: 'Nouvelle identité',
     editTitle: (name: string) => `Modification de ${name}`,
@@ -60,7 +60,7 @@ export const settingsMessagesFr: SettingsMessages = {
     replyToHint: 'Adresses séparées par des virgules.',
     textSignature: 'Signature (texte brut)',
     htmlSignature: 'Signature (HTML, facultatif)',
-    badReplyTo: (entry: string) => `« ${entry} » n’est pas une adresse e-mail.`,
+    badReplyTo: (entry: string) => `«\u00a0${entry}\u00a0» n’est pas une adresse e-mail.`,
     emailRequired: 'Saisissez l’adresse d’envoi.',
     noName: '(sans nom)',
   },
