@@ -3,6 +3,12 @@ import { createRoot } from 'react-dom/client';
 import '@colibri/ui/tokens.css';
 import './styles/app.css';
 import { App } from './app/app';
+import { applyAppearance, readPreferences } from './lib/device-preferences';
+import { currentLanguage } from './lib/i18n';
+
+// Before the first render, so that the first paint has the right theme and language.
+document.documentElement.lang = currentLanguage;
+applyAppearance(readPreferences());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

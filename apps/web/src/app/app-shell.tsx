@@ -1,9 +1,11 @@
-import { Outlet } from 'react-router';
+import { NavLink, Outlet } from 'react-router';
 import { Avatar } from '@colibri/ui';
 import { useMe } from '../features/auth/api/get-me';
 import { LogoutButton } from '../features/auth/components/logout-button';
 import { useOpenComposer } from '../features/compose';
+import { SettingsIcon } from '../components/icons';
 import { ComposeLauncherProvider } from '../lib/compose-launcher';
+import { shellMessages } from './messages';
 import { ShellComposeSlot, ShellSearchSlot } from './shell-slots';
 import { ToastRegion } from './toast-region';
 
@@ -25,13 +27,17 @@ export function AppShell() {
           <div className="app-shell__account">
             <Avatar name="" email={username} size="sm" decorative />
             <span className="app-shell__username">{username}</span>
+            <NavLink className="app-shell__settings" to="/settings">
+              <SettingsIcon />
+              <span>{shellMessages.settings}</span>
+            </NavLink>
             <LogoutButton />
           </div>
         </header>
         <div className="app-shell__content">
           <Outlet />
         </div>
-        <ToastRegion label="Notifications" dismissLabel="Dismiss" />
+        <ToastRegion label={shellMessages.toastsLabel} dismissLabel={shellMessages.dismiss} />
       </div>
     </ComposeLauncherProvider>
   );

@@ -1,4 +1,5 @@
 import { Link, useRouteError } from 'react-router';
+import { shellMessages } from './messages';
 
 /** Shown when a route throws while rendering: a way back rather than a blank page. */
 export function RouteError() {
@@ -6,9 +7,9 @@ export function RouteError() {
   console.error(error);
   return (
     <main className="page-status page-status--error">
-      <h1>Something went wrong</h1>
-      <p>Colibri hit an unexpected error on this screen.</p>
-      <Link to="/mail">Back to the mail</Link>
+      <h1>{shellMessages.errorTitle}</h1>
+      <p>{shellMessages.errorText}</p>
+      <Link to="/mail">{shellMessages.errorBack}</Link>
     </main>
   );
 }

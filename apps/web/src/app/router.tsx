@@ -18,6 +18,11 @@ export const routes: RouteObject[] = [
         children: [
           { path: '/mail/:mailboxId?/:emailId?', element: <MailPage /> },
           { path: '/search/:emailId?', element: <SearchRoute /> },
+          // Loaded when first opened: settings are not part of the first screen.
+          {
+            path: '/settings',
+            lazy: () => import('./settings-route').then((m) => ({ Component: m.SettingsRoute })),
+          },
         ],
       },
     ],

@@ -1,5 +1,9 @@
+import { pickCatalogue } from '../../lib/i18n';
+import type { Catalogue } from '../../lib/i18n';
+import { authMessagesFr } from './messages.fr';
+
 /** English strings of the auth feature, in one place so that a French catalogue can slot in. */
-export const authMessages = {
+const en = {
   loginTitle: 'Sign in to Colibri',
   loginSubtitle: 'Mail, calendar and contacts on your own server.',
   emailLabel: 'Email address',
@@ -17,3 +21,8 @@ export const authMessages = {
   checkingSession: 'Loading Colibri…',
   retry: 'Try again',
 } as const;
+
+export type AuthMessages = Catalogue<typeof en>;
+
+/** The catalogue of this page load's language (lib/i18n). */
+export const authMessages: AuthMessages = pickCatalogue<typeof en>({ en, fr: authMessagesFr });

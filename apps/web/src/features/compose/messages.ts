@@ -1,5 +1,9 @@
+import { pickCatalogue } from '../../lib/i18n';
+import type { Catalogue } from '../../lib/i18n';
+import { composeMessagesFr } from './messages.fr';
+
 /** English strings of the compose feature, in one place so that a French catalogue can slot in. */
-export const composeMessages = {
+const en = {
   locale: 'en-GB',
   compose: 'Compose',
   composerLabel: (subject: string) => subject || 'New message',
@@ -78,4 +82,17 @@ export const composeMessages = {
   scheduledFor: (when: string) => `Sends ${when}`,
   noSubject: '(no subject)',
   closeList: 'Close',
+  draftNotSaved: 'The draft was not saved',
+  draftNotDeleted: 'The draft was not deleted',
+  messageNotCreated: 'The message was not created',
+  messageNotSent: 'The message was not sent',
+  messageNotHeldBack: 'The message could not be held back',
+  uploadNoBlob: 'The server did not answer with a blob.',
+  uploadNetwork: 'The upload failed: network error.',
+  uploadCanceled: 'The upload was canceled.',
 } as const;
+
+export type ComposeMessages = Catalogue<typeof en>;
+
+/** The catalogue of this page load's language (lib/i18n). */
+export const composeMessages: ComposeMessages = pickCatalogue<typeof en>({ en, fr: composeMessagesFr });

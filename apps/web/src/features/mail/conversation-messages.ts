@@ -1,9 +1,12 @@
 import type { RemoteContentCounts } from './lib/sanitize-email-html';
+import { pickCatalogue } from '../../lib/i18n';
+import type { Catalogue } from '../../lib/i18n';
+import { conversationMessagesFr } from './conversation-messages.fr';
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 /** English strings of the conversation reader (beside mail's `messages.ts`, for a French catalogue). */
-export const conversationMessages = {
+const en = {
   conversationLabel: 'Conversation',
   messageLabel: (sender: string, date: string) => `Message from ${sender}, ${date}`,
   messageCount: (count: number) => plural(count, 'message', 'messages'),
@@ -55,3 +58,11 @@ export const conversationMessages = {
   previewOf: (name: string) => `Preview of ${name}`,
   openError: 'The attachment could not be opened.',
 } as const;
+
+export type ConversationMessages = Catalogue<typeof en>;
+
+/** The catalogue of this page load's language (lib/i18n). */
+export const conversationMessages: ConversationMessages = pickCatalogue<typeof en>({
+  en,
+  fr: conversationMessagesFr,
+});

@@ -1,5 +1,9 @@
+import { pickCatalogue } from '../../lib/i18n';
+import type { Catalogue } from '../../lib/i18n';
+import { mailMessagesFr } from './messages.fr';
+
 /** English strings of the mail feature, in one place so that a French catalogue can slot in. */
-export const mailMessages = {
+const en = {
   locale: 'en-GB',
   mailboxesHeading: 'Mailboxes',
   mailboxesLoading: 'Loading mailboxes…',
@@ -135,3 +139,8 @@ export const mailMessages = {
   snoozedUntilLabel: 'Snoozed until',
   noSnooze: 'This server cannot snooze messages.',
 } as const;
+
+export type MailMessages = Catalogue<typeof en>;
+
+/** The catalogue of this page load's language (lib/i18n). */
+export const mailMessages: MailMessages = pickCatalogue<typeof en>({ en, fr: mailMessagesFr });

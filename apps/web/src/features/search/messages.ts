@@ -1,7 +1,10 @@
 import type { SearchProblem } from './lib/parse-search-query';
+import { pickCatalogue } from '../../lib/i18n';
+import type { Catalogue } from '../../lib/i18n';
+import { searchMessagesFr } from './messages.fr';
 
 /** English strings of the search feature, in one place so that a French catalogue can slot in. */
-export const searchMessages = {
+const en = {
   locale: 'en-GB',
   label: 'Search mail',
   placeholder: 'Search mail (from:, subject:, has:attachment, in:…)',
@@ -42,3 +45,8 @@ export const searchMessages = {
   },
   readerEmpty: 'Select a result to read it.',
 } as const;
+
+export type SearchMessages = Catalogue<typeof en>;
+
+/** The catalogue of this page load's language (lib/i18n). */
+export const searchMessages: SearchMessages = pickCatalogue<typeof en>({ en, fr: searchMessagesFr });

@@ -1,5 +1,6 @@
 import type { JmapClient } from '@colibri/jmap-client';
 import type { Email, Id, SetError } from '@colibri/jmap-types';
+import { composeMessages } from '../messages';
 
 /** A create or destroy the server refused (a value of notCreated/notDestroyed, RFC 8620 §5.3). */
 export class ComposeSetError extends Error {
@@ -27,7 +28,7 @@ export async function saveDraft(
     ...(previousId ? { destroy: [previousId] } : {}),
   });
   const refused = result.notCreated?.draft;
-  if (refused) throw new ComposeSetError(refused, 'The draft was not saved');
+  if (refused) throw new ComposeSetError(refused, composeMessages.draftNotSaved);
   const id = result.created?.draft?.id;
   if (!id) throw new Error('The server created the draft without an id.');
   return id;
@@ -37,5 +38,6 @@ export async function saveDraft(
 export async function destroyDraft(client: JmapClient, accountId: Id, emailId: Id): Promise<void> {
   const result = await client.call('Email/set', { accountId, destroy: [emailId] });
   const refused = result.notDestroyed?.[emailId];
-  if (refused && refused.type !== 'notFound') throw new ComposeSetError(refused, 'The draft was not deleted');
+  if (refused && refused.type !== 'notFound')
+    throw new ComposeSetError(refused, composeMessages.draftNotDeleted);
 }

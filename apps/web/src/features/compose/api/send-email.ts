@@ -3,6 +3,7 @@ import { Keyword } from '@colibri/jmap-types';
 import type { Email, Id } from '@colibri/jmap-types';
 import type { ComposeMailboxes } from './get-compose-account';
 import { ComposeSetError } from './save-draft';
+import { composeMessages } from '../messages';
 
 export interface SendRequest {
   accountId: Id;
@@ -65,7 +66,7 @@ export async function sendEmail(client: JmapClient, request: SendRequest): Promi
     return { emails, submissions };
   });
   const emailRefused = emails.notCreated?.message;
-  if (emailRefused) throw new ComposeSetError(emailRefused, 'The message was not created');
+  if (emailRefused) throw new ComposeSetError(emailRefused, composeMessages.messageNotCreated);
   const emailId = emails.created?.message?.id;
   const refused = submissions.notCreated?.send;
   if (refused) throw new SubmissionRefusedError(refused, emailId ?? null);
@@ -85,7 +86,7 @@ export class SubmissionRefusedError extends ComposeSetError {
     setError: ConstructorParameters<typeof ComposeSetError>[0],
     readonly emailId: Id | null,
   ) {
-    super(setError, 'The message was not sent');
+    super(setError, composeMessages.messageNotSent);
   }
 }
 
@@ -106,5 +107,5 @@ export async function cancelSubmission(
     onSuccessUpdateEmail: { [submissionId]: movePatch(mailboxes.sent, mailboxes.drafts, true) },
   });
   const refused = result.notUpdated?.[submissionId];
-  if (refused) throw new ComposeSetError(refused, 'The message could not be held back');
+  if (refused) throw new ComposeSetError(refused, composeMessages.messageNotHeldBack);
 }

@@ -1,5 +1,6 @@
 import { expandUriTemplate } from '@colibri/jmap-client';
 import type { Id, Session } from '@colibri/jmap-types';
+import { composeMessages } from '../messages';
 
 /** RFC 8620 §6.1: what the server answers to an upload. */
 export interface UploadedBlob {
@@ -58,14 +59,14 @@ export function uploadBlob(options: UploadOptions): Promise<UploadedBlob> {
       }
       if (xhr.status === 201 || xhr.status === 200) {
         if (typeof body.blobId === 'string') return resolve(body as unknown as UploadedBlob);
-        return reject(new UploadError('The server did not answer with a blob.', xhr.status));
+        return reject(new UploadError(composeMessages.uploadNoBlob, xhr.status));
       }
       const detail = typeof body.detail === 'string' ? body.detail : `HTTP ${xhr.status}`;
       reject(new UploadError(detail, xhr.status));
     };
-    xhr.onerror = () => reject(new UploadError('The upload failed: network error.', 0));
-    xhr.onabort = () => reject(new UploadError('The upload was canceled.', 0, true));
-    if (options.signal?.aborted) return reject(new UploadError('The upload was canceled.', 0, true));
+    xhr.onerror = () => reject(new UploadError(composeMessages.uploadNetwork, 0));
+    xhr.onabort = () => reject(new UploadError(composeMessages.uploadCanceled, 0, true));
+    if (options.signal?.aborted) return reject(new UploadError(composeMessages.uploadCanceled, 0, true));
     options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(options.file);
   });

@@ -5,6 +5,7 @@ import { ListRow } from '@colibri/ui';
 import { Keyword } from '@colibri/jmap-types';
 import type { Id } from '@colibri/jmap-types';
 import type { EmailListParams } from '../api/keys';
+import { useDensity } from '../../../lib/device-preferences';
 import { useVisibleRowsLoader } from '../hooks/use-visible-rows-loader';
 import type { EmailListData } from '../lib/email-window';
 import { writeDraggedEmails } from '../lib/drag-emails';
@@ -15,6 +16,8 @@ import { MessageListItem } from './message-list-item';
 
 /** Every row has this height, so that any position maps to a scroll offset without measuring. */
 export const MESSAGE_ROW_HEIGHT = 80;
+/** The compact density's row (app.css hides the preview line under `[data-density=compact]`). */
+export const COMPACT_ROW_HEIGHT = 52;
 /** Rows rendered beyond the visible ones, each way: enough for smooth wheel scrolling, no more. */
 const OVERSCAN = 3;
 
@@ -56,12 +59,15 @@ export function MessageList({
   const scrollRef = useRef<HTMLDivElement>(null);
   const selected = useSelectedIds();
   const cursor = useCursor();
+  const rowHeight = useDensity() === 'compact' ? COMPACT_ROW_HEIGHT : MESSAGE_ROW_HEIGHT;
   const virtualizer = useVirtualizer({
     count: data.total,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => MESSAGE_ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: OVERSCAN,
   });
+  // The virtualiser caches sizes: a density change must lay every row out again.
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -123,7 +129,7 @@ export function MessageList({
         {items.map((item) => {
           const id = data.ids.get(item.index);
           const email = id === undefined ? undefined : data.emails[id];
-          const style = { transform: `translateY(${item.start}px)`, height: MESSAGE_ROW_HEIGHT };
+          const style = { transform: `translateY(${item.start}px)`, height: rowHeight };
           if (id === undefined || !email) {
             return (
               <div

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Id, Session } from '@colibri/jmap-types';
 import { openPushStream } from '../../../lib/push';
+import { useNewMailNotifier } from './use-new-mail-notifier';
 
 /** Types whose change refreshes what is keyed under Email (RFC 8621 §1.5 push types). */
 const EMAIL_TYPES = ['Email', 'Thread', 'EmailDelivery'];
@@ -16,12 +17,14 @@ const cacheTypeOf = (type: string) => (EMAIL_TYPES.includes(type) ? 'Email' : ty
  * Push drives the cache (STYLE 20): each StateChange for this account invalidates the queries
  * of the types that changed, in every feature, so active lists and counts refetch and inactive
  * ones are marked stale; nothing polls. A reconnect invalidates everything of the account, since
- * events may have been missed. Answers whether the stream is currently up.
+ * events may have been missed. New Inbox mail also gets a desktop notice (use-new-mail-notifier).
+ * Answers whether the stream is currently up.
  */
 export function useLiveMail(session: Session, accountId: Id): boolean {
   const queryClient = useQueryClient();
   const [online, setOnline] = useState(true);
   const opened = useRef(false);
+  const newMailPushed = useNewMailNotifier(accountId);
   useEffect(() => {
     if (typeof globalThis.EventSource === 'undefined') return undefined;
     const refresh = (type: string | null) =>
@@ -32,6 +35,8 @@ export function useLiveMail(session: Session, accountId: Id): boolean {
       onStateChange: (change) => {
         const types = new Set(Object.keys(change.changed[accountId] ?? {}).map(cacheTypeOf));
         for (const type of types) refresh(type);
+        const emailState = change.changed[accountId]?.Email;
+        if (emailState) newMailPushed(emailState);
       },
       onOpen: () => {
         setOnline(true);
@@ -40,6 +45,6 @@ export function useLiveMail(session: Session, accountId: Id): boolean {
       },
       onError: () => setOnline(false),
     });
-  }, [session, accountId, queryClient]);
+  }, [session, accountId, queryClient, newMailPushed]);
   return online;
 }
