@@ -1,0 +1,27 @@
+export type {
+  Alert,
+  CalendarError,
+  DayOfWeek,
+  Duration,
+  Frequency,
+  Id,
+  JSCalendarEvent,
+  JSCalendarGroup,
+  LocalDateTime,
+  Link,
+  Location,
+  NDay,
+  Participant,
+  ParticipantKind,
+  ParticipantRole,
+  ParticipationStatus,
+  PatchObject,
+  RecurrenceRule,
+  Result,
+  SignedDuration,
+  Trigger,
+  UTCDateTime,
+  VirtualLocation,
+} from './types.js';
+export { formatDuration, parseDuration } from './date-time.js';
+export { localToUtc, offsetAt, resolveZoneName, utcToLocal } from './time-zones.js';
