@@ -33,3 +33,5 @@ export type { ParseLimits } from './parse-ical.js';
 export { PARSE_LIMITS } from './parse-ical.js';
 export { fold, escapeText } from './content-lines.js';
 export { applyPatch } from './patch.js';
+export type { ExpandOptions, Expansion, Occurrence } from './expand.js';
+export { EXPAND_LIMITS, expandOccurrences } from './expand.js';

@@ -36,8 +36,39 @@ export const isIanaZone = (zone: string): boolean => formatter(zone) !== undefin
 const UTC_NAMES = new Set(['utc', 'etc/utc', 'gmt', 'etc/gmt', 'z', 'zulu', 'universal', 'etc/universal']);
 export const isUtcName = (zone: string): boolean => UTC_NAMES.has(zone.toLowerCase());
 
-/** Offset of `zone` from UTC at a UTC instant, in seconds (east positive). */
+const offsets = new Map<string, Map<number, number>>();
+let cachedCount = 0;
+const MAX_OFFSETS = 200_000;
+
+function cachedOffset(zone: string, utcSeconds: number): number {
+  let byTime = offsets.get(zone);
+  if (!byTime) offsets.set(zone, (byTime = new Map()));
+  let offset = byTime.get(utcSeconds);
+  if (offset === undefined) {
+    if (++cachedCount > MAX_OFFSETS) {
+      offsets.clear();
+      cachedCount = 0;
+    }
+    offset = exactOffsetAt(zone, utcSeconds);
+    byTime.set(utcSeconds, offset);
+  }
+  return offset;
+}
+
+/**
+ * Offset of `zone` from UTC at a UTC instant, in seconds (east positive). Intl is slow (microseconds
+ * a call), so the offsets at both ends of the instant's hour are cached: when they agree, no change
+ * happens inside that hour (changes are far apart), and the answer needs no new Intl call.
+ */
 export function offsetAt(zone: string, utcSeconds: number): number {
+  const t = Math.floor(utcSeconds);
+  const hour = Math.floor(t / 3600) * 3600;
+  const a = cachedOffset(zone, hour);
+  if (a === cachedOffset(zone, hour + 3599)) return a;
+  return exactOffsetAt(zone, t);
+}
+
+function exactOffsetAt(zone: string, utcSeconds: number): number {
   const f = formatter(zone);
   if (!f) return 0;
   const parts: Record<string, string> = {};
