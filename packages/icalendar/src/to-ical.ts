@@ -27,6 +27,10 @@ export interface SerializeOptions {
   /** DTSTAMP when an event has no `updated` (RFC 5545 §3.8.7.2), as a UTCDateTime. */
   now?: string;
   prodId?: string;
+  /** DTSTAMP of every VEVENT, overriding `updated` (iTIP: when the message was made, RFC 5546 §2.1.5). */
+  dtstamp?: string;
+  /** Extra content lines for every VEVENT (iTIP COMMENT, for example), already formatted. */
+  eventLines?: string[];
 }
 
 const PRODID = '-//Colibri//icalendar//EN';
@@ -76,7 +80,7 @@ const PRIVACY = { public: 'PUBLIC', private: 'PRIVATE', secret: 'CONFIDENTIAL' }
 
 function eventLines(event: JSCalendarEvent, options: SerializeOptions, master: boolean): string[] {
   const lines: (string | undefined)[] = ['BEGIN:VEVENT', contentLine('UID', {}, event.uid)];
-  lines.push(utcLine('DTSTAMP', event.updated ?? options.now ?? '1970-01-01T00:00:00Z'));
+  lines.push(utcLine('DTSTAMP', options.dtstamp ?? event.updated ?? options.now ?? '1970-01-01T00:00:00Z'));
   if (event.recurrenceId)
     lines.push(
       timeLine('RECURRENCE-ID', event.recurrenceId, event, event.recurrenceIdTimeZone ?? event.timeZone),
@@ -138,7 +142,7 @@ function eventLines(event: JSCalendarEvent, options: SerializeOptions, master: b
       lines.push(contentLine('SUMMARY', {}, escapeText(event.title ?? 'Reminder')));
     lines.push(utcLine('ACKNOWLEDGED', alert.acknowledged), 'END:VALARM');
   }
-  lines.push('END:VEVENT');
+  lines.push(...(options.eventLines ?? []), 'END:VEVENT');
   return lines.filter((l): l is string => l !== undefined);
 }
 
@@ -176,6 +180,11 @@ export function jscalendarToICalendar(
   events: readonly JSCalendarEvent[],
   options: SerializeOptions = {},
 ): string {
+  return serializeLines(calendarLines(events, options));
+}
+
+/** The unfolded content lines of the VCALENDAR that `jscalendarToICalendar` writes. */
+export function calendarLines(events: readonly JSCalendarEvent[], options: SerializeOptions = {}): string[] {
   const method = options.method ?? events[0]?.method;
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', contentLine('PRODID', {}, options.prodId ?? PRODID)];
   if (method) lines.push(`METHOD:${method.toUpperCase()}`);
@@ -190,5 +199,5 @@ export function jscalendarToICalendar(
     for (const o of overrideEvents(e)) lines.push(...eventLines(o, options, false));
   }
   lines.push('END:VCALENDAR');
-  return serializeLines(lines);
+  return lines;
 }
