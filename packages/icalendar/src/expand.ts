@@ -88,6 +88,13 @@ export function expandOccurrences(
   if (duration === undefined)
     return fail('bad-value', `duration "${String(event.duration).slice(0, 40)}" is not valid`);
 
+  // RFC 7529 calendars other than gregorian, and SKIP, are not implemented: say so rather than guess.
+  for (const rule of [...(event.recurrenceRules ?? []), ...(event.excludedRecurrenceRules ?? [])]) {
+    if (rule.rscale && rule.rscale !== 'gregorian')
+      return fail('bad-value', `RSCALE ${rule.rscale} is not supported`);
+    if (rule.skip && rule.skip !== 'omit')
+      return fail('bad-value', `SKIP=${rule.skip.toUpperCase()} is not supported`);
+  }
   const start = toSeconds(startFields);
   // Wall-clock window: the range widened by the duration and the largest offset change a zone has
   // made (Samoa skipped a whole day in 2011: 26 hours).

@@ -47,7 +47,9 @@ export function icalendarToJSCalendar(text: string, limits?: ParseLimits): Resul
   const parsed = parseICalendar(text, limits);
   if (!parsed.ok) return parsed;
   const out: ParsedCalendar = { events: [] };
-  for (const root of parsed.value) {
+  for (const found of parsed.value) {
+    // A bare VEVENT (some exporters write one) is read as if a VCALENDAR held it.
+    const root: JCalComponent = found[0] === 'vevent' ? ['vcalendar', [], [found]] : found;
     if (root[0] !== 'vcalendar')
       return fail('syntax', `top-level component is ${root[0].toUpperCase()}, not VCALENDAR`);
     const method = textValue(prop(root, 'method'))?.toLowerCase();

@@ -41,3 +41,5 @@ export type { ItipAttendee, ItipItem, ItipMessage } from './itip-parse.js';
 export { isNewerItip, parseItip } from './itip-parse.js';
 export type { ImipBody, ImipLimits, ReceivedItip } from './imip.js';
 export { buildImipBody, extractItip } from './imip.js';
+export type { ParsedRule } from './rrule.js';
+export { formatRRule, parseRRule } from './rrule.js';

@@ -63,6 +63,9 @@ function compile(rule: RecurrenceRule, start: Fields, until: number | undefined)
       c.monthDays = [start.day];
     } else if (c.freq === 'monthly') c.monthDays = [start.day];
     else if (c.freq === 'weekly') c.days = [{ wd: weekday(toSeconds(start)) }];
+  } else if (c.weekNos && !c.yearDays && !c.monthDays && !c.days) {
+    // BYWEEKNO alone keeps DTSTART's weekday (libical and CalendarServer read it so), not the whole week.
+    c.days = [{ wd: weekday(toSeconds(start)) }];
   }
   const fine = (f: RecurrenceRule['frequency'], rank: number): boolean =>
     ['yearly', 'monthly', 'weekly', 'daily', 'hourly', 'minutely', 'secondly'].indexOf(f) >= rank;
