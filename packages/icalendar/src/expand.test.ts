@@ -180,6 +180,32 @@ describe('expandOccurrences', () => {
     expect(performance.now() - t0).toBeLessThan(15_000);
   });
 
+  it('an all-day rule ignores BYHOUR (a DATE has no time of day)', () => {
+    const e = event(
+      '2024-10-18T00:00:00',
+      { frequency: 'daily', byHour: [9], count: 2 },
+      { showWithoutTime: true, timeZone: null, duration: 'P1D' },
+    );
+    expect(ids(e)).toEqual(['2024-10-18T00:00:00', '2024-10-19T00:00:00']);
+  });
+
+  it('RSCALE other than gregorian and SKIP are refused, not guessed', () => {
+    expect(
+      expandOccurrences(
+        event('2026-01-31T09:00:00', { frequency: 'monthly', skip: 'forward' }),
+        '2026-01-01T00:00:00Z',
+        '2027-01-01T00:00:00Z',
+      ),
+    ).toMatchObject({ ok: false });
+    expect(
+      expandOccurrences(
+        event('2026-01-31T09:00:00', { frequency: 'yearly', rscale: 'hebrew' }),
+        '2026-01-01T00:00:00Z',
+        '2027-01-01T00:00:00Z',
+      ),
+    ).toMatchObject({ ok: false });
+  });
+
   it('bad input is an error value', () => {
     expect(
       expandOccurrences(

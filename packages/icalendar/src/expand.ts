@@ -59,6 +59,12 @@ function untilSeconds(rule: RecurrenceRule): number | undefined {
   return f ? toSeconds(f) : undefined;
 }
 
+/** An all-day event has no time of day: BYHOUR, BYMINUTE and BYSECOND mean nothing there. */
+function dayRules(event: JSCalendarEvent, rules: RecurrenceRule[] | undefined): RecurrenceRule[] {
+  if (!rules || !event.showWithoutTime) return rules ?? [];
+  return rules.map(({ byHour: _h, byMinute: _m, bySecond: _s, ...rest }) => rest);
+}
+
 /**
  * Expands `event` into the occurrences that overlap [rangeStart, rangeEnd). Never throws: a
  * malformed start, zone or range is an error value; hostile rules end at the limits.
@@ -107,7 +113,7 @@ export function expandOccurrences(
   if (start >= localFrom && start <= localTo) ids.add(start);
   // Past this many occurrences after the range start, the rest cannot be in the answer.
   const inRangeFrom = utcToLocal(zone, from) + margin;
-  for (const rule of event.recurrenceRules ?? []) {
+  for (const rule of dayRules(event, event.recurrenceRules)) {
     const until = untilSeconds(rule);
     const run = { start, from: localFrom, to: localTo, budget, ...(until === undefined ? {} : { until }) };
     let past = 0;
@@ -119,7 +125,7 @@ export function expandOccurrences(
       }
     }
   }
-  for (const rule of event.excludedRecurrenceRules ?? []) {
+  for (const rule of dayRules(event, event.excludedRecurrenceRules)) {
     const until = untilSeconds(rule);
     const run = { start, from: localFrom, to: localTo, budget, ...(until === undefined ? {} : { until }) };
     for (const t of ruleOccurrences(rule, run, false)) ids.delete(t);

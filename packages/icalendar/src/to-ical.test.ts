@@ -106,6 +106,19 @@ describe('JSCalendar -> iCalendar', () => {
     expect(allDay).not.toContain('VTIMEZONE');
   });
 
+  it('a lone occurrence that carries its own RDATE keeps it on the way back', () => {
+    const lone: JSCalendarEvent = {
+      '@type': 'Event',
+      uid: 'n',
+      start: '2005-04-26T10:00:00',
+      timeZone: 'America/Detroit',
+      recurrenceId: '2005-04-26T09:00:00',
+      recurrenceOverrides: { '2005-04-26T10:00:00': {} },
+    };
+    const back = icalendarToJSCalendar(jscalendarToICalendar([lone]));
+    expect(back.ok && back.value.events[0]!.recurrenceOverrides).toEqual({ '2005-04-26T10:00:00': {} });
+  });
+
   it('a zone without DST gets one STANDARD observance', () => {
     const tokyo = jscalendarToICalendar([
       { '@type': 'Event', uid: 'x', start: '2026-07-14T10:00:00', timeZone: 'Asia/Tokyo' },

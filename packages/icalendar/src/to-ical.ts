@@ -78,7 +78,7 @@ function endLine(event: JSCalendarEvent): string | undefined {
 
 const PRIVACY = { public: 'PUBLIC', private: 'PRIVATE', secret: 'CONFIDENTIAL' } as const;
 
-function eventLines(event: JSCalendarEvent, options: SerializeOptions, master: boolean): string[] {
+function eventLines(event: JSCalendarEvent, options: SerializeOptions): string[] {
   const lines: (string | undefined)[] = ['BEGIN:VEVENT', contentLine('UID', {}, event.uid)];
   lines.push(utcLine('DTSTAMP', options.dtstamp ?? event.updated ?? options.now ?? '1970-01-01T00:00:00Z'));
   if (event.recurrenceId)
@@ -115,7 +115,8 @@ function eventLines(event: JSCalendarEvent, options: SerializeOptions, master: b
   if (event.color) lines.push(contentLine('COLOR', {}, event.color));
   lines.push(utcLine('CREATED', event.created), utcLine('LAST-MODIFIED', event.updated));
   if (event.requestStatus) lines.push(contentLine('REQUEST-STATUS', {}, event.requestStatus));
-  if (master) {
+  // Occurrence VEVENTs made here carry no rules; a lone occurrence read with its own RDATE keeps it.
+  {
     for (const rule of event.recurrenceRules ?? [])
       lines.push(`RRULE:${formatRRule(rule, untilText(rule, event))}`);
     for (const rule of event.excludedRecurrenceRules ?? [])
@@ -195,8 +196,8 @@ export function calendarLines(events: readonly JSCalendarEvent[], options: Seria
   }
   for (const [zone, year] of zones) lines.push(...vtimezoneLines(zone, year));
   for (const e of events) {
-    lines.push(...eventLines(e, options, e.recurrenceId === undefined));
-    for (const o of overrideEvents(e)) lines.push(...eventLines(o, options, false));
+    lines.push(...eventLines(e, options));
+    for (const o of overrideEvents(e)) lines.push(...eventLines(o, options));
   }
   lines.push('END:VCALENDAR');
   return lines;
