@@ -34,6 +34,8 @@ describe('time zones', () => {
     expect(resolveZoneName('/mozilla.org/20050126_1/Europe/Berlin')).toBe('Europe/Berlin');
     expect(resolveZoneName('europe/paris')).toBe('Europe/Paris');
     expect(resolveZoneName('UTC')).toBe('Etc/UTC');
+    expect(resolveZoneName('(UTC-05:00) Eastern Time (US and Canada)')).toBe('America/New_York');
+    expect(resolveZoneName('(UTC+01:00) Brussels, Copenhagen, Madrid, Paris')).toBe('Europe/Paris');
     expect(resolveZoneName('Mars/Olympus_Mons')).toBeUndefined();
   });
 

@@ -2,7 +2,7 @@
  * IANA time-zone math on the platform's tz database (Intl), so no zone data ships here. Local
  * seconds are wall-clock seconds (date-time.ts); UTC seconds are real instants.
  */
-import { WINDOWS_ZONES } from './windows-zones.js';
+import { OUTLOOK_DISPLAY_NAMES, WINDOWS_ZONES } from './windows-zones.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const MAX_CACHED = 500;
@@ -112,7 +112,8 @@ export function resolveZoneName(tzid: string): string | undefined {
   const trimmed = tzid.trim().replace(/^"|"$/g, '');
   if (isUtcName(trimmed)) return 'Etc/UTC';
   if (isIanaZone(trimmed) && trimmed.includes('/')) return canonicalCase(trimmed);
-  const windows = WINDOWS_ZONES[trimmed];
+  const windows =
+    WINDOWS_ZONES[trimmed] ?? OUTLOOK_DISPLAY_NAMES[trimmed.replace(/^\(UTC[+-]?[\d:]*\)\s*/, '')];
   if (windows) return windows;
   const segments = trimmed.split('/').filter(Boolean);
   for (let i = 1; i < segments.length; i++) {

@@ -79,3 +79,31 @@ export const WINDOWS_ZONES: Readonly<Record<string, string>> = {
   'UTC-11': 'Etc/GMT+11',
   'UTC+12': 'Etc/GMT-12',
 };
+
+/**
+ * Outlook's display names, which some exports put in TZID ("(UTC-05:00) Eastern Time (US and
+ * Canada)"): the part after the offset, for the common zones.
+ */
+export const OUTLOOK_DISPLAY_NAMES: Readonly<Record<string, string>> = {
+  'Eastern Time (US and Canada)': 'America/New_York',
+  'Eastern Time (US & Canada)': 'America/New_York',
+  'Central Time (US and Canada)': 'America/Chicago',
+  'Central Time (US & Canada)': 'America/Chicago',
+  'Mountain Time (US and Canada)': 'America/Denver',
+  'Mountain Time (US & Canada)': 'America/Denver',
+  'Pacific Time (US and Canada)': 'America/Los_Angeles',
+  'Pacific Time (US & Canada)': 'America/Los_Angeles',
+  'Dublin, Edinburgh, Lisbon, London': 'Europe/London',
+  'Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna': 'Europe/Berlin',
+  'Brussels, Copenhagen, Madrid, Paris': 'Europe/Paris',
+  'Belgrade, Bratislava, Budapest, Ljubljana, Prague': 'Europe/Budapest',
+  'Sarajevo, Skopje, Warsaw, Zagreb': 'Europe/Warsaw',
+  'Athens, Bucharest': 'Europe/Bucharest',
+  'Helsinki, Kyiv, Riga, Sofia, Tallinn, Vilnius': 'Europe/Kiev',
+  'Moscow, St. Petersburg': 'Europe/Moscow',
+  'Osaka, Sapporo, Tokyo': 'Asia/Tokyo',
+  'Beijing, Chongqing, Hong Kong, Urumqi': 'Asia/Shanghai',
+  'Chennai, Kolkata, Mumbai, New Delhi': 'Asia/Calcutta',
+  'Canberra, Melbourne, Sydney': 'Australia/Sydney',
+  'Coordinated Universal Time': 'Etc/UTC',
+};
