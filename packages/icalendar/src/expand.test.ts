@@ -180,6 +180,22 @@ describe('expandOccurrences', () => {
     expect(performance.now() - t0).toBeLessThan(15_000);
   });
 
+  it("RFC 5545 §3.3.10: BYWEEKNO years are week-years, so INTERVAL counts from DTSTART's week-year", () => {
+    // 2010-01-02 is in week 53 of 2009; six years on, 2015 has a week 53 again.
+    const e = event(
+      '2010-01-02T00:00:00',
+      {
+        frequency: 'yearly',
+        interval: 6,
+        byWeekNo: [53],
+        byDay: [{ day: 'tu' }, { day: 'sa' }],
+        until: '2017-01-01T00:00:00',
+      },
+      { timeZone: null },
+    );
+    expect(ids(e)).toEqual(['2010-01-02T00:00:00', '2015-12-29T00:00:00', '2016-01-02T00:00:00']);
+  });
+
   it('an all-day rule ignores BYHOUR (a DATE has no time of day)', () => {
     const e = event(
       '2024-10-18T00:00:00',

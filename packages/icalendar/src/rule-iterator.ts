@@ -85,6 +85,12 @@ function firstWeekStart(year: number, wkst: number): number {
   return jan4 - ((weekday(jan4 * DAY) - wkst + 7) % 7);
 }
 
+/** The year that owns the week holding `day` (the year of that week's 4th day). */
+function weekYear(day: number, wkst: number): number {
+  const weekStart = day - ((weekday(day * DAY) - wkst + 7) % 7);
+  return fromSeconds((weekStart + 3) * DAY).year;
+}
+
 function weekNoMatches(day: number, c: Compiled, weekNos: number[]): boolean {
   const weekStart = day - ((weekday(day * DAY) - c.wkst + 7) % 7);
   const owner = fromSeconds((weekStart + 3) * DAY).year;
@@ -258,6 +264,10 @@ export function* ruleOccurrences(rule: RecurrenceRule, run: RuleRun, countStart:
   const c = compile(rule, startFields, run.until);
   const sub = c.freq === 'hourly' || c.freq === 'minutely' || c.freq === 'secondly';
   let anchor = sub ? run.start : Math.floor(run.start / DAY) * DAY;
+  // With BYWEEKNO, a YEARLY rule's years are week-years: DTSTART 2010-01-02 is in 2009's week 53,
+  // so INTERVAL counts from 2009 (libical, RFC 5545 §3.3.10 week numbering).
+  if (c.freq === 'yearly' && c.weekNos)
+    anchor = Date.UTC(weekYear(Math.floor(run.start / DAY), c.wkst), 0, 1) / 1000;
   if (c.count === undefined && run.from !== undefined) anchor = skipTo(c, anchor, run.from);
   let emitted = countStart ? 1 : 0;
   let checkedDay = NaN;
