@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runMimeVectors } from './peer-vectors/mime.mjs';
+import { runIcalVectors } from './peer-vectors/ical.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const vectorsDir = path.resolve(process.argv[2] ?? path.join(here, '../../shared/peer-vectors'));
@@ -24,7 +25,7 @@ const reasonFor = (text) => (text === undefined ? undefined : (reasons[text] ?? 
 /** A crash or a hang is never explained away by a deviation entry. */
 const UNEXPLAINABLE = new Set(['crash', 'time', 'raw']);
 
-const suites = await runMimeVectors(vectorsDir);
+const suites = [...(await runMimeVectors(vectorsDir)), ...runIcalVectors(vectorsDir)];
 let failedRun = false;
 const counts = {};
 const totals = { all: 0, match: 0, deviate: 0, fail: 0, skip: 0 };
