@@ -240,7 +240,7 @@ export const hostileHtml = `<html><head>
 <form action="https://phish.example/steal"><input name="password" type="password"><button>Send</button></form>
 <svg><script>alert('svg ran')</script></svg>
 <video src="https://tracker.example/v.mp4" autoplay></video>
-<div style="position:fixed;top:0;left:0;width:100%;height:100%;background:white">Overlay</div>
+<div style="position:fixed;top:0;right:0;width:40%;background:#fee">A fixed overlay: it stays inside the frame</div>
 </body></html>`;
 
 export const richHtml = `<div style="font-family: Georgia, serif">

@@ -103,15 +103,19 @@ export const rightToLeft: Decorator = (Story) => (
   </div>
 );
 
-/** A box of a fixed size, for panes that fill their parent (the virtual list needs a height). */
+/**
+ * A box of a fixed size, laid out as a cell of the mail screen's grid: panes fill their cell, and
+ * the virtual list needs that height to know which rows are in view.
+ */
 export function inFrame(width: number | string, height: number): Decorator {
   return (Story) => (
     <div
       style={{
         width,
         height,
-        display: 'flex',
-        flexDirection: 'column',
+        display: 'grid',
+        gridTemplateRows: 'minmax(0, 1fr)',
+        gridTemplateColumns: 'minmax(0, 1fr)',
         border: '1px solid var(--app-border)',
       }}
     >
