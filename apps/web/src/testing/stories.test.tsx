@@ -12,6 +12,8 @@ const modules = import.meta.glob<StoryModule>('../**/*.stories.tsx', { eager: tr
 
 /** Time for queries, lazy imports and effects to settle after the first render. */
 const SETTLE_MS = 50;
+/** Play functions type into forms: generous, as CI machines run several suites at once. */
+const STORY_TIMEOUT_MS = 30_000;
 
 // jsdom lacks the modal dialog API (ShortcutsHelp opens a native <dialog>) and layout of ranges
 // (the rich editor scrolls its caret into view).
@@ -40,12 +42,16 @@ afterEach(() => {
 
 describe.each(Object.entries(modules))('%s', (_file, module) => {
   const stories = Object.entries(composeStories(module));
-  it.each(stories)('%s renders without errors', async (_name, Story) => {
-    const canvasElement = document.createElement('div');
-    document.body.append(canvasElement);
-    canvases.push(canvasElement);
-    await Story.run({ canvasElement });
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-    expect(errors.map((args) => args.map(String).join(' '))).toEqual([]);
-  });
+  it.each(stories)(
+    '%s renders without errors',
+    async (_name, Story) => {
+      const canvasElement = document.createElement('div');
+      document.body.append(canvasElement);
+      canvases.push(canvasElement);
+      await Story.run({ canvasElement });
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      expect(errors.map((args) => args.map(String).join(' '))).toEqual([]);
+    },
+    STORY_TIMEOUT_MS,
+  );
 });

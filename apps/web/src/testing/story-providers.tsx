@@ -135,3 +135,17 @@ export function withStoreState<T>(store: Pick<StoreApi<T>, 'getState' | 'setStat
     return () => store.setState(before, true);
   };
 }
+
+/**
+ * A `beforeEach` that answers the page's own fetch (the BFF's `/auth/*` calls, which do not go
+ * through the JMAP client) for one story, and puts the real fetch back after.
+ */
+export function answerFetch(answer: () => Promise<Response>) {
+  return () => {
+    const real = globalThis.fetch;
+    globalThis.fetch = answer;
+    return () => {
+      globalThis.fetch = real;
+    };
+  };
+}

@@ -1,21 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn, userEvent, within } from 'storybook/test';
 import { authMessages } from '../messages';
-import { withStoryData } from '../../../testing/story-providers';
+import { answerFetch, withStoryData } from '../../../testing/story-providers';
 import '../../../styles/app.css';
 import { LoginForm } from './login-form';
 
-/**
- * The BFF's answer to `POST /auth/login`, in place of the network for one story. The login form
- * calls the BFF with the page's fetch, not through the JMAP client, so that is what is replaced.
- */
-const answerLogin = (answer: () => Promise<Response>) => () => {
-  const real = globalThis.fetch;
-  globalThis.fetch = answer;
-  return () => {
-    globalThis.fetch = real;
-  };
-};
+/** The BFF's JSON answer to `POST /auth/login`. */
 const json =
   (status: number, body: unknown, headers: Record<string, string> = {}) =>
   () =>
@@ -45,20 +35,20 @@ type Story = StoryObj<typeof meta>;
 
 export const Empty: Story = {};
 /** Waiting for the server: the button says so and cannot be pressed twice. */
-export const SigningIn: Story = { beforeEach: answerLogin(() => new Promise(() => undefined)), play: signIn };
+export const SigningIn: Story = { beforeEach: answerFetch(() => new Promise(() => undefined)), play: signIn };
 export const WrongPassword: Story = {
-  beforeEach: answerLogin(json(401, { message: 'Wrong email address or password.' })),
+  beforeEach: answerFetch(json(401, { message: 'Wrong email address or password.' })),
   play: signIn,
 };
 /** After too many failures the server asks to wait; the form counts down before the next try. */
 export const TooManyAttempts: Story = {
-  beforeEach: answerLogin(json(429, { retryAfter: 30 }, { 'Retry-After': '30' })),
+  beforeEach: answerFetch(json(429, { retryAfter: 30 }, { 'Retry-After': '30' })),
   play: signIn,
 };
 export const ServerUnreachable: Story = {
-  beforeEach: answerLogin(() => Promise.reject(new TypeError('Failed to fetch'))),
+  beforeEach: answerFetch(() => Promise.reject(new TypeError('Failed to fetch'))),
   play: signIn,
 };
-export const ServerError: Story = { beforeEach: answerLogin(json(500, {})), play: signIn };
+export const ServerError: Story = { beforeEach: answerFetch(json(500, {})), play: signIn };
 export const RightToLeft: Story = { decorators: [(Story) => <div dir="rtl">{Story()}</div>] };
 export const Dark: Story = { ...WrongPassword, globals: { theme: 'dark' } };
