@@ -23,8 +23,19 @@ import { testSession } from './fake-jmap';
 export const STORY_ACCOUNT_ID: Id = 'A1';
 
 /** The test session, with the mail and submission capabilities the composer reads its limits from. */
+/**
+ * Every blob of a story is this picture (a data: URL, with the blob's name written on it), and
+ * uploads go to the Storybook server, which refuses them: stories reach no other host.
+ */
+const STORY_BLOB_URL =
+  "data:image/svg+xml;charset=utf-8,%3Csvg xmlns='http://www.w3.org/2000/svg' width='160' height='100'%3E" +
+  "%3Crect width='160' height='100' fill='%23b9d7d7'/%3E%3Ctext x='8' y='56' font-size='11'%3E{name}%3C/text%3E" +
+  '%3C/svg%3E#{accountId}/{blobId}/{type}';
+
 export const storySession: Session = {
   ...testSession,
+  downloadUrl: STORY_BLOB_URL,
+  uploadUrl: '/story-upload/{accountId}/',
   accounts: {
     [STORY_ACCOUNT_ID]: {
       name: 'alice@colibri.test',
