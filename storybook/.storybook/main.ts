@@ -36,7 +36,15 @@ const config: StorybookConfig = {
         // Storybook's preview runtime is one large chunk by design; it is a tool, not shipped to users.
         chunkSizeWarningLimit: 2048,
         // Timing reports depend on the machine's load: noise in CI logs.
-        rolldownOptions: { checks: { bundlerTimings: false } },
+        rolldownOptions: {
+          checks: { bundlerTimings: false },
+          onwarn(warning, warn) {
+            // TanStack Query marks its modules "use client" for React Server Components; a client
+            // bundle drops the directive by design (the web app's own Vite build stays quiet too).
+            if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+            warn(warning);
+          },
+        },
       },
     });
   },
