@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import '@colibri/ui/tokens.css';
 import './styles/app.css';
 import { App } from './app/app';
+import { warmUpListFormats } from './features/mail/lib/format';
+import { mailMessages } from './features/mail/messages';
 import { applyAppearance, readPreferences } from './lib/device-preferences';
 import { currentLanguage } from './lib/i18n';
 
@@ -17,3 +19,7 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// Off the first list's path: built while the login page (or the first request) waits.
+const whenIdle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1));
+whenIdle(() => warmUpListFormats(mailMessages.locale));

@@ -26,6 +26,13 @@ export async function getMailboxes(client: JmapClient, accountId: Id): Promise<M
   return result.list as MailboxSummary[];
 }
 
+/** The mailbox `/mail` opens: the Inbox (RFC 8621 §2 role), else the first one. */
+export function defaultMailbox<M extends Pick<MailboxSummary, 'role'>>(
+  mailboxes: readonly M[],
+): M | undefined {
+  return mailboxes.find((m) => m.role === 'inbox') ?? mailboxes[0];
+}
+
 export function mailboxesQueryOptions(client: JmapClient, accountId: Id) {
   return queryOptions({
     queryKey: mailKeys.mailboxes(accountId),

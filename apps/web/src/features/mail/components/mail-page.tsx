@@ -3,13 +3,14 @@ import type { KeyboardEvent, MouseEvent } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import type { Id, Session } from '@colibri/jmap-types';
 import { PageStatus } from '../../../components/page-status';
-import { useMailboxes } from '../api/get-mailboxes';
+import { defaultMailbox, useMailboxes } from '../api/get-mailboxes';
 import type { MailboxSummary } from '../api/get-mailboxes';
 import { useMailSession } from '../api/get-session';
 import { emailListParams } from '../api/keys';
 import { mailPath, useMailCommands } from '../hooks/use-mail-commands';
 import { useLiveMail } from '../hooks/use-live-mail';
 import { useMailShortcuts } from '../hooks/use-mail-shortcuts';
+import { usePrefetchMailRoute } from '../hooks/use-prefetch-mail-route';
 import { mailMessages } from '../messages';
 import {
   useListMode,
@@ -29,6 +30,8 @@ import { SnoozeMenu } from './snooze-menu';
 
 /** `/mail/:mailboxId?/:emailId?`: mailboxes, the message list and the reader. */
 export function MailPage() {
+  const { mailboxId, emailId } = useParams();
+  usePrefetchMailRoute({ mailboxId, emailId });
   const { session, accountId, error, isPending } = useMailSession();
   if (isPending) return <PageStatus>{mailMessages.mailboxesLoading}</PageStatus>;
   if (error || !session || !accountId)
@@ -43,7 +46,7 @@ function MailScreen({ session, accountId }: { session: Session; accountId: Id })
   const live = useLiveMail(session, accountId);
 
   if (!mailboxId && mailboxes.data) {
-    const first = mailboxes.data.find((m) => m.role === 'inbox') ?? mailboxes.data[0];
+    const first = defaultMailbox(mailboxes.data);
     if (first) return <Navigate to={mailPath(first.id)} replace />;
   }
   const mailbox = mailboxes.data?.find((m) => m.id === mailboxId);

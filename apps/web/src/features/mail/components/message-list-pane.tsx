@@ -80,6 +80,7 @@ export function MessageListPane({
         data={list.data}
         mailboxName={mailbox.name}
         openEmailId={openEmailId}
+        opensInReader={mailbox.role !== 'drafts'}
         anchor={anchor}
         onRowClick={onRowClick}
         onStep={commands.step}

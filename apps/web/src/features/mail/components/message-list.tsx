@@ -1,11 +1,12 @@
 import { useEffect, useRef } from 'react';
 import type { DragEvent, KeyboardEvent, MouseEvent } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { ListRow } from '@colibri/ui';
 import { Keyword } from '@colibri/jmap-types';
 import type { Id } from '@colibri/jmap-types';
 import type { EmailListParams } from '../api/keys';
 import { useDensity } from '../../../lib/device-preferences';
+import { useConversationPrefetch } from '../hooks/use-conversation-prefetch';
+import { useFixedRowWindow } from '../hooks/use-fixed-row-window';
 import { useVisibleRowsLoader } from '../hooks/use-visible-rows-loader';
 import type { EmailListData } from '../lib/email-window';
 import { writeDraggedEmails } from '../lib/drag-emails';
@@ -28,6 +29,8 @@ export interface MessageListProps {
   /** The mailbox name, for the list's accessible name. */
   mailboxName: string;
   openEmailId: Id | undefined;
+  /** Rows open in the reader (drafts open in the composer): their conversations are fetched ahead. */
+  opensInReader: boolean;
   /** Set to the first visible position, so that a refetch fetches the rows in view. */
   anchor: { current: number };
   onRowClick: (id: Id, event: MouseEvent<HTMLDivElement> | KeyboardEvent<HTMLDivElement>) => void;
@@ -38,6 +41,16 @@ export interface MessageListProps {
 }
 
 export const rowDomId = (id: Id) => `message-row-${id}`;
+
+/** The email id of the row an event happened in, if any. */
+function rowEmailId(target: EventTarget): Id | null {
+  return target instanceof Element
+    ? (target.closest('[data-email-id]')?.getAttribute('data-email-id') ?? null)
+    : null;
+}
+
+/** How long after a message is opened the next row's conversation is fetched (j, auto-advance). */
+const NEXT_PREFETCH_DELAY_MS = 300;
 
 /**
  * The messages of a mailbox, virtualised: only the rows in view (plus a few) are in the DOM,
@@ -51,6 +64,7 @@ export function MessageList({
   data,
   mailboxName,
   openEmailId,
+  opensInReader,
   anchor,
   onRowClick,
   onStep,
@@ -60,17 +74,10 @@ export function MessageList({
   const selected = useSelectedIds();
   const cursor = useCursor();
   const rowHeight = useDensity() === 'compact' ? COMPACT_ROW_HEIGHT : MESSAGE_ROW_HEIGHT;
-  const virtualizer = useVirtualizer({
-    count: data.total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: OVERSCAN,
-  });
-  // The virtualiser caches sizes: a density change must lay every row out again.
-  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
+  const rows = useFixedRowWindow(scrollRef, data.total, rowHeight, OVERSCAN);
+  const first = rows.start;
+  const last = Math.max(rows.start, rows.end);
+  const { scrollToIndex } = rows;
   useVisibleRowsLoader(accountId, params, data, first, last);
   useEffect(() => {
     anchor.current = first;
@@ -79,8 +86,22 @@ export function MessageList({
   // The cursor stays in view however it moved (keys, auto-advance after archiving).
   const cursorIndex = cursor === null ? -1 : positionOf(data, cursor);
   useEffect(() => {
-    if (cursorIndex >= 0) virtualizer.scrollToIndex(cursorIndex, { align: 'auto' });
-  }, [cursorIndex, virtualizer]);
+    if (cursorIndex >= 0) scrollToIndex(cursorIndex);
+  }, [cursorIndex, scrollToIndex]);
+
+  // Conversations are fetched ahead: the row under the pointer or the keyboard cursor, and,
+  // once a message is open, the next one (what j and archiving move to).
+  const prefetch = useConversationPrefetch(accountId, opensInReader);
+  useEffect(() => {
+    if (cursor !== null && cursor !== openEmailId) prefetch.resting(cursor);
+  }, [cursor, openEmailId, prefetch]);
+  const openIndex = openEmailId === undefined ? -1 : positionOf(data, openEmailId);
+  const nextId = openIndex >= 0 ? data.ids.get(openIndex + 1) : undefined;
+  useEffect(() => {
+    if (nextId === undefined) return undefined;
+    const timer = setTimeout(() => prefetch.now(nextId), NEXT_PREFETCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [nextId, prefetch]);
 
   const highlighted = cursor ?? openEmailId;
   // aria-activedescendant may only point at a row that is in the DOM.
@@ -89,7 +110,7 @@ export function MessageList({
     return index >= first && index <= last;
   };
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const page = Math.max(1, items.length - 2 * OVERSCAN - 1);
+    const page = Math.max(1, rows.lastVisible - rows.firstVisible);
     const steps: Record<string, number> = {
       ArrowDown: 1,
       ArrowUp: -1,
@@ -124,20 +145,27 @@ export function MessageList({
       aria-activedescendant={highlighted && isRendered(highlighted) ? rowDomId(highlighted) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
+      onPointerOver={(event) => prefetch.resting(rowEmailId(event.target))}
+      onPointerLeave={() => prefetch.resting(null)}
+      onPointerDown={(event) => {
+        const id = rowEmailId(event.target);
+        if (id !== null) prefetch.now(id);
+      }}
     >
-      <div className="message-list__canvas" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
-          const id = data.ids.get(item.index);
+      <div className="message-list__canvas" style={{ height: rows.totalHeight }}>
+        {Array.from({ length: rows.end - rows.start + 1 }, (_, offset) => {
+          const index = rows.start + offset;
+          const id = data.ids.get(index);
           const email = id === undefined ? undefined : data.emails[id];
-          const style = { transform: `translateY(${item.start}px)`, height: rowHeight };
+          const style = { transform: `translateY(${index * rowHeight}px)`, height: rowHeight };
           if (id === undefined || !email) {
             return (
               <div
-                key={`pending-${item.index}`}
+                key={`pending-${index}`}
                 role="option"
                 aria-selected="false"
                 aria-disabled="true"
-                aria-posinset={item.index + 1}
+                aria-posinset={index + 1}
                 aria-setsize={data.total}
                 className="message-list__row message-list__row--pending"
                 style={style}
@@ -152,13 +180,14 @@ export function MessageList({
             <ListRow
               key={id}
               id={rowDomId(id)}
+              data-email-id={id}
               className="message-list__row"
               style={style}
               selected={isSelected}
               active={id === highlighted}
               unread={!email.keywords[Keyword.Seen]}
               tabIndex={-1}
-              aria-posinset={item.index + 1}
+              aria-posinset={index + 1}
               aria-setsize={data.total}
               draggable
               onDragStart={(event) => onDragStart(event, id)}

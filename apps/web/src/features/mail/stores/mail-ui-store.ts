@@ -76,6 +76,8 @@ export const useMailUiStore = create<MailUiState>()((set) => ({
 export const useMailboxPaneOpen = () => useMailUiStore((state) => state.mailboxPaneOpen);
 export const useMailLayout = () => useMailUiStore((state) => state.layout);
 export const useListMode = () => useMailUiStore((state) => state.listMode);
+/** The list mode outside React (the prefetch asks for the list the screen will show). */
+export const readListMode = (): ListMode => useMailUiStore.getState().listMode;
 export const useShortcutsHelpOpen = () => useMailUiStore((state) => state.shortcutsHelpOpen);
 export const useSnoozeMenu = () => useMailUiStore((state) => state.snoozeMenu);
 export const useMailUiActions = () => useMailUiStore((state) => state.actions);
