@@ -41,8 +41,8 @@ const en = {
   truncated: 'This message is too long to show in full.',
   retry: 'Try again',
   loadingRow: 'Loading…',
-  messagesCount: (count: number) => `${count} message${count === 1 ? '' : 's'}`,
-  selectedCount: (count: number) => `${count} selected`,
+  messagesCount: (count: number) => `${count.toLocaleString('en-GB')} message${count === 1 ? '' : 's'}`,
+  selectedCount: (count: number) => `${count.toLocaleString('en-GB')} selected`,
   selectAll: 'Select all',
   selectEverything: (total: number, mailbox: string) =>
     `Select all ${total.toLocaleString('en-GB')} in ${mailbox}`,

@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { Fragment, useEffect } from 'react';
+import type { ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Avatar } from '@colibri/ui';
 import { Keyword } from '@colibri/jmap-types';
@@ -33,8 +34,20 @@ export interface ConversationMessageProps {
   onReply: ReplyHandler | undefined;
 }
 
-function addresses(list: readonly EmailAddress[] | null | undefined): string {
-  return (list ?? []).map((a) => (a.name ? `${a.name} <${a.email}>` : a.email)).join(', ');
+/** Each name isolated (<bdi>): a right-to-left name must not pull the brackets around the address. */
+function addresses(list: readonly EmailAddress[] | null | undefined): ReactNode {
+  return (list ?? []).map((a, i) => (
+    <Fragment key={i}>
+      {i > 0 && ', '}
+      {a.name ? (
+        <>
+          <bdi>{a.name}</bdi> {`<${a.email}>`}
+        </>
+      ) : (
+        a.email
+      )}
+    </Fragment>
+  ));
 }
 
 /** Attachments without the inline images the HTML body shows already (by `cid:`). */

@@ -15,7 +15,7 @@ export const MessageListItem = memo(function MessageListItem({ email }: { email:
   return (
     <div className="message-row" data-unread={unread || undefined}>
       <div className="message-row__line">
-        <span className="message-row__from">
+        <span className="message-row__from" dir="auto">
           {unread && <span className="visually-hidden">{mailMessages.unread}, </span>}
           {senderName(email.from, mailMessages.unknownSender)}
         </span>
@@ -53,8 +53,13 @@ export const MessageListItem = memo(function MessageListItem({ email }: { email:
           </time>
         )}
       </div>
-      <div className="message-row__subject">{email.subject?.trim() || mailMessages.noSubject}</div>
-      <div className="message-row__preview">{email.preview}</div>
+      {/* dir="auto": a right-to-left subject keeps its start visible when cut, in any layout. */}
+      <div className="message-row__subject" dir="auto">
+        {email.subject?.trim() || mailMessages.noSubject}
+      </div>
+      <div className="message-row__preview" dir="auto">
+        {email.preview}
+      </div>
     </div>
   );
 });

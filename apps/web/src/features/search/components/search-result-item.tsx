@@ -43,10 +43,10 @@ export function SearchResultItem({ result, mailboxes, selected, onOpen }: Search
         <time className="search-result__date" dateTime={email.receivedAt}>
           {shortDate(email.receivedAt)}
         </time>
-        <span className="search-result__subject">
+        <span className="search-result__subject" dir="auto">
           <SnippetText html={snippet?.subject} fallback={email.subject?.trim() || searchMessages.noSubject} />
         </span>
-        <span className="search-result__preview">
+        <span className="search-result__preview" dir="auto">
           <SnippetText html={snippet?.preview} fallback={email.preview} />
         </span>
         {folders && <span className="search-result__folder">{searchMessages.inMailbox(folders)}</span>}
