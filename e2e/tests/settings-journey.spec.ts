@@ -59,6 +59,43 @@ test('a vacation reply set in the settings answers another local user', async ({
   });
 });
 
+test('an API token made in the settings opens JMAP to another client, until it is revoked', async ({
+  page,
+  colibri,
+}) => {
+  test.setTimeout(90_000);
+  const user = await newMailUser(colibri);
+  await logIn(page, user);
+  await openSettings(page);
+  const tokens = page.getByRole('region', { name: 'API tokens' });
+  await expect(tokens.getByText('No API tokens yet.')).toBeVisible();
+  const session = (secret: string) =>
+    fetch(`${colibri.baseURL}/.well-known/jmap`, { headers: { Authorization: `Bearer ${secret}` } });
+
+  let secret = '';
+  await test.step('created with a name, its secret shown once', async () => {
+    await tokens.getByLabel('Name of the new token').fill('Thunderbird on the laptop');
+    await tokens.getByRole('button', { name: 'Create a token' }).click();
+    await expect(tokens.getByText(/Token “Thunderbird on the laptop” created/)).toBeVisible();
+    secret = await tokens.getByLabel('New token', { exact: true }).inputValue();
+    expect(secret.length).toBeGreaterThan(20);
+    await expect(tokens.getByRole('listitem')).toHaveCount(1);
+  });
+
+  await test.step('a JMAP client gets the Session with it (RFC 8620 §2, Bearer)', async () => {
+    const answer = await session(secret);
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { username: string }).username).toBe(user.email);
+  });
+
+  await test.step('revoked in the settings, it opens nothing any more', async () => {
+    await tokens.getByRole('button', { name: 'Done' }).click();
+    await tokens.getByRole('button', { name: 'Revoke the token Thunderbird on the laptop' }).click();
+    await expect(tokens.getByText('No API tokens yet.')).toBeVisible();
+    expect((await session(secret)).status).toBe(401);
+  });
+});
+
 test('an identity made in the settings, with its signature, is offered by the composer', async ({
   page,
   colibri,

@@ -85,4 +85,26 @@ export const settingsMessagesFr: SettingsMessages = {
     granted: 'Autorisées par le navigateur.',
     asking: 'En attente de l’autorisation du navigateur…',
   },
+  apiTokens: {
+    heading: 'Jetons d’API',
+    intro:
+      'Pour les autres applications de messagerie et les scripts qui parlent JMAP\u00a0: ils envoient un jeton au lieu de votre mot de passe (Authorization: Bearer). Révoquez un jeton pour couper son accès aussitôt.',
+    none: 'Aucun jeton d’API pour l’instant.',
+    loading: 'Chargement des jetons…',
+    loadError: 'Les jetons n’ont pas pu être chargés.',
+    name: 'Nom du nouveau jeton',
+    create: 'Créer un jeton',
+    created: (name: string) =>
+      `Jeton «\u00a0${name}\u00a0» créé. Copiez-le maintenant\u00a0: il n’est affiché qu’une fois.`,
+    secretLabel: 'Nouveau jeton',
+    copy: 'Copier',
+    copied: 'Copié.',
+    done: 'Terminé',
+    revoke: 'Révoquer',
+    revokeLabel: (name: string) => `Révoquer le jeton ${name}`,
+    createdOn: (date: string) => `Créé le ${date}`,
+    lastUsed: (date: string) => `utilisé le ${date}`,
+    neverUsed: 'jamais utilisé',
+    failed: (reason: string) => `Échec\u00a0: ${reason}`,
+  },
 };

@@ -86,6 +86,27 @@ const en = {
     granted: 'Allowed by the browser.',
     asking: 'Waiting for the browser’s permission…',
   },
+  apiTokens: {
+    heading: 'API tokens',
+    intro:
+      'For other mail apps and scripts that speak JMAP: they send a token instead of your password (Authorization: Bearer). Revoke a token to cut its access at once.',
+    none: 'No API tokens yet.',
+    loading: 'Loading the tokens…',
+    loadError: 'The tokens could not be loaded.',
+    name: 'Name of the new token',
+    create: 'Create a token',
+    created: (name: string) => `Token “${name}” created. Copy it now: it is shown only this once.`,
+    secretLabel: 'New token',
+    copy: 'Copy',
+    copied: 'Copied.',
+    done: 'Done',
+    revoke: 'Revoke',
+    revokeLabel: (name: string) => `Revoke the token ${name}`,
+    createdOn: (date: string) => `Created ${date}`,
+    lastUsed: (date: string) => `last used ${date}`,
+    neverUsed: 'never used',
+    failed: (reason: string) => `That did not work: ${reason}`,
+  },
 } as const;
 
 export type SettingsMessages = Catalogue<typeof en>;

@@ -7,6 +7,8 @@ import type { Id } from '@colibri/jmap-types';
 export const settingsKeys = {
   all: ['settings'] as const,
   session: () => [...settingsKeys.all, 'session'] as const,
+  /** Not JMAP data: the BFF's /auth/tokens, the same for every account view. */
+  apiTokens: () => [...settingsKeys.all, 'apiTokens'] as const,
   type: (accountId: Id, type: 'Identity' | 'VacationResponse') =>
     [...settingsKeys.all, accountId, type] as const,
   identities: (accountId: Id) => [...settingsKeys.type(accountId, 'Identity'), 'list'] as const,

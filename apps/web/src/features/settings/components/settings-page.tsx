@@ -1,5 +1,6 @@
 import { useSettingsSession } from '../api/get-session';
 import { settingsMessages } from '../messages';
+import { ApiTokensSection } from './api-tokens-section';
 import { AppearanceSection } from './appearance-section';
 import { IdentitiesSection } from './identities-section';
 import { NotificationsSection } from './notifications-section';
@@ -16,6 +17,7 @@ export function SettingsPage() {
         <>
           <VacationSection accountId={accountId} />
           <IdentitiesSection accountId={accountId} />
+          <ApiTokensSection />
         </>
       ) : (
         <p role={error ? 'alert' : 'status'}>
