@@ -9,14 +9,31 @@ import { mailMessages } from '../messages';
  */
 export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const before = useRef<Element | null>(null);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      before.current = document.activeElement;
+      dialog.showModal();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
+  // Chromium leaves focus on the Close button of a closed dialog when nothing was focused before
+  // it opened; the shortcuts then took the next keys (j, Enter) for the dialog's. Focus goes back
+  // where it was, else to the page.
+  const closed = () => {
+    const dialog = ref.current;
+    if (dialog?.contains(document.activeElement)) {
+      const previous = before.current;
+      if (previous instanceof HTMLElement && previous !== document.body && previous.isConnected)
+        previous.focus();
+      else (document.activeElement as HTMLElement | null)?.blur();
+    }
+    onClose();
+  };
   return (
-    <dialog ref={ref} className="shortcuts-help" aria-labelledby="shortcuts-title" onClose={onClose}>
+    <dialog ref={ref} className="shortcuts-help" aria-labelledby="shortcuts-title" onClose={closed}>
       <h2 id="shortcuts-title">{mailMessages.shortcutsTitle}</h2>
       <table className="shortcuts-help__table">
         <tbody>
@@ -35,7 +52,7 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () =>
           ))}
         </tbody>
       </table>
-      <Button variant="secondary" onClick={onClose}>
+      <Button variant="secondary" onClick={closed}>
         {mailMessages.close}
       </Button>
     </dialog>
