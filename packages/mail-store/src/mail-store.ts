@@ -4,6 +4,7 @@ import type {
   PushSubscriptionPatch,
 } from './sqlite/push-subscriptions.js';
 import type { ApiToken, ApiTokenMatch } from './sqlite/api-tokens.js';
+import type { MeetingRoom, NewMeetingRoom } from './sqlite/meeting-rooms.js';
 import type { Readable } from 'node:stream';
 import type { StoreError } from './errors.js';
 import type {
@@ -404,6 +405,17 @@ export interface MailStore {
   markApiTokenUsed(id: string, at: Date): Promise<void>;
   /** NotFoundError when the account has no token with this id. */
   deleteApiToken(accountId: AccountId, id: string): Promise<void>;
+
+  // --- Meeting rooms (video meetings; `sqlite/meeting-rooms.ts`) ---
+  /** InvalidInputError for a bad title or event id; NotFoundError for an unknown account. */
+  createMeetingRoom(accountId: AccountId, input: NewMeetingRoom): Promise<MeetingRoom>;
+  /** The room with this id (anyone's: the id is the secret of its link), or null. */
+  getMeetingRoom(id: string): Promise<MeetingRoom | null>;
+  listMeetingRoomsForEvent(accountId: AccountId, eventId: string): Promise<MeetingRoom[]>;
+  /** NotFoundError when the account owns no such room. */
+  setMeetingRoomInviteesOnly(accountId: AccountId, id: string, inviteesOnly: boolean): Promise<MeetingRoom>;
+  /** NotFoundError when the account owns no such room. */
+  deleteMeetingRoom(accountId: AccountId, id: string): Promise<void>;
 
   // Vacation response (RFC 8621 §8): one per account, disabled until set.
   getVacationResponse(accountId: AccountId): Promise<VacationResponse>;

@@ -55,6 +55,7 @@ import * as identities from './sqlite/identities.js';
 import * as sieveScripts from './sqlite/sieve-scripts.js';
 import * as pushSubscriptions from './sqlite/push-subscriptions.js';
 import * as apiTokens from './sqlite/api-tokens.js';
+import * as meetingRooms from './sqlite/meeting-rooms.js';
 import { claimVacationReply, getVacationResponse, setVacationResponse } from './sqlite/vacation.js';
 
 export interface OpenMailStoreOptions {
@@ -405,6 +406,21 @@ export async function openMailStore(
     },
     async deleteApiToken(accountId, id) {
       apiTokens.deleteApiToken(db, accountId, id);
+    },
+    async createMeetingRoom(accountId, input) {
+      return meetingRooms.createMeetingRoom(db, accountId, input);
+    },
+    async getMeetingRoom(id) {
+      return meetingRooms.getMeetingRoom(db, id);
+    },
+    async listMeetingRoomsForEvent(accountId, eventId) {
+      return meetingRooms.listMeetingRoomsForEvent(db, accountId, eventId);
+    },
+    async setMeetingRoomInviteesOnly(accountId, id, inviteesOnly) {
+      return meetingRooms.setMeetingRoomInviteesOnly(db, accountId, id, inviteesOnly);
+    },
+    async deleteMeetingRoom(accountId, id) {
+      meetingRooms.deleteMeetingRoom(db, accountId, id);
     },
     async getVacationResponse(accountId) {
       return getVacationResponse(db, accountId);

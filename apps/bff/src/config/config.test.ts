@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       webDist: path.resolve(bffPackageRoot(), '../web/dist'),
       logLevel: 'info',
       outbound: { relay: { kind: 'none' } },
+      meet: { livekit: null },
     });
     // The web app is found from the bff package, wherever the process runs.
     expect(config.webDist.endsWith(path.join('apps', 'web', 'dist'))).toBe(true);
@@ -173,5 +174,20 @@ describe('loadConfig', () => {
       expect((error as ConfigError).problems).toHaveLength(6);
       expect((error as ConfigError).message).toContain('COLIBRI_HTTP_PORT');
     }
+  });
+
+  it('reads the LiveKit server from LIVEKIT_*, all three or none', () => {
+    const secret = 's'.repeat(32);
+    expect(
+      loadConfig({ LIVEKIT_URL: 'wss://meet.example.org', LIVEKIT_API_KEY: 'APIkey', LIVEKIT_API_SECRET: secret })
+        .meet.livekit,
+    ).toEqual({ url: 'wss://meet.example.org', apiKey: 'APIkey', apiSecret: secret });
+    expect(() => loadConfig({ LIVEKIT_URL: 'wss://meet.example.org' })).toThrow(/must be set together/);
+    expect(() =>
+      loadConfig({ LIVEKIT_URL: 'ftp://x', LIVEKIT_API_KEY: 'k', LIVEKIT_API_SECRET: secret }),
+    ).toThrow(/LIVEKIT_URL must be/);
+    expect(() =>
+      loadConfig({ LIVEKIT_URL: 'ws://localhost:7880', LIVEKIT_API_KEY: 'k', LIVEKIT_API_SECRET: 'short' }),
+    ).toThrow(/at least 32 characters/);
   });
 });

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { isLogLevel } from '../logger.js';
 import type { LogLevel } from '../logger.js';
 import { parseBlobs, type BlobsConfig } from './blob-config.js';
+import { parseLiveKit, type LiveKitConfig } from '../meet/livekit-config.js';
 
 export type { BlobsConfig } from './blob-config.js';
 
@@ -51,6 +52,8 @@ export interface ColibriConfig {
   outbound: { relay: OutboundRelay };
   /** How long an upload nothing references is kept (RFC 8620 §6.1); unset: the store's 24 h. */
   uploadTtlMs?: number;
+  /** Video meetings: the LiveKit server (LIVEKIT_URL, _API_KEY, _API_SECRET); null: meetings off. */
+  meet: { livekit: LiveKitConfig | null };
 }
 
 /**
@@ -145,6 +148,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     webDist: path.resolve(cwd, read('COLIBRI_WEB_DIST') ?? path.join(bffPackageRoot(), '../web/dist')),
     logLevel: isLogLevel(logLevel) ? logLevel : 'info',
     outbound: { relay: parseRelay(read('COLIBRI_SMTP_RELAY'), problems) },
+    meet: { livekit: parseLiveKit(read, problems) },
   };
   const uploadTtlHours = read('COLIBRI_UPLOAD_TTL_HOURS');
   if (uploadTtlHours !== undefined) {

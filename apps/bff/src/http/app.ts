@@ -15,9 +15,10 @@ import { uploadRoute } from './upload.js';
 import { jmapCors } from './cors.js';
 import { securityHeaders } from './security-headers.js';
 import { staticWebApp } from './static-web.js';
+import { meetRoutes, noMeetingEvents, type MeetingEvents } from '../meet/meet-routes.js';
 
 export interface AppOptions {
-  config: Pick<ColibriConfig, 'http' | 'webDist'>;
+  config: Pick<ColibriConfig, 'http' | 'webDist' | 'meet'>;
   store: MailStore;
   engine: JmapEngine;
   limits: CoreCapability;
@@ -27,6 +28,8 @@ export interface AppOptions {
   feed: PushFeed;
   /** How often open push connections re-check their credentials (tests: shorter). */
   pushCredentialRecheckMs?: number;
+  /** Calendar events as meeting rooms see them (invitees); by default none. */
+  meetingEvents?: MeetingEvents;
 }
 
 /**
@@ -65,6 +68,16 @@ export function createApp(options: AppOptions): Express {
       store: options.store,
       auth: options.auth,
       maxSizeUpload: options.limits.maxSizeUpload,
+    }),
+  );
+  app.use(
+    meetRoutes({
+      store: options.store,
+      auth: options.auth,
+      livekit: config.meet.livekit,
+      events: options.meetingEvents ?? noMeetingEvents,
+      publicUrl: config.http.publicUrl,
+      log: log.child('meet'),
     }),
   );
   app.use(staticWebApp(config.webDist));

@@ -32,6 +32,7 @@ import { describeVacation } from './vacation.js';
 import { describeSieveScripts } from './sieve-scripts.js';
 import { describePushSubscriptions } from './push-subscriptions.js';
 import { describeApiTokens } from './api-tokens.js';
+import { describeMeetingRooms } from './meeting-rooms.js';
 import { describeMailboxShares } from './mailbox-shares.js';
 import { describeParseAndLookupBlobs } from './parse-and-lookup-blobs.js';
 
@@ -78,6 +79,7 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeSieveScripts(factory);
     describePushSubscriptions(factory);
     describeApiTokens(factory);
+    describeMeetingRooms(factory);
     describeCompose(factory);
     describeQueryFilters(factory);
     describeQueryChanges(factory);
