@@ -9,7 +9,16 @@ import { isNewerItip } from '../itip-parse.js';
 import type { JSCalendarEvent, LocalDateTime } from '../types.js';
 import type { ApplyContext } from './apply-context.js';
 import { itemKey, speaksFor } from './apply-context.js';
-import { emailOf, findParticipant, instanceOf, moveLocal, setInOccurrence, utcOf } from './event-parts.js';
+import {
+  emailOf,
+  findParticipant,
+  instanceOf,
+  moveLocal,
+  organizerOf,
+  sameAddress,
+  setInOccurrence,
+  utcOf,
+} from './event-parts.js';
 import type { IncomingOutcome, PlannedMessage, SchedulingResult } from './types.js';
 import { done, refuse } from './types.js';
 
@@ -29,7 +38,13 @@ export function isOccurrence(event: JSCalendarEvent, key: LocalDateTime): boolea
 
 /** The attendee a REPLY/REFRESH/COUNTER speaks for: the one the sender may speak for. */
 function speaker(ctx: ApplyContext, item: ItipItem): SchedulingResult<ItipAttendee> {
-  const candidates = ctx.message.method === 'counter' ? item.attendees : item.attendees.slice(0, 1);
+  // A COUNTER may list every attendee (Thunderbird does); the proposer is the one who sent it,
+  // and never the organizer, who changes the event instead.
+  const organizer = ctx.current ? organizerOf(ctx.current) : undefined;
+  const candidates =
+    ctx.message.method === 'counter'
+      ? item.attendees.filter((a) => !sameAddress(a.address, organizer))
+      : item.attendees.slice(0, 1);
   const found = candidates.find((a) => speaksFor(ctx.current, a.address, ctx.sender));
   if (!found)
     return refuse(

@@ -34,7 +34,12 @@ function received(
   const next: JSCalendarEvent = structuredClone(incoming);
   delete next.method;
   next.updated = item.dtstamp;
-  if (!held) return next;
+  if (!held) {
+    // A new invitation: the organizer's alarms are theirs; the recipient's calendar defaults apply.
+    delete next.alerts;
+    next.useDefaultAlerts = true;
+    return next;
+  }
   const bag = next as unknown as Record<string, unknown>;
   for (const key of PRIVATE_KEYS) {
     const own = (held as unknown as Record<string, unknown>)[key];
