@@ -201,14 +201,16 @@ function planOrganizer(
     };
     messages.push(message('cancel', removed, gone));
   }
-  const onlyAttendeeSet = changed.size === 1 && changed.has('participants') && !recurrenceChanged;
+  // Attendees only added or removed (the others' entries unchanged): only the new ones are invited.
+  const stayed = kept.filter((a) => !added.includes(a));
+  const onlyAttendeeSet =
+    changed.size === 1 &&
+    changed.has('participants') &&
+    !recurrenceChanged &&
+    json(withoutResponses(keptOnly(before, stayed))) === json(withoutResponses(keptOnly(after, stayed)));
   if (changed.size > 0 || recurrenceChanged) {
     // A whole REQUEST carries the overrides too, so no per-occurrence message is needed.
-    const to =
-      onlyAttendeeSet &&
-      json(withoutResponses(keptOnly(before, kept))) === json(withoutResponses(keptOnly(after, kept)))
-        ? added
-        : kept;
+    const to = onlyAttendeeSet ? added : kept;
     if (to.length) messages.push(message('request', to, next));
     messages.push(...occurrenceCancels(before, after, next));
     return { event: next, messages };

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandOccurrences } from '../expand.js';
+import { buildItip } from '../itip-build.js';
+import { parseItip } from '../itip-parse.js';
 import type { JSCalendarEvent, Participant } from '../types.js';
 import { applyIncoming } from './apply-incoming.js';
 import { acceptCounter, declineCounter, planCounter } from './counter.js';
@@ -328,6 +330,56 @@ describe('scheduling round trip (RFC 5546 §3.2, internal and iMIP alike)', () =
     ).toMatchObject({
       ok: false,
       error: { code: 'unknown-occurrence' },
+    });
+  });
+
+  it("an update with the same SEQUENCE keeps the attendee's own answer (their REPLY may still be in flight)", () => {
+    const first = value(planOutgoing(undefined, weekly, ALICE));
+    const bobCopy = updated(deliver(first.messages[0]!, '2026-02-20T10:00:00Z', undefined, ALICE, BOB));
+    const bobAccepts = structuredClone(bobCopy);
+    bobAccepts.participants![findParticipant(bobCopy, BOB)![0]]!.participationStatus = 'accepted';
+    // Alice renames the meeting before Bob's REPLY reaches her: her REQUEST still says NEEDS-ACTION.
+    const rename = value(planOutgoing(first.event!, { ...first.event!, title: 'Weekly sync v2' }, ALICE));
+    const kept = updated(deliver(rename.messages[0]!, '2026-02-20T11:00:00Z', bobAccepts, ALICE, BOB));
+    expect(kept.title).toBe('Weekly sync v2');
+    expect(statusOf(kept, BOB)).toBe('accepted');
+    // A reschedule (SEQUENCE up) asks again: the organizer's NEEDS-ACTION wins.
+    const move = value(planOutgoing(first.event!, { ...first.event!, start: '2026-03-02T11:00:00' }, ALICE));
+    const asked = updated(deliver(move.messages[0]!, '2026-02-20T12:00:00Z', kept, ALICE, BOB));
+    expect(asked).toMatchObject({ start: '2026-03-02T11:00:00', sequence: 1 });
+    expect(statusOf(asked, BOB)).toBe('needs-action');
+  });
+
+  it('adding an attendee invites only them; the others are not re-sent the unchanged event', () => {
+    const first = value(planOutgoing(undefined, weekly, ALICE));
+    const after = structuredClone(first.event!);
+    after.participants!.dan = {
+      ...after.participants!.bob!,
+      name: 'Dan',
+      email: 'dan@example.net',
+      sendTo: { imip: 'mailto:dan@example.net' },
+    };
+    const plan = value(planOutgoing(first.event!, after, ALICE));
+    expect(plan.messages).toMatchObject([{ method: 'request', recipients: ['dan@example.net'] }]);
+    expect(plan.event!.sequence ?? 0).toBe(0);
+  });
+
+  it("RFC 5546 §3.2.4 ADD: a new occurrence joins the attendee's copy", () => {
+    const first = value(planOutgoing(undefined, weekly, ALICE));
+    const bobCopy = updated(deliver(first.messages[0]!, '2026-02-20T10:00:00Z', undefined, ALICE, BOB));
+    const extra: JSCalendarEvent = { ...first.event!, start: '2026-03-28T09:00:00', sequence: 1 };
+    delete extra.recurrenceRules;
+    const text = buildItip('add', extra, { now: '2026-02-21T10:00:00Z' });
+    const itip = value(parseItip(value(text)));
+    const added = updated(value(applyIncoming(bobCopy, itip, ALICE, { recipient: BOB })));
+    expect(added.recurrenceOverrides?.['2026-03-28T09:00:00']).toEqual({});
+    expect(added.sequence).toBe(1);
+    const saturday = value(expandOccurrences(added, '2026-03-28T00:00:00Z', '2026-03-29T00:00:00Z'));
+    expect(saturday.occurrences.map((o) => o.utcStart)).toEqual(['2026-03-28T08:00:00Z']);
+    // ADD for an event the attendee does not hold: nothing to add to (the caller may send a REFRESH).
+    expect(value(applyIncoming(undefined, itip, ALICE))).toMatchObject({
+      action: 'ignore',
+      reason: 'not-found',
     });
   });
 });
