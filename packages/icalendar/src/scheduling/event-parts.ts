@@ -77,6 +77,13 @@ export function instanceOf(
   const instance = applyPatch({ ...event, start: recurrenceId }, patch);
   for (const key of IDENTITY)
     if (key !== '@type' && key !== 'uid') delete (instance as unknown as Record<string, unknown>)[key];
+  // A patch path about a participant the master no longer has leaves a fragment without roles.
+  if (instance.participants)
+    instance.participants = Object.fromEntries(
+      Object.entries(instance.participants).filter(
+        ([, p]) => typeof p?.roles === 'object' && p.roles !== null,
+      ),
+    );
   return instance;
 }
 

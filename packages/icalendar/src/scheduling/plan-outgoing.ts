@@ -163,6 +163,7 @@ function planOrganizer(
     return { event: after, messages: to.length ? [message('request', to, after)] : [] };
   }
   const next: JSCalendarEvent = structuredClone(after);
+  dropRemovedFromOverrides(next);
   const messages: PlannedMessage[] = [];
   const nextSequence = (): number =>
     (after.sequence ?? 0) > (before.sequence ?? 0) ? after.sequence! : (before.sequence ?? 0) + 1;
@@ -218,6 +219,22 @@ function planOrganizer(
   if (added.length) messages.push(message('request', added, next));
   messages.push(...occurrenceMessages(before, after, next, organizer, reset));
   return { event: next, messages };
+}
+
+/** Override paths about participants the event no longer has (their answers) go with them. */
+function dropRemovedFromOverrides(event: JSCalendarEvent): void {
+  for (const [key, patch] of Object.entries(event.recurrenceOverrides ?? {})) {
+    const stale = Object.keys(patch).filter((path) => {
+      const m = /^participants\/([^/]+)\//.exec(path);
+      return m !== null && !event.participants?.[m[1]!];
+    });
+    if (stale.length === 0) continue;
+    const kept = { ...patch };
+    for (const path of stale) delete kept[path];
+    // An empty patch would read as an added occurrence (RDATE): the override goes entirely.
+    if (Object.keys(kept).length === 0) delete event.recurrenceOverrides![key];
+    else event.recurrenceOverrides![key] = kept;
+  }
 }
 
 /** The participants of `event` that are in `kept` (or the organizer). */

@@ -382,4 +382,32 @@ describe('scheduling round trip (RFC 5546 §3.2, internal and iMIP alike)', () =
       reason: 'not-found',
     });
   });
+
+  it('removing an attendee who answered one occurrence cancels for them only, without stray participants', () => {
+    const first = value(planOutgoing(undefined, weekly, ALICE));
+    const answered = structuredClone(first.event!);
+    setInOccurrence(answered, '2026-03-16T09:00:00', 'carol', { participationStatus: 'declined' });
+    const after = structuredClone(answered);
+    delete after.participants!.carol;
+    const plan = value(planOutgoing(answered, after, ALICE));
+    expect(plan.messages.map((m) => [m.method, m.recipients])).toEqual([['cancel', [CAROL]]]);
+    expect(plan.event!.recurrenceOverrides?.['2026-03-16T09:00:00']).toBeUndefined();
+    // The stored copy still serializes: a later update reaches Bob.
+    const later = value(planOutgoing(plan.event, { ...plan.event!, title: 'Renamed' }, ALICE));
+    expect(later.messages.map((m) => [m.method, m.recipients])).toEqual([['request', [BOB]]]);
+    expect(value(renderPlanned(later.messages[0]!, '2026-02-21T10:00:00Z')).ics).toContain('SUMMARY:Renamed');
+  });
+
+  it('a message about another UID, or a PUBLISH, is an error value', () => {
+    const first = value(planOutgoing(undefined, weekly, ALICE));
+    const { itip } = value(renderPlanned(first.messages[0]!, '2026-02-20T10:00:00Z'));
+    expect(applyIncoming({ ...first.event!, uid: 'other@colibri.test' }, itip, ALICE)).toMatchObject({
+      ok: false,
+      error: { code: 'bad-value' },
+    });
+    expect(applyIncoming(undefined, { ...itip, method: 'publish' }, ALICE)).toMatchObject({
+      ok: false,
+      error: { code: 'bad-method' },
+    });
+  });
 });
