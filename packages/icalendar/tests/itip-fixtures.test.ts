@@ -210,6 +210,43 @@ describe('attendee side: invitations from Outlook, Gmail and Thunderbird organiz
     expect(updated(apply(copy, 'thunderbird/cancel-single.ics', ERIK)).status).toBe('cancelled');
   });
 
+  it('Outlook reschedule (SEQUENCE 1, new time and room) asks Alice again; the first invitation arriving late is stale', () => {
+    const copy = updated(apply(undefined, 'outlook/request-single.ics', DANA));
+    who(copy, ALICE)!.participationStatus = 'accepted';
+    const moved = updated(apply(copy, 'outlook/request-single-rescheduled.ics', DANA));
+    expect(moved).toMatchObject({ start: '2026-03-11T09:00:00', sequence: 1, useDefaultAlerts: true });
+    expect(Object.values(moved.locations ?? {})[0]!.name).toBe('Room 2.03 (Berlin)');
+    expect(who(moved, ALICE)!.participationStatus).toBe('needs-action');
+    expect(apply(moved, 'outlook/request-single.ics', DANA)).toMatchObject({
+      action: 'ignore',
+      reason: 'stale',
+    });
+  });
+
+  it('Gmail moves one occurrence of the weekly 1:1 (instance-only REQUEST, after the US DST change)', () => {
+    const series = updated(apply(undefined, 'gmail/request-weekly.ics', SAM));
+    const moved = updated(apply(series, 'gmail/request-weekly-occurrence.ics', SAM));
+    expect(moved.recurrenceOverrides?.['2026-03-25T11:00:00']).toMatchObject({
+      start: '2026-03-25T14:00:00',
+      sequence: 1,
+    });
+    expect(utcStarts(moved, '2026-03-18T00:00:00Z', '2026-04-02T00:00:00Z')).toEqual([
+      '2026-03-18T15:00:00Z',
+      '2026-03-25T18:00:00Z',
+      '2026-04-01T15:00:00Z',
+    ]);
+  });
+
+  it('Thunderbird cancels one occurrence of the weekly triage', () => {
+    const series = updated(apply(undefined, 'thunderbird/request-weekly.ics', ERIK));
+    const cancelled = updated(apply(series, 'thunderbird/cancel-weekly-occurrence.ics', ERIK));
+    expect(cancelled.recurrenceOverrides?.['2026-03-27T08:30:00']).toEqual({ excluded: true });
+    expect(utcStarts(cancelled, '2026-03-20T00:00:00Z', '2026-04-04T00:00:00Z')).toEqual([
+      '2026-03-20T08:30:00Z',
+      '2026-04-03T07:30:00Z', // BST from 29 March
+    ]);
+  });
+
   it('Thunderbird weekly: a DECLINECOUNTER for one occurrence names that occurrence', () => {
     const series = updated(apply(undefined, 'thunderbird/request-weekly.ics', ERIK));
     const counter = planCounter(series, ALICE, {
@@ -297,6 +334,27 @@ describe('organizer side: answers and proposals from Outlook, Gmail and Thunderb
     ]);
     expect(copy.start).toBe(planning.start);
     expect(copy.sequence).toBeUndefined();
+  });
+
+  it('replies are ordered per attendee (RFC 5546 §2.1.5): a later tentative wins, the earlier accept arriving late does not', () => {
+    const accepted = updated(apply(planning, 'outlook/reply-accepted-single.ics', BOB));
+    const tentative = updated(apply(accepted, 'outlook/reply-tentative-single.ics', BOB));
+    expect(who(tentative, BOB)).toMatchObject({
+      participationStatus: 'tentative',
+      scheduleUpdated: '2026-03-02T09:00:00Z',
+    });
+    expect(who(tentative, BOB)!.participationComment).toContain('I will confirm on Monday');
+    const late = updated(apply(planning, 'outlook/reply-tentative-single.ics', BOB));
+    expect(apply(late, 'outlook/reply-accepted-single.ics', BOB)).toMatchObject({
+      action: 'ignore',
+      reason: 'stale',
+    });
+  });
+
+  it('Thunderbird accepts one occurrence only', () => {
+    const copy = updated(apply(weekly, 'thunderbird/reply-accepted-occurrence.ics', ERIK));
+    expect(statusIn(copy, ERIK, '2026-03-09T09:00:00')).toBe('accepted');
+    expect(statusIn(copy, ERIK, '2026-03-16T09:00:00')).toBe('needs-action');
   });
 
   it('authenticity: a REPLY or COUNTER sent by someone other than its attendee is refused', () => {
