@@ -137,7 +137,7 @@ export function planOutgoing(
   const checked = withinLimits(after, limits);
   if (!checked.ok) return checked;
   const organizer = organizerOf(reference);
-  if (!organizer) return done({ event: after, messages: [] }); // not a scheduled event
+  if (!organizer) return done({ event: after && structuredClone(after), messages: [] }); // not a scheduled event
   if (emailOf(actor) === organizer)
     return done(planOrganizer(before, after, organizer, options.resetOnReschedule ?? true));
   if (!findParticipant(reference, actor))
@@ -158,9 +158,10 @@ function planOrganizer(
     return { event: undefined, messages: to.length ? [message('cancel', to, sent)] : [] };
   }
   if (!before) {
-    if (after.status === 'cancelled') return { event: after, messages: [] };
+    const created = structuredClone(after);
+    if (after.status === 'cancelled') return { event: created, messages: [] };
     const to = scheduledAttendees(after);
-    return { event: after, messages: to.length ? [message('request', to, after)] : [] };
+    return { event: created, messages: to.length ? [message('request', to, created)] : [] };
   }
   const next: JSCalendarEvent = structuredClone(after);
   dropRemovedFromOverrides(next);
@@ -188,11 +189,14 @@ function planOrganizer(
   const added = kept.filter((a) => !scheduledAttendees(before).includes(a));
 
   if (significant) next.sequence = nextSequence();
-  if (retimed && reset) next.participants = resetAnswers(next.participants, organizer);
+  if (retimed && reset) {
+    next.participants = resetAnswers(next.participants, organizer);
+    forgetOccurrenceAnswers(next);
+  }
   if (removed.length) {
     // RFC 5546 §3.2.5: removed attendees get a CANCEL naming them.
     const gone: JSCalendarEvent = {
-      ...before,
+      ...structuredClone(before),
       sequence: next.sequence,
       participants: Object.fromEntries(
         Object.entries(before.participants ?? {}).filter(
@@ -200,6 +204,7 @@ function planOrganizer(
         ),
       ),
     };
+    dropRemovedFromOverrides(gone);
     messages.push(message('cancel', removed, gone));
   }
   // Attendees only added or removed (the others' entries unchanged): only the new ones are invited.
@@ -219,6 +224,19 @@ function planOrganizer(
   if (added.length) messages.push(message('request', added, next));
   messages.push(...occurrenceMessages(before, after, next, organizer, reset));
   return { event: next, messages };
+}
+
+/** After a reschedule of the series, answers given for single occurrences are for the old time too. */
+function forgetOccurrenceAnswers(event: JSCalendarEvent): void {
+  const answer = new RegExp(`^participants/[^/]+/(${RESPONSE_FIELDS.join('|')})$`);
+  for (const [key, patch] of Object.entries(event.recurrenceOverrides ?? {})) {
+    const paths = Object.keys(patch).filter((path) => answer.test(path));
+    if (paths.length === 0) continue;
+    const kept = { ...patch };
+    for (const path of paths) delete kept[path];
+    if (Object.keys(kept).length === 0) delete event.recurrenceOverrides![key];
+    else event.recurrenceOverrides![key] = kept;
+  }
 }
 
 /** Override paths about participants the event no longer has (their answers) go with them. */
@@ -354,5 +372,5 @@ function planAttendee(
     if (wholeChanged && answer(now) === answer(mine(after))) continue;
     if (now) messages.push(reply(after, now, key));
   }
-  return { event: after, messages };
+  return { event: structuredClone(after), messages };
 }

@@ -177,6 +177,7 @@ describe('scheduling round trip (RFC 5546 §3.2, internal and iMIP alike)', () =
 
   it('RFC 5546 §2.1.4: moving the series bumps SEQUENCE, asks everyone again; a removed attendee gets CANCEL', () => {
     const before = value(planOutgoing(undefined, weekly, ALICE)).event!;
+    setInOccurrence(before, '2026-03-16T09:00:00', 'bob', { participationStatus: 'declined' });
     const after = structuredClone(before);
     after.start = '2026-03-02T10:00:00';
     delete after.participants!.carol;
@@ -185,6 +186,8 @@ describe('scheduling round trip (RFC 5546 §3.2, internal and iMIP alike)', () =
     expect(plan.event!.sequence).toBe(1);
     expect(plan.event!.participants!.bob!.participationStatus).toBe('needs-action');
     expect(plan.event!.participants!.alice!.participationStatus).toBe('accepted');
+    // Bob's decline of one occurrence was for the old time as well.
+    expect(plan.event!.recurrenceOverrides?.['2026-03-16T09:00:00']).toBeUndefined();
     expect(plan.messages.map((m) => [m.method, m.recipients])).toEqual([
       ['cancel', [CAROL]],
       ['request', [BOB]],
