@@ -183,7 +183,8 @@ function planOrganizer(
       ([k, p]) => isExcluded(p) && !isExcluded(after.recurrenceOverrides?.[k]),
     );
   const significant = recurrenceChanged || SIGNIFICANT_KEYS.some((k) => changed.has(k));
-  const retimed = recurrenceChanged || TIME_KEYS.some((k) => changed.has(k));
+  // Answers are asked again only when the time or the rule moved, not for an added or restored date.
+  const retimed = TIME_KEYS.some((k) => changed.has(k));
   const kept = scheduledAttendees(after);
   const removed = scheduledAttendees(before).filter((a) => !kept.includes(a));
   const added = kept.filter((a) => !scheduledAttendees(before).includes(a));

@@ -413,4 +413,26 @@ describe('scheduling round trip (RFC 5546 §3.2, internal and iMIP alike)', () =
       error: { code: 'bad-method' },
     });
   });
+
+  it('a new room or a restored occurrence bumps SEQUENCE (RFC 5546 §2.1.4) without asking everyone again', () => {
+    const first = value(planOutgoing(undefined, weekly, ALICE)).event!;
+    first.participants!.bob!.participationStatus = 'accepted';
+    const room = value(
+      planOutgoing(first, { ...first, locations: { l1: { '@type': 'Location', name: 'Room 5' } } }, ALICE),
+    );
+    expect(room.event).toMatchObject({
+      sequence: 1,
+      participants: { bob: { participationStatus: 'accepted' } },
+    });
+    expect(room.messages).toMatchObject([{ method: 'request', recipients: [BOB, CAROL] }]);
+
+    const skipped = structuredClone(room.event!);
+    skipped.recurrenceOverrides = { '2026-03-09T09:00:00': { excluded: true } };
+    const restored = value(planOutgoing(skipped, { ...skipped, recurrenceOverrides: {} }, ALICE));
+    expect(restored.event).toMatchObject({
+      sequence: 2,
+      participants: { bob: { participationStatus: 'accepted' } },
+    });
+    expect(restored.messages).toMatchObject([{ method: 'request', recipients: [BOB, CAROL] }]);
+  });
 });
