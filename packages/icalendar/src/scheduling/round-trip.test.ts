@@ -435,4 +435,12 @@ describe('scheduling round trip (RFC 5546 §3.2, internal and iMIP alike)', () =
     });
     expect(restored.messages).toMatchObject([{ method: 'request', recipients: [BOB, CAROL] }]);
   });
+
+  it('default limits: an incoming REQUEST with 600 attendees is refused with a limit error, not stored', () => {
+    const many = structuredClone(weekly);
+    for (let i = 0; i < 600; i++) many.participants![`x${i}`] = person(`guest${i}@example.net`, `Guest ${i}`);
+    const text = value(buildItip('request', many, { now: '2026-02-20T10:00:00Z' }));
+    const itip = value(parseItip(text));
+    expect(applyIncoming(undefined, itip, ALICE)).toMatchObject({ ok: false, error: { code: 'limit' } });
+  });
 });
