@@ -43,3 +43,21 @@ export type { ImipBody, ImipLimits, ReceivedItip } from './imip.js';
 export { buildImipBody, extractItip } from './imip.js';
 export type { ParsedRule } from './rrule.js';
 export { formatRRule, parseRRule } from './rrule.js';
+export type {
+  CounterProposal,
+  DeclinedCounter,
+  IncomingOutcome,
+  OutgoingPlan,
+  PlannedMessage,
+  SchedulingError,
+  SchedulingLimits,
+  SchedulingResult,
+} from './scheduling/types.js';
+export { SCHEDULING_LIMITS } from './scheduling/types.js';
+export type { PlanOptions } from './scheduling/plan-outgoing.js';
+export { planOutgoing } from './scheduling/plan-outgoing.js';
+export type { ApplyOptions } from './scheduling/apply-incoming.js';
+export { applyIncoming } from './scheduling/apply-incoming.js';
+export type { CounterRequest } from './scheduling/counter.js';
+export { acceptCounter, declineCounter, planCounter } from './scheduling/counter.js';
+export { renderPlanned } from './scheduling/render.js';

@@ -49,7 +49,7 @@ function findParticipant(event: JSCalendarEvent, address: string): [string, Part
 }
 
 function organizerAddress(event: JSCalendarEvent): string | undefined {
-  const owner = Object.values(event.participants ?? {}).find((p) => p.roles.owner);
+  const owner = Object.values(event.participants ?? {}).find((p) => p.roles?.owner);
   return event.replyTo?.imip ?? (owner ? participantAddress(owner) : undefined);
 }
 
@@ -70,7 +70,7 @@ function occurrence(event: JSCalendarEvent, recurrenceId: LocalDateTime): JSCale
 function withOnly(event: JSCalendarEvent, attendeeId: string): JSCalendarEvent {
   const participants = Object.fromEntries(
     Object.entries(event.participants ?? {})
-      .filter(([id, p]) => id === attendeeId || p.roles.owner)
+      .filter(([id, p]) => id === attendeeId || p.roles?.owner)
       // The organizer appears as ORGANIZER only, unless it is the one replying.
       .map(([id, p]) => [id, id === attendeeId ? p : { ...p, roles: { owner: true as const } }]),
   );

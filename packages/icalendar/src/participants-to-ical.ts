@@ -40,7 +40,7 @@ function commonParams(p: Participant, address: string): Params {
 
 /** The organizer: the owner participant, or replyTo alone when no participant is the owner. */
 export function organizerLine(event: JSCalendarEvent): string | undefined {
-  const owner = Object.values(event.participants ?? {}).find((p) => p.roles.owner);
+  const owner = Object.values(event.participants ?? {}).find((p) => p.roles?.owner);
   const address =
     event.replyTo?.imip ??
     (owner ? participantAddress(owner) : undefined) ??
@@ -59,6 +59,8 @@ export function attendeeLines(event: JSCalendarEvent): string[] {
     Object.keys(set ?? {}).flatMap((id) => addressOf(id) ?? []);
   const lines: string[] = [];
   for (const p of Object.values(participants)) {
+    // An override patch about a participant the master lacks leaves a fragment without roles.
+    if (!p.roles) continue;
     const isAttendee = p.roles.attendee || p.roles.optional || p.roles.informational || p.roles.chair;
     const address = participantAddress(p);
     if (!isAttendee || !address) continue;
