@@ -25,6 +25,9 @@ afterAll(async () => {
 });
 
 type Headers = Record<string, string>;
+/** The JSON body of an answer, for the fields a test reads. */
+const json = async (response: Response | Promise<Response>) =>
+  (await (await response).json()) as Record<string, unknown> & { waiting?: unknown[] };
 async function browser(base: string, username: string): Promise<Headers> {
   const { cookie, csrfToken } = await login(base, username, PASSWORD);
   return { Cookie: cookie, 'X-CSRF-Token': csrfToken };
@@ -72,7 +75,7 @@ describe('meeting rooms over HTTP', () => {
     const knock = await post(url, `/meet/rooms/${room.roomId}/join`, ben);
     expect(knock.status).toBe(202);
     const { ticket } = (await knock.json()) as { status: string; ticket: string };
-    expect((await (await fetch(`${url}/meet/lobby/${ticket}`)).json()).status).toBe('waiting');
+    expect((await json(fetch(`${url}/meet/lobby/${ticket}`))).status).toBe('waiting');
 
     expect((await fetch(`${url}/meet/rooms/${room.roomId}/lobby`, { headers: ben })).status).toBe(404);
     expect((await post(url, `/meet/rooms/${room.roomId}/lobby/${ticket}`, ben, { admit: true })).status).toBe(
@@ -99,11 +102,11 @@ describe('meeting rooms over HTTP', () => {
     const room = await createRoom(url, ann);
     const nameless = await post(url, `/meet/rooms/${room.roomId}/join`, {});
     expect(nameless.status).toBe(400);
-    expect((await nameless.json()).error).toBe('nameRequired');
+    expect((await json(nameless)).error).toBe('nameRequired');
     const knock = await post(url, `/meet/rooms/${room.roomId}/join`, {}, { name: '  Gail Guest ' });
     expect(knock.status).toBe(202);
     const { ticket } = (await knock.json()) as { ticket: string };
-    const lobby = await (await fetch(`${url}/meet/rooms/${room.roomId}/lobby`, { headers: ann })).json();
+    const lobby = await json(fetch(`${url}/meet/rooms/${room.roomId}/lobby`, { headers: ann }));
     expect(lobby.waiting).toEqual([expect.objectContaining({ ticket, name: 'Gail Guest', guest: true })]);
     expect(
       (await post(url, `/meet/rooms/${room.roomId}/lobby/${ticket}`, ann, { admit: false })).status,
@@ -119,7 +122,7 @@ describe('meeting rooms over HTTP', () => {
     expect(room.inviteesOnly).toBe(true);
     const refused = await post(url, `/meet/rooms/${room.roomId}/join`, {}, { name: 'Gail' });
     expect(refused.status).toBe(403);
-    expect((await refused.json()).error).toBe('inviteesOnly');
+    expect((await json(refused)).error).toBe('inviteesOnly');
     expect(
       (await post(url, `/meet/rooms/${room.roomId}`, ben, { inviteesOnly: false }, 'PATCH')).status,
     ).toBe(404);
@@ -132,7 +135,7 @@ describe('meeting rooms over HTTP', () => {
   it('answers 404 for an unknown or deleted room, and refuses cookie requests without the CSRF token', async () => {
     const ann = await browser(url, ANN);
     const room = await createRoom(url, ann);
-    const { Cookie } = ann;
+    const Cookie = ann.Cookie!;
     expect((await post(url, '/meet/rooms', { Cookie }, { title: 'x' })).status).toBe(403);
     expect((await post(url, `/meet/rooms/${room.roomId}/join`, { Cookie })).status).toBe(403);
     expect((await post(url, `/meet/rooms/${'a'.repeat(26)}/join`, {}, { name: 'G' })).status).toBe(404);
@@ -149,6 +152,6 @@ describe('meeting rooms over HTTP', () => {
     const room = await createRoom(unconfigured.httpUrl, ann);
     const response = await post(unconfigured.httpUrl, `/meet/rooms/${room.roomId}/join`, ann);
     expect(response.status).toBe(503);
-    expect((await response.json()).error).toBe('notConfigured');
+    expect((await json(response)).error).toBe('notConfigured');
   });
 });
