@@ -108,10 +108,13 @@ export function splitEscaped(value: string, sep: ';' | ','): string[] {
   return out;
 }
 
-/** RFC 6350 §3.4: `\\`, `\n`, `\,`, `\;` (and `\:`, which 3.0 exports write in URLs). */
+/**
+ * RFC 6350 §3.4: `\\`, `\n`, `\,`, `\;`. Exports also escape characters RFC 6350 does not
+ * list (`\:` in 3.0 URLs, `\"`): the backslash goes and the character stays.
+ */
 export function unescapeText(value: string): string {
   if (!value.includes('\\')) return value;
-  return value.replace(/\\([\\nN,;:])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+  return value.replace(/\\(.)/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c === 'r' ? '\r' : c));
 }
 
 /** RFC 6350 §3.4: TEXT escaping for writing; `structured` also escapes `;` (and `,` for lists). */

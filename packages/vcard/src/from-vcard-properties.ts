@@ -287,7 +287,8 @@ const adr: Rule = (b, p) => {
   withCommon(address, c);
   const label = first(p, 'label');
   if (label !== undefined) {
-    address.full = label;
+    // RFC 6350 §6.3.1's own example writes newlines as \n in LABEL (RFC 6868 later made it ^n).
+    address.full = label.replace(/\\n/gi, '\n');
     consumed.push('label');
   }
   const cc = first(p, 'cc');
@@ -355,6 +356,7 @@ const entryRule =
     mapName: string,
     member: string,
     options: {
+      index?: boolean;
       extra?: Record<string, unknown>;
       uriValue?: boolean;
       name?: string;
@@ -372,8 +374,11 @@ const entryRule =
     }
     const vt = valueType(p);
     if ((options.uriValue && vt === 'uri') || (!options.uriValue && vt === 'text')) consumed.push('value');
-    const label = first(p, 'x-ablabel');
-    void label;
+    const index = Number(first(p, 'index'));
+    if (options.index && Number.isInteger(index) && index >= 1) {
+      Object.assign(entry, { listAs: index });
+      consumed.push('index');
+    }
     const id = b.newId(mapName, p);
     b.map<object>(mapName)[id] = entry;
     b.extras(`${mapName}/${escapePointer(id)}/${member}`, p, consumed, {
@@ -393,8 +398,10 @@ const socialProfile: Rule = (b, p) => {
     entry.service = service;
     consumed.push('service-type');
   }
-  const member = vt === 'text' ? 'user' : 'uri';
-  entry[member] = vt === 'text' ? text(p) : uri(p);
+  // RFC 9554 §2.8: VALUE=text is a user name; a value without a URI scheme is one too.
+  const isUser = vt === 'text' || (vt === undefined && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(p.value));
+  const member = isUser ? 'user' : 'uri';
+  entry[member] = isUser ? text(p) : uri(p);
   if (vt) consumed.push('value');
   const id = b.newId('onlineServices', p);
   b.map<object>('onlineServices')[id] = entry;
@@ -600,7 +607,11 @@ const RULES: Record<string, Rule> = {
   caluri: entryRule('calendars', 'uri', { uriValue: true, extra: { kind: 'calendar' } }),
   caladruri: entryRule('schedulingAddresses', 'uri', { uriValue: true }),
   source: entryRule('directories', 'uri', { uriValue: true, extra: { kind: 'entry' } }),
-  'org-directory': entryRule('directories', 'uri', { uriValue: true, extra: { kind: 'directory' } }),
+  'org-directory': entryRule('directories', 'uri', {
+    uriValue: true,
+    index: true,
+    extra: { kind: 'directory' },
+  }),
   expertise: personal('expertise'),
   hobby: personal('hobby'),
   interest: personal('interest'),

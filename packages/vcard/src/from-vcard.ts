@@ -21,7 +21,15 @@ export class CardBuilder {
   private readonly used = new Map<string, Set<string>>();
   private readonly counters = new Map<string, number>();
 
+  /** The pointer the last converted property went to (for grouped X-ABLabel and ORG/TITLE). */
+  lastPointer: string | undefined;
+
   constructor(readonly vcardVersion: string) {}
+
+  /** Records a converted property's parameters under an explicit pointer (no rule of its own). */
+  record(pointer: string, entry: VCardProp): void {
+    this.converted[pointer] = entry;
+  }
 
   /** A map member of the card, created on first use. */
   map<T>(name: string): Record<string, T> {
@@ -58,6 +66,7 @@ export class CardBuilder {
     consumed: readonly string[],
     options: { name?: string; type?: string[] } = {},
   ): void {
+    this.lastPointer = pointer;
     const parameters: Record<string, string | string[]> = {};
     if (property.group) parameters.group = property.group;
     for (const [key, values] of Object.entries(property.params)) {
@@ -81,7 +90,7 @@ export class CardBuilder {
       params[key] = values.length === 1 ? (values[0] ?? '') : values;
     const value: unknown = STRUCTURED.has(property.name)
       ? structuredValue(property.value).map((c) => (c.length === 1 ? c[0] : c))
-      : property.value;
+      : property.value.replace(/\r\n|\r|\n/g, '\\n');
     this.unknown.push([property.name, params, 'unknown', value]);
   }
 
@@ -122,17 +131,86 @@ function applyJsProp(card: Card, property: VCardProperty): boolean {
   return true;
 }
 
+const LABELLED = new Set([
+  'emails',
+  'phones',
+  'onlineServices',
+  'links',
+  'addresses',
+  'calendars',
+  'schedulingAddresses',
+  'nicknames',
+  'media',
+  'cryptoKeys',
+  'directories',
+  'preferredLanguages',
+]);
+
+/**
+ * Properties that share a group (RFC 6350 §3.3): Apple's X-ABLabel names the entry of its group
+ * (RFC 9555 maps it to `label`), and a TITLE or ROLE grouped with an ORG gets its
+ * `organizationId` (RFC 9555, TITLE and ROLE).
+ */
+function linkGroups(b: CardBuilder, groups: Map<string, string[]>, labels: VCardProperty[]): void {
+  const card = b.card as Record<string, Record<string, Record<string, unknown>>>;
+  const entryAt = (pointer: string) => {
+    const [map, id] = pointer.split('/').map(unescapePointer);
+    return map && id ? card[map]?.[id] : undefined;
+  };
+  for (const label of labels) {
+    const target = (groups.get(label.group?.toLowerCase() ?? '') ?? []).find(
+      (p) => LABELLED.has(p.split('/')[0] ?? '') && entryAt(p)?.label === undefined,
+    );
+    const entry = target ? entryAt(target) : undefined;
+    if (!target || !entry) {
+      b.keep(label);
+      continue;
+    }
+    entry.label = unescapeText(label.value);
+    const parameters: Record<string, string | string[]> = { group: label.group ?? '' };
+    for (const [key, values] of Object.entries(label.params))
+      parameters[key] = values.length === 1 ? (values[0] ?? '') : values;
+    b.record(`${target}/label`, { name: 'x-ablabel', parameters });
+  }
+  for (const pointers of groups.values()) {
+    const org = pointers.find((p) => p.startsWith('organizations/'));
+    if (!org) continue;
+    for (const p of pointers.filter((x) => x.startsWith('titles/'))) {
+      const title = entryAt(p);
+      if (title && title.organizationId === undefined)
+        title.organizationId = unescapePointer(org.split('/')[1] ?? '');
+    }
+  }
+}
+
 /** Converts one vCard (as read by `readVCardObjects`) to a JSContact Card. Never throws. */
 export function vcardObjectToCard(object: VCardObject): Card {
   const builder = new CardBuilder(object.version);
   const later: VCardProperty[] = [];
   const jsprops: VCardProperty[] = [];
+  const labels: VCardProperty[] = [];
+  /** group -> the map entries its properties became ("phones/k1"). */
+  const groups = new Map<string, string[]>();
   for (const property of object.properties) {
     if (property.name === 'birthplace' || property.name === 'deathplace') later.push(property);
     else if (property.name === 'jsprop' && !property.group) jsprops.push(property);
-    else if (!convertProperty(builder, property)) builder.keep(property);
+    else if (property.name === 'x-ablabel' && property.group) labels.push(property);
+    else {
+      builder.lastPointer = undefined;
+      const converted = convertProperty(builder, property);
+      // The rule moved lastPointer; TypeScript cannot see that through the call.
+      const last = builder.lastPointer as string | undefined;
+      if (!converted) builder.keep(property);
+      else if (property.group && last) {
+        const entry = last.split('/').slice(0, 2).join('/');
+        const list = groups.get(property.group.toLowerCase()) ?? [];
+        list.push(entry);
+        groups.set(property.group.toLowerCase(), list);
+      }
+    }
   }
   for (const property of later) if (!convertProperty(builder, property)) builder.keep(property);
+  linkGroups(builder, groups, labels);
   const card = builder.finish();
   for (const property of jsprops) if (!applyJsProp(card, property)) builder.keep(property);
   if (jsprops.length) builder.finish();

@@ -90,6 +90,7 @@ function* logicalLines(text: string, maxLineLength: number): Generator<LogicalLi
     let tooLong = length > maxLineLength;
     pos = current.next;
     let qp = isQuotedPrintable(current.line);
+    const base64 = isBase64(current.line);
     for (;;) {
       const following = physical();
       if (!following) {
@@ -100,8 +101,12 @@ function* logicalLines(text: string, maxLineLength: number): Generator<LogicalLi
       const last = parts[parts.length - 1] ?? '';
       // vCard 2.1 §2.1.3: a quoted-printable soft line break ('=' at the end) joins the next line.
       const softBreak = qp && last.endsWith('=');
-      if (first === 32 || first === 9 || softBreak) {
-        const piece = softBreak ? following.line : following.line.slice(1);
+      // vCard 2.1 §2.1.3: BASE64 data may go on over unindented lines until a blank line.
+      const moreData = base64 && /^[A-Za-z0-9+/=]+$/.test(following.line);
+      if (first === 32 || first === 9 || softBreak || moreData) {
+        const piece =
+          softBreak || (moreData && first !== 32 && first !== 9) ? following.line : following.line.slice(1);
+        if (softBreak) parts[parts.length - 1] = last.slice(0, -1);
         number += 1;
         length += piece.length;
         if (length > maxLineLength) tooLong = true;
@@ -117,6 +122,11 @@ function* logicalLines(text: string, maxLineLength: number): Generator<LogicalLi
     parts = [];
     yield { text: joined, end: pos, number: startNumber, tooLong };
   }
+}
+
+function isBase64(line: string): boolean {
+  const colon = line.indexOf(':');
+  return /;(encoding=)?base64\b/i.test(colon === -1 ? line : line.slice(0, colon));
 }
 
 function isQuotedPrintable(line: string): boolean {
@@ -221,8 +231,6 @@ export function* readVCardObjects(text: string, options: ReadLimits = {}): Gener
       const card = open;
       open = undefined;
       if (card.error) yield item(line.end, card.error);
-      else if (card.version === '')
-        yield item(line.end, fail('syntax', `the card at line ${card.line} has no VERSION`));
       else yield item(line.end, ok({ version: card.version, properties: card.properties }));
       continue;
     }

@@ -310,7 +310,8 @@ export function cardProperties(card: Card, version: Version): OutProperty[] {
     const params = entryParams(version, id, s);
     if (str(s.service)) params['service-type'] = [s.service];
     const name = version === '4.0' ? 'socialprofile' : 'x-socialprofile';
-    if (str(s.uri)) props.push(out(name, s.uri, `${pointer}/uri`, params));
+    if (str(s.uri) && /^[A-Za-z][A-Za-z0-9+.-]*:/.test(s.uri))
+      props.push(out(name, s.uri, `${pointer}/uri`, params));
     else if (str(s.user))
       props.push(out(name, escapeText(s.user), `${pointer}/user`, { ...params, value: ['text'] }));
   }
@@ -373,10 +374,16 @@ export function cardProperties(card: Card, version: Version): OutProperty[] {
   const keywords = Object.entries(card.keywords ?? {})
     .filter(([, on]) => on === true)
     .map(([k]) => k);
-  if (keywords[0] !== undefined)
-    props.push(
-      out('categories', keywords.map(escapeText).join(','), `keywords/${escapePointer(keywords[0])}`),
-    );
+  // One CATEGORIES per run of keywords that began a property with its own parameters.
+  const converted = card.vCard?.convertedProperties ?? {};
+  const runs: string[][] = [];
+  for (const k of keywords) {
+    const last = runs[runs.length - 1];
+    if (!last || converted[`keywords/${escapePointer(k)}`]) runs.push([k]);
+    else last.push(k);
+  }
+  for (const run of runs)
+    props.push(out('categories', run.map(escapeText).join(','), `keywords/${escapePointer(run[0] ?? '')}`));
   for (const [id, n] of entries(card.notes)) {
     if (!str(n.note)) continue;
     const params: Record<string, string[]> = version === '4.0' ? { 'prop-id': [id] } : {};
@@ -429,8 +436,10 @@ export function cardProperties(card: Card, version: Version): OutProperty[] {
         );
     for (const [id, d] of entries(card.directories)) {
       const name = d.kind === 'entry' ? 'source' : d.kind === 'directory' ? 'org-directory' : undefined;
-      if (name && str(d.uri))
-        props.push(out(name, d.uri, `directories/${escapePointer(id)}/uri`, entryParams(version, id, d)));
+      if (!name || !str(d.uri)) continue;
+      const params = entryParams(version, id, d);
+      if (typeof d.listAs === 'number') params.index = [String(d.listAs)];
+      props.push(out(name, d.uri, `directories/${escapePointer(id)}/uri`, params));
     }
     for (const [id, p] of entries(card.personalInfo)) {
       const name = ['expertise', 'hobby', 'interest'].includes(p.kind) ? p.kind : undefined;

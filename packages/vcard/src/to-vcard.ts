@@ -11,7 +11,7 @@ import { vcardObjectToCard } from './from-vcard.js';
 import type { OutProperty, Version } from './to-vcard-properties.js';
 import { cardProperties } from './to-vcard-properties.js';
 import type { Card, JCardProp } from './types.js';
-import { escapePointer } from './values.js';
+import { escapePointer, unescapePointer } from './values.js';
 
 export interface WriteOptions {
   /** vCard version to write (default "4.0"). */
@@ -43,8 +43,7 @@ function applyConverted(props: OutProperty[], card: Card): void {
 
 /** A jCard property (RFC 7095) kept in `vCard.properties`, back to a content line. */
 function fromJCard(prop: JCardProp): OutProperty | undefined {
-  if (!Array.isArray(prop) || typeof prop[0] !== 'string' || !/^[A-Za-z0-9-]+$/.test(prop[0]))
-    return undefined;
+  if (!Array.isArray(prop) || typeof prop[0] !== 'string' || !/^[^\s:;"]+$/.test(prop[0])) return undefined;
   const [name, rawParams, type, ...values] = prop;
   const params: Record<string, string[]> = {};
   let group: string | undefined;
@@ -67,11 +66,69 @@ function fromJCard(prop: JCardProp): OutProperty | undefined {
     )
     .join(',');
   return {
-    ...(group && /^[A-Za-z0-9-]+$/.test(group) ? { group } : {}),
+    ...(group && /^[A-Za-z0-9.-]+$/.test(group) ? { group } : {}),
     name: name.toLowerCase(),
     params,
     value: text,
   };
+}
+
+/**
+ * The reverse of the grouped-property rules: an entry's `label` becomes an X-ABLABEL in the
+ * entry's group, and a title's `organizationId` puts the TITLE in its ORG's group. Groups not
+ * given by `vCard.convertedProperties` are made up as item1, item2, ...
+ */
+function groupLabelsAndTitles(props: OutProperty[], card: Card): void {
+  const used = new Set(props.map((p) => p.group?.toLowerCase()).filter(Boolean));
+  let next = 0;
+  const newGroup = () => {
+    let g: string;
+    do g = `item${++next}`;
+    while (used.has(g));
+    used.add(g);
+    return g;
+  };
+  const converted = card.vCard?.convertedProperties ?? {};
+  const done = new Set<string>();
+  const labels: OutProperty[] = [];
+  const data = card as Record<string, unknown>;
+  for (const p of props) {
+    if (!p.pointer) continue;
+    const [map, rawId] = p.pointer.split('/');
+    if (!map || rawId === undefined) continue;
+    const entryPointer = `${map}/${rawId}`;
+    if (done.has(entryPointer)) continue;
+    const id = unescapePointer(rawId);
+    const entry = (data[map] as Record<string, Record<string, unknown>> | undefined)?.[id];
+    if (!entry || typeof entry !== 'object') continue;
+    if (typeof entry.label === 'string') {
+      done.add(entryPointer);
+      const extra = converted[`${entryPointer}/label`]?.parameters?.group;
+      p.group ??= (Array.isArray(extra) ? extra[0] : extra) ?? newGroup();
+      labels.push({
+        group: p.group,
+        name: 'x-ablabel',
+        params: {},
+        value: escapeText(entry.label),
+        pointer: `${entryPointer}/label`,
+      });
+    }
+    if (map === 'titles' && typeof entry.organizationId === 'string') {
+      const org = props.find(
+        (o) => o.pointer === `organizations/${escapePointer(entry.organizationId as string)}`,
+      );
+      if (org) {
+        org.group ??= newGroup();
+        p.group = org.group;
+      }
+    }
+  }
+  for (const l of labels) {
+    const extra = converted[l.pointer ?? ''];
+    for (const [key, value] of Object.entries(extra?.parameters ?? {}))
+      if (key !== 'group') l.params[key.toLowerCase()] = asList(value);
+  }
+  props.push(...labels);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -113,6 +170,7 @@ export function cardContentLines(card: Card, options: WriteOptions = {}): string
   const version = options.version ?? '4.0';
   const props = cardProperties(card, version);
   applyConverted(props, card);
+  groupLabelsAndTitles(props, card);
   for (const prop of Array.isArray(card.vCard?.properties) ? card.vCard.properties : []) {
     const p = fromJCard(prop);
     if (p) props.push(p);

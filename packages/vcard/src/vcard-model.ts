@@ -81,8 +81,18 @@ export const FEATURE_TYPES: Record<string, string> = Object.fromEntries(
 );
 
 /** RFC 9555 §2.1: TYPE=home is the "private" context, TYPE=work is "work". */
-export const TYPE_CONTEXTS: Record<string, string> = { home: 'private', work: 'work' };
-export const CONTEXT_TYPES: Record<string, string> = { private: 'home', work: 'work' };
+export const TYPE_CONTEXTS: Record<string, string> = {
+  home: 'private',
+  work: 'work',
+  billing: 'billing',
+  delivery: 'delivery',
+};
+export const CONTEXT_TYPES: Record<string, string> = {
+  private: 'home',
+  work: 'work',
+  billing: 'billing',
+  delivery: 'delivery',
+};
 
 /** Properties whose value is structured (`;` components); their jCard values are arrays. */
 export const STRUCTURED = new Set(['n', 'adr', 'org', 'gender', 'clientpidmap']);
