@@ -402,6 +402,11 @@ const socialProfile: Rule = (b, p) => {
   const isUser = vt === 'text' || (vt === undefined && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(p.value));
   const member = isUser ? 'user' : 'uri';
   entry[member] = isUser ? text(p) : uri(p);
+  const username = first(p, 'username');
+  if (username !== undefined && !isUser) {
+    entry.user = username;
+    consumed.push('username');
+  }
   if (vt) consumed.push('value');
   const id = b.newId('onlineServices', p);
   b.map<object>('onlineServices')[id] = entry;

@@ -77,7 +77,8 @@ function* logicalLines(text: string, maxLineLength: number): Generator<LogicalLi
     let end = pos;
     while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
     let next = end;
-    if (text.charCodeAt(next) === 13) next++;
+    // CR CR LF (a file converted to CRLF twice) is one line break too.
+    while (text.charCodeAt(next) === 13) next++;
     if (text.charCodeAt(next) === 10) next++;
     return { line: text.slice(pos, end), next };
   };
@@ -126,7 +127,7 @@ function* logicalLines(text: string, maxLineLength: number): Generator<LogicalLi
 
 function isBase64(line: string): boolean {
   const colon = line.indexOf(':');
-  return /;(encoding=)?base64\b/i.test(colon === -1 ? line : line.slice(0, colon));
+  return /;(encoding=)?(base64|b)(;|:|$)/i.test(colon === -1 ? line : line.slice(0, colon));
 }
 
 function isQuotedPrintable(line: string): boolean {

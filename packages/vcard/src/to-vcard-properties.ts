@@ -47,7 +47,8 @@ function entryParams(
   if (version === '3.0' && entry.pref !== undefined) types.push('pref');
   if (types.length) params.type = types;
   if (version === '4.0' && entry.pref !== undefined) params.pref = [String(entry.pref)];
-  if (version === '4.0' && id !== undefined) params['prop-id'] = [id];
+  // PROP-ID in 3.0 too: 3.0 readers ignore it, and it keeps map keys across a round trip.
+  if (id !== undefined) params['prop-id'] = [id];
   return params;
 }
 
@@ -145,14 +146,12 @@ function addressProperty(id: string, a: Address, version: Version): OutProperty[
     a.pref === undefined;
   if (onlyZone && a.timeZone) {
     const offset = etcToOffset(a.timeZone);
-    const params: Record<string, string[]> = version === '4.0' ? { 'prop-id': [id] } : {};
+    const params: Record<string, string[]> = { 'prop-id': [id] };
     if (offset === undefined && version === '4.0') params.value = ['text'];
     return [out('tz', offset ?? escapeText(a.timeZone), `${pointer}/timeZone`, params)];
   }
   if (onlyGeo && a.coordinates)
-    return [
-      out('geo', a.coordinates, `${pointer}/coordinates`, version === '4.0' ? { 'prop-id': [id] } : {}),
-    ];
+    return [out('geo', a.coordinates, `${pointer}/coordinates`, { 'prop-id': [id] })];
   const slots: string[][] = Array.from({ length: version === '4.0' ? 18 : 7 }, () => []);
   // Only kinds RFC 6350 has no position for need the RFC 9554 positions; the others stay where
   // every reader finds them (apartment in ext, name in street).
@@ -265,7 +264,7 @@ export function cardProperties(card: Card, version: Version): OutProperty[] {
     if (version === '3.0' && name !== 'bday') continue;
     const value = formatVCardDate(a.date, version);
     if (value === undefined) continue;
-    const params: Record<string, string[]> = version === '4.0' ? { 'prop-id': [id] } : {};
+    const params: Record<string, string[]> = { 'prop-id': [id] };
     if ('calendarScale' in a.date && a.date.calendarScale) params.calscale = [a.date.calendarScale];
     props.push(out(name, value, `anniversaries/${escapePointer(id)}/date`, params));
     if (version === '4.0' && a.place && (a.kind === 'birth' || a.kind === 'death')) {
@@ -310,9 +309,11 @@ export function cardProperties(card: Card, version: Version): OutProperty[] {
     const params = entryParams(version, id, s);
     if (str(s.service)) params['service-type'] = [s.service];
     const name = version === '4.0' ? 'socialprofile' : 'x-socialprofile';
-    if (str(s.uri) && /^[A-Za-z][A-Za-z0-9+.-]*:/.test(s.uri))
+    if (str(s.uri) && /^[A-Za-z][A-Za-z0-9+.-]*:/.test(s.uri)) {
+      // RFC 9554 §3.? USERNAME: the user name beside the profile URI.
+      if (str(s.user)) params.username = [s.user];
       props.push(out(name, s.uri, `${pointer}/uri`, params));
-    else if (str(s.user))
+    } else if (str(s.user))
       props.push(out(name, escapeText(s.user), `${pointer}/user`, { ...params, value: ['text'] }));
   }
   for (const [id, l] of entries(card.preferredLanguages))
@@ -330,12 +331,9 @@ export function cardProperties(card: Card, version: Version): OutProperty[] {
   for (const [id, t] of entries(card.titles))
     if (str(t.name))
       props.push(
-        out(
-          t.kind === 'role' ? 'role' : 'title',
-          escapeText(t.name),
-          `titles/${escapePointer(id)}/name`,
-          version === '4.0' ? { 'prop-id': [id] } : {},
-        ),
+        out(t.kind === 'role' ? 'role' : 'title', escapeText(t.name), `titles/${escapePointer(id)}/name`, {
+          'prop-id': [id],
+        }),
       );
   for (const [id, o] of entries(card.organizations)) {
     const units = Array.isArray(o.units)
@@ -386,7 +384,7 @@ export function cardProperties(card: Card, version: Version): OutProperty[] {
     props.push(out('categories', run.map(escapeText).join(','), `keywords/${escapePointer(run[0] ?? '')}`));
   for (const [id, n] of entries(card.notes)) {
     if (!str(n.note)) continue;
-    const params: Record<string, string[]> = version === '4.0' ? { 'prop-id': [id] } : {};
+    const params: Record<string, string[]> = { 'prop-id': [id] };
     if (version === '4.0' && str(n.created)) params.created = [formatTimestamp(n.created) ?? n.created];
     if (version === '4.0' && n.author && str(n.author.name)) params['author-name'] = [n.author.name];
     if (version === '4.0' && n.author && str(n.author.uri)) params.author = [n.author.uri];
