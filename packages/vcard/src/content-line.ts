@@ -43,7 +43,8 @@ export function parseContentLine(line: string): VCardProperty | undefined {
   while (i < n && line[i] !== ';' && line[i] !== ':') i++;
   if (i >= n) return undefined;
   const fullName = line.slice(0, i).trim();
-  if (fullName === '' || /[\s"]/.test(fullName)) return undefined;
+  // Names are tokens (RFC 6350 §3.3); Google writes `X-GOOGLE TALK`, kept as read.
+  if (fullName === '' || /[\t"]/.test(fullName)) return undefined;
   const dot = fullName.lastIndexOf('.');
   const group = dot > 0 ? fullName.slice(0, dot) : undefined;
   const name = (dot > 0 ? fullName.slice(dot + 1) : fullName).toLowerCase();

@@ -94,3 +94,20 @@ describe('reading .vcf text', () => {
     expect(() => read(undefined as unknown as string)).not.toThrow();
   });
 });
+
+describe('charsets and cut-short files', () => {
+  it('reads Windows-1252 bytes in a quoted-printable value that is not valid UTF-8 (Outlook)', () => {
+    const text = 'BEGIN:VCARD\r\nVERSION:2.1\r\nNOTE;ENCODING=QUOTED-PRINTABLE:Reid=92s =80\r\nEND:VCARD\r\n';
+    const [item] = [...readVCardObjects(text)];
+    expect(item?.result.ok && item.result.value.properties[0]?.value).toBe('Reid\u2019s \u20ac');
+  });
+
+  it('keeps the last card of a text that ends before its END:VCARD', () => {
+    const items = [
+      ...readVCardObjects(
+        'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:A\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nFN:B\r\n',
+      ),
+    ];
+    expect(items.map((i) => i.result.ok && i.result.value.properties[0]?.value)).toEqual(['A', 'B']);
+  });
+});

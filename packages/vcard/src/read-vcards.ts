@@ -157,11 +157,36 @@ function decodeQuotedPrintable(value: string, charset: string): string {
   return decodeBytes(Uint8Array.from(bytes), charset);
 }
 
+/** Windows-1252 0x80-0x9F (WHATWG Encoding); the rest is Latin-1. Node maps these to C1 controls. */
+const CP1252 = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d,
+  0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a,
+  0x153, 0x9d, 0x17e, 0x178,
+];
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += String.fromCharCode(b >= 0x80 && b < 0xa0 ? (CP1252[b - 0x80] ?? b) : b);
+  return out;
+}
+const WESTERN = new Set([
+  'windows-1252',
+  'cp1252',
+  'iso-8859-1',
+  'latin1',
+  'iso8859-1',
+  'us-ascii',
+  'ascii',
+  'x-cp1252',
+]);
+
+/** Bytes in the declared charset; bytes not valid in it are read as Windows-1252, as Outlook writes them. */
 function decodeBytes(bytes: Uint8Array, charset: string): string {
+  const label = (charset || 'utf-8').trim().toLowerCase();
+  if (WESTERN.has(label)) return decodeWindows1252(bytes);
   try {
-    return new TextDecoder(charset || 'utf-8').decode(bytes);
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('utf-8').decode(bytes); // an unknown CHARSET label
+    return decodeWindows1252(bytes);
   }
 }
 
@@ -278,6 +303,8 @@ export function* readVCardObjects(text: string, options: ReadLimits = {}): Gener
     }
     open.properties.push(decodeTransfer(parsed));
   }
-  if (open) yield item(text.length, fail('unterminated', `the card at line ${open.line} has no END:VCARD`));
+  // The text ends inside a card (a file cut short, or written without the last END:VCARD): what
+  // was read is kept unless it was refused already.
+  if (open) yield item(text.length, open.error ?? ok({ version: open.version, properties: open.properties }));
   else if (!found) yield item(text.length, fail('no-card', 'no BEGIN:VCARD found'));
 }

@@ -43,7 +43,8 @@ function applyConverted(props: OutProperty[], card: Card): void {
 
 /** A jCard property (RFC 7095) kept in `vCard.properties`, back to a content line. */
 function fromJCard(prop: JCardProp): OutProperty | undefined {
-  if (!Array.isArray(prop) || typeof prop[0] !== 'string' || !/^[^\s:;"]+$/.test(prop[0])) return undefined;
+  if (!Array.isArray(prop) || typeof prop[0] !== 'string' || !/^[^\t\r\n:;"]+$/.test(prop[0]))
+    return undefined;
   const [name, rawParams, type, ...values] = prop;
   const params: Record<string, string[]> = {};
   let group: string | undefined;
