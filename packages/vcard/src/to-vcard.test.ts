@@ -18,6 +18,78 @@ function lines(text: string): string[] {
     .filter((l) => l && !/^(BEGIN|END|VERSION):/.test(l));
 }
 
+/** Every member this package converts, with values that need escaping. */
+const FULL_CARD: Card = {
+  ...base,
+  uid: 'urn:uuid:1',
+  kind: 'individual',
+  prodId: 'Colibri',
+  language: 'fr',
+  created: '2024-01-02T03:04:05Z',
+  updated: '2024-02-03T04:05:06Z',
+  name: {
+    full: 'Jöhn Q. Public, Esq.',
+    components: [
+      { kind: 'title', value: 'Mr.' },
+      { kind: 'given', value: 'John' },
+      { kind: 'surname', value: 'Public' },
+      { kind: 'surname2', value: 'Smith' },
+      { kind: 'generation', value: 'Jr.' },
+    ],
+    sortAs: { surname: 'Public' },
+  },
+  nicknames: { n1: { name: 'Johnny, the one', contexts: { private: true }, pref: 2 } },
+  organizations: { o1: { name: 'ACME; Inc.', units: [{ name: 'Sales' }] } },
+  titles: {
+    t1: { name: 'Boss', kind: 'title', organizationId: 'o1' },
+    t2: { name: 'Lead', kind: 'role' },
+  },
+  emails: { e1: { address: 'john@example.com', contexts: { work: true }, pref: 1, label: 'office' } },
+  phones: {
+    p1: { number: 'tel:+1-555', features: { mobile: true, text: true }, contexts: { private: true } },
+  },
+  onlineServices: {
+    s1: { service: 'Mastodon', uri: 'https://example.com/@john', user: '@john' },
+    s2: { service: 'Game', user: 'john77' },
+  },
+  preferredLanguages: { l1: { language: 'en', pref: 1 } },
+  addresses: {
+    a1: {
+      components: [
+        { kind: 'number', value: '54321' },
+        { kind: 'name', value: 'Oak St' },
+        { kind: 'locality', value: 'Reston' },
+        { kind: 'country', value: 'USA' },
+      ],
+      countryCode: 'US',
+      coordinates: 'geo:38.9,-77.3',
+      timeZone: 'America/New_York',
+      full: '54321 Oak St\nReston',
+      contexts: { work: true },
+    },
+  },
+  anniversaries: {
+    b: { kind: 'birth', date: { year: 1980, month: 2, day: 29 }, place: { full: 'Paris' } },
+    w: { kind: 'wedding', date: { month: 6, day: 1 } },
+    d: { kind: 'death', date: { '@type': 'Timestamp', utc: '2050-01-01T00:00:00Z' } },
+  },
+  notes: {
+    n1: {
+      note: 'line 1\nline 2; with, punctuation\\',
+      created: '2024-01-01T00:00:00Z',
+      author: { name: 'Me' },
+    },
+  },
+  media: { m1: { kind: 'photo', uri: 'data:image/png;base64,iVBORw0KGgo=', mediaType: 'image/png' } },
+  links: { l1: { uri: 'https://example.com/', contexts: { work: true } } },
+  keywords: { friends: true, 'a,b': true },
+  relatedTo: { 'urn:uuid:2': { relation: { friend: true } } },
+  speakToAs: { grammaticalGender: 'masculine', pronouns: { p1: { pronouns: 'he/him', pref: 1 } } },
+  personalInfo: { i1: { kind: 'hobby', value: 'reading', level: 'high' } },
+  calendars: { c1: { kind: 'calendar', uri: 'https://cal.example.com/john' } },
+  directories: { d1: { kind: 'directory', uri: 'ldap://ldap.example.com', listAs: 1 } },
+};
+
 describe('JSContact -> vCard (RFC 9555 §3)', () => {
   it('writes the RFC 9553 group example as KIND, FN, MEMBER and UID', () => {
     const card: Card = {
@@ -90,81 +162,14 @@ describe('JSContact -> vCard (RFC 9555 §3)', () => {
     expect(readBack(text)).toEqual(card);
   });
 
-  it('round-trips JSContact -> vCard -> JSContact for a full card', () => {
-    const card: Card = {
-      ...base,
-      uid: 'urn:uuid:1',
-      kind: 'individual',
-      prodId: 'Colibri',
-      language: 'fr',
-      created: '2024-01-02T03:04:05Z',
-      updated: '2024-02-03T04:05:06Z',
-      name: {
-        full: 'Jöhn Q. Public, Esq.',
-        components: [
-          { kind: 'title', value: 'Mr.' },
-          { kind: 'given', value: 'John' },
-          { kind: 'surname', value: 'Public' },
-          { kind: 'surname2', value: 'Smith' },
-          { kind: 'generation', value: 'Jr.' },
-        ],
-        sortAs: { surname: 'Public' },
-      },
-      nicknames: { n1: { name: 'Johnny, the one', contexts: { private: true }, pref: 2 } },
-      organizations: { o1: { name: 'ACME; Inc.', units: [{ name: 'Sales' }] } },
-      titles: {
-        t1: { name: 'Boss', kind: 'title', organizationId: 'o1' },
-        t2: { name: 'Lead', kind: 'role' },
-      },
-      emails: { e1: { address: 'john@example.com', contexts: { work: true }, pref: 1, label: 'office' } },
-      phones: {
-        p1: { number: 'tel:+1-555', features: { mobile: true, text: true }, contexts: { private: true } },
-      },
-      onlineServices: {
-        s1: { service: 'Mastodon', uri: 'https://example.com/@john', user: '@john' },
-        s2: { service: 'Game', user: 'john77' },
-      },
-      preferredLanguages: { l1: { language: 'en', pref: 1 } },
-      addresses: {
-        a1: {
-          components: [
-            { kind: 'number', value: '54321' },
-            { kind: 'name', value: 'Oak St' },
-            { kind: 'locality', value: 'Reston' },
-            { kind: 'country', value: 'USA' },
-          ],
-          countryCode: 'US',
-          coordinates: 'geo:38.9,-77.3',
-          timeZone: 'America/New_York',
-          full: '54321 Oak St\nReston',
-          contexts: { work: true },
-        },
-      },
-      anniversaries: {
-        b: { kind: 'birth', date: { year: 1980, month: 2, day: 29 }, place: { full: 'Paris' } },
-        w: { kind: 'wedding', date: { month: 6, day: 1 } },
-        d: { kind: 'death', date: { '@type': 'Timestamp', utc: '2050-01-01T00:00:00Z' } },
-      },
-      notes: {
-        n1: {
-          note: 'line 1\nline 2; with, punctuation\\',
-          created: '2024-01-01T00:00:00Z',
-          author: { name: 'Me' },
-        },
-      },
-      media: { m1: { kind: 'photo', uri: 'data:image/png;base64,iVBORw0KGgo=', mediaType: 'image/png' } },
-      links: { l1: { uri: 'https://example.com/', contexts: { work: true } } },
-      keywords: { friends: true, 'a,b': true },
-      relatedTo: { 'urn:uuid:2': { relation: { friend: true } } },
-      speakToAs: { grammaticalGender: 'masculine', pronouns: { p1: { pronouns: 'he/him', pref: 1 } } },
-      personalInfo: { i1: { kind: 'hobby', value: 'reading', level: 'high' } },
-      calendars: { c1: { kind: 'calendar', uri: 'https://cal.example.com/john' } },
-      directories: { d1: { kind: 'directory', uri: 'ldap://ldap.example.com', listAs: 1 } },
-    };
-    const again = readBack(cardToVCard(card));
-    const { vCard: _ignored, ...rest } = again;
-    expect(rest).toEqual(card);
-  });
+  it.each(['4.0', '3.0'] as const)(
+    'round-trips JSContact -> vCard %s -> JSContact for a full card',
+    (version) => {
+      const again = readBack(cardToVCard(FULL_CARD, { version }));
+      const { vCard: _ignored, ...rest } = again;
+      expect(rest).toEqual(FULL_CARD);
+    },
+  );
 
   it('round-trips vCard -> JSContact -> vCard keeping every property', () => {
     const source = [
