@@ -241,4 +241,14 @@ describe('JSContact -> vCard (RFC 9555 §3)', () => {
     expect(again.emails).toEqual({ e: { address: 'a@example.com', pref: 1 } });
     expect(text).not.toContain('JSPROP');
   });
+
+  it('exports an Apple 3.0 group as a standard 4.0 group (KIND, MEMBER)', () => {
+    const card = readBack(
+      'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Team\r\nN:Team;;;;\r\nX-ADDRESSBOOKSERVER-KIND:group\r\n' +
+        'X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:1\r\nEND:VCARD\r\n',
+    );
+    const out = lines(cardToVCard(card));
+    expect(out).toEqual(expect.arrayContaining(['KIND:GROUP', 'MEMBER:urn:uuid:1']));
+    expect(out.join('\n')).not.toContain('X-ADDRESSBOOKSERVER');
+  });
 });

@@ -22,13 +22,15 @@ const asList = (v: string | string[] | undefined): string[] =>
   v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)];
 
 /** RFC 9555 §3.3.1: give a converted property back its name, group and parameters. */
-function applyConverted(props: OutProperty[], card: Card): void {
+function applyConverted(props: OutProperty[], card: Card, version: Version): void {
   const converted = card.vCard?.convertedProperties;
   if (!converted || typeof converted !== 'object') return;
   for (const p of props) {
     const extra = p.pointer !== undefined ? converted[p.pointer] : undefined;
     if (!extra || typeof extra !== 'object') continue;
-    if (typeof extra.name === 'string' && /^[A-Za-z0-9-]+$/.test(extra.name))
+    // Apple's 3.0 spellings of KIND and MEMBER give way to the standard ones in 4.0.
+    const apple = version === '4.0' && /^x-addressbookserver-/i.test(extra.name ?? '');
+    if (typeof extra.name === 'string' && /^[A-Za-z0-9-]+$/.test(extra.name) && !apple)
       p.name = extra.name.toLowerCase();
     for (const [key, value] of Object.entries(extra.parameters ?? {})) {
       const name = key.toLowerCase();
@@ -170,7 +172,7 @@ function toVCardProperty(p: OutProperty): VCardProperty {
 export function cardContentLines(card: Card, options: WriteOptions = {}): string[] {
   const version = options.version ?? '4.0';
   const props = cardProperties(card, version);
-  applyConverted(props, card);
+  applyConverted(props, card, version);
   groupLabelsAndTitles(props, card);
   for (const prop of Array.isArray(card.vCard?.properties) ? card.vCard.properties : []) {
     const p = fromJCard(prop);

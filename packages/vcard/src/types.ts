@@ -208,7 +208,11 @@ export interface VCardExtension {
 export interface Card {
   '@type': 'Card';
   version: string;
-  uid: string;
+  /**
+   * RFC 9553 §2.1.9 requires it; a vCard without UID converts to a card without one, and the
+   * store assigns it.
+   */
+  uid?: string;
   kind?: CardKind;
   created?: UTCDateTime;
   updated?: UTCDateTime;
