@@ -38,7 +38,7 @@ export class CardBuilder {
     return card[name] as Record<string, T>;
   }
 
-  /** RFC 9555 §3.4.? PROP-ID names the map key; otherwise k1, k2, ... per map. */
+  /** RFC 9555 PROP-ID names the map key; otherwise k1, k2, ... per map. */
   newId(mapName: string, property: VCardProperty): string {
     const used = this.used.get(mapName) ?? new Set<string>();
     this.used.set(mapName, used);

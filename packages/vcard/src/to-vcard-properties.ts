@@ -310,7 +310,7 @@ export function cardProperties(card: Card, version: Version): OutProperty[] {
     if (str(s.service)) params['service-type'] = [s.service];
     const name = version === '4.0' ? 'socialprofile' : 'x-socialprofile';
     if (str(s.uri) && /^[A-Za-z][A-Za-z0-9+.-]*:/.test(s.uri)) {
-      // RFC 9554 §3.? USERNAME: the user name beside the profile URI.
+      // RFC 9554 USERNAME: the user name beside the profile URI.
       if (str(s.user)) params.username = [s.user];
       props.push(out(name, s.uri, `${pointer}/uri`, params));
     } else if (str(s.user))

@@ -64,7 +64,7 @@ export function formatTimestamp(utc: string, version: '3.0' | '4.0' = '4.0'): st
   return formatVCardDate({ '@type': 'Timestamp', utc }, version);
 }
 
-/** RFC 9555 §2.6.? TZ as a UTC offset: whole hours become `Etc/GMT∓h`; others are not converted. */
+/** RFC 9555 TZ as a UTC offset: whole hours become `Etc/GMT∓h`; others are not converted. */
 export function offsetToEtc(text: string): string | undefined {
   const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(text.trim());
   if (!m || (m[3] && m[3] !== '00')) return undefined;

@@ -65,7 +65,7 @@ export const N_POSITION: Record<string, number> = {
   generation: 6,
 };
 
-/** RFC 9555 §2.3.? TEL TYPE values that are Phone features (cell is "mobile"). */
+/** RFC 9555 TEL TYPE values that are Phone features (cell is "mobile"). */
 export const TEL_FEATURES: Record<string, string> = {
   voice: 'voice',
   fax: 'fax',
