@@ -202,6 +202,28 @@ function calcardCase(c) {
       message: `kept unconverted: ours [${gotKept}] calcard [${wantKept}]`,
     });
   roundTrip(problems, ours);
+  // calcard's vCard for the same card must read as the same members.
+  if (c.outputs[1] && !/^["{]/.test(c.outputs[1])) {
+    const peer = readOne(problems, wrap(c.outputs[1]), 'peer vcard');
+    if (peer) {
+      const fromPeer = members(peer);
+      // A derived FN (RFC 9555 DERIVED=TRUE) is calcard's addition for a card without FN.
+      if (ours.name?.full === undefined && fromPeer.name) delete fromPeer.name.full;
+      if (fromPeer.name && !Object.keys(fromPeer.name).length) delete fromPeer.name;
+      // isOrdered is checked on its own, so the JSCOMPS convention hides no other difference.
+      const ordered = (card) =>
+        JSON.stringify([card.name?.isOrdered, ...(card.addresses ?? []).map((a) => a.isOrdered)]);
+      if (ordered(got) !== ordered(fromPeer))
+        problems.push({
+          check: 'peer vcard isOrdered',
+          message: `ours ${ordered(got)} calcard's vCard ${ordered(fromPeer)}`,
+        });
+      const unordered = (card) =>
+        JSON.parse(JSON.stringify(card, (k, v) => (k === 'isOrdered' ? undefined : v)));
+      if (JSON.stringify(unordered(got)) !== JSON.stringify(unordered(fromPeer)))
+        problems.push({ check: 'peer vcard', message: firstDifference(unordered(got), unordered(fromPeer)) });
+    }
+  }
   return problems;
 }
 
