@@ -42,7 +42,7 @@ const sortedFiles = (dir, re) =>
         .sort()
     : [];
 
-/** JSContact members that are maps of invented ids (RFC 9553 §1.4.1): compared as value lists. */
+/** JSContact members that are maps of invented ids (RFC 9553): compared as value lists. */
 const ID_MAPS = new Set([
   'nicknames',
   'organizations',
@@ -64,7 +64,7 @@ const ID_MAPS = new Set([
   'pronouns',
 ]);
 
-/** Sorted keys, no '@type' (implied by position, RFC 9553 §1.3.4), id maps as sorted value lists. */
+/** Sorted keys, no '@type' (implied by position, RFC 9553), id maps as sorted value lists. */
 function normalise(v, key = '') {
   if (Array.isArray(v)) return v.map((x) => normalise(x));
   if (v && typeof v === 'object') {
@@ -278,7 +278,7 @@ function jcardCase(vcf, json) {
     }
     want.forEach((p, k) => {
       const ours = got[k];
-      // jCard moves VALUE into the property's type (RFC 7095 §3.5), so VALUE is not compared.
+      // jCard moves VALUE into the property's type (RFC 7095), so VALUE is not compared.
       const wantParams = Object.keys(p[1])
         .filter((x) => x !== 'group')
         .sort()

@@ -1,4 +1,4 @@
-/** Helpers shared by the vCard -> JSContact rules (RFC 9555 §2). */
+/** Helpers shared by the vCard -> JSContact rules (RFC 9555). */
 import type { VCardProperty } from './content-line.js';
 import { splitEscaped, unescapeText } from './content-line.js';
 import type { CardBuilder } from './from-vcard.js';
@@ -18,7 +18,7 @@ export interface Common {
   rest: string[];
 }
 
-/** RFC 9555 §2.1: TYPE (contexts, and 3.0's TYPE=pref) and PREF. `features` takes more TYPEs. */
+/** RFC 9555: TYPE (contexts, and 3.0's TYPE=pref) and PREF. `features` takes more TYPEs. */
 export function common(p: VCardProperty, features?: (t: string) => boolean): Common {
   const out: Common = { rest: [] };
   for (const raw of p.params.type ?? []) {

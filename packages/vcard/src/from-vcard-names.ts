@@ -1,4 +1,4 @@
-/** FN, N and NICKNAME (RFC 9555 §2, name and nicknames). */
+/** FN, N and NICKNAME (RFC 9555, name and nicknames). */
 import { splitEscaped, structuredValue, unescapeText } from './content-line.js';
 import type { Rule } from './from-vcard-common.js';
 import { common, first, prefConsumed, readJsComps, text, withCommon } from './from-vcard-common.js';

@@ -1,4 +1,4 @@
-/** BDAY, ANNIVERSARY, DEATHDATE and their places, ADR, GEO and TZ (RFC 9555 §2). */
+/** BDAY, ANNIVERSARY, DEATHDATE and their places, ADR, GEO and TZ (RFC 9555). */
 import { structuredValue } from './content-line.js';
 import type { Rule } from './from-vcard-common.js';
 import {
@@ -54,7 +54,7 @@ export const place =
     return true;
   };
 
-/** ADR (RFC 9555 §2.5.1): RFC 9554 components win over the ext/street they duplicate. */
+/** ADR (RFC 9555): RFC 9554 components win over the ext/street they duplicate. */
 export const adr: Rule = (b, p) => {
   const raw = structuredValue(p.value);
   const values = raw.map((list) => list.filter((v) => v !== ''));

@@ -1,5 +1,5 @@
 /**
- * The per-property rules of RFC 9555 §2 (vCard -> JSContact). Each rule returns false when the
+ * The per-property rules of RFC 9555 (vCard -> JSContact). Each rule returns false when the
  * property cannot be converted (an unexpected value type, an unreadable date): the caller then
  * keeps it whole in `vCard.properties`, so nothing is lost.
  */
@@ -133,7 +133,7 @@ const socialProfile: Rule = (b, p) => {
     entry.service = service;
     consumed.push('service-type');
   }
-  // RFC 9554 §2.8: VALUE=text is a user name; a value without a URI scheme is one too.
+  // RFC 9554: VALUE=text is a user name; a value without a URI scheme is one too.
   const isUser = vt === 'text' || (vt === undefined && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(p.value));
   const member = isUser ? 'user' : 'uri';
   entry[member] = isUser ? text(p) : uri(p);

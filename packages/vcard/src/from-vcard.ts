@@ -1,8 +1,8 @@
 /**
- * vCard -> JSContact Card, following RFC 9555 §2. What JSContact has no member for is not lost:
- * unconverted properties go to `vCard.properties` (jCard form, RFC 9555 §3.3.1), and the
+ * vCard -> JSContact Card, following RFC 9555. What JSContact has no member for is not lost:
+ * unconverted properties go to `vCard.properties` (jCard form, RFC 9555), and the
  * parameters a converted property carries beyond the mapping go to `vCard.convertedProperties`
- * under the JSON pointer of the member they were converted to. JSPROP (RFC 9555 §3.2.1) sets
+ * under the JSON pointer of the member they were converted to. JSPROP (RFC 9555) sets
  * members that vCard cannot express.
  */
 import type { VCardProperty } from './content-line.js';
@@ -82,7 +82,7 @@ export class CardBuilder {
     if (Object.keys(entry).length) this.converted[pointer] = entry;
   }
 
-  /** RFC 9555 §3.3.1: a property kept in jCard form (RFC 7095 §3.3), group as a parameter. */
+  /** RFC 9555: a property kept in jCard form (RFC 7095), group as a parameter. */
   keep(property: VCardProperty): void {
     const params: Record<string, string | string[]> = {};
     if (property.group) params.group = property.group;
@@ -105,7 +105,7 @@ export class CardBuilder {
   }
 }
 
-/** RFC 9555 §3.2.1 JSPROP: sets the member at JSPTR to the JSON value. */
+/** RFC 9555 JSPROP: sets the member at JSPTR to the JSON value. */
 function applyJsProp(card: Card, property: VCardProperty): boolean {
   const pointer = property.params.jsptr?.[0];
   if (pointer === undefined || pointer === '' || pointer.startsWith('/')) return false;

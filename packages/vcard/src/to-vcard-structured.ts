@@ -55,7 +55,7 @@ export function nameProperties(name: Name, version: Version): OutProperty[] {
       const pos = N_POSITION[c.kind];
       if (pos === undefined) continue;
       if (pos < size) slots[pos]?.push(c.value);
-      // RFC 9554 §2.3: surname2 is also part of the surname, generation of the suffix.
+      // RFC 9554: surname2 is also part of the surname, generation of the suffix.
       if (pos === 5) slots[0]?.push(c.value);
       if (pos === 6) slots[4]?.push(c.value);
     }
@@ -120,7 +120,7 @@ export function addressProperty(id: string, a: Address, version: Version): OutPr
       continue;
     }
     if (extended) slots[pos]?.push(c.value);
-    // RFC 9554 §2.2: ext and street keep the old reading for clients that know only RFC 6350.
+    // RFC 9554: ext and street keep the old reading for clients that know only RFC 6350.
     if (['room', 'apartment', 'floor', 'building'].includes(c.kind)) slots[1]?.push(c.value);
     if (['number', 'name', 'block', 'subdistrict', 'district', 'landmark', 'direction'].includes(c.kind))
       slots[2]?.push(c.value);

@@ -90,7 +90,7 @@ const FULL_CARD: Card = {
   directories: { d1: { kind: 'directory', uri: 'ldap://ldap.example.com', listAs: 1 } },
 };
 
-describe('JSContact -> vCard (RFC 9555 §3)', () => {
+describe('JSContact -> vCard (RFC 9555)', () => {
   it('writes the RFC 9553 group example as KIND, FN, MEMBER and UID', () => {
     const card: Card = {
       ...base,
@@ -111,7 +111,7 @@ describe('JSContact -> vCard (RFC 9555 §3)', () => {
     ]);
   });
 
-  it('writes an ordered name with JSCOMPS and a derived FN (RFC 9555 §3.4, RFC 9553 name #1)', () => {
+  it('writes an ordered name with JSCOMPS and a derived FN (RFC 9555, RFC 9553 name #1)', () => {
     const card: Card = {
       ...base,
       uid: 'u',
@@ -141,7 +141,7 @@ describe('JSContact -> vCard (RFC 9555 §3)', () => {
     expect(text.endsWith('END:VCARD\r\n')).toBe(true);
   });
 
-  it('writes members vCard has no property for as JSPROP (RFC 9555 §3.2.1), and reads them back', () => {
+  it('writes members vCard has no property for as JSPROP (RFC 9555), and reads them back', () => {
     const card: Card = {
       ...base,
       uid: 'u',

@@ -1,7 +1,7 @@
 /**
- * JSContact Card -> vCard 4.0 (RFC 6350) or 3.0 (RFC 2426), following RFC 9555 §3. Lossless for
+ * JSContact Card -> vCard 4.0 (RFC 6350) or 3.0 (RFC 2426), following RFC 9555. Lossless for
  * what JSContact holds: after the member rules, the card is read back and every member that did
- * not survive is written as a JSPROP (RFC 9555 §3.2.1), so vCard -> JSContact -> vCard and
+ * not survive is written as a JSPROP (RFC 9555), so vCard -> JSContact -> vCard and
  * JSContact -> vCard -> JSContact keep everything. `vCard.properties` are written back as they
  * were read and `vCard.convertedProperties` give converted properties their parameters back.
  */
@@ -21,7 +21,7 @@ export interface WriteOptions {
 const asList = (v: string | string[] | undefined): string[] =>
   v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)];
 
-/** RFC 9555 §3.3.1: give a converted property back its name, group and parameters. */
+/** RFC 9555: give a converted property back its name, group and parameters. */
 function applyConverted(props: OutProperty[], card: Card, version: Version): void {
   const converted = card.vCard?.convertedProperties;
   if (!converted || typeof converted !== 'object') return;
@@ -154,7 +154,7 @@ function missing(want: unknown, got: unknown, path: string, outList: [string, un
   if (isObject(want) && isObject(got)) {
     for (const [key, value] of Object.entries(want)) {
       if (value === undefined) continue;
-      // '@type' is implied by where an object sits (RFC 9553 §1.3.4); readers leave it out.
+      // '@type' is implied by where an object sits (RFC 9553); readers leave it out.
       if (key === '@type' && got[key] === undefined && path !== '') continue;
       if (path === '' && (key === 'vCard' || key === '@type' || key === 'version')) continue;
       missing(value, got[key], path === '' ? escapePointer(key) : `${path}/${escapePointer(key)}`, outList);

@@ -3,16 +3,16 @@
  * no property for. Every name and value is the RFC's; unknown members are kept as they are.
  */
 
-/** RFC 9553 §1.4.1 Id. */
+/** RFC 9553 Id. */
 export type Id = string;
-/** RFC 9553 §1.4.4 UTCDateTime (`YYYY-MM-DDThh:mm:ssZ`). */
+/** RFC 9553 UTCDateTime (`YYYY-MM-DDThh:mm:ssZ`). */
 export type UTCDateTime = string;
 export type Contexts = Record<string, boolean>;
 
-/** RFC 9553 §2.1.4 kind. */
+/** RFC 9553 kind. */
 export type CardKind = 'individual' | 'group' | 'org' | 'location' | 'device' | 'application' | string;
 
-/** RFC 9553 §2.2.1.2 NameComponent. */
+/** RFC 9553 NameComponent. */
 export interface NameComponent {
   '@type'?: 'NameComponent';
   kind:
@@ -28,7 +28,7 @@ export interface NameComponent {
   value: string;
   phonetic?: string;
 }
-/** RFC 9553 §2.2.1 Name. */
+/** RFC 9553 Name. */
 export interface Name {
   '@type'?: 'Name';
   components?: NameComponent[];
@@ -93,7 +93,7 @@ export interface LanguagePref {
   contexts?: Contexts;
   pref?: number;
 }
-/** RFC 9553 §2.5.1.1 AddressComponent. */
+/** RFC 9553 AddressComponent. */
 export interface AddressComponent {
   '@type'?: 'AddressComponent';
   kind: string;
@@ -114,7 +114,7 @@ export interface Address {
   phoneticScript?: string;
   phoneticSystem?: string;
 }
-/** RFC 9553 §2.8.1 PartialDate and Timestamp. */
+/** RFC 9553 PartialDate and Timestamp. */
 export interface PartialDate {
   '@type'?: 'PartialDate';
   year?: number;
@@ -143,7 +143,7 @@ export interface Note {
   created?: UTCDateTime;
   author?: Author;
 }
-/** RFC 9553 §1.4.4 Resource, shared by media, links, directories, calendars, cryptoKeys. */
+/** RFC 9553 Resource, shared by media, links, directories, calendars, cryptoKeys. */
 export interface Resource {
   '@type'?: string;
   kind?: string;
@@ -193,23 +193,23 @@ export type JCardProp = [
   ...values: unknown[],
 ];
 
-/** RFC 9555 §3.3.1 VCardProp: how a converted vCard property differs from the default mapping. */
+/** RFC 9555 VCardProp: how a converted vCard property differs from the default mapping. */
 export interface VCardProp {
   name?: string;
   parameters?: Record<string, string | string[]>;
 }
-/** RFC 9555 §3.3 the `vCard` member: converted properties' extras, and unconverted properties. */
+/** RFC 9555 the `vCard` member: converted properties' extras, and unconverted properties. */
 export interface VCardExtension {
   convertedProperties?: Record<string, VCardProp>;
   properties?: JCardProp[];
 }
 
-/** RFC 9553 §2 Card. Members not listed here are kept as they are (vendor extensions). */
+/** RFC 9553 Card. Members not listed here are kept as they are (vendor extensions). */
 export interface Card {
   '@type': 'Card';
   version: string;
   /**
-   * RFC 9553 §2.1.9 requires it; a vCard without UID converts to a card without one, and the
+   * RFC 9553 requires it; a vCard without UID converts to a card without one, and the
    * store assigns it.
    */
   uid?: string;

@@ -1,6 +1,6 @@
 /**
- * Value conversions shared by both directions: dates (RFC 6350 §4.3, RFC 9553 §2.8.1), UTC
- * offsets as Etc zones, contexts and PREF (RFC 9555 §2.1), JSON pointers (RFC 6901), media types.
+ * Value conversions shared by both directions: dates (RFC 6350 §4.3, RFC 9553), UTC
+ * offsets as Etc zones, contexts and PREF (RFC 9555), JSON pointers (RFC 6901), media types.
  */
 import type { PartialDate, Timestamp } from './types.js';
 

@@ -1,9 +1,9 @@
 /**
  * Tables of the RFC 9555 mapping shared by both directions: structured components of N and ADR
- * (RFC 6350 §6.2.2/§6.3.1 as extended by RFC 9554 §2.2/§2.3), TEL features, TYPE contexts.
+ * (RFC 6350 §6.2.2/§6.3.1 as extended by RFC 9554/§2.3), TEL features, TYPE contexts.
  */
 
-/** N components by position (RFC 9554 §2.3: surname2 and generation were added). */
+/** N components by position (RFC 9554: surname2 and generation were added). */
 export const N_KINDS = [
   'surname',
   'given',
@@ -14,7 +14,7 @@ export const N_KINDS = [
   'generation',
 ] as const;
 
-/** ADR components by position (RFC 9554 §2.2 adds 7..17). 1 and 2 are the RFC 6350 ext and street. */
+/** ADR components by position (RFC 9554 adds 7..17). 1 and 2 are the RFC 6350 ext and street. */
 export const ADR_KINDS = [
   'postOfficeBox',
   'apartment',
@@ -80,7 +80,7 @@ export const FEATURE_TYPES: Record<string, string> = Object.fromEntries(
   Object.entries(TEL_FEATURES).map(([k, v]) => [v, k]),
 );
 
-/** RFC 9555 §2.1: TYPE=home is the "private" context, TYPE=work is "work". */
+/** RFC 9555: TYPE=home is the "private" context, TYPE=work is "work". */
 export const TYPE_CONTEXTS: Record<string, string> = {
   home: 'private',
   work: 'work',
