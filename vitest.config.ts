@@ -16,7 +16,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: [
-            'packages/{jmap-types,mail-store,sieve,icalendar,blobstore-s3,jmap-server,jmap-client,cli}/{src,tests}/**/*.test.ts',
+            'packages/{jmap-types,mail-store,sieve,icalendar,vcard,blobstore-s3,jmap-server,jmap-client,cli}/{src,tests}/**/*.test.ts',
             'apps/bff/{src,tests}/**/*.test.ts',
             'tools/**/*.test.ts',
             'bench/src/**/*.test.ts',

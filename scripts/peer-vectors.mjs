@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runMimeVectors } from './peer-vectors/mime.mjs';
 import { runIcalVectors } from './peer-vectors/ical.mjs';
+import { runVcardVectors } from './peer-vectors/vcard.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const vectorsDir = path.resolve(process.argv[2] ?? path.join(here, '../../shared/peer-vectors'));
@@ -25,7 +26,11 @@ const reasonFor = (text) => (text === undefined ? undefined : (reasons[text] ?? 
 /** A crash or a hang is never explained away by a deviation entry. */
 const UNEXPLAINABLE = new Set(['crash', 'time', 'raw']);
 
-const suites = [...(await runMimeVectors(vectorsDir)), ...runIcalVectors(vectorsDir)];
+const suites = [
+  ...(await runMimeVectors(vectorsDir)),
+  ...runIcalVectors(vectorsDir),
+  ...runVcardVectors(vectorsDir),
+];
 let failedRun = false;
 const counts = {};
 const totals = { all: 0, match: 0, deviate: 0, fail: 0, skip: 0 };
