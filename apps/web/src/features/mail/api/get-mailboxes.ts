@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { JmapClient } from '@colibri/jmap-client';
 import type { Id, Mailbox } from '@colibri/jmap-types';
 import { useJmapClient } from '../../../lib/jmap';
+import { withDisplayNames } from '../../../lib/mailbox-names';
 import { mailKeys } from './keys';
 
 export const MAILBOX_PROPERTIES = [
@@ -42,7 +43,10 @@ export function mailboxesQueryOptions(client: JmapClient, accountId: Id) {
   });
 }
 
+const displayNames = (mailboxes: MailboxSummary[]) => withDisplayNames(mailboxes);
+
 export function useMailboxes(accountId: Id) {
   const client = useJmapClient();
-  return useQuery(mailboxesQueryOptions(client, accountId));
+  // The cache keeps the server's names; the screens show the special-use ones translated.
+  return useQuery({ ...mailboxesQueryOptions(client, accountId), select: displayNames });
 }
