@@ -13,8 +13,14 @@ export const MAILBOX_PROPERTIES = [
   'sortOrder',
   'totalEmails',
   'unreadEmails',
+  'myRights',
 ] as const;
-export type MailboxSummary = Pick<Mailbox, (typeof MAILBOX_PROPERTIES)[number]>;
+/**
+ * A mailbox as the screens use it. `myRights` (RFC 8621 §2) says what the user may do in a folder
+ * shared with them (RFC 9670); absent means the account's own folder, where everything is allowed.
+ */
+export type MailboxSummary = Pick<Mailbox, Exclude<(typeof MAILBOX_PROPERTIES)[number], 'myRights'>> &
+  Partial<Pick<Mailbox, 'myRights'>>;
 
 /** RFC 8621 §2.1: every mailbox of the account (ids: null), with the properties the tree needs. */
 export async function getMailboxes(client: JmapClient, accountId: Id): Promise<MailboxSummary[]> {
