@@ -3,6 +3,7 @@ import type { KeyboardEvent, MouseEvent } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
 import type { Id, Session } from '@colibri/jmap-types';
 import { PageStatus } from '../../../components/page-status';
+import { useOptionalComposeLauncher } from '../../../lib/compose-launcher';
 import { defaultMailbox, useMailboxes } from '../api/get-mailboxes';
 import type { MailboxSummary } from '../api/get-mailboxes';
 import { useMailSession } from '../api/get-session';
@@ -138,6 +139,7 @@ function MailboxScreen({
     sharedAccountId,
   });
   const mailPath = (id: Id) => mailPathOf(id, undefined, sharedAccountId);
+  const launchComposer = useOptionalComposeLauncher();
   useMailShortcuts(commands.command);
 
   // Another mailbox or mode: a fresh selection, and the list starts at the top.
@@ -216,6 +218,17 @@ function MailboxScreen({
           accountId={accountId}
           emailId={openEmailId}
           onBack={() => onNavigate(mailPath(mailbox.id))}
+          onReply={
+            // Answering mail of a shared account: the composer reads it from there.
+            sharedAccountId && launchComposer
+              ? (id, mode) =>
+                  launchComposer({
+                    mode: mode === 'reply-all' ? 'replyAll' : mode,
+                    emailId: id,
+                    sourceAccountId: sharedAccountId,
+                  })
+              : undefined
+          }
           actions={
             openEmailId && (
               <SnoozeMenu
