@@ -78,13 +78,32 @@ export async function subjectsIn(user: MailUser, mailboxId: Id): Promise<string[
   return (await emailsIn(user, mailboxId)).map((e) => e.subject ?? '').sort();
 }
 
-/** Logs in through the login form, with the keyboard only, and waits for the Inbox list. */
+/**
+ * How long logging in may take. Logging in hashes the password (scrypt) and then loads the
+ * session, the mailboxes and the first page of the list: quick on an idle machine, seconds on a
+ * busy one. This is a ceiling, not a pause: `logIn` returns as soon as the list is there.
+ */
+const LOGIN_TIMEOUT = 30_000;
+
+/**
+ * Logs in through the login form, with the keyboard only, and waits until the app is ready to
+ * use: the banner shows the account and the Inbox list has loaded (its rows, or its empty state).
+ * A refused login fails at once with the form's message instead of timing out.
+ */
 export async function logIn(page: Page, user: Pick<MailUser, 'email' | 'password'>) {
   await page.goto('/login');
   await page.getByLabel('Email address').fill(user.email);
   await page.getByLabel('Password').fill(user.password);
   await page.getByLabel('Password').press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible();
+  const refused = page.locator('form').getByRole('alert');
+  const shell = page.getByRole('banner').filter({ hasText: user.email });
+  await expect(shell.or(refused).first()).toBeVisible({ timeout: LOGIN_TIMEOUT });
+  if (await refused.isVisible()) throw new Error(`Login refused: ${await refused.innerText()}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Inbox' })).toBeVisible({
+    timeout: LOGIN_TIMEOUT,
+  });
+  const list = page.getByRole('listbox', { name: 'Messages in Inbox' });
+  await expect(list.or(page.getByText('No messages here.')).first()).toBeVisible({ timeout: LOGIN_TIMEOUT });
 }
 
 /** The Inbox message list and its rows. */

@@ -17,6 +17,8 @@ export const routes: RouteObject[] = [
         element: <AppShell />,
         children: [
           { path: '/mail/:mailboxId?/:emailId?', element: <MailPage /> },
+          // A mail account shared with the user (RFC 9670): the same screen on that account.
+          { path: '/mail/shared/:accountId/:mailboxId?/:emailId?', element: <MailPage /> },
           { path: '/search/:emailId?', element: <SearchRoute /> },
           // Loaded when first opened: settings are not part of the first screen.
           {

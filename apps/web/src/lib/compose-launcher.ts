@@ -7,7 +7,12 @@ import type { ReactNode } from 'react';
  */
 export type ComposeRequest =
   | { mode: 'new' }
-  | { mode: 'reply' | 'replyAll' | 'forward'; emailId: string }
+  | {
+      mode: 'reply' | 'replyAll' | 'forward';
+      emailId: string;
+      /** The account the email is in when it is not the user's own (shared with them, RFC 9670). */
+      sourceAccountId?: string;
+    }
   | { mode: 'draft'; emailId: string; minimised?: boolean };
 
 export type OpenComposer = (request: ComposeRequest) => void;

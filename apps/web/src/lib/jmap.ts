@@ -16,8 +16,9 @@ export function createWebJmapClient(getCsrfToken: () => string | null): JmapClie
     sessionUrl: SESSION_URL,
     credentials: 'same-origin',
     headers: csrfHeaders(getCsrfToken),
-    // Email `snoozed` (the mail feature's snooze), when the server offers it.
-    extensions: [Capability.Snooze],
+    // Email `snoozed` (the mail feature's snooze), and RFC 9670 principals (sharing a folder:
+    // Principal/query, Mailbox shareWith), when the server offers them.
+    extensions: [Capability.Snooze, Capability.Principals],
   });
 }
 

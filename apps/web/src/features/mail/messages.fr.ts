@@ -88,6 +88,7 @@ export const mailMessagesFr: MailMessages = {
   modeConversations: 'Conversations',
   modeMessages: 'Messages',
   shortcutsTitle: 'Raccourcis clavier',
+  shortcutThen: 'puis',
   close: 'Fermer',
   shortcuts: {
     next: 'Message suivant',

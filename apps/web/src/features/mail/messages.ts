@@ -85,6 +85,8 @@ const en = {
   modeConversations: 'Conversations',
   modeMessages: 'Messages',
   shortcutsTitle: 'Keyboard shortcuts',
+  /** Between the keys of a sequence ("g then i"). */
+  shortcutThen: 'then',
   close: 'Close',
   shortcuts: {
     next: 'Next message',

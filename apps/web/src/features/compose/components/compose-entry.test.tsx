@@ -151,6 +151,20 @@ describe('ComposeEntry', () => {
     );
   }, 20_000);
 
+  it('a reply to mail of a shared account reads the original from that account (RFC 9670)', async () => {
+    const calls = renderEntry();
+    act(() => {
+      useComposerStore
+        .getState()
+        .actions.composerOpened({ mode: 'reply', emailId: 'E1', sourceAccountId: 'A2' });
+    });
+    await screen.findByRole('dialog', { name: 'Re: Lunch' }, { timeout: 5000 });
+    const read = calls.filter(
+      ([name, args]) => name === 'Email/get' && Array.isArray(args.ids) && args.ids.includes('E1'),
+    );
+    expect(read.map(([, args]) => args.accountId)).toEqual(['A2']);
+  }, 20_000);
+
   it('Ctrl+Enter sends, taking the address still being typed as a recipient', async () => {
     const calls = renderEntry();
     await userEvent.click(screen.getByRole('button', { name: 'Compose' }));

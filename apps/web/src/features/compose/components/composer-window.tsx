@@ -89,7 +89,7 @@ function ComposerForm({ composer, account }: ComposerWindowProps) {
     const after = account.identities.find((i) => i.id === identityId);
     const format = content.format;
     const swap = (body: string) =>
-      swapSignature(body, signatureBlock(before, format), signatureBlock(after, format));
+      swapSignature(body, signatureBlock(before, format), signatureBlock(after, format), format);
     edit(
       format === 'rich' ? { identityId, html: swap(content.html) } : { identityId, text: swap(content.text) },
       true,

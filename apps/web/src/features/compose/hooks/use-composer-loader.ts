@@ -37,6 +37,9 @@ export function useComposerLoader(composer: Composer, account: ComposeAccount) {
   const queryClient = useQueryClient();
   const { composerLoaded, composerLoadFailed } = useComposerActions();
   const { id, status, mode, sourceEmailId, draftEmailId } = composer;
+  // A draft is always the user's own; an answered email may be in an account shared with them.
+  const readFrom =
+    draftEmailId === null ? (composer.sourceAccountId ?? account.accountId) : account.accountId;
   const needsContent = status === 'loading';
 
   useEffect(() => {
@@ -46,9 +49,7 @@ export function useComposerLoader(composer: Composer, account: ComposeAccount) {
       const context = contentContext(account, 'rich');
       const emailId = draftEmailId ?? sourceEmailId;
       if (emailId === null) return composerLoaded(id, initialContent('new', null, context));
-      const email = await queryClient.fetchQuery(
-        composeMessageQueryOptions(client, account.accountId, emailId),
-      );
+      const email = await queryClient.fetchQuery(composeMessageQueryOptions(client, readFrom, emailId));
       if (stale) return;
       if (email === null) return composerLoadFailed(id, composeMessages.sourceGone);
       const source = toSourceMessage(email);
@@ -62,7 +63,11 @@ export function useComposerLoader(composer: Composer, account: ComposeAccount) {
           });
         return composerLoaded(id, contentOfDraft(source, context, download));
       }
-      composerLoaded(id, initialContent(mode, source, context));
+      const content = initialContent(mode, source, context);
+      // Files of another account cannot be sent by blobId from the user's own (RFC 8620 §6.3
+      // would need Blob/copy): a forward from a shared folder goes without them.
+      if (readFrom !== account.accountId) content.attachments = [];
+      composerLoaded(id, content);
     };
     load().catch(() => {
       if (!stale) composerLoadFailed(id, composeMessages.loadError);
@@ -76,6 +81,7 @@ export function useComposerLoader(composer: Composer, account: ComposeAccount) {
     mode,
     sourceEmailId,
     draftEmailId,
+    readFrom,
     account,
     client,
     queryClient,

@@ -77,7 +77,7 @@ export function useSendComposer(account: ComposeAccount) {
           const keyword = composer.mode === 'forward' ? Keyword.Forwarded : Keyword.Answered;
           void client
             .call('Email/set', {
-              accountId: account.accountId,
+              accountId: composer.sourceAccountId ?? account.accountId,
               update: { [composer.sourceEmailId]: { [`keywords/${keyword}`]: true } },
             })
             .catch(() => undefined);

@@ -106,12 +106,62 @@ describe('signatures', () => {
     const one = { textSignature: 'One', htmlSignature: '' };
     const two = { textSignature: 'Two', htmlSignature: '' };
     const body = `<p>Hi</p>${signatureBlock(one, 'rich')}<blockquote><p>x</p></blockquote>`;
-    expect(swapSignature(body, signatureBlock(one, 'rich'), signatureBlock(two, 'rich'))).toBe(
+    expect(swapSignature(body, signatureBlock(one, 'rich'), signatureBlock(two, 'rich'), 'rich')).toBe(
       '<p>Hi</p><p>--&nbsp;</p><p>Two</p><blockquote><p>x</p></blockquote>',
     );
-    expect(swapSignature('<p>Hi</p><p>--&nbsp;</p><p>One!</p>', signatureBlock(one, 'rich'), '')).toBe(
-      '<p>Hi</p><p>--&nbsp;</p><p>One!</p>',
-    );
+    expect(
+      swapSignature('<p>Hi</p><p>--&nbsp;</p><p>One!</p>', signatureBlock(one, 'rich'), '', 'rich'),
+    ).toBe('<p>Hi</p><p>--&nbsp;</p><p>One!</p>');
     expect(signatureBlock(two, 'plain')).toBe('-- \nTwo');
+  });
+  it('switching from an identity without signature adds the new one where it belongs (before the quote)', () => {
+    const signed = context.identities[0]!;
+    const reply = initialContent('reply', source, context);
+    expect(reply.identityId).toBe('I2');
+    const swapped = swapSignature(
+      reply.html,
+      signatureBlock(undefined, 'rich'),
+      signatureBlock(signed, 'rich'),
+      'rich',
+    );
+    expect(swapped).toBe(
+      '<p></p><p>--&nbsp;</p><p>Alice</p><p>Colibri</p><p></p><p>On 28 Nov 2026, 14:05, Bob wrote:</p><blockquote><p>Our offer.</p></blockquote>',
+    );
+    // Back and forth gives the body the first identity would have started with.
+    const noSig = swapSignature(swapped, signatureBlock(signed, 'rich'), '', 'rich');
+    expect(swapSignature(noSig, '', signatureBlock(signed, 'rich'), 'rich')).toBe(swapped);
+  });
+  it('adds the signature after what was written in a new message, rich and plain', () => {
+    const unsigned = { textSignature: '', htmlSignature: '' };
+    const signed = { textSignature: 'Two', htmlSignature: '' };
+    const rich = initialContent('new', null, {
+      ...context,
+      identities: [{ ...unsigned, id: 'I2', email: 'x@y' }],
+    });
+    expect(swapSignature('<p>Hello</p>', '', signatureBlock(signed, 'rich'), 'rich')).toBe(
+      '<p>Hello</p><p>--&nbsp;</p><p>Two</p>',
+    );
+    expect(swapSignature(rich.html, '', signatureBlock(signed, 'rich'), 'rich')).toBe(
+      '<p></p><p>--&nbsp;</p><p>Two</p>',
+    );
+    expect(swapSignature('Hello\n', '', signatureBlock(signed, 'plain'), 'plain')).toBe('Hello\n\n-- \nTwo');
+  });
+  it('plain replies and forwards get the signature before the quote or the forwarded header', () => {
+    const plain = { ...context, format: 'plain' as const };
+    const signed = signatureBlock(context.identities[0], 'plain');
+    const reply = initialContent('reply', source, plain);
+    expect(swapSignature(reply.text, '', signed, 'plain')).toBe(
+      '\n\n-- \nAlice\nColibri\nOn 28 Nov 2026, 14:05, Bob wrote:\n> Our offer.',
+    );
+    const forward = initialContent('forward', source, plain);
+    expect(swapSignature(forward.text, '', signed, 'plain')).toMatch(
+      /^\n\n-- \nAlice\nColibri\n---------- Forwarded message ----------\nFrom: Bob/,
+    );
+    const richForward = initialContent('forward', source, context);
+    expect(
+      swapSignature(richForward.html, '', signatureBlock(context.identities[0], 'rich'), 'rich'),
+    ).toMatch(
+      /^<p><\/p><p>--&nbsp;<\/p><p>Alice<\/p><p>Colibri<\/p><p><\/p><p>---------- Forwarded message ----------<br>/,
+    );
   });
 });

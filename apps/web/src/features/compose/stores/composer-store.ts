@@ -13,6 +13,8 @@ export interface Composer {
   mode: ComposeMode;
   /** The email answered or forwarded. */
   sourceEmailId: Id | null;
+  /** Its account, when another person's shared with the user (RFC 9670); else the user's own. */
+  sourceAccountId?: Id | null;
   /** Loading: the source or draft is being read; ready: editable. */
   status: 'loading' | 'ready' | 'error';
   error: string | null;
@@ -63,6 +65,10 @@ function newComposer(request: OpenComposerRequest): Composer {
       request.mode === 'reply' || request.mode === 'replyAll' || request.mode === 'forward'
         ? request.emailId
         : null,
+    sourceAccountId:
+      (request.mode === 'reply' || request.mode === 'replyAll' || request.mode === 'forward'
+        ? request.sourceAccountId
+        : undefined) ?? null,
     // Even a new message waits for the account: its identity and signature.
     status: 'loading',
     error: null,

@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { JmapClient } from '@colibri/jmap-client';
 import type { Id, Mailbox } from '@colibri/jmap-types';
 import { useJmapClient } from '../../../lib/jmap';
+import { withDisplayNames } from '../../../lib/mailbox-names';
 import { mailKeys } from './keys';
 
 export const MAILBOX_PROPERTIES = [
@@ -12,8 +13,14 @@ export const MAILBOX_PROPERTIES = [
   'sortOrder',
   'totalEmails',
   'unreadEmails',
+  'myRights',
 ] as const;
-export type MailboxSummary = Pick<Mailbox, (typeof MAILBOX_PROPERTIES)[number]>;
+/**
+ * A mailbox as the screens use it. `myRights` (RFC 8621 §2) says what the user may do in a folder
+ * shared with them (RFC 9670); absent means the account's own folder, where everything is allowed.
+ */
+export type MailboxSummary = Pick<Mailbox, Exclude<(typeof MAILBOX_PROPERTIES)[number], 'myRights'>> &
+  Partial<Pick<Mailbox, 'myRights'>>;
 
 /** RFC 8621 §2.1: every mailbox of the account (ids: null), with the properties the tree needs. */
 export async function getMailboxes(client: JmapClient, accountId: Id): Promise<MailboxSummary[]> {
@@ -42,7 +49,10 @@ export function mailboxesQueryOptions(client: JmapClient, accountId: Id) {
   });
 }
 
+const displayNames = (mailboxes: MailboxSummary[]) => withDisplayNames(mailboxes);
+
 export function useMailboxes(accountId: Id) {
   const client = useJmapClient();
-  return useQuery(mailboxesQueryOptions(client, accountId));
+  // The cache keeps the server's names; the screens show the special-use ones translated.
+  return useQuery({ ...mailboxesQueryOptions(client, accountId), select: displayNames });
 }

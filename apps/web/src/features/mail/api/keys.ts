@@ -25,10 +25,16 @@ export function emailListParams(
 export const mailKeys = {
   all: ['mail'] as const,
   session: () => [...mailKeys.all, 'session'] as const,
-  type: (accountId: Id, type: 'Mailbox' | 'Email') => [...mailKeys.all, accountId, type] as const,
+  type: (accountId: Id, type: 'Mailbox' | 'Email' | 'Principal') =>
+    [...mailKeys.all, accountId, type] as const,
   mailboxes: (accountId: Id) => [...mailKeys.type(accountId, 'Mailbox'), 'list'] as const,
   emailLists: (accountId: Id) => [...mailKeys.type(accountId, 'Email'), 'query'] as const,
   emailList: (accountId: Id, params: EmailListParams) => [...mailKeys.emailLists(accountId), params] as const,
   emailDetails: (accountId: Id) => [...mailKeys.type(accountId, 'Email'), 'get'] as const,
   email: (accountId: Id, emailId: Id) => [...mailKeys.emailDetails(accountId), emailId] as const,
+  /** A folder's sharees (RFC 9670 §4 shareWith), refreshed with the account's mailboxes. */
+  shares: (accountId: Id, mailboxId: Id) =>
+    [...mailKeys.type(accountId, 'Mailbox'), 'shares', mailboxId] as const,
+  principals: (accountId: Id, text: string) =>
+    [...mailKeys.type(accountId, 'Principal'), 'query', text] as const,
 };

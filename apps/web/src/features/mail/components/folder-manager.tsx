@@ -5,9 +5,11 @@ import type { Id } from '@colibri/jmap-types';
 import type { MailboxSummary } from '../api/get-mailboxes';
 import { useSetMailbox } from '../api/set-mailbox';
 import { mailMessages } from '../messages';
+import { sharingMessages } from '../sharing-messages';
 import { MailboxOptions } from './mailbox-options';
+import { ShareDialog } from './share-dialog';
 
-type Mode = { kind: 'idle' } | { kind: 'create' } | { kind: 'rename' };
+type Mode = { kind: 'idle' } | { kind: 'create' } | { kind: 'rename' } | { kind: 'share' };
 
 /** Ids of a folder and everything under it: a folder cannot move inside itself. */
 function subtree(mailboxes: readonly MailboxSummary[], id: Id): Set<Id> {
@@ -27,7 +29,8 @@ function subtree(mailboxes: readonly MailboxSummary[], id: Id): Set<Id> {
 
 /**
  * Folder management under the tree (RFC 8621 §2.5): a new folder anywhere, and for the open
- * folder (special-use mailboxes excepted) rename, move under another folder, delete.
+ * folder (special-use mailboxes excepted) rename, move under another folder, delete; and
+ * sharing the open folder with others of the organisation (RFC 9670 §4).
  */
 export function FolderManager({
   accountId,
@@ -58,7 +61,7 @@ export function FolderManager({
     setMode({ kind: 'idle' });
   };
 
-  if (mode.kind !== 'idle') {
+  if (mode.kind !== 'idle' && mode.kind !== 'share') {
     return (
       <form className="folder-manager" onSubmit={submit}>
         <TextField
@@ -100,6 +103,14 @@ export function FolderManager({
       >
         + {mailMessages.newFolder}
       </Button>
+      {current && (
+        <Button variant="ghost" aria-haspopup="dialog" onClick={() => setMode({ kind: 'share' })}>
+          {sharingMessages.share}
+        </Button>
+      )}
+      {current && mode.kind === 'share' && (
+        <ShareDialog accountId={accountId} mailbox={current} onClose={() => setMode({ kind: 'idle' })} />
+      )}
       {editable && (
         <div
           className="folder-manager__current"

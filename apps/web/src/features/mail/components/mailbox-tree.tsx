@@ -11,8 +11,8 @@ export interface MailboxTreeProps {
   mailboxes: readonly MailboxSummary[];
   selectedId: Id | undefined;
   onSelect: (mailboxId: Id) => void;
-  /** Message rows dropped on a mailbox: move them there. */
-  onDropEmails: (mailboxId: Id, emailIds: Id[]) => void;
+  /** Message rows dropped on a mailbox: move them there. None: the tree takes no drops (another account's). */
+  onDropEmails?: ((mailboxId: Id, emailIds: Id[]) => void) | undefined;
   labelledBy: string;
 }
 
@@ -25,7 +25,7 @@ export function MailboxTree({ mailboxes, selectedId, onSelect, onDropEmails, lab
   const [dropTarget, setDropTarget] = useState<Id | null>(null);
 
   const dragOver = (event: DragEvent, id: Id) => {
-    if (!carriesEmails(event.dataTransfer) || id === selectedId) return;
+    if (!onDropEmails || !carriesEmails(event.dataTransfer) || id === selectedId) return;
     event.preventDefault(); // Accepts the drop.
     event.dataTransfer.dropEffect = 'move';
     setDropTarget(id);
@@ -33,7 +33,7 @@ export function MailboxTree({ mailboxes, selectedId, onSelect, onDropEmails, lab
   const drop = (event: DragEvent, id: Id) => {
     setDropTarget(null);
     const ids = readDraggedEmails(event.dataTransfer);
-    if (ids.length === 0 || id === selectedId) return;
+    if (!onDropEmails || ids.length === 0 || id === selectedId) return;
     event.preventDefault();
     onDropEmails(id, ids);
   };

@@ -138,6 +138,7 @@ export function MessageListPane({
         </div>
       </header>
       <MessageListToolbar
+        rights={mailbox.myRights}
         selectedCount={selected.size}
         allSelected={allSelected}
         mailboxes={mailboxes}

@@ -1,18 +1,20 @@
 import type { ReactNode } from 'react';
 import { Button } from '@colibri/ui';
-import type { Id } from '@colibri/jmap-types';
+import type { Id, MailboxRights } from '@colibri/jmap-types';
 import type { MailboxSummary } from '../api/get-mailboxes';
 import { MAX_BULK_SELECTION } from '../api/query-email-ids';
 import type { BulkAction } from '../hooks/use-mail-commands';
+import { may } from '../lib/shared-accounts';
 import { mailMessages } from '../messages';
 import { MailboxOptions } from './mailbox-options';
 
-const BUTTONS: readonly [BulkAction, string][] = [
-  ['archive', mailMessages.archive],
-  ['delete', mailMessages.delete],
-  ['read', mailMessages.markRead],
-  ['unread', mailMessages.markUnread],
-  ['flag', mailMessages.flag],
+// Each action and the right it needs in a shared folder (RFC 8621 §2 MailboxRights).
+const BUTTONS: readonly [BulkAction, string, keyof MailboxRights][] = [
+  ['archive', mailMessages.archive, 'mayRemoveItems'],
+  ['delete', mailMessages.delete, 'mayRemoveItems'],
+  ['read', mailMessages.markRead, 'maySetSeen'],
+  ['unread', mailMessages.markUnread, 'maySetSeen'],
+  ['flag', mailMessages.flag, 'maySetKeywords'],
 ];
 
 export interface MessageListToolbarProps {
@@ -31,6 +33,8 @@ export interface MessageListToolbarProps {
   onMove: (mailboxId: Id) => void;
   /** The Snooze menu (it holds its own popover), after the other actions. */
   snooze?: ReactNode;
+  /** The folder's myRights when it is shared with the user: actions it does not allow are not offered. */
+  rights?: MailboxRights | undefined;
 }
 
 /**
@@ -50,7 +54,9 @@ export function MessageListToolbar({
   onAction,
   onMove,
   snooze,
+  rights,
 }: MessageListToolbarProps) {
+  const mayRemove = may(rights, 'mayRemoveItems');
   return (
     <div className="message-toolbar" role="toolbar" aria-label={mailMessages.toolbarLabel}>
       <label className="message-toolbar__all">
@@ -69,23 +75,25 @@ export function MessageListToolbar({
             : mailMessages.selectEverything(total, mailboxName)}
         </Button>
       )}
-      {BUTTONS.map(([action, label]) => (
+      {BUTTONS.filter(([, , right]) => may(rights, right)).map(([action, label]) => (
         <Button key={action} variant="ghost" onClick={() => onAction(action)}>
           {label}
         </Button>
       ))}
-      {snooze}
-      <select
-        className="message-toolbar__move"
-        aria-label={mailMessages.moveTo}
-        value=""
-        onChange={(event) => {
-          if (event.target.value) onMove(event.target.value);
-        }}
-      >
-        <option value="">{mailMessages.moveTo}</option>
-        <MailboxOptions mailboxes={mailboxes} exclude={new Set([currentMailboxId])} />
-      </select>
+      {mayRemove && snooze}
+      {mayRemove && (
+        <select
+          className="message-toolbar__move"
+          aria-label={mailMessages.moveTo}
+          value=""
+          onChange={(event) => {
+            if (event.target.value) onMove(event.target.value);
+          }}
+        >
+          <option value="">{mailMessages.moveTo}</option>
+          <MailboxOptions mailboxes={mailboxes} exclude={new Set([currentMailboxId])} />
+        </select>
+      )}
     </div>
   );
 }

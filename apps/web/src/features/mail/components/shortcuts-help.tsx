@@ -42,7 +42,7 @@ export function ShortcutsHelp({ open, onClose }: { open: boolean; onClose: () =>
               <th scope="row">
                 {shortcut.keys.map((key, i) => (
                   <span key={i}>
-                    {i > 0 && ' then '}
+                    {i > 0 && ` ${mailMessages.shortcutThen} `}
                     <kbd>{describeKeys([key])}</kbd>
                   </span>
                 ))}

@@ -14,7 +14,7 @@ const EMAIL_TYPES = ['Email', 'Thread', 'EmailDelivery'];
 const cacheTypeOf = (type: string) => (EMAIL_TYPES.includes(type) ? 'Email' : type);
 
 /**
- * Push drives the cache (STYLE 20): each StateChange for this account invalidates the queries
+ * Push drives the cache (STYLE 20): each StateChange for an account invalidates the queries
  * of the types that changed, in every feature, so active lists and counts refetch and inactive
  * ones are marked stale; nothing polls. A reconnect invalidates everything of the account, since
  * events may have been missed. New Inbox mail also gets a desktop notice (use-new-mail-notifier).
@@ -27,20 +27,24 @@ export function useLiveMail(session: Session, accountId: Id): boolean {
   const newMailPushed = useNewMailNotifier(accountId);
   useEffect(() => {
     if (typeof globalThis.EventSource === 'undefined') return undefined;
-    const refresh = (type: string | null) =>
+    const refresh = (account: Id, type: string | null) =>
       void queryClient.invalidateQueries({
-        predicate: ({ queryKey }) => queryKey[1] === accountId && (type === null || queryKey[2] === type),
+        predicate: ({ queryKey }) => queryKey[1] === account && (type === null || queryKey[2] === type),
       });
     return openPushStream(session, {
       onStateChange: (change) => {
-        const types = new Set(Object.keys(change.changed[accountId] ?? {}).map(cacheTypeOf));
-        for (const type of types) refresh(type);
+        // The stream carries every account the user may use (RFC 8620 §7.1), the ones shared with
+        // them included (RFC 9670): each refreshes its own queries.
+        for (const [account, changed] of Object.entries(change.changed)) {
+          for (const type of new Set(Object.keys(changed).map(cacheTypeOf))) refresh(account, type);
+        }
         const emailState = change.changed[accountId]?.Email;
         if (emailState) newMailPushed(emailState);
       },
       onOpen: () => {
         setOnline(true);
-        if (opened.current) refresh(null);
+        // Events may have been missed: everything of every account the user may use.
+        if (opened.current) for (const account of Object.keys(session.accounts)) refresh(account, null);
         opened.current = true;
       },
       onError: () => setOnline(false),

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useOptionalComposeLauncher } from '../../../lib/compose-launcher';
 import { useJmapClient } from '../../../lib/jmap';
 import { queryAllEmailIds } from '../api/query-email-ids';
-import type { Id, MailboxRole } from '@colibri/jmap-types';
+import type { Id, MailboxRights, MailboxRole } from '@colibri/jmap-types';
 import { formatFullDate } from '../lib/format';
 import { useToastActions } from '../../../lib/toast-store';
 import type { MailboxSummary } from '../api/get-mailboxes';
@@ -14,7 +14,9 @@ import type { EmailListData } from '../lib/email-window';
 import { loadedIds, rowAfterRemoval, rowIndexOf } from '../lib/row-index';
 import { actionTargets } from '../lib/selection';
 import type { MailCommand } from '../lib/shortcuts';
+import { may } from '../lib/shared-accounts';
 import { mailMessages } from '../messages';
+import { sharingMessages } from '../sharing-messages';
 import { useMailUiActions } from '../stores/mail-ui-store';
 import { readSelection, useSelectionActions } from '../stores/selection-store';
 import { useEmailAction } from './use-email-action';
@@ -27,13 +29,18 @@ interface MailCommandContext {
   mailboxId: Id;
   conversations: boolean;
   openEmailId: Id | undefined;
+  /** Set when the account is another person's, shared with the user (RFC 9670). */
+  sharedAccountId?: Id;
 }
 
 /** RFC 8620 §1.4: a UTCDate, to the second (the server's snooze precision). */
 const utcDate = (instant: Date) => instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-export const mailPath = (mailboxId: Id, emailId?: Id) =>
-  `/mail/${encodeURIComponent(mailboxId)}${emailId ? `/${encodeURIComponent(emailId)}` : ''}`;
+/** A mailbox (and message) of the user's own account, or of an account shared with them. */
+export const mailPathOf = (mailboxId: Id, emailId?: Id, sharedAccountId?: Id) =>
+  `/mail/${sharedAccountId ? `shared/${encodeURIComponent(sharedAccountId)}/` : ''}${encodeURIComponent(mailboxId)}${
+    emailId ? `/${encodeURIComponent(emailId)}` : ''
+  }`;
 
 /**
  * Everything the mail screen can do to its list, in one place: the toolbar, the keyboard
@@ -41,7 +48,7 @@ export const mailPath = (mailboxId: Id, emailId?: Id) =>
  * selection, else to the cursor row, else to the open message.
  */
 export function useMailCommands(context: MailCommandContext) {
-  const { accountId, mailboxes, mailboxId, conversations, openEmailId } = context;
+  const { accountId, mailboxes, mailboxId, conversations, openEmailId, sharedAccountId } = context;
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const runAction = useEmailAction(accountId);
@@ -49,6 +56,14 @@ export function useMailCommands(context: MailCommandContext) {
   const selection = useSelectionActions();
   const { shortcutsHelpToggled, snoozeMenuToggled } = useMailUiActions();
   const { toastShown } = useToastActions();
+  const mailPath = (mailbox: Id, emailId?: Id) => mailPathOf(mailbox, emailId, sharedAccountId);
+  // RFC 8621 §2 myRights of the open folder: what a sharee may not do is refused with a message.
+  const rights = mailboxes.find((m) => m.id === mailboxId)?.myRights;
+  const allowed = (right: keyof MailboxRights) => {
+    if (may(rights, right)) return true;
+    toastShown({ tone: 'error', message: sharingMessages.notAllowed });
+    return false;
+  };
   // Read when a command runs, not subscribed: the screen does not re-render per loaded window.
   const list = () =>
     queryClient.getQueryData<EmailListData>(
@@ -90,6 +105,7 @@ export function useMailCommands(context: MailCommandContext) {
   };
 
   const move = (ids: readonly Id[], to: Id, done: (count: number) => string, what: string) => {
+    if (!allowed('mayRemoveItems')) return undefined;
     if (ids.length === 0) return toastShown({ tone: 'info', message: mailMessages.nothingSelected });
     if (to === mailboxId) return toastShown({ tone: 'info', message: mailMessages.alreadyThere });
     leave(ids);
@@ -106,13 +122,15 @@ export function useMailCommands(context: MailCommandContext) {
     what: string,
     missing: string,
   ) => {
+    if (!allowed('mayRemoveItems')) return undefined;
     const target = byRole(role);
     if (!target) return toastShown({ tone: 'error', message: missing });
     return move(ids, target.id, done, what);
   };
 
   const bulk = (kind: BulkAction, ids: readonly Id[] = targets()) => {
-    const keyword = (action: EmailAction, what: string) => {
+    const keyword = (action: EmailAction, what: string, right: 'maySetSeen' | 'maySetKeywords') => {
+      if (!allowed(right)) return undefined;
       if (ids.length === 0) return toastShown({ tone: 'info', message: mailMessages.nothingSelected });
       runAction({ rowIds: ids, action, conversations, what });
       return undefined;
@@ -135,15 +153,15 @@ export function useMailCommands(context: MailCommandContext) {
           mailMessages.noTrash,
         );
       case 'read':
-        return keyword(markRead(true), mailMessages.actionWhat.read);
+        return keyword(markRead(true), mailMessages.actionWhat.read, 'maySetSeen');
       case 'unread':
         // As in Gmail, the open message closes: left open, the reader would read it again.
         if (openEmailId && ids.includes(openEmailId)) navigate(mailPath(mailboxId));
-        return keyword(markRead(false), mailMessages.actionWhat.unread);
+        return keyword(markRead(false), mailMessages.actionWhat.unread, 'maySetSeen');
       case 'flag':
-        return keyword(flag(true), mailMessages.actionWhat.flag);
+        return keyword(flag(true), mailMessages.actionWhat.flag, 'maySetKeywords');
       case 'unflag':
-        return keyword(flag(false), mailMessages.actionWhat.unflag);
+        return keyword(flag(false), mailMessages.actionWhat.unflag, 'maySetKeywords');
       default: {
         const never: never = kind;
         throw new Error(`Unknown action ${String(never)}`);
@@ -162,6 +180,7 @@ export function useMailCommands(context: MailCommandContext) {
    */
   const snooze = (until: Date, ids: readonly Id[] = targets()) => {
     snoozeMenuToggled(null);
+    if (!allowed('mayRemoveItems')) return undefined;
     if (ids.length === 0) return toastShown({ tone: 'info', message: mailMessages.nothingSelected });
     const leaves = byRole('snoozed')?.id !== mailboxId;
     if (leaves) leave(ids);

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { matchPath, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useSearchContext } from '../api/get-search-context';
 import { searchKeys } from '../api/keys';
+import { mailboxDisplayName } from '../../../lib/mailbox-names';
 import { searchMessages } from '../messages';
 import '../search.css';
 
@@ -93,7 +94,7 @@ export function SearchBox() {
           onChange={(event) => setScope(event.target.value === 'current' ? 'current' : 'all')}
         >
           <option value="all">{searchMessages.scopeAll}</option>
-          <option value="current">{searchMessages.scopeCurrent(current.name)}</option>
+          <option value="current">{searchMessages.scopeCurrent(mailboxDisplayName(current))}</option>
         </select>
       )}
       <button type="submit" className="search-box__submit">

@@ -1,6 +1,7 @@
 import { Keyword } from '@colibri/jmap-types';
 import type { SearchResult } from '../api/search-emails';
 import type { SearchMailbox } from '../lib/parse-search-query';
+import { mailboxDisplayName } from '../../../lib/mailbox-names';
 import { searchMessages } from '../messages';
 import { SnippetText } from './snippet-text';
 
@@ -28,7 +29,7 @@ export function SearchResultItem({ result, mailboxes, selected, onOpen }: Search
   const sender = from?.name?.trim() || from?.email || searchMessages.unknownSender;
   const folders = mailboxes
     .filter((m) => email.mailboxIds[m.id])
-    .map((m) => m.name)
+    .map((m) => mailboxDisplayName(m))
     .join(', ');
   const unread = !email.keywords[Keyword.Seen];
   return (

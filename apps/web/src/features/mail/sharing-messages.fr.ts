@@ -1,0 +1,43 @@
+import type { SharingMessages } from './sharing-messages';
+
+/** French strings of folder sharing; the type makes every English key required. */
+export const sharingMessagesFr: SharingMessages = {
+  sharedWithMe: (owner: string) => `Partagé avec moi par ${owner}`,
+  sharedLoading: 'Chargement des dossiers partagés…',
+  sharedError: 'Les dossiers partagés n’ont pas pu être chargés.',
+  share: 'Partager…',
+  shareTitle: (folder: string) => `Partager « ${folder} »`,
+  person: 'Personne',
+  personHint: 'Nom ou adresse d’une personne de votre organisation',
+  access: 'Accès',
+  rightsLabel: 'Droits',
+  presets: {
+    read: 'Lecture seule',
+    organise: 'Lecture et classement',
+    full: 'Accès complet',
+    custom: 'Personnalisé',
+  },
+  rights: {
+    mayReadItems: 'Lire les messages',
+    mayAddItems: 'Ajouter des messages',
+    mayRemoveItems: 'Retirer des messages',
+    maySetSeen: 'Marquer lu ou non lu',
+    maySetKeywords: 'Suivre et étiqueter',
+    mayCreateChild: 'Créer des sous-dossiers',
+    mayRename: 'Renommer le dossier',
+    mayDelete: 'Supprimer le dossier',
+    maySubmit: 'Envoyer depuis le dossier',
+  },
+  shareButton: 'Partager',
+  sharedWith: 'Partagé avec',
+  notShared: 'Partagé avec personne pour l’instant.',
+  accessOf: (who: string) => `Accès de ${who}`,
+  remove: 'Retirer',
+  removeWho: (who: string) => `Ne plus partager avec ${who}`,
+  close: 'Fermer',
+  unknownPerson: (text: string) => `Personne de votre organisation ne s’appelle « ${text} ».`,
+  shared: (who: string) => `Partagé avec ${who}`,
+  unshared: (who: string) => `N’est plus partagé avec ${who}`,
+  shareFailed: (reason: string) => `Le partage n’a pas pu être modifié : ${reason}`,
+  notAllowed: 'Vous n’avez pas le droit de faire cela dans ce dossier partagé.',
+};
