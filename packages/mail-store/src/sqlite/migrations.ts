@@ -10,6 +10,7 @@ import { mailboxSharesMigration } from './mailbox-shares.js';
 import { envelopeColumnMigration } from './envelope-column-migration.js';
 import { emailBlobsByBlobMigration } from './email-blobs-migration.js';
 import { shareNotificationsMigration } from './share-notifications.js';
+import { calendarEventsMigration, calendarsMigration } from './calendars/calendar-migrations.js';
 
 export interface Migration {
   version: number;
@@ -682,4 +683,6 @@ export const migrations: readonly Migration[] = [
   emailBlobsByBlobMigration,
   shareNotificationsMigration,
   envelopeColumnMigration,
+  calendarsMigration,
+  calendarEventsMigration,
 ];
