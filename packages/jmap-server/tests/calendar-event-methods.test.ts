@@ -161,6 +161,36 @@ describe('CalendarEvent/set (JMAP Calendars §5.9)', () => {
   });
 });
 
+describe('CalendarEvent/get arguments (JMAP Calendars §5.7)', () => {
+  it('reduceParticipants keeps the owners and the user; timeZone places floating times', async () => {
+    const id = await create({
+      title: 'Floating',
+      start: '2026-08-03T09:00:00',
+      duration: 'PT1H',
+      participants: {
+        o: { email: 'carol@example.org', roles: { owner: true } },
+        me: { email: 'Alice@colibri.test', roles: { attendee: true } },
+        x: { email: 'dave@example.org', roles: { attendee: true } },
+      },
+    });
+    const got = await call('CalendarEvent/get', {
+      ids: [id],
+      properties: ['participants', 'utcStart'],
+      reduceParticipants: true,
+      timeZone: 'America/New_York',
+    });
+    const [event] = got.list as Partial<CalendarEvent>[];
+    expect(Object.keys(event?.participants ?? {}).sort()).toEqual(['me', 'o']);
+    // 09:00 floating, seen from New York (UTC-4 in August).
+    expect(event?.utcStart).toBe('2026-08-03T13:00:00Z');
+    const inParis = await call('CalendarEvent/query', {
+      filter: { after: '2026-08-03T06:30:00Z', before: '2026-08-03T07:30:00Z' },
+      timeZone: 'Europe/Paris',
+    });
+    expect(inParis.ids).toEqual([id]);
+  });
+});
+
 describe('CalendarEvent/query (JMAP Calendars §5.11)', () => {
   let weeklyId: string;
   beforeAll(async () => {
