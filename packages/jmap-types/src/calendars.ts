@@ -147,4 +147,5 @@ export interface CalendarMethods {
     args: GetArgs<ParticipantIdentityProperty>;
     result: GetResult<Partial<ParticipantIdentity>>;
   };
+  'ParticipantIdentity/changes': { args: ChangesArgs; result: ChangesResult };
 }

@@ -61,7 +61,7 @@ import { calendarEventGet } from './calendar-event/get.js';
 import { calendarEventQuery } from './calendar-event/query.js';
 import { calendarEventQueryChanges } from './calendar-event/query-changes.js';
 import { calendarEventSet } from './calendar-event/set.js';
-import { participantIdentityGet } from './participant-identity/get.js';
+import { participantIdentityChanges, participantIdentityGet } from './participant-identity/get.js';
 
 interface MethodEntry<M extends MethodName> {
   /** The capability that must be in the request's `using` (RFC 8620 §3.3). */
@@ -147,6 +147,7 @@ const METHODS: { readonly [M in MethodName]?: MethodEntry<M> } = {
   'CalendarEvent/query': { capability: Capability.Calendars, handler: calendarEventQuery },
   'CalendarEvent/queryChanges': { capability: Capability.Calendars, handler: calendarEventQueryChanges },
   'ParticipantIdentity/get': { capability: Capability.Calendars, handler: participantIdentityGet },
+  'ParticipantIdentity/changes': { capability: Capability.Calendars, handler: participantIdentityChanges },
 };
 
 export interface FoundMethod {

@@ -1,6 +1,7 @@
 import type { MethodResult, ParticipantIdentity, ParticipantIdentityProperty } from '@colibri/jmap-types';
 import type { Identity } from '@colibri/mail-store';
 import type { MethodContext } from '../../method-context.js';
+import { changesFor } from '../shared/changes.js';
 import { getFromList } from '../shared/list-get.js';
 
 const PROPERTIES: readonly ParticipantIdentityProperty[] = ['id', 'name', 'calendarAddress', 'isDefault'];
@@ -29,4 +30,12 @@ export async function participantIdentityGet(
     list: (accountId) => ctx.store.listIdentities(accountId),
     toWire: toParticipantIdentity,
   });
+}
+
+/** JMAP Calendars §3.2: ParticipantIdentity/changes, from the Identity log (the same objects). */
+export async function participantIdentityChanges(
+  rawArgs: Record<string, unknown>,
+  ctx: MethodContext,
+): Promise<MethodResult<'ParticipantIdentity/changes'>> {
+  return changesFor('Identity', rawArgs, ctx);
 }
