@@ -19,7 +19,7 @@ import { isKnownTimeZone } from './time-zone.js';
 import { JMAP_EVENT_PROPERTIES, eventToWire } from './to-wire.js';
 
 /** JMAP Calendars §5.7: CalendarEvent/get's arguments. */
-const eventGetArgsSchema = getArgsSchema.extend({
+export const eventGetArgsSchema = getArgsSchema.extend({
   recurrenceOverridesBefore: utcDateTimeSchema.nullable().optional(),
   recurrenceOverridesAfter: utcDateTimeSchema.nullable().optional(),
   reduceParticipants: z.boolean().optional(),
