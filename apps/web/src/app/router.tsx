@@ -18,6 +18,11 @@ export const routes: RouteObject[] = [
         children: [
           { path: '/mail/:mailboxId?/:emailId?', element: <MailPage /> },
           { path: '/search/:emailId?', element: <SearchRoute /> },
+          // Loaded when first opened (FullCalendar is large): not part of the first screen.
+          {
+            path: '/calendar',
+            lazy: () => import('./calendar-route').then((m) => ({ Component: m.CalendarRoute })),
+          },
           // Loaded when first opened: settings are not part of the first screen.
           {
             path: '/settings',
