@@ -15,6 +15,17 @@ const OVERRIDABLE = [
   'status',
 ] as const;
 
+/** RFC 8984 defaults: a missing property and its default are the same value, not a change. */
+const DEFAULTS: Partial<Record<(typeof OVERRIDABLE)[number], unknown>> = {
+  title: '',
+  description: '',
+  showWithoutTime: false,
+  status: 'confirmed',
+};
+
+const valueOf = (event: Partial<CalendarEvent>, key: (typeof OVERRIDABLE)[number]) =>
+  event[key] ?? DEFAULTS[key] ?? null;
+
 /** RFC 6901: a JSON Pointer segment ("/" and "~" escaped), for PatchObject paths (RFC 8620 §5.3). */
 export const pointerSegment = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
 
@@ -26,8 +37,8 @@ export function overridePatchOf(
   const patch: PatchObject = {};
   for (const key of OVERRIDABLE) {
     if (!(key in edited)) continue;
-    const before = occurrence[key] ?? null;
-    const after = edited[key] ?? null;
+    const before = valueOf(occurrence, key);
+    const after = valueOf(edited, key);
     if (JSON.stringify(before) !== JSON.stringify(after)) patch[key] = after;
   }
   return patch;

@@ -77,6 +77,23 @@ export interface MockServerData {
   refuse?: { type: string; description?: string } | null;
 }
 
+/** RFC 8620 §5.3: applies a PatchObject (JSON Pointer paths, null removes) to a copy. */
+export function applyPatch<T extends object>(object: T, patch: Record<string, unknown>): T {
+  const copy = structuredClone(object) as Record<string, unknown>;
+  for (const [path, value] of Object.entries(patch)) {
+    const keys = path.split('/').map((k) => k.replaceAll('~1', '/').replaceAll('~0', '~'));
+    let target = copy;
+    for (const key of keys.slice(0, -1)) {
+      if (typeof target[key] !== 'object' || target[key] === null) target[key] = {};
+      target = target[key] as Record<string, unknown>;
+    }
+    const last = keys[keys.length - 1]!;
+    if (value === null) delete target[last];
+    else target[last] = value;
+  }
+  return copy as T;
+}
+
 /** Follows a `#arg` back-reference (RFC 8620 §3.7) to an earlier result: `/ids` is all we need. */
 function resolve(args: Record<string, unknown>, results: Map<string, Record<string, unknown>>) {
   const out: Record<string, unknown> = {};
@@ -103,6 +120,10 @@ function answer(data: MockServerData, name: string, args: Record<string, unknown
           accountId,
           notUpdated: Object.fromEntries(Object.keys(args.update as object).map((id) => [id, data.refuse])),
         };
+      // Top-level properties only (isVisible, name…): what this client sends.
+      for (const [id, patch] of Object.entries(args.update as Record<string, Partial<Calendar>>)) {
+        data.calendars = data.calendars.map((c) => (c.id === id ? { ...c, ...patch } : c));
+      }
       return {
         accountId,
         oldState: 'c1',
@@ -127,6 +148,16 @@ function answer(data: MockServerData, name: string, args: Record<string, unknown
       const updateIds = Object.keys((args.update as object | undefined) ?? {});
       const destroyIds = (args.destroy as string[] | undefined) ?? [];
       const createIds = Object.keys((args.create as object | undefined) ?? {});
+      if (!data.refuse) {
+        // A destroyed event's occurrences are gone from later queries; a created one is not
+        // expanded here (tests that need it give the occurrences themselves).
+        data.occurrences = data.occurrences.filter((e) => !destroyIds.includes(e.baseEventId ?? e.id));
+        const updates = (args.update as Record<string, Record<string, unknown>> | undefined) ?? {};
+        const patched = <E extends CalendarEvent>(e: E) =>
+          updates[e.id] ? applyPatch(e, updates[e.id]!) : e;
+        data.occurrences = data.occurrences.map(patched);
+        data.stored = data.stored.filter((e) => !destroyIds.includes(e.id)).map(patched);
+      }
       return {
         accountId,
         oldState: 'e1',
