@@ -24,7 +24,7 @@ export const mockSession: Session = {
       collationAlgorithms: [],
     },
     'urn:ietf:params:jmap:mail': {},
-    [CALENDARS_CAPABILITY]: {},
+    ...({ [CALENDARS_CAPABILITY]: {} } as object),
   },
   accounts: {
     A1: { name: 'alice@colibri.test', isPersonal: true, isReadOnly: false, accountCapabilities: {} },
