@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button, TextField } from '@colibri/ui';
 import type { Calendar } from '../api/jmap-calendars';
@@ -17,6 +17,15 @@ function timeZoneList(current: string): string[] {
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   return zones.includes(current) ? zones : [current, ...zones];
 }
+
+/** The ~400 zones, rendered once: typing in the other fields does not rebuild them. */
+const TimeZoneOptions = memo(function TimeZoneOptions({ zones }: { zones: readonly string[] }) {
+  return zones.map((zone) => (
+    <option key={zone} value={zone}>
+      {zone.replaceAll('_', ' ')}
+    </option>
+  ));
+});
 
 const splitAddresses = (text: string) =>
   text
@@ -128,11 +137,7 @@ export function EventEditor({
               aria-invalid={errors.timeZone ? true : undefined}
               onChange={(e) => change({ timeZone: e.target.value })}
             >
-              {zones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone.replaceAll('_', ' ')}
-                </option>
-              ))}
+              <TimeZoneOptions zones={zones} />
             </select>
             {errors.timeZone ? <p role="alert">{m.errors[errors.timeZone]}</p> : null}
           </div>
