@@ -19,12 +19,16 @@ const calendars = [
 // The week FullCalendar shows for 1 December 2026 (weeks start on Monday in en-GB and fr).
 const week = { after: '2026-11-30T00:00:00', before: '2026-12-07T00:00:00', timeZone: browserTimeZone() };
 
+/** The page on 1 December 2026, so that the cached week is the one shown. */
+function CalendarPageOnDecemberFirst() {
+  return <CalendarPage initialDate="2026-12-01" now="2026-12-01T08:00:00" />;
+}
+
 const meta = {
   title: 'Calendar/CalendarPage',
-  component: CalendarPage,
-  args: { initialDate: '2026-12-01', now: '2026-12-01T08:00:00' },
+  component: CalendarPageOnDecemberFirst,
   decorators: [(Story) => <div style={{ height: 720 }}>{Story()}</div>],
-} satisfies Meta<typeof CalendarPage>;
+} satisfies Meta<typeof CalendarPageOnDecemberFirst>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
