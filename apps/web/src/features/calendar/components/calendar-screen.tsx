@@ -19,7 +19,8 @@ import type { EventDraft } from '../lib/event-draft';
 import { useEvent } from '../api/query-events';
 import { isOccurrence, storedIdOf } from '../lib/occurrence';
 import { calendarColor, isShown, mayWrite, toEventInput } from '../lib/to-fullcalendar';
-import { durationOfMs, formatDuration, toLocalDateTime } from '../lib/time';
+import { moveEdit } from '../lib/move';
+import { toLocalDateTime } from '../lib/time';
 import {
   useCalendarUiActions,
   useCalendarView,
@@ -167,23 +168,7 @@ export function CalendarScreen(props: CalendarScreenProps) {
   const move = (change: EventMove) => {
     const occurrence = find(change.id);
     if (!occurrence) return change.revert();
-    const zone = occurrence.timeZone ?? timeZone;
-    const edited: Partial<CalendarEvent> = occurrence.showWithoutTime
-      ? {
-          start: `${toLocalDateTime(change.start, 'UTC').slice(0, 10)}T00:00:00`,
-          duration: change.end
-            ? formatDuration({
-                days: Math.round((change.end.getTime() - change.start.getTime()) / 86_400_000),
-                ms: 0,
-              })
-            : (occurrence.duration ?? 'P1D'),
-        }
-      : {
-          start: toLocalDateTime(change.start, zone),
-          duration: change.end
-            ? durationOfMs(change.end.getTime() - change.start.getTime())
-            : (occurrence.duration ?? 'PT1H'),
-        };
+    const edited = moveEdit(occurrence, change.start, change.end, timeZone);
     save(occurrence, edited, change);
   };
 
