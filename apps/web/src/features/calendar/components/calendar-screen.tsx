@@ -20,7 +20,7 @@ import { useEvent } from '../api/query-events';
 import { isOccurrence, storedIdOf } from '../lib/occurrence';
 import { calendarColor, isShown, mayWrite, toEventInput } from '../lib/to-fullcalendar';
 import { moveEdit } from '../lib/move';
-import { toLocalDateTime } from '../lib/time';
+import { addToLocalDateTime, toLocalDateTime } from '../lib/time';
 import {
   useCalendarUiActions,
   useCalendarView,
@@ -110,11 +110,11 @@ export function CalendarScreen(props: CalendarScreenProps) {
           ...base,
           allDay: slot.allDay,
           start: slot.allDay
-            ? toLocalDateTime(slot.start, 'UTC').slice(0, 10)
+            ? toLocalDateTime(slot.start, timeZone).slice(0, 10)
             : toLocalDateTime(slot.start, timeZone),
           // FullCalendar's all-day end is exclusive; the editor's last day is inclusive.
           end: slot.allDay
-            ? toLocalDateTime(new Date(slot.end.getTime() - 86_400_000), 'UTC').slice(0, 10)
+            ? addToLocalDateTime(toLocalDateTime(slot.end, timeZone).slice(0, 10), -1).slice(0, 10)
             : toLocalDateTime(slot.end, timeZone),
         })
       : newDraft(base);
