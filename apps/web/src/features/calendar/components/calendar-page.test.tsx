@@ -88,6 +88,27 @@ describe('calendar page (mock server)', { timeout: 30_000 }, () => {
     expect(screen.getByRole('heading', { level: 2, name: /Nov|Dec/ })).toBeTruthy();
   });
 
+  it('switches to the month and agenda views with m and a, loading each range', async () => {
+    const { requests, user } = renderPage();
+    await eventIn('Lunch with Carol');
+    await user.keyboard('m');
+    await waitFor(() => expect(grid().querySelector('.fc-dayGridMonth-view')).not.toBeNull());
+    await eventIn('Lunch with Carol');
+    expect(screen.getByRole('button', { name: 'Month' }).getAttribute('aria-pressed')).toBe('true');
+    await user.keyboard('a');
+    await waitFor(() => expect(grid().querySelector('.fc-list')).not.toBeNull());
+    await waitFor(() => expect(grid().textContent).toContain('Team meeting'));
+    // The month (30 Nov – 10 Jan, six weeks) was asked for on its own.
+    const afters = callsOf(requests, 'CalendarEvent/query').map((q) =>
+      (q.filter as { after: string }).after.slice(0, 10),
+    );
+    expect(afters).toContain('2026-11-30');
+    const befores = callsOf(requests, 'CalendarEvent/query').map((q) =>
+      (q.filter as { before: string }).before.slice(0, 10),
+    );
+    expect(befores).toContain('2027-01-11');
+  });
+
   it('hiding a calendar hides its events at once and tells the server (Calendar/set isVisible)', async () => {
     const { requests, user } = renderPage();
     await eventIn('Lunch with Carol');
