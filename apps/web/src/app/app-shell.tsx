@@ -22,6 +22,14 @@ export function AppShell() {
             <img src="/favicon.svg" alt="" width={24} height={24} />
             <span>Colibri</span>
           </a>
+          <nav className="app-shell__nav" aria-label={shellMessages.navLabel}>
+            <NavLink className="app-shell__nav-link" to="/mail">
+              {shellMessages.mail}
+            </NavLink>
+            <NavLink className="app-shell__nav-link" to="/calendar">
+              {shellMessages.calendar}
+            </NavLink>
+          </nav>
           <ShellComposeSlot />
           <ShellSearchSlot />
           <div className="app-shell__account">

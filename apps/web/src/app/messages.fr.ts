@@ -3,6 +3,9 @@ import type { ShellMessages } from './messages';
 /** French strings of the shell; the type makes every English key required. */
 export const shellMessagesFr: ShellMessages = {
   settings: 'Paramètres',
+  navLabel: 'Applications',
+  mail: 'Courrier',
+  calendar: 'Agenda',
   toastsLabel: 'Notifications',
   dismiss: 'Fermer',
   errorTitle: 'Une erreur s’est produite',

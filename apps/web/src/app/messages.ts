@@ -5,6 +5,9 @@ import { shellMessagesFr } from './messages.fr';
 /** English strings of the shell (banner, error screen, toasts, desktop notifications). */
 const en = {
   settings: 'Settings',
+  navLabel: 'Apps',
+  mail: 'Mail',
+  calendar: 'Calendar',
   toastsLabel: 'Notifications',
   dismiss: 'Dismiss',
   errorTitle: 'Something went wrong',

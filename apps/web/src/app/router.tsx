@@ -20,6 +20,11 @@ export const routes: RouteObject[] = [
           // A mail account shared with the user (RFC 9670): the same screen on that account.
           { path: '/mail/shared/:accountId/:mailboxId?/:emailId?', element: <MailPage /> },
           { path: '/search/:emailId?', element: <SearchRoute /> },
+          // Loaded when first opened (FullCalendar is large): not part of the first screen.
+          {
+            path: '/calendar',
+            lazy: () => import('./calendar-route').then((m) => ({ Component: m.CalendarRoute })),
+          },
           // Loaded when first opened: settings are not part of the first screen.
           {
             path: '/settings',

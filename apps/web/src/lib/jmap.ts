@@ -8,6 +8,18 @@ import { Capability } from '@colibri/jmap-types';
 export const SESSION_URL = '/.well-known/jmap';
 
 /**
+ * Capabilities added to `using` when the Session offers them (RFC 8620 §3.3): Email `snoozed`
+ * (the mail feature's snooze), RFC 9670 principals (sharing a folder: Principal/query, Mailbox
+ * shareWith), and JMAP Calendars (draft-ietf-jmap-calendars §2.1), whose methods jmap-client
+ * does not map to a capability yet.
+ */
+export const WEB_JMAP_EXTENSIONS: readonly string[] = [
+  Capability.Snooze,
+  Capability.Principals,
+  'urn:ietf:params:jmap:calendars',
+];
+
+/**
  * The web app's JMAP client: cookie-authenticated, so every POST carries the CSRF token of the
  * current login (read at each request, since it changes when someone else logs in).
  */
@@ -16,9 +28,7 @@ export function createWebJmapClient(getCsrfToken: () => string | null): JmapClie
     sessionUrl: SESSION_URL,
     credentials: 'same-origin',
     headers: csrfHeaders(getCsrfToken),
-    // Email `snoozed` (the mail feature's snooze), and RFC 9670 principals (sharing a folder:
-    // Principal/query, Mailbox shareWith), when the server offers them.
-    extensions: [Capability.Snooze, Capability.Principals],
+    extensions: WEB_JMAP_EXTENSIONS,
   });
 }
 

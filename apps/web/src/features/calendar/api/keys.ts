@@ -1,0 +1,25 @@
+import type { Id } from '@colibri/jmap-types';
+
+/** The range of the visible dates, as sent to CalendarEvent/query (draft §5.8). */
+export interface EventRange {
+  /** LocalDateTime in `timeZone`, inclusive start of the view. */
+  after: string;
+  /** LocalDateTime in `timeZone`, exclusive end of the view. */
+  before: string;
+  timeZone: string;
+}
+
+/**
+ * Query keys of the calendar feature (STYLE 18): by account, then JMAP type, so that push
+ * (RFC 8620 §7.1, app/live-updates) invalidates `[feature, accountId, type]` as for mail.
+ */
+export const calendarKeys = {
+  all: ['calendar'] as const,
+  session: () => [...calendarKeys.all, 'session'] as const,
+  type: (accountId: Id, type: 'Calendar' | 'CalendarEvent') =>
+    [...calendarKeys.all, accountId, type] as const,
+  calendars: (accountId: Id) => [...calendarKeys.type(accountId, 'Calendar'), 'list'] as const,
+  ranges: (accountId: Id) => [...calendarKeys.type(accountId, 'CalendarEvent'), 'range'] as const,
+  range: (accountId: Id, range: EventRange) => [...calendarKeys.ranges(accountId), range] as const,
+  event: (accountId: Id, id: Id) => [...calendarKeys.type(accountId, 'CalendarEvent'), 'event', id] as const,
+};

@@ -1,0 +1,110 @@
+import { forwardRef } from 'react';
+import FullCalendar from '@fullcalendar/react';
+import type {
+  DateSelectArg,
+  DatesSetArg,
+  EventChangeArg,
+  EventClickArg,
+  EventInput,
+} from '@fullcalendar/core';
+import enGbLocale from '@fullcalendar/core/locales/en-gb';
+import frLocale from '@fullcalendar/core/locales/fr';
+import dayGridPlugin from '@fullcalendar/daygrid';
+import interactionPlugin from '@fullcalendar/interaction';
+import listPlugin from '@fullcalendar/list';
+import timeGridPlugin from '@fullcalendar/timegrid';
+import type { CalendarView } from '../stores/calendar-ui-store';
+
+/** FullCalendar's names of our four views. */
+export const FULLCALENDAR_VIEWS: Record<CalendarView, string> = {
+  month: 'dayGridMonth',
+  week: 'timeGridWeek',
+  day: 'timeGridDay',
+  agenda: 'listWeek',
+};
+
+const PLUGINS = [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin];
+const LOCALES = [enGbLocale, frLocale];
+
+export interface SlotSelection {
+  start: Date;
+  end: Date;
+  allDay: boolean;
+}
+
+export interface EventMove {
+  id: string;
+  start: Date;
+  end: Date | null;
+  allDay: boolean;
+  /** Puts the event back where it was on screen (the server refused). */
+  revert: () => void;
+}
+
+export interface CalendarGridProps {
+  view: CalendarView;
+  initialDate?: Date | string;
+  events: EventInput[];
+  locale: string;
+  onRangeChange: (range: { start: Date; end: Date; title: string }) => void;
+  onEventOpen: (id: string) => void;
+  onEventMove: (move: EventMove) => void;
+  onSlotSelect: (slot: SlotSelection) => void;
+  /** jsdom and stories: no scroll to the current time. */
+  now?: Date | string;
+}
+
+/**
+ * FullCalendar, with our own toolbar outside (CalendarPage drives it through the ref):
+ * events are FullCalendar inputs (lib/to-fullcalendar), shown in the browser's zone; a drag or
+ * resize is reported as a move with a revert for when the server refuses.
+ */
+export const CalendarGrid = forwardRef<FullCalendar, CalendarGridProps>(function CalendarGrid(props, ref) {
+  const onChange = (arg: EventChangeArg) => {
+    const { event } = arg;
+    if (!event.start) return arg.revert();
+    props.onEventMove({
+      id: event.id,
+      start: event.start,
+      end: event.end,
+      allDay: event.allDay,
+      revert: arg.revert,
+    });
+  };
+  return (
+    <FullCalendar
+      ref={ref}
+      plugins={PLUGINS}
+      locales={LOCALES}
+      locale={props.locale}
+      initialView={FULLCALENDAR_VIEWS[props.view]}
+      {...(props.initialDate ? { initialDate: props.initialDate } : {})}
+      {...(props.now ? { now: props.now } : {})}
+      headerToolbar={false}
+      height="100%"
+      timeZone="local"
+      nowIndicator
+      editable
+      selectable
+      selectMirror
+      eventInteractive
+      dayMaxEvents
+      eventStartEditable
+      eventDurationEditable
+      eventAllow={(span, moving) => moving === null || span.allDay === moving.allDay}
+      events={props.events}
+      datesSet={(arg: DatesSetArg) =>
+        props.onRangeChange({ start: arg.start, end: arg.end, title: arg.view.title })
+      }
+      eventClick={(arg: EventClickArg) => {
+        arg.jsEvent.preventDefault();
+        props.onEventOpen(arg.event.id);
+      }}
+      eventChange={onChange}
+      select={(arg: DateSelectArg) => {
+        props.onSlotSelect({ start: arg.start, end: arg.end, allDay: arg.allDay });
+        arg.view.calendar.unselect();
+      }}
+    />
+  );
+});

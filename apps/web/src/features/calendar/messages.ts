@@ -1,0 +1,161 @@
+import { pickCatalogue } from '../../lib/i18n';
+import type { Catalogue } from '../../lib/i18n';
+import type { ParticipationStatus } from './api/jmap-calendars';
+import type { DraftError } from './lib/event-draft';
+import type { RepeatKind } from './lib/recurrence';
+import { calendarMessagesFr } from './messages.fr';
+
+/** English strings of the calendar feature, in one place so that the French catalogue follows it. */
+const en = {
+  locale: 'en-GB',
+  title: 'Calendar',
+  loading: 'Loading the calendar…',
+  loadError: 'The calendar could not be loaded.',
+  retry: 'Try again',
+  unavailable: 'This server does not offer calendars.',
+  truncated: (max: number) => `Only the first ${max} events of this period are shown.`,
+  calendarsHeading: 'Calendars',
+  showCalendar: (name: string) => `Show ${name}`,
+  noCalendars: 'No calendar yet.',
+  newEvent: 'New event',
+  today: 'Today',
+  previous: 'Previous period',
+  next: 'Next period',
+  views: { month: 'Month', week: 'Week', day: 'Day', agenda: 'Agenda' },
+  viewsLabel: 'View',
+  noTitle: '(No title)',
+  allDay: 'All day',
+  editor: {
+    newTitle: 'New event',
+    editTitle: 'Edit event',
+    title: 'Title',
+    titlePlaceholder: 'Add a title',
+    allDay: 'All day',
+    start: 'Starts',
+    end: 'Ends',
+    startDate: 'Start date',
+    endDate: 'End date',
+    timeZone: 'Time zone',
+    repeat: 'Repeat',
+    repeatKinds: {
+      none: 'Does not repeat',
+      daily: 'Daily',
+      weekly: 'Weekly',
+      monthly: 'Monthly',
+      yearly: 'Yearly',
+    } satisfies Record<RepeatKind, string>,
+    repeatOn: 'On',
+    weekdays: {
+      mo: 'Monday',
+      tu: 'Tuesday',
+      we: 'Wednesday',
+      th: 'Thursday',
+      fr: 'Friday',
+      sa: 'Saturday',
+      su: 'Sunday',
+    },
+    weekdaysShort: { mo: 'Mo', tu: 'Tu', we: 'We', th: 'Th', fr: 'Fr', sa: 'Sa', su: 'Su' },
+    ends: 'Ends',
+    endsNever: 'Never',
+    endsUntil: 'On date',
+    endsCount: 'After',
+    untilDate: 'Last date',
+    count: 'Number of times',
+    customRule: 'Repeats with a rule this editor cannot show; it is kept as it is.',
+    location: 'Location',
+    description: 'Description',
+    attendees: 'Guests',
+    attendeesHint: 'Email addresses, separated by commas or on separate lines.',
+    calendar: 'Calendar',
+    save: 'Save',
+    saving: 'Saving…',
+    cancel: 'Cancel',
+    delete: 'Delete',
+    errors: {
+      endBeforeStart: 'The end must come after the start.',
+      badStart: 'Enter a valid start.',
+      badEnd: 'Enter a valid end.',
+      badTimeZone: 'Choose a time zone from the list.',
+      badAttendee: 'One of the guests is not an email address (at most 200 guests).',
+      badCount: 'Enter a number of times from 1 to 1000.',
+      badUntil: 'The last date must be on or after the start.',
+    } satisfies Record<DraftError, string>,
+  },
+  scope: {
+    title: 'Recurring event',
+    editQuestion: 'Change only this occurrence, or every occurrence?',
+    deleteQuestion: 'Delete only this occurrence, or every occurrence?',
+    occurrence: 'This occurrence',
+    series: 'All occurrences',
+    cancel: 'Cancel',
+  },
+  details: {
+    label: (title: string) => `Event: ${title}`,
+    when: 'When',
+    where: 'Where',
+    guests: 'Guests',
+    organizer: 'Organiser',
+    description: 'Description',
+    status: {
+      'needs-action': 'Awaiting answer',
+      accepted: 'Accepted',
+      declined: 'Declined',
+      tentative: 'Maybe',
+      delegated: 'Delegated',
+    } satisfies Record<ParticipationStatus, string>,
+    rsvpQuestion: 'Going?',
+    accept: 'Yes',
+    tentative: 'Maybe',
+    decline: 'No',
+    rsvpOccurrenceOnly: 'Answer for this occurrence only',
+    proposeTime: 'Propose a new time',
+    proposalStart: 'New start',
+    proposalEnd: 'New end',
+    proposalComment: 'Comment for the organiser',
+    sendProposal: 'Send proposal',
+    edit: 'Edit',
+    delete: 'Delete',
+    close: 'Close',
+    recurring: 'Repeats',
+    readOnly: 'You cannot change this event.',
+  },
+  toasts: {
+    created: 'Event created.',
+    saved: 'Event saved.',
+    deleted: 'Event deleted.',
+    occurrenceDeleted: 'Occurrence deleted.',
+    undo: 'Undo',
+    restored: 'Event restored.',
+    answered: (status: ParticipationStatus) =>
+      status === 'accepted'
+        ? 'You accepted.'
+        : status === 'declined'
+          ? 'You declined.'
+          : 'You answered maybe.',
+    proposalSent: 'Your proposal was sent to the organiser.',
+    proposalNotSent:
+      'Your answer (maybe) and comment were sent; proposing a time needs the scheduling service, which is not connected yet.',
+    failed: (what: string, reason: string) => `Could not ${what}: ${reason}`,
+    what: {
+      create: 'create the event',
+      save: 'save the event',
+      move: 'move the event, it is back in its place',
+      delete: 'delete the event',
+      undo: 'undo',
+      answer: 'send your answer',
+      propose: 'send your proposal',
+      visibility: 'change the calendar',
+    },
+  },
+  shortcuts: {
+    today: 't',
+    next: 'n',
+    previous: 'p',
+    create: 'c',
+  },
+};
+
+export type CalendarMessages = Catalogue<typeof en>;
+
+/** The catalogue of this page load's language (lib/i18n). */
+export const calendarMessages: CalendarMessages = pickCatalogue<typeof en>({ en, fr: calendarMessagesFr });
