@@ -3,14 +3,22 @@ import { comparatorSchema, filterSchemaOf } from '../shared/in-memory-query.js';
 import type { Filter } from '../shared/in-memory-query.js';
 import { queryWindowShape } from '../shared/query-window.js';
 import { idSchema, unsignedIntSchema } from '../shared/schemas.js';
-import { utcDateTimeSchema } from './jscalendar-schema.js';
+import { localToUtc } from '@colibri/icalendar';
+import { localDateTimeSchema, utcDateTimeSchema } from './jscalendar-schema.js';
 import { isKnownTimeZone } from './time-zone.js';
+
+/**
+ * The drafts of JMAP Calendars disagree on after/before: UTCDateTime in earlier ones, LocalDateTime
+ * in the query's `timeZone` in later ones (clients exist for both). Both are taken; `filterInUtc`
+ * turns the local ones into UTC before anything else reads them.
+ */
+const rangeBoundSchema = z.union([utcDateTimeSchema, localDateTimeSchema]);
 
 /** JMAP Calendars §5.11: the CalendarEvent FilterCondition. */
 const conditionSchema = z.strictObject({
   inCalendars: z.array(idSchema).optional(),
-  after: utcDateTimeSchema.optional(),
-  before: utcDateTimeSchema.optional(),
+  after: rangeBoundSchema.optional(),
+  before: rangeBoundSchema.optional(),
   text: z.string().optional(),
   title: z.string().optional(),
   description: z.string().optional(),
@@ -42,3 +50,24 @@ export const eventQueryChangesArgsSchema = z.strictObject({
   maxChanges: unsignedIntSchema.min(1).nullable().optional(),
   upToId: idSchema.nullable().optional(),
 });
+
+/** A LocalDateTime bound as the UTCDateTime it is in `timeZone`; a UTC one as it is. */
+function boundInUtc(bound: string, timeZone: string): string {
+  if (bound.endsWith('Z')) return bound;
+  // localToUtc counts seconds: the wall-clock time read as if it were UTC, and the instant.
+  const utcSeconds = localToUtc(timeZone, Date.parse(`${bound}Z`) / 1000);
+  return `${new Date(utcSeconds * 1000).toISOString().slice(0, 19)}Z`;
+}
+
+/** The filter with every after/before in UTC (`rangeBoundSchema`), the form the query works on. */
+export function filterInUtc(filter: EventFilter | null | undefined, timeZone: string): EventFilter | null {
+  if (filter == null) return null;
+  if ('operator' in filter)
+    return { ...filter, conditions: filter.conditions.map((c) => filterInUtc(c, timeZone)!) };
+  const { after, before } = filter;
+  return {
+    ...filter,
+    ...(after === undefined ? {} : { after: boundInUtc(after, timeZone) }),
+    ...(before === undefined ? {} : { before: boundInUtc(before, timeZone) }),
+  };
+}

@@ -11,6 +11,7 @@ import { matchesFilter, orderOf } from '../shared/in-memory-query.js';
 import { firstSpan, isRecurring } from './event-times.js';
 import { instanceId } from './instance-ids.js';
 import { occurrenceToWire } from './occurrences.js';
+import { filterInUtc } from './query-args.js';
 import type { EventCondition, EventFilter } from './query-args.js';
 import { matchesEventCondition, spanOverlaps } from './query-match.js';
 import type { EventItem } from './query-match.js';
@@ -159,10 +160,11 @@ export async function eventQueryIds(
 ): Promise<string[]> {
   const order = orderOf(args.sort ?? [{ property: 'start' }], sortKeys, ctx.limits.collationAlgorithms);
   const floatingZone = args.timeZone ?? 'Etc/UTC';
-  const window = args.expandRecurrences === true ? expansionWindow(args.filter) : null;
+  const filter = filterInUtc(args.filter, floatingZone);
+  const window = args.expandRecurrences === true ? expansionWindow(filter) : null;
   let records: CalendarEventRecord[];
   try {
-    records = await ctx.store.queryCalendarEvents(accountId, storeRange(args.filter));
+    records = await ctx.store.queryCalendarEvents(accountId, storeRange(filter));
   } catch (error) {
     if (error instanceof StoreError && error.code === 'tooLarge')
       throw new MethodFailure(MethodErrorType.RequestTooLarge, error.message);
@@ -179,7 +181,7 @@ export async function eventQueryIds(
     }
   }
   return items
-    .filter((item) => matchesFilter(item, args.filter, matchesEventCondition))
+    .filter((item) => matchesFilter(item, filter, matchesEventCondition))
     .sort(order)
     .map((item) => item.id);
 }
