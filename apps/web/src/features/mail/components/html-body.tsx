@@ -98,7 +98,8 @@ const whenIdle = (run: () => void): (() => void) => {
  * with the first such frame and ended with the last one: each message opened after the previous
  * frame went would wait for a new process (about 100 ms here). This hidden, empty frame with the
  * same sandbox, created once the page is idle and kept while the reader is mounted, keeps that
- * process ready. It is the same kind of frame as the mail's: no scripts, and a CSP that loads nothing.
+ * process ready. It is the same kind of frame as the mail's: no scripts, and a CSP that loads
+ * nothing.
  */
 export function WarmMailFrame() {
   const [shown, setShown] = useState(false);

@@ -53,9 +53,11 @@ export function useConversationPrefetch(accountId: Id, enabled: boolean): Conver
 /** The list's first rows whose conversations are fetched once the page is idle (Gmail does too). */
 export const IDLE_PREFETCH_ROWS = 5;
 
+/** Resolves when the page is idle, or at once when `signal` aborts (the caller checks it). */
 function afterIdle(signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const done = () => resolve();
+    signal.addEventListener('abort', done);
     if (typeof requestIdleCallback === 'function') {
       const handle = requestIdleCallback(done, { timeout: 2000 });
       signal.addEventListener('abort', () => cancelIdleCallback(handle));
@@ -68,8 +70,9 @@ function afterIdle(signal: AbortSignal): Promise<void> {
 
 /**
  * Fetches the conversations of the list's first rows (the ones most often opened) one at a time,
- * each when the page is idle, and prepares their HTML (sanitised), so that they open from the cache. Stops when the rows change or the
- * list goes; cached conversations are not fetched again. Fetching only: nothing is marked read.
+ * each when the page is idle, and prepares their HTML (sanitised), so that they open from the
+ * cache. Stops when the rows change or the list goes; cached conversations are not fetched
+ * again. Fetching only: nothing is marked read.
  */
 export function useIdlePrefetch(accountId: Id, firstIds: readonly Id[], enabled: boolean): void {
   const client = useJmapClient();
