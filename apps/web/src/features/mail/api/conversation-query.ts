@@ -3,7 +3,7 @@ import { ref } from '@colibri/jmap-client';
 import type { JmapClient } from '@colibri/jmap-client';
 import type { Email, Id } from '@colibri/jmap-types';
 import { useJmapClient } from '../../../lib/jmap';
-import { getEmailArguments } from './get-email';
+import { EMAIL_MUTABLE_PROPERTIES, getEmailArguments, withMutable } from './get-email';
 import type { EmailDetail } from './get-email';
 import { mailKeys } from './keys';
 
@@ -44,14 +44,22 @@ export const conversationKey = (accountId: Id, emailId: Id) =>
  * The conversation of one email in one request (RFC 8620 §3.7 back-references): the email in full
  * (RFC 8621 §4.2), its Thread (§3.1), then every email of the thread with the row properties.
  * Threads span mailboxes, so the user's own replies in Sent are there. Null when the email is gone.
+ * With `cached`, the email held in full already, only what may have changed of it is asked for
+ * (RFC 8621 §4.1: its content is immutable), not its body values again.
  */
 export async function getConversation(
   client: JmapClient,
   accountId: Id,
   emailId: Id,
+  cached?: EmailDetail,
 ): Promise<Conversation | null> {
   const { opened, thread, items } = await client.request((b) => {
-    const opened = b.call('Email/get', getEmailArguments(accountId, emailId));
+    const opened = b.call(
+      'Email/get',
+      cached
+        ? { accountId, ids: [emailId], properties: [...EMAIL_MUTABLE_PROPERTIES] }
+        : getEmailArguments(accountId, emailId),
+    );
     const thread = b.call('Thread/get', { accountId, ids: ref(opened, '/list/*/threadId') });
     const items = b.call('Email/get', {
       accountId,
@@ -60,7 +68,9 @@ export async function getConversation(
     });
     return { opened, thread, items };
   });
-  const email = opened.list[0] as EmailDetail | undefined;
+  const found = opened.list[0];
+  const email: EmailDetail | undefined =
+    found && cached ? withMutable(cached, found) : (found as EmailDetail | undefined);
   const threadObject = thread.list[0];
   if (!email) return null;
   const order = threadObject?.emailIds ?? [email.id];
@@ -79,7 +89,15 @@ export async function getConversation(
 export function conversationQueryOptions(client: JmapClient, accountId: Id, emailId: Id) {
   return queryOptions({
     queryKey: conversationKey(accountId, emailId),
-    queryFn: () => getConversation(client, accountId, emailId),
+    queryFn: ({ client: queryClient }) =>
+      getConversation(
+        client,
+        accountId,
+        emailId,
+        queryClient.getQueryData<Conversation | null>(conversationKey(accountId, emailId))?.opened ??
+          queryClient.getQueryData<EmailDetail | null>(mailKeys.email(accountId, emailId)) ??
+          undefined,
+      ),
   });
 }
 

@@ -75,11 +75,48 @@ export async function getEmail(client: JmapClient, accountId: Id, emailId: Id): 
   return (result.list[0] as EmailDetail | undefined) ?? null;
 }
 
+/** RFC 8621 §4.1: all an email's properties are immutable but these (and its id, thread). */
+export const EMAIL_MUTABLE_PROPERTIES = ['id', 'threadId', 'keywords', 'mailboxIds'] as const;
+
+/**
+ * A cached email brought up to date: only its keywords and mailboxes are asked for, never its
+ * body values again (up to a megabyte each). Null when it no longer exists.
+ */
+export async function refreshEmail(
+  client: JmapClient,
+  accountId: Id,
+  cached: EmailDetail,
+): Promise<EmailDetail | null> {
+  const result = await client.call('Email/get', {
+    accountId,
+    ids: [cached.id],
+    properties: [...EMAIL_MUTABLE_PROPERTIES],
+  });
+  const fresh = result.list[0];
+  return fresh ? withMutable(cached, fresh) : null;
+}
+
+/** A cached email with what may have changed of it, as the server gives it now. */
+export function withMutable(
+  cached: EmailDetail,
+  fresh: Partial<Pick<Email, 'keywords' | 'mailboxIds'>>,
+): EmailDetail {
+  return {
+    ...cached,
+    keywords: fresh.keywords ?? cached.keywords,
+    mailboxIds: fresh.mailboxIds ?? cached.mailboxIds,
+  };
+}
+
 export function emailQueryOptions(client: JmapClient, accountId: Id, emailId: Id) {
-  // An email's content never changes (RFC 8621 §4.1); only keywords and mailboxes do.
+  // An email's content never changes (RFC 8621 §4.1); only keywords and mailboxes do: a refetch
+  // (after an action, or a push) of an email held in full asks for those only.
   return queryOptions({
     queryKey: mailKeys.email(accountId, emailId),
-    queryFn: () => getEmail(client, accountId, emailId),
+    queryFn: ({ client: queryClient, queryKey }) => {
+      const cached = queryClient.getQueryData<EmailDetail | null>(queryKey);
+      return cached ? refreshEmail(client, accountId, cached) : getEmail(client, accountId, emailId);
+    },
     staleTime: 5 * 60_000,
   });
 }

@@ -1,4 +1,4 @@
-import { Fragment, useEffect } from 'react';
+import { Fragment, useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Avatar } from '@colibri/ui';
@@ -63,6 +63,9 @@ function listedAttachments(email: EmailDetail) {
   );
 }
 
+/** How long after a message opens it is marked seen: its body paints first (issue 5, speed). */
+export const MARK_SEEN_DELAY_MS = 300;
+
 /** One message of a conversation: a one-line summary when folded, header and body when open. */
 export function ConversationMessage(props: ConversationMessageProps) {
   const { item, expanded, onToggle } = props;
@@ -117,24 +120,30 @@ function OpenMessage({
   const { mutate: markSeen } = useMarkSeen(accountId);
   const unseen = !item.keywords[Keyword.Seen];
 
-  // Reading a message marks it seen (RFC 8621 §4.1.1 $seen), once, in the conversation too.
+  // Reading a message marks it seen (RFC 8621 §4.1.1 $seen), once, in the conversation too; a
+  // moment after it opens, so that the request and the refetches it starts (list, counts) come
+  // after its body is painted rather than compete with it. Kept if the message closes meanwhile.
+  const marking = useRef(false);
   useEffect(() => {
-    if (!unseen) return;
-    markSeen(item.id);
-    queryClient.setQueryData<Conversation | null>(
-      conversationKey(accountId, conversationKeyEmailId),
-      (data) =>
-        data
-          ? {
-              ...data,
-              items: data.items.map((entry) =>
-                entry.id === item.id
-                  ? { ...entry, keywords: { ...entry.keywords, [Keyword.Seen]: true } }
-                  : entry,
-              ),
-            }
-          : data,
-    );
+    if (!unseen || marking.current) return;
+    marking.current = true;
+    setTimeout(() => {
+      markSeen(item.id);
+      queryClient.setQueryData<Conversation | null>(
+        conversationKey(accountId, conversationKeyEmailId),
+        (data) =>
+          data
+            ? {
+                ...data,
+                items: data.items.map((entry) =>
+                  entry.id === item.id
+                    ? { ...entry, keywords: { ...entry.keywords, [Keyword.Seen]: true } }
+                    : entry,
+                ),
+              }
+            : data,
+      );
+    }, MARK_SEEN_DELAY_MS);
   }, [unseen, item.id, markSeen, queryClient, accountId, conversationKeyEmailId]);
 
   const from = item.from?.[0];

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { JmapClientProvider } from '../../../lib/jmap';
@@ -133,12 +133,15 @@ describe('ConversationView', () => {
     await screen.findByRole('heading', { level: 2 });
     const conversation = screen.getByRole('region', { name: 'Conversation' });
     await within(conversation).findByText('Body of e3');
-    expect(
-      calls.some(
-        ([name, args]) =>
-          name === 'Email/set' && JSON.stringify(args.update) === '{"e3":{"keywords/$seen":true}}',
-      ),
-    ).toBe(true);
+    // A moment after it shows (MARK_SEEN_DELAY_MS): the body paints first.
+    await waitFor(() =>
+      expect(
+        calls.some(
+          ([name, args]) =>
+            name === 'Email/set' && JSON.stringify(args.update) === '{"e3":{"keywords/$seen":true}}',
+        ),
+      ).toBe(true),
+    );
     const user = userEvent.setup();
     await user.click(within(conversation).getByRole('button', { name: 'Reply all' }));
     expect(onReply).toHaveBeenCalledWith('e3', 'reply-all');

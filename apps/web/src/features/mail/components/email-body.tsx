@@ -2,24 +2,19 @@ import { useMemo, useState, useSyncExternalStore } from 'react';
 import type { EmailBodyPart, Id, Session } from '@colibri/jmap-types';
 import { useInlineImages } from '../api/conversation-inline-images';
 import type { EmailDetail } from '../api/get-email';
-import { inlineImageParts, referencedCids, replaceCids } from '../lib/conversation-inline-images';
-import { foldHtmlQuote, splitPlainTextQuote } from '../lib/conversation-quotes';
+import { inlineImageParts, replaceCids } from '../lib/conversation-inline-images';
+import { splitPlainTextQuote } from '../lib/conversation-quotes';
 import {
   allowRemoteContentFor,
   isRemoteContentAllowedFor,
   subscribeRemoteSenders,
 } from '../lib/conversation-remote-senders';
-import { lookalikeReasons } from '../lib/conversation-sender-checks';
-import { sanitizeEmailHtml } from '../lib/sanitize-email-html';
+import { emailHtmlOf, prepareEmailHtml, trustedSenderOf } from '../lib/prepared-email-html';
 import { conversationMessages } from '../conversation-messages';
 import { mailMessages } from '../messages';
 import { ConversationRemoteBanner } from './conversation-remote-banner';
 import { HtmlBody } from './html-body';
 import { TextBody } from './text-body';
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 function valueOf(email: EmailDetail, part: EmailBodyPart): string | null {
   return part.partId ? (email.bodyValues[part.partId]?.value ?? null) : null;
@@ -62,17 +57,15 @@ function HtmlEmailBody({
   html,
   subject,
 }: BodyContext & { html: string; subject: string }) {
-  const from = email.from?.[0];
   // A sender that imitates another is never trusted for good: its images may be allowed once.
-  const sender = from && lookalikeReasons(from).length === 0 ? from.email : undefined;
+  const sender = trustedSenderOf(email);
   const remote = useRemoteImages(sender);
   const [quoteShown, setQuoteShown] = useState(false);
-  const sanitized = useMemo(
-    () => sanitizeEmailHtml(html, { allowRemoteImages: remote.allowed }),
+  // Sanitised once per message (and option), then kept: reopening costs no DOMPurify run.
+  const { sanitized, folded, cids } = useMemo(
+    () => prepareEmailHtml(html, { allowRemoteImages: remote.allowed }),
     [html, remote.allowed],
   );
-  const folded = useMemo(() => foldHtmlQuote(sanitized.html), [sanitized.html]);
-  const cids = useMemo(() => referencedCids(sanitized.html), [sanitized.html]);
   const inlineParts = useMemo(
     () => inlineImageParts([...email.attachments, ...email.htmlBody], cids),
     [email.attachments, email.htmlBody, cids],
@@ -113,18 +106,11 @@ function TextEmailBody({ text }: { text: string }) {
  */
 export function EmailBody({ session, accountId, email }: BodyContext) {
   const subject = email.subject?.trim() || mailMessages.noSubject;
-  const hasHtml = email.htmlBody.some((part) => part.type === 'text/html' && valueOf(email, part) !== null);
-  const parts = hasHtml ? email.htmlBody : email.textBody.filter((part) => part.type === 'text/plain');
+  const html = useMemo(() => emailHtmlOf(email), [email]);
+  const parts = html !== null ? email.htmlBody : email.textBody.filter((part) => part.type === 'text/plain');
   const truncated = isTruncated(email, parts) && <p className="reader__notice">{mailMessages.truncated}</p>;
 
-  if (hasHtml) {
-    const html = email.htmlBody
-      .map((part) => {
-        const value = valueOf(email, part);
-        if (value === null) return '';
-        return part.type === 'text/html' ? value : `<pre>${escapeHtml(value)}</pre>`;
-      })
-      .join('\n');
+  if (html !== null) {
     return (
       <>
         {truncated}

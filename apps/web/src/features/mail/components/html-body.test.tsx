@@ -6,6 +6,7 @@ import { testSession } from '../../../testing/fake-jmap';
 import type { EmailDetail } from '../api/get-email';
 import { REMOTE_SENDERS_KEY } from '../lib/conversation-remote-senders';
 import { EmailBody } from './email-body';
+import { HtmlBody, WarmMailFrame } from './html-body';
 
 afterEach(() => {
   cleanup();
@@ -191,5 +192,29 @@ describe('EmailBody (inline images)', () => {
       'http://colibri.test/jmap/download/A1/B9/inline?accept=image%2Fpng',
       { credentials: 'same-origin' },
     );
+  });
+});
+
+describe('WarmMailFrame', () => {
+  it("keeps, once idle, a hidden empty frame sandboxed like the body's frame, with its CSP", async () => {
+    const { container } = render(
+      <>
+        <WarmMailFrame />
+        <HtmlBody sanitizedHtml="<p>Hi</p>" subject="Hi" />
+      </>,
+    );
+    const warm = await waitFor(() => {
+      const element = container.querySelector<HTMLIFrameElement>('iframe[data-warm-frame]');
+      if (!element) throw new Error('no warm frame yet');
+      return element;
+    });
+    const body = screen.getByTitle('Message body: Hi');
+    expect(warm.hidden).toBe(true);
+    expect(warm.getAttribute('aria-hidden')).toBe('true');
+    // The same sandbox is what lets the body frame use the process the warm one keeps.
+    expect(warm.getAttribute('sandbox')).toBe(body.getAttribute('sandbox'));
+    expect(warm.getAttribute('sandbox')).not.toMatch(/allow-scripts|allow-same-origin/);
+    expect(warm.getAttribute('srcdoc')).toMatch(/Content-Security-Policy[^>]*default-src 'none'/);
+    expect(warm.getAttribute('srcdoc')).not.toMatch(/<body|<script/);
   });
 });

@@ -1,5 +1,5 @@
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { buildEmailFrameDocument, emailBaseCss } from '../lib/email-frame-document';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { EMAIL_FRAME_CSP, buildEmailFrameDocument, emailBaseCss } from '../lib/email-frame-document';
 import { mailMessages } from '../messages';
 
 // Links may open in a new tab (allow-popups); scripts, same-origin access, forms and top
@@ -79,5 +79,42 @@ export function HtmlBody({ sanitizedHtml, subject, allowRemoteImages = false }: 
       />
       <div ref={hostRef} className="html-body__measure" aria-hidden="true" inert />
     </div>
+  );
+}
+
+/** An empty document under the mail frame's CSP: the warm frame holds and loads nothing. */
+const WARM_FRAME_DOCUMENT = `<!doctype html><meta http-equiv="Content-Security-Policy" content="${EMAIL_FRAME_CSP}">`;
+const whenIdle = (run: () => void): (() => void) => {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(run, { timeout: 1000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(run, 200);
+  return () => clearTimeout(timer);
+};
+
+/**
+ * Chromium runs sandboxed frames without allow-same-origin in a process of their own, started
+ * with the first such frame and ended with the last one: each message opened after the previous
+ * frame went would wait for a new process (about 100 ms here). This hidden, empty frame with the
+ * same sandbox, created once the page is idle and kept while the reader is mounted, keeps that
+ * process ready. It is the same kind of frame as the mail's: no scripts, and a CSP that loads
+ * nothing.
+ */
+export function WarmMailFrame() {
+  const [shown, setShown] = useState(false);
+  useEffect(() => whenIdle(() => setShown(true)), []);
+  if (!shown) return null;
+  return (
+    <iframe
+      className="html-body__warm"
+      data-warm-frame=""
+      hidden
+      aria-hidden="true"
+      tabIndex={-1}
+      sandbox={FRAME_SANDBOX}
+      srcDoc={WARM_FRAME_DOCUMENT}
+      referrerPolicy="no-referrer"
+    />
   );
 }

@@ -5,7 +5,11 @@ import { Keyword } from '@colibri/jmap-types';
 import type { Id } from '@colibri/jmap-types';
 import type { EmailListParams } from '../api/keys';
 import { useDensity } from '../../../lib/device-preferences';
-import { useConversationPrefetch } from '../hooks/use-conversation-prefetch';
+import {
+  IDLE_PREFETCH_ROWS,
+  useConversationPrefetch,
+  useIdlePrefetch,
+} from '../hooks/use-conversation-prefetch';
 import { useFixedRowWindow } from '../hooks/use-fixed-row-window';
 import { useVisibleRowsLoader } from '../hooks/use-visible-rows-loader';
 import type { EmailListData } from '../lib/email-window';
@@ -89,12 +93,18 @@ export function MessageList({
     if (cursorIndex >= 0) scrollToIndex(cursorIndex);
   }, [cursorIndex, scrollToIndex]);
 
-  // Conversations are fetched ahead: the row under the pointer or the keyboard cursor, and,
-  // once a message is open, the next one (what j and archiving move to).
+  // Conversations are fetched ahead: the list's first rows when idle, the row under the pointer
+  // or the keyboard cursor, and, once a message is open, the next one (what j and archiving move to).
   const prefetch = useConversationPrefetch(accountId, opensInReader);
   useEffect(() => {
     if (cursor !== null && cursor !== openEmailId) prefetch.resting(cursor);
   }, [cursor, openEmailId, prefetch]);
+  const firstIds: Id[] = [];
+  for (let index = 0; index < IDLE_PREFETCH_ROWS; index++) {
+    const id = data.ids.get(index);
+    if (id !== undefined) firstIds.push(id);
+  }
+  useIdlePrefetch(accountId, firstIds, opensInReader);
   const openIndex = openEmailId === undefined ? -1 : positionOf(data, openEmailId);
   const nextId = openIndex >= 0 ? data.ids.get(openIndex + 1) : undefined;
   useEffect(() => {

@@ -6,6 +6,7 @@ import { useOptionalComposeLauncher } from '../../../lib/compose-launcher';
 import { mailMessages } from '../messages';
 import type { ReplyHandler } from './conversation-actions';
 import { ConversationView } from './conversation-view';
+import { WarmMailFrame } from './html-body';
 
 export type { ReplyHandler, ReplyMode } from './conversation-actions';
 
@@ -31,10 +32,13 @@ export function Reader({ session, accountId, emailId, onBack, onReply, actions }
       : undefined);
   if (!emailId) {
     return (
-      <section className="reader reader--empty" aria-label={mailMessages.readerLabel}>
-        <MailIcon width={40} height={40} strokeWidth={1.5} />
-        <p>{mailMessages.readerEmpty}</p>
-      </section>
+      <>
+        <WarmMailFrame />
+        <section className="reader reader--empty" aria-label={mailMessages.readerLabel}>
+          <MailIcon width={40} height={40} strokeWidth={1.5} />
+          <p>{mailMessages.readerEmpty}</p>
+        </section>
+      </>
     );
   }
   // The back button is only shown on phones, where the reader replaces the list.
@@ -49,13 +53,16 @@ export function Reader({ session, accountId, emailId, onBack, onReply, actions }
     </>
   );
   return (
-    <ConversationView
-      key={emailId}
-      session={session}
-      accountId={accountId}
-      emailId={emailId}
-      toolbar={back}
-      onReply={reply}
-    />
+    <>
+      <WarmMailFrame />
+      <ConversationView
+        key={emailId}
+        session={session}
+        accountId={accountId}
+        emailId={emailId}
+        toolbar={back}
+        onReply={reply}
+      />
+    </>
   );
 }
