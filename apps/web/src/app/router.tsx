@@ -9,6 +9,12 @@ import { SearchRoute } from './search-route';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  // Guests too: outside the login guard and the shell; loaded on demand (livekit-client is large).
+  {
+    path: '/meet/:roomId',
+    errorElement: <RouteError />,
+    lazy: () => import('./meet-route').then((m) => ({ Component: m.MeetRoute })),
+  },
   {
     element: <RequireAuth />,
     errorElement: <RouteError />,
