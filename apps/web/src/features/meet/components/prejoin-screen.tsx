@@ -15,6 +15,13 @@ import { DeviceSelect } from './device-select';
 
 const t = meetMessages.prejoin;
 
+/** The microphone's level; its own component, so that only it re-renders as the level moves. */
+function MicLevel({ stream }: { stream: MediaStream | null }) {
+  const level = useAudioLevel(stream);
+  if (level === null) return null;
+  return <meter className="meet-level" aria-label={t.micLevel} min={0} max={1} value={level} />;
+}
+
 export interface PrejoinScreenProps {
   roomId: string;
   /** A signed-in user joins under the session's name; a guest gives one. */
@@ -33,7 +40,6 @@ export function PrejoinScreen({ roomId, signedIn, onJoined, mediaDevices }: Prej
   const { micMuted, cameraOff, cameraId, microphoneId } = useMeetUiStore();
   const { micMutedToggled, cameraOffToggled, cameraChosen, microphoneChosen } = useMeetUiStore();
   const preview = useMediaPreview(cameraId, microphoneId, mediaDevices);
-  const level = useAudioLevel(preview.stream);
   const join = useJoinRoom(roomId);
   const [name, setName] = useState('');
   const [failure, setFailure] = useState<MeetFailure | null>(null);
@@ -72,9 +78,7 @@ export function PrejoinScreen({ roomId, signedIn, onJoined, mediaDevices }: Prej
         ) : (
           <p className="meet-prejoin__placeholder">{preview.pending ? t.startingCamera : t.cameraOff}</p>
         )}
-        {level !== null && !micMuted && (
-          <meter className="meet-level" aria-label={t.micLevel} min={0} max={1} value={level} />
-        )}
+        {!micMuted && <MicLevel stream={preview.stream} />}
       </div>
       {preview.problem && (
         <div className="meet-notice" role="alert">

@@ -23,8 +23,9 @@ export function useAudioLevel(stream: MediaStream | null): number | null {
       analyser.getByteTimeDomainData(samples);
       let sum = 0;
       for (const sample of samples) sum += ((sample - 128) / 128) ** 2;
-      // RMS, scaled so that speech fills most of the meter.
-      setLevel(Math.min(1, Math.sqrt(sum / samples.length) * 4));
+      // RMS, scaled so that speech fills most of the meter; in twentieths, so that a steady
+      // sound does not re-render at every frame.
+      setLevel(Math.round(Math.min(1, Math.sqrt(sum / samples.length) * 4) * 20) / 20);
       frame = requestAnimationFrame(measure);
     };
     frame = requestAnimationFrame(measure);
