@@ -18,6 +18,9 @@ export default defineConfig({
       '/auth': { target: bff },
       '/jmap': { target: bff },
       '/.well-known': { target: bff },
+      // The meetings API only: /meet/<roomId> itself is a page of the SPA.
+      '/meet/rooms': { target: bff },
+      '/meet/lobby': { target: bff },
     },
   },
   build: {

@@ -3,12 +3,15 @@ import type { RouteObject } from 'react-router';
 import { LoginPage } from '../features/auth/components/login-page';
 import { MailPage } from '../features/mail/components/mail-page';
 import { AppShell } from './app-shell';
+import { MeetEntry } from './meet-entry';
 import { RequireAuth } from './require-auth';
 import { RouteError } from './route-error';
 import { SearchRoute } from './search-route';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  // Guests too: outside the login guard and the shell; loaded on demand (livekit-client is large).
+  { path: '/meet/:roomId', element: <MeetEntry />, errorElement: <RouteError /> },
   {
     element: <RequireAuth />,
     errorElement: <RouteError />,

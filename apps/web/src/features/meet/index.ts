@@ -1,0 +1,4 @@
+// The meetings feature's light public surface: the "Meet now" button, for the mail thread and the
+// contact card. The page of `/meet/:roomId` is in ./page.ts, which the router loads on demand.
+export { MeetNowButton } from './components/meet-now-button';
+export type { MeetNowButtonProps } from './components/meet-now-button';
