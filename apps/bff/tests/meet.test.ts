@@ -147,6 +147,13 @@ describe('meeting rooms over HTTP', () => {
     expect((await post(url, `/meet/rooms/${room.roomId}/join`, ann)).status).toBe(404);
   });
 
+  it("lets the web app's CSP connect to the configured LiveKit server, and only then", async () => {
+    const csp = (await fetch(`${url}/meet/${'a'.repeat(26)}`)).headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/connect-src 'self' https: ws:\/\/127\.0\.0\.1:7880 http:\/\/127\.0\.0\.1:7880;/);
+    const plain = (await fetch(`${unconfigured.httpUrl}/`)).headers.get('content-security-policy') ?? '';
+    expect(plain).toContain("connect-src 'self' https:;");
+  });
+
   it('answers 503 notConfigured to a join when no LiveKit server is configured', async () => {
     const ann = await browser(unconfigured.httpUrl, ANN);
     const room = await createRoom(unconfigured.httpUrl, ann);

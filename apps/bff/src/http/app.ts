@@ -48,7 +48,7 @@ export function createApp(options: AppOptions): Express {
   // downloads set a strong one (the blob id), and static files get theirs from express.static.
   app.set('etag', false);
 
-  app.use(securityHeaders());
+  app.use(securityHeaders({ mediaServerUrl: config.meet.livekit?.url ?? null }));
   app.use('/auth', authRoutes(options.auth, log.child('auth')));
   app.use(['/.well-known/jmap', '/jmap'], jmapCors(config.http.corsOrigins));
   app.use(
