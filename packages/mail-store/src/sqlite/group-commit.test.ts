@@ -105,7 +105,11 @@ describe('group commit', () => {
   it('checkpoints in a worker thread between groups, so that the WAL restarts and stays small', async () => {
     committer = createGroupCommit(db, {
       // Every group, and no automatic checkpoint on the main connection to hide a missing one.
-      checkpoints: { intervalMs: 0, startAfterGroups: 1, fallbackAutocheckpointPages: 1_000_000 },
+      checkpoints: {
+        intervalMs: 0,
+        startAfterGroups: 1,
+        fallbackAutocheckpointPages: 1_000_000,
+      },
     });
     const page = 'x'.repeat(6000);
     for (let i = 0; i < 60; i++) await committer.commit(insert(`${i}${page}`));
@@ -113,5 +117,22 @@ describe('group commit', () => {
     const [{ log }] = db.pragma('wal_checkpoint(PASSIVE)') as [{ log: number }];
     expect(log).toBeLessThan(40);
     expect(db.prepare('SELECT count(*) FROM t').pluck().get()).toBe(60);
+  });
+
+  it('keeps the WAL small under writers that never pause (a checkpoint never ends on an idle WAL)', async () => {
+    committer = createGroupCommit(db, {
+      checkpoints: { intervalMs: 0, startAfterGroups: 1, fallbackAutocheckpointPages: 1_000_000 },
+    });
+    const page = 'x'.repeat(6000);
+    // Four writers, each submitting its next piece once the last is durable (as LMTP connections
+    // do): a group is always committing, so a checkpoint never ends on an idle WAL by chance.
+    const writer = async (w: number) => {
+      for (let i = 0; i < 50; i++) await committer!.commit(insert(`${w}.${i}${page}`));
+    };
+    await Promise.all([0, 1, 2, 3].map(writer));
+    // 200 pieces of 2+ pages: 400+ frames had the WAL never restarted.
+    const [{ log }] = db.pragma('wal_checkpoint(PASSIVE)') as [{ log: number }];
+    expect(log).toBeLessThan(90);
+    expect(db.prepare('SELECT count(*) FROM t').pluck().get()).toBe(200);
   });
 });
