@@ -12,6 +12,9 @@ const capabilityOfType: Record<string, string> = {
   Identity: Capability.Submission,
   EmailSubmission: Capability.Submission,
   VacationResponse: Capability.VacationResponse,
+  Calendar: Capability.Calendars,
+  CalendarEvent: Capability.Calendars,
+  ParticipantIdentity: Capability.Calendars,
 };
 
 /** The `using` list for a set of method names: always core, plus what each method needs. */
