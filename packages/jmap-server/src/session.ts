@@ -8,6 +8,7 @@ import { MAIL_ACCOUNT_CAPABILITY } from './limits.js';
 import { BLOB_ACCOUNT_CAPABILITY } from './methods/blob/limits.js';
 import { submissionAccountCapability } from './methods/email-submission/capability.js';
 import { SIEVE_ACCOUNT_CAPABILITY } from './methods/sieve-script/capability.js';
+import { CALENDARS_ACCOUNT_CAPABILITY } from './methods/calendar/capability.js';
 import { SNOOZE_ACCOUNT_CAPABILITY } from './methods/email/snooze.js';
 import type { Principal } from './principal.js';
 
@@ -133,6 +134,7 @@ function ownAccountObject(principal: Principal, name: string): SessionAccount {
       [Capability.Sieve]: SIEVE_ACCOUNT_CAPABILITY,
       [Capability.Principals]: { currentUserPrincipalId: principal.accountId },
       [Capability.Snooze]: SNOOZE_ACCOUNT_CAPABILITY,
+      [Capability.Calendars]: CALENDARS_ACCOUNT_CAPABILITY,
       ...principalsOwner(principal, principal.accountId),
     },
   };
@@ -177,6 +179,8 @@ export async function buildSession(
       [Capability.WebSocket]: { url: `${base.replace(/^http/, 'ws')}/jmap/ws`, supportsPush: true },
       // Email `snoozed` (CONTEXT.md): an empty object here; the limit is per account.
       [Capability.Snooze]: {},
+      // JMAP Calendars §1.4: an empty object in the Session; the limits are per account.
+      [Capability.Calendars]: {},
     },
     accounts: {
       [principal.accountId]: ownAccountObject(principal, account?.email ?? principal.username),
@@ -192,6 +196,7 @@ export async function buildSession(
       [Capability.Sieve]: principal.accountId,
       [Capability.Principals]: principal.accountId,
       [Capability.Snooze]: principal.accountId,
+      [Capability.Calendars]: principal.accountId,
     },
     username: principal.username,
     apiUrl: `${base}/jmap/api`,

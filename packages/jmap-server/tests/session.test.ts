@@ -55,6 +55,13 @@ describe('Session (RFC 8620 §2)', () => {
       [Capability.Sieve]: f.alice.accountId,
       [Capability.Principals]: f.alice.accountId,
       [Capability.Snooze]: f.alice.accountId,
+      [Capability.Calendars]: f.alice.accountId,
+    });
+    // JMAP Calendars §1.4: an empty object in the Session, the limits in the account.
+    expect(session.capabilities[Capability.Calendars]).toEqual({});
+    expect(account?.accountCapabilities[Capability.Calendars]).toMatchObject({
+      maxExpandedQueryDuration: 'P366D',
+      mayCreateCalendar: true,
     });
     // Colibri's snooze extension: its limit is per account (CONTEXT.md).
     expect(account?.accountCapabilities[Capability.Snooze]).toEqual({ maxSnoozeSeconds: 366 * 24 * 3600 });

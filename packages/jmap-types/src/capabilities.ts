@@ -16,6 +16,8 @@ export const Capability = {
   Principals: 'urn:ietf:params:jmap:principals',
   /** RFC 9670 §1.5.2: only an account capability, never in `using`. */
   PrincipalsOwner: 'urn:ietf:params:jmap:principals:owner',
+  /** JMAP Calendars (draft-ietf-jmap-calendars): Calendar, CalendarEvent, ParticipantIdentity. */
+  Calendars: 'urn:ietf:params:jmap:calendars',
   /** RFC 8887 */
   WebSocket: 'urn:ietf:params:jmap:websocket',
   /**

@@ -93,6 +93,10 @@ export const MethodErrorType = {
   FromAccountNotSupportedByMethod: 'fromAccountNotSupportedByMethod',
   /** RFC 9404 §4.3: a Blob/lookup typeName the server does not know. */
   UnknownDataType: 'unknownDataType',
+  /** JMAP Calendars §5.11: expandRecurrences over a span longer than maxExpandedQueryDuration. */
+  ExpandDurationTooLarge: 'expandDurationTooLarge',
+  /** JMAP Calendars §5.11: the server could not expand the recurrences (e.g. too many occurrences). */
+  CannotCalculateOccurrences: 'cannotCalculateOccurrences',
 } as const;
 export type MethodErrorType = (typeof MethodErrorType)[keyof typeof MethodErrorType];
 

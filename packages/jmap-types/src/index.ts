@@ -102,3 +102,32 @@ export type {
   Envelope,
   SubmissionAccountCapability,
 } from './mail.js';
+export type {
+  Calendar,
+  CalendarEvent,
+  CalendarEventFilterCondition,
+  CalendarEventGetExtraArgs,
+  CalendarEventProperty,
+  CalendarEventQueryExtraArgs,
+  CalendarEventSortProperty,
+  CalendarMethods,
+  CalendarProperty,
+  CalendarRights,
+  CalendarSetExtraArgs,
+  CalendarsAccountCapability,
+  ParticipantIdentity,
+  ParticipantIdentityProperty,
+} from './calendars.js';
+export type {
+  Alert as JSCalendarAlert,
+  Duration as JSCalendarDuration,
+  JSCalendarEvent,
+  LocalDateTime,
+  Location as JSCalendarLocation,
+  NDay,
+  Participant as JSCalendarParticipant,
+  ParticipantRole,
+  ParticipationStatus,
+  RecurrenceRule,
+  VirtualLocation as JSCalendarVirtualLocation,
+} from './jscalendar.js';

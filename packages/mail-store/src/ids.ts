@@ -1,6 +1,8 @@
 import { randomFillSync } from 'node:crypto';
 import type {
   AccountId,
+  CalendarEventId,
+  CalendarId,
   DomainId,
   EmailId,
   EmailSubmissionId,
@@ -31,6 +33,8 @@ const prefixes = {
   Identity: 'I',
   SieveScript: 'F',
   ShareNotification: 'N',
+  Calendar: 'C',
+  CalendarEvent: 'V',
 } as const;
 type Kind = keyof typeof prefixes;
 
@@ -74,3 +78,5 @@ export const toIdentityId: (value: string) => IdentityId | null = parser('Identi
 export const toSieveScriptId: (value: string) => SieveScriptId | null = parser('SieveScript');
 export const toShareNotificationId: (value: string) => ShareNotificationId | null =
   parser('ShareNotification');
+export const toCalendarId: (value: string) => CalendarId | null = parser('Calendar');
+export const toCalendarEventId: (value: string) => CalendarEventId | null = parser('CalendarEvent');

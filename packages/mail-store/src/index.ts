@@ -147,6 +147,27 @@ export type { ParseBlobResult, ParsedEmail } from './sqlite/parse-blob.js';
 export type { BlobUsers } from './sqlite/blob-lookup.js';
 export { blobSweepLimits } from './sqlite/sweep-unnamed-blobs.js';
 export { toIdentityId, toShareNotificationId, toSieveScriptId } from './ids.js';
+export { toCalendarEventId, toCalendarId } from './ids.js';
+export type {
+  Calendar,
+  CalendarAvailability,
+  CalendarEventId,
+  CalendarEventRange,
+  CalendarEventRecord,
+  CalendarId,
+} from './model.js';
+export type { CalendarEventInput, CalendarInput } from './mail-store.js';
+export {
+  CalendarFieldError,
+  CalendarHasEventsError,
+  calendarLimits,
+  defaultCalendarName,
+} from './sqlite/calendars/calendars.js';
+export {
+  CalendarEventFieldError,
+  EventUidTakenError,
+  calendarEventLimits,
+} from './sqlite/calendars/calendar-events.js';
 export type {
   BuildOptions,
   BuiltMessage,

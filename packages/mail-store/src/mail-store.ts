@@ -47,6 +47,12 @@ import type {
   Alias,
   SnoozedEmail,
   VacationResponse,
+  Calendar,
+  CalendarAvailability,
+  CalendarEventId,
+  CalendarEventRange,
+  CalendarEventRecord,
+  CalendarId,
 } from './model.js';
 import type { BuiltMessage, OutgoingMessage } from './compose/outgoing-message.js';
 import type { BlobUsers } from './sqlite/blob-lookup.js';
@@ -142,6 +148,30 @@ export interface CreateIdentityInput {
 
 /** The fields of an identity that may change (its email may not, RFC 8621 §6). */
 export type UpdateIdentityInput = Partial<Omit<CreateIdentityInput, 'email'>>;
+
+/** A calendar's writable fields: all optional on update; `name` required on create. */
+export interface CalendarInput {
+  name?: string;
+  description?: string | null;
+  color?: string | null;
+  sortOrder?: number;
+  isSubscribed?: boolean;
+  isVisible?: boolean;
+  includeInAvailability?: CalendarAvailability;
+  timeZone?: string | null;
+}
+
+/** A new calendar event: its document and the columns queries use (see `CalendarEventRecord`). */
+export interface CalendarEventInput {
+  calendarIds: CalendarId[];
+  uid: string;
+  utcStart: Date;
+  /** Null: the series has no end. */
+  utcEnd: Date | null;
+  isDraft?: boolean;
+  isOrigin?: boolean;
+  data: Record<string, unknown>;
+}
 
 /** A new Sieve script (RFC 9661 §2.4): its text is a blob the account may read (an upload). */
 export interface CreateSieveScriptInput {
@@ -381,6 +411,49 @@ export interface MailStore {
     accountId: AccountId,
     id: SieveScriptId | null,
   ): Promise<{ id: SieveScriptId; isActive: boolean }[]>;
+
+  // Calendars and events: logged as Calendar / CalendarEvent, pushed like mail.
+  /** The account's calendars (one of them the default), by sortOrder then name. */
+  listCalendars(accountId: AccountId): Promise<Calendar[]>;
+  /** overQuota beyond `calendarLimits.maxPerAccount`; CalendarFieldError naming a bad field. */
+  createCalendar(accountId: AccountId, input: CalendarInput): Promise<Calendar>;
+  /** As create; NotFoundError for an unknown id. */
+  updateCalendar(accountId: AccountId, id: CalendarId, input: CalendarInput): Promise<Calendar>;
+  /** Makes the calendar the account's default (the previous default is updated too). */
+  setDefaultCalendar(accountId: AccountId, id: CalendarId): Promise<void>;
+  /**
+   * ForbiddenError for the default calendar; CalendarHasEventsError when it has events unless
+   * `removeEvents` (events only in it are destroyed, the others leave it).
+   */
+  destroyCalendar(
+    accountId: AccountId,
+    id: CalendarId,
+    options?: { removeEvents?: boolean },
+  ): Promise<{ destroyedEvents: string[]; updatedEvents: string[] }>;
+  /** The account's events with these ids, in that order; unknown ids left out. */
+  getCalendarEvents(accountId: AccountId, ids: readonly string[]): Promise<CalendarEventRecord[]>;
+  /** Every event id of the account, oldest first. */
+  listCalendarEventIds(accountId: AccountId): Promise<CalendarEventId[]>;
+  /**
+   * overQuota beyond `calendarEventLimits.maxPerAccount`, EventUidTakenError for a uid the account
+   * has, CalendarEventFieldError (naming the field) for unknown calendars, a bad span or too large a document.
+   */
+  createCalendarEvent(accountId: AccountId, input: CalendarEventInput): Promise<CalendarEventRecord>;
+  /** As create; NotFoundError for an unknown id. */
+  updateCalendarEvent(
+    accountId: AccountId,
+    id: CalendarEventId,
+    patch: Partial<CalendarEventInput>,
+  ): Promise<CalendarEventRecord>;
+  destroyCalendarEvents(
+    accountId: AccountId,
+    ids: readonly CalendarEventId[],
+  ): Promise<{ destroyed: CalendarEventId[]; notFound: CalendarEventId[] }>;
+  /**
+   * Events whose series span overlaps the range, by utcStart then id; TooLargeError beyond
+   * `calendarEventLimits.maxRangeResults`.
+   */
+  queryCalendarEvents(accountId: AccountId, range: CalendarEventRange): Promise<CalendarEventRecord[]>;
 
   // Push subscriptions (RFC 8620 §7.2): the principal's (its own account's), no change log.
   listPushSubscriptions(ownerId: AccountId): Promise<PushSubscription[]>;

@@ -15,6 +15,8 @@ export type EmailSubmissionId = StoreId<'EmailSubmission'>;
 export type IdentityId = StoreId<'Identity'>;
 export type SieveScriptId = StoreId<'SieveScript'>;
 export type ShareNotificationId = StoreId<'ShareNotification'>;
+export type CalendarId = StoreId<'Calendar'>;
+export type CalendarEventId = StoreId<'CalendarEvent'>;
 /** A blob id is the hex sha256 of the blob's bytes, prefixed (content addressing). */
 export type BlobId = StoreId<'Blob'>;
 
@@ -27,7 +29,9 @@ export type ChangeType =
   | 'Identity'
   | 'VacationResponse'
   | 'SieveScript'
-  | 'ShareNotification';
+  | 'ShareNotification'
+  | 'Calendar'
+  | 'CalendarEvent';
 
 export interface Domain {
   id: DomainId;
@@ -439,4 +443,58 @@ export interface SearchSnippetRecord {
   subject: string | null;
   /** A fragment of the body around the matches; null when none matches the body. */
   preview: string | null;
+}
+
+/** Who a calendar's events count for in free/busy (JMAP Calendars `includeInAvailability`). */
+export type CalendarAvailability = 'all' | 'attending' | 'none';
+
+/**
+ * A calendar of the account. Every account has exactly one default calendar (`isDefault`), made
+ * with the account (backfilled by migration 34); it cannot be destroyed.
+ */
+export interface Calendar {
+  id: CalendarId;
+  accountId: AccountId;
+  name: string;
+  description: string | null;
+  /** A CSS colour value, as the client gave it. */
+  color: string | null;
+  sortOrder: number;
+  isSubscribed: boolean;
+  isVisible: boolean;
+  isDefault: boolean;
+  includeInAvailability: CalendarAvailability;
+  /** An IANA zone name the client chose for the calendar, or null. */
+  timeZone: string | null;
+}
+
+/**
+ * A calendar event. The store keeps the event document (`data`: a JSON object, JSCalendar for the
+ * JMAP engine; the store never reads inside it) and the columns it answers queries by: its
+ * calendars (at least one, like an email's mailboxes), `uid` (unique in the account) and the UTC
+ * span of the whole series (`utcEnd` null: a recurrence without end).
+ */
+export interface CalendarEventRecord {
+  id: CalendarEventId;
+  accountId: AccountId;
+  calendarIds: CalendarId[];
+  uid: string;
+  utcStart: Date;
+  utcEnd: Date | null;
+  isDraft: boolean;
+  isOrigin: boolean;
+  data: Record<string, unknown>;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/**
+ * Which events a range query returns: in any of `calendarIds` (all calendars when absent), whose
+ * series span overlaps [after, before) (either bound may be absent), with this `uid` if given.
+ */
+export interface CalendarEventRange {
+  calendarIds?: CalendarId[];
+  after?: Date;
+  before?: Date;
+  uid?: string;
 }

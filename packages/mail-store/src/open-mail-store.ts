@@ -53,6 +53,8 @@ import * as snoozes from './sqlite/snoozes.js';
 import { buildMessage } from './compose/build-message.js';
 import * as identities from './sqlite/identities.js';
 import * as sieveScripts from './sqlite/sieve-scripts.js';
+import * as calendars from './sqlite/calendars/calendars.js';
+import * as calendarEvents from './sqlite/calendars/calendar-events.js';
 import * as pushSubscriptions from './sqlite/push-subscriptions.js';
 import * as apiTokens from './sqlite/api-tokens.js';
 import * as meetingRooms from './sqlite/meeting-rooms.js';
@@ -137,6 +139,7 @@ export async function openMailStore(
         .transaction(() => {
           const account = directory.createAccount(db, input);
           identities.insertDefaultIdentity(db, account.id, account.displayName, account.email);
+          calendars.insertDefaultCalendar(db, account.id);
           return account;
         })
         .immediate();
@@ -361,6 +364,39 @@ export async function openMailStore(
     },
     async mayUseAddress(accountId, email) {
       return identities.mayUseAddress(db, accountId, email);
+    },
+    async listCalendars(accountId) {
+      return calendars.listCalendars(db, accountId);
+    },
+    async createCalendar(accountId, input) {
+      return calendars.createCalendar(db, accountId, input);
+    },
+    async updateCalendar(accountId, id, input) {
+      return calendars.updateCalendar(db, accountId, id, input);
+    },
+    async setDefaultCalendar(accountId, id) {
+      calendars.setDefaultCalendar(db, accountId, id);
+    },
+    async destroyCalendar(accountId, id, options) {
+      return calendars.destroyCalendar(db, accountId, id, options?.removeEvents === true);
+    },
+    async getCalendarEvents(accountId, ids) {
+      return calendarEvents.getCalendarEvents(db, accountId, ids);
+    },
+    async listCalendarEventIds(accountId) {
+      return calendarEvents.listCalendarEventIds(db, accountId);
+    },
+    async createCalendarEvent(accountId, input) {
+      return calendarEvents.createCalendarEvent(db, accountId, input);
+    },
+    async updateCalendarEvent(accountId, id, patch) {
+      return calendarEvents.updateCalendarEvent(db, accountId, id, patch);
+    },
+    async destroyCalendarEvents(accountId, ids) {
+      return calendarEvents.destroyCalendarEvents(db, accountId, ids);
+    },
+    async queryCalendarEvents(accountId, range) {
+      return calendarEvents.queryCalendarEvents(db, accountId, range);
     },
     async listSieveScripts(accountId) {
       return sieveScripts.listSieveScripts(db, accountId);

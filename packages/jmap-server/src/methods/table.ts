@@ -53,6 +53,15 @@ import { principalSet } from './principal/set.js';
 import { shareNotificationChanges, shareNotificationGet } from './share-notification/get.js';
 import { shareNotificationQuery, shareNotificationQueryChanges } from './share-notification/query.js';
 import { shareNotificationSet } from './share-notification/set.js';
+import { calendarChanges } from './calendar/changes.js';
+import { calendarGet } from './calendar/get.js';
+import { calendarSet } from './calendar/set.js';
+import { calendarEventChanges } from './calendar-event/changes.js';
+import { calendarEventGet } from './calendar-event/get.js';
+import { calendarEventQuery } from './calendar-event/query.js';
+import { calendarEventQueryChanges } from './calendar-event/query-changes.js';
+import { calendarEventSet } from './calendar-event/set.js';
+import { participantIdentityGet } from './participant-identity/get.js';
 
 interface MethodEntry<M extends MethodName> {
   /** The capability that must be in the request's `using` (RFC 8620 §3.3). */
@@ -128,6 +137,16 @@ const METHODS: { readonly [M in MethodName]?: MethodEntry<M> } = {
   'SieveScript/queryChanges': { capability: Capability.Sieve, handler: sieveScriptQueryChanges },
   'SieveScript/set': { capability: Capability.Sieve, handler: sieveScriptSet },
   'SieveScript/validate': { capability: Capability.Sieve, handler: sieveScriptValidate },
+  // JMAP Calendars (draft-ietf-jmap-calendars) §3-§5.
+  'Calendar/get': { capability: Capability.Calendars, handler: calendarGet },
+  'Calendar/changes': { capability: Capability.Calendars, handler: calendarChanges },
+  'Calendar/set': { capability: Capability.Calendars, handler: calendarSet },
+  'CalendarEvent/get': { capability: Capability.Calendars, handler: calendarEventGet },
+  'CalendarEvent/changes': { capability: Capability.Calendars, handler: calendarEventChanges },
+  'CalendarEvent/set': { capability: Capability.Calendars, handler: calendarEventSet },
+  'CalendarEvent/query': { capability: Capability.Calendars, handler: calendarEventQuery },
+  'CalendarEvent/queryChanges': { capability: Capability.Calendars, handler: calendarEventQueryChanges },
+  'ParticipantIdentity/get': { capability: Capability.Calendars, handler: participantIdentityGet },
 };
 
 export interface FoundMethod {

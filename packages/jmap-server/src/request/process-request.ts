@@ -25,6 +25,8 @@ export const SUPPORTED_CAPABILITIES: ReadonlySet<string> = new Set([
   Capability.Sieve,
   // RFC 9670 §1.5.1
   Capability.Principals,
+  // JMAP Calendars (draft-ietf-jmap-calendars)
+  Capability.Calendars,
   // RFC 8887: a client may list it in `using`; it adds no methods.
   Capability.WebSocket,
   // Email `snoozed` (see CONTEXT.md); no methods of its own.

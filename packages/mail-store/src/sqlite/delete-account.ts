@@ -7,7 +7,7 @@ import type { SqliteSearchIndex } from './sqlite-search-index.js';
 /**
  * Deletes an account and everything it owns in ONE transaction: emails (with memberships,
  * keywords, search rows), threads, threading ids, mailboxes and their counts, the change log and
- * states, quota, import keys, snoozes, identities, vacation, Sieve scripts, aliases, uploads, queued
+ * states, quota, import keys, snoozes, identities, vacation, Sieve scripts, calendars and events, aliases, uploads, queued
  * submissions,
  * and its blobs' records. Its blobs are
  * queued in `blob_gc` (their files go at the next `collectGarbage` unless another account still
@@ -34,6 +34,8 @@ export function deleteAccount(db: Db, search: SqliteSearchIndex, accountId: Acco
     run(`DELETE FROM uploads WHERE account_id = ?`);
     run(`INSERT OR IGNORE INTO blob_gc (blob_id) SELECT blob_id FROM sieve_scripts WHERE account_id = ?`);
     run(`DELETE FROM sieve_scripts WHERE account_id = ?`);
+    run(`DELETE FROM calendar_events WHERE account_id = ?`); // memberships cascade
+    run(`DELETE FROM calendars WHERE account_id = ?`);
     run(`INSERT OR IGNORE INTO blob_gc (blob_id) SELECT blob_id FROM submissions WHERE account_id = ?`);
     run(
       `DELETE FROM submission_recipients WHERE submission_id IN (SELECT id FROM submissions WHERE account_id = ?)`,

@@ -11,6 +11,7 @@ import { envelopeColumnMigration } from './envelope-column-migration.js';
 import { emailBlobsByBlobMigration } from './email-blobs-migration.js';
 import { shareNotificationsMigration } from './share-notifications.js';
 import { meetingRoomsMigration } from './meeting-rooms.js';
+import { calendarEventsMigration, calendarsMigration } from './calendars/calendar-migrations.js';
 
 export interface Migration {
   version: number;
@@ -683,5 +684,7 @@ export const migrations: readonly Migration[] = [
   emailBlobsByBlobMigration,
   shareNotificationsMigration,
   envelopeColumnMigration,
+  calendarsMigration,
+  calendarEventsMigration,
   meetingRoomsMigration,
 ];

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { toCalendarId } from '../ids.js';
 import { migrations } from './migrations.js';
 import { databaseFileName, migrate, openDatabase } from './open-database.js';
 
@@ -147,6 +148,36 @@ describe('openDatabase', () => {
       });
       db.exec(`DELETE FROM accounts WHERE id = 'A1'`);
       expect(db.prepare('SELECT count(*) FROM push_subscriptions').pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('migration 34 gives every existing account one default calendar with a valid id', () => {
+    const db = new Database(path.join(dir, databaseFileName));
+    try {
+      migrate(
+        db,
+        migrations.filter((m) => m.version < 34),
+      );
+      db.exec(`
+        INSERT INTO domains VALUES ('D1', 'example.test', 0);
+        INSERT INTO accounts VALUES ('A1', 'D1', 'a@example.test', 'A', 'h', 0);
+        INSERT INTO accounts VALUES ('A2', 'D1', 'b@example.test', 'B', 'h', 0);
+      `);
+      expect(migrate(db)).toEqual(expect.arrayContaining([34, 35]));
+      const rows = db
+        .prepare('SELECT id, account_id, is_default FROM calendars ORDER BY account_id')
+        .all() as {
+        id: string;
+        account_id: string;
+        is_default: number;
+      }[];
+      expect(rows.map((r) => [r.account_id, r.is_default])).toEqual([
+        ['A1', 1],
+        ['A2', 1],
+      ]);
+      for (const row of rows) expect(toCalendarId(row.id)).toBe(row.id);
     } finally {
       db.close();
     }

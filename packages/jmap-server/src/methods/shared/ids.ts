@@ -9,3 +9,4 @@ export {
   toShareNotificationId,
   toSieveScriptId,
 } from '@colibri/mail-store';
+export { toCalendarEventId, toCalendarId } from '@colibri/mail-store';

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import type { CalendarEvent, MethodResult, SetError } from '@colibri/jmap-types';
+import { CalendarEventFieldError, EventUidTakenError, StoreError } from '@colibri/mail-store';
+import type { AccountId, CalendarEventRecord, CalendarId } from '@colibri/mail-store';
+import { z } from 'zod';
+import type { MethodContext } from '../../method-context.js';
+import { resolveId } from '../shared/creation-ids.js';
+import { toCalendarEventId, toCalendarId } from '../shared/ids.js';
+import { parseArgs } from '../shared/parse-args.js';
+import { beginSet, setErrorOf } from '../shared/set-helpers.js';
+import { applySetItems, setResponse } from '../shared/set-loop.js';
+import { eventInputOf } from './event-input.js';
+import { parseInstanceId } from './instance-ids.js';
+import { applyJmapPatch } from './json-patch.js';
+import { eventToWire } from './to-wire.js';
+
+/** JMAP Calendars §5.9: sendSchedulingMessages is accepted; scheduling is the iTIP engine's. */
+const extraSchema = z.object({ sendSchedulingMessages: z.boolean().optional() });
+
+const nowUtc = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** The store's refusals as SetErrors naming the property at fault. */
+function eventSetError(error: unknown): SetError {
+  if (error instanceof EventUidTakenError)
+    return { type: 'alreadyExists', description: error.message, existingId: error.existingId };
+  if (error instanceof CalendarEventFieldError) {
+    if (error.code === 'tooLarge') return { type: 'tooLarge', description: error.message };
+    const property = error.property === 'utcStart' || error.property === 'utcEnd' ? 'start' : error.property;
+    return { type: 'invalidProperties', properties: [property], description: error.message };
+  }
+  if (error instanceof StoreError && error.code === 'tooLarge')
+    return { type: 'tooLarge', description: error.message };
+  return setErrorOf(error);
+}
+
+/** Server-set values a client may echo unchanged (RFC 8620 §5.3). */
+const echoable = (record: CalendarEventRecord | null): Record<string, unknown> => ({
+  id: record?.id,
+  isOrigin: record?.isOrigin ?? true,
+  baseEventId: null,
+});
+
+function resolver(ctx: MethodContext): (id: string) => CalendarId | null {
+  return (id) => toCalendarId(resolveId(ctx, id) ?? '');
+}
+
+async function createOne(
+  ctx: MethodContext,
+  accountId: AccountId,
+  values: Record<string, unknown>,
+): Promise<{ created: Partial<CalendarEvent> } | { error: SetError }> {
+  const now = nowUtc();
+  const serverSet: Record<string, unknown> = { updated: now };
+  if (values['@type'] === undefined) serverSet['@type'] = 'Event';
+  if (values.uid === undefined) serverSet.uid = randomUUID();
+  if (values.created === undefined) serverSet.created = now;
+  let calendarIds = values.calendarIds;
+  // No calendarIds: the account's default calendar.
+  if (calendarIds === undefined) {
+    const fallback = (await ctx.store.listCalendars(accountId)).find((c) => c.isDefault);
+    calendarIds = fallback ? { [fallback.id]: true } : {};
+    serverSet.calendarIds = calendarIds;
+  }
+  const input = eventInputOf({ ...values, ...serverSet, calendarIds }, echoable(null), resolver(ctx));
+  if ('type' in input) return { error: input };
+  try {
+    const record = await ctx.store.createCalendarEvent(accountId, input);
+    return { created: { ...serverSet, id: record.id, isOrigin: record.isOrigin, baseEventId: null } };
+  } catch (error) {
+    return { error: eventSetError(error) };
+  }
+}
+
+/** Writes `wire` (a whole event after its patch) over `record`. */
+async function rewrite(
+  ctx: MethodContext,
+  record: CalendarEventRecord,
+  wire: Record<string, unknown>,
+): Promise<SetError | null> {
+  const input = eventInputOf({ ...wire, updated: nowUtc() }, echoable(record), resolver(ctx));
+  if ('type' in input) return input;
+  try {
+    const { document: _, ...patch } = input;
+    await ctx.store.updateCalendarEvent(record.accountId, record.id, patch);
+    return null;
+  } catch (error) {
+    return eventSetError(error);
+  }
+}
+
+/**
+ * An occurrence id (from an expanded query): the change becomes the base event's override for
+ * that recurrenceId (RFC 8984 §4.3.4), its paths added to the override's own patch; destroying
+ * it is an override `{ excluded: true }`.
+ */
+async function changeOccurrence(
+  ctx: MethodContext,
+  accountId: AccountId,
+  id: string,
+  patch: Record<string, unknown> | 'destroy',
+): Promise<SetError | null> {
+  const instance = parseInstanceId(id);
+  const [record] = instance ? await ctx.store.getCalendarEvents(accountId, [instance.baseId]) : [];
+  if (!instance || !record) return { type: 'notFound' };
+  const wire = eventToWire(record) as unknown as Record<string, unknown>;
+  const overrides = {
+    ...((wire.recurrenceOverrides as Record<string, Record<string, unknown>> | undefined) ?? {}),
+  };
+  if (patch === 'destroy') overrides[instance.recurrenceId] = { excluded: true };
+  else {
+    const jmapOnly = Object.keys(patch).filter((path) =>
+      ['calendarIds', 'isDraft', 'id'].includes(path.split('/')[0]!),
+    );
+    if (jmapOnly.length > 0)
+      return {
+        type: 'invalidProperties',
+        properties: jmapOnly,
+        description: 'Change these on the recurring event.',
+      };
+    overrides[instance.recurrenceId] = { ...(overrides[instance.recurrenceId] ?? {}), ...patch };
+  }
+  return rewrite(ctx, record, { ...wire, recurrenceOverrides: overrides });
+}
+
+async function updateOne(
+  ctx: MethodContext,
+  accountId: AccountId,
+  id: string,
+  patch: Record<string, unknown>,
+): Promise<SetError | null> {
+  const eventId = toCalendarEventId(id);
+  if (eventId === null) return changeOccurrence(ctx, accountId, id, patch);
+  const [record] = await ctx.store.getCalendarEvents(accountId, [eventId]);
+  if (record === undefined) return { type: 'notFound' };
+  const result = applyJmapPatch(eventToWire(record) as unknown as Record<string, unknown>, patch);
+  if ('error' in result) return result.error;
+  return rewrite(ctx, record, result.patched);
+}
+
+async function destroyOne(ctx: MethodContext, accountId: AccountId, id: string): Promise<SetError | null> {
+  const eventId = toCalendarEventId(id);
+  if (eventId === null) return changeOccurrence(ctx, accountId, id, 'destroy');
+  const { destroyed } = await ctx.store.destroyCalendarEvents(accountId, [eventId]);
+  return destroyed.length > 0 ? null : { type: 'notFound' };
+}
+
+/**
+ * JMAP Calendars §5.9: CalendarEvent/set, the standard /set. Each event is checked against RFC
+ * 8984 (required properties, types, time zones, recurrence rules: invalidProperties naming them)
+ * before it is stored; the server sets `updated` on every write, and `@type`, `uid` and `created`
+ * when a create leaves them out; a uid the account already has is alreadyExists (with existingId).
+ * Updates are RFC 8620 PatchObjects over the whole event. Occurrence ids (expanded queries) patch
+ * or exclude that occurrence in the base event's recurrenceOverrides.
+ */
+export async function calendarEventSet(
+  rawArgs: Record<string, unknown>,
+  ctx: MethodContext,
+): Promise<MethodResult<'CalendarEvent/set'>> {
+  const { sendSchedulingMessages, ...standard } = rawArgs;
+  parseArgs(extraSchema, { sendSchedulingMessages });
+  const { args, accountId, oldState } = await beginSet('CalendarEvent', standard, ctx);
+  const out = await applySetItems<CalendarEvent>(ctx, args, {
+    create: (values) => createOne(ctx, accountId, values),
+    update: (id, patch) => updateOne(ctx, accountId, id, patch),
+    destroy: (id) => destroyOne(ctx, accountId, id),
+  });
+  return setResponse(
+    { accountId, oldState, newState: await ctx.store.getState(accountId, 'CalendarEvent') },
+    out,
+  );
+}
