@@ -61,6 +61,8 @@ import { calendarEventGet } from './calendar-event/get.js';
 import { calendarEventQuery } from './calendar-event/query.js';
 import { calendarEventQueryChanges } from './calendar-event/query-changes.js';
 import { calendarEventSet } from './calendar-event/set.js';
+import { calendarEventProposalGet } from './calendar-event-proposal/get.js';
+import { calendarEventProposalSet } from './calendar-event-proposal/set.js';
 import { participantIdentityGet } from './participant-identity/get.js';
 
 interface MethodEntry<M extends MethodName> {
@@ -147,6 +149,15 @@ const METHODS: { readonly [M in MethodName]?: MethodEntry<M> } = {
   'CalendarEvent/query': { capability: Capability.Calendars, handler: calendarEventQuery },
   'CalendarEvent/queryChanges': { capability: Capability.Calendars, handler: calendarEventQueryChanges },
   'ParticipantIdentity/get': { capability: Capability.Calendars, handler: participantIdentityGet },
+  // Colibri's counter-proposals extension (CONTEXT.md).
+  'CalendarEventProposal/get': {
+    capability: Capability.CalendarProposals,
+    handler: calendarEventProposalGet,
+  },
+  'CalendarEventProposal/set': {
+    capability: Capability.CalendarProposals,
+    handler: calendarEventProposalSet,
+  },
 };
 
 export interface FoundMethod {
