@@ -35,8 +35,13 @@ export function fromAddress(value: string): string | null {
   return /^[^\s@<>,;]+@[^\s@<>,;]+$/.test(address) ? address.toLowerCase() : null;
 }
 
-/** relaxed alignment (RFC 7489 §3.1.1): the same domain, or one a subdomain of the other's. */
-const aligned = (a: string, b: string): boolean => a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
+/**
+ * Relaxed alignment (RFC 7489 §3.1.1), without a public suffix list: the signing domain is the
+ * From domain or a parent of it with at least two labels (never a subdomain, which someone else
+ * may control, nor a bare suffix).
+ */
+const aligned = (signer: string, from: string): boolean =>
+  signer === from || (signer.includes('.') && from.endsWith(`.${signer}`));
 
 /**
  * The From address when our own Authentication-Results vouches for it (dmarc=pass for its
