@@ -187,3 +187,100 @@ describe('iMIP received over SMTP (RFC 6047) with a fake DNS', () => {
     ]);
   });
 });
+
+describe('an external organizer over SMTP (RFC 6047) with a fake DNS', () => {
+  const DAVE_UID = 'offsite@remote.test';
+  const fromDave = (method: string, stamp: string, extra: string[]) =>
+    [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Remote Corp//Mail 1.0//EN',
+      `METHOD:${method}`,
+      'BEGIN:VEVENT',
+      `UID:${DAVE_UID}`,
+      'SEQUENCE:0',
+      `DTSTAMP:${stamp}`,
+      'ORGANIZER:mailto:dave@remote.test',
+      ...extra,
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
+
+  async function sendFromDave(subject: string, method: string, ics: string) {
+    const transport = createTransport({ host: '127.0.0.1', port: colibri.smtpPort, ignoreTLS: true });
+    try {
+      await transport.sendMail({
+        envelope: { from: 'dave@remote.test', to: [ANN] },
+        raw:
+          `From: Dave <dave@remote.test>\r\nTo: <${ANN}>\r\nSubject: ${subject}\r\n` +
+          `Message-ID: <${subject.replace(/\W/g, '')}@remote.test>\r\nMIME-Version: 1.0\r\n` +
+          `Content-Type: text/calendar; method=${method}; charset=UTF-8\r\n\r\n${ics}`,
+      });
+    } finally {
+      transport.close();
+    }
+  }
+
+  async function jmap(methodCalls: unknown[]) {
+    const response = await fetch(`${colibri.httpUrl}/jmap/api`, {
+      method: 'POST',
+      headers: { Authorization: basic(ANN, PASSWORD), 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        using: [
+          'urn:ietf:params:jmap:core',
+          'urn:ietf:params:jmap:calendars',
+          'urn:colibri:params:jmap:calendar-proposals',
+        ],
+        methodCalls,
+      }),
+    });
+    return ((await response.json()) as { methodResponses: [string, Record<string, unknown>, string][] })
+      .methodResponses;
+  }
+
+  it('fake DNS: an authentic REQUEST lands in the calendar; a proposal is sent as COUNTER; the DECLINECOUNTER is recorded', async () => {
+    const accountId = colibri.fixture!.ann.accountId;
+    await sendFromDave(
+      'Invitation: Offsite',
+      'REQUEST',
+      fromDave('REQUEST', '20260503T080000Z', [
+        'SUMMARY:Offsite',
+        'DTSTART;TZID=Europe/Paris:20260612T100000',
+        'DTEND;TZID=Europe/Paris:20260612T120000',
+        'ATTENDEE;PARTSTAT=ACCEPTED:mailto:dave@remote.test',
+        `ATTENDEE;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:${ANN}`,
+      ]),
+    );
+    const [query] = await jmap([['CalendarEvent/query', { accountId, filter: { uid: DAVE_UID } }, 'q']]);
+    const [eventId] = query![1].ids as string[];
+    expect(eventId).toBeDefined();
+
+    const [created] = await jmap([
+      [
+        'CalendarEventProposal/set',
+        {
+          accountId,
+          create: { p: { calendarEventId: eventId, start: '2026-06-15T10:00:00', comment: 'Monday?' } },
+        },
+        's',
+      ],
+    ]);
+    expect(created![1].notCreated ?? null).toBeNull();
+    // (The COUNTER queued for Dave is checked in packages/jmap-server/tests/scheduling-proposals.test.ts.)
+
+    await sendFromDave(
+      'Proposal declined: Offsite',
+      'DECLINECOUNTER',
+      fromDave('DECLINECOUNTER', '20260503T090000Z', [
+        `ATTENDEE:mailto:${ANN}`,
+        'COMMENT:The room is booked',
+      ]),
+    );
+    const [got] = await jmap([['CalendarEventProposal/get', { accountId }, 'g']]);
+    const mine = (got![1].list as { calendarEventId: string; status: string; from: string }[]).filter(
+      (p) => p.calendarEventId === eventId,
+    );
+    expect(mine).toEqual([expect.objectContaining({ from: ANN, status: 'declined' })]);
+  });
+});

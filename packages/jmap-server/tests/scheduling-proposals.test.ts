@@ -182,3 +182,43 @@ describe('Counter-proposals over JMAP (CalendarEventProposal, RFC 5546 §3.2.7-8
     expect((unknown.notCreated as Record<string, { type: string }>).p!.type).toBe('invalidProperties');
   });
 });
+
+describe('Counter-proposals to an external organizer', () => {
+  it('an attendee here proposing to an organizer elsewhere queues a COUNTER iMIP to the organizer', async () => {
+    const calendar = (await f.store.listCalendars(f.bob.accountId)).find((c) => c.isDefault)!;
+    const record = await f.store.createCalendarEvent(f.bob.accountId, {
+      calendarIds: [calendar.id],
+      uid: 'external@remote.test',
+      utcStart: new Date('2026-05-04T08:00:00Z'),
+      utcEnd: new Date('2026-05-04T09:00:00Z'),
+      isOrigin: false,
+      data: {
+        ...meeting,
+        uid: 'external@remote.test',
+        participants: {
+          dave: person('dave@remote.test', { roles: { owner: true, attendee: true } }),
+          bob: person('bob@colibri.test', { roles: { attendee: true }, participationStatus: 'needs-action' }),
+        },
+      },
+    });
+    const result = await call(f.bob, 'CalendarEventProposal/set', {
+      create: { p: { calendarEventId: record.id, start: '2026-05-04T15:00:00', comment: 'Afternoon?' } },
+    });
+    expect(result.notCreated ?? null).toBeNull();
+    const submissions = await f.store.getSubmissions(f.bob.accountId);
+    expect(submissions.map((s) => s.envelope)).toEqual([
+      { mailFrom: 'bob@colibri.test', rcptTo: ['dave@remote.test'] },
+    ]);
+    const raw = new TextDecoder().decode((await f.store.readSubmissionMessage(submissions[0]!.id))!);
+    expect(raw).toMatch(/^From: bob@colibri\.test\r\nTo: dave@remote\.test\r\n/);
+    expect(raw).toContain('Content-Type: text/calendar; method=COUNTER; charset=UTF-8');
+    expect(raw).toContain('Content-Disposition: attachment; filename="invite.ics"');
+    const itip = extractItip(raw);
+    expect(itip.ok && itip.value.itip.method).toBe('counter');
+    expect(itip.ok && itip.value.itip.events[0]!.start).toBe('2026-05-04T15:00:00');
+    // Bob sees his own proposal, pending.
+    expect((await proposals(f.bob)).map((p) => [p.start, p.status])).toEqual([
+      ['2026-05-04T15:00:00', 'pending'],
+    ]);
+  });
+});

@@ -54,10 +54,12 @@ export async function writeCopy(
   if (record) return host.store.updateCalendarEvent(accountId, record.id, { uid: event.uid, ...span, data });
   const calendar = (await host.store.listCalendars(accountId)).find((c) => c.isDefault);
   if (!calendar) return undefined;
+  // A copy received from the organizer: scheduling is managed where it came from (isOrigin false).
   return host.store.createCalendarEvent(accountId, {
     calendarIds: [calendar.id],
     uid: event.uid,
     ...span,
+    isOrigin: false,
     data,
   });
 }
