@@ -222,3 +222,60 @@ describe('Counter-proposals to an external organizer', () => {
     ]);
   });
 });
+
+describe('Replies and per-occurrence proposals', () => {
+  it('an attendee here accepting an external organizer invitation queues an iMIP REPLY to the organizer', async () => {
+    const calendar = (await f.store.listCalendars(f.bob.accountId)).find((c) => c.isDefault)!;
+    const record = await f.store.createCalendarEvent(f.bob.accountId, {
+      calendarIds: [calendar.id],
+      uid: 'external-reply@remote.test',
+      utcStart: new Date('2026-05-04T08:00:00Z'),
+      utcEnd: new Date('2026-05-04T09:00:00Z'),
+      isOrigin: false,
+      data: {
+        ...meeting,
+        uid: 'external-reply@remote.test',
+        participants: {
+          dave: person('dave@remote.test', { roles: { owner: true, attendee: true } }),
+          bob: person('bob@colibri.test', { roles: { attendee: true }, participationStatus: 'needs-action' }),
+        },
+      },
+    });
+    await call(f.bob, 'CalendarEvent/set', {
+      update: { [record.id]: { 'participants/bob/participationStatus': 'accepted' } },
+      sendSchedulingMessages: true,
+    });
+    const [submission] = await f.store.getSubmissions(f.bob.accountId);
+    expect(submission!.envelope.rcptTo).toEqual(['dave@remote.test']);
+    const itip = extractItip((await f.store.readSubmissionMessage(submission!.id))!);
+    expect(itip.ok && itip.value.itip.method).toBe('reply');
+    expect(itip.ok && itip.value.itip.items[0]!.attendees).toEqual([
+      expect.objectContaining({ address: 'mailto:bob@colibri.test', participationStatus: 'accepted' }),
+    ]);
+  });
+
+  it('a proposal for one occurrence of a weekly meeting, accepted, moves only that occurrence in both copies', async () => {
+    const weekly = {
+      ...meeting,
+      recurrenceRules: [{ '@type': 'RecurrenceRule', frequency: 'weekly', count: 4 }],
+    };
+    await call(f.alice, 'CalendarEvent/set', { create: { m: weekly }, sendSchedulingMessages: true });
+    const bobs = await recordOf(f.bob);
+    await call(f.bob, 'CalendarEventProposal/set', {
+      create: {
+        p: { calendarEventId: bobs.id, recurrenceId: '2026-05-11T10:00:00', start: '2026-05-12T10:00:00' },
+      },
+    });
+    const [pending] = await proposals(f.alice);
+    expect(pending).toMatchObject({ recurrenceId: '2026-05-11T10:00:00', start: '2026-05-12T10:00:00' });
+    await call(f.alice, 'CalendarEventProposal/set', { update: { [pending!.id]: { status: 'accepted' } } });
+    for (const principal of [f.alice, f.bob]) {
+      const data = (await recordOf(principal)).data as {
+        start: string;
+        recurrenceOverrides?: Record<string, { start?: string }>;
+      };
+      expect(data.start).toBe('2026-05-04T10:00:00');
+      expect(data.recurrenceOverrides?.['2026-05-11T10:00:00']?.start).toBe('2026-05-12T10:00:00');
+    }
+  });
+});
