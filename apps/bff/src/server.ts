@@ -15,6 +15,7 @@ import { openStores } from './config/open-stores.js';
 import { seedDemoOnce } from './demo/seed-demo.js';
 import type { DemoSeedResult } from './demo/seed-demo.js';
 import { createApp } from './http/app.js';
+import { storeMeetingEvents } from './meet/store-meeting-events.js';
 import { countingFeed } from './http/push/state-feed.js';
 import { attachJmapWebSocket } from './http/push/websocket.js';
 import { startPushDispatcher, withPushVerification } from './http/push/push-dispatcher.js';
@@ -104,6 +105,7 @@ export async function startColibri(
       log,
       feed,
       pushCredentialRecheckMs,
+      meetingEvents: storeMeetingEvents(store),
     });
 
     const server = app.listen(config.http.port, config.http.host);

@@ -8,3 +8,5 @@ export { accountIdsOf } from './session.js';
 export { withQuotaStates } from './methods/quota/quota-push.js';
 export type { PushStateFeed, PushedStateChange } from './methods/quota/quota-push.js';
 export { openBlobAs, uploadAccountFor } from './blob-access.js';
+export { applyReceivedImip } from './scheduling/received.js';
+export type { ReceivedImipOutcome } from './scheduling/received.js';

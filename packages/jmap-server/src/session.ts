@@ -135,6 +135,7 @@ function ownAccountObject(principal: Principal, name: string): SessionAccount {
       [Capability.Principals]: { currentUserPrincipalId: principal.accountId },
       [Capability.Snooze]: SNOOZE_ACCOUNT_CAPABILITY,
       [Capability.Calendars]: CALENDARS_ACCOUNT_CAPABILITY,
+      [Capability.CalendarProposals]: {},
       ...principalsOwner(principal, principal.accountId),
     },
   };
@@ -181,6 +182,8 @@ export async function buildSession(
       [Capability.Snooze]: {},
       // JMAP Calendars §1.4: an empty object in the Session; the limits are per account.
       [Capability.Calendars]: {},
+      // Counter-proposals (CalendarEventProposal): no limits beyond the calendars'.
+      [Capability.CalendarProposals]: {},
     },
     accounts: {
       [principal.accountId]: ownAccountObject(principal, account?.email ?? principal.username),
@@ -197,6 +200,7 @@ export async function buildSession(
       [Capability.Principals]: principal.accountId,
       [Capability.Snooze]: principal.accountId,
       [Capability.Calendars]: principal.accountId,
+      [Capability.CalendarProposals]: principal.accountId,
     },
     username: principal.username,
     apiUrl: `${base}/jmap/api`,

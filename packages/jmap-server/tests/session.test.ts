@@ -56,7 +56,10 @@ describe('Session (RFC 8620 §2)', () => {
       [Capability.Principals]: f.alice.accountId,
       [Capability.Snooze]: f.alice.accountId,
       [Capability.Calendars]: f.alice.accountId,
+      [Capability.CalendarProposals]: f.alice.accountId,
     });
+    // Colibri's counter-proposals extension (CalendarEventProposal): announced, no limits of its own.
+    expect(session.capabilities[Capability.CalendarProposals]).toEqual({});
     // JMAP Calendars §1.4: an empty object in the Session, the limits in the account.
     expect(session.capabilities[Capability.Calendars]).toEqual({});
     expect(account?.accountCapabilities[Capability.Calendars]).toMatchObject({

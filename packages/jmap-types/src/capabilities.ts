@@ -18,6 +18,8 @@ export const Capability = {
   PrincipalsOwner: 'urn:ietf:params:jmap:principals:owner',
   /** JMAP Calendars (draft-ietf-jmap-calendars): Calendar, CalendarEvent, ParticipantIdentity. */
   Calendars: 'urn:ietf:params:jmap:calendars',
+  /** Colibri's counter-proposals extension: CalendarEventProposal (packages/jmap-server CONTEXT.md). */
+  CalendarProposals: 'urn:colibri:params:jmap:calendar-proposals',
   /** RFC 8887 */
   WebSocket: 'urn:ietf:params:jmap:websocket',
   /**

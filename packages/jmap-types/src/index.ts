@@ -131,3 +131,8 @@ export type {
   RecurrenceRule,
   VirtualLocation as JSCalendarVirtualLocation,
 } from './jscalendar.js';
+export type {
+  CalendarEventProposal,
+  CalendarEventProposalProperty,
+  CalendarProposalMethods,
+} from './calendar-proposals.js';

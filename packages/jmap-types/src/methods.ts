@@ -17,6 +17,7 @@ import type { MdnMethods } from './mdn.js';
 import type { SieveMethods } from './sieve.js';
 import type { PrincipalMethods } from './principal.js';
 import type { CalendarMethods } from './calendars.js';
+import type { CalendarProposalMethods } from './calendar-proposals.js';
 import type {
   Email,
   EmailFilterCondition,
@@ -49,7 +50,14 @@ export interface MailboxFilterCondition {
  * derive their types from it, so a method name typo or a wrong argument is a compile error.
  */
 export interface Methods
-  extends BlobMethods, MdnMethods, PushSubscriptionMethods, SieveMethods, PrincipalMethods, CalendarMethods {
+  extends
+    BlobMethods,
+    MdnMethods,
+    PushSubscriptionMethods,
+    SieveMethods,
+    PrincipalMethods,
+    CalendarMethods,
+    CalendarProposalMethods {
   'Core/echo': { args: Record<string, unknown>; result: Record<string, unknown> };
   'Mailbox/get': { args: GetArgs<MailboxProperty>; result: GetResult<Partial<Mailbox>> };
   'Mailbox/changes': { args: ChangesArgs; result: ChangesResult & { updatedProperties: string[] | null } };

@@ -8,6 +8,7 @@ import { createLogger, type Logger } from '../logger.js';
 import type { SendOutgoing } from './outgoing.js';
 import { sendVacationReply } from './vacation-reply.js';
 import { deliverToAccount } from './deliver-to-account.js';
+import { applyInboundImip } from './imip-inbound.js';
 import type { SieveDeliveryResult } from './sieve/sieve-delivery.js';
 import { rejectReply, sendRejectNotice } from './sieve/sieve-reject.js';
 
@@ -109,6 +110,9 @@ export async function deliverMessage(
       // filter discarded or redirected away gets none either: it never reached the account.
       const result = 'result' in delivered && delivered.result.reject === null ? delivered.result : null;
       const email = result !== null && !result.scriptVacation ? result.email : null;
+      // iMIP (RFC 6047): an authentic scheduling message updates the recipient's calendar.
+      if (result !== null && folder === 'inbox')
+        await applyInboundImip(store, accountId, recipient, message, serverName, log);
       if (email && folder === 'inbox' && options.sendOutgoing && options.log)
         await sendVacationReply(
           store,

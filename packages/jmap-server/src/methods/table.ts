@@ -62,6 +62,8 @@ import { calendarEventQuery } from './calendar-event/query.js';
 import { calendarEventQueryChanges } from './calendar-event/query-changes.js';
 import { calendarEventSet } from './calendar-event/set.js';
 import { participantIdentityChanges, participantIdentityGet } from './participant-identity/get.js';
+import { calendarEventProposalGet } from './calendar-event-proposal/get.js';
+import { calendarEventProposalSet } from './calendar-event-proposal/set.js';
 
 interface MethodEntry<M extends MethodName> {
   /** The capability that must be in the request's `using` (RFC 8620 §3.3). */
@@ -148,6 +150,15 @@ const METHODS: { readonly [M in MethodName]?: MethodEntry<M> } = {
   'CalendarEvent/queryChanges': { capability: Capability.Calendars, handler: calendarEventQueryChanges },
   'ParticipantIdentity/get': { capability: Capability.Calendars, handler: participantIdentityGet },
   'ParticipantIdentity/changes': { capability: Capability.Calendars, handler: participantIdentityChanges },
+  // Colibri's counter-proposals extension (CONTEXT.md).
+  'CalendarEventProposal/get': {
+    capability: Capability.CalendarProposals,
+    handler: calendarEventProposalGet,
+  },
+  'CalendarEventProposal/set': {
+    capability: Capability.CalendarProposals,
+    handler: calendarEventProposalSet,
+  },
 };
 
 export interface FoundMethod {

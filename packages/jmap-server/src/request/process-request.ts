@@ -27,6 +27,8 @@ export const SUPPORTED_CAPABILITIES: ReadonlySet<string> = new Set([
   Capability.Principals,
   // JMAP Calendars (draft-ietf-jmap-calendars)
   Capability.Calendars,
+  // Colibri's counter-proposals (CalendarEventProposal)
+  Capability.CalendarProposals,
   // RFC 8887: a client may list it in `using`; it adds no methods.
   Capability.WebSocket,
   // Email `snoozed` (see CONTEXT.md); no methods of its own.

@@ -4,6 +4,7 @@ import { CalendarEventFieldError, EventUidTakenError, StoreError } from '@colibr
 import type { AccountId, CalendarEventRecord, CalendarId } from '@colibri/mail-store';
 import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
+import { withScheduling } from '../../scheduling/after-write.js';
 import { resolveId } from '../shared/creation-ids.js';
 import { toCalendarEventId, toCalendarId } from '../shared/ids.js';
 import { parseArgs } from '../shared/parse-args.js';
@@ -159,11 +160,18 @@ export async function calendarEventSet(
   const { sendSchedulingMessages, ...standard } = rawArgs;
   parseArgs(extraSchema, { sendSchedulingMessages });
   const { args, accountId, oldState } = await beginSet('CalendarEvent', standard, ctx);
-  const out = await applySetItems<CalendarEvent>(ctx, args, {
-    create: (values) => createOne(ctx, accountId, values),
-    update: (id, patch) => updateOne(ctx, accountId, id, patch),
-    destroy: (id) => destroyOne(ctx, accountId, id),
-  });
+  const writers = {
+    create: (values: Record<string, unknown>) => createOne(ctx, accountId, values),
+    update: (id: string, patch: Record<string, unknown>) => updateOne(ctx, accountId, id, patch),
+    destroy: (id: string) => destroyOne(ctx, accountId, id),
+  };
+  // Scheduling (iTIP to the participants) only when asked, as §5.9 says (default false).
+  const baseIdOf = (id: string) => toCalendarEventId(id) ?? parseInstanceId(id)?.baseId ?? null;
+  const out = await applySetItems<CalendarEvent>(
+    ctx,
+    args,
+    sendSchedulingMessages === true ? withScheduling(ctx, accountId, writers, baseIdOf) : writers,
+  );
   return setResponse(
     { accountId, oldState, newState: await ctx.store.getState(accountId, 'CalendarEvent') },
     out,
