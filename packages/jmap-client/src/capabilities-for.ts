@@ -15,6 +15,7 @@ const capabilityOfType: Record<string, string> = {
   Calendar: Capability.Calendars,
   CalendarEvent: Capability.Calendars,
   ParticipantIdentity: Capability.Calendars,
+  CalendarEventProposal: Capability.CalendarProposals,
 };
 
 /** The `using` list for a set of method names: always core, plus what each method needs. */
@@ -26,6 +27,8 @@ export function capabilitiesFor(methods: Iterable<MethodName>): string[] {
     if (capability) using.add(capability);
     // Submission methods also act on mail objects (RFC 8621 §7).
     if (capability === Capability.Submission) using.add(Capability.Mail);
+    // Proposals are about calendar events (Colibri's extension of JMAP Calendars).
+    if (capability === Capability.CalendarProposals) using.add(Capability.Calendars);
   }
   return [...using];
 }

@@ -5,7 +5,14 @@ import { CALENDARS_CAPABILITY } from './jmap-calendars';
 import { getCalendars } from './get-calendars';
 import { queryEventsInRange } from './query-events';
 import { CalendarSetError } from './set-error';
-import { deleteEvent, proposeNewTime, setParticipation, undoDelete, updateEvent } from './write-events';
+import {
+  deleteEvent,
+  jmapProposalSender,
+  proposeNewTime,
+  setParticipation,
+  undoDelete,
+  updateEvent,
+} from './write-events';
 
 const range = { after: '2026-11-30T00:00:00', before: '2026-12-07T00:00:00', timeZone: 'Europe/Paris' };
 
@@ -213,6 +220,47 @@ describe('mock server: answering an invitation', () => {
         },
       },
     });
+  });
+
+  it('sends the proposed time as a CalendarEventProposal, for the whole event or one occurrence', async () => {
+    const { client, requests } = server();
+    const proposal = {
+      start: '2026-12-01T16:00:00',
+      end: '2026-12-01T17:30:00',
+      timeZone: 'Europe/Paris',
+      comment: '',
+    };
+    const sender = jmapProposalSender(client, 'A1');
+    await proposeNewTime(
+      client,
+      'A1',
+      { target: { occurrence: invitation, master: invitation }, participantId: 'me', scope: 'series' },
+      proposal,
+      sender,
+    );
+    await sender(proposal, {
+      target: { occurrence: weeklyOccurrence, master: weeklyMaster },
+      participantId: 'me',
+      scope: 'occurrence',
+    });
+    const [whole, one] = callsOf(requests, 'CalendarEventProposal/set').map((args) => args.create);
+    expect(whole).toEqual({
+      proposal: {
+        calendarEventId: invitation.id,
+        recurrenceId: null,
+        start: '2026-12-01T16:00:00',
+        duration: 'PT1H30M',
+        timeZone: 'Europe/Paris',
+        comment: null,
+      },
+    });
+    expect(one).toMatchObject({
+      proposal: { calendarEventId: weeklyMaster.id, recurrenceId: weeklyOccurrence.recurrenceId },
+    });
+    const using = requests.find((r) => r.methodCalls[0]?.[0] === 'CalendarEventProposal/set')?.using;
+    expect(using).toEqual(
+      expect.arrayContaining(['urn:colibri:params:jmap:calendar-proposals', CALENDARS_CAPABILITY]),
+    );
   });
 
   it('proposing a new time answers tentative with the comment, and hands the time to the scheduling engine', async () => {

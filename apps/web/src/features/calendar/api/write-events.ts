@@ -11,6 +11,7 @@ import {
   seriesUpdate,
 } from '../lib/event-patches';
 import { hasParticipants, isOccurrence } from '../lib/occurrence';
+import { durationOfMs, localDifferenceMs } from '../lib/time';
 
 /**
  * Which events an edit reaches: `occurrence` writes a recurrence override on the base event
@@ -202,6 +203,36 @@ export async function proposeNewTime(
   if (!sendProposal) return { proposalSent: false };
   await sendProposal(proposal, change);
   return { proposalSent: true };
+}
+
+/**
+ * The scheduling engine's side of `proposeNewTime`: Colibri's CalendarEventProposal/set
+ * (`urn:colibri:params:jmap:calendar-proposals`) stores the proposal for an organiser here, or
+ * sends it as an iTIP COUNTER to one elsewhere. Start and end are in the proposal's zone.
+ */
+export function jmapProposalSender(client: JmapClient, accountId: Id) {
+  return async (proposal: TimeProposal, change: Omit<ParticipationChange, 'status' | 'comment'>) => {
+    const { target, scope } = change;
+    const { occurrence, master } = target;
+    const recurrenceId =
+      scope === 'occurrence' && isOccurrence(occurrence) && occurrence.recurrenceId
+        ? occurrence.recurrenceId
+        : null;
+    const result = await client.call('CalendarEventProposal/set', {
+      accountId,
+      create: {
+        proposal: {
+          calendarEventId: master.id,
+          recurrenceId,
+          start: proposal.start,
+          duration: durationOfMs(Math.max(0, localDifferenceMs(proposal.start, proposal.end))),
+          timeZone: proposal.timeZone,
+          comment: proposal.comment || null,
+        },
+      },
+    });
+    throwIfRefused(result.notCreated, 'proposal');
+  };
 }
 
 /** draft §4.3 Calendar/set: shows or hides a calendar's events (isVisible is per user). */

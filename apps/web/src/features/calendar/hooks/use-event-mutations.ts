@@ -12,6 +12,7 @@ import {
   createEvent,
   deleteEvent,
   proposeNewTime,
+  jmapProposalSender,
   setCalendarVisible,
   setParticipation,
   undoDelete,
@@ -214,7 +215,7 @@ export function useProposeNewTime(accountId: Id, sendProposal?: Parameters<typeo
         accountId,
         { target, participantId: own.id, scope: request.scope },
         request.proposal,
-        sendProposal,
+        sendProposal ?? jmapProposalSender(client, accountId),
       );
     },
     onError: (error) => failed(m.what.propose, error),

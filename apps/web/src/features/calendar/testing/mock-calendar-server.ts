@@ -114,6 +114,15 @@ function answer(data: MockServerData, name: string, args: Record<string, unknown
   switch (name) {
     case 'Calendar/get':
       return { accountId, state: 'c1', list: data.calendars, notFound: [] };
+    case 'CalendarEventProposal/set':
+      return {
+        accountId,
+        oldState: 'e1',
+        newState: 'e2',
+        created: Object.fromEntries(
+          Object.keys(args.create as object).map((key) => [key, { id: `P-${key}` }]),
+        ),
+      };
     case 'Calendar/set':
       if (data.refuse)
         return {
