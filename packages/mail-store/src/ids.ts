@@ -1,4 +1,5 @@
 import { randomFillSync } from 'node:crypto';
+import type { AddressBookId, ContactCardId } from './contacts-model.js';
 import type {
   AccountId,
   DomainId,
@@ -31,6 +32,8 @@ const prefixes = {
   Identity: 'I',
   SieveScript: 'F',
   ShareNotification: 'N',
+  AddressBook: 'B',
+  ContactCard: 'K',
 } as const;
 type Kind = keyof typeof prefixes;
 
@@ -74,3 +77,5 @@ export const toIdentityId: (value: string) => IdentityId | null = parser('Identi
 export const toSieveScriptId: (value: string) => SieveScriptId | null = parser('SieveScript');
 export const toShareNotificationId: (value: string) => ShareNotificationId | null =
   parser('ShareNotification');
+export const toAddressBookId: (value: string) => AddressBookId | null = parser('AddressBook');
+export const toContactCardId: (value: string) => ContactCardId | null = parser('ContactCard');

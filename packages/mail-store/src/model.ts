@@ -27,7 +27,10 @@ export type ChangeType =
   | 'Identity'
   | 'VacationResponse'
   | 'SieveScript'
-  | 'ShareNotification';
+  | 'ShareNotification'
+  // Contacts (contacts-model.ts)
+  | 'AddressBook'
+  | 'ContactCard';
 
 export interface Domain {
   id: DomainId;

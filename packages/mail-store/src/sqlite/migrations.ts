@@ -11,6 +11,7 @@ import { envelopeColumnMigration } from './envelope-column-migration.js';
 import { emailBlobsByBlobMigration } from './email-blobs-migration.js';
 import { shareNotificationsMigration } from './share-notifications.js';
 import { meetingRoomsMigration } from './meeting-rooms.js';
+import { contactsMigration } from './contacts/migration.js';
 
 export interface Migration {
   version: number;
@@ -684,4 +685,5 @@ export const migrations: readonly Migration[] = [
   shareNotificationsMigration,
   envelopeColumnMigration,
   meetingRoomsMigration,
+  contactsMigration,
 ];

@@ -30,6 +30,7 @@ import { describeCompose } from './compose.js';
 import { describeIdentities } from './identities.js';
 import { describeVacation } from './vacation.js';
 import { describeSieveScripts } from './sieve-scripts.js';
+import { describeContacts } from './contacts.js';
 import { describePushSubscriptions } from './push-subscriptions.js';
 import { describeApiTokens } from './api-tokens.js';
 import { describeMeetingRooms } from './meeting-rooms.js';
@@ -77,6 +78,7 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeIdentities(factory);
     describeVacation(factory);
     describeSieveScripts(factory);
+    describeContacts(factory);
     describePushSubscriptions(factory);
     describeApiTokens(factory);
     describeMeetingRooms(factory);
