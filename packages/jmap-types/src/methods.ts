@@ -16,6 +16,7 @@ import type { BlobMethods } from './blob.js';
 import type { MdnMethods } from './mdn.js';
 import type { SieveMethods } from './sieve.js';
 import type { PrincipalMethods } from './principal.js';
+import type { ContactsMethods } from './contacts.js';
 import type {
   Email,
   EmailFilterCondition,
@@ -48,7 +49,7 @@ export interface MailboxFilterCondition {
  * derive their types from it, so a method name typo or a wrong argument is a compile error.
  */
 export interface Methods
-  extends BlobMethods, MdnMethods, PushSubscriptionMethods, SieveMethods, PrincipalMethods {
+  extends BlobMethods, MdnMethods, PushSubscriptionMethods, SieveMethods, PrincipalMethods, ContactsMethods {
   'Core/echo': { args: Record<string, unknown>; result: Record<string, unknown> };
   'Mailbox/get': { args: GetArgs<MailboxProperty>; result: GetResult<Partial<Mailbox>> };
   'Mailbox/changes': { args: ChangesArgs; result: ChangesResult & { updatedProperties: string[] | null } };

@@ -39,6 +39,8 @@ const PUSH_TYPES: readonly ChangeType[] = [
   'Identity',
   'VacationResponse',
   'SieveScript',
+  'AddressBook',
+  'ContactCard',
 ];
 
 export interface JmapWebSocketOptions {

@@ -9,3 +9,4 @@ export {
   toShareNotificationId,
   toSieveScriptId,
 } from '@colibri/mail-store';
+export { toAddressBookId, toContactCardId } from '@colibri/mail-store';
