@@ -406,8 +406,8 @@ export interface MailStore {
   /** Makes the book the default; the ids whose isDefault changed. */
   setDefaultAddressBook(accountId: AccountId, id: AddressBookId): Promise<AddressBookId[]>;
   /**
-   * NotFoundError, ForbiddenError for the default book, AddressBookNotEmptyError when cards are only
-   * in it and `removeContents` is not set (cards also in other books just leave it).
+   * NotFoundError, ForbiddenError for the default book, AddressBookNotEmptyError when it holds cards
+   * and `removeContents` is not set (then cards also in other books just leave it).
    */
   destroyAddressBook(
     accountId: AccountId,

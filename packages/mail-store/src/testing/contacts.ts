@@ -102,6 +102,13 @@ export function describeContacts(factory: MailStoreFactory): void {
       await expect(store.destroyAddressBook(account.id, work)).rejects.toBeInstanceOf(
         AddressBookNotEmptyError,
       );
+      // RFC 9610 §2.3: any card in the book stops it, even one that is in another book too.
+      const extra = (await store.createAddressBook(account.id, { name: 'Extra' })).id;
+      await store.updateContactCard(account.id, both.id, card('Both', [], [home, work, extra]));
+      await expect(store.destroyAddressBook(account.id, extra)).rejects.toBeInstanceOf(
+        AddressBookNotEmptyError,
+      );
+      await store.destroyAddressBook(account.id, extra, { removeContents: true });
       const state = await store.getState(account.id, 'ContactCard');
       await store.destroyAddressBook(account.id, work, { removeContents: true });
       const changes = await store.getChanges(account.id, 'ContactCard', state);

@@ -70,7 +70,7 @@ async function destroyOne(
     await ctx.store.destroyAddressBook(accountId, bookId, { removeContents });
     return null;
   } catch (error) {
-    // RFC 9610 §2.3: cards only in this book and onDestroyRemoveContents not set.
+    // RFC 9610 §2.3: cards in this book and onDestroyRemoveContents not set.
     if (error instanceof AddressBookNotEmptyError)
       return { type: 'addressBookHasContents', description: error.message };
     return setErrorOf(error);
@@ -78,8 +78,8 @@ async function destroyOne(
 }
 
 /**
- * RFC 9610 §2.3: AddressBook/set, the standard /set; destroying a book with cards only in it needs
- * onDestroyRemoveContents (its cards are destroyed, cards also in other books only leave it); the
+ * RFC 9610 §2.3: AddressBook/set, the standard /set; destroying a book with cards in it needs
+ * onDestroyRemoveContents (cards only in it are destroyed, cards also in other books leave it); the
  * default book cannot be destroyed. When everything succeeded, onSuccessSetIsDefault (an id or
  * `#creationId`) makes that book the default, reported as isDefault in created/updated.
  */

@@ -1,5 +1,5 @@
 import type { ContactCard } from '@colibri/jmap-types';
-import type { AccountId, ContactCardRecord } from '@colibri/mail-store';
+import type { AccountId, ContactCardId, ContactCardRecord } from '@colibri/mail-store';
 import { contactLimits } from '@colibri/mail-store';
 import type { MethodContext } from '../../method-context.js';
 import type { Comparator, Filter } from '../shared/in-memory-query.js';
@@ -136,7 +136,13 @@ export async function contactCardResults(
         await ctx.store.searchContactCards(accountId, { prefix, limit: contactLimits.maxSearchResults }),
       ),
     );
-  const records = await ctx.store.getContactCards(accountId);
+  // Autocomplete's plain `prefix` condition reads only the cards the index found, not them all.
+  const plain = args.filter != null && !('operator' in args.filter) ? args.filter : null;
+  const only = plain?.prefix === undefined ? undefined : prefixed.get(plain.prefix);
+  const records = await ctx.store.getContactCards(
+    accountId,
+    only === undefined ? undefined : ([...only] as ContactCardId[]),
+  );
   return records
     .map((record): Candidate => ({ id: record.id, record, card: contactCardToWire(record) }))
     .filter((c) => matchesFilter(c, args.filter, (item, q) => matches(item, q, prefixed)))

@@ -15,7 +15,7 @@ import { contactLimits } from './limits.js';
 /** The name a lazily made default book gets; the user may rename it. */
 export const defaultAddressBookName = 'Contacts';
 
-/** A book cannot be destroyed while cards are only in it, unless they go with it. */
+/** A book cannot be destroyed while it holds cards, unless they go with it. */
 export class AddressBookNotEmptyError extends StoreError {
   constructor() {
     super('invalid', 'The address book still has cards');
@@ -181,8 +181,8 @@ export function setDefaultAddressBook(db: Db, accountId: AccountId, id: AddressB
 }
 
 /**
- * Destroys a book. Cards in it and in other books only leave it (updated); cards only in it are
- * destroyed with `removeContents`, else AddressBookNotEmptyError. The default book cannot be
+ * Destroys a book. With cards in it, only with `removeContents` (else AddressBookNotEmptyError):
+ * cards also in other books then leave it (updated), cards only in it are destroyed. The default book cannot be
  * destroyed (ForbiddenError): make another one the default first.
  */
 export function destroyAddressBook(
@@ -201,7 +201,8 @@ export function destroyAddressBook(
       )
       .all(id) as { id: ContactCardId; books: number }[];
     const only = members.filter((m) => m.books === 1).map((m) => m.id);
-    if (only.length > 0 && !removeContents) throw new AddressBookNotEmptyError();
+    // RFC 9610 §2.3: a book with any card in it goes only with its contents.
+    if (members.length > 0 && !removeContents) throw new AddressBookNotEmptyError();
     db.prepare('DELETE FROM contact_card_books WHERE address_book_id = ?').run(id);
     for (const cardId of only) deleteCardRow(db, cardId);
     db.prepare('DELETE FROM address_books WHERE id = ?').run(id);
