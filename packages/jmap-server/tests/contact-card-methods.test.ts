@@ -2,6 +2,7 @@ import { Capability } from '@colibri/jmap-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callOne } from './support/call-using.js';
 import { openFixture } from './support/fixture.js';
+import { aliceIdentityId, callSubmission, importDraft } from './support/submissions.js';
 import type { Fixture } from './support/fixture.js';
 
 let f: Fixture;
@@ -187,6 +188,29 @@ describe('ContactCard/query (RFC 9610 §3.3)', () => {
     expect(changes.removed).toEqual([id]);
     expect(changes.added).toEqual([{ id, index: expect.any(Number) }]);
     await call('ContactCard/set', { destroy: [id] });
+  });
+});
+
+describe('ranking by use', () => {
+  it('a contact written to through EmailSubmission/set comes first in autocomplete', async () => {
+    const set = await call('ContactCard/set', {
+      create: { bob: { name: { full: 'Bob Martin' }, emails: { e: { address: 'bob@colibri.test' } } } },
+    });
+    const bob = (set.created as Objects).bob!.id as string;
+    const recent = [{ property: 'recentlyUsed' }];
+    expect((await query({ prefix: 'b' }, recent))[0]).not.toBe(bob);
+    const draft = await importDraft(f, { Cc: null });
+    await callSubmission(f, [
+      [
+        'EmailSubmission/set',
+        {
+          accountId: f.alice.accountId,
+          create: { s: { identityId: await aliceIdentityId(f), emailId: draft.id } },
+        },
+        's',
+      ],
+    ]);
+    expect((await query({ prefix: 'b' }, recent))[0]).toBe(bob);
   });
 });
 
