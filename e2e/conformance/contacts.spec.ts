@@ -1,5 +1,6 @@
 import { Capability } from '@colibri/jmap-types';
 import type { ChangesResult, QueryResult } from '@colibri/jmap-types';
+import { openEventSource, until } from './support/event-source.js';
 import { expectMethodError } from './support/expect-jmap.js';
 import { expect, test } from './support/fixtures.js';
 import type { JmapAccount } from './support/jmap-raw.js';
@@ -102,6 +103,18 @@ test.describe('RFC 9610 JMAP Contacts over HTTP', () => {
     const gone = await ok<SetResponse>(account, 'ContactCard/set', { destroy: [alan] });
     expect(gone.destroyed).toEqual([alan]);
     expect(await query({})).toEqual([]);
+  });
+
+  test('RFC 8620 §7.3: a card change is pushed as a ContactCard StateChange', async ({ account }) => {
+    const stream = await openEventSource(account, { types: 'ContactCard', closeafter: 'state', ping: '0' });
+    const set = await ok<SetResponse>(account, 'ContactCard/set', {
+      create: { p: person('Pushed', 'Person', 'pushed@example.com') },
+    });
+    const state = await until(stream, 'state');
+    const changed = state.data.changed as Record<string, Record<string, string>>;
+    expect(changed[account.accountId]).toEqual({ ContactCard: set.newState });
+    await stream.ended;
+    await ok(account, 'ContactCard/set', { destroy: [createdId(set, 'p')] });
   });
 
   test("RFC 8620 §5.4: ContactCard/copy never reads another user's cards", async ({
