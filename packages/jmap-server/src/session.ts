@@ -9,6 +9,7 @@ import { BLOB_ACCOUNT_CAPABILITY } from './methods/blob/limits.js';
 import { submissionAccountCapability } from './methods/email-submission/capability.js';
 import { SIEVE_ACCOUNT_CAPABILITY } from './methods/sieve-script/capability.js';
 import { CALENDARS_ACCOUNT_CAPABILITY } from './methods/calendar/capability.js';
+import { CONTACTS_ACCOUNT_CAPABILITY } from './methods/address-book/capability.js';
 import { SNOOZE_ACCOUNT_CAPABILITY } from './methods/email/snooze.js';
 import type { Principal } from './principal.js';
 
@@ -132,6 +133,7 @@ function ownAccountObject(principal: Principal, name: string): SessionAccount {
       [Capability.Submission]: submissionAccountCapability(new Date()),
       [Capability.Mdn]: {},
       [Capability.Sieve]: SIEVE_ACCOUNT_CAPABILITY,
+      [Capability.Contacts]: CONTACTS_ACCOUNT_CAPABILITY,
       [Capability.Principals]: { currentUserPrincipalId: principal.accountId },
       [Capability.Snooze]: SNOOZE_ACCOUNT_CAPABILITY,
       [Capability.Calendars]: CALENDARS_ACCOUNT_CAPABILITY,
@@ -174,6 +176,8 @@ export async function buildSession(
       [Capability.Mdn]: {},
       // RFC 9661 §1.2: an empty object in the Session; the limits are per account.
       [Capability.Sieve]: {},
+      // RFC 9610 §1.4.1: an empty object in the Session; the limits are per account.
+      [Capability.Contacts]: {},
       // RFC 9670 §1.5.1: an empty object in the Session.
       [Capability.Principals]: {},
       // RFC 8887 §4.1: the WebSocket endpoint (ws/wss on the same origin), push included.
@@ -197,6 +201,7 @@ export async function buildSession(
       [Capability.Submission]: principal.accountId,
       [Capability.Mdn]: principal.accountId,
       [Capability.Sieve]: principal.accountId,
+      [Capability.Contacts]: principal.accountId,
       [Capability.Principals]: principal.accountId,
       [Capability.Snooze]: principal.accountId,
       [Capability.Calendars]: principal.accountId,

@@ -53,6 +53,7 @@ describe('Session (RFC 8620 §2)', () => {
       [Capability.Submission]: f.alice.accountId,
       [Capability.Mdn]: f.alice.accountId,
       [Capability.Sieve]: f.alice.accountId,
+      [Capability.Contacts]: f.alice.accountId,
       [Capability.Principals]: f.alice.accountId,
       [Capability.Snooze]: f.alice.accountId,
       [Capability.Calendars]: f.alice.accountId,

@@ -12,6 +12,8 @@ export const Capability = {
   Mdn: 'urn:ietf:params:jmap:mdn',
   /** RFC 9661 §1.2 */
   Sieve: 'urn:ietf:params:jmap:sieve',
+  /** RFC 9610 §1.4.1: AddressBook and ContactCard. */
+  Contacts: 'urn:ietf:params:jmap:contacts',
   /** RFC 9670 §1.5.1: Principal and ShareNotification. */
   Principals: 'urn:ietf:params:jmap:principals',
   /** RFC 9670 §1.5.2: only an account capability, never in `using`. */

@@ -18,6 +18,7 @@ import type { SieveMethods } from './sieve.js';
 import type { PrincipalMethods } from './principal.js';
 import type { CalendarMethods } from './calendars.js';
 import type { CalendarProposalMethods } from './calendar-proposals.js';
+import type { ContactsMethods } from './contacts.js';
 import type {
   Email,
   EmailFilterCondition,
@@ -57,7 +58,8 @@ export interface Methods
     SieveMethods,
     PrincipalMethods,
     CalendarMethods,
-    CalendarProposalMethods {
+    CalendarProposalMethods,
+    ContactsMethods {
   'Core/echo': { args: Record<string, unknown>; result: Record<string, unknown> };
   'Mailbox/get': { args: GetArgs<MailboxProperty>; result: GetResult<Partial<Mailbox>> };
   'Mailbox/changes': { args: ChangesArgs; result: ChangesResult & { updatedProperties: string[] | null } };

@@ -1,4 +1,5 @@
 import { randomFillSync } from 'node:crypto';
+import type { AddressBookId, ContactCardId } from './contacts-model.js';
 import type {
   AccountId,
   CalendarEventId,
@@ -35,6 +36,8 @@ const prefixes = {
   ShareNotification: 'N',
   Calendar: 'C',
   CalendarEvent: 'V',
+  AddressBook: 'B',
+  ContactCard: 'K',
 } as const;
 type Kind = keyof typeof prefixes;
 
@@ -80,3 +83,5 @@ export const toShareNotificationId: (value: string) => ShareNotificationId | nul
   parser('ShareNotification');
 export const toCalendarId: (value: string) => CalendarId | null = parser('Calendar');
 export const toCalendarEventId: (value: string) => CalendarEventId | null = parser('CalendarEvent');
+export const toAddressBookId: (value: string) => AddressBookId | null = parser('AddressBook');
+export const toContactCardId: (value: string) => ContactCardId | null = parser('ContactCard');

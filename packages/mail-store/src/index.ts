@@ -223,3 +223,18 @@ export type { HeaderField } from './mime/header-block.js';
 // What a mail filter (Sieve) reads of a message before it is stored.
 export { messageBodyText, messageHeaderFields, messageRawBody } from './mime/message-view.js';
 export { isValidKeyword } from './keywords.js';
+// Contacts: address books and cards (the card JSON is the caller's; the store keeps its index).
+export type {
+  AddressBookId,
+  AddressBookInput,
+  AddressBookPatch,
+  AddressBookRecord,
+  ContactCardId,
+  ContactCardIndex,
+  ContactCardInput,
+  ContactCardRecord,
+  ContactSearch,
+} from './contacts-model.js';
+export { toAddressBookId, toContactCardId } from './ids.js';
+export { contactLimits } from './sqlite/contacts/limits.js';
+export { AddressBookNotEmptyError, defaultAddressBookName } from './sqlite/contacts/address-books.js';

@@ -1,4 +1,14 @@
 import type {
+  AddressBookId,
+  AddressBookInput,
+  AddressBookPatch,
+  AddressBookRecord,
+  ContactCardId,
+  ContactCardInput,
+  ContactCardRecord,
+  ContactSearch,
+} from './contacts-model.js';
+import type {
   PushSubscription,
   PushSubscriptionInput,
   PushSubscriptionPatch,
@@ -454,6 +464,46 @@ export interface MailStore {
    * `calendarEventLimits.maxRangeResults`.
    */
   queryCalendarEvents(accountId: AccountId, range: CalendarEventRange): Promise<CalendarEventRecord[]>;
+  // Contacts (contacts-model.ts): address books and cards, logged as AddressBook and ContactCard.
+  /** The account's books, its default one made on first need; by sortOrder, then name. */
+  listAddressBooks(accountId: AccountId): Promise<AddressBookRecord[]>;
+  /** InvalidInputError for a bad name, overQuota beyond `contactLimits.maxAddressBooksPerAccount`. */
+  createAddressBook(accountId: AccountId, input: AddressBookInput): Promise<AddressBookRecord>;
+  /** As create; NotFoundError for an unknown id. */
+  updateAddressBook(
+    accountId: AccountId,
+    id: AddressBookId,
+    patch: AddressBookPatch,
+  ): Promise<AddressBookRecord>;
+  /** Makes the book the default; the ids whose isDefault changed. */
+  setDefaultAddressBook(accountId: AccountId, id: AddressBookId): Promise<AddressBookId[]>;
+  /**
+   * NotFoundError, ForbiddenError for the default book, AddressBookNotEmptyError when it holds cards
+   * and `removeContents` is not set (then cards also in other books just leave it).
+   */
+  destroyAddressBook(
+    accountId: AccountId,
+    id: AddressBookId,
+    options?: { removeContents?: boolean },
+  ): Promise<void>;
+  /** These cards (unknown ids left out), or all of the account's, by sort name. */
+  getContactCards(accountId: AccountId, ids?: readonly ContactCardId[]): Promise<ContactCardRecord[]>;
+  /**
+   * An empty addressBookIds means the default book. NotFoundError for a book not the account's,
+   * TooLargeError beyond `contactLimits.maxCardJsonBytes`, overQuota beyond maxCardsPerAccount.
+   */
+  createContactCard(accountId: AccountId, input: ContactCardInput): Promise<ContactCardRecord>;
+  /** Replaces the card's JSON, index and books; as create, and NotFoundError for an unknown id. */
+  updateContactCard(
+    accountId: AccountId,
+    id: ContactCardId,
+    input: ContactCardInput,
+  ): Promise<ContactCardRecord>;
+  destroyContactCard(accountId: AccountId, id: ContactCardId): Promise<void>;
+  /** Autocomplete: cards with a word or email starting with the prefix, most recently used first. */
+  searchContactCards(accountId: AccountId, search: ContactSearch): Promise<ContactCardId[]>;
+  /** The cards with these email addresses were used now (autocomplete ranking); how many. */
+  markContactsUsed(accountId: AccountId, emails: readonly string[], at?: Date): Promise<number>;
 
   // Push subscriptions (RFC 8620 §7.2): the principal's (its own account's), no change log.
   listPushSubscriptions(ownerId: AccountId): Promise<PushSubscription[]>;

@@ -31,7 +31,10 @@ export type ChangeType =
   | 'SieveScript'
   | 'ShareNotification'
   | 'Calendar'
-  | 'CalendarEvent';
+  | 'CalendarEvent'
+  // Contacts (contacts-model.ts)
+  | 'AddressBook'
+  | 'ContactCard';
 
 export interface Domain {
   id: DomainId;

@@ -58,6 +58,8 @@ import * as calendarEvents from './sqlite/calendars/calendar-events.js';
 import * as pushSubscriptions from './sqlite/push-subscriptions.js';
 import * as apiTokens from './sqlite/api-tokens.js';
 import * as meetingRooms from './sqlite/meeting-rooms.js';
+import * as addressBooks from './sqlite/contacts/address-books.js';
+import * as contactCards from './sqlite/contacts/contact-cards.js';
 import { claimVacationReply, getVacationResponse, setVacationResponse } from './sqlite/vacation.js';
 
 export interface OpenMailStoreOptions {
@@ -397,6 +399,40 @@ export async function openMailStore(
     },
     async queryCalendarEvents(accountId, range) {
       return calendarEvents.queryCalendarEvents(db, accountId, range);
+    },
+    // Contacts
+    async listAddressBooks(accountId) {
+      return addressBooks.listAddressBooks(db, accountId);
+    },
+    async createAddressBook(accountId, input) {
+      return addressBooks.createAddressBook(db, accountId, input);
+    },
+    async updateAddressBook(accountId, id, patch) {
+      return addressBooks.updateAddressBook(db, accountId, id, patch);
+    },
+    async setDefaultAddressBook(accountId, id) {
+      return addressBooks.setDefaultAddressBook(db, accountId, id);
+    },
+    async destroyAddressBook(accountId, id, options) {
+      addressBooks.destroyAddressBook(db, accountId, id, options?.removeContents === true);
+    },
+    async getContactCards(accountId, ids) {
+      return contactCards.getContactCards(db, accountId, ids);
+    },
+    async createContactCard(accountId, input) {
+      return contactCards.createContactCard(db, accountId, input);
+    },
+    async updateContactCard(accountId, id, input) {
+      return contactCards.updateContactCard(db, accountId, id, input);
+    },
+    async destroyContactCard(accountId, id) {
+      contactCards.destroyContactCard(db, accountId, id);
+    },
+    async searchContactCards(accountId, search) {
+      return contactCards.searchContactCards(db, accountId, search);
+    },
+    async markContactsUsed(accountId, emails, at) {
+      return contactCards.markContactsUsed(db, accountId, emails, at ?? new Date());
     },
     async listSieveScripts(accountId) {
       return sieveScripts.listSieveScripts(db, accountId);

@@ -64,6 +64,15 @@ import { calendarEventSet } from './calendar-event/set.js';
 import { participantIdentityChanges, participantIdentityGet } from './participant-identity/get.js';
 import { calendarEventProposalGet } from './calendar-event-proposal/get.js';
 import { calendarEventProposalSet } from './calendar-event-proposal/set.js';
+import { addressBookChanges } from './address-book/changes.js';
+import { addressBookGet } from './address-book/get.js';
+import { addressBookSet } from './address-book/set.js';
+import { contactCardChanges } from './contact-card/changes.js';
+import { contactCardCopy } from './contact-card/copy.js';
+import { contactCardGet } from './contact-card/get.js';
+import { contactCardQuery } from './contact-card/query.js';
+import { contactCardQueryChanges } from './contact-card/query-changes.js';
+import { contactCardSet } from './contact-card/set.js';
 
 interface MethodEntry<M extends MethodName> {
   /** The capability that must be in the request's `using` (RFC 8620 §3.3). */
@@ -159,6 +168,16 @@ const METHODS: { readonly [M in MethodName]?: MethodEntry<M> } = {
     capability: Capability.CalendarProposals,
     handler: calendarEventProposalSet,
   },
+  // RFC 9610: AddressBook and ContactCard, under the contacts capability.
+  'AddressBook/get': { capability: Capability.Contacts, handler: addressBookGet },
+  'AddressBook/changes': { capability: Capability.Contacts, handler: addressBookChanges },
+  'AddressBook/set': { capability: Capability.Contacts, handler: addressBookSet },
+  'ContactCard/get': { capability: Capability.Contacts, handler: contactCardGet },
+  'ContactCard/changes': { capability: Capability.Contacts, handler: contactCardChanges },
+  'ContactCard/set': { capability: Capability.Contacts, handler: contactCardSet },
+  'ContactCard/query': { capability: Capability.Contacts, handler: contactCardQuery },
+  'ContactCard/queryChanges': { capability: Capability.Contacts, handler: contactCardQueryChanges },
+  'ContactCard/copy': { capability: Capability.Contacts, handler: contactCardCopy },
 };
 
 export interface FoundMethod {

@@ -23,6 +23,8 @@ export const SUPPORTED_CAPABILITIES: ReadonlySet<string> = new Set([
   Capability.Mdn,
   // RFC 9661 §1.2
   Capability.Sieve,
+  // RFC 9610 §1.4.1
+  Capability.Contacts,
   // RFC 9670 §1.5.1
   Capability.Principals,
   // JMAP Calendars (draft-ietf-jmap-calendars)

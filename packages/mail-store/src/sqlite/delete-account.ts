@@ -3,6 +3,7 @@ import { NotFoundError } from '../errors.js';
 import { sqliteChangeLog as changeLog } from './change-log.js';
 import type { Db } from './open-database.js';
 import type { SqliteSearchIndex } from './sqlite-search-index.js';
+import { deleteAccountContacts } from './contacts/address-books.js';
 
 /**
  * Deletes an account and everything it owns in ONE transaction: emails (with memberships,
@@ -25,6 +26,7 @@ export function deleteAccount(db: Db, search: SqliteSearchIndex, accountId: Acco
     run(`DELETE FROM vacation_responses WHERE account_id = ?`);
     run(`DELETE FROM vacation_replies WHERE account_id = ?`);
     run(`DELETE FROM aliases WHERE account_id = ?`);
+    deleteAccountContacts(db, accountId);
     // Every blob the account had goes to the GC queue; collectGarbage keeps those another account
     // still uses (blobInUse), so nothing here needs to ask.
     run(`INSERT OR IGNORE INTO blob_gc (blob_id) SELECT blob_id FROM uploads WHERE account_id = ?`);

@@ -12,6 +12,7 @@ import { emailBlobsByBlobMigration } from './email-blobs-migration.js';
 import { shareNotificationsMigration } from './share-notifications.js';
 import { meetingRoomsMigration } from './meeting-rooms.js';
 import { calendarEventsMigration, calendarsMigration } from './calendars/calendar-migrations.js';
+import { contactsMigration } from './contacts/migration.js';
 
 export interface Migration {
   version: number;
@@ -687,4 +688,5 @@ export const migrations: readonly Migration[] = [
   calendarsMigration,
   calendarEventsMigration,
   meetingRoomsMigration,
+  contactsMigration,
 ];

@@ -31,6 +31,7 @@ import { describeIdentities } from './identities.js';
 import { describeVacation } from './vacation.js';
 import { describeSieveScripts } from './sieve-scripts.js';
 import { describeCalendars } from './calendars.js';
+import { describeContacts } from './contacts.js';
 import { describePushSubscriptions } from './push-subscriptions.js';
 import { describeApiTokens } from './api-tokens.js';
 import { describeMeetingRooms } from './meeting-rooms.js';
@@ -79,6 +80,7 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeVacation(factory);
     describeSieveScripts(factory);
     describeCalendars(factory);
+    describeContacts(factory);
     describePushSubscriptions(factory);
     describeApiTokens(factory);
     describeMeetingRooms(factory);

@@ -41,6 +41,8 @@ const PUSH_TYPES: readonly ChangeType[] = [
   'SieveScript',
   'Calendar',
   'CalendarEvent',
+  'AddressBook',
+  'ContactCard',
 ];
 
 export interface JmapWebSocketOptions {

@@ -150,6 +150,8 @@ export async function createSubmission(
       now,
     });
     if (!isClientSubmission(submission)) throw new Error('a submission with an email has no thread');
+    // Autocomplete ranks the contacts the user writes to first (issue 7: "ranked by use").
+    await ctx.store.markContactsUsed(accountId, envelope.rcptTo, now);
     const {
       id,
       threadId,

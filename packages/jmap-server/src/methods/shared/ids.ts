@@ -10,3 +10,4 @@ export {
   toSieveScriptId,
 } from '@colibri/mail-store';
 export { toCalendarEventId, toCalendarId } from '@colibri/mail-store';
+export { toAddressBookId, toContactCardId } from '@colibri/mail-store';
