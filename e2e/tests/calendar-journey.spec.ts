@@ -12,7 +12,7 @@ test('an event created in the calendar is stored on the server and shown in the 
   const user = await newMailUser(colibri);
   await logIn(page, user);
   await page.getByRole('link', { name: 'Calendar' }).click();
-  await expect(page.getByRole('heading', { name: 'Calendar', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Calendars' })).toBeVisible();
 
   await test.step('create an event with the editor', async () => {
     await page.getByRole('button', { name: 'New event' }).click();
