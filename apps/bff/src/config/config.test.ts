@@ -179,8 +179,11 @@ describe('loadConfig', () => {
   it('reads the LiveKit server from LIVEKIT_*, all three or none', () => {
     const secret = 's'.repeat(32);
     expect(
-      loadConfig({ LIVEKIT_URL: 'wss://meet.example.org', LIVEKIT_API_KEY: 'APIkey', LIVEKIT_API_SECRET: secret })
-        .meet.livekit,
+      loadConfig({
+        LIVEKIT_URL: 'wss://meet.example.org',
+        LIVEKIT_API_KEY: 'APIkey',
+        LIVEKIT_API_SECRET: secret,
+      }).meet.livekit,
     ).toEqual({ url: 'wss://meet.example.org', apiKey: 'APIkey', apiSecret: secret });
     expect(() => loadConfig({ LIVEKIT_URL: 'wss://meet.example.org' })).toThrow(/must be set together/);
     expect(() =>
