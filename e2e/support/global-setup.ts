@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { startColibriProcess } from '@colibri/test-server';
 import { envNames } from './colibri-env.js';
 
@@ -15,6 +16,14 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
   const server = await startColibriProcess({
     label: 'e2e',
     keepData: process.env.COLIBRI_E2E_KEEP_DATA === '1',
+    // Meetings on: the BFF mints real LiveKit tokens, but no LiveKit server can run here, so the
+    // URL points at a closed loopback port (a browser that joins is told it cannot be reached).
+    // The secret is made for this run only.
+    env: {
+      LIVEKIT_URL: 'ws://127.0.0.1:9',
+      LIVEKIT_API_KEY: 'APIe2e',
+      LIVEKIT_API_SECRET: randomBytes(32).toString('base64url'),
+    },
   });
   process.env[envNames.baseURL] = server.baseURL;
   process.env[envNames.smtpPort] = String(server.smtpPort);

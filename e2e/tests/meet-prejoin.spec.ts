@@ -1,12 +1,13 @@
-import type { LaunchOptions, Page, Route } from '@playwright/test';
+import type { LaunchOptions, Page } from '@playwright/test';
 import config from '../playwright.config.js';
 import { expect, test } from '../support/colibri.js';
-import { blockingViolations } from '../support/webmail.js';
+import { basicAuth } from '../support/jmap.js';
+import { blockingViolations, newMailUser } from '../support/webmail.js';
 
 // Issue 8, Web app and Guests: a person outside Colibri opens a meeting link and sees the
 // pre-join screen with a live camera preview, in headless Chromium with Chromium's fake camera
-// and microphone. The BFF's /meet endpoints are answered by page.route (a mocked meet API) until
-// they exist on the server; the page itself, its session check and the SPA come from the real BFF.
+// and microphone, against the real BFF's meet API (rooms, lobby, LiveKit tokens). No LiveKit
+// server can run here: the BFF is configured with one that does not exist (global setup).
 
 // The chromium project's launch options (executable, sandbox and GPU flags), plus fake media only
 // for this file.
@@ -23,47 +24,53 @@ test.use({
   },
 });
 
-const ROOM = 'r-e2e-9f3c2a';
-
-interface MockAnswer {
-  http: number;
-  body: object;
-}
-
-/** Answers the meet API (its endpoints only: /meet/<roomId> itself is the SPA's page). */
-async function mockMeetApi(page: Page, answers: { join: MockAnswer; tickets?: MockAnswer[] }) {
-  const asked: { method: string; path: string; body: unknown }[] = [];
-  const reply = async (route: Route, answer: MockAnswer) => {
-    const request = route.request();
-    asked.push({
-      method: request.method(),
-      path: new URL(request.url()).pathname,
-      body: request.postDataJSON(),
-    });
-    await route.fulfill({
-      status: answer.http,
-      contentType: 'application/json',
-      body: JSON.stringify(answer.body),
-    });
-  };
-  await page.route('**/meet/rooms/**', (route) => reply(route, answers.join));
-  const tickets = [...(answers.tickets ?? [])];
-  // Each poll takes the next answer; the last one stays.
-  await page.route('**/meet/lobby/**', (route) =>
-    reply(route, (tickets.length > 1 ? tickets.shift() : tickets[0]) ?? { http: 404, body: {} }),
-  );
-  return asked;
-}
-
-const waiting = { http: 200, body: { status: 'waiting' } };
-
-test('a guest sees the live camera preview and the devices, with a mocked meet API', async ({ page }) => {
-  test.setTimeout(90_000);
-  const asked = await mockMeetApi(page, {
-    join: { http: 202, body: { status: 'waiting', ticket: 'T-1' } },
-    tickets: [waiting, waiting, { http: 200, body: { status: 'refused' } }],
+/** A room of a fresh user, made over the BFF's meet API with Basic auth (as a script would). */
+async function roomOf(baseURL: string, user: { email: string; password: string }) {
+  const auth = { Authorization: basicAuth(user.email, user.password), 'Content-Type': 'application/json' };
+  const created = await fetch(`${baseURL}/meet/rooms`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({ title: 'Design review' }),
   });
-  await page.goto(`/meet/${ROOM}`);
+  expect(created.status).toBe(201);
+  const { roomId } = (await created.json()) as { roomId: string };
+  /** The owner's answer to the first person waiting in the lobby. */
+  const decide = async (admit: boolean) => {
+    let waiting: { ticket: string; name: string }[] = [];
+    await expect
+      .poll(async () => {
+        const lobby = await fetch(`${baseURL}/meet/rooms/${roomId}/lobby`, { headers: auth });
+        waiting = ((await lobby.json()) as { waiting: typeof waiting }).waiting;
+        return waiting.map((w) => w.name);
+      })
+      .toEqual(['Grace Guest']);
+    const answer = await fetch(`${baseURL}/meet/rooms/${roomId}/lobby/${waiting[0]!.ticket}`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ admit }),
+    });
+    expect(answer.status).toBe(204);
+  };
+  return { roomId, decide };
+}
+
+async function joinAsGuest(page: Page, roomId: string) {
+  await page.goto(`/meet/${roomId}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Ready to join?' })).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Join with the microphone muted' }).check();
+  await page.getByLabel('Your name').fill('Grace Guest');
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByText('Waiting for the organiser to let you in…')).toBeVisible();
+}
+
+test('a guest sees the live camera preview and the devices, then waits in the lobby until refused', async ({
+  page,
+  colibri,
+}) => {
+  test.setTimeout(90_000);
+  const owner = await newMailUser(colibri);
+  const room = await roomOf(colibri.baseURL, owner);
+  await page.goto(`/meet/${room.roomId}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Ready to join?' })).toBeVisible();
   // Guests see only the meeting: no mail shell around it.
   await expect(page.getByRole('link', { name: 'Settings' })).toHaveCount(0);
@@ -88,34 +95,33 @@ test('a guest sees the live camera preview and the devices, with a mocked meet A
     expect(await blockingViolations(page)).toEqual([]);
   });
 
-  await test.step('joining with a name puts the guest in the lobby until refused', async () => {
-    await page.getByRole('checkbox', { name: 'Join with the microphone muted' }).check();
-    await page.getByLabel('Your name').fill('Grace Guest');
-    await page.getByRole('button', { name: 'Join' }).click();
-    await expect(page.getByText('Waiting for the organiser to let you in…')).toBeVisible();
+  await test.step('joining with a name puts the guest in the lobby; the owner refuses', async () => {
+    await joinAsGuest(page, room.roomId);
+    await room.decide(false);
     await expect(page.getByText('The organiser did not let you in to this meeting.')).toBeVisible({
       timeout: 15_000,
     });
-    expect(asked[0]).toEqual({
-      method: 'POST',
-      path: `/meet/rooms/${ROOM}/join`,
-      body: { name: 'Grace Guest' },
-    });
-    expect(asked.filter((a) => a.path === '/meet/lobby/T-1')).toHaveLength(3);
   });
 });
 
-test('the pre-join screen says when no video server is configured, with a mocked meet API', async ({
+test('a guest let in gets a token and is told when the video server cannot be reached', async ({
   page,
+  colibri,
 }) => {
-  const asked = await mockMeetApi(page, { join: { http: 503, body: { error: 'notConfigured' } } });
-  await page.goto(`/meet/${ROOM}`);
-  await page.getByLabel('Your name').fill('Grace Guest');
-  await page.getByRole('button', { name: 'Join' }).click();
-  await expect(page.getByRole('alert')).toHaveText(
-    'Meetings are not available: no video server is configured on this Colibri server.',
+  test.setTimeout(90_000);
+  const owner = await newMailUser(colibri);
+  const room = await roomOf(colibri.baseURL, owner);
+  const joined = page.waitForResponse(
+    async (r) =>
+      r.url().includes('/meet/lobby/') &&
+      ((await r.json().catch(() => null)) as { status?: string } | null)?.status === 'joined',
   );
-  expect(asked).toEqual([
-    { method: 'POST', path: `/meet/rooms/${ROOM}/join`, body: { name: 'Grace Guest' } },
-  ]);
+  await joinAsGuest(page, room.roomId);
+  await room.decide(true);
+  // The BFF answers the guest's next poll with a LiveKit token for this room (not an admin's);
+  // the browser then tries the configured server, which does not exist here.
+  const answer = (await (await joined).json()) as Record<string, unknown>;
+  expect(answer).toMatchObject({ status: 'joined', serverUrl: 'ws://127.0.0.1:9', isAdmin: false });
+  expect(answer.token).toMatch(/^eyJ/);
+  await expect(page.getByText('The video server could not be reached.')).toBeVisible({ timeout: 30_000 });
 });
