@@ -63,9 +63,6 @@ function listedAttachments(email: EmailDetail) {
   );
 }
 
-/** How long after a message opens it is marked seen: its body paints first (issue 5, speed). */
-export const MARK_SEEN_DELAY_MS = 300;
-
 /** One message of a conversation: a one-line summary when folded, header and body when open. */
 export function ConversationMessage(props: ConversationMessageProps) {
   const { item, expanded, onToggle } = props;
@@ -120,30 +117,28 @@ function OpenMessage({
   const { mutate: markSeen } = useMarkSeen(accountId);
   const unseen = !item.keywords[Keyword.Seen];
 
-  // Reading a message marks it seen (RFC 8621 §4.1.1 $seen), once, in the conversation too; a
-  // moment after it opens, so that the request and the refetches it starts (list, counts) come
-  // after its body is painted rather than compete with it. Kept if the message closes meanwhile.
+  // Reading a message marks it seen (RFC 8621 §4.1.1 $seen), once, in the conversation too. At
+  // once, not after a delay: a delayed mark landed after a quick "mark unread" (shift+u) and undid
+  // the user's choice.
   const marking = useRef(false);
   useEffect(() => {
     if (!unseen || marking.current) return;
     marking.current = true;
-    setTimeout(() => {
-      markSeen(item.id);
-      queryClient.setQueryData<Conversation | null>(
-        conversationKey(accountId, conversationKeyEmailId),
-        (data) =>
-          data
-            ? {
-                ...data,
-                items: data.items.map((entry) =>
-                  entry.id === item.id
-                    ? { ...entry, keywords: { ...entry.keywords, [Keyword.Seen]: true } }
-                    : entry,
-                ),
-              }
-            : data,
-      );
-    }, MARK_SEEN_DELAY_MS);
+    markSeen(item.id);
+    queryClient.setQueryData<Conversation | null>(
+      conversationKey(accountId, conversationKeyEmailId),
+      (data) =>
+        data
+          ? {
+              ...data,
+              items: data.items.map((entry) =>
+                entry.id === item.id
+                  ? { ...entry, keywords: { ...entry.keywords, [Keyword.Seen]: true } }
+                  : entry,
+              ),
+            }
+          : data,
+    );
   }, [unseen, item.id, markSeen, queryClient, accountId, conversationKeyEmailId]);
 
   const from = item.from?.[0];

@@ -133,7 +133,6 @@ describe('ConversationView', () => {
     await screen.findByRole('heading', { level: 2 });
     const conversation = screen.getByRole('region', { name: 'Conversation' });
     await within(conversation).findByText('Body of e3');
-    // A moment after it shows (MARK_SEEN_DELAY_MS): the body paints first.
     await waitFor(() =>
       expect(
         calls.some(
