@@ -1,4 +1,4 @@
-import type { ParticipationStatus } from './api/jmap-calendars';
+import type { ParticipationStatus } from '@colibri/jmap-types';
 import type { CalendarMessages } from './messages';
 
 /** French strings of the calendar feature; the type makes every English key required. */

@@ -1,6 +1,6 @@
 import { pickCatalogue } from '../../lib/i18n';
 import type { Catalogue } from '../../lib/i18n';
-import type { ParticipationStatus } from './api/jmap-calendars';
+import type { ParticipationStatus } from '@colibri/jmap-types';
 import type { DraftError } from './lib/event-draft';
 import type { RepeatKind } from './lib/recurrence';
 import { calendarMessagesFr } from './messages.fr';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allCalls, calendar, callsOf, mockCalendarServer } from '../testing/mock-calendar-server';
 import { holiday, invitation, lunch, weeklyMaster, weeklyOccurrence } from '../testing/fixtures';
-import { CALENDARS_CAPABILITY } from './jmap-calendars';
+import { Capability } from '@colibri/jmap-types';
 import { getCalendars } from './get-calendars';
 import { queryEventsInRange } from './query-events';
 import { CalendarSetError } from './set-error';
@@ -34,7 +34,7 @@ describe('mock server: reading (draft-ietf-jmap-calendars §4.1, §5.8)', () => 
     const { events, truncated } = await queryEventsInRange(client, 'A1', range, 500);
     expect(requests).toHaveLength(1);
     const [request] = requests;
-    expect(request?.using).toContain(CALENDARS_CAPABILITY);
+    expect(request?.using).toContain(Capability.Calendars);
     const [query, get] = request!.methodCalls;
     expect(query?.[0]).toBe('CalendarEvent/query');
     expect(query?.[1]).toEqual({
@@ -259,7 +259,7 @@ describe('mock server: answering an invitation', () => {
     });
     const using = requests.find((r) => r.methodCalls[0]?.[0] === 'CalendarEventProposal/set')?.using;
     expect(using).toEqual(
-      expect.arrayContaining(['urn:colibri:params:jmap:calendar-proposals', CALENDARS_CAPABILITY]),
+      expect.arrayContaining(['urn:colibri:params:jmap:calendar-proposals', Capability.Calendars]),
     );
   });
 

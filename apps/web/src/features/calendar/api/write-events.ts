@@ -1,6 +1,5 @@
 import type { JmapClient } from '@colibri/jmap-client';
-import type { Id, PatchObject } from '@colibri/jmap-types';
-import type { CalendarEvent, ParticipationStatus } from './jmap-calendars';
+import type { Id, PatchObject, CalendarEvent, ParticipationStatus } from '@colibri/jmap-types';
 import { throwIfRefused } from './set-error';
 import {
   occurrenceRestore,

@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { RefObject } from 'react';
 import type FullCalendar from '@fullcalendar/react';
-import type { Id } from '@colibri/jmap-types';
-import type { Calendar, CalendarEvent } from '../api/jmap-calendars';
+import type { Id, Calendar, CalendarEvent } from '@colibri/jmap-types';
 import type { EditScope } from '../api/write-events';
 import {
   useCalendarVisibility,

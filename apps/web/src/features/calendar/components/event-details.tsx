@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button, TextField } from '@colibri/ui';
-import type { CalendarEvent, ParticipationStatus } from '../api/jmap-calendars';
+import type { CalendarEvent, ParticipationStatus } from '@colibri/jmap-types';
 import type { EditScope, TimeProposal } from '../api/write-events';
 import { participantEmail } from '../lib/event-draft';
 import { formatWhen } from '../lib/format';

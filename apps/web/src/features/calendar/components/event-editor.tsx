@@ -1,7 +1,7 @@
 import { memo, useId, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button, TextField } from '@colibri/ui';
-import type { Calendar } from '../api/jmap-calendars';
+import type { Calendar } from '@colibri/jmap-types';
 import { emptyDraftErrors, validateDraft } from '../lib/event-draft';
 import type { DraftErrors, EventDraft } from '../lib/event-draft';
 import { WEEKDAYS } from '../lib/recurrence';

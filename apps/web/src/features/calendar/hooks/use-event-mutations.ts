@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import type { JmapClient } from '@colibri/jmap-client';
-import type { Id } from '@colibri/jmap-types';
+import type { Id, Calendar, CalendarEvent, ParticipationStatus } from '@colibri/jmap-types';
 import { useJmapClient } from '../../../lib/jmap';
 import { useToastActions } from '../../../lib/toast-store';
-import type { Calendar, CalendarEvent, ParticipationStatus } from '../api/jmap-calendars';
 import { calendarKeys } from '../api/keys';
 import { updateCachedRanges, withUtcTimes } from '../api/optimistic';
 import { eventQueryOptions } from '../api/query-events';

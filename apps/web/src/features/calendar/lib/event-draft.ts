@@ -1,5 +1,4 @@
-import type { Id } from '@colibri/jmap-types';
-import type { CalendarEvent, Participant } from '../api/jmap-calendars';
+import type { Id, CalendarEvent, JSCalendarParticipant as Participant } from '@colibri/jmap-types';
 import { noRepeat, repeatOfRules, rulesOfRepeat, MAX_REPEAT_COUNT } from './recurrence';
 import type { RepeatDraft } from './recurrence';
 import {
@@ -86,8 +85,9 @@ export function participantIdOf(email: string): string {
 const mailto = (email: string) => `mailto:${email.trim()}`;
 
 /** The address of a participant, from its email, the draft's calendarAddress or RFC 8984 sendTo. */
-export function participantEmail(p: Participant): string | null {
+export function participantEmail(p: Partial<Participant> & { calendarAddress?: string }): string | null {
   if (p.email) return p.email;
+  // calendarAddress: jscalendarbis' name, which some servers send; RFC 8984 has sendTo only.
   const uri = p.calendarAddress ?? p.sendTo?.imip ?? null;
   return uri?.toLowerCase().startsWith('mailto:') ? uri.slice(7) : null;
 }

@@ -1,5 +1,5 @@
 import type { EventInput } from '@fullcalendar/core';
-import type { Calendar, CalendarEvent } from '../api/jmap-calendars';
+import type { Calendar, CalendarEvent } from '@colibri/jmap-types';
 import { addToLocalDateTime, endOf, localDateTimeToInstant, parseDuration } from './time';
 
 /** Colours for calendars without one (draft §4: color may be null; the client picks). */

@@ -1,9 +1,8 @@
 import { createJmapClient } from '@colibri/jmap-client';
 import type { JmapClient } from '@colibri/jmap-client';
-import type { Invocation, ResultReference, Session } from '@colibri/jmap-types';
+import type { Invocation, ResultReference, Session, Calendar, CalendarEvent } from '@colibri/jmap-types';
 import { WEB_JMAP_EXTENSIONS } from '../../../lib/jmap';
-import type { Calendar, CalendarEvent } from '../api/jmap-calendars';
-import { CALENDARS_CAPABILITY } from '../api/jmap-calendars';
+import { Capability } from '@colibri/jmap-types';
 
 /** A JMAP request as the mock server received it (RFC 8620 §3.3). */
 export interface ReceivedRequest {
@@ -24,14 +23,14 @@ export const mockSession: Session = {
       collationAlgorithms: [],
     },
     'urn:ietf:params:jmap:mail': {},
-    ...({ [CALENDARS_CAPABILITY]: {} } as object),
+    ...({ [Capability.Calendars]: {} } as object),
   },
   accounts: {
     A1: { name: 'alice@colibri.test', isPersonal: true, isReadOnly: false, accountCapabilities: {} },
   },
   primaryAccounts: {
     'urn:ietf:params:jmap:mail': 'A1',
-    [CALENDARS_CAPABILITY]: 'A1',
+    [Capability.Calendars]: 'A1',
   } as Session['primaryAccounts'],
   username: 'alice@colibri.test',
   apiUrl: 'http://colibri.test/jmap/api',
@@ -48,7 +47,7 @@ export const rights = {
   mayWriteOwn: true,
   mayUpdatePrivate: true,
   mayRSVP: true,
-  mayShare: true,
+  mayAdmin: true,
   mayDelete: true,
 };
 
@@ -62,6 +61,11 @@ export function calendar(id: string, name: string, extra: Partial<Calendar> = {}
     isSubscribed: true,
     isVisible: true,
     isDefault: false,
+    includeInAvailability: 'all',
+    defaultAlertsWithTime: null,
+    defaultAlertsWithoutTime: null,
+    timeZone: null,
+    shareWith: null,
     myRights: rights,
     ...extra,
   };
