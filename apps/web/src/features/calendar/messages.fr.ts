@@ -115,6 +115,27 @@ export const calendarMessagesFr: CalendarMessages = {
     recurring: 'Se répète',
     readOnly: 'Vous ne pouvez pas modifier cet événement.',
   },
+  proposals: {
+    heading: (count: number) =>
+      count === 1 ? 'Un nouvel horaire est proposé' : `${count} nouveaux horaires sont proposés`,
+    badge: (count: number) => (count === 1 ? '1 horaire proposé' : `${count} horaires proposés`),
+    itemLabel: (who: string) => `Proposition de ${who}`,
+    proposes: 'propose un nouvel horaire',
+    wholeSeries: 'pour toutes les occurrences',
+    forOccurrence: (date: string) => `pour l’occurrence du ${date}`,
+    currentTime: 'Actuel',
+    proposedTime: 'Proposé',
+    comment: 'Commentaire',
+    accept: 'Accepter le nouvel horaire',
+    decline: 'Refuser',
+    declineNote: 'Note pour l’invité (facultatif)',
+    sendDecline: 'Refuser la proposition',
+    own: {
+      pending: (when: string) => `Vous avez proposé ${when}\u00a0; l’organisateur n’a pas encore répondu.`,
+      declined: (when: string) => `L’organisateur a refusé votre proposition (${when}).`,
+      accepted: (when: string) => `L’organisateur a accepté votre proposition (${when}).`,
+    },
+  },
   toasts: {
     created: 'Événement créé.',
     saved: 'Événement enregistré.',
@@ -129,6 +150,8 @@ export const calendarMessagesFr: CalendarMessages = {
           ? 'Vous avez refusé.'
           : 'Vous avez répondu peut-être.',
     proposalSent: 'Votre proposition a été envoyée à l’organisateur.',
+    proposalAccepted: 'Le nouvel horaire est accepté\u00a0; les invités reçoivent la mise à jour.',
+    proposalDeclined: 'La proposition est refusée\u00a0; l’invité est prévenu.',
     proposalNotSent:
       'Votre réponse (peut-être) et votre commentaire ont été envoyés\u00a0; proposer un horaire demande le service de planification, pas encore branché.',
     failed: (what: string, reason: string) => `Impossible de ${what}\u00a0: ${reason}`,
@@ -140,6 +163,7 @@ export const calendarMessagesFr: CalendarMessages = {
       undo: 'annuler',
       answer: 'envoyer votre réponse',
       propose: 'envoyer votre proposition',
+      answerProposal: 'répondre à la proposition',
       visibility: 'modifier l’agenda',
     },
   },

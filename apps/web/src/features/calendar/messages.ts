@@ -119,6 +119,26 @@ const en = {
     recurring: 'Repeats',
     readOnly: 'You cannot change this event.',
   },
+  proposals: {
+    heading: (count: number) => (count === 1 ? 'A new time is proposed' : `${count} new times are proposed`),
+    badge: (count: number) => (count === 1 ? '1 proposed new time' : `${count} proposed new times`),
+    itemLabel: (who: string) => `Proposal from ${who}`,
+    proposes: 'proposes a new time',
+    wholeSeries: 'for every occurrence',
+    forOccurrence: (date: string) => `for the occurrence of ${date}`,
+    currentTime: 'Now',
+    proposedTime: 'Proposed',
+    comment: 'Comment',
+    accept: 'Accept the new time',
+    decline: 'Decline',
+    declineNote: 'Note for the guest (optional)',
+    sendDecline: 'Decline the proposal',
+    own: {
+      pending: (when: string) => `You proposed ${when}; the organiser has not answered yet.`,
+      declined: (when: string) => `The organiser declined your proposal of ${when}.`,
+      accepted: (when: string) => `The organiser accepted your proposal of ${when}.`,
+    },
+  },
   toasts: {
     created: 'Event created.',
     saved: 'Event saved.',
@@ -133,6 +153,8 @@ const en = {
           ? 'You declined.'
           : 'You answered maybe.',
     proposalSent: 'Your proposal was sent to the organiser.',
+    proposalAccepted: 'The new time is accepted; the guests get the update.',
+    proposalDeclined: 'The proposal is declined; the guest is told.',
     proposalNotSent:
       'Your answer (maybe) and comment were sent; proposing a time needs the scheduling service, which is not connected yet.',
     failed: (what: string, reason: string) => `Could not ${what}: ${reason}`,
@@ -144,6 +166,7 @@ const en = {
       undo: 'undo',
       answer: 'send your answer',
       propose: 'send your proposal',
+      answerProposal: 'answer the proposal',
       visibility: 'change the calendar',
     },
   },

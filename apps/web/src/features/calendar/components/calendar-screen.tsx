@@ -16,6 +16,9 @@ import type { CalendarCommand } from '../hooks/use-calendar-shortcuts';
 import { draftOfEvent, eventPropertiesOf, newDraft } from '../lib/event-draft';
 import type { EventDraft } from '../lib/event-draft';
 import { useEvent } from '../api/query-events';
+import { useProposals } from '../api/proposals';
+import { useAnswerProposal } from '../hooks/use-answer-proposal';
+import { ownProposalsFor, pendingCountByOccurrence, pendingProposalsFor } from '../lib/proposals';
 import { isOccurrence, storedIdOf } from '../lib/occurrence';
 import { calendarColor, isShown, mayWrite, toEventInput } from '../lib/to-fullcalendar';
 import { moveEdit } from '../lib/move';
@@ -34,6 +37,8 @@ import { CalendarList } from './calendar-list';
 import { CalendarToolbar } from './calendar-toolbar';
 import { EventDetails } from './event-details';
 import { EventEditor } from './event-editor';
+import { EventProposals } from './event-proposals';
+import { OwnProposalStatus } from './own-proposal-status';
 import { ScopeDialog } from './scope-dialog';
 import './calendar.css';
 
@@ -70,6 +75,8 @@ export function CalendarScreen(props: CalendarScreenProps) {
   const rsvp = useRsvp(accountId);
   const propose = useProposeNewTime(accountId);
   const visibility = useCalendarVisibility(accountId);
+  const proposals = useProposals(accountId);
+  const answerProposal = useAnswerProposal(accountId);
 
   const byCalendar = useMemo(
     () =>
@@ -84,12 +91,16 @@ export function CalendarScreen(props: CalendarScreenProps) {
     () => new Set(calendars.filter((c) => c.isVisible !== false).map((c) => c.id)),
     [calendars],
   );
+  const pendingCounts = useMemo(
+    () => pendingCountByOccurrence(proposals.data ?? [], occurrences, userEmail),
+    [proposals.data, occurrences, userEmail],
+  );
   const inputs = useMemo(
     () =>
       occurrences
         .filter((e) => isShown(e, visible))
-        .map((e) => toEventInput(e, byCalendar, timeZone, calendarMessages.noTitle)),
-    [occurrences, visible, byCalendar, timeZone],
+        .map((e) => toEventInput(e, byCalendar, timeZone, calendarMessages.noTitle, pendingCounts.get(e.id))),
+    [occurrences, visible, byCalendar, timeZone, pendingCounts],
   );
   const find = (id: Id | null) => (id ? occurrences.find((e) => e.id === id) : undefined);
   const calendarOf = (event: CalendarEvent) => byCalendar.get(Object.keys(event.calendarIds ?? {})[0] ?? '');
@@ -222,6 +233,7 @@ export function CalendarScreen(props: CalendarScreenProps) {
             onEventOpen={(id) => ui.detailsOpened(id)}
             onEventMove={move}
             onSlotSelect={openCreate}
+            proposalBadge={calendarMessages.proposals.badge}
             {...(props.initialDate ? { initialDate: props.initialDate } : {})}
             {...(props.now ? { now: props.now } : {})}
           />
@@ -244,7 +256,19 @@ export function CalendarScreen(props: CalendarScreenProps) {
           onDelete={() => remove(details)}
           onRsvp={(status, scope) => rsvp.mutate({ occurrence: details, status, scope, userEmail })}
           onPropose={(proposal, scope) => propose.mutate({ occurrence: details, scope, userEmail, proposal })}
-        />
+        >
+          <EventProposals
+            event={details}
+            proposals={pendingProposalsFor(proposals.data ?? [], details, userEmail)}
+            displayTimeZone={timeZone}
+            busy={answerProposal.isPending}
+            onAnswer={(answer) => answerProposal.mutate(answer)}
+          />
+          <OwnProposalStatus
+            proposals={ownProposalsFor(proposals.data ?? [], details, userEmail)}
+            displayTimeZone={timeZone}
+          />
+        </EventDetails>
       ) : null}
       {editorDraft ? (
         <EventEditor

@@ -1,4 +1,4 @@
-import type { CalendarEvent } from '@colibri/jmap-types';
+import type { CalendarEvent, CalendarEventProposal } from '@colibri/jmap-types';
 
 /** Alice's weekly team meeting, Thursdays 10:00 Paris time, with Bob invited. */
 export const weeklyMaster: CalendarEvent = {
@@ -107,4 +107,20 @@ export const invitation: CalendarEvent = {
       participationStatus: 'needs-action',
     },
   },
+};
+
+/** Bob proposes to move the 3 December occurrence of the weekly meeting to 11:00 (Paris). */
+export const bobsProposal: CalendarEventProposal = {
+  id: 'E1-P00000000000000b1',
+  calendarEventId: 'E1',
+  uid: 'weekly-1@colibri.test',
+  from: 'bob@colibri.test',
+  recurrenceId: '2026-12-03T10:00:00',
+  start: '2026-12-03T11:00:00',
+  timeZone: 'Europe/Paris',
+  duration: 'PT1H',
+  utcStart: '2026-12-03T10:00:00Z',
+  utcEnd: '2026-12-03T11:00:00Z',
+  comment: 'I have a clash at 10.',
+  status: 'pending',
 };

@@ -1,6 +1,13 @@
 import { createJmapClient } from '@colibri/jmap-client';
 import type { JmapClient } from '@colibri/jmap-client';
-import type { Invocation, ResultReference, Session, Calendar, CalendarEvent } from '@colibri/jmap-types';
+import type {
+  Invocation,
+  ResultReference,
+  Session,
+  Calendar,
+  CalendarEvent,
+  CalendarEventProposal,
+} from '@colibri/jmap-types';
 import { WEB_JMAP_EXTENSIONS } from '../../../lib/jmap';
 import { Capability } from '@colibri/jmap-types';
 
@@ -77,6 +84,8 @@ export interface MockServerData {
   occurrences: CalendarEvent[];
   /** Stored events, for CalendarEvent/get of a base event id. */
   stored: CalendarEvent[];
+  /** What CalendarEventProposal/get answers (Colibri's calendar-proposals extension). */
+  proposals?: CalendarEventProposal[];
   /** A /set the server refuses: every update and destroy gets this SetError. */
   refuse?: { type: string; description?: string } | null;
 }
@@ -118,15 +127,22 @@ function answer(data: MockServerData, name: string, args: Record<string, unknown
   switch (name) {
     case 'Calendar/get':
       return { accountId, state: 'c1', list: data.calendars, notFound: [] };
-    case 'CalendarEventProposal/set':
+    case 'CalendarEventProposal/get':
+      return { accountId, state: 'e1', list: data.proposals ?? [], notFound: [] };
+    case 'CalendarEventProposal/set': {
+      // An answer marks the proposal; moving the event is the real server's part.
+      const updates = (args.update as Record<string, { status: CalendarEventProposal['status'] }>) ?? {};
+      data.proposals = (data.proposals ?? []).map((p) => (updates[p.id] ? { ...p, ...updates[p.id] } : p));
       return {
         accountId,
         oldState: 'e1',
         newState: 'e2',
         created: Object.fromEntries(
-          Object.keys(args.create as object).map((key) => [key, { id: `P-${key}` }]),
+          Object.keys((args.create as object | undefined) ?? {}).map((key) => [key, { id: `P-${key}` }]),
         ),
+        updated: Object.fromEntries(Object.keys(updates).map((id) => [id, null])),
       };
+    }
     case 'Calendar/set':
       if (data.refuse)
         return {
