@@ -59,6 +59,17 @@ export const calendarMessagesFr: CalendarMessages = {
     count: 'Nombre de fois',
     customRule: 'Se répète selon une règle que cet éditeur ne sait pas afficher\u00a0; elle est conservée.',
     location: 'Lieu',
+    reminder: 'Rappel',
+    reminders: {
+      none: 'Aucun rappel',
+      PT0S: 'Au début',
+      PT5M: '5 minutes avant',
+      PT15M: '15 minutes avant',
+      PT30M: '30 minutes avant',
+      PT1H: '1 heure avant',
+      P1D: '1 jour avant',
+      custom: 'Personnalisé (conservé tel quel)',
+    },
     description: 'Description',
     attendees: 'Invités',
     attendeesHint: 'Adresses e-mail, séparées par des virgules ou une par ligne.',
@@ -79,9 +90,12 @@ export const calendarMessagesFr: CalendarMessages = {
   },
   scope: {
     title: 'Événement périodique',
-    editQuestion: 'Modifier seulement cette occurrence, ou toutes les occurrences\u00a0?',
-    deleteQuestion: 'Supprimer seulement cette occurrence, ou toutes les occurrences\u00a0?',
+    editQuestion:
+      'Modifier seulement cette occurrence, celle-ci et les suivantes, ou toutes les occurrences\u00a0?',
+    deleteQuestion:
+      'Supprimer seulement cette occurrence, celle-ci et les suivantes, ou toutes les occurrences\u00a0?',
     occurrence: 'Cette occurrence',
+    following: 'Celle-ci et les suivantes',
     series: 'Toutes les occurrences',
     cancel: 'Annuler',
   },

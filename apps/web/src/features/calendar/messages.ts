@@ -3,6 +3,7 @@ import type { Catalogue } from '../../lib/i18n';
 import type { ParticipationStatus } from '@colibri/jmap-types';
 import type { DraftError } from './lib/event-draft';
 import type { RepeatKind } from './lib/recurrence';
+import type { ReminderChoice } from './lib/reminders';
 import { calendarMessagesFr } from './messages.fr';
 
 /** English strings of the calendar feature, in one place so that the French catalogue follows it. */
@@ -63,6 +64,17 @@ const en = {
     count: 'Number of times',
     customRule: 'Repeats with a rule this editor cannot show; it is kept as it is.',
     location: 'Location',
+    reminder: 'Reminder',
+    reminders: {
+      none: 'No reminder',
+      PT0S: 'At the start',
+      PT5M: '5 minutes before',
+      PT15M: '15 minutes before',
+      PT30M: '30 minutes before',
+      PT1H: '1 hour before',
+      P1D: '1 day before',
+      custom: 'Custom (kept as it is)',
+    } satisfies Record<ReminderChoice, string>,
     description: 'Description',
     attendees: 'Guests',
     attendeesHint: 'Email addresses, separated by commas or on separate lines.',
@@ -83,9 +95,10 @@ const en = {
   },
   scope: {
     title: 'Recurring event',
-    editQuestion: 'Change only this occurrence, or every occurrence?',
-    deleteQuestion: 'Delete only this occurrence, or every occurrence?',
+    editQuestion: 'Change only this occurrence, this and the following ones, or every occurrence?',
+    deleteQuestion: 'Delete only this occurrence, this and the following ones, or every occurrence?',
     occurrence: 'This occurrence',
+    following: 'This and following',
     series: 'All occurrences',
     cancel: 'Cancel',
   },

@@ -35,6 +35,7 @@ export const OCCURRENCE_PROPERTIES = [
   'freeBusyStatus',
   'privacy',
   'color',
+  'alerts',
 ] as const satisfies readonly (keyof CalendarEvent)[];
 
 /** Explicit limit: more occurrences than this in one view are not fetched (the view says so). */

@@ -8,6 +8,7 @@ import { WEEKDAYS } from '../lib/recurrence';
 import type { RepeatDraft, RepeatKind } from '../lib/recurrence';
 import { calendarMessages } from '../messages';
 import { ModalDialog } from './modal-dialog';
+import { ReminderField } from './reminder-field';
 
 const m = calendarMessages.editor;
 const REPEAT_KINDS: readonly RepeatKind[] = ['none', 'daily', 'weekly', 'monthly', 'yearly'];
@@ -218,6 +219,9 @@ export function EventEditor({
           value={draft.location}
           onChange={(e) => change({ location: e.target.value })}
         />
+        {draft.reminder !== undefined ? (
+          <ReminderField value={draft.reminder} onChange={(reminder) => change({ reminder })} />
+        ) : null}
         <div className="calendar-editor__field">
           <label htmlFor={`${id}-guests`}>{m.attendees}</label>
           <textarea

@@ -129,8 +129,11 @@ export function useDeleteEvent(accountId: Id) {
     onMutate: async ({ occurrence, scope }) => {
       await queryClient.cancelQueries({ queryKey: calendarKeys.ranges(accountId) });
       const stored = storedIdOf(occurrence);
+      const from = occurrence.utcStart ?? '';
       const gone = (e: CalendarEvent) =>
-        scope === 'occurrence' ? e.id === occurrence.id : storedIdOf(e) === stored;
+        scope === 'occurrence'
+          ? e.id === occurrence.id
+          : storedIdOf(e) === stored && (scope === 'series' || (e.utcStart ?? '') >= from);
       const rollback = updateCachedRanges(queryClient, accountId, (events) =>
         events.some(gone) ? events.filter((e) => !gone(e)) : events,
       );
