@@ -11,6 +11,7 @@ export const calendarMessagesFr: CalendarMessages = {
   unavailable: 'Ce serveur ne propose pas d’agenda.',
   truncated: (max: number) => `Seuls les ${max} premiers événements de cette période sont affichés.`,
   calendarsHeading: 'Agendas',
+  miniMonth: { previous: 'Mois précédent', next: 'Mois suivant' },
   showCalendar: (name: string) => `Afficher ${name}`,
   noCalendars: 'Aucun agenda pour l’instant.',
   newEvent: 'Nouvel événement',

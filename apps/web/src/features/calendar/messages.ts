@@ -16,6 +16,7 @@ const en = {
   unavailable: 'This server does not offer calendars.',
   truncated: (max: number) => `Only the first ${max} events of this period are shown.`,
   calendarsHeading: 'Calendars',
+  miniMonth: { previous: 'Previous month', next: 'Next month' },
   showCalendar: (name: string) => `Show ${name}`,
   noCalendars: 'No calendar yet.',
   newEvent: 'New event',

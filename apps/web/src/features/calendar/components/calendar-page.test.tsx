@@ -312,4 +312,30 @@ describe('calendar page (mock server)', { timeout: 30_000 }, () => {
     expect(within(details).queryByRole('button', { name: 'Accept the new time' })).toBeNull();
     expect(grid().querySelectorAll('.calendar-event--proposals')).toHaveLength(0);
   });
+
+  it('the mini month follows the grid and takes it to a picked day', async () => {
+    const { requests, user } = renderPage();
+    await eventIn('Lunch with Carol');
+    const navigator = screen.getByRole('table', { name: 'December 2026' });
+    // The week shown (30 November - 6 December) is highlighted, today marked.
+    const pressed = within(navigator)
+      .getAllByRole('button', { pressed: true })
+      .map((b) => b.textContent);
+    expect(pressed).toEqual(['30', '1', '2', '3', '4', '5', '6']);
+    expect(
+      within(navigator)
+        .getByRole('button', { name: /Tuesday,? 1 December 2026/ })
+        .getAttribute('aria-current'),
+    ).toBe('date');
+    await user.click(within(navigator).getByRole('button', { name: /Thursday,? 17 December 2026/ }));
+    await waitFor(() =>
+      expect(
+        callsOf(requests, 'CalendarEvent/query').map((q) =>
+          (q.filter as { after: string }).after.slice(0, 10),
+        ),
+      ).toContain('2026-12-14'),
+    );
+    await user.click(screen.getByRole('button', { name: 'Next month' }));
+    expect(screen.getByRole('table', { name: 'January 2027' })).toBeTruthy();
+  });
 });

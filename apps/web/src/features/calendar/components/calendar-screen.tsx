@@ -34,6 +34,7 @@ import { calendarMessages } from '../messages';
 import { CalendarGrid, FULLCALENDAR_VIEWS } from './calendar-grid';
 import type { EventMove, SlotSelection } from './calendar-grid';
 import { CalendarList } from './calendar-list';
+import { MiniMonth } from './mini-month';
 import { CalendarToolbar } from './calendar-toolbar';
 import { EventDetails } from './event-details';
 import { EventEditor } from './event-editor';
@@ -68,6 +69,7 @@ export function CalendarScreen(props: CalendarScreenProps) {
   const editor = useEditorState();
   const ui = useCalendarUiActions();
   const [pending, setPending] = useState<PendingScope | null>(null);
+  const [shown, setShown] = useState<{ first: string; end: string } | null>(null);
 
   const createEvent = useCreateEvent(accountId);
   const updateEvent = useUpdateEvent(accountId, timeZone);
@@ -208,6 +210,12 @@ export function CalendarScreen(props: CalendarScreenProps) {
   return (
     <div className="calendar-page">
       <aside className="calendar-page__side">
+        <MiniMonth
+          today={toLocalDateTime(props.now ? new Date(props.now) : new Date(), timeZone).slice(0, 10)}
+          shown={shown}
+          locale={calendarMessages.locale}
+          onPick={(date) => api()?.gotoDate(date)}
+        />
         <CalendarList
           calendars={calendars}
           onVisibilityChange={(calendarId, isVisible) => visibility.mutate({ calendarId, isVisible })}
@@ -229,7 +237,13 @@ export function CalendarScreen(props: CalendarScreenProps) {
             view={view}
             events={inputs}
             locale={calendarMessages.locale.toLowerCase()}
-            onRangeChange={props.onRangeChange}
+            onRangeChange={(range) => {
+              setShown({
+                first: toLocalDateTime(range.start, timeZone).slice(0, 10),
+                end: toLocalDateTime(range.end, timeZone).slice(0, 10),
+              });
+              props.onRangeChange(range);
+            }}
             onEventOpen={(id) => ui.detailsOpened(id)}
             onEventMove={move}
             onSlotSelect={openCreate}
