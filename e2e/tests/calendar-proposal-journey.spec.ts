@@ -111,3 +111,84 @@ test('an attendee proposes a new time for one occurrence and the organiser accep
     expect(override).toEqual(expect.objectContaining({ start: `${nextMonday}T14:00:00` }));
   });
 });
+
+test('the organiser declines a proposal with a note, and the proposer is told', async ({
+  browser,
+  colibri,
+}) => {
+  test.setTimeout(150_000);
+  const [organiser, attendee] = [await newMailUser(colibri), await newMailUser(colibri)];
+  const title = `Planning ${Date.now()}`;
+  const day = mondayPlus(2);
+
+  await test.step('the organiser invites the attendee (over JMAP, with scheduling)', async () => {
+    const { list } = await organiser.jmap.call('Calendar/get', { accountId: organiser.accountId, ids: null });
+    const calendarId = list[0]?.id ?? '';
+    const result = await organiser.jmap.call('CalendarEvent/set', {
+      accountId: organiser.accountId,
+      create: {
+        e: {
+          '@type': 'Event',
+          title,
+          start: `${day}T09:00:00`,
+          duration: 'PT1H',
+          timeZone: ZONE,
+          calendarIds: { [calendarId]: true },
+          replyTo: { imip: `mailto:${organiser.email}` },
+          participants: {
+            owner: { '@type': 'Participant', email: organiser.email, roles: { owner: true, attendee: true } },
+            guest: {
+              '@type': 'Participant',
+              email: attendee.email,
+              sendTo: { imip: `mailto:${attendee.email}` },
+              roles: { attendee: true },
+              participationStatus: 'needs-action',
+              expectReply: true,
+            },
+          },
+        },
+      },
+      sendSchedulingMessages: true,
+    });
+    expect(result.notCreated ?? {}).toEqual({});
+  });
+
+  const bob = await openCalendar(browser, attendee);
+  const alice = await openCalendar(browser, organiser);
+
+  await test.step('the attendee proposes 16:00', async () => {
+    await eventsTitled(bob, title).first().click();
+    const details = bob.getByRole('dialog', { name: title });
+    await details.getByRole('button', { name: 'Propose a new time' }).click();
+    const form = details.getByRole('form', { name: 'Propose a new time' });
+    await form.getByLabel('New start').fill(`${day}T16:00`);
+    await form.getByLabel('New end').fill(`${day}T17:00`);
+    await form.getByRole('button', { name: 'Send proposal' }).click();
+    await expect(details.getByRole('status')).toContainText('the organiser has not answered yet', {
+      timeout: 15_000,
+    });
+  });
+
+  await test.step('the organiser declines it with a note', async () => {
+    const badged = alice.locator('.fc-event.calendar-event--proposals', { hasText: title });
+    await expect(badged).toHaveCount(1, { timeout: 20_000 });
+    await badged.click();
+    const proposal = alice
+      .getByRole('dialog', { name: title })
+      .getByRole('listitem', { name: `Proposal from ${attendee.email}` });
+    await proposal.getByRole('button', { name: 'Decline' }).click();
+    await proposal.getByLabel('Note for the guest').fill('Carol cannot do afternoons.');
+    await proposal.getByRole('button', { name: 'Decline the proposal' }).click();
+    await expect(alice.getByText('The proposal is declined; the guest is told.')).toBeVisible();
+    await expect(badged).toHaveCount(0, { timeout: 15_000 });
+  });
+
+  await test.step('the proposer is told, without a reload, and the event keeps its time', async () => {
+    const details = bob.getByRole('dialog', { name: title });
+    await expect(details.getByRole('status')).toContainText('The organiser declined your proposal', {
+      timeout: 20_000,
+    });
+    // FullCalendar writes 9:00 (en-GB), the details 09:00: either is the unchanged time.
+    await expect(eventsTitled(bob, title).first()).toContainText(/(^|\D)0?9:00/);
+  });
+});
