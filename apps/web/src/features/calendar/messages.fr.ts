@@ -1,4 +1,4 @@
-import type { ParticipationStatus } from './api/jmap-calendars';
+import type { ParticipationStatus } from '@colibri/jmap-types';
 import type { CalendarMessages } from './messages';
 
 /** French strings of the calendar feature; the type makes every English key required. */
@@ -11,6 +11,7 @@ export const calendarMessagesFr: CalendarMessages = {
   unavailable: 'Ce serveur ne propose pas d’agenda.',
   truncated: (max: number) => `Seuls les ${max} premiers événements de cette période sont affichés.`,
   calendarsHeading: 'Agendas',
+  miniMonth: { previous: 'Mois précédent', next: 'Mois suivant' },
   showCalendar: (name: string) => `Afficher ${name}`,
   noCalendars: 'Aucun agenda pour l’instant.',
   newEvent: 'Nouvel événement',
@@ -59,6 +60,17 @@ export const calendarMessagesFr: CalendarMessages = {
     count: 'Nombre de fois',
     customRule: 'Se répète selon une règle que cet éditeur ne sait pas afficher\u00a0; elle est conservée.',
     location: 'Lieu',
+    reminder: 'Rappel',
+    reminders: {
+      none: 'Aucun rappel',
+      PT0S: 'Au début',
+      PT5M: '5 minutes avant',
+      PT15M: '15 minutes avant',
+      PT30M: '30 minutes avant',
+      PT1H: '1 heure avant',
+      P1D: '1 jour avant',
+      custom: 'Personnalisé (conservé tel quel)',
+    },
     description: 'Description',
     attendees: 'Invités',
     attendeesHint: 'Adresses e-mail, séparées par des virgules ou une par ligne.',
@@ -79,9 +91,12 @@ export const calendarMessagesFr: CalendarMessages = {
   },
   scope: {
     title: 'Événement périodique',
-    editQuestion: 'Modifier seulement cette occurrence, ou toutes les occurrences\u00a0?',
-    deleteQuestion: 'Supprimer seulement cette occurrence, ou toutes les occurrences\u00a0?',
+    editQuestion:
+      'Modifier seulement cette occurrence, celle-ci et les suivantes, ou toutes les occurrences\u00a0?',
+    deleteQuestion:
+      'Supprimer seulement cette occurrence, celle-ci et les suivantes, ou toutes les occurrences\u00a0?',
     occurrence: 'Cette occurrence',
+    following: 'Celle-ci et les suivantes',
     series: 'Toutes les occurrences',
     cancel: 'Annuler',
   },
@@ -115,6 +130,27 @@ export const calendarMessagesFr: CalendarMessages = {
     recurring: 'Se répète',
     readOnly: 'Vous ne pouvez pas modifier cet événement.',
   },
+  proposals: {
+    heading: (count: number) =>
+      count === 1 ? 'Un nouvel horaire est proposé' : `${count} nouveaux horaires sont proposés`,
+    badge: (count: number) => (count === 1 ? '1 horaire proposé' : `${count} horaires proposés`),
+    itemLabel: (who: string) => `Proposition de ${who}`,
+    proposes: 'propose un nouvel horaire',
+    wholeSeries: 'pour toutes les occurrences',
+    forOccurrence: (date: string) => `pour l’occurrence du ${date}`,
+    currentTime: 'Actuel',
+    proposedTime: 'Proposé',
+    comment: 'Commentaire',
+    accept: 'Accepter le nouvel horaire',
+    decline: 'Refuser',
+    declineNote: 'Note pour l’invité (facultatif)',
+    sendDecline: 'Refuser la proposition',
+    own: {
+      pending: (when: string) => `Vous avez proposé ${when}\u00a0; l’organisateur n’a pas encore répondu.`,
+      declined: (when: string) => `L’organisateur a refusé votre proposition (${when}).`,
+      accepted: (when: string) => `L’organisateur a accepté votre proposition (${when}).`,
+    },
+  },
   toasts: {
     created: 'Événement créé.',
     saved: 'Événement enregistré.',
@@ -129,6 +165,8 @@ export const calendarMessagesFr: CalendarMessages = {
           ? 'Vous avez refusé.'
           : 'Vous avez répondu peut-être.',
     proposalSent: 'Votre proposition a été envoyée à l’organisateur.',
+    proposalAccepted: 'Le nouvel horaire est accepté\u00a0; les invités reçoivent la mise à jour.',
+    proposalDeclined: 'La proposition est refusée\u00a0; l’invité est prévenu.',
     proposalNotSent:
       'Votre réponse (peut-être) et votre commentaire ont été envoyés\u00a0; proposer un horaire demande le service de planification, pas encore branché.',
     failed: (what: string, reason: string) => `Impossible de ${what}\u00a0: ${reason}`,
@@ -140,6 +178,7 @@ export const calendarMessagesFr: CalendarMessages = {
       undo: 'annuler',
       answer: 'envoyer votre réponse',
       propose: 'envoyer votre proposition',
+      answerProposal: 'répondre à la proposition',
       visibility: 'modifier l’agenda',
     },
   },

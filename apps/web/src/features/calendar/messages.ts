@@ -1,8 +1,9 @@
 import { pickCatalogue } from '../../lib/i18n';
 import type { Catalogue } from '../../lib/i18n';
-import type { ParticipationStatus } from './api/jmap-calendars';
+import type { ParticipationStatus } from '@colibri/jmap-types';
 import type { DraftError } from './lib/event-draft';
 import type { RepeatKind } from './lib/recurrence';
+import type { ReminderChoice } from './lib/reminders';
 import { calendarMessagesFr } from './messages.fr';
 
 /** English strings of the calendar feature, in one place so that the French catalogue follows it. */
@@ -15,6 +16,7 @@ const en = {
   unavailable: 'This server does not offer calendars.',
   truncated: (max: number) => `Only the first ${max} events of this period are shown.`,
   calendarsHeading: 'Calendars',
+  miniMonth: { previous: 'Previous month', next: 'Next month' },
   showCalendar: (name: string) => `Show ${name}`,
   noCalendars: 'No calendar yet.',
   newEvent: 'New event',
@@ -63,6 +65,17 @@ const en = {
     count: 'Number of times',
     customRule: 'Repeats with a rule this editor cannot show; it is kept as it is.',
     location: 'Location',
+    reminder: 'Reminder',
+    reminders: {
+      none: 'No reminder',
+      PT0S: 'At the start',
+      PT5M: '5 minutes before',
+      PT15M: '15 minutes before',
+      PT30M: '30 minutes before',
+      PT1H: '1 hour before',
+      P1D: '1 day before',
+      custom: 'Custom (kept as it is)',
+    } satisfies Record<ReminderChoice, string>,
     description: 'Description',
     attendees: 'Guests',
     attendeesHint: 'Email addresses, separated by commas or on separate lines.',
@@ -83,9 +96,10 @@ const en = {
   },
   scope: {
     title: 'Recurring event',
-    editQuestion: 'Change only this occurrence, or every occurrence?',
-    deleteQuestion: 'Delete only this occurrence, or every occurrence?',
+    editQuestion: 'Change only this occurrence, this and the following ones, or every occurrence?',
+    deleteQuestion: 'Delete only this occurrence, this and the following ones, or every occurrence?',
     occurrence: 'This occurrence',
+    following: 'This and following',
     series: 'All occurrences',
     cancel: 'Cancel',
   },
@@ -119,6 +133,26 @@ const en = {
     recurring: 'Repeats',
     readOnly: 'You cannot change this event.',
   },
+  proposals: {
+    heading: (count: number) => (count === 1 ? 'A new time is proposed' : `${count} new times are proposed`),
+    badge: (count: number) => (count === 1 ? '1 proposed new time' : `${count} proposed new times`),
+    itemLabel: (who: string) => `Proposal from ${who}`,
+    proposes: 'proposes a new time',
+    wholeSeries: 'for every occurrence',
+    forOccurrence: (date: string) => `for the occurrence of ${date}`,
+    currentTime: 'Now',
+    proposedTime: 'Proposed',
+    comment: 'Comment',
+    accept: 'Accept the new time',
+    decline: 'Decline',
+    declineNote: 'Note for the guest (optional)',
+    sendDecline: 'Decline the proposal',
+    own: {
+      pending: (when: string) => `You proposed ${when}; the organiser has not answered yet.`,
+      declined: (when: string) => `The organiser declined your proposal of ${when}.`,
+      accepted: (when: string) => `The organiser accepted your proposal of ${when}.`,
+    },
+  },
   toasts: {
     created: 'Event created.',
     saved: 'Event saved.',
@@ -133,6 +167,8 @@ const en = {
           ? 'You declined.'
           : 'You answered maybe.',
     proposalSent: 'Your proposal was sent to the organiser.',
+    proposalAccepted: 'The new time is accepted; the guests get the update.',
+    proposalDeclined: 'The proposal is declined; the guest is told.',
     proposalNotSent:
       'Your answer (maybe) and comment were sent; proposing a time needs the scheduling service, which is not connected yet.',
     failed: (what: string, reason: string) => `Could not ${what}: ${reason}`,
@@ -144,6 +180,7 @@ const en = {
       undo: 'undo',
       answer: 'send your answer',
       propose: 'send your proposal',
+      answerProposal: 'answer the proposal',
       visibility: 'change the calendar',
     },
   },

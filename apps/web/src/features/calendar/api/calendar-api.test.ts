@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allCalls, calendar, callsOf, mockCalendarServer } from '../testing/mock-calendar-server';
 import { holiday, invitation, lunch, weeklyMaster, weeklyOccurrence } from '../testing/fixtures';
-import { CALENDARS_CAPABILITY } from './jmap-calendars';
+import { Capability } from '@colibri/jmap-types';
 import { getCalendars } from './get-calendars';
 import { queryEventsInRange } from './query-events';
 import { CalendarSetError } from './set-error';
@@ -34,7 +34,7 @@ describe('mock server: reading (draft-ietf-jmap-calendars §4.1, §5.8)', () => 
     const { events, truncated } = await queryEventsInRange(client, 'A1', range, 500);
     expect(requests).toHaveLength(1);
     const [request] = requests;
-    expect(request?.using).toContain(CALENDARS_CAPABILITY);
+    expect(request?.using).toContain(Capability.Calendars);
     const [query, get] = request!.methodCalls;
     expect(query?.[0]).toBe('CalendarEvent/query');
     expect(query?.[1]).toEqual({
@@ -179,6 +179,84 @@ describe('mock server: editing a recurring event (RFC 8984 §4.3.5)', () => {
     expect(created).not.toHaveProperty('utcStart');
   });
 
+  it('"this and following" ends the old rule before the occurrence and creates the rest, in one /set', async () => {
+    const { client, requests } = server();
+    await updateEvent(
+      client,
+      'A1',
+      { occurrence: weeklyOccurrence, master: weeklyMaster },
+      { start: '2026-12-03T11:00:00', title: 'Team sync' },
+      'following',
+    );
+    const sets = callsOf(requests, 'CalendarEvent/set');
+    expect(sets).toHaveLength(1);
+    expect(sets[0]?.update).toEqual({
+      E1: {
+        recurrenceRules: [{ '@type': 'RecurrenceRule', frequency: 'weekly', until: '2026-12-03T09:59:59' }],
+        recurrenceOverrides: null,
+      },
+    });
+    expect((sets[0]?.create as Record<string, unknown>).new).toMatchObject({
+      '@type': 'Event',
+      title: 'Team sync',
+      start: '2026-12-03T11:00:00',
+      recurrenceRules: [{ '@type': 'RecurrenceRule', frequency: 'weekly' }],
+      participants: weeklyMaster.participants,
+    });
+    // The guests hear of both (draft §5.6.2).
+    expect(sets[0]?.sendSchedulingMessages).toBe(true);
+    // No count: nothing to recount.
+    expect(callsOf(requests, 'CalendarEvent/query')).toHaveLength(0);
+  });
+
+  it('"this and following" of a counted series gives the new one what is left of the count', async () => {
+    const master = {
+      ...weeklyMaster,
+      recurrenceRules: [{ '@type': 'RecurrenceRule' as const, frequency: 'weekly' as const, count: 8 }],
+    };
+    // The server's expansion before 3 December: 4 occurrences (5, 12, 19, 26 November).
+    const before = ['E1-a', 'E1-b', 'E1-c', 'E1-d'].map((id) => ({ ...weeklyOccurrence, id }));
+    const { client, requests } = server({ stored: [master], occurrences: before });
+    await updateEvent(
+      client,
+      'A1',
+      { occurrence: weeklyOccurrence, master },
+      { title: 'Team sync' },
+      'following',
+    );
+    expect(callsOf(requests, 'CalendarEvent/query')[0]).toMatchObject({
+      filter: { uid: 'weekly-1@colibri.test', after: '2026-11-05T10:00:00', before: '2026-12-03T10:00:00' },
+      expandRecurrences: true,
+      timeZone: 'Europe/Paris',
+    });
+    const [set] = callsOf(requests, 'CalendarEvent/set');
+    expect((set?.create as Record<string, { recurrenceRules: unknown }>).new?.recurrenceRules).toEqual([
+      { '@type': 'RecurrenceRule', frequency: 'weekly', count: 4 },
+    ]);
+  });
+
+  it('deleting "this and following" ends the series, and Undo puts its rule back', async () => {
+    const { client, requests } = server();
+    const undo = await deleteEvent(
+      client,
+      'A1',
+      { occurrence: weeklyOccurrence, master: weeklyMaster },
+      'following',
+    );
+    await undoDelete(client, 'A1', undo);
+    const [end, restore] = callsOf(requests, 'CalendarEvent/set');
+    expect(end?.update).toEqual({
+      E1: {
+        recurrenceRules: [{ '@type': 'RecurrenceRule', frequency: 'weekly', until: '2026-12-03T09:59:59' }],
+        recurrenceOverrides: null,
+      },
+    });
+    expect(end).not.toHaveProperty('destroy');
+    expect(restore?.update).toEqual({
+      E1: { recurrenceRules: weeklyMaster.recurrenceRules, recurrenceOverrides: null },
+    });
+  });
+
   it('a refusal comes back as the server’s SetError', async () => {
     const { client } = server({ refuse: { type: 'forbidden', description: 'Read-only calendar' } });
     await expect(
@@ -259,7 +337,7 @@ describe('mock server: answering an invitation', () => {
     });
     const using = requests.find((r) => r.methodCalls[0]?.[0] === 'CalendarEventProposal/set')?.using;
     expect(using).toEqual(
-      expect.arrayContaining(['urn:colibri:params:jmap:calendar-proposals', CALENDARS_CAPABILITY]),
+      expect.arrayContaining(['urn:colibri:params:jmap:calendar-proposals', Capability.Calendars]),
     );
   });
 

@@ -1,8 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { JmapClient } from '@colibri/jmap-client';
-import type { Id } from '@colibri/jmap-types';
+import type { Id, Calendar } from '@colibri/jmap-types';
 import { useJmapClient } from '../../../lib/jmap';
-import type { Calendar } from './jmap-calendars';
 import { calendarKeys } from './keys';
 
 /** Explicit limit: a list longer than this is cut (and a side pane could not show it anyway). */
@@ -15,7 +14,8 @@ export const MAX_CALENDARS = 500;
 export async function getCalendars(client: JmapClient, accountId: Id, locale = 'en'): Promise<Calendar[]> {
   const { list } = await client.call('Calendar/get', { accountId, ids: null });
   const collator = new Intl.Collator(locale);
-  return list
+  // The server sends every property when none are named (RFC 8620 §5.1).
+  return (list as Calendar[])
     .filter((calendar) => calendar.isSubscribed !== false)
     .sort((a, b) => (a.sortOrder ?? 0) - (b.sortOrder ?? 0) || collator.compare(a.name, b.name))
     .slice(0, MAX_CALENDARS);

@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { JmapClient } from '@colibri/jmap-client';
 import type { Id, Session } from '@colibri/jmap-types';
 import { useJmapClient } from '../../../lib/jmap';
-import { CALENDARS_CAPABILITY } from './jmap-calendars';
+import { Capability } from '@colibri/jmap-types';
 import { calendarKeys } from './keys';
 
 export interface CalendarAccount {
@@ -22,7 +22,7 @@ export async function getCalendarAccount(client: JmapClient): Promise<CalendarAc
   const core = session.capabilities['urn:ietf:params:jmap:core'] as { maxObjectsInGet?: number } | undefined;
   return {
     session,
-    accountId: (session.primaryAccounts as Record<string, Id | undefined>)[CALENDARS_CAPABILITY] ?? null,
+    accountId: (session.primaryAccounts as Record<string, Id | undefined>)[Capability.Calendars] ?? null,
     username: session.username,
     maxObjectsInGet: core?.maxObjectsInGet ?? DEFAULT_MAX_OBJECTS_IN_GET,
   };

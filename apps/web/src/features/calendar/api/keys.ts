@@ -21,5 +21,7 @@ export const calendarKeys = {
   calendars: (accountId: Id) => [...calendarKeys.type(accountId, 'Calendar'), 'list'] as const,
   ranges: (accountId: Id) => [...calendarKeys.type(accountId, 'CalendarEvent'), 'range'] as const,
   range: (accountId: Id, range: EventRange) => [...calendarKeys.ranges(accountId), range] as const,
+  /** CalendarEventProposal lives in the events (its state is the CalendarEvent state). */
+  proposals: (accountId: Id) => [...calendarKeys.type(accountId, 'CalendarEvent'), 'proposals'] as const,
   event: (accountId: Id, id: Id) => [...calendarKeys.type(accountId, 'CalendarEvent'), 'event', id] as const,
 };

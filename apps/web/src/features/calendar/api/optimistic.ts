@@ -1,6 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { Id } from '@colibri/jmap-types';
-import type { CalendarEvent } from './jmap-calendars';
+import type { Id, CalendarEvent } from '@colibri/jmap-types';
 import { calendarKeys } from './keys';
 import type { RangeEvents } from './query-events';
 import { endOf, localDateTimeToInstant } from '../lib/time';

@@ -1,9 +1,8 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { ref } from '@colibri/jmap-client';
 import type { JmapClient } from '@colibri/jmap-client';
-import type { Id } from '@colibri/jmap-types';
+import type { Id, CalendarEvent } from '@colibri/jmap-types';
 import { useJmapClient } from '../../../lib/jmap';
-import type { CalendarEvent } from './jmap-calendars';
 import { calendarKeys } from './keys';
 import type { EventRange } from './keys';
 
@@ -36,6 +35,7 @@ export const OCCURRENCE_PROPERTIES = [
   'freeBusyStatus',
   'privacy',
   'color',
+  'alerts',
 ] as const satisfies readonly (keyof CalendarEvent)[];
 
 /** Explicit limit: more occurrences than this in one view are not fetched (the view says so). */

@@ -1,6 +1,5 @@
 import type { JmapClient } from '@colibri/jmap-client';
-import type { Id, PatchObject } from '@colibri/jmap-types';
-import type { CalendarEvent, ParticipationStatus } from './jmap-calendars';
+import type { Id, PatchObject, CalendarEvent, ParticipationStatus } from '@colibri/jmap-types';
 import { throwIfRefused } from './set-error';
 import {
   occurrenceRestore,
@@ -11,13 +10,15 @@ import {
   seriesUpdate,
 } from '../lib/event-patches';
 import { hasParticipants, isOccurrence } from '../lib/occurrence';
+import { splitSeries } from '../lib/split-series';
 import { durationOfMs, localDifferenceMs } from '../lib/time';
 
 /**
  * Which events an edit reaches: `occurrence` writes a recurrence override on the base event
  * (RFC 8984 §4.3.5), `series` patches the base event; a non-recurring event is `series` too.
+ * `following` splits the series at the occurrence (lib/split-series).
  */
-export type EditScope = 'occurrence' | 'series';
+export type EditScope = 'occurrence' | 'series' | 'following';
 
 /** An occurrence as shown, with the stored base event it comes from (itself if not recurring). */
 export interface EditTarget {
@@ -78,6 +79,61 @@ export function editUpdate(
   return { id: master.id, patch: { ...edited } };
 }
 
+/** Explicit limit: a count rule is recounted over at most this many occurrences. */
+export const MAX_OCCURRENCES_RECOUNTED = 5000;
+
+/**
+ * How many occurrences of the series come before `recurrenceId`, for a `count` rule only (0
+ * otherwise): the server's expansion (draft §5.8 expandRecurrences, by uid), plus the excluded
+ * ones, which still count (RFC 5545 §3.8.5.1: EXDATE applies after COUNT).
+ */
+export async function occurrencesBefore(
+  client: JmapClient,
+  accountId: Id,
+  master: CalendarEvent,
+  recurrenceId: string,
+): Promise<number> {
+  if (!(master.recurrenceRules ?? []).some((rule) => rule.count !== undefined)) return 0;
+  const { ids } = await client.call('CalendarEvent/query', {
+    accountId,
+    filter: { uid: master.uid, after: master.start, before: recurrenceId },
+    expandRecurrences: true,
+    ...(master.timeZone ? { timeZone: master.timeZone } : {}),
+    limit: MAX_OCCURRENCES_RECOUNTED,
+  });
+  const excluded = Object.entries(master.recurrenceOverrides ?? {}).filter(
+    ([key, override]) => key < recurrenceId && override.excluded === true,
+  ).length;
+  return ids.length + excluded;
+}
+
+/** Whether "this and following" of this occurrence is the whole series (it is the first one). */
+const isFirstOccurrence = (target: EditTarget) =>
+  !target.occurrence.recurrenceId || target.occurrence.recurrenceId <= target.master.start;
+
+/**
+ * "This and following": one CalendarEvent/set that ends the old series before the occurrence
+ * and creates the new one from it (RFC 8620 §5.3: creates, then updates, in one call).
+ */
+export async function splitEvent(
+  client: JmapClient,
+  accountId: Id,
+  target: EditTarget,
+  edited: Partial<CalendarEvent>,
+): Promise<void> {
+  const { occurrence, master } = target;
+  const before = await occurrencesBefore(client, accountId, master, occurrence.recurrenceId ?? '');
+  const { oldPatch, created } = splitSeries(master, occurrence, edited, before);
+  const result = await client.call('CalendarEvent/set', {
+    accountId,
+    create: { [CREATION_ID]: { '@type': 'Event', ...created } },
+    update: { [master.id]: oldPatch },
+    sendSchedulingMessages: hasParticipants(master) || hasParticipants(edited),
+  });
+  throwIfRefused(result.notCreated, CREATION_ID);
+  throwIfRefused(result.notUpdated, master.id);
+}
+
 /** Saves an edit of an occurrence or of the whole event (see EditScope). */
 export async function updateEvent(
   client: JmapClient,
@@ -86,7 +142,11 @@ export async function updateEvent(
   edited: Partial<CalendarEvent>,
   scope: EditScope,
 ): Promise<void> {
-  const { id, patch } = editUpdate(target, edited, scope);
+  if (scope === 'following' && isOccurrence(target.occurrence) && !isFirstOccurrence(target)) {
+    await splitEvent(client, accountId, target, edited);
+    return;
+  }
+  const { id, patch } = editUpdate(target, edited, scope === 'following' ? 'series' : scope);
   const scheduled = hasParticipants(target.master) || hasParticipants(edited);
   await patchEvent(client, accountId, id, patch, scheduled);
 }
@@ -117,6 +177,19 @@ export async function deleteEvent(
       scheduled,
     );
     return { kind: 'patch', id: master.id, patch: occurrenceRestore(master, rid) };
+  }
+  if (scope === 'following' && isOccurrence(occurrence) && !isFirstOccurrence(target)) {
+    // The series ends before this occurrence; the undo puts its rules and overrides back.
+    const { oldPatch } = splitSeries(master, occurrence, {}, 0);
+    await patchEvent(client, accountId, master.id, oldPatch, scheduled);
+    return {
+      kind: 'patch',
+      id: master.id,
+      patch: {
+        recurrenceRules: master.recurrenceRules ?? null,
+        recurrenceOverrides: master.recurrenceOverrides ?? null,
+      },
+    };
   }
   const result = await client.call('CalendarEvent/set', {
     accountId,

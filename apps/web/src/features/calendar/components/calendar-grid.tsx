@@ -5,6 +5,7 @@ import type {
   DatesSetArg,
   EventChangeArg,
   EventClickArg,
+  EventContentArg,
   EventInput,
 } from '@fullcalendar/core';
 import enGbLocale from '@fullcalendar/core/locales/en-gb';
@@ -52,6 +53,31 @@ export interface CalendarGridProps {
   onSlotSelect: (slot: SlotSelection) => void;
   /** jsdom and stories: no scroll to the current time. */
   now?: Date | string;
+  /** The badge's text of an event with proposed new times awaiting an answer. */
+  proposalBadge?: (count: number) => string;
+}
+
+/**
+ * An event's content: FullCalendar's own (time and title) unless it has proposed new times,
+ * which add a badge (a count, with its meaning as text for screen readers and as a tooltip).
+ */
+function eventContent(arg: EventContentArg, badge: ((count: number) => string) | undefined) {
+  const count = Number(arg.event.extendedProps.pendingProposals ?? 0);
+  if (!badge || count <= 0) return true;
+  return (
+    <div className="fc-event-main-frame">
+      {arg.timeText ? <div className="fc-event-time">{arg.timeText}</div> : null}
+      <div className="fc-event-title-container">
+        <div className="fc-event-title fc-sticky">
+          <span className="calendar-event__badge" title={badge(count)}>
+            <span aria-hidden="true">{count}</span>
+            <span className="visually-hidden">{badge(count)}</span>
+          </span>{' '}
+          {arg.event.title}
+        </div>
+      </div>
+    </div>
+  );
 }
 
 /**
@@ -93,6 +119,7 @@ export const CalendarGrid = forwardRef<FullCalendar, CalendarGridProps>(function
       eventDurationEditable
       eventAllow={(span, moving) => moving === null || span.allDay === moving.allDay}
       events={props.events}
+      eventContent={(arg: EventContentArg) => eventContent(arg, props.proposalBadge)}
       datesSet={(arg: DatesSetArg) =>
         props.onRangeChange({ start: arg.start, end: arg.end, title: arg.view.title })
       }

@@ -1,5 +1,4 @@
-import type { Id } from '@colibri/jmap-types';
-import type { Calendar } from '../api/jmap-calendars';
+import type { Id, Calendar } from '@colibri/jmap-types';
 import { calendarColor } from '../lib/to-fullcalendar';
 import { calendarMessages } from '../messages';
 

@@ -6,7 +6,14 @@ import { JmapClientProvider } from '../../../lib/jmap';
 import { useToastStore } from '../../../lib/toast-store';
 import { calendar, callsOf, mockCalendarServer } from '../testing/mock-calendar-server';
 import type { MockServerData } from '../testing/mock-calendar-server';
-import { holiday, invitation, lunch, weeklyMaster, weeklyOccurrence } from '../testing/fixtures';
+import {
+  bobsProposal,
+  holiday,
+  invitation,
+  lunch,
+  weeklyMaster,
+  weeklyOccurrence,
+} from '../testing/fixtures';
 import { useCalendarUiStore } from '../stores/calendar-ui-store';
 import { CalendarPage } from './calendar-page';
 
@@ -243,5 +250,92 @@ describe('calendar page (mock server)', { timeout: 30_000 }, () => {
       calendarIds: { C1: true },
       duration: 'PT1H',
     });
+  });
+
+  it('the organiser sees a proposed time as a badge and a diff, and accepts it (CalendarEventProposal/set)', async () => {
+    const { requests, user } = renderPage({ proposals: [bobsProposal] });
+    const event = await eventIn('Team meeting');
+    await waitFor(() => expect(event.textContent).toContain('1 proposed new time'));
+    // Only the occurrence proposed about has the badge.
+    expect(grid().querySelectorAll('.calendar-event--proposals')).toHaveLength(1);
+    await open(user, 'Team meeting');
+    const details = await screen.findByRole('dialog', { name: 'Team meeting' });
+    const item = within(details).getByRole('listitem', { name: 'Proposal from bob@colibri.test' });
+    // Shown in the user's zone (the test runs in UTC): 10:00 Paris is 09:00 UTC.
+    expect(item.textContent).toMatch(/for the occurrence of Thursday,? 3 December 2026 at 09:00/);
+    expect(item.querySelector('del')?.textContent).toMatch(/3 December 2026.*09:00.10:00/);
+    expect(item.querySelector('ins')?.textContent).toMatch(/3 December 2026.*10:00.11:00/);
+    expect(item.textContent).toContain('I have a clash at 10.');
+    await user.click(within(item).getByRole('button', { name: 'Accept the new time' }));
+    await waitFor(() =>
+      expect(callsOf(requests, 'CalendarEventProposal/set')).toEqual([
+        { accountId: 'A1', update: { [bobsProposal.id]: { status: 'accepted' } } },
+      ]),
+    );
+    // Answered: the proposals are read again and the badge goes.
+    await waitFor(() => expect(grid().querySelectorAll('.calendar-event--proposals')).toHaveLength(0));
+  });
+
+  it('the organiser declines a proposal with a note', async () => {
+    const { requests, user } = renderPage({ proposals: [bobsProposal] });
+    await open(user, 'Team meeting');
+    const details = await screen.findByRole('dialog', { name: 'Team meeting' });
+    const item = await within(details).findByRole('listitem', { name: /Proposal from bob/ });
+    await user.click(within(item).getByRole('button', { name: 'Decline' }));
+    await user.type(within(item).getByLabelText(/Note for the guest/), 'Only 10 works for Carol.');
+    await user.click(within(item).getByRole('button', { name: 'Decline the proposal' }));
+    await waitFor(() =>
+      expect(callsOf(requests, 'CalendarEventProposal/set')[0]?.update).toEqual({
+        [bobsProposal.id]: { status: 'declined', comment: 'Only 10 works for Carol.' },
+      }),
+    );
+  });
+
+  it('the proposer is told when the organiser declined their proposal', async () => {
+    const declined = {
+      ...bobsProposal,
+      id: 'E4-P00000000000000a1',
+      calendarEventId: 'E4',
+      recurrenceId: null,
+      from: 'alice@colibri.test',
+      utcStart: '2026-12-01T16:00:00Z',
+      utcEnd: '2026-12-01T16:30:00Z',
+      status: 'declined' as const,
+    };
+    const { user } = renderPage({ proposals: [declined] });
+    await open(user, '(No title)');
+    const details = await screen.findByRole('dialog', { name: '(No title)' });
+    expect(within(details).getByRole('status').textContent).toMatch(
+      /The organiser declined your proposal of .*1 December 2026/,
+    );
+    // Not the organiser: nothing to accept.
+    expect(within(details).queryByRole('button', { name: 'Accept the new time' })).toBeNull();
+    expect(grid().querySelectorAll('.calendar-event--proposals')).toHaveLength(0);
+  });
+
+  it('the mini month follows the grid and takes it to a picked day', async () => {
+    const { requests, user } = renderPage();
+    await eventIn('Lunch with Carol');
+    const navigator = screen.getByRole('table', { name: 'December 2026' });
+    // The week shown (30 November - 6 December) is highlighted, today marked.
+    const pressed = within(navigator)
+      .getAllByRole('button', { pressed: true })
+      .map((b) => b.textContent);
+    expect(pressed).toEqual(['30', '1', '2', '3', '4', '5', '6']);
+    expect(
+      within(navigator)
+        .getByRole('button', { name: /Tuesday,? 1 December 2026/ })
+        .getAttribute('aria-current'),
+    ).toBe('date');
+    await user.click(within(navigator).getByRole('button', { name: /Thursday,? 17 December 2026/ }));
+    await waitFor(() =>
+      expect(
+        callsOf(requests, 'CalendarEvent/query').map((q) =>
+          (q.filter as { after: string }).after.slice(0, 10),
+        ),
+      ).toContain('2026-12-14'),
+    );
+    await user.click(screen.getByRole('button', { name: 'Next month' }));
+    expect(screen.getByRole('table', { name: 'January 2027' })).toBeTruthy();
   });
 });

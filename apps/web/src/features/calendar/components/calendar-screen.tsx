@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { RefObject } from 'react';
 import type FullCalendar from '@fullcalendar/react';
-import type { Id } from '@colibri/jmap-types';
-import type { Calendar, CalendarEvent } from '../api/jmap-calendars';
+import type { Id, Calendar, CalendarEvent } from '@colibri/jmap-types';
 import type { EditScope } from '../api/write-events';
 import {
   useCalendarVisibility,
@@ -17,6 +16,9 @@ import type { CalendarCommand } from '../hooks/use-calendar-shortcuts';
 import { draftOfEvent, eventPropertiesOf, newDraft } from '../lib/event-draft';
 import type { EventDraft } from '../lib/event-draft';
 import { useEvent } from '../api/query-events';
+import { useProposals } from '../api/proposals';
+import { useAnswerProposal } from '../hooks/use-answer-proposal';
+import { ownProposalsFor, pendingCountByOccurrence, pendingProposalsFor } from '../lib/proposals';
 import { isOccurrence, storedIdOf } from '../lib/occurrence';
 import { calendarColor, isShown, mayWrite, toEventInput } from '../lib/to-fullcalendar';
 import { moveEdit } from '../lib/move';
@@ -32,9 +34,12 @@ import { calendarMessages } from '../messages';
 import { CalendarGrid, FULLCALENDAR_VIEWS } from './calendar-grid';
 import type { EventMove, SlotSelection } from './calendar-grid';
 import { CalendarList } from './calendar-list';
+import { MiniMonth } from './mini-month';
 import { CalendarToolbar } from './calendar-toolbar';
 import { EventDetails } from './event-details';
 import { EventEditor } from './event-editor';
+import { EventProposals } from './event-proposals';
+import { OwnProposalStatus } from './own-proposal-status';
 import { ScopeDialog } from './scope-dialog';
 import './calendar.css';
 
@@ -64,6 +69,7 @@ export function CalendarScreen(props: CalendarScreenProps) {
   const editor = useEditorState();
   const ui = useCalendarUiActions();
   const [pending, setPending] = useState<PendingScope | null>(null);
+  const [shown, setShown] = useState<{ first: string; end: string } | null>(null);
 
   const createEvent = useCreateEvent(accountId);
   const updateEvent = useUpdateEvent(accountId, timeZone);
@@ -71,6 +77,8 @@ export function CalendarScreen(props: CalendarScreenProps) {
   const rsvp = useRsvp(accountId);
   const propose = useProposeNewTime(accountId);
   const visibility = useCalendarVisibility(accountId);
+  const proposals = useProposals(accountId);
+  const answerProposal = useAnswerProposal(accountId);
 
   const byCalendar = useMemo(
     () =>
@@ -85,12 +93,16 @@ export function CalendarScreen(props: CalendarScreenProps) {
     () => new Set(calendars.filter((c) => c.isVisible !== false).map((c) => c.id)),
     [calendars],
   );
+  const pendingCounts = useMemo(
+    () => pendingCountByOccurrence(proposals.data ?? [], occurrences, userEmail),
+    [proposals.data, occurrences, userEmail],
+  );
   const inputs = useMemo(
     () =>
       occurrences
         .filter((e) => isShown(e, visible))
-        .map((e) => toEventInput(e, byCalendar, timeZone, calendarMessages.noTitle)),
-    [occurrences, visible, byCalendar, timeZone],
+        .map((e) => toEventInput(e, byCalendar, timeZone, calendarMessages.noTitle, pendingCounts.get(e.id))),
+    [occurrences, visible, byCalendar, timeZone, pendingCounts],
   );
   const find = (id: Id | null) => (id ? occurrences.find((e) => e.id === id) : undefined);
   const calendarOf = (event: CalendarEvent) => byCalendar.get(Object.keys(event.calendarIds ?? {})[0] ?? '');
@@ -198,6 +210,12 @@ export function CalendarScreen(props: CalendarScreenProps) {
   return (
     <div className="calendar-page">
       <aside className="calendar-page__side">
+        <MiniMonth
+          today={toLocalDateTime(props.now ? new Date(props.now) : new Date(), timeZone).slice(0, 10)}
+          shown={shown}
+          locale={calendarMessages.locale}
+          onPick={(date) => api()?.gotoDate(date)}
+        />
         <CalendarList
           calendars={calendars}
           onVisibilityChange={(calendarId, isVisible) => visibility.mutate({ calendarId, isVisible })}
@@ -219,10 +237,17 @@ export function CalendarScreen(props: CalendarScreenProps) {
             view={view}
             events={inputs}
             locale={calendarMessages.locale.toLowerCase()}
-            onRangeChange={props.onRangeChange}
+            onRangeChange={(range) => {
+              setShown({
+                first: toLocalDateTime(range.start, timeZone).slice(0, 10),
+                end: toLocalDateTime(range.end, timeZone).slice(0, 10),
+              });
+              props.onRangeChange(range);
+            }}
             onEventOpen={(id) => ui.detailsOpened(id)}
             onEventMove={move}
             onSlotSelect={openCreate}
+            proposalBadge={calendarMessages.proposals.badge}
             {...(props.initialDate ? { initialDate: props.initialDate } : {})}
             {...(props.now ? { now: props.now } : {})}
           />
@@ -245,7 +270,19 @@ export function CalendarScreen(props: CalendarScreenProps) {
           onDelete={() => remove(details)}
           onRsvp={(status, scope) => rsvp.mutate({ occurrence: details, status, scope, userEmail })}
           onPropose={(proposal, scope) => propose.mutate({ occurrence: details, scope, userEmail, proposal })}
-        />
+        >
+          <EventProposals
+            event={details}
+            proposals={pendingProposalsFor(proposals.data ?? [], details, userEmail)}
+            displayTimeZone={timeZone}
+            busy={answerProposal.isPending}
+            onAnswer={(answer) => answerProposal.mutate(answer)}
+          />
+          <OwnProposalStatus
+            proposals={ownProposalsFor(proposals.data ?? [], details, userEmail)}
+            displayTimeZone={timeZone}
+          />
+        </EventDetails>
       ) : null}
       {editorDraft ? (
         <EventEditor

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import { Button, TextField } from '@colibri/ui';
-import type { CalendarEvent, ParticipationStatus } from '../api/jmap-calendars';
+import type { CalendarEvent, ParticipationStatus } from '@colibri/jmap-types';
 import type { EditScope, TimeProposal } from '../api/write-events';
 import { participantEmail } from '../lib/event-draft';
 import { formatWhen } from '../lib/format';
@@ -32,6 +32,8 @@ export interface EventDetailsProps {
   onDelete: () => void;
   onRsvp: (status: ParticipationStatus, scope: EditScope) => void;
   onPropose: (proposal: TimeProposal, scope: EditScope) => void;
+  /** More sections, after the facts: proposed new times (event-proposals, own-proposal-status). */
+  children?: ReactNode;
 }
 
 /**
@@ -141,6 +143,7 @@ export function EventDetails(props: EventDetailsProps) {
           </>
         ) : null}
       </dl>
+      {props.children}
       {invited ? (
         <section className="calendar-details__rsvp" aria-labelledby={`${id}-rsvp`}>
           <h3 id={`${id}-rsvp`}>{m.rsvpQuestion}</h3>

@@ -1,13 +1,14 @@
 import { memo, useId, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button, TextField } from '@colibri/ui';
-import type { Calendar } from '../api/jmap-calendars';
+import type { Calendar } from '@colibri/jmap-types';
 import { emptyDraftErrors, validateDraft } from '../lib/event-draft';
 import type { DraftErrors, EventDraft } from '../lib/event-draft';
 import { WEEKDAYS } from '../lib/recurrence';
 import type { RepeatDraft, RepeatKind } from '../lib/recurrence';
 import { calendarMessages } from '../messages';
 import { ModalDialog } from './modal-dialog';
+import { ReminderField } from './reminder-field';
 
 const m = calendarMessages.editor;
 const REPEAT_KINDS: readonly RepeatKind[] = ['none', 'daily', 'weekly', 'monthly', 'yearly'];
@@ -218,6 +219,9 @@ export function EventEditor({
           value={draft.location}
           onChange={(e) => change({ location: e.target.value })}
         />
+        {draft.reminder !== undefined ? (
+          <ReminderField value={draft.reminder} onChange={(reminder) => change({ reminder })} />
+        ) : null}
         <div className="calendar-editor__field">
           <label htmlFor={`${id}-guests`}>{m.attendees}</label>
           <textarea

@@ -5,7 +5,7 @@ import { ModalDialog } from './modal-dialog';
 
 const m = calendarMessages.scope;
 
-/** "This occurrence or all occurrences?" for a change or a delete of a recurring event. */
+/** "This occurrence, this and following, or all?" for a change or a delete of a recurring event. */
 export function ScopeDialog({
   open,
   action,
@@ -30,6 +30,7 @@ export function ScopeDialog({
         <Button variant="primary" onClick={() => onChoose('occurrence')}>
           {m.occurrence}
         </Button>
+        <Button onClick={() => onChoose('following')}>{m.following}</Button>
         <Button onClick={() => onChoose('series')}>{m.series}</Button>
         <Button variant="ghost" onClick={onCancel}>
           {m.cancel}

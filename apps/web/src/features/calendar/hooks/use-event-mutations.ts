@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import type { JmapClient } from '@colibri/jmap-client';
-import type { Id } from '@colibri/jmap-types';
+import type { Id, Calendar, CalendarEvent, ParticipationStatus } from '@colibri/jmap-types';
 import { useJmapClient } from '../../../lib/jmap';
 import { useToastActions } from '../../../lib/toast-store';
-import type { Calendar, CalendarEvent, ParticipationStatus } from '../api/jmap-calendars';
 import { calendarKeys } from '../api/keys';
 import { updateCachedRanges, withUtcTimes } from '../api/optimistic';
 import { eventQueryOptions } from '../api/query-events';
@@ -130,8 +129,11 @@ export function useDeleteEvent(accountId: Id) {
     onMutate: async ({ occurrence, scope }) => {
       await queryClient.cancelQueries({ queryKey: calendarKeys.ranges(accountId) });
       const stored = storedIdOf(occurrence);
+      const from = occurrence.utcStart ?? '';
       const gone = (e: CalendarEvent) =>
-        scope === 'occurrence' ? e.id === occurrence.id : storedIdOf(e) === stored;
+        scope === 'occurrence'
+          ? e.id === occurrence.id
+          : storedIdOf(e) === stored && (scope === 'series' || (e.utcStart ?? '') >= from);
       const rollback = updateCachedRanges(queryClient, accountId, (events) =>
         events.some(gone) ? events.filter((e) => !gone(e)) : events,
       );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftOfEvent, eventPropertiesOf, newDraft, validateDraft } from './event-draft';
+import { draftOfEvent, eventPropertiesOf, newDraft, participantIdOf, validateDraft } from './event-draft';
 import { weeklyMaster, weeklyOccurrence } from '../testing/fixtures';
 
 const base = newDraft({ now: new Date('2026-12-01T08:10:00Z'), timeZone: 'Europe/Paris', calendarId: 'C1' });
@@ -48,14 +48,14 @@ describe('event draft -> JSCalendar (RFC 8984 §5.1)', () => {
     const properties = eventPropertiesOf({ ...base, attendees: ['Bob@Example.org'] }, 'alice@colibri.test');
     expect(properties.replyTo).toEqual({ imip: 'mailto:alice@colibri.test' });
     expect(properties.participants).toEqual({
-      'alice_colibri.test': {
+      alice_40colibri_2etest: {
         '@type': 'Participant',
         email: 'alice@colibri.test',
         sendTo: { imip: 'mailto:alice@colibri.test' },
         roles: { owner: true, attendee: true },
         participationStatus: 'accepted',
       },
-      'bob_example.org': {
+      bob_40example_2eorg: {
         '@type': 'Participant',
         email: 'bob@example.org',
         sendTo: { imip: 'mailto:bob@example.org' },
@@ -64,6 +64,31 @@ describe('event draft -> JSCalendar (RFC 8984 §5.1)', () => {
         expectReply: true,
       },
     });
+  });
+
+  it('writes the reminder as alerts, reads it back, and leaves alerts alone without one', () => {
+    const properties = eventPropertiesOf({ ...base, reminder: 'PT30M' }, 'alice@colibri.test');
+    expect(properties.alerts).toEqual({
+      reminder: {
+        '@type': 'Alert',
+        trigger: { '@type': 'OffsetTrigger', offset: '-PT30M', relativeTo: 'start' },
+        action: 'display',
+      },
+    });
+    const master = { ...weeklyMaster, alerts: properties.alerts ?? null };
+    expect(draftOfEvent(weeklyOccurrence, 'Europe/Paris', 'alice@colibri.test', master).reminder).toBe(
+      'PT30M',
+    );
+    expect(eventPropertiesOf({ ...base, reminder: 'none' }, 'alice@colibri.test').alerts).toBeNull();
+    expect(eventPropertiesOf({ ...base, reminder: 'custom' }, 'alice@colibri.test')).not.toHaveProperty(
+      'alerts',
+    );
+  });
+
+  it('gives participants valid JMAP Ids (RFC 8620 §1.2), one per address', () => {
+    expect(participantIdOf('Dana.O_Neil@Example.org')).toBe('dana_2eo_5fneil_40example_2eorg');
+    expect(participantIdOf('dana.o@x.org')).not.toBe(participantIdOf('dana_o@x.org'));
+    expect(participantIdOf('élodie@exemple.fr')).toMatch(/^[A-Za-z0-9_-]{1,255}$/);
   });
 
   it('keeps existing guests and their answers when editing', () => {

@@ -1,7 +1,8 @@
-import type { Id } from '@colibri/jmap-types';
-import type { CalendarEvent, Participant } from '../api/jmap-calendars';
+import type { Id, CalendarEvent, JSCalendarParticipant as Participant } from '@colibri/jmap-types';
 import { noRepeat, repeatOfRules, rulesOfRepeat, MAX_REPEAT_COUNT } from './recurrence';
 import type { RepeatDraft } from './recurrence';
+import { alertsOfReminder, reminderOfAlerts } from './reminders';
+import type { ReminderChoice } from './reminders';
 import {
   addToLocalDateTime,
   endOf,
@@ -27,6 +28,8 @@ export interface EventDraft {
   /** Email addresses of the attendees (without the organiser). */
   attendees: string[];
   calendarId: Id;
+  /** The reminder (RFC 8984 alerts); absent: the event's alerts are left as they are. */
+  reminder?: ReminderChoice;
 }
 
 export type DraftError =
@@ -75,19 +78,25 @@ export function validateDraft(draft: EventDraft): DraftErrors {
   return errors;
 }
 
-/** RFC 8984 §1.4.10-style participant id for an address: stable, so that edits keep it. */
+/**
+ * The participant id of an address: stable, so that edits keep it, and a valid Id (RFC 8984
+ * §1.4.1 / RFC 8620 §1.2: A-Z a-z 0-9 - _ only, at most 255), which servers check: every other
+ * character, "_" included, is written `_xx` (its code in hex), so two addresses never share one.
+ */
 export function participantIdOf(email: string): string {
   return email
     .trim()
     .toLowerCase()
-    .replace(/[^a-z0-9._-]/g, '_');
+    .replace(/[^a-z0-9-]/gu, (c) => `_${(c.codePointAt(0) ?? 0).toString(16)}`)
+    .slice(0, 255);
 }
 
 const mailto = (email: string) => `mailto:${email.trim()}`;
 
 /** The address of a participant, from its email, the draft's calendarAddress or RFC 8984 sendTo. */
-export function participantEmail(p: Participant): string | null {
+export function participantEmail(p: Partial<Participant> & { calendarAddress?: string }): string | null {
   if (p.email) return p.email;
+  // calendarAddress: jscalendarbis' name, which some servers send; RFC 8984 has sendTo only.
   const uri = p.calendarAddress ?? p.sendTo?.imip ?? null;
   return uri?.toLowerCase().startsWith('mailto:') ? uri.slice(7) : null;
 }
@@ -128,6 +137,8 @@ export function eventPropertiesOf(
     locations: draft.location.trim() ? { main: { '@type': 'Location', name: draft.location.trim() } } : null,
     calendarIds: { [draft.calendarId]: true },
   };
+  const alerts = draft.reminder === undefined ? undefined : alertsOfReminder(draft.reminder);
+  if (alerts !== undefined) properties.alerts = alerts;
   const attendees = [...new Set(draft.attendees.map((a) => a.trim().toLowerCase()).filter(Boolean))];
   if (attendees.length === 0 && !Object.values(existing ?? {}).some((p) => !isOwner(p))) {
     properties.participants = null;
@@ -200,6 +211,7 @@ export function newDraft(options: {
     description: '',
     attendees: [],
     calendarId: options.calendarId,
+    reminder: 'none',
   };
 }
 
@@ -229,6 +241,8 @@ export function draftOfEvent(
     description: event.description ?? '',
     attendees,
     calendarId: Object.keys(event.calendarIds ?? {})[0] ?? '',
+    // Reminders belong to the series (this editor does not override them per occurrence).
+    reminder: reminderOfAlerts((master ?? event).alerts),
   };
 }
 

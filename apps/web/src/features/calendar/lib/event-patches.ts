@@ -1,5 +1,4 @@
-import type { PatchObject } from '@colibri/jmap-types';
-import type { CalendarEvent } from '../api/jmap-calendars';
+import type { PatchObject, CalendarEvent } from '@colibri/jmap-types';
 import { addToLocalDateTime, localDifferenceMs } from './time';
 
 /** Properties that a recurrence override may change (RFC 8984 §4.3.5; draft §5: not isDraft). */

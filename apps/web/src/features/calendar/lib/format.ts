@@ -1,4 +1,4 @@
-import type { CalendarEvent } from '../api/jmap-calendars';
+import type { CalendarEvent } from '@colibri/jmap-types';
 import { addToLocalDateTime, endOf, localDateTimeToInstant } from './time';
 
 /**

@@ -1,5 +1,4 @@
-import type { Id } from '@colibri/jmap-types';
-import type { CalendarEvent, Participant } from '../api/jmap-calendars';
+import type { Id, CalendarEvent, JSCalendarParticipant as Participant } from '@colibri/jmap-types';
 import { participantEmail } from './event-draft';
 
 /** An expanded occurrence of a series has a synthetic id and its base event's id (draft §5). */

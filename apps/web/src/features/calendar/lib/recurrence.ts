@@ -1,4 +1,4 @@
-import type { DayOfWeek, RecurrenceRule } from '../api/jmap-calendars';
+import type { NDay, RecurrenceRule } from '@colibri/jmap-types';
 
 /** What the editor's "Repeat" offers (RFC 8984 §4.3.3, the common subset calendars show). */
 export type RepeatKind = 'none' | 'daily' | 'weekly' | 'monthly' | 'yearly';
@@ -7,7 +7,7 @@ export type RepeatEnd = 'never' | 'until' | 'count';
 export interface RepeatDraft {
   kind: RepeatKind;
   /** Weekly: the days it happens on; empty means the start's weekday. */
-  weekdays: DayOfWeek[];
+  weekdays: NDay['day'][];
   ends: RepeatEnd;
   /** "2027-06-30": the last day it may happen (inclusive). */
   until: string;
@@ -16,7 +16,7 @@ export interface RepeatDraft {
   custom: RecurrenceRule | null;
 }
 
-export const WEEKDAYS: readonly DayOfWeek[] = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
+export const WEEKDAYS: readonly NDay['day'][] = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
 
 /** Explicit limit: RFC 5545 has none, but nobody means a count above this. */
 export const MAX_REPEAT_COUNT = 1000;

@@ -2,35 +2,10 @@
  * Wall-clock times in IANA time zones (RFC 8984 LocalDateTime + timeZone) and durations
  * (RFC 8984 §1.4.6), with Intl only: no time zone library, correct across DST changes.
  */
+import { formatIn, instantAt, wallClockAt } from '../../../lib/wall-clock';
+import type { WallClock } from '../../../lib/wall-clock';
 
-export interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function formatIn(timeZone: string): Intl.DateTimeFormat {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formats.set(timeZone, format);
-  }
-  return format;
-}
+export type { WallClock };
 
 /** The user's time zone, as the browser knows it. */
 export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -45,35 +20,7 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
-/** The wall clock of `timeZone` at an instant. */
-export function wallClockAt(instant: Date, timeZone: string): WallClock {
-  const parts = Object.fromEntries(
-    formatIn(timeZone)
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-  };
-}
-
 const wallMs = (w: WallClock) => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-
-/**
- * The instant when `timeZone`'s clock shows this time. A time skipped by a DST jump lands just
- * after it; a repeated one takes the first (RFC 5545 §3.3.5, as JSCalendar does).
- */
-export function instantAt(timeZone: string, wall: WallClock): Date {
-  const asUtc = wallMs(wall);
-  const offsetAt = (instant: number) => wallMs(wallClockAt(new Date(instant), timeZone)) - instant;
-  const first = asUtc - offsetAt(asUtc);
-  return new Date(asUtc - offsetAt(first));
-}
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 

@@ -1,5 +1,5 @@
 import type { EventInput } from '@fullcalendar/core';
-import type { Calendar, CalendarEvent } from '../api/jmap-calendars';
+import type { Calendar, CalendarEvent } from '@colibri/jmap-types';
 import { addToLocalDateTime, endOf, localDateTimeToInstant, parseDuration } from './time';
 
 /** Colours for calendars without one (draft §4: color may be null; the client picks). */
@@ -29,6 +29,8 @@ export function toEventInput(
   calendars: ReadonlyMap<string, { color: string; editable: boolean }>,
   displayTimeZone: string,
   noTitle: string,
+  /** Proposed new times awaiting the user's answer as organiser (a badge on the event). */
+  pendingProposals = 0,
 ): EventInput {
   const calendarId = Object.keys(event.calendarIds ?? {}).find((id) => calendars.has(id));
   const calendar = calendarId ? calendars.get(calendarId) : undefined;
@@ -39,8 +41,11 @@ export function toEventInput(
     borderColor: event.color ?? calendar?.color,
     // An invitation from elsewhere is the organiser's to change (draft §5.6 isOrigin).
     editable: Boolean(calendar?.editable) && event.isOrigin !== false,
-    classNames: event.status === 'cancelled' ? ['calendar-event--cancelled'] : [],
-    extendedProps: { event },
+    classNames: [
+      ...(event.status === 'cancelled' ? ['calendar-event--cancelled'] : []),
+      ...(pendingProposals > 0 ? ['calendar-event--proposals'] : []),
+    ],
+    extendedProps: { event, pendingProposals },
   };
   if (event.showWithoutTime) {
     const days = Math.max(1, parseDuration(event.duration)?.days ?? 1);

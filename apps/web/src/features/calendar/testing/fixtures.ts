@@ -1,8 +1,10 @@
-import type { CalendarEvent } from '../api/jmap-calendars';
+import type { CalendarEvent, CalendarEventProposal } from '@colibri/jmap-types';
 
 /** Alice's weekly team meeting, Thursdays 10:00 Paris time, with Bob invited. */
 export const weeklyMaster: CalendarEvent = {
   id: 'E1',
+  baseEventId: null,
+  isDraft: false,
   '@type': 'Event',
   uid: 'weekly-1@colibri.test',
   calendarIds: { C1: true },
@@ -44,6 +46,10 @@ export const weeklyOccurrence: CalendarEvent = {
 
 export const lunch: CalendarEvent = {
   id: 'E2',
+  baseEventId: null,
+  isDraft: false,
+  '@type': 'Event',
+  uid: 'lunch-2@colibri.test',
   calendarIds: { C2: true },
   title: 'Lunch with Carol',
   start: '2026-12-02T12:30:00',
@@ -57,6 +63,10 @@ export const lunch: CalendarEvent = {
 
 export const holiday: CalendarEvent = {
   id: 'E3',
+  baseEventId: null,
+  isDraft: false,
+  '@type': 'Event',
+  uid: 'holiday-3@colibri.test',
   calendarIds: { C1: true },
   title: 'Company holiday',
   start: '2026-12-04T00:00:00',
@@ -69,6 +79,10 @@ export const holiday: CalendarEvent = {
 /** An invitation from Dan: Alice is an attendee and has not answered. */
 export const invitation: CalendarEvent = {
   id: 'E4',
+  baseEventId: null,
+  isDraft: false,
+  '@type': 'Event',
+  uid: 'invitation-4@colibri.test',
   calendarIds: { C1: true },
   title: '',
   start: '2026-12-01T15:00:00',
@@ -93,4 +107,20 @@ export const invitation: CalendarEvent = {
       participationStatus: 'needs-action',
     },
   },
+};
+
+/** Bob proposes to move the 3 December occurrence of the weekly meeting to 11:00 (Paris). */
+export const bobsProposal: CalendarEventProposal = {
+  id: 'E1-P00000000000000b1',
+  calendarEventId: 'E1',
+  uid: 'weekly-1@colibri.test',
+  from: 'bob@colibri.test',
+  recurrenceId: '2026-12-03T10:00:00',
+  start: '2026-12-03T11:00:00',
+  timeZone: 'Europe/Paris',
+  duration: 'PT1H',
+  utcStart: '2026-12-03T10:00:00Z',
+  utcEnd: '2026-12-03T11:00:00Z',
+  comment: 'I have a clash at 10.',
+  status: 'pending',
 };

@@ -1,9 +1,15 @@
 import { createJmapClient } from '@colibri/jmap-client';
 import type { JmapClient } from '@colibri/jmap-client';
-import type { Invocation, ResultReference, Session } from '@colibri/jmap-types';
+import type {
+  Invocation,
+  ResultReference,
+  Session,
+  Calendar,
+  CalendarEvent,
+  CalendarEventProposal,
+} from '@colibri/jmap-types';
 import { WEB_JMAP_EXTENSIONS } from '../../../lib/jmap';
-import type { Calendar, CalendarEvent } from '../api/jmap-calendars';
-import { CALENDARS_CAPABILITY } from '../api/jmap-calendars';
+import { Capability } from '@colibri/jmap-types';
 
 /** A JMAP request as the mock server received it (RFC 8620 §3.3). */
 export interface ReceivedRequest {
@@ -24,14 +30,14 @@ export const mockSession: Session = {
       collationAlgorithms: [],
     },
     'urn:ietf:params:jmap:mail': {},
-    ...({ [CALENDARS_CAPABILITY]: {} } as object),
+    ...({ [Capability.Calendars]: {} } as object),
   },
   accounts: {
     A1: { name: 'alice@colibri.test', isPersonal: true, isReadOnly: false, accountCapabilities: {} },
   },
   primaryAccounts: {
     'urn:ietf:params:jmap:mail': 'A1',
-    [CALENDARS_CAPABILITY]: 'A1',
+    [Capability.Calendars]: 'A1',
   } as Session['primaryAccounts'],
   username: 'alice@colibri.test',
   apiUrl: 'http://colibri.test/jmap/api',
@@ -48,7 +54,7 @@ export const rights = {
   mayWriteOwn: true,
   mayUpdatePrivate: true,
   mayRSVP: true,
-  mayShare: true,
+  mayAdmin: true,
   mayDelete: true,
 };
 
@@ -62,6 +68,11 @@ export function calendar(id: string, name: string, extra: Partial<Calendar> = {}
     isSubscribed: true,
     isVisible: true,
     isDefault: false,
+    includeInAvailability: 'all',
+    defaultAlertsWithTime: null,
+    defaultAlertsWithoutTime: null,
+    timeZone: null,
+    shareWith: null,
     myRights: rights,
     ...extra,
   };
@@ -73,6 +84,8 @@ export interface MockServerData {
   occurrences: CalendarEvent[];
   /** Stored events, for CalendarEvent/get of a base event id. */
   stored: CalendarEvent[];
+  /** What CalendarEventProposal/get answers (Colibri's calendar-proposals extension). */
+  proposals?: CalendarEventProposal[];
   /** A /set the server refuses: every update and destroy gets this SetError. */
   refuse?: { type: string; description?: string } | null;
 }
@@ -114,15 +127,22 @@ function answer(data: MockServerData, name: string, args: Record<string, unknown
   switch (name) {
     case 'Calendar/get':
       return { accountId, state: 'c1', list: data.calendars, notFound: [] };
-    case 'CalendarEventProposal/set':
+    case 'CalendarEventProposal/get':
+      return { accountId, state: 'e1', list: data.proposals ?? [], notFound: [] };
+    case 'CalendarEventProposal/set': {
+      // An answer marks the proposal; moving the event is the real server's part.
+      const updates = (args.update as Record<string, { status: CalendarEventProposal['status'] }>) ?? {};
+      data.proposals = (data.proposals ?? []).map((p) => (updates[p.id] ? { ...p, ...updates[p.id] } : p));
       return {
         accountId,
         oldState: 'e1',
         newState: 'e2',
         created: Object.fromEntries(
-          Object.keys(args.create as object).map((key) => [key, { id: `P-${key}` }]),
+          Object.keys((args.create as object | undefined) ?? {}).map((key) => [key, { id: `P-${key}` }]),
         ),
+        updated: Object.fromEntries(Object.keys(updates).map((id) => [id, null])),
       };
+    }
     case 'Calendar/set':
       if (data.refuse)
         return {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { instantAt, parseLocalDateTime, snoozePresets, toLocalDateTime } from './snooze-presets';
+import { instantAt } from '../../../lib/wall-clock';
+import { parseLocalDateTime, snoozePresets, toLocalDateTime } from './snooze-presets';
 
 const untilOf = (presets: ReturnType<typeof snoozePresets>) =>
   Object.fromEntries(presets.map((p) => [p.id, p.until.toISOString()]));

@@ -3,6 +3,9 @@
  * hours below are local, so "tomorrow morning" is 08:00 where the user is, whatever the UTC
  * offset, across daylight-saving changes too. Pure (a clock and a zone in, instants out).
  */
+import { instantAt, wallClockAt } from '../../../lib/wall-clock';
+import type { WallClockWithWeekday as WallClock } from '../../../lib/wall-clock';
+
 export type SnoozePresetId = 'laterToday' | 'tomorrow' | 'weekend' | 'nextWeek';
 
 export interface SnoozePreset {
@@ -15,73 +18,6 @@ export const MORNING_HOUR = 8;
 export const EVENING_HOUR = 18;
 /** "Later today" is offered only while the evening is at least this far ahead. */
 const LATER_TODAY_MIN_MS = 60 * 60 * 1000;
-
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  /** 0 = Sunday … 6 = Saturday. */
-  weekday: number;
-}
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-function formatIn(timeZone: string): Intl.DateTimeFormat {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      weekday: 'short',
-    });
-    formats.set(timeZone, format);
-  }
-  return format;
-}
-
-/** The wall clock of `timeZone` at an instant. */
-export function wallClockAt(instant: Date, timeZone: string): WallClock {
-  const parts = Object.fromEntries(
-    formatIn(timeZone)
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  );
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    weekday: WEEKDAYS.indexOf(parts.weekday ?? ''),
-  };
-}
-
-/**
- * The instant when `timeZone`'s clock shows this date and time. The calendar fields may
- * overflow (day 32 is the 1st of next month), as with Date.UTC. A time skipped by a
- * daylight-saving jump lands just after it; a repeated one takes the first.
- */
-export function instantAt(
-  timeZone: string,
-  fields: { year: number; month: number; day: number; hour: number; minute: number },
-): Date {
-  const asUtc = Date.UTC(fields.year, fields.month - 1, fields.day, fields.hour, fields.minute);
-  const offsetAt = (instant: number) => {
-    const wall = wallClockAt(new Date(instant), timeZone);
-    return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute) - instant;
-  };
-  // Two rounds: the offset at the first guess may differ from the one at the answer (DST).
-  const first = asUtc - offsetAt(asUtc);
-  return new Date(asUtc - offsetAt(first));
-}
 
 const dayAt = (wall: WallClock, daysAhead: number, hour: number) => ({
   year: wall.year,
