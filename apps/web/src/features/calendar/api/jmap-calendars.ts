@@ -102,7 +102,10 @@ export interface Location {
 export interface VirtualLocation {
   '@type'?: 'VirtualLocation';
   name?: string;
+  description?: string;
   uri: string;
+  /** What the location offers, e.g. `{ audio: true, video: true, chat: true, screen: true }`. */
+  features?: Partial<Record<'audio' | 'chat' | 'feed' | 'moderator' | 'phone' | 'screen' | 'video', true>>;
 }
 
 /** RFC 8984 §4.4.6: participationStatus. */

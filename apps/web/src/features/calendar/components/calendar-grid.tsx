@@ -14,6 +14,7 @@ import interactionPlugin from '@fullcalendar/interaction';
 import listPlugin from '@fullcalendar/list';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import type { CalendarView } from '../stores/calendar-ui-store';
+import { agendaEventContent, isJoinClick } from './agenda-event-content';
 
 /** FullCalendar's names of our four views. */
 export const FULLCALENDAR_VIEWS: Record<CalendarView, string> = {
@@ -96,7 +97,9 @@ export const CalendarGrid = forwardRef<FullCalendar, CalendarGridProps>(function
       datesSet={(arg: DatesSetArg) =>
         props.onRangeChange({ start: arg.start, end: arg.end, title: arg.view.title })
       }
+      eventContent={agendaEventContent}
       eventClick={(arg: EventClickArg) => {
+        if (isJoinClick(arg.jsEvent)) return; // the Join link of the agenda opens the meeting
         arg.jsEvent.preventDefault();
         props.onEventOpen(arg.event.id);
       }}

@@ -8,6 +8,7 @@ import { WEEKDAYS } from '../lib/recurrence';
 import type { RepeatDraft, RepeatKind } from '../lib/recurrence';
 import { calendarMessages } from '../messages';
 import { ModalDialog } from './modal-dialog';
+import { VideoMeetingField } from './video-meeting-field';
 
 const m = calendarMessages.editor;
 const REPEAT_KINDS: readonly RepeatKind[] = ['none', 'daily', 'weekly', 'monthly', 'yearly'];
@@ -218,6 +219,7 @@ export function EventEditor({
           value={draft.location}
           onChange={(e) => change({ location: e.target.value })}
         />
+        <VideoMeetingField draft={draft} onChange={change} />
         <div className="calendar-editor__field">
           <label htmlFor={`${id}-guests`}>{m.attendees}</label>
           <textarea

@@ -1,5 +1,5 @@
 import type { Id } from '@colibri/jmap-types';
-import type { CalendarEvent, Participant } from '../api/jmap-calendars';
+import type { CalendarEvent, Participant, VirtualLocation } from '../api/jmap-calendars';
 import { noRepeat, repeatOfRules, rulesOfRepeat, MAX_REPEAT_COUNT } from './recurrence';
 import type { RepeatDraft } from './recurrence';
 import {
@@ -24,6 +24,8 @@ export interface EventDraft {
   repeat: RepeatDraft;
   location: string;
   description: string;
+  /** RFC 8984 §4.2.6, kept as they are but for the video meeting's (lib/video-meeting). */
+  virtualLocations: Record<Id, VirtualLocation>;
   /** Email addresses of the attendees (without the organiser). */
   attendees: string[];
   calendarId: Id;
@@ -126,6 +128,7 @@ export function eventPropertiesOf(
     showWithoutTime: draft.allDay,
     recurrenceRules: rulesOfRepeat(draft.repeat),
     locations: draft.location.trim() ? { main: { '@type': 'Location', name: draft.location.trim() } } : null,
+    virtualLocations: Object.keys(draft.virtualLocations).length > 0 ? draft.virtualLocations : null,
     calendarIds: { [draft.calendarId]: true },
   };
   const attendees = [...new Set(draft.attendees.map((a) => a.trim().toLowerCase()).filter(Boolean))];
@@ -198,6 +201,7 @@ export function newDraft(options: {
     repeat: noRepeat,
     location: '',
     description: '',
+    virtualLocations: {},
     attendees: [],
     calendarId: options.calendarId,
   };
@@ -227,6 +231,7 @@ export function draftOfEvent(
     repeat: repeatOfRules((master ?? event).recurrenceRules),
     location: Object.values(event.locations ?? {})[0]?.name ?? '',
     description: event.description ?? '',
+    virtualLocations: event.virtualLocations ?? {},
     attendees,
     calendarId: Object.keys(event.calendarIds ?? {})[0] ?? '',
   };
