@@ -57,7 +57,9 @@ function renderCard(method: string, copies: CalendarEvent[] = [copy]) {
     occurrences: copies,
     stored: copies,
   });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
+  });
   render(
     <QueryClientProvider client={queryClient}>
       <JmapClientProvider client={server.client}>
@@ -89,7 +91,9 @@ describe('the invitation card of the mail reader (mock JMAP server)', { timeout:
     expect(join.getAttribute('href')).toBe(LINK);
     expect(join.getAttribute('target')).toBe('_blank');
     // The copy is looked up by the invitation's UID (draft §5.8.1).
-    expect(callsOf(requests, 'CalendarEvent/query')[0]).toMatchObject({ filter: { uid: 'review@example.org' } });
+    expect(callsOf(requests, 'CalendarEvent/query')[0]).toMatchObject({
+      filter: { uid: 'review@example.org' },
+    });
 
     const answers = await within(card).findByRole('group', { name: 'Going?' });
     await user.click(within(answers).getByRole('button', { name: 'Accept' }));
@@ -99,7 +103,9 @@ describe('the invitation card of the mail reader (mock JMAP server)', { timeout:
       sendSchedulingMessages: true,
     });
     await waitFor(() =>
-      expect(within(answers).getByRole('button', { name: 'Accept' }).getAttribute('aria-pressed')).toBe('true'),
+      expect(within(answers).getByRole('button', { name: 'Accept' }).getAttribute('aria-pressed')).toBe(
+        'true',
+      ),
     );
   });
 
@@ -116,12 +122,19 @@ describe('the invitation card of the mail reader (mock JMAP server)', { timeout:
     const card = await screen.findByRole('region', { name: 'Invitation: Design review' });
     expect(await within(card).findByText(/not in your calendar/)).toBeTruthy();
     expect(within(card).queryByRole('group', { name: 'Going?' })).toBeNull();
-    expect(within(card).getByRole('link', { name: /Join the video meeting/ }).getAttribute('href')).toBe(LINK);
+    expect(
+      within(card)
+        .getByRole('link', { name: /Join the video meeting/ })
+        .getAttribute('href'),
+    ).toBe(LINK);
   });
 
   it('shows nothing for a message without a calendar part', () => {
     const { container } = render(
-      <InvitationCard accountId="A1" email={{ id: 'M2', attachments: [{ blobId: 'B', type: 'application/pdf' }] }} />,
+      <InvitationCard
+        accountId="A1"
+        email={{ id: 'M2', attachments: [{ blobId: 'B', type: 'application/pdf' }] }}
+      />,
     );
     expect(container.innerHTML).toBe('');
   });
