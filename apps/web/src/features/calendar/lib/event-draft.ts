@@ -77,12 +77,15 @@ export function validateDraft(draft: EventDraft): DraftErrors {
   return errors;
 }
 
-/** RFC 8984 §1.4.10-style participant id for an address: stable, so that edits keep it. */
+/**
+ * A participant id for an address: stable, so that edits keep it, and an Id (RFC 8984 §1.4.1,
+ * RFC 8620 §1.2: letters, digits, "-" and "_" only; a "." is refused by the server).
+ */
 export function participantIdOf(email: string): string {
   return email
     .trim()
     .toLowerCase()
-    .replace(/[^a-z0-9._-]/g, '_');
+    .replace(/[^a-z0-9_-]/g, '_');
 }
 
 const mailto = (email: string) => `mailto:${email.trim()}`;
