@@ -167,7 +167,7 @@ test('a video meeting added in the editor reaches the invitee: Join on the event
   });
 
   await test.step("bob sees Join on the event's details and in the agenda", async () => {
-    await bobPage.getByRole('link', { name: 'Calendar' }).click();
+    await bobPage.getByRole('navigation').getByRole('link', { name: 'Calendar', exact: true }).click();
     await bobPage.getByRole('button', { name: 'Agenda' }).click();
     const agendaJoin = bobPage.getByRole('link', { name: `Join the video meeting: ${title}` });
     await expect(agendaJoin).toHaveAttribute('href', link);
