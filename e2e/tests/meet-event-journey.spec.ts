@@ -166,6 +166,19 @@ test('a video meeting added in the editor reaches the invitee: Join on the event
       .toBe('accepted');
   });
 
+  await test.step('"Meet now" in the reader opens an instant room on its pre-join screen', async () => {
+    const [instant] = await Promise.all([
+      bobContext.waitForEvent('page'),
+      bobPage.getByRole('button', { name: 'Meet now' }).click(),
+    ]);
+    await expect(instant).toHaveURL(/\/meet\/[a-z2-7]{26}$/);
+    expect(instant.url()).not.toBe(link);
+    await expect(instant.getByRole('heading', { level: 1, name: 'Ready to join?' })).toBeVisible({
+      timeout: 20_000,
+    });
+    await instant.close();
+  });
+
   await test.step("bob sees Join on the event's details and in the agenda", async () => {
     await bobPage.getByRole('navigation').getByRole('link', { name: 'Calendar', exact: true }).click();
     await bobPage.getByRole('button', { name: 'Agenda' }).click();

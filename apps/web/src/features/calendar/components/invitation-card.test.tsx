@@ -15,13 +15,14 @@ afterEach(() => {
 
 const LINK = 'https://mail.colibri.test/meet/abcdefghijklmnopqrstuvwxyz';
 
-const ics = (method: string) =>
+const ics = (method: string, extra?: string) =>
   [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     `METHOD:${method}`,
     'BEGIN:VEVENT',
     'UID:review@example.org',
+    ...(extra ? [extra] : []),
     'DTSTAMP:20261101T100000Z',
     'DTSTART;TZID=Europe/Paris:20261201T150000',
     'DTEND;TZID=Europe/Paris:20261201T153000',
@@ -43,13 +44,13 @@ const copy: CalendarEvent = {
 };
 
 /** A mock JMAP server (calendar) and a mock download of the email's text/calendar part. */
-function renderCard(method: string, copies: CalendarEvent[] = [copy]) {
+function renderCard(method: string, copies: CalendarEvent[] = [copy], extra?: string) {
   const downloads: string[] = [];
   vi.stubGlobal(
     'fetch',
     vi.fn(async (url: string) => {
       downloads.push(String(url));
-      return new Response(ics(method), { status: 200, headers: { 'Content-Type': 'text/calendar' } });
+      return new Response(ics(method, extra), { status: 200, headers: { 'Content-Type': 'text/calendar' } });
     }),
   );
   const server = mockCalendarServer({
@@ -107,6 +108,35 @@ describe('the invitation card of the mail reader (mock JMAP server)', { timeout:
         'true',
       ),
     );
+  });
+
+  it('an invitation to one occurrence (RECURRENCE-ID) is answered in that occurrence’s override only', async () => {
+    const series: CalendarEvent = {
+      ...copy,
+      start: '2026-11-03T15:00:00',
+      recurrenceRules: [{ '@type': 'RecurrenceRule', frequency: 'weekly' }],
+      recurrenceOverrides: null,
+    };
+    const { requests, user } = renderCard(
+      'REQUEST',
+      [series],
+      'RECURRENCE-ID;TZID=Europe/Paris:20261201T150000',
+    );
+    const card = await screen.findByRole('region', { name: 'Invitation: Design review' });
+    expect(within(card).getByText(/1 December 2026/)).toBeTruthy();
+    const answers = await within(card).findByRole('group', { name: 'Going?' });
+    await user.click(within(answers).getByRole('button', { name: 'Decline' }));
+    await waitFor(() => expect(callsOf(requests, 'CalendarEvent/set')).toHaveLength(1));
+    expect(callsOf(requests, 'CalendarEvent/set')[0]).toMatchObject({
+      update: {
+        E4: {
+          recurrenceOverrides: {
+            '2026-12-01T15:00:00': { 'participants/me/participationStatus': 'declined' },
+          },
+        },
+      },
+      sendSchedulingMessages: true,
+    });
   });
 
   it('a cancellation says so, with no answers and no Join', async () => {

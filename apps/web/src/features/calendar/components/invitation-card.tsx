@@ -35,6 +35,31 @@ export function InvitationCard({ accountId, email }: ReaderMessageAddonProps) {
   return <InvitationCardOf accountId={accountId} part={part} />;
 }
 
+/**
+ * The occurrence of a stored series at `recurrenceId` (draft §5.1 expansion), with the user's
+ * answer as its override says (RFC 8984 §4.3.5: a patch, e.g. `participants/me/participationStatus`).
+ */
+function occurrenceOf(master: CalendarEvent, recurrenceId: string, userEmail: string): CalendarEvent {
+  const override = (master.recurrenceOverrides?.[recurrenceId] ?? {}) as Record<string, unknown>;
+  const own = ownParticipant(master, userEmail);
+  const participants = { ...master.participants };
+  const status = own && override[`participants/${own.id}/participationStatus`];
+  if (own && typeof status === 'string')
+    participants[own.id] = { ...own.participant, participationStatus: status as ParticipationStatus };
+  // The series' utcStart/utcEnd are its first occurrence's: this one's are computed from start.
+  const { utcStart: _start, utcEnd: _end, ...series } = master;
+  return {
+    ...series,
+    id: `${master.id}-${recurrenceId.replace(/\D/g, '')}`,
+    baseEventId: master.id,
+    recurrenceId,
+    start: typeof override.start === 'string' ? override.start : recurrenceId,
+    participants,
+    recurrenceRules: null,
+    recurrenceOverrides: null,
+  };
+}
+
 function InvitationCardOf({
   accountId,
   part,
@@ -62,11 +87,17 @@ function InvitationCardOf({
   const userEmail = account.data?.username ?? '';
   const event: CalendarEvent | null = copy.data ?? null;
   const title = event?.title || data.title || t.noTitle;
-  const when = event ?? (data.when ? ({ id: '', calendarIds: {}, ...data.when } as CalendarEvent) : null);
   const link = data.method === 'cancel' ? null : ((event && meetingLinkOf(event)) ?? data.meetingLink);
-  const own = event ? ownParticipant(event, userEmail) : null;
-  const status = own?.participant.participationStatus ?? 'needs-action';
   const canAnswer = data.method === 'request' && event !== null && isInvitee(event, userEmail);
+  // A message about one occurrence of a series (RFC 5546 RECURRENCE-ID) is answered for it only.
+  const answered =
+    event && data.recurrenceId && event.recurrenceRules?.length
+      ? { occurrence: occurrenceOf(event, data.recurrenceId, userEmail), scope: 'occurrence' as const }
+      : event && { occurrence: event, scope: 'series' as const };
+  const own = answered ? ownParticipant(answered.occurrence, userEmail) : null;
+  const status = own?.participant.participationStatus ?? 'needs-action';
+  const when =
+    answered?.occurrence ?? (data.when ? ({ id: '', calendarIds: {}, ...data.when } as CalendarEvent) : null);
   const organizer = data.organizer;
 
   return (
@@ -103,7 +134,7 @@ function InvitationCardOf({
                 variant={status === answer ? 'primary' : 'secondary'}
                 aria-pressed={status === answer}
                 disabled={rsvp.isPending}
-                onClick={() => rsvp.mutate({ occurrence: event, status: answer, scope: 'series', userEmail })}
+                onClick={() => answered && rsvp.mutate({ ...answered, status: answer, userEmail })}
               >
                 {label}
               </Button>
