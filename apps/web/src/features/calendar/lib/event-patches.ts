@@ -11,6 +11,7 @@ const OVERRIDABLE = [
   'timeZone',
   'showWithoutTime',
   'locations',
+  'virtualLocations',
   'participants',
   'status',
 ] as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventPropertiesOf, draftOfEvent, newDraft } from './event-draft';
+import { overridePatchOf } from './event-patches';
 import {
   descriptionWithMeeting,
   descriptionWithoutMeeting,
@@ -74,5 +75,15 @@ describe('a video meeting on an event (RFC 8984 §4.2.6 virtual location + descr
     expect(
       eventPropertiesOf({ ...draft, virtualLocations: {} }, 'alice@colibri.test').virtualLocations,
     ).toBeNull();
+  });
+
+  it('a meeting added to one occurrence goes in its override with the description line (RFC 8984 §4.3.5)', () => {
+    const occurrence = { start: '2026-12-03T10:00:00', description: 'Agenda', virtualLocations: null };
+    const virtualLocations = withMeetingLocation({}, LINK, 'Colibri video meeting');
+    const description = descriptionWithMeeting('Agenda', LINK, 'Join the video meeting');
+    expect(overridePatchOf(occurrence, { ...occurrence, virtualLocations, description })).toEqual({
+      virtualLocations,
+      description,
+    });
   });
 });
