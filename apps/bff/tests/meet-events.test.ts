@@ -71,4 +71,29 @@ describe('meeting rooms tied to calendar events (MeetingEvents over the calendar
     expect((await post('/meet/rooms', ann, { title: 'Weekly sync', eventId })).status).toBe(201);
     expect((await post('/meet/rooms', ben, { title: 'Not mine', eventId })).status).toBe(404);
   });
+
+  it('ties a room made before its event (a new event) to it: then the invitee joins directly', async () => {
+    const ann = await browser(ANN);
+    const ben = await browser(BEN);
+    const room = (await (await post('/meet/rooms', ann, { title: 'Weekly sync' })).json()) as {
+      roomId: string;
+    };
+    expect((await post(`/meet/rooms/${room.roomId}/join`, ben)).status).toBe(202);
+    const patch = (headers: Headers, body: unknown) =>
+      fetch(`${colibri.httpUrl}/meet/rooms/${room.roomId}`, {
+        method: 'PATCH',
+        headers,
+        body: JSON.stringify(body),
+      });
+    // Only the owner may tie it, only to an event of theirs, with a string id.
+    expect((await patch(ben, { eventId })).status).toBe(404);
+    expect((await patch(ann, { eventId: 'not-an-event' })).status).toBe(404);
+    expect((await patch(ann, { eventId: 42 })).status).toBe(400);
+    expect((await patch(ann, {})).status).toBe(400);
+    const tied = await patch(ann, { eventId });
+    expect(tied.status).toBe(200);
+    expect(await tied.json()).toMatchObject({ roomId: room.roomId, eventId, inviteesOnly: false });
+    const joined = await post(`/meet/rooms/${room.roomId}/join`, ben);
+    expect(joined.status).toBe(200);
+  });
 });

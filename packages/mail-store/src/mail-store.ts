@@ -537,6 +537,8 @@ export interface MailStore {
   listMeetingRoomsForEvent(accountId: AccountId, eventId: string): Promise<MeetingRoom[]>;
   /** NotFoundError when the account owns no such room. */
   setMeetingRoomInviteesOnly(accountId: AccountId, id: string, inviteesOnly: boolean): Promise<MeetingRoom>;
+  /** Ties the room to an event of its owner; InvalidInputError for a bad id, NotFoundError as above. */
+  setMeetingRoomEvent(accountId: AccountId, id: string, eventId: string): Promise<MeetingRoom>;
   /** NotFoundError when the account owns no such room. */
   deleteMeetingRoom(accountId: AccountId, id: string): Promise<void>;
 

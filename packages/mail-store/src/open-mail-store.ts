@@ -491,6 +491,9 @@ export async function openMailStore(
     async setMeetingRoomInviteesOnly(accountId, id, inviteesOnly) {
       return meetingRooms.setMeetingRoomInviteesOnly(db, accountId, id, inviteesOnly);
     },
+    async setMeetingRoomEvent(accountId, id, eventId) {
+      return meetingRooms.setMeetingRoomEvent(db, accountId, id, eventId);
+    },
     async deleteMeetingRoom(accountId, id) {
       meetingRooms.deleteMeetingRoom(db, accountId, id);
     },

@@ -69,7 +69,7 @@ function bodyObject(req: Request): Record<string, unknown> | null {
  * - `POST /meet/rooms/:roomId/join` `{ name? }` → 200 joined | 202 waiting | 403 | 404 | 429 | 503
  * - `GET /meet/lobby/:ticket` → waiting | joined (with a token) | refused; 404 once expired
  * - `GET /meet/rooms/:roomId/lobby`, `POST /meet/rooms/:roomId/lobby/:ticket` `{ admit }` (admins)
- * - `PATCH /meet/rooms/:roomId` `{ inviteesOnly }`, `DELETE /meet/rooms/:roomId` (the owner)
+ * - `PATCH /meet/rooms/:roomId` `{ inviteesOnly?, eventId? }`, `DELETE /meet/rooms/:roomId` (the owner)
  */
 export function meetRoutes(options: MeetOptions): Router {
   const { store, auth, livekit, events, log } = options;
@@ -231,12 +231,30 @@ export function meetRoutes(options: MeetOptions): Router {
 
   router.patch('/meet/rooms/:roomId', requireAuth(auth), async (req: Request, res: Response) => {
     const body = bodyObject(req);
-    if (body === null || typeof body.inviteesOnly !== 'boolean')
-      return error(res, 400, 'badRequest', 'Send { "inviteesOnly": true } or { "inviteesOnly": false }.');
-    const room = await ownedRoom(req, res);
+    const { inviteesOnly, eventId } = body ?? {};
+    if (
+      body === null ||
+      (inviteesOnly === undefined && eventId === undefined) ||
+      (inviteesOnly !== undefined && typeof inviteesOnly !== 'boolean') ||
+      (eventId !== undefined && typeof eventId !== 'string')
+    )
+      return error(
+        res,
+        400,
+        'badRequest',
+        'Send { "inviteesOnly": true or false } and/or { "eventId": "<an event of yours>" }.',
+      );
+    let room = await ownedRoom(req, res);
     if (room === null) return;
-    const updated = await store.setMeetingRoomInviteesOnly(room.accountId, room.id, body.inviteesOnly);
-    res.json({ roomId: updated.id, title: updated.title, inviteesOnly: updated.inviteesOnly });
+    // A room made while its event was being created is tied to it once the event exists.
+    if (typeof eventId === 'string') {
+      if (!(await events.exists(room.accountId, eventId)))
+        return error(res, 404, 'notFound', 'No such event in your calendars.');
+      room = await store.setMeetingRoomEvent(room.accountId, room.id, eventId);
+    }
+    if (typeof inviteesOnly === 'boolean')
+      room = await store.setMeetingRoomInviteesOnly(room.accountId, room.id, inviteesOnly);
+    res.json({ roomId: room.id, title: room.title, inviteesOnly: room.inviteesOnly, eventId: room.eventId });
   });
 
   router.delete('/meet/rooms/:roomId', requireAuth(auth), async (req: Request, res: Response) => {

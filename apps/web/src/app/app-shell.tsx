@@ -5,6 +5,7 @@ import { LogoutButton } from '../features/auth/components/logout-button';
 import { useOpenComposer } from '../features/compose';
 import { SettingsIcon } from '../components/icons';
 import { ComposeLauncherProvider } from '../lib/compose-launcher';
+import { FeatureBridges } from './feature-bridges';
 import { shellMessages } from './messages';
 import { ShellComposeSlot, ShellSearchSlot } from './shell-slots';
 import { ToastRegion } from './toast-region';
@@ -16,37 +17,39 @@ export function AppShell() {
   const openComposer = useOpenComposer();
   return (
     <ComposeLauncherProvider open={openComposer}>
-      <div className="app-shell">
-        <header className="app-shell__banner">
-          <a className="app-shell__brand" href="/mail">
-            <img src="/favicon.svg" alt="" width={24} height={24} />
-            <span>Colibri</span>
-          </a>
-          <nav className="app-shell__nav" aria-label={shellMessages.navLabel}>
-            <NavLink className="app-shell__nav-link" to="/mail">
-              {shellMessages.mail}
-            </NavLink>
-            <NavLink className="app-shell__nav-link" to="/calendar">
-              {shellMessages.calendar}
-            </NavLink>
-          </nav>
-          <ShellComposeSlot />
-          <ShellSearchSlot />
-          <div className="app-shell__account">
-            <Avatar name="" email={username} size="sm" decorative />
-            <span className="app-shell__username">{username}</span>
-            <NavLink className="app-shell__settings" to="/settings">
-              <SettingsIcon />
-              <span>{shellMessages.settings}</span>
-            </NavLink>
-            <LogoutButton />
+      <FeatureBridges>
+        <div className="app-shell">
+          <header className="app-shell__banner">
+            <a className="app-shell__brand" href="/mail">
+              <img src="/favicon.svg" alt="" width={24} height={24} />
+              <span>Colibri</span>
+            </a>
+            <nav className="app-shell__nav" aria-label={shellMessages.navLabel}>
+              <NavLink className="app-shell__nav-link" to="/mail">
+                {shellMessages.mail}
+              </NavLink>
+              <NavLink className="app-shell__nav-link" to="/calendar">
+                {shellMessages.calendar}
+              </NavLink>
+            </nav>
+            <ShellComposeSlot />
+            <ShellSearchSlot />
+            <div className="app-shell__account">
+              <Avatar name="" email={username} size="sm" decorative />
+              <span className="app-shell__username">{username}</span>
+              <NavLink className="app-shell__settings" to="/settings">
+                <SettingsIcon />
+                <span>{shellMessages.settings}</span>
+              </NavLink>
+              <LogoutButton />
+            </div>
+          </header>
+          <div className="app-shell__content">
+            <Outlet />
           </div>
-        </header>
-        <div className="app-shell__content">
-          <Outlet />
+          <ToastRegion label={shellMessages.toastsLabel} dismissLabel={shellMessages.dismiss} />
         </div>
-        <ToastRegion label={shellMessages.toastsLabel} dismissLabel={shellMessages.dismiss} />
-      </div>
+      </FeatureBridges>
     </ComposeLauncherProvider>
   );
 }

@@ -12,7 +12,7 @@ export class HttpError extends Error {
 }
 
 export interface JsonRequest {
-  method?: 'GET' | 'POST' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
   headers?: Record<string, string>;
 }

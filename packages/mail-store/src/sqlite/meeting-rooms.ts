@@ -158,6 +158,20 @@ export function setMeetingRoomInviteesOnly(
   return getMeetingRoom(db, id)!;
 }
 
+/**
+ * Ties the room to one of the owner's events (a room made while its event was being created);
+ * InvalidInputError for a bad event id, NotFoundError when the account owns no such room.
+ */
+export function setMeetingRoomEvent(db: Db, accountId: AccountId, id: string, eventId: string): MeetingRoom {
+  if (eventId.length === 0 || eventId.length > meetingRoomLimits.maxEventIdChars)
+    throw new InvalidInputError(`eventId must have 1 to ${meetingRoomLimits.maxEventIdChars} characters`);
+  const result = db
+    .prepare('UPDATE meeting_rooms SET event_id = ? WHERE id = ? AND account_id = ?')
+    .run(eventId, id, accountId);
+  if (result.changes === 0) throw new NotFoundError(`Meeting room ${id}`);
+  return getMeetingRoom(db, id)!;
+}
+
 /** Deletes one of the account's rooms: its link stops working. */
 export function deleteMeetingRoom(db: Db, accountId: AccountId, id: string): void {
   const result = db.prepare('DELETE FROM meeting_rooms WHERE id = ? AND account_id = ?').run(id, accountId);

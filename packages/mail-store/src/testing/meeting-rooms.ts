@@ -30,6 +30,20 @@ export function describeMeetingRooms(factory: MailStoreFactory): void {
       await expect(store.deleteMeetingRoom(account.id, room.id)).rejects.toBeInstanceOf(NotFoundError);
     });
 
+    it('ties a room made before its event to the event; another account cannot', async () => {
+      const { store, account, addAccount } = f();
+      const { account: other } = await addAccount('bob');
+      const room = await store.createMeetingRoom(account.id, { title: 'New event' });
+      expect(await store.listMeetingRoomsForEvent(account.id, 'ev9')).toEqual([]);
+      await expect(store.setMeetingRoomEvent(other.id, room.id, 'ev9')).rejects.toBeInstanceOf(NotFoundError);
+      await expect(store.setMeetingRoomEvent(account.id, room.id, '')).rejects.toBeInstanceOf(
+        InvalidInputError,
+      );
+      const tied = await store.setMeetingRoomEvent(account.id, room.id, 'ev9');
+      expect(tied.eventId).toBe('ev9');
+      expect(await store.listMeetingRoomsForEvent(account.id, 'ev9')).toEqual([tied]);
+    });
+
     it("another account cannot change or delete a room; the owner's deletion removes its rooms", async () => {
       const { store, account, addAccount } = f();
       const { account: other } = await addAccount('bob');

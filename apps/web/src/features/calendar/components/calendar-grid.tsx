@@ -15,6 +15,7 @@ import interactionPlugin from '@fullcalendar/interaction';
 import listPlugin from '@fullcalendar/list';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import type { CalendarView } from '../stores/calendar-ui-store';
+import { agendaEventContent, isJoinClick } from './agenda-event-content';
 
 /** FullCalendar's names of our four views. */
 export const FULLCALENDAR_VIEWS: Record<CalendarView, string> = {
@@ -119,11 +120,16 @@ export const CalendarGrid = forwardRef<FullCalendar, CalendarGridProps>(function
       eventDurationEditable
       eventAllow={(span, moving) => moving === null || span.allDay === moving.allDay}
       events={props.events}
-      eventContent={(arg: EventContentArg) => eventContent(arg, props.proposalBadge)}
+      eventContent={(arg: EventContentArg) => {
+        // The agenda's Join button first; elsewhere FullCalendar's content, with a proposals badge.
+        const agenda = agendaEventContent(arg);
+        return agenda !== true ? agenda : eventContent(arg, props.proposalBadge);
+      }}
       datesSet={(arg: DatesSetArg) =>
         props.onRangeChange({ start: arg.start, end: arg.end, title: arg.view.title })
       }
       eventClick={(arg: EventClickArg) => {
+        if (isJoinClick(arg.jsEvent)) return; // the Join link of the agenda opens the meeting
         arg.jsEvent.preventDefault();
         props.onEventOpen(arg.event.id);
       }}

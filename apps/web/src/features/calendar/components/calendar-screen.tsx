@@ -11,6 +11,7 @@ import {
   useRsvp,
   useUpdateEvent,
 } from '../hooks/use-event-mutations';
+import { useAttachMeetingRoom } from '../hooks/use-attach-meeting-room';
 import { useCalendarShortcuts } from '../hooks/use-calendar-shortcuts';
 import type { CalendarCommand } from '../hooks/use-calendar-shortcuts';
 import { draftOfEvent, eventPropertiesOf, newDraft } from '../lib/event-draft';
@@ -79,6 +80,7 @@ export function CalendarScreen(props: CalendarScreenProps) {
   const visibility = useCalendarVisibility(accountId);
   const proposals = useProposals(accountId);
   const answerProposal = useAnswerProposal(accountId);
+  const attachMeetingRoom = useAttachMeetingRoom();
 
   const byCalendar = useMemo(
     () =>
@@ -190,10 +192,13 @@ export function CalendarScreen(props: CalendarScreenProps) {
       ui.editorClosed();
       if (!occurrence) return;
       save(occurrence, eventPropertiesOf(draft, userEmail, occurrence.participants ?? null));
+      attachMeetingRoom(draft, storedIdOf(occurrence));
       return;
     }
     ui.editorClosed();
-    createEvent.mutate(eventPropertiesOf(draft, userEmail));
+    createEvent.mutate(eventPropertiesOf(draft, userEmail), {
+      onSuccess: (id) => attachMeetingRoom(draft, id),
+    });
   };
 
   const details = find(detailsId);

@@ -8,6 +8,7 @@ import { formatWhen } from '../lib/format';
 import { isInvitee, isOccurrence, ownParticipant } from '../lib/occurrence';
 import { endOf } from '../lib/time';
 import { calendarMessages } from '../messages';
+import { EventMeetingJoin } from './event-meeting-join';
 import { ModalDialog } from './modal-dialog';
 
 const m = calendarMessages.details;
@@ -86,6 +87,7 @@ export function EventDetails(props: EventDetailsProps) {
           {title}
         </h2>
       </div>
+      <EventMeetingJoin event={event} />
       <dl className="calendar-details__facts">
         <dt>{m.when}</dt>
         <dd>

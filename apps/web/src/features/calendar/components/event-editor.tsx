@@ -9,6 +9,7 @@ import type { RepeatDraft, RepeatKind } from '../lib/recurrence';
 import { calendarMessages } from '../messages';
 import { ModalDialog } from './modal-dialog';
 import { ReminderField } from './reminder-field';
+import { VideoMeetingField } from './video-meeting-field';
 
 const m = calendarMessages.editor;
 const REPEAT_KINDS: readonly RepeatKind[] = ['none', 'daily', 'weekly', 'monthly', 'yearly'];
@@ -222,6 +223,7 @@ export function EventEditor({
         {draft.reminder !== undefined ? (
           <ReminderField value={draft.reminder} onChange={(reminder) => change({ reminder })} />
         ) : null}
+        <VideoMeetingField draft={draft} onChange={change} />
         <div className="calendar-editor__field">
           <label htmlFor={`${id}-guests`}>{m.attendees}</label>
           <textarea

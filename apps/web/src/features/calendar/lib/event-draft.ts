@@ -1,4 +1,9 @@
-import type { Id, CalendarEvent, JSCalendarParticipant as Participant } from '@colibri/jmap-types';
+import type {
+  Id,
+  CalendarEvent,
+  JSCalendarParticipant as Participant,
+  JSCalendarVirtualLocation as VirtualLocation,
+} from '@colibri/jmap-types';
 import { noRepeat, repeatOfRules, rulesOfRepeat, MAX_REPEAT_COUNT } from './recurrence';
 import type { RepeatDraft } from './recurrence';
 import { alertsOfReminder, reminderOfAlerts } from './reminders';
@@ -25,6 +30,8 @@ export interface EventDraft {
   repeat: RepeatDraft;
   location: string;
   description: string;
+  /** RFC 8984 §4.2.6, kept as they are but for the video meeting's (lib/video-meeting). */
+  virtualLocations: Record<Id, VirtualLocation>;
   /** Email addresses of the attendees (without the organiser). */
   attendees: string[];
   calendarId: Id;
@@ -135,6 +142,7 @@ export function eventPropertiesOf(
     showWithoutTime: draft.allDay,
     recurrenceRules: rulesOfRepeat(draft.repeat),
     locations: draft.location.trim() ? { main: { '@type': 'Location', name: draft.location.trim() } } : null,
+    virtualLocations: Object.keys(draft.virtualLocations).length > 0 ? draft.virtualLocations : null,
     calendarIds: { [draft.calendarId]: true },
   };
   const alerts = draft.reminder === undefined ? undefined : alertsOfReminder(draft.reminder);
@@ -209,6 +217,7 @@ export function newDraft(options: {
     repeat: noRepeat,
     location: '',
     description: '',
+    virtualLocations: {},
     attendees: [],
     calendarId: options.calendarId,
     reminder: 'none',
@@ -239,6 +248,7 @@ export function draftOfEvent(
     repeat: repeatOfRules((master ?? event).recurrenceRules),
     location: Object.values(event.locations ?? {})[0]?.name ?? '',
     description: event.description ?? '',
+    virtualLocations: event.virtualLocations ?? {},
     attendees,
     calendarId: Object.keys(event.calendarIds ?? {})[0] ?? '',
     // Reminders belong to the series (this editor does not override them per occurrence).

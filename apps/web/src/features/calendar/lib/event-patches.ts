@@ -10,6 +10,7 @@ const OVERRIDABLE = [
   'timeZone',
   'showWithoutTime',
   'locations',
+  'virtualLocations',
   'participants',
   'status',
 ] as const;

@@ -14,6 +14,7 @@ import { useMarkSeen } from '../api/mark-seen';
 import { conversationMessages } from '../conversation-messages';
 import { formatFullDate, formatListDate, senderName } from '../lib/format';
 import { mailMessages } from '../messages';
+import { useReaderAddons } from '../../../lib/reader-addons';
 import { AttachmentList } from './attachment-list';
 import { ConversationActions } from './conversation-actions';
 import type { ReplyHandler } from './conversation-actions';
@@ -116,6 +117,7 @@ function OpenMessage({
   const detail = useQuery({ ...emailQueryOptions(client, accountId, item.id), initialData: seed });
   const { mutate: markSeen } = useMarkSeen(accountId);
   const unseen = !item.keywords[Keyword.Seen];
+  const { Message: MessageAddon } = useReaderAddons();
 
   // Reading a message marks it seen (RFC 8621 §4.1.1 $seen), once, in the conversation too. At
   // once, not after a delay: a delayed mark landed after a quick "mark unread" (shift+u) and undid
@@ -189,6 +191,7 @@ function OpenMessage({
       {detail.data && (
         <>
           <ConversationSenderChecks email={detail.data} />
+          {MessageAddon && <MessageAddon accountId={accountId} email={detail.data} />}
           <ConversationActions
             session={session}
             accountId={accountId}

@@ -3,6 +3,7 @@ import { Button } from '@colibri/ui';
 import type { Id, Session } from '@colibri/jmap-types';
 import { BackIcon, MailIcon } from '../../../components/icons';
 import { useOptionalComposeLauncher } from '../../../lib/compose-launcher';
+import { useReaderAddons } from '../../../lib/reader-addons';
 import { mailMessages } from '../messages';
 import type { ReplyHandler } from './conversation-actions';
 import { ConversationView } from './conversation-view';
@@ -24,6 +25,7 @@ export interface ReaderProps {
 /** The reading pane: the conversation of the open message, or a hint when none is open. */
 export function Reader({ session, accountId, emailId, onBack, onReply, actions }: ReaderProps) {
   const launch = useOptionalComposeLauncher();
+  const { ThreadAction } = useReaderAddons();
   // Without a handler of its own, the reader answers through the shell's composer.
   const reply: ReplyHandler | undefined =
     onReply ??
@@ -49,7 +51,12 @@ export function Reader({ session, accountId, emailId, onBack, onReply, actions }
           <BackIcon /> {mailMessages.backToList}
         </Button>
       </div>
-      {actions && <div className="reader__actions">{actions}</div>}
+      {(actions || ThreadAction) && (
+        <div className="reader__actions">
+          {actions}
+          {ThreadAction && <ThreadAction accountId={accountId} emailId={emailId} />}
+        </div>
+      )}
     </>
   );
   return (
