@@ -172,6 +172,24 @@ describe('ContactCard/query (RFC 9610 §3.3)', () => {
     expect(await query({ operator: 'NOT', conditions: [{ kind: 'individual' }] })).toEqual([ids.family]);
   });
 
+  it('combines nested AND, OR and NOT (RFC 8620 §5.5); text is a case-insensitive substring', async () => {
+    const either = { operator: 'OR', conditions: [{ 'name/surname': 'AUST' }, { nickname: 'ohnn' }] };
+    expect(await query(either)).toEqual([ids.jane, ids.john]);
+    expect(
+      await query({
+        operator: 'AND',
+        conditions: [either, { operator: 'NOT', conditions: [{ phone: '555' }] }],
+      }),
+    ).toEqual([ids.jane]);
+    // Shorter than a trigram, and a substring spanning two values, which is not in either.
+    expect(await query({ 'name/given': 'oh' })).toEqual([ids.john]);
+    expect(await query({ text: 'johndoe' })).toEqual([]);
+    expect(await query({ text: 'US' })).toEqual([ids.jane, ids.john]); // Austen, and countryCode US
+    const tooMany = { operator: 'AND', conditions: Array.from({ length: 200 }, () => ({ kind: 'x' })) };
+    const error = await call('ContactCard/query', { filter: tooMany }, 'error');
+    expect(error.type).toBe('invalidArguments');
+  });
+
   it('sorts by name/surname and name/given', async () => {
     const books = (await call('AddressBook/get', {})).list as Record<string, unknown>[];
     const own = books.find((b) => b.isDefault)!.id as string;
