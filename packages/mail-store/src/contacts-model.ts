@@ -130,3 +130,12 @@ export interface ContactCondition {
 /** A condition, or an AND/OR/NOT of nested filters (NOT: none of them holds). */
 export type ContactFilter =
   ContactCondition | { operator: 'AND' | 'OR' | 'NOT'; conditions: readonly ContactFilter[] };
+
+/** A card a query found, with what sorting it needs (times are the card's own, else the store's). */
+export interface ContactCardHit {
+  id: ContactCardId;
+  sortName: string;
+  created: Date;
+  updated: Date;
+  lastUsedAt: Date | null;
+}

@@ -230,6 +230,7 @@ export type {
   AddressBookPatch,
   AddressBookRecord,
   AddressBookRole,
+  ContactCardHit,
   ContactCardId,
   ContactCardIndex,
   ContactCardInput,

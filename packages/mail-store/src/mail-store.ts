@@ -6,6 +6,7 @@ import type {
   ContactCardId,
   ContactCardInput,
   ContactCardRecord,
+  ContactCardHit,
   ContactCardIndex,
   ContactFilter,
   ContactSearch,
@@ -508,10 +509,10 @@ export interface MailStore {
   /** The cards with these email addresses were used now (autocomplete ranking); how many. */
   markContactsUsed(accountId: AccountId, emails: readonly string[], at?: Date): Promise<number>;
   /**
-   * The ids of the account's cards matching the filter, by sort name then id (ContactCard
-   * filters in SQL). InvalidInputError beyond `contactLimits.maxFilterConditions`.
+   * The account's cards matching the filter, by sort name then id, with their sort keys
+   * (ContactCard filters in SQL). InvalidInputError beyond `contactLimits.maxFilterConditions`.
    */
-  queryContactCards(accountId: AccountId, filter?: ContactFilter | null): Promise<ContactCardId[]>;
+  queryContactCards(accountId: AccountId, filter?: ContactFilter | null): Promise<ContactCardHit[]>;
   /** Up to `limit` cards whose index is older than the store's: the caller re-derives it. */
   contactCardsToReindex(accountId: AccountId, limit: number): Promise<ContactCardRecord[]>;
   /** New indexes for the same cards (not a change of the card: nothing is logged). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ForbiddenError, InvalidInputError } from '../errors.js';
-import type { ContactCardIndex, ContactCardInput, ContactFilter } from '../contacts-model.js';
+import type { ContactCardHit, ContactCardIndex, ContactCardInput, ContactFilter } from '../contacts-model.js';
 import { contactLimits } from '../sqlite/contacts/limits.js';
 import { useFixture, type MailStoreFactory } from './fixture.js';
 
@@ -26,6 +26,8 @@ const contains = (fields: ContactCardIndex['fields'] & object, value: string) =>
   contains: [{ fields: Object.keys(fields) as (keyof typeof fields)[], value }],
 });
 
+const ids = async (hits: Promise<ContactCardHit[]>) => (await hits).map((h) => h.id);
+
 export function describeContactQueries(factory: MailStoreFactory): void {
   describe('contact card queries and recent addresses', () => {
     const f = useFixture(factory);
@@ -43,7 +45,8 @@ export function describeContactQueries(factory: MailStoreFactory): void {
         account.id,
         card('Alan Turing', { fields: { name: ['Alan Turing'], organization: ['Bletchley Park'] } }),
       );
-      const q = (filter: ContactFilter) => store.queryContactCards(account.id, filter);
+      const q = async (filter: ContactFilter) =>
+        (await store.queryContactCards(account.id, filter)).map((h) => h.id);
       expect(await q({ contains: [{ fields: ['name'], value: 'LOVEL' }] })).toEqual([ada.id]);
       expect(await q({ contains: [{ fields: ['email'], value: 'analytical.org' }] })).toEqual([ada.id]);
       expect(await q({ contains: [{ fields: ['note'], value: 'SOCIÉTÉ' }] })).toEqual([ada.id]);
@@ -57,7 +60,7 @@ export function describeContactQueries(factory: MailStoreFactory): void {
       // Trigrams in order but not adjacent do not match.
       expect(await q({ contains: [{ fields: ['name'], value: 'ada lovelacx' }] })).toEqual([]);
       expect(await q({ contains: [{ fields: ['name'], value: 'a"b' }] })).toEqual([]);
-      expect(await store.queryContactCards(account.id)).toEqual([ada.id, alan.id]);
+      expect(await ids(store.queryContactCards(account.id))).toEqual([ada.id, alan.id]);
     });
 
     it('combines conditions with AND, OR and NOT (RFC 8620 §5.5)', async () => {
@@ -69,7 +72,8 @@ export function describeContactQueries(factory: MailStoreFactory): void {
         account.id,
         card('Team', { kind: 'group', members: ['urn:uuid:Anna', 'urn:uuid:Bert'] }),
       );
-      const q = (filter: ContactFilter) => store.queryContactCards(account.id, filter);
+      const q = async (filter: ContactFilter) =>
+        (await store.queryContactCards(account.id, filter)).map((h) => h.id);
       expect(await q({ inAddressBook: work.id })).toEqual([a.id]);
       expect(await q({ hasMember: 'urn:uuid:Bert' })).toEqual([g.id]);
       expect(await q({ kind: 'group' })).toEqual([g.id]);
@@ -99,7 +103,8 @@ export function describeContactQueries(factory: MailStoreFactory): void {
         card('Old', { created: new Date('2001-01-01T00:00:00Z'), updated: new Date('2002-01-01T00:00:00Z') }),
       );
       const fresh = await store.createContactCard(account.id, card('Fresh'));
-      const q = (filter: ContactFilter) => store.queryContactCards(account.id, filter);
+      const q = async (filter: ContactFilter) =>
+        (await store.queryContactCards(account.id, filter)).map((h) => h.id);
       expect(await q({ createdBefore: new Date('2010-01-01T00:00:00Z') })).toEqual([old.id]);
       expect(await q({ createdAfter: new Date('2010-01-01T00:00:00Z') })).toEqual([fresh.id]);
       expect(await q({ updatedBefore: new Date('2002-01-01T00:00:00Z') })).toEqual([]);
@@ -110,10 +115,12 @@ export function describeContactQueries(factory: MailStoreFactory): void {
       const { store, account } = f();
       const ada = await store.createContactCard(account.id, card('Ada Lovelace', { emails: ['ada@x.org'] }));
       await store.createContactCard(account.id, card('Grace Hopper', { emails: ['grace@navy.mil'] }));
-      expect(await store.queryContactCards(account.id, { prefix: 'Love' })).toEqual([ada.id]);
-      expect(await store.queryContactCards(account.id, { prefix: 'ada@x' })).toEqual([ada.id]);
+      expect(await ids(store.queryContactCards(account.id, { prefix: 'Love' }))).toEqual([ada.id]);
+      expect(await ids(store.queryContactCards(account.id, { prefix: 'ada@x' }))).toEqual([ada.id]);
       expect(
-        await store.queryContactCards(account.id, { operator: 'NOT', conditions: [{ prefix: 'grace' }] }),
+        await ids(
+          store.queryContactCards(account.id, { operator: 'NOT', conditions: [{ prefix: 'grace' }] }),
+        ),
       ).toEqual([ada.id]);
     });
 
@@ -126,7 +133,9 @@ export function describeContactQueries(factory: MailStoreFactory): void {
         { id: ada.id, index: card('Ada', { fields: { name: ['Augusta Ada'] } }).index },
       ]);
       expect(
-        await store.queryContactCards(account.id, { contains: [{ fields: ['name'], value: 'augusta' }] }),
+        await ids(
+          store.queryContactCards(account.id, { contains: [{ fields: ['name'], value: 'augusta' }] }),
+        ),
       ).toEqual([ada.id]);
       expect(await store.getState(account.id, 'ContactCard')).toBe(state);
     });
@@ -136,15 +145,15 @@ export function describeContactQueries(factory: MailStoreFactory): void {
       const known = await store.createContactCard(account.id, card('Known', { emails: ['known@x.org'] }));
       const entry = (email: string) => ({ email, card: card(email, { emails: [email] }) });
       const at = new Date('2026-01-01T00:00:00Z');
-      const ids = await store.collectRecentContacts(
+      const collectedIds = await store.collectRecentContacts(
         account.id,
         [entry('KNOWN@x.org'), entry('new@x.org'), entry('New@X.org')],
         at,
       );
-      expect(ids).toHaveLength(1);
+      expect(collectedIds).toHaveLength(1);
       const recent = (await store.listAddressBooks(account.id)).find((b) => b.role === 'recent');
       expect(recent).toMatchObject({ name: 'Recent', isDefault: false });
-      const [collected] = await store.getContactCards(account.id, ids);
+      const [collected] = await store.getContactCards(account.id, collectedIds);
       expect(collected).toMatchObject({ addressBookIds: [recent?.id], lastUsedAt: at });
       expect(await store.collectRecentContacts(account.id, [entry('new@x.org')], at)).toEqual([]);
       await expect(
@@ -159,7 +168,7 @@ export function describeContactQueries(factory: MailStoreFactory): void {
       const batch = Array.from({ length: max }, (_, i) => entry(`r${i}@x.org`));
       const state = await store.getState(account.id, 'ContactCard');
       await store.collectRecentContacts(account.id, batch, new Date('2026-02-01T00:00:00Z'));
-      const inRecent = await store.queryContactCards(account.id, { inAddressBook: recent!.id });
+      const inRecent = await ids(store.queryContactCards(account.id, { inAddressBook: recent!.id }));
       expect(inRecent).toHaveLength(max);
       expect(inRecent).not.toContain(collected?.id);
       expect((await store.getChanges(account.id, 'ContactCard', state, 2 * max)).destroyed).toEqual([

@@ -1,6 +1,6 @@
 import { MethodErrorType } from '@colibri/jmap-types';
 import type { ContactCard } from '@colibri/jmap-types';
-import type { AccountId, ContactCardRecord } from '@colibri/mail-store';
+import type { AccountId, ContactCardHit } from '@colibri/mail-store';
 import { InvalidInputError } from '@colibri/mail-store';
 import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
@@ -12,32 +12,36 @@ import { directoryOf } from './directory.js';
 import type { ContactCardCondition } from './query-args.js';
 import { contactCardToWire } from './to-wire.js';
 
+/** A card as sorting sees it: its times and, for name sorts only, its JSON. */
 interface Candidate {
   id: string;
-  record: ContactCardRecord;
-  card: ContactCard;
+  created: number;
+  updated: number;
+  lastUsed: number | null;
+  card: Json;
 }
 
 type Json = Record<string, unknown>;
-
-/** A card's `created`/`updated` when it has one, else when the store created/updated it. */
-function timeOf(c: Candidate, which: 'created' | 'updated'): number {
-  const own = c.card[which];
-  const parsed = typeof own === 'string' ? Date.parse(own) : NaN;
-  return Number.isNaN(parsed) ? +(which === 'created' ? c.record.createdAt : c.record.updatedAt) : parsed;
-}
 
 const firstOr = (values: string[]) => (values[0] ?? '').toLowerCase();
 
 /** RFC 9610 §3.3 sorts, and `recentlyUsed` (most recent first when ascending, never used last). */
 const sortKeys = {
-  created: (c: Candidate) => timeOf(c, 'created'),
-  updated: (c: Candidate) => timeOf(c, 'updated'),
-  'name/given': (c: Candidate) => firstOr(nameComponents(c.card as Json, 'given')),
-  'name/surname': (c: Candidate) => firstOr(nameComponents(c.card as Json, 'surname')),
-  'name/surname2': (c: Candidate) => firstOr(nameComponents(c.card as Json, 'surname2')),
-  recentlyUsed: (c: Candidate) => -(c.record.lastUsedAt?.getTime() ?? -Infinity),
+  created: (c: Candidate) => c.created,
+  updated: (c: Candidate) => c.updated,
+  'name/given': (c: Candidate) => firstOr(nameComponents(c.card, 'given')),
+  'name/surname': (c: Candidate) => firstOr(nameComponents(c.card, 'surname')),
+  'name/surname2': (c: Candidate) => firstOr(nameComponents(c.card, 'surname2')),
+  recentlyUsed: (c: Candidate) => -(c.lastUsed ?? -Infinity),
 };
+const nameSorts = new Set(['name/given', 'name/surname', 'name/surname2']);
+
+/** A card's own created/updated (RFC 9553 §2.1), else when the store created/updated it. */
+function timeOf(card: ContactCard, which: 'created' | 'updated', stored: Date): number {
+  const own = card[which];
+  const parsed = typeof own === 'string' ? Date.parse(own) : NaN;
+  return Number.isNaN(parsed) ? +stored : parsed;
+}
 
 const reindexBatch = 500;
 
@@ -53,16 +57,11 @@ async function refreshIndexes(ctx: MethodContext, accountId: AccountId): Promise
   }
 }
 
-const toCandidate = (record: ContactCardRecord): Candidate => ({
-  id: record.id,
-  record,
-  card: contactCardToWire(record),
-});
-
 /**
  * The ids of the cards that match, in order: the account's own cards (filtered by the store in
  * SQL), then the organisation directory's (filtered in memory: the store does not keep them).
- * Unsorted, each part comes by name. Throws unsupportedSort before anything is read.
+ * Unsorted, each part comes by name; sorted, both together. Only a name sort reads the cards'
+ * JSON. Throws unsupportedSort before anything is read.
  */
 export async function contactCardResults(
   ctx: MethodContext,
@@ -71,7 +70,7 @@ export async function contactCardResults(
 ): Promise<string[]> {
   const order = orderOf(args.sort, sortKeys, ctx.limits.collationAlgorithms);
   await refreshIndexes(ctx, accountId);
-  let own: string[];
+  let own: ContactCardHit[];
   try {
     own = await ctx.store.queryContactCards(
       accountId,
@@ -82,11 +81,33 @@ export async function contactCardResults(
       throw new MethodFailure(MethodErrorType.InvalidArguments, error.message);
     throw error;
   }
-  const directory = (await directoryOf(ctx, accountId))?.cards ?? [];
-  const people = directory
-    .map(toCandidate)
+  const people = ((await directoryOf(ctx, accountId))?.cards ?? [])
+    .map((record) => ({ record, card: contactCardToWire(record) }))
     .filter((c) => matchesFilter(c, args.filter, (item, q) => matchesInMemory(item.record, item.card, q)));
-  if ((args.sort ?? []).length === 0) return [...own, ...people.map((c) => c.id)];
-  const records = await ctx.store.getContactCards(accountId, own as ContactCardRecord['id'][]);
-  return [...records.map(toCandidate), ...people].sort(order).map((c) => c.id);
+  const sort = args.sort ?? [];
+  if (sort.length === 0) return [...own.map((h) => h.id), ...people.map((c) => c.record.id)];
+  const cards = new Map<string, Json>();
+  if (sort.some((c) => nameSorts.has(c.property)))
+    for (const record of await ctx.store.getContactCards(
+      accountId,
+      own.map((h) => h.id),
+    ))
+      cards.set(record.id, JSON.parse(record.json) as Json);
+  const candidates: Candidate[] = [
+    ...own.map((h) => ({
+      id: h.id,
+      created: +h.created,
+      updated: +h.updated,
+      lastUsed: h.lastUsedAt === null ? null : +h.lastUsedAt,
+      card: cards.get(h.id) ?? {},
+    })),
+    ...people.map(({ record, card }) => ({
+      id: record.id,
+      created: timeOf(card, 'created', record.createdAt),
+      updated: timeOf(card, 'updated', record.updatedAt),
+      lastUsed: record.lastUsedAt === null ? null : +record.lastUsedAt,
+      card: card as Json,
+    })),
+  ];
+  return candidates.sort(order).map((c) => c.id);
 }

@@ -1,5 +1,6 @@
 import type { AccountId } from '../../model.js';
 import type {
+  ContactCardHit,
   ContactCardId,
   ContactCondition,
   ContactContains,
@@ -86,6 +87,25 @@ class FilterSql {
       WHERE contact_card_text MATCH ${match} AND (${exact('contact_card_text')}))`;
   }
 
+  /**
+   * The cards of addresses starting with `email` (lower-cased, as stored): a range of the (kind, value) index,
+   * since LIKE cannot use a BINARY index; LIKE when the range has no simple end.
+   */
+  private emailPrefix(email: string): string {
+    const chars = [...email];
+    const last = chars.pop()!.codePointAt(0)!;
+    const next = last + 1;
+    if (next <= 0x10ffff && (next < 0xd800 || next > 0xdfff)) {
+      const from = this.param(email);
+      const to = this.param(chars.join('') + String.fromCodePoint(next));
+      return `SELECT card_id FROM contact_card_addresses
+        WHERE kind = 'email' AND value >= ${from} AND value < ${to}`;
+    }
+    const pattern = this.param(`${email.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+    return `SELECT card_id FROM contact_card_addresses
+      WHERE kind = 'email' AND value LIKE ${pattern} ESCAPE '\\'`;
+  }
+
   private inText(test: string): string {
     return `EXISTS (SELECT 1 FROM contact_card_text t WHERE t.rowid = c.rowid AND (${test}))`;
   }
@@ -95,38 +115,51 @@ class FilterSql {
     const words = prefix.toLowerCase().match(/[\p{L}\p{N}]+/gu);
     const email = prefix.trim().toLowerCase();
     if (words === null && email.length === 0) return '0';
-    const tests: string[] = [];
+    // One `rowid IN` set, so that the planner reads the few matching cards instead of the account.
+    const sets: string[] = [];
     if (words !== null)
-      tests.push(
-        `c.rowid IN (SELECT rowid FROM contact_cards_fts WHERE contact_cards_fts MATCH ${this.param(
+      sets.push(
+        `SELECT rowid FROM contact_cards_fts WHERE contact_cards_fts MATCH ${this.param(
           words.map((w) => `"${w}"*`).join(' '),
-        )})`,
+        )}`,
       );
     if (email.length > 0)
-      tests.push(
-        `c.id IN (SELECT card_id FROM contact_card_addresses WHERE kind = 'email' AND value LIKE ${this.param(
-          `${email.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
-        )} ESCAPE '\\')`,
-      );
-    return tests.join(' OR ');
+      sets.push(`SELECT x.rowid FROM contact_cards x WHERE x.id IN (${this.emailPrefix(email)})`);
+    return `c.rowid IN (${sets.join(' UNION ')})`;
   }
 }
 
+interface HitRow {
+  id: string;
+  sort_name: string;
+  created: number;
+  updated: number;
+  last_used_at: number | null;
+}
+
 /**
- * The ids of the account's cards that match the filter (all of them without one), by sort name
- * then id. InvalidInputError beyond `contactLimits.maxFilterConditions` conditions.
+ * The account's cards that match the filter (all of them without one), by sort name then id,
+ * with what sorting them needs. InvalidInputError beyond `contactLimits.maxFilterConditions`.
  */
 export function queryContactCards(
   db: Db,
   accountId: AccountId,
   filter: ContactFilter | null | undefined,
-): ContactCardId[] {
+): ContactCardHit[] {
   const sql = new FilterSql();
   const where = filter == null ? '1' : sql.filter(filter);
-  return db
+  const rows = db
     .prepare(
-      `SELECT c.id FROM contact_cards c WHERE c.account_id = @account AND (${where}) ORDER BY c.sort_name, c.id`,
+      `SELECT c.id, c.sort_name, coalesce(c.card_created, c.created_at) AS created,
+              coalesce(c.card_updated, c.updated_at) AS updated, c.last_used_at
+         FROM contact_cards c WHERE c.account_id = @account AND (${where}) ORDER BY c.sort_name, c.id`,
     )
-    .pluck()
-    .all({ ...sql.params, account: accountId }) as ContactCardId[];
+    .all({ ...sql.params, account: accountId }) as HitRow[];
+  return rows.map((r) => ({
+    id: r.id as ContactCardId,
+    sortName: r.sort_name,
+    created: new Date(r.created),
+    updated: new Date(r.updated),
+    lastUsedAt: r.last_used_at === null ? null : new Date(r.last_used_at),
+  }));
 }
