@@ -68,12 +68,20 @@ test.describe('RFC 9610 JMAP Contacts over HTTP', () => {
 
     const query = async (filter: Record<string, unknown>, sort?: Record<string, unknown>[]) =>
       (await ok<QueryResult>(account, 'ContactCard/query', { filter, ...(sort ? { sort } : {}) })).ids;
+    // The organisation directory (a read-only book of the domain's users) is in every query: leave it out.
+    const { list: allBooks } = await ok<{ list: { id: string; myRights: { mayWrite: boolean } }[] }>(
+      account,
+      'AddressBook/get',
+      {},
+    );
+    const directory = allBooks.find((b) => !b.myRights.mayWrite)?.id;
+    const own = { operator: 'NOT', conditions: [{ inAddressBook: directory }] };
     expect(await query({ email: 'ada@anal' })).toEqual([ada]);
     expect(await query({ prefix: 'alan@bl' })).toEqual([alan]);
     expect(await query({ name: 'turing' })).toEqual([alan]);
     expect(await query({ inAddressBook: bookId })).toEqual([ada]);
     expect(await query({ organization: 'gc&cs' })).toEqual([alan]);
-    expect(await query({}, [{ property: 'name/surname' }])).toEqual([ada, alan]);
+    expect(await query(own, [{ property: 'name/surname' }])).toEqual([ada, alan]);
 
     const changes = await ok<ChangesResult>(account, 'ContactCard/changes', { sinceState: cardState });
     expect([...changes.created].sort()).toEqual([ada, alan].sort());
@@ -102,7 +110,7 @@ test.describe('RFC 9610 JMAP Contacts over HTTP', () => {
     expect(after.destroyed).toEqual([ada]);
     const gone = await ok<SetResponse>(account, 'ContactCard/set', { destroy: [alan] });
     expect(gone.destroyed).toEqual([alan]);
-    expect(await query({})).toEqual([]);
+    expect(await query(own)).toEqual([]);
   });
 
   test('RFC 8620 §7.3: a card change is pushed as a ContactCard StateChange', async ({ account }) => {

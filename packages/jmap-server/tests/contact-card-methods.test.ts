@@ -65,6 +65,13 @@ beforeAll(async () => {
 });
 afterAll(() => f.close());
 
+/** The cards of the organisation directory (the read-only book), by name. */
+async function directoryIds(): Promise<string[]> {
+  const books = (await call('AddressBook/get', {})).list as Record<string, unknown>[];
+  const directory = books.find((b) => b.name === 'Directory')!.id as string;
+  return query({ inAddressBook: directory });
+}
+
 async function query(filter: unknown, sort?: unknown): Promise<string[]> {
   return (await call('ContactCard/query', { filter, ...(sort ? { sort } : {}) })).ids as string[];
 }
@@ -155,12 +162,38 @@ describe('ContactCard/query (RFC 9610 §3.3)', () => {
     expect(await query({ nickname: 'johnny' })).toEqual([ids.john]);
     expect(await query({ text: 'bath.example' })).toEqual([ids.jane]);
     expect(await query({ createdBefore: '2000-01-01T00:00:00Z' })).toEqual([]);
-    expect((await query({ updatedAfter: '2000-01-01T00:00:00Z' })).length).toBe(3);
+    // The organisation directory's two people (alice and bob) come after the account's own cards.
+    expect(await query({ updatedAfter: '2000-01-01T00:00:00Z' })).toEqual([
+      ids.jane,
+      ids.john,
+      ids.family,
+      ...(await directoryIds()),
+    ]);
     expect(await query({ operator: 'NOT', conditions: [{ kind: 'individual' }] })).toEqual([ids.family]);
   });
 
+  it('combines nested AND, OR and NOT (RFC 8620 §5.5); text is a case-insensitive substring', async () => {
+    const either = { operator: 'OR', conditions: [{ 'name/surname': 'AUST' }, { nickname: 'ohnn' }] };
+    expect(await query(either)).toEqual([ids.jane, ids.john]);
+    expect(
+      await query({
+        operator: 'AND',
+        conditions: [either, { operator: 'NOT', conditions: [{ phone: '555' }] }],
+      }),
+    ).toEqual([ids.jane]);
+    // Shorter than a trigram, and a substring spanning two values, which is not in either.
+    expect(await query({ 'name/given': 'oh' })).toEqual([ids.john]);
+    expect(await query({ text: 'johndoe' })).toEqual([]);
+    expect(await query({ text: 'US' })).toEqual([ids.jane, ids.john]); // Austen, and countryCode US
+    const tooMany = { operator: 'AND', conditions: Array.from({ length: 200 }, () => ({ kind: 'x' })) };
+    const error = await call('ContactCard/query', { filter: tooMany }, 'error');
+    expect(error.type).toBe('invalidArguments');
+  });
+
   it('sorts by name/surname and name/given', async () => {
-    const people = { kind: 'individual' };
+    const books = (await call('AddressBook/get', {})).list as Record<string, unknown>[];
+    const own = books.find((b) => b.isDefault)!.id as string;
+    const people = { operator: 'AND', conditions: [{ kind: 'individual' }, { inAddressBook: own }] };
     expect(await query(people, [{ property: 'name/surname' }])).toEqual([ids.jane, ids.john]);
     expect(await query(people, [{ property: 'name/given', isAscending: false }])).toEqual([
       ids.john,

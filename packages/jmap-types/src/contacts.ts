@@ -39,6 +39,11 @@ export interface AddressBook {
   /** RFC 9610 §2: principal id -> rights, or null when not shared. */
   shareWith: Record<Id, AddressBookRights> | null;
   myRights: AddressBookRights;
+  /**
+   * Colibri: only on the book of recently used addresses, whether recipients without a card are
+   * collected into it (settable with AddressBook/set).
+   */
+  'colibri:collectRecent'?: boolean;
 }
 export type AddressBookProperty = keyof AddressBook;
 

@@ -229,12 +229,21 @@ export type {
   AddressBookInput,
   AddressBookPatch,
   AddressBookRecord,
+  AddressBookRole,
+  ContactCardHit,
   ContactCardId,
   ContactCardIndex,
   ContactCardInput,
   ContactCardRecord,
+  ContactCondition,
+  ContactContains,
+  ContactFilter,
   ContactSearch,
+  ContactSettings,
+  ContactTextField,
 } from './contacts-model.js';
+export { contactTextFields } from './contacts-model.js';
 export { toAddressBookId, toContactCardId } from './ids.js';
 export { contactLimits } from './sqlite/contacts/limits.js';
 export { AddressBookNotEmptyError, defaultAddressBookName } from './sqlite/contacts/address-books.js';
+export { recentAddressBookName } from './sqlite/contacts/recent.js';

@@ -6,7 +6,11 @@ import type {
   ContactCardId,
   ContactCardInput,
   ContactCardRecord,
+  ContactCardHit,
+  ContactCardIndex,
+  ContactFilter,
   ContactSearch,
+  ContactSettings,
 } from './contacts-model.js';
 import type {
   PushSubscription,
@@ -504,6 +508,30 @@ export interface MailStore {
   searchContactCards(accountId: AccountId, search: ContactSearch): Promise<ContactCardId[]>;
   /** The cards with these email addresses were used now (autocomplete ranking); how many. */
   markContactsUsed(accountId: AccountId, emails: readonly string[], at?: Date): Promise<number>;
+  /**
+   * The account's cards matching the filter, by sort name then id, with their sort keys
+   * (ContactCard filters in SQL). InvalidInputError beyond `contactLimits.maxFilterConditions`.
+   */
+  queryContactCards(accountId: AccountId, filter?: ContactFilter | null): Promise<ContactCardHit[]>;
+  /** Up to `limit` cards whose index is older than the store's: the caller re-derives it. */
+  contactCardsToReindex(accountId: AccountId, limit: number): Promise<ContactCardRecord[]>;
+  /** New indexes for the same cards (not a change of the card: nothing is logged). */
+  reindexContactCards(
+    accountId: AccountId,
+    entries: readonly { id: ContactCardId; index: ContactCardIndex }[],
+  ): Promise<void>;
+  /**
+   * Recipients no card has become the given cards in the `recent` book (made on first need,
+   * bounded by `contactLimits.maxRecentCards`, least recently used evicted), unless the account
+   * turned collection off. Returns the new cards' ids.
+   */
+  collectRecentContacts(
+    accountId: AccountId,
+    entries: readonly { email: string; card: Omit<ContactCardInput, 'addressBookIds'> }[],
+    at?: Date,
+  ): Promise<ContactCardId[]>;
+  getContactSettings(accountId: AccountId): Promise<ContactSettings>;
+  setContactSettings(accountId: AccountId, settings: ContactSettings): Promise<void>;
 
   // Push subscriptions (RFC 8620 §7.2): the principal's (its own account's), no change log.
   listPushSubscriptions(ownerId: AccountId): Promise<PushSubscription[]>;

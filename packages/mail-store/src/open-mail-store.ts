@@ -60,6 +60,8 @@ import * as apiTokens from './sqlite/api-tokens.js';
 import * as meetingRooms from './sqlite/meeting-rooms.js';
 import * as addressBooks from './sqlite/contacts/address-books.js';
 import * as contactCards from './sqlite/contacts/contact-cards.js';
+import * as cardQuery from './sqlite/contacts/card-query.js';
+import * as recentContacts from './sqlite/contacts/recent.js';
 import { claimVacationReply, getVacationResponse, setVacationResponse } from './sqlite/vacation.js';
 
 export interface OpenMailStoreOptions {
@@ -433,6 +435,24 @@ export async function openMailStore(
     },
     async markContactsUsed(accountId, emails, at) {
       return contactCards.markContactsUsed(db, accountId, emails, at ?? new Date());
+    },
+    async queryContactCards(accountId, filter) {
+      return cardQuery.queryContactCards(db, accountId, filter);
+    },
+    async contactCardsToReindex(accountId, limit) {
+      return contactCards.contactCardsToReindex(db, accountId, limit);
+    },
+    async reindexContactCards(accountId, entries) {
+      contactCards.reindexContactCards(db, accountId, entries);
+    },
+    async collectRecentContacts(accountId, entries, at) {
+      return recentContacts.collectRecentContacts(db, accountId, entries, at ?? new Date());
+    },
+    async getContactSettings(accountId) {
+      return recentContacts.getContactSettings(db, accountId);
+    },
+    async setContactSettings(accountId, settings) {
+      recentContacts.setContactSettings(db, accountId, settings);
     },
     async listSieveScripts(accountId) {
       return sieveScripts.listSieveScripts(db, accountId);

@@ -8,6 +8,7 @@ import { toAddressBookId } from '../shared/ids.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { beginSet, overQuotaAt, setErrorOf } from '../shared/set-helpers.js';
 import { applySetItems, setResponse } from '../shared/set-loop.js';
+import { extraBookDestroy, extraBookUpdate } from './extra-books.js';
 import { parseAddressBookCreate, parseAddressBookPatch } from './set-fields.js';
 import { addressBookToWire } from './to-wire.js';
 
@@ -46,12 +47,15 @@ async function updateOne(
   id: string,
   patch: Record<string, unknown>,
 ): Promise<SetError | null> {
+  const extra = await extraBookUpdate(ctx, accountId, id, patch);
+  if ('type' in extra) return extra;
   const bookId = toAddressBookId(id);
   if (bookId === null) return { type: 'notFound' };
-  const update = parseAddressBookPatch(patch);
+  const update = parseAddressBookPatch(extra.patch);
   if ('type' in update) return update;
   try {
     await ctx.store.updateAddressBook(accountId, bookId, update);
+    await extra.apply();
     return null;
   } catch (error) {
     return setErrorOf(error, ['name']);
@@ -64,6 +68,8 @@ async function destroyOne(
   id: string,
   removeContents: boolean,
 ): Promise<SetError | null> {
+  const refused = await extraBookDestroy(ctx, accountId, id);
+  if (refused !== null) return refused;
   const bookId = toAddressBookId(id);
   if (bookId === null) return { type: 'notFound' };
   try {

@@ -10,6 +10,7 @@ export const ADDRESS_BOOK_PROPERTIES: readonly AddressBookProperty[] = [
   'isSubscribed',
   'shareWith',
   'myRights',
+  'colibri:collectRecent',
 ];
 
 /** The owner's rights: address books are not shared yet, so only the owner reaches them. */

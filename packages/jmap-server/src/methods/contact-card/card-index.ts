@@ -1,4 +1,4 @@
-import type { ContactCardIndex } from '@colibri/mail-store';
+import type { ContactCardIndex, ContactTextField } from '@colibri/mail-store';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -46,6 +46,46 @@ export function organizationsOf(card: Json): string[] {
   ]);
 }
 
+const strings2 = (objects: Json[], keys: string[]) =>
+  objects.flatMap((o) => keys.flatMap((k) => (typeof o[k] === 'string' ? [o[k] as string] : [])));
+
+/** An address's full form, component values and country code (RFC 9610 §3.3 `address`). */
+export function addressText(card: Json): string[] {
+  return entriesOf(card, 'addresses').flatMap((a) => [
+    ...(typeof a.full === 'string' ? [a.full] : []),
+    ...(Array.isArray(a.components) ? strings2(a.components.filter(isObject), ['value']) : []),
+    ...(typeof a.countryCode === 'string' ? [a.countryCode] : []),
+  ]);
+}
+
+export const onlineText = (card: Json): string[] =>
+  strings2(entriesOf(card, 'onlineServices'), ['service', 'uri', 'user']);
+export const notesText = (card: Json): string[] => strings2(entriesOf(card, 'notes'), ['note']);
+export const titlesText = (card: Json): string[] => strings2(entriesOf(card, 'titles'), ['name']);
+
+/** The values of each field RFC 9610 §3.3's text conditions look into. */
+export function cardFields(card: Json): Record<ContactTextField, string[]> {
+  return {
+    name: nameText(card),
+    given: nameComponents(card, 'given'),
+    surname: nameComponents(card, 'surname'),
+    surname2: nameComponents(card, 'surname2'),
+    nickname: nicknamesOf(card),
+    organization: organizationsOf(card),
+    title: titlesText(card),
+    email: emailsOf(card),
+    phone: phonesOf(card),
+    onlineService: onlineText(card),
+    address: addressText(card),
+    note: notesText(card),
+  };
+}
+
+function dateOf(value: unknown): Date | null {
+  const time = typeof value === 'string' ? Date.parse(value) : NaN;
+  return Number.isNaN(time) ? null : new Date(time);
+}
+
 /** What the store indexes of a valid card (its uid, kind, sort name, addresses and words). */
 export function cardIndex(card: Json): ContactCardIndex {
   const surname = nameComponents(card, 'surname').join(' ');
@@ -61,5 +101,11 @@ export function cardIndex(card: Json): ContactCardIndex {
     emails,
     phones: phonesOf(card),
     text: [...nameText(card), ...nicknamesOf(card), ...organizationsOf(card)].join(' '),
+    fields: cardFields(card),
+    members: isObject(card.members)
+      ? Object.entries(card.members).flatMap(([uid, flag]) => (flag === true ? [uid] : []))
+      : [],
+    created: dateOf(card.created),
+    updated: dateOf(card.updated),
   };
 }

@@ -6,11 +6,13 @@ import { requestedIds } from '../shared/get-helpers.js';
 import { toContactCardId } from '../shared/ids.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { getArgsSchema } from '../shared/schemas.js';
+import { directoryOf } from './directory.js';
 import { contactCardToWire } from './to-wire.js';
 
 /**
  * RFC 9610 §3.1: ContactCard/get, the standard /get. A Card may have any JSContact property, so
  * `properties` names any of them (a property the card lacks is simply absent); `id` always comes.
+ * The organisation directory's cards come too, after the account's own.
  */
 export async function contactCardGet(
   rawArgs: Record<string, unknown>,
@@ -21,7 +23,12 @@ export async function contactCardGet(
   const ids = requestedIds(args.ids, ctx);
   const state = await ctx.store.getState(accountId, 'ContactCard');
   const wanted = ids?.flatMap((id) => toContactCardId(id) ?? []) as ContactCardId[] | undefined;
-  let records = await ctx.store.getContactCards(accountId, wanted);
+  const directory = (await directoryOf(ctx, accountId))?.cards ?? [];
+  // The organisation directory's cards are read like the account's own (issue 7).
+  let records = [
+    ...(await ctx.store.getContactCards(accountId, wanted)),
+    ...(ids === null ? directory : directory.filter((c) => ids.includes(c.id))),
+  ];
   if (ids === null) records = records.slice(0, ctx.limits.maxObjectsInGet);
   const found = new Set<string>(records.map((r) => r.id));
   const properties = args.properties == null ? null : [...new Set(['id', ...args.properties])];

@@ -7,6 +7,7 @@ import { beginSet, setErrorOf } from '../shared/set-helpers.js';
 import { applySetItems, setResponse } from '../shared/set-loop.js';
 import { cardInput } from './card-input.js';
 import { applyPatch } from './patch.js';
+import { directoryBookIdOf, DIRECTORY_FORBIDDEN, isDirectoryCardId } from './directory.js';
 import { contactCardToWire } from './to-wire.js';
 
 /**
@@ -29,6 +30,9 @@ export async function createCard(
 ): Promise<{ created: Partial<ContactCard> } | { error: SetError }> {
   const prepared = cardInput(ctx, values, true);
   if ('type' in prepared) return { error: prepared };
+  const directory = await directoryBookIdOf(ctx, accountId);
+  if (prepared.input.addressBookIds.some((id) => id === directory))
+    return { error: { ...DIRECTORY_FORBIDDEN } };
   try {
     const record = await ctx.store.createContactCard(accountId, prepared.input);
     const wire = contactCardToWire(record);
@@ -50,6 +54,7 @@ async function updateOne(
   id: string,
   patch: Record<string, unknown>,
 ): Promise<SetError | null> {
+  if (await isDirectoryCardId(ctx, accountId, id)) return { ...DIRECTORY_FORBIDDEN };
   const cardId = toContactCardId(id);
   const [record] = cardId === null ? [] : await ctx.store.getContactCards(accountId, [cardId]);
   if (cardId === null || record === undefined) return { type: 'notFound' };
@@ -62,6 +67,8 @@ async function updateOne(
   if (patched.value.uid !== current.uid) return { type: 'invalidProperties', properties: ['uid'] };
   const prepared = cardInput(ctx, patched.value, false);
   if ('type' in prepared) return prepared;
+  const directory = await directoryBookIdOf(ctx, accountId);
+  if (prepared.input.addressBookIds.some((book) => book === directory)) return { ...DIRECTORY_FORBIDDEN };
   try {
     await ctx.store.updateContactCard(accountId, cardId, prepared.input);
     return null;
@@ -71,6 +78,7 @@ async function updateOne(
 }
 
 async function destroyOne(ctx: MethodContext, accountId: AccountId, id: string): Promise<SetError | null> {
+  if (await isDirectoryCardId(ctx, accountId, id)) return { ...DIRECTORY_FORBIDDEN };
   const cardId = toContactCardId(id);
   if (cardId === null) return { type: 'notFound' };
   try {
@@ -84,7 +92,8 @@ async function destroyOne(ctx: MethodContext, accountId: AccountId, id: string):
 /**
  * RFC 9610 §3.4: ContactCard/set, the standard /set. A card is checked as an RFC 9553 Card
  * (invalidProperties names the paths at fault); updates are PatchObjects over the whole card
- * (RFC 8620 §5.3), so `name/components` or `emails/e1/address` may be patched.
+ * (RFC 8620 §5.3), so `name/components` or `emails/e1/address` may be patched. The organisation
+ * directory's book and cards are read-only: writes to them are `forbidden`.
  */
 export async function contactCardSet(
   rawArgs: Record<string, unknown>,

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
 import { toEmailId, toIdentityId } from '../shared/ids.js';
 import { resolveId } from '../shared/creation-ids.js';
+import { collectRecentRecipients } from '../contact-card/recent-contacts.js';
 import {
   deriveEnvelope,
   envelopeSchema,
@@ -152,6 +153,7 @@ export async function createSubmission(
     if (!isClientSubmission(submission)) throw new Error('a submission with an email has no thread');
     // Autocomplete ranks the contacts the user writes to first (issue 7: "ranked by use").
     await ctx.store.markContactsUsed(accountId, envelope.rcptTo, now);
+    await collectRecentRecipients(ctx, accountId, envelope.rcptTo, email, now);
     const {
       id,
       threadId,

@@ -4,6 +4,7 @@ import type {
   AddressBookInput,
   AddressBookPatch,
   AddressBookRecord,
+  AddressBookRole,
   ContactCardId,
 } from '../../contacts-model.js';
 import { ForbiddenError, InvalidInputError, NotFoundError, StoreError } from '../../errors.js';
@@ -30,6 +31,7 @@ interface Row {
   sort_order: number;
   is_default: number;
   is_subscribed: number;
+  role: string | null;
 }
 
 const toRecord = (r: Row): AddressBookRecord => ({
@@ -40,6 +42,7 @@ const toRecord = (r: Row): AddressBookRecord => ({
   sortOrder: r.sort_order,
   isDefault: r.is_default === 1,
   isSubscribed: r.is_subscribed === 1,
+  role: r.role === 'recent' ? 'recent' : null,
 });
 
 function checkName(name: string): string {
@@ -67,7 +70,13 @@ function checkSortOrder(sortOrder: number): number {
   return sortOrder;
 }
 
-function insert(db: Db, accountId: AccountId, input: AddressBookInput, isDefault: boolean): Row {
+export function insert(
+  db: Db,
+  accountId: AccountId,
+  input: AddressBookInput,
+  isDefault: boolean,
+  role: AddressBookRole | null = null,
+): Row {
   const row: Row = {
     id: newId('AddressBook'),
     account_id: accountId,
@@ -76,10 +85,11 @@ function insert(db: Db, accountId: AccountId, input: AddressBookInput, isDefault
     sort_order: checkSortOrder(input.sortOrder ?? 0),
     is_default: isDefault ? 1 : 0,
     is_subscribed: input.isSubscribed === false ? 0 : 1,
+    role,
   };
   db.prepare(
-    `INSERT INTO address_books (id, account_id, name, description, sort_order, is_default, is_subscribed)
-     VALUES (@id, @account_id, @name, @description, @sort_order, @is_default, @is_subscribed)`,
+    `INSERT INTO address_books (id, account_id, name, description, sort_order, is_default, is_subscribed, role)
+     VALUES (@id, @account_id, @name, @description, @sort_order, @is_default, @is_subscribed, @role)`,
   ).run(row);
   changeLog.record(db, accountId, 'AddressBook', [[row.id, 'created']]);
   return row;
@@ -194,6 +204,10 @@ export function destroyAddressBook(
   db.transaction(() => {
     const row = loadRow(db, accountId, id);
     if (row.is_default === 1) throw new ForbiddenError('The default address book cannot be destroyed');
+    if (row.role === 'recent')
+      throw new ForbiddenError(
+        'The recent addresses book cannot be destroyed: turn its collection off instead',
+      );
     const members = db
       .prepare(
         `SELECT b.card_id AS id, (SELECT count(*) FROM contact_card_books o WHERE o.card_id = b.card_id) AS books
@@ -221,6 +235,8 @@ export function deleteCardRow(db: Db, cardId: string): void {
     number | undefined;
   if (rowid === undefined) return;
   db.prepare('DELETE FROM contact_cards_fts WHERE rowid = ?').run(rowid);
+  db.prepare('DELETE FROM contact_card_text WHERE rowid = ?').run(rowid);
+  db.prepare('DELETE FROM contact_card_members WHERE card_id = ?').run(cardId);
   db.prepare('DELETE FROM contact_card_books WHERE card_id = ?').run(cardId);
   db.prepare('DELETE FROM contact_card_addresses WHERE card_id = ?').run(cardId);
   db.prepare('DELETE FROM contact_cards WHERE id = ?').run(cardId);
@@ -234,4 +250,5 @@ export function deleteAccountContacts(db: Db, accountId: AccountId): void {
     .all(accountId) as string[];
   for (const id of ids) deleteCardRow(db, id);
   db.prepare('DELETE FROM address_books WHERE account_id = ?').run(accountId);
+  db.prepare('DELETE FROM contact_settings WHERE account_id = ?').run(accountId);
 }

@@ -7,12 +7,14 @@ import type {
   ContactCardRecord,
   ContactSearch,
 } from '../../contacts-model.js';
+import { contactTextFields } from '../../contacts-model.js';
 import { InvalidInputError, NotFoundError, StoreError, TooLargeError } from '../../errors.js';
 import { newId } from '../../ids.js';
 import { sqliteChangeLog as changeLog } from '../change-log.js';
 import type { Db } from '../open-database.js';
 import { deleteCardRow, ensureDefaultAddressBook } from './address-books.js';
 import { contactLimits } from './limits.js';
+import { textColumns } from './text-columns.js';
 
 interface Row {
   rowid: number;
@@ -63,7 +65,19 @@ function checkCard(input: ContactCardInput): void {
     );
 }
 
-function writeIndex(db: Db, cardId: string, rowid: number, index: ContactCardIndex): void {
+/** The version of what writeIndex derives; rows with an older one are re-derived by the caller. */
+export const contactIndexVersion = 2;
+
+/** Separates (and starts) the values of a field in `contact_card_text`; never part of a value. */
+export const valueSeparator = '\u001f';
+
+/** A field's values as one `contact_card_text` column: lower-cased, each after the separator. */
+function fieldText(values: readonly string[] | undefined): string {
+  return (values ?? []).map((v) => valueSeparator + v.toLowerCase().replaceAll(valueSeparator, ' ')).join('');
+}
+
+/** Writes what the store's queries read of a card (not logged: the caller logs the change). */
+export function writeIndex(db: Db, cardId: string, rowid: number, index: ContactCardIndex): void {
   db.prepare('DELETE FROM contact_card_addresses WHERE card_id = ?').run(cardId);
   const add = db.prepare(
     'INSERT OR IGNORE INTO contact_card_addresses (card_id, kind, value) VALUES (?, ?, ?)',
@@ -76,7 +90,21 @@ function writeIndex(db: Db, cardId: string, rowid: number, index: ContactCardInd
     rowid,
     [index.text, ...index.emails, ...index.phones].join(' '),
   );
+  db.prepare('DELETE FROM contact_card_text WHERE rowid = ?').run(rowid);
+  const fields = index.fields ?? {};
+  db.prepare(
+    `INSERT INTO contact_card_text (rowid, ${textColumns.join(', ')}) VALUES (?${', ?'.repeat(textColumns.length)})`,
+  ).run(rowid, ...contactTextFields.map((field) => fieldText(fields[field])));
+  db.prepare('DELETE FROM contact_card_members WHERE card_id = ?').run(cardId);
+  const member = db.prepare('INSERT OR IGNORE INTO contact_card_members (card_id, member) VALUES (?, ?)');
+  for (const uid of index.members ?? []) member.run(cardId, uid);
+  db.prepare(
+    'UPDATE contact_cards SET card_created = ?, card_updated = ?, index_version = ? WHERE rowid = ?',
+  ).run(timeOf(index.created), timeOf(index.updated), contactIndexVersion, rowid);
 }
+
+const timeOf = (date: Date | null | undefined) =>
+  date == null || Number.isNaN(+date) ? null : Math.trunc(+date);
 
 function writeBooks(db: Db, cardId: string, books: readonly AddressBookId[]): void {
   db.prepare('DELETE FROM contact_card_books WHERE card_id = ?').run(cardId);
@@ -235,4 +263,29 @@ export function markContactsUsed(db: Db, accountId: AccountId, emails: readonly 
       emails.reduce((n, email) => n + update.run(+at, accountId, email.toLowerCase()).changes, 0),
     )
     .immediate();
+}
+
+/** Up to `limit` of the account's cards whose index predates contactIndexVersion. */
+export function contactCardsToReindex(db: Db, accountId: AccountId, limit: number): ContactCardRecord[] {
+  return (
+    db
+      .prepare(`${selectCards} WHERE c.account_id = ? AND c.index_version < ? LIMIT ?`)
+      .all(accountId, contactIndexVersion, limit) as Row[]
+  ).map(toRecord);
+}
+
+/** Replaces the index of cards (the caller re-derived it from the same JSON): not a change, not logged. */
+export function reindexContactCards(
+  db: Db,
+  accountId: AccountId,
+  entries: readonly { id: ContactCardId; index: ContactCardIndex }[],
+): void {
+  db.transaction(() => {
+    for (const { id, index } of entries) {
+      const row = db
+        .prepare('SELECT rowid FROM contact_cards WHERE id = ? AND account_id = ?')
+        .get(id, accountId) as { rowid: number } | undefined;
+      if (row !== undefined) writeIndex(db, id, row.rowid, index);
+    }
+  }).immediate();
 }

@@ -11,4 +11,8 @@ export const contactLimits = {
   maxAddressesPerCard: 200,
   /** Results of one autocomplete search. */
   maxSearchResults: 200,
+  /** Conditions and operators in one card filter. */
+  maxFilterConditions: 100,
+  /** Cards the `recent` book keeps: the least recently used go beyond it. */
+  maxRecentCards: 500,
 } as const;
