@@ -3,11 +3,10 @@ import { AddressBookNotEmptyError, contactLimits } from '@colibri/mail-store';
 import type { AccountId } from '@colibri/mail-store';
 import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
-import { resolveId } from '../shared/creation-ids.js';
+import { collectionSet, setDefaultOnSuccess } from '../shared/collection-set.js';
 import { toAddressBookId } from '../shared/ids.js';
 import { parseArgs } from '../shared/parse-args.js';
-import { beginSet, overQuotaAt, setErrorOf } from '../shared/set-helpers.js';
-import { applySetItems, setResponse } from '../shared/set-loop.js';
+import { overQuotaAt, setErrorOf } from '../shared/set-helpers.js';
 import { parseAddressBookCreate, parseAddressBookPatch } from './set-fields.js';
 import { addressBookToWire } from './to-wire.js';
 
@@ -89,28 +88,22 @@ export async function addressBookSet(
 ): Promise<MethodResult<'AddressBook/set'>> {
   const { onDestroyRemoveContents, onSuccessSetIsDefault, ...standard } = rawArgs;
   const extra = parseArgs(extraSchema, { onDestroyRemoveContents, onSuccessSetIsDefault });
-  const { args, accountId, oldState } = await beginSet('AddressBook', standard, ctx);
-  const out = await applySetItems<AddressBook>(ctx, args, {
-    create: (values) => createOne(ctx, accountId, values),
-    update: (id, patch) => updateOne(ctx, accountId, id, patch),
-    destroy: (id) => destroyOne(ctx, accountId, id, extra.onDestroyRemoveContents === true),
-  });
-  const failed = [out.notCreated, out.notUpdated, out.notDestroyed].some((m) => Object.keys(m).length > 0);
-  if (!failed && extra.onSuccessSetIsDefault != null) {
-    const target = toAddressBookId(resolveId(ctx, extra.onSuccessSetIsDefault) ?? '');
-    const books = await ctx.store.listAddressBooks(accountId);
-    if (target !== null && books.some((b) => b.id === target)) {
-      const creationIdOf = new Map(Object.entries(out.created).map(([cid, c]) => [c.id, cid]));
-      for (const changed of await ctx.store.setDefaultAddressBook(accountId, target)) {
-        const isDefault = changed === target;
-        const creationId = creationIdOf.get(changed);
-        if (creationId !== undefined) out.created[creationId] = { ...out.created[creationId], isDefault };
-        else out.updated[changed] = { ...out.updated[changed], isDefault };
-      }
-    }
-  }
-  return setResponse(
-    { accountId, oldState, newState: await ctx.store.getState(accountId, 'AddressBook') },
-    out,
+  return collectionSet<AddressBook>(
+    'AddressBook',
+    standard,
+    ctx,
+    (accountId) => ({
+      create: (values) => createOne(ctx, accountId, values),
+      update: (id, patch) => updateOne(ctx, accountId, id, patch),
+      destroy: (id) => destroyOne(ctx, accountId, id, extra.onDestroyRemoveContents === true),
+    }),
+    {
+      after: (accountId, out) =>
+        setDefaultOnSuccess(ctx, out, extra.onSuccessSetIsDefault, {
+          toId: toAddressBookId,
+          exists: async (id) => (await ctx.store.listAddressBooks(accountId)).some((b) => b.id === id),
+          makeDefault: (id) => ctx.store.setDefaultAddressBook(accountId, id),
+        }),
+    },
   );
 }

@@ -3,11 +3,10 @@ import { CalendarFieldError, CalendarHasEventsError, StoreError, calendarLimits 
 import type { AccountId } from '@colibri/mail-store';
 import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
-import { resolveId } from '../shared/creation-ids.js';
+import { collectionSet, setDefaultOnSuccess } from '../shared/collection-set.js';
 import { toCalendarId } from '../shared/ids.js';
 import { parseArgs } from '../shared/parse-args.js';
-import { beginSet, overQuotaAt, setErrorOf } from '../shared/set-helpers.js';
-import { applySetItems, setResponse } from '../shared/set-loop.js';
+import { overQuotaAt, setErrorOf } from '../shared/set-helpers.js';
 import { parseCalendarCreate, parseCalendarPatch } from './set-fields.js';
 import { calendarToWire } from './to-wire.js';
 
@@ -102,30 +101,27 @@ export async function calendarSet(
 ): Promise<MethodResult<'Calendar/set'>> {
   const { onDestroyRemoveEvents, onSuccessSetIsDefault, ...standard } = rawArgs;
   const extra = parseArgs(extraSchema, { onDestroyRemoveEvents, onSuccessSetIsDefault });
-  const { args, accountId, oldState } = await beginSet('Calendar', standard, ctx);
-  const out = await applySetItems<WireCalendar>(ctx, args, {
-    create: (values) => createOne(ctx, accountId, values),
-    update: (id, patch) => updateOne(ctx, accountId, id, patch),
-    destroy: (id) => destroyOne(ctx, accountId, id, extra.onDestroyRemoveEvents === true),
-  });
-  const failed = [out.notCreated, out.notUpdated, out.notDestroyed].some((m) => Object.keys(m).length > 0);
-  if (!failed && extra.onSuccessSetIsDefault != null) {
-    const target = toCalendarId(resolveId(ctx, extra.onSuccessSetIsDefault) ?? '');
-    const before = await ctx.store.listCalendars(accountId);
-    const previous = before.find((c) => c.isDefault);
-    if (target !== null && before.some((c) => c.id === target) && previous?.id !== target) {
-      await ctx.store.setDefaultCalendar(accountId, target);
-      const creationIdOf = new Map(Object.entries(out.created).map(([cid, c]) => [c.id, cid]));
-      for (const [id, isDefault] of [
-        [previous?.id, false],
-        [target, true],
-      ] as const) {
-        if (id === undefined) continue;
-        const creationId = creationIdOf.get(id);
-        if (creationId !== undefined) out.created[creationId] = { ...out.created[creationId], isDefault };
-        else out.updated[id] = { ...out.updated[id], isDefault };
-      }
-    }
-  }
-  return setResponse({ accountId, oldState, newState: await ctx.store.getState(accountId, 'Calendar') }, out);
+  return collectionSet<WireCalendar>(
+    'Calendar',
+    standard,
+    ctx,
+    (accountId) => ({
+      create: (values) => createOne(ctx, accountId, values),
+      update: (id, patch) => updateOne(ctx, accountId, id, patch),
+      destroy: (id) => destroyOne(ctx, accountId, id, extra.onDestroyRemoveEvents === true),
+    }),
+    {
+      after: (accountId, out) =>
+        setDefaultOnSuccess(ctx, out, extra.onSuccessSetIsDefault, {
+          toId: toCalendarId,
+          exists: async (id) => (await ctx.store.listCalendars(accountId)).some((c) => c.id === id),
+          makeDefault: async (id) => {
+            const previous = (await ctx.store.listCalendars(accountId)).find((c) => c.isDefault);
+            if (previous?.id === id) return [];
+            await ctx.store.setDefaultCalendar(accountId, id);
+            return previous === undefined ? [id] : [previous.id, id];
+          },
+        }),
+    },
+  );
 }

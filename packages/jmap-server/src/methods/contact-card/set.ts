@@ -3,8 +3,8 @@ import { StoreError } from '@colibri/mail-store';
 import type { AccountId } from '@colibri/mail-store';
 import type { MethodContext } from '../../method-context.js';
 import { toContactCardId } from '../shared/ids.js';
-import { beginSet, setErrorOf } from '../shared/set-helpers.js';
-import { applySetItems, setResponse } from '../shared/set-loop.js';
+import { collectionSet } from '../shared/collection-set.js';
+import { setErrorOf } from '../shared/set-helpers.js';
 import { cardInput } from './card-input.js';
 import { applyPatch } from './patch.js';
 import { contactCardToWire } from './to-wire.js';
@@ -90,14 +90,9 @@ export async function contactCardSet(
   rawArgs: Record<string, unknown>,
   ctx: MethodContext,
 ): Promise<MethodResult<'ContactCard/set'>> {
-  const { args, accountId, oldState } = await beginSet('ContactCard', rawArgs, ctx);
-  const out = await applySetItems<ContactCard>(ctx, args, {
+  return collectionSet<ContactCard>('ContactCard', rawArgs, ctx, (accountId) => ({
     create: (values) => createCard(ctx, accountId, values),
     update: (id, patch) => updateOne(ctx, accountId, id, patch),
     destroy: (id) => destroyOne(ctx, accountId, id),
-  });
-  return setResponse(
-    { accountId, oldState, newState: await ctx.store.getState(accountId, 'ContactCard') },
-    out,
-  );
+  }));
 }
