@@ -13,6 +13,7 @@ import { shareNotificationsMigration } from './share-notifications.js';
 import { meetingRoomsMigration } from './meeting-rooms.js';
 import { calendarEventsMigration, calendarsMigration } from './calendars/calendar-migrations.js';
 import { contactsMigration } from './contacts/migration.js';
+import { collectionSharesMigration } from './collection-shares.js';
 
 export interface Migration {
   version: number;
@@ -689,4 +690,5 @@ export const migrations: readonly Migration[] = [
   calendarEventsMigration,
   meetingRoomsMigration,
   contactsMigration,
+  collectionSharesMigration,
 ];

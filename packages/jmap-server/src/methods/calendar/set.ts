@@ -1,12 +1,20 @@
 import type { Calendar as WireCalendar, MethodResult, SetError } from '@colibri/jmap-types';
-import { CalendarFieldError, CalendarHasEventsError, StoreError, calendarLimits } from '@colibri/mail-store';
-import type { AccountId } from '@colibri/mail-store';
+import {
+  CALENDAR_RIGHT_NAMES,
+  CalendarFieldError,
+  CalendarHasEventsError,
+  StoreError,
+  calendarLimits,
+} from '@colibri/mail-store';
+import { seesCollection } from '../../collection-access.js';
 import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
 import { collectionSet, setDefaultOnSuccess } from '../shared/collection-set.js';
 import { toCalendarId } from '../shared/ids.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { overQuotaAt, setErrorOf } from '../shared/set-helpers.js';
+import { applyCollectionShares, takeShareWith } from '../shared/share-with.js';
+import { accountOf, calendarRights, loadCalendarView, visibleCalendars, type CalendarView } from './access.js';
 import { parseCalendarCreate, parseCalendarPatch } from './set-fields.js';
 import { calendarToWire } from './to-wire.js';
 
@@ -29,12 +37,27 @@ function calendarSetError(error: unknown): SetError {
   return setErrorOf(error);
 }
 
+/** JMAP Calendars §4: mayWriteAll entails mayWriteOwn, mayUpdatePrivate and mayRSVP. */
+function implyCalendarRights(rights: Record<string, boolean>): Record<string, boolean> {
+  return rights.mayWriteAll === true
+    ? { ...rights, mayWriteOwn: true, mayUpdatePrivate: true, mayRSVP: true }
+    : rights;
+}
+
+const shareWithOf = (view: CalendarView, id: string) => view.shareWith.get(id) ?? null;
+
 async function createOne(
   ctx: MethodContext,
-  accountId: AccountId,
+  view: CalendarView,
   values: Record<string, unknown>,
 ): Promise<{ created: Partial<WireCalendar> } | { error: SetError }> {
-  const input = parseCalendarCreate(values);
+  const accountId = accountOf(view);
+  // JMAP Calendars §1.4.1 mayCreateCalendar: false in an account shared with the user.
+  if (view.access.shares !== null)
+    return { error: { type: 'forbidden', description: 'Only the owner creates calendars here.' } };
+  const split = takeShareWith(values, null, CALENDAR_RIGHT_NAMES);
+  if ('type' in split) return { error: split };
+  const input = parseCalendarCreate(split.rest);
   if ('type' in input) return { error: input };
   const full = overQuotaAt(
     (await ctx.store.listCalendars(accountId)).length,
@@ -43,7 +66,26 @@ async function createOne(
   );
   if (full !== null) return { error: full };
   try {
-    const wire = calendarToWire(await ctx.store.createCalendar(accountId, input));
+    const calendar = await ctx.store.createCalendar(accountId, input);
+    if (split.shareWith !== undefined) {
+      const refused = await applyCollectionShares(
+        ctx,
+        accountId,
+        'calendar',
+        calendar.id,
+        split.shareWith,
+        implyCalendarRights,
+      );
+      if (refused !== null) {
+        await ctx.store.destroyCalendar(accountId, calendar.id, { removeEvents: true });
+        return { error: refused };
+      }
+    }
+    const shares = await loadCalendarView(ctx, accountId);
+    const wire = calendarToWire(calendar, {
+      rights: calendarRights(shares, calendar.id),
+      shareWith: shares.shareWith.get(calendar.id),
+    });
     // RFC 8620 §5.3: the server-set properties and those the client left to their defaults.
     const { id, isDefault, myRights, shareWith } = wire;
     const defaults = Object.fromEntries(Object.entries(wire).filter(([key]) => !(key in values)));
@@ -55,18 +97,37 @@ async function createOne(
 
 async function updateOne(
   ctx: MethodContext,
-  accountId: AccountId,
+  view: CalendarView,
   id: string,
   patch: Record<string, unknown>,
 ): Promise<SetError | null> {
+  const accountId = accountOf(view);
   const calendarId = toCalendarId(id);
-  const current = (await ctx.store.listCalendars(accountId)).find((c) => c.id === calendarId);
+  const current = (await visibleCalendars(ctx, view)).find((c) => c.id === calendarId);
   if (calendarId === null || current === undefined) return { type: 'notFound' };
-  const input = parseCalendarPatch(patch, { ...calendarToWire(current) });
+  const rights = calendarRights(view, calendarId);
+  const split = takeShareWith(patch, shareWithOf(view, calendarId), CALENDAR_RIGHT_NAMES);
+  if ('type' in split) return split;
+  // RFC 9670 §4: shareWith is changed by those with mayAdmin; the rest of a shared calendar is
+  // its owner's (a sharee may echo what they read).
+  if (split.shareWith !== undefined && !rights.mayAdmin)
+    return { type: 'forbidden', description: 'You may not change who this calendar is shared with.' };
+  const wire = calendarToWire(current, { rights, shareWith: view.shareWith.get(calendarId) });
+  const input = parseCalendarPatch(split.rest, { ...wire });
   if ('type' in input) return input;
+  if (view.access.shares !== null && Object.keys(input).length > 0)
+    return { type: 'forbidden', description: 'Only the owner changes this calendar.' };
   try {
     if (Object.keys(input).length > 0) await ctx.store.updateCalendar(accountId, calendarId, input);
-    return null;
+    if (split.shareWith === undefined) return null;
+    return await applyCollectionShares(
+      ctx,
+      accountId,
+      'calendar',
+      calendarId,
+      split.shareWith,
+      implyCalendarRights,
+    );
   } catch (error) {
     return calendarSetError(error);
   }
@@ -74,14 +135,16 @@ async function updateOne(
 
 async function destroyOne(
   ctx: MethodContext,
-  accountId: AccountId,
+  view: CalendarView,
   id: string,
   removeEvents: boolean,
 ): Promise<SetError | null> {
   const calendarId = toCalendarId(id);
-  if (calendarId === null) return { type: 'notFound' };
+  if (calendarId === null || !seesCollection(view.access, calendarId)) return { type: 'notFound' };
+  if (!calendarRights(view, calendarId).mayDelete)
+    return { type: 'forbidden', description: 'You may not delete this calendar.' };
   try {
-    await ctx.store.destroyCalendar(accountId, calendarId, { removeEvents });
+    await ctx.store.destroyCalendar(accountOf(view), calendarId, { removeEvents });
     return null;
   } catch (error) {
     return calendarSetError(error);
@@ -101,18 +164,27 @@ export async function calendarSet(
 ): Promise<MethodResult<'Calendar/set'>> {
   const { onDestroyRemoveEvents, onSuccessSetIsDefault, ...standard } = rawArgs;
   const extra = parseArgs(extraSchema, { onDestroyRemoveEvents, onSuccessSetIsDefault });
+  let view: CalendarView | null = null;
   return collectionSet<WireCalendar>(
     'Calendar',
     standard,
     ctx,
-    (accountId) => ({
-      create: (values) => createOne(ctx, accountId, values),
-      update: (id, patch) => updateOne(ctx, accountId, id, patch),
-      destroy: (id) => destroyOne(ctx, accountId, id, extra.onDestroyRemoveEvents === true),
-    }),
+    () => {
+      const reached = view!;
+      return {
+        create: (values) => createOne(ctx, reached, values),
+        update: (id, patch) => updateOne(ctx, reached, id, patch),
+        destroy: (id) => destroyOne(ctx, reached, id, extra.onDestroyRemoveEvents === true),
+      };
+    },
     {
-      after: (accountId, out) =>
-        setDefaultOnSuccess(ctx, out, extra.onSuccessSetIsDefault, {
+      authorise: async (ctx, accountId) => {
+        view = await loadCalendarView(ctx, accountId);
+        return view.access.accountId;
+      },
+      // The default calendar is the owner's choice: a sharee's onSuccessSetIsDefault is ignored.
+      after: async (accountId, out) =>
+        view?.access.shares !== null ? undefined : setDefaultOnSuccess(ctx, out, extra.onSuccessSetIsDefault, {
           toId: toCalendarId,
           exists: async (id) => (await ctx.store.listCalendars(accountId)).some((c) => c.id === id),
           makeDefault: async (id) => {
