@@ -50,6 +50,9 @@ export function collectionRights<K extends SharedCollectionKind>(
 }
 
 /** Whether the principal sees the collection at all (it is theirs, or shared with them). */
-export function seesCollection(access: CollectionAccess<SharedCollectionKind>, collectionId: string): boolean {
+export function seesCollection(
+  access: CollectionAccess<SharedCollectionKind>,
+  collectionId: string,
+): boolean {
   return access.shares === null || access.shares.has(collectionId);
 }

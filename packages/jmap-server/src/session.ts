@@ -85,10 +85,7 @@ const WRITE_RIGHTS = MAILBOX_RIGHT_NAMES.filter((right) => right !== 'mayReadIte
  * The accounts in the principal's Session: their own and those shared with them that they
  * subscribe to. Push (RFC 8620 §7) sends StateChanges for these and no others (RFC 9670 §1.4).
  */
-export async function accountIdsOf(
-  store: ShareLister,
-  principal: Principal,
-): Promise<string[]> {
+export async function accountIdsOf(store: ShareLister, principal: Principal): Promise<string[]> {
   return [principal.accountId, ...(await sharedSessionAccounts(store, principal)).map((a) => a.accountId)];
 }
 

@@ -39,7 +39,9 @@ function toMask(kind: SharedCollectionKind, rights: Readonly<Record<string, bool
 
 function toRights<K extends SharedCollectionKind>(kind: K, mask: number): CollectionRights<K> {
   const names: readonly string[] = KINDS[kind].names;
-  return Object.fromEntries(names.map((name, bit) => [name, (mask & (1 << bit)) !== 0])) as CollectionRights<K>;
+  return Object.fromEntries(
+    names.map((name, bit) => [name, (mask & (1 << bit)) !== 0]),
+  ) as CollectionRights<K>;
 }
 
 function toShare<K extends SharedCollectionKind>(kind: K, r: ShareRow): CollectionShare<K> {
@@ -101,21 +103,26 @@ export function setCollectionShares(
         `A ${kind} can be shared with at most ${collectionShareLimits.maxGranteesPerCollection} principals`,
       );
     for (const granteeId of wanted.keys()) {
-      if (granteeId === accountId) throw new InvalidInputError(`The owner of a ${kind} cannot be among its sharees`);
+      if (granteeId === accountId)
+        throw new InvalidInputError(`The owner of a ${kind} cannot be among its sharees`);
       if (!db.prepare('SELECT 1 FROM accounts WHERE id = ?').get(granteeId))
         throw new InvalidInputError(`No principal ${granteeId}`);
     }
     const current = new Map(
       (
-        db
-          .prepare(`SELECT grantee_id, rights FROM ${table} WHERE collection_id = ?`)
-          .all(collectionId) as { grantee_id: string; rights: number }[]
+        db.prepare(`SELECT grantee_id, rights FROM ${table} WHERE collection_id = ?`).all(collectionId) as {
+          grantee_id: string;
+          rights: number;
+        }[]
       ).map((r) => [r.grantee_id, r.rights]),
     );
     let changed = false;
     for (const granteeId of current.keys()) {
       if (wanted.has(granteeId as AccountId)) continue;
-      db.prepare(`DELETE FROM ${table} WHERE collection_id = ? AND grantee_id = ?`).run(collectionId, granteeId);
+      db.prepare(`DELETE FROM ${table} WHERE collection_id = ? AND grantee_id = ?`).run(
+        collectionId,
+        granteeId,
+      );
       changed = true;
     }
     for (const [granteeId, mask] of wanted) {

@@ -40,7 +40,9 @@ function onlyPrivateProperties(data: Record<string, unknown>): Record<string, un
       const overrides = Object.entries(value as Record<string, Record<string, unknown>>).map(
         ([recurrenceId, patch]) => [
           recurrenceId,
-          Object.fromEntries(Object.entries(patch).filter(([path]) => PRIVATE_PROPERTIES.has(path.split('/')[0]!))),
+          Object.fromEntries(
+            Object.entries(patch).filter(([path]) => PRIVATE_PROPERTIES.has(path.split('/')[0]!)),
+          ),
         ],
       );
       return [key, Object.fromEntries(overrides)];
@@ -49,7 +51,10 @@ function onlyPrivateProperties(data: Record<string, unknown>): Record<string, un
 }
 
 /** The principal's rights on an event: the union of those on its calendars (JMAP Calendars §4). */
-export function eventRights(view: CalendarView, record: Pick<CalendarEventRecord, 'calendarIds'>): CalendarRights {
+export function eventRights(
+  view: CalendarView,
+  record: Pick<CalendarEventRecord, 'calendarIds'>,
+): CalendarRights {
   const all = record.calendarIds.map((id) => calendarRights(view, id));
   const any = (right: keyof CalendarRights) => all.some((rights) => rights[right]);
   return {
@@ -98,7 +103,8 @@ function participantsOf(data: Record<string, unknown>): [string, Participant][] 
 }
 
 function isOneOf(participant: Participant, addresses: ReadonlySet<string>): boolean {
-  if (participant.email !== undefined && addresses.has(`mailto:${participant.email.toLowerCase()}`)) return true;
+  if (participant.email !== undefined && addresses.has(`mailto:${participant.email.toLowerCase()}`))
+    return true;
   return Object.values(participant.sendTo ?? {}).some((uri) => addresses.has(uri.toLowerCase()));
 }
 

@@ -71,8 +71,7 @@ async function writeRefusal(
 ): Promise<SetError | null> {
   if (view.access.shares === null) return null;
   const before = mayWriteIn(ctx, view, record.calendarIds, record.data);
-  if (patch === 'destroy')
-    return before ? null : forbidden('You may not remove events from this calendar.');
+  if (patch === 'destroy') return before ? null : forbidden('You may not remove events from this calendar.');
   const newIds = Object.keys((after?.calendarIds as Record<string, unknown> | undefined) ?? {});
   if (before && (after === undefined || mayWriteIn(ctx, view, newIds, after))) return null;
   const rights = eventRights(view, record);
@@ -140,7 +139,9 @@ async function changeOccurrence(
   patch: Record<string, unknown> | 'destroy',
 ): Promise<SetError | null> {
   const instance = parseInstanceId(id);
-  const [record] = instance ? await ctx.store.getCalendarEvents(view.access.accountId, [instance.baseId]) : [];
+  const [record] = instance
+    ? await ctx.store.getCalendarEvents(view.access.accountId, [instance.baseId])
+    : [];
   if (!instance || !record || visibleEvent(view, record) === null) return { type: 'notFound' };
   const refused = await writeRefusal(ctx, view, record, patch);
   if (refused !== null) return refused;

@@ -16,7 +16,10 @@ export async function loadCalendarView(ctx: MethodContext, accountId: string): P
   const access = await requireCollectionAccess(ctx, accountId, 'calendar');
   const shareWith = new Map<string, Record<string, CalendarRights>>();
   for (const share of await ctx.store.listCollectionShares(access.accountId, 'calendar'))
-    shareWith.set(share.collectionId, { ...shareWith.get(share.collectionId), [share.granteeId]: share.rights });
+    shareWith.set(share.collectionId, {
+      ...shareWith.get(share.collectionId),
+      [share.granteeId]: share.rights,
+    });
   return { access, shareWith };
 }
 

@@ -19,6 +19,9 @@ export async function calendarGet(
     },
     list: () => visibleCalendars(ctx, view!),
     toWire: (calendar) =>
-      calendarToWire(calendar, { rights: calendarRights(view!, calendar.id), shareWith: view!.shareWith.get(calendar.id) }),
+      calendarToWire(calendar, {
+        rights: calendarRights(view!, calendar.id),
+        shareWith: view!.shareWith.get(calendar.id),
+      }),
   });
 }

@@ -14,7 +14,13 @@ import { toCalendarId } from '../shared/ids.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { overQuotaAt, setErrorOf } from '../shared/set-helpers.js';
 import { applyCollectionShares, takeShareWith } from '../shared/share-with.js';
-import { accountOf, calendarRights, loadCalendarView, visibleCalendars, type CalendarView } from './access.js';
+import {
+  accountOf,
+  calendarRights,
+  loadCalendarView,
+  visibleCalendars,
+  type CalendarView,
+} from './access.js';
 import { parseCalendarCreate, parseCalendarPatch } from './set-fields.js';
 import { calendarToWire } from './to-wire.js';
 
@@ -184,16 +190,18 @@ export async function calendarSet(
       },
       // The default calendar is the owner's choice: a sharee's onSuccessSetIsDefault is ignored.
       after: async (accountId, out) =>
-        view?.access.shares !== null ? undefined : setDefaultOnSuccess(ctx, out, extra.onSuccessSetIsDefault, {
-          toId: toCalendarId,
-          exists: async (id) => (await ctx.store.listCalendars(accountId)).some((c) => c.id === id),
-          makeDefault: async (id) => {
-            const previous = (await ctx.store.listCalendars(accountId)).find((c) => c.isDefault);
-            if (previous?.id === id) return [];
-            await ctx.store.setDefaultCalendar(accountId, id);
-            return previous === undefined ? [id] : [previous.id, id];
-          },
-        }),
+        view?.access.shares !== null
+          ? undefined
+          : setDefaultOnSuccess(ctx, out, extra.onSuccessSetIsDefault, {
+              toId: toCalendarId,
+              exists: async (id) => (await ctx.store.listCalendars(accountId)).some((c) => c.id === id),
+              makeDefault: async (id) => {
+                const previous = (await ctx.store.listCalendars(accountId)).find((c) => c.isDefault);
+                if (previous?.id === id) return [];
+                await ctx.store.setDefaultCalendar(accountId, id);
+                return previous === undefined ? [id] : [previous.id, id];
+              },
+            }),
     },
   );
 }

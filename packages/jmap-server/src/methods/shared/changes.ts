@@ -50,8 +50,7 @@ export async function changesFor(
   const args = parseArgs(changesArgsSchema, rawArgs);
   const access = mail === undefined ? null : await requireMailAccess(ctx, args.accountId);
   const collection = reach === undefined ? null : await reach(ctx, args.accountId);
-  const accountId =
-    access?.accountId ?? collection?.accountId ?? (await requireAccount(ctx, args.accountId));
+  const accountId = access?.accountId ?? collection?.accountId ?? (await requireAccount(ctx, args.accountId));
   try {
     const changes = await ctx.store.getChanges(
       accountId,

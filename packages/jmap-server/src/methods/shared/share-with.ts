@@ -66,7 +66,10 @@ export async function applyCollectionShares(
     const known = new Set((await directoryOf(ctx.store, ctx.principal)).map((a) => a.id as string));
     const unknown = wanted.map(([id]) => id).filter((id) => !known.has(id) || id === accountId);
     if (unknown.length > 0)
-      return invalidProperties(['shareWith'], `Not principals this can be shared with: ${unknown.join(', ')}.`);
+      return invalidProperties(
+        ['shareWith'],
+        `Not principals this can be shared with: ${unknown.join(', ')}.`,
+      );
   }
   try {
     await ctx.store.setCollectionShares(
