@@ -1,12 +1,14 @@
 import type { AddressBook, MethodResult, SetError } from '@colibri/jmap-types';
-import { AddressBookNotEmptyError, contactLimits } from '@colibri/mail-store';
-import type { AccountId } from '@colibri/mail-store';
+import { ADDRESS_BOOK_RIGHT_NAMES, AddressBookNotEmptyError, contactLimits } from '@colibri/mail-store';
+import { seesCollection } from '../../collection-access.js';
 import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
 import { collectionSet, setDefaultOnSuccess } from '../shared/collection-set.js';
 import { toAddressBookId } from '../shared/ids.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { overQuotaAt, setErrorOf } from '../shared/set-helpers.js';
+import { applyCollectionShares, takeShareWith } from '../shared/share-with.js';
+import { bookRights, loadBookView, type BookView } from './access.js';
 import { parseAddressBookCreate, parseAddressBookPatch } from './set-fields.js';
 import { addressBookToWire } from './to-wire.js';
 
@@ -16,12 +18,20 @@ const extraSchema = z.strictObject({
   onSuccessSetIsDefault: z.string().nullable().optional(),
 });
 
+const shareWithOf = (view: BookView, id: string) => view.shareWith.get(id) ?? null;
+
 async function createOne(
   ctx: MethodContext,
-  accountId: AccountId,
+  view: BookView,
   values: Record<string, unknown>,
 ): Promise<{ created: Partial<AddressBook> } | { error: SetError }> {
-  const input = parseAddressBookCreate(values);
+  const accountId = view.access.accountId;
+  // RFC 9610 §1.4.1 mayCreateAddressBook: false in an account shared with the user.
+  if (view.access.shares !== null)
+    return { error: { type: 'forbidden', description: 'Only the owner creates address books here.' } };
+  const split = takeShareWith(values, null, ADDRESS_BOOK_RIGHT_NAMES);
+  if ('type' in split) return { error: split };
+  const input = parseAddressBookCreate(split.rest);
   if ('type' in input) return { error: input };
   const full = overQuotaAt(
     (await ctx.store.listAddressBooks(accountId)).length,
@@ -30,7 +40,19 @@ async function createOne(
   );
   if (full !== null) return { error: full };
   try {
-    const book = addressBookToWire(await ctx.store.createAddressBook(accountId, input));
+    const record = await ctx.store.createAddressBook(accountId, input);
+    if (split.shareWith !== undefined) {
+      const refused = await applyCollectionShares(ctx, accountId, 'addressBook', record.id, split.shareWith);
+      if (refused !== null) {
+        await ctx.store.destroyAddressBook(accountId, record.id, { removeContents: true });
+        return { error: refused };
+      }
+    }
+    const shares = await loadBookView(ctx, accountId);
+    const book = addressBookToWire(record, {
+      rights: bookRights(shares, record.id),
+      shareWith: shares.shareWith.get(record.id),
+    });
     // RFC 8620 §5.3: the server-set properties and the defaults the client left out.
     const { id, isDefault, myRights, shareWith, description, sortOrder, isSubscribed } = book;
     return { created: { id, isDefault, myRights, shareWith, description, sortOrder, isSubscribed } };
@@ -41,17 +63,26 @@ async function createOne(
 
 async function updateOne(
   ctx: MethodContext,
-  accountId: AccountId,
+  view: BookView,
   id: string,
   patch: Record<string, unknown>,
 ): Promise<SetError | null> {
   const bookId = toAddressBookId(id);
-  if (bookId === null) return { type: 'notFound' };
-  const update = parseAddressBookPatch(patch);
+  if (bookId === null || !seesCollection(view.access, bookId)) return { type: 'notFound' };
+  const rights = bookRights(view, bookId);
+  const split = takeShareWith(patch, shareWithOf(view, bookId), ADDRESS_BOOK_RIGHT_NAMES);
+  if ('type' in split) return split;
+  // RFC 9610 §2 mayShare: who may change shareWith; the rest of a shared book is its owner's.
+  if (split.shareWith !== undefined && !rights.mayShare)
+    return { type: 'forbidden', description: 'You may not change who this address book is shared with.' };
+  const update = parseAddressBookPatch(split.rest);
   if ('type' in update) return update;
+  if (view.access.shares !== null && Object.keys(update).length > 0)
+    return { type: 'forbidden', description: 'Only the owner changes this address book.' };
   try {
-    await ctx.store.updateAddressBook(accountId, bookId, update);
-    return null;
+    if (view.access.shares === null) await ctx.store.updateAddressBook(view.access.accountId, bookId, update);
+    if (split.shareWith === undefined) return null;
+    return await applyCollectionShares(ctx, view.access.accountId, 'addressBook', bookId, split.shareWith);
   } catch (error) {
     return setErrorOf(error, ['name']);
   }
@@ -59,14 +90,16 @@ async function updateOne(
 
 async function destroyOne(
   ctx: MethodContext,
-  accountId: AccountId,
+  view: BookView,
   id: string,
   removeContents: boolean,
 ): Promise<SetError | null> {
   const bookId = toAddressBookId(id);
-  if (bookId === null) return { type: 'notFound' };
+  if (bookId === null || !seesCollection(view.access, bookId)) return { type: 'notFound' };
+  if (!bookRights(view, bookId).mayDelete)
+    return { type: 'forbidden', description: 'You may not delete this address book.' };
   try {
-    await ctx.store.destroyAddressBook(accountId, bookId, { removeContents });
+    await ctx.store.destroyAddressBook(view.access.accountId, bookId, { removeContents });
     return null;
   } catch (error) {
     // RFC 9610 §2.3: cards in this book and onDestroyRemoveContents not set.
@@ -88,22 +121,33 @@ export async function addressBookSet(
 ): Promise<MethodResult<'AddressBook/set'>> {
   const { onDestroyRemoveContents, onSuccessSetIsDefault, ...standard } = rawArgs;
   const extra = parseArgs(extraSchema, { onDestroyRemoveContents, onSuccessSetIsDefault });
+  let view: BookView | null = null;
   return collectionSet<AddressBook>(
     'AddressBook',
     standard,
     ctx,
-    (accountId) => ({
-      create: (values) => createOne(ctx, accountId, values),
-      update: (id, patch) => updateOne(ctx, accountId, id, patch),
-      destroy: (id) => destroyOne(ctx, accountId, id, extra.onDestroyRemoveContents === true),
-    }),
+    () => {
+      const reached = view!;
+      return {
+        create: (values) => createOne(ctx, reached, values),
+        update: (id, patch) => updateOne(ctx, reached, id, patch),
+        destroy: (id) => destroyOne(ctx, reached, id, extra.onDestroyRemoveContents === true),
+      };
+    },
     {
-      after: (accountId, out) =>
-        setDefaultOnSuccess(ctx, out, extra.onSuccessSetIsDefault, {
-          toId: toAddressBookId,
-          exists: async (id) => (await ctx.store.listAddressBooks(accountId)).some((b) => b.id === id),
-          makeDefault: (id) => ctx.store.setDefaultAddressBook(accountId, id),
-        }),
+      authorise: async (ctx, accountId) => {
+        view = await loadBookView(ctx, accountId);
+        return view.access.accountId;
+      },
+      // The default book is the owner's choice: a sharee's onSuccessSetIsDefault is ignored.
+      after: async (accountId, out) =>
+        view?.access.shares !== null
+          ? undefined
+          : setDefaultOnSuccess(ctx, out, extra.onSuccessSetIsDefault, {
+              toId: toAddressBookId,
+              exists: async (id) => (await ctx.store.listAddressBooks(accountId)).some((b) => b.id === id),
+              makeDefault: (id) => ctx.store.setDefaultAddressBook(accountId, id),
+            }),
     },
   );
 }
