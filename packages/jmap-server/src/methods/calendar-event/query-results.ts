@@ -87,7 +87,7 @@ const tooManyOccurrences = () =>
   );
 
 /** The occurrences of a record in [from, to) as results of their own (§5.11 expandRecurrences). */
-function occurrenceItems(
+export function occurrenceItems(
   record: CalendarEventRecord,
   from: number,
   to: number,
