@@ -246,6 +246,11 @@ describe('CalendarEvent methods in a shared calendar (JMAP Calendars §4 rights)
         },
       },
     });
+    // The delegate learns who the owner is as a participant (JMAP Calendars §3.1).
+    const [, identities] = await asBob('ParticipantIdentity/get', { ids: null });
+    expect((identities.list as Result[]).map((i) => i.calendarAddress)).toContain(
+      'mailto:alice@colibri.test',
+    );
     const [, answered] = await asBob('CalendarEvent/set', {
       update: { [invitation]: { 'participants/alice/participationStatus': 'accepted' } },
     });
