@@ -32,6 +32,7 @@ import { describeVacation } from './vacation.js';
 import { describeSieveScripts } from './sieve-scripts.js';
 import { describeCalendars } from './calendars.js';
 import { describeContacts } from './contacts.js';
+import { describeCollectionShares } from './collection-shares.js';
 import { describePushSubscriptions } from './push-subscriptions.js';
 import { describeApiTokens } from './api-tokens.js';
 import { describeMeetingRooms } from './meeting-rooms.js';
@@ -81,6 +82,7 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeSieveScripts(factory);
     describeCalendars(factory);
     describeContacts(factory);
+    describeCollectionShares(factory);
     describePushSubscriptions(factory);
     describeApiTokens(factory);
     describeMeetingRooms(factory);
