@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Capability } from '@colibri/jmap-types';
 import type { CoreCapability, Session, SessionAccount } from '@colibri/jmap-types';
-import { MAILBOX_RIGHT_NAMES } from '@colibri/mail-store';
+import { ADDRESS_BOOK_RIGHT_NAMES, CALENDAR_RIGHT_NAMES, MAILBOX_RIGHT_NAMES } from '@colibri/mail-store';
 import type { AccountId, MailStore } from '@colibri/mail-store';
 import { sharedAccountsOf } from './access.js';
 import { MAIL_ACCOUNT_CAPABILITY } from './limits.js';
@@ -29,24 +29,53 @@ export function sessionStateFor(accounts: readonly string[]): string {
 interface SharedSessionAccount {
   accountId: AccountId;
   isReadOnly: boolean;
+  /** What is shared there: mailboxes, calendars, address books. */
+  mail: boolean;
+  calendars: boolean;
+  contacts: boolean;
 }
 
+type ShareLister = Pick<MailStore, 'listSharesWith' | 'listCollectionSharesWith'>;
+
+/** The rights on a calendar or address book that let a sharee change something. */
+const COLLECTION_WRITE_RIGHTS: readonly string[] = [
+  ...CALENDAR_RIGHT_NAMES.filter((right) => right !== 'mayReadItems' && right !== 'mayReadFreeBusy'),
+  ...ADDRESS_BOOK_RIGHT_NAMES.filter((right) => right !== 'mayRead'),
+];
+
 /**
- * RFC 9670 §1.4: the Session lists an account shared with the user only while they subscribe to
- * at least one of its mailboxes; read-only when no share lets them add, remove or change anything.
+ * RFC 9670 §1.4: the Session lists an account shared with the user while they subscribe to at
+ * least one of its mailboxes, or while a calendar or address book of it is shared with them;
+ * read-only when no share lets them add, remove or change anything.
  */
 async function sharedSessionAccounts(
-  store: Pick<MailStore, 'listSharesWith'>,
+  store: ShareLister,
   principal: Principal,
   options: { unsubscribedToo?: boolean } = {},
 ): Promise<SharedSessionAccount[]> {
-  const accounts: SharedSessionAccount[] = [];
+  const byAccount = new Map<AccountId, SharedSessionAccount>();
+  const entry = (accountId: AccountId) => {
+    const found = byAccount.get(accountId);
+    if (found !== undefined) return found;
+    const created = { accountId, isReadOnly: true, mail: false, calendars: false, contacts: false };
+    byAccount.set(accountId, created);
+    return created;
+  };
   for (const [accountId, shares] of await sharedAccountsOf(store, principal)) {
     if (options.unsubscribedToo !== true && !shares.some((share) => share.isSubscribed)) continue;
-    const writes = shares.some(({ rights }) => WRITE_RIGHTS.some((right) => rights[right]));
-    accounts.push({ accountId, isReadOnly: !writes });
+    const account = entry(accountId);
+    account.mail = true;
+    if (shares.some(({ rights }) => WRITE_RIGHTS.some((right) => rights[right]))) account.isReadOnly = false;
   }
-  return accounts;
+  for (const share of await store.listCollectionSharesWith(principal.accountId)) {
+    if (share.accountId === principal.accountId) continue;
+    const account = entry(share.accountId);
+    if (share.kind === 'calendar') account.calendars = true;
+    else account.contacts = true;
+    const rights = share.rights as Readonly<Record<string, boolean>>;
+    if (COLLECTION_WRITE_RIGHTS.some((right) => rights[right] === true)) account.isReadOnly = false;
+  }
+  return [...byAccount.values()].sort((a, b) => a.accountId.localeCompare(b.accountId));
 }
 
 /** Every right but reading (and submitting, which a sharee never may): what makes an account writable. */
@@ -56,10 +85,7 @@ const WRITE_RIGHTS = MAILBOX_RIGHT_NAMES.filter((right) => right !== 'mayReadIte
  * The accounts in the principal's Session: their own and those shared with them that they
  * subscribe to. Push (RFC 8620 §7) sends StateChanges for these and no others (RFC 9670 §1.4).
  */
-export async function accountIdsOf(
-  store: Pick<MailStore, 'listSharesWith'>,
-  principal: Principal,
-): Promise<string[]> {
+export async function accountIdsOf(store: ShareLister, principal: Principal): Promise<string[]> {
   return [principal.accountId, ...(await sharedSessionAccounts(store, principal)).map((a) => a.accountId)];
 }
 
@@ -71,7 +97,10 @@ export async function currentSessionState(store: MailStore, principal: Principal
 function stateOf(principal: Principal, shared: readonly SharedSessionAccount[]): string {
   return sessionStateFor([
     principal.accountId,
-    ...shared.map((a) => `${a.accountId}:${a.isReadOnly ? 'r' : 'w'}`),
+    ...shared.map(
+      (a) =>
+        `${a.accountId}:${a.isReadOnly ? 'r' : 'w'}:${a.mail ? 'm' : ''}${a.calendars ? 'c' : ''}${a.contacts ? 'a' : ''}`,
+    ),
   ]);
 }
 
@@ -88,18 +117,29 @@ async function sharedAccountObjects(
 ): Promise<Record<string, SessionAccount>> {
   const owners = await Promise.all(shared.map((a) => store.getAccount(a.accountId)));
   return Object.fromEntries(
-    shared.map(({ accountId, isReadOnly }, index) => [
+    shared.map(({ accountId, isReadOnly, mail, calendars, contacts }, index) => [
       accountId,
       {
         name: owners[index]?.email ?? accountId,
         isPersonal: false,
         isReadOnly,
-        // Mail only: identities, submission, vacation, Sieve and quotas stay the owner's.
+        // What is shared only: identities, submission, vacation, Sieve and quotas stay the owner's.
         accountCapabilities: {
-          [Capability.Mail]: { ...MAIL_ACCOUNT_CAPABILITY, mayCreateTopLevelMailbox: false },
-          [Capability.Blob]: BLOB_ACCOUNT_CAPABILITY,
-          // Snoozing there needs the owner's Snoozed mailbox shared with the sharee (snooze.ts).
-          [Capability.Snooze]: SNOOZE_ACCOUNT_CAPABILITY,
+          ...(mail
+            ? {
+                [Capability.Mail]: { ...MAIL_ACCOUNT_CAPABILITY, mayCreateTopLevelMailbox: false },
+                [Capability.Blob]: BLOB_ACCOUNT_CAPABILITY,
+                // Snoozing there needs the owner's Snoozed mailbox shared with the sharee (snooze.ts).
+                [Capability.Snooze]: SNOOZE_ACCOUNT_CAPABILITY,
+              }
+            : {}),
+          // JMAP Calendars §1.4.1 and RFC 9610 §1.4.1: a sharee creates no calendar or book there.
+          ...(calendars
+            ? { [Capability.Calendars]: { ...CALENDARS_ACCOUNT_CAPABILITY, mayCreateCalendar: false } }
+            : {}),
+          ...(contacts
+            ? { [Capability.Contacts]: { ...CONTACTS_ACCOUNT_CAPABILITY, mayCreateAddressBook: false } }
+            : {}),
           ...principalsOwner(principal, accountId),
         },
       },

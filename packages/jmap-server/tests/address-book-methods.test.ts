@@ -64,7 +64,7 @@ describe('AddressBook/get, /set, /changes (RFC 9610 §2)', () => {
       sortOrder: 0,
       description: null,
       shareWith: null,
-      myRights: { mayRead: true, mayWrite: true, mayShare: false, mayDelete: true },
+      myRights: { mayRead: true, mayWrite: true, mayShare: true, mayDelete: true },
     });
   });
 

@@ -83,6 +83,8 @@ export type {
 export type {
   Principal as JmapPrincipal,
   PrincipalFilterCondition,
+  BusyPeriod,
+  GetAvailabilityArgs,
   PrincipalProperty,
   PrincipalType,
   PrincipalsAccountCapability,

@@ -75,6 +75,25 @@ export interface ShareNotificationFilterCondition {
   objectAccountId?: Id;
 }
 
+/** JMAP Calendars §2.2: a time the principal is busy, from Principal/getAvailability. */
+export interface BusyPeriod {
+  utcStart: UTCDate;
+  utcEnd: UTCDate;
+  busyStatus: 'confirmed' | 'tentative' | 'unavailable';
+  /** The event (or occurrence) behind it, when details were asked for and may be seen; else null. */
+  event: Record<string, unknown> | null;
+}
+
+/** JMAP Calendars §2.2: Principal/getAvailability's arguments. */
+export interface GetAvailabilityArgs {
+  accountId: Id;
+  id: Id;
+  utcStart: UTCDate;
+  utcEnd: UTCDate;
+  showDetails?: boolean;
+  eventProperties?: string[] | null;
+}
+
 export interface PrincipalMethods {
   'ShareNotification/get': {
     args: GetArgs<ShareNotificationProperty>;
@@ -92,4 +111,5 @@ export interface PrincipalMethods {
   'Principal/set': { args: SetArgs<Principal>; result: SetResult<Principal> };
   'Principal/query': { args: QueryArgs<PrincipalFilterCondition>; result: QueryResult };
   'Principal/queryChanges': { args: QueryChangesArgs<PrincipalFilterCondition>; result: QueryChangesResult };
+  'Principal/getAvailability': { args: GetAvailabilityArgs; result: { list: BusyPeriod[] } };
 }

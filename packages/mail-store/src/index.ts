@@ -63,6 +63,9 @@ export type {
   MailboxId,
   MailboxRightName,
   MailboxShare,
+  CollectionRights,
+  CollectionShare,
+  SharedCollectionKind,
   ShareNotification,
   ShareNotificationId,
   MailboxRole,
@@ -93,7 +96,8 @@ export {
 } from './errors.js';
 export type { QuotaLimit } from './errors.js';
 export { toAccountId, toDomainId, toEmailId, toMailboxId, toThreadId } from './ids.js';
-export { MAILBOX_RIGHT_NAMES } from './model.js';
+export { ADDRESS_BOOK_RIGHT_NAMES, CALENDAR_RIGHT_NAMES, MAILBOX_RIGHT_NAMES } from './model.js';
+export { collectionShareLimits } from './sqlite/collection-shares.js';
 export { mailboxShareLimits } from './sqlite/mailbox-shares.js';
 export { shareNotificationLimits } from './sqlite/share-notifications.js';
 export { toBlobId } from './blobs/blob-id.js';

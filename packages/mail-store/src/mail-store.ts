@@ -53,6 +53,8 @@ import type {
   MailboxRole,
   MailboxAccess,
   MailboxShare,
+  CollectionShare,
+  SharedCollectionKind,
   ShareNotification,
   ShareNotificationId,
   State,
@@ -274,6 +276,24 @@ export interface MailStore {
     isSubscribed: boolean,
   ): Promise<void>;
 
+  /** Every share of the account's calendars or address books (RFC 9670). */
+  listCollectionShares<K extends SharedCollectionKind>(
+    accountId: AccountId,
+    kind: K,
+  ): Promise<CollectionShare<K>[]>;
+  /** Every calendar and address book shared with the account, in other accounts. */
+  listCollectionSharesWith(granteeId: AccountId): Promise<CollectionShare[]>;
+  /**
+   * Replaces who a calendar or address book is shared with (a grantee with no right is dropped);
+   * its state moves when something changed. NotFoundError for a collection not the account's,
+   * InvalidInputError for the owner, an unknown account or too many grantees.
+   */
+  setCollectionShares(
+    accountId: AccountId,
+    kind: SharedCollectionKind,
+    collectionId: string,
+    shares: ReadonlyMap<AccountId, Readonly<Record<string, boolean>>>,
+  ): Promise<void>;
   /** RFC 9670 §3: the account's share notifications, oldest first. */
   listShareNotifications(accountId: AccountId): Promise<ShareNotification[]>;
   /** Dismisses one; NotFoundError for an unknown id or another account's. */

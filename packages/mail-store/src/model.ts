@@ -87,6 +87,42 @@ export const MAILBOX_RIGHT_NAMES = [
 export type MailboxRightName = (typeof MAILBOX_RIGHT_NAMES)[number];
 export type MailboxAccess = Readonly<Record<MailboxRightName, boolean>>;
 
+/** JMAP Calendars §4 CalendarRights: what a sharee may do with a calendar and its events. */
+export const CALENDAR_RIGHT_NAMES = [
+  'mayReadFreeBusy',
+  'mayReadItems',
+  'mayWriteAll',
+  'mayWriteOwn',
+  'mayUpdatePrivate',
+  'mayRSVP',
+  'mayAdmin',
+  'mayDelete',
+] as const;
+
+/** RFC 9610 §2 AddressBookRights: what a sharee may do with an address book and its cards. */
+export const ADDRESS_BOOK_RIGHT_NAMES = ['mayRead', 'mayWrite', 'mayShare', 'mayDelete'] as const;
+
+/** The collections other than mailboxes that an owner may share (RFC 9670 §4). */
+export type SharedCollectionKind = 'calendar' | 'addressBook';
+
+/** The rights of a kind of collection, by name (true: granted). */
+export type CollectionRights<K extends SharedCollectionKind> = Readonly<
+  Record<
+    K extends 'calendar' ? (typeof CALENDAR_RIGHT_NAMES)[number] : (typeof ADDRESS_BOOK_RIGHT_NAMES)[number],
+    boolean
+  >
+>;
+
+/** A calendar or address book shared with another account (RFC 9670): the grantee's rights. */
+export interface CollectionShare<K extends SharedCollectionKind = SharedCollectionKind> {
+  kind: K;
+  /** The owner's account, where the collection is. */
+  accountId: AccountId;
+  collectionId: string;
+  granteeId: AccountId;
+  rights: CollectionRights<K>;
+}
+
 /** A mailbox shared with another account (RFC 9670): the grantee's rights and subscription. */
 export interface MailboxShare {
   /** The owner's account, where the mailbox is. */

@@ -26,6 +26,7 @@ import { destroyMailbox } from './sqlite/destroy-mailbox.js';
 import { updateMailbox } from './sqlite/update-mailbox.js';
 import * as mailboxShares from './sqlite/mailbox-shares.js';
 import * as shareNotifications from './sqlite/share-notifications.js';
+import * as collectionShares from './sqlite/collection-shares.js';
 import { loadEmailSummaries, loadEmails } from './sqlite/email-rows.js';
 import { openDatabase } from './sqlite/open-database.js';
 import { queryEmails } from './sqlite/query-emails.js';
@@ -192,6 +193,15 @@ export async function openMailStore(
     },
     async setMailboxShares(accountId, mailboxId, shares, changedBy) {
       mailboxShares.setMailboxShares(db, accountId, mailboxId, shares, changedBy ?? null);
+    },
+    async listCollectionShares(accountId, kind) {
+      return collectionShares.listCollectionShares(db, accountId, kind);
+    },
+    async listCollectionSharesWith(granteeId) {
+      return collectionShares.listCollectionSharesWith(db, granteeId);
+    },
+    async setCollectionShares(accountId, kind, collectionId, shares) {
+      collectionShares.setCollectionShares(db, accountId, kind, collectionId, shares);
     },
     async listShareNotifications(accountId) {
       return shareNotifications.listShareNotifications(db, accountId, mailboxShares.maskToRights);

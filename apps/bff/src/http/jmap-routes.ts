@@ -20,7 +20,7 @@ export interface JmapRoutesOptions {
   /** The store's state feed, for push. */
   feed: PushFeed;
   /** For push: the accounts shared with the principal (RFC 9670). */
-  store: Pick<MailStore, 'listSharesWith'>;
+  store: Pick<MailStore, 'listSharesWith' | 'listCollectionSharesWith'>;
   /** How often open EventSources re-check their credentials (default PUSH_CREDENTIAL_RECHECK_MS). */
   pushCredentialRecheckMs?: number;
 }

@@ -48,6 +48,7 @@ import { sieveScriptSet } from './sieve-script/set.js';
 import { sieveScriptValidate } from './sieve-script/validate.js';
 import { principalChanges } from './principal/changes.js';
 import { principalGet } from './principal/get.js';
+import { principalGetAvailability } from './principal/get-availability.js';
 import { principalQuery, principalQueryChanges } from './principal/query.js';
 import { principalSet } from './principal/set.js';
 import { shareNotificationChanges, shareNotificationGet } from './share-notification/get.js';
@@ -92,6 +93,8 @@ const METHODS: { readonly [M in MethodName]?: MethodEntry<M> } = {
   'Principal/set': { capability: Capability.Principals, handler: principalSet },
   'Principal/query': { capability: Capability.Principals, handler: principalQuery },
   'Principal/queryChanges': { capability: Capability.Principals, handler: principalQueryChanges },
+  // JMAP Calendars §2.2: defined by the calendars capability.
+  'Principal/getAvailability': { capability: Capability.Calendars, handler: principalGetAvailability },
   // RFC 9670 §3
   'ShareNotification/get': { capability: Capability.Principals, handler: shareNotificationGet },
   'ShareNotification/changes': { capability: Capability.Principals, handler: shareNotificationChanges },

@@ -14,6 +14,7 @@ import { meetingRoomsMigration } from './meeting-rooms.js';
 import { calendarEventsMigration, calendarsMigration } from './calendars/calendar-migrations.js';
 import { contactsMigration } from './contacts/migration.js';
 import { contactQueryMigration } from './contacts/query-migration.js';
+import { collectionSharesMigration } from './collection-shares.js';
 
 export interface Migration {
   version: number;
@@ -691,4 +692,5 @@ export const migrations: readonly Migration[] = [
   meetingRoomsMigration,
   contactsMigration,
   contactQueryMigration,
+  collectionSharesMigration,
 ];

@@ -33,6 +33,7 @@ import { describeSieveScripts } from './sieve-scripts.js';
 import { describeCalendars } from './calendars.js';
 import { describeContacts } from './contacts.js';
 import { describeContactQueries } from './contact-queries.js';
+import { describeCollectionShares } from './collection-shares.js';
 import { describePushSubscriptions } from './push-subscriptions.js';
 import { describeApiTokens } from './api-tokens.js';
 import { describeMeetingRooms } from './meeting-rooms.js';
@@ -83,6 +84,7 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeCalendars(factory);
     describeContacts(factory);
     describeContactQueries(factory);
+    describeCollectionShares(factory);
     describePushSubscriptions(factory);
     describeApiTokens(factory);
     describeMeetingRooms(factory);

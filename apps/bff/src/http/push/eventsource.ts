@@ -18,7 +18,7 @@ export const MAX_EVENTSOURCE_PER_USER = 8;
 export interface EventSourceOptions {
   feed: PushFeed;
   /** For the accounts shared with the principal (RFC 9670). */
-  store: Pick<MailStore, 'listSharesWith'>;
+  store: Pick<MailStore, 'listSharesWith' | 'listCollectionSharesWith'>;
   /** To re-check the connection's credentials while it is open. */
   auth: AuthServices;
   /** Default PUSH_CREDENTIAL_RECHECK_MS; tests use a shorter one. */

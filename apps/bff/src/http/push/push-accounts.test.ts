@@ -16,7 +16,7 @@ describe('pushAccounts', () => {
   it('starts with the own account, adds subscribed shared accounts, and follows changes on refresh', async () => {
     let shares: MailboxShare[] = [share('Aalice', true), share('Acarol', false)];
     const accounts = pushAccounts(
-      { listSharesWith: async () => shares },
+      { listSharesWith: async () => shares, listCollectionSharesWith: async () => [] },
       { accountId: 'Abob' as AccountId, username: 'bob@x.test' },
     );
     expect([...accounts.ids]).toEqual(['Abob']);

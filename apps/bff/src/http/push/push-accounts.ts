@@ -8,7 +8,7 @@ import type { MailStore } from '@colibri/mail-store';
  * withdrawn reaches open connections within that interval.
  */
 export function pushAccounts(
-  store: Pick<MailStore, 'listSharesWith'>,
+  store: Pick<MailStore, 'listSharesWith' | 'listCollectionSharesWith'>,
   principal: Principal,
 ): { ids: Set<string>; refresh: () => void } {
   const ids = new Set<string>([principal.accountId]);

@@ -48,7 +48,7 @@ const PUSH_TYPES: readonly ChangeType[] = [
 export interface JmapWebSocketOptions {
   engine: JmapEngine;
   auth: AuthServices;
-  store: Pick<MailStore, 'getState' | 'listSharesWith'>;
+  store: Pick<MailStore, 'getState' | 'listSharesWith' | 'listCollectionSharesWith'>;
   feed: PushFeed;
   limits: CoreCapability;
   /** The configured public URL: browsers' Origin must match it; else the Host the client used. */

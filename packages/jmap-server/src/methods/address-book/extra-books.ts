@@ -2,23 +2,30 @@ import type { AddressBook, SetError } from '@colibri/jmap-types';
 import type { AccountId } from '@colibri/mail-store';
 import type { MethodContext } from '../../method-context.js';
 import { directoryBookToWire, directoryOf, DIRECTORY_FORBIDDEN } from '../contact-card/directory.js';
+import { bookRights, visibleBooks, type BookView } from './access.js';
 import { addressBookToWire } from './to-wire.js';
 
 const COLLECT_RECENT = 'colibri:collectRecent';
 
 /**
- * The account's books as AddressBook/get shows them: its own (the book of recently used
- * addresses with its `colibri:collectRecent` setting), then the organisation directory.
+ * The account's books as AddressBook/get shows them to the principal: those it sees, with its
+ * rights (RFC 9670); for the owner, the book of recently used addresses with its
+ * `colibri:collectRecent` setting, then the organisation directory. A sharee sees the directory
+ * in its own account, not in the ones shared with it.
  */
-export async function addressBooksOf(ctx: MethodContext, accountId: AccountId): Promise<AddressBook[]> {
-  const books = await ctx.store.listAddressBooks(accountId);
-  const settings = books.some((b) => b.role === 'recent')
-    ? await ctx.store.getContactSettings(accountId)
-    : null;
-  const directory = await directoryOf(ctx, accountId);
+export async function addressBooksOf(ctx: MethodContext, view: BookView): Promise<AddressBook[]> {
+  const accountId = view.access.accountId;
+  const owner = view.access.shares === null;
+  const books = await visibleBooks(ctx, view);
+  const settings =
+    owner && books.some((b) => b.role === 'recent') ? await ctx.store.getContactSettings(accountId) : null;
+  const directory = owner ? await directoryOf(ctx, accountId) : null;
   return [
     ...books.map((book) => {
-      const wire = addressBookToWire(book);
+      const wire = addressBookToWire(book, {
+        rights: bookRights(view, book.id),
+        shareWith: view.shareWith.get(book.id),
+      });
       return book.role === 'recent' && settings !== null
         ? { ...wire, [COLLECT_RECENT]: settings.collectRecent }
         : wire;

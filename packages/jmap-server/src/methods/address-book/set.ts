@@ -1,13 +1,14 @@
 import type { AddressBook, MethodResult, SetError } from '@colibri/jmap-types';
-import { AddressBookNotEmptyError, contactLimits } from '@colibri/mail-store';
-import type { AccountId } from '@colibri/mail-store';
+import { ADDRESS_BOOK_RIGHT_NAMES, AddressBookNotEmptyError, contactLimits } from '@colibri/mail-store';
+import { seesCollection } from '../../collection-access.js';
 import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
-import { resolveId } from '../shared/creation-ids.js';
+import { collectionSet, setDefaultOnSuccess } from '../shared/collection-set.js';
 import { toAddressBookId } from '../shared/ids.js';
 import { parseArgs } from '../shared/parse-args.js';
-import { beginSet, overQuotaAt, setErrorOf } from '../shared/set-helpers.js';
-import { applySetItems, setResponse } from '../shared/set-loop.js';
+import { overQuotaAt, setErrorOf } from '../shared/set-helpers.js';
+import { applyCollectionShares, takeShareWith } from '../shared/share-with.js';
+import { bookRights, loadBookView, type BookView } from './access.js';
 import { extraBookDestroy, extraBookUpdate } from './extra-books.js';
 import { parseAddressBookCreate, parseAddressBookPatch } from './set-fields.js';
 import { addressBookToWire } from './to-wire.js';
@@ -18,12 +19,20 @@ const extraSchema = z.strictObject({
   onSuccessSetIsDefault: z.string().nullable().optional(),
 });
 
+const shareWithOf = (view: BookView, id: string) => view.shareWith.get(id) ?? null;
+
 async function createOne(
   ctx: MethodContext,
-  accountId: AccountId,
+  view: BookView,
   values: Record<string, unknown>,
 ): Promise<{ created: Partial<AddressBook> } | { error: SetError }> {
-  const input = parseAddressBookCreate(values);
+  const accountId = view.access.accountId;
+  // RFC 9610 §1.4.1 mayCreateAddressBook: false in an account shared with the user.
+  if (view.access.shares !== null)
+    return { error: { type: 'forbidden', description: 'Only the owner creates address books here.' } };
+  const split = takeShareWith(values, null, ADDRESS_BOOK_RIGHT_NAMES);
+  if ('type' in split) return { error: split };
+  const input = parseAddressBookCreate(split.rest);
   if ('type' in input) return { error: input };
   const full = overQuotaAt(
     (await ctx.store.listAddressBooks(accountId)).length,
@@ -32,7 +41,19 @@ async function createOne(
   );
   if (full !== null) return { error: full };
   try {
-    const book = addressBookToWire(await ctx.store.createAddressBook(accountId, input));
+    const record = await ctx.store.createAddressBook(accountId, input);
+    if (split.shareWith !== undefined) {
+      const refused = await applyCollectionShares(ctx, accountId, 'addressBook', record.id, split.shareWith);
+      if (refused !== null) {
+        await ctx.store.destroyAddressBook(accountId, record.id, { removeContents: true });
+        return { error: refused };
+      }
+    }
+    const shares = await loadBookView(ctx, accountId);
+    const book = addressBookToWire(record, {
+      rights: bookRights(shares, record.id),
+      shareWith: shares.shareWith.get(record.id),
+    });
     // RFC 8620 §5.3: the server-set properties and the defaults the client left out.
     const { id, isDefault, myRights, shareWith, description, sortOrder, isSubscribed } = book;
     return { created: { id, isDefault, myRights, shareWith, description, sortOrder, isSubscribed } };
@@ -43,20 +64,32 @@ async function createOne(
 
 async function updateOne(
   ctx: MethodContext,
-  accountId: AccountId,
+  view: BookView,
   id: string,
   patch: Record<string, unknown>,
 ): Promise<SetError | null> {
-  const extra = await extraBookUpdate(ctx, accountId, id, patch);
+  const extra = await extraBookUpdate(ctx, view.access.accountId, id, patch);
   if ('type' in extra) return extra;
+  // The setting of the recent book is its owner's.
+  if (view.access.shares !== null && extra.patch !== patch)
+    return { type: 'forbidden', description: 'Only the owner changes this address book.' };
   const bookId = toAddressBookId(id);
-  if (bookId === null) return { type: 'notFound' };
-  const update = parseAddressBookPatch(extra.patch);
+  if (bookId === null || !seesCollection(view.access, bookId)) return { type: 'notFound' };
+  const rights = bookRights(view, bookId);
+  const split = takeShareWith(extra.patch, shareWithOf(view, bookId), ADDRESS_BOOK_RIGHT_NAMES);
+  if ('type' in split) return split;
+  // RFC 9610 §2 mayShare: who may change shareWith; the rest of a shared book is its owner's.
+  if (split.shareWith !== undefined && !rights.mayShare)
+    return { type: 'forbidden', description: 'You may not change who this address book is shared with.' };
+  const update = parseAddressBookPatch(split.rest);
   if ('type' in update) return update;
+  if (view.access.shares !== null && Object.keys(update).length > 0)
+    return { type: 'forbidden', description: 'Only the owner changes this address book.' };
   try {
-    await ctx.store.updateAddressBook(accountId, bookId, update);
+    if (view.access.shares === null) await ctx.store.updateAddressBook(view.access.accountId, bookId, update);
     await extra.apply();
-    return null;
+    if (split.shareWith === undefined) return null;
+    return await applyCollectionShares(ctx, view.access.accountId, 'addressBook', bookId, split.shareWith);
   } catch (error) {
     return setErrorOf(error, ['name']);
   }
@@ -64,16 +97,18 @@ async function updateOne(
 
 async function destroyOne(
   ctx: MethodContext,
-  accountId: AccountId,
+  view: BookView,
   id: string,
   removeContents: boolean,
 ): Promise<SetError | null> {
-  const refused = await extraBookDestroy(ctx, accountId, id);
+  const refused = await extraBookDestroy(ctx, view.access.accountId, id);
   if (refused !== null) return refused;
   const bookId = toAddressBookId(id);
-  if (bookId === null) return { type: 'notFound' };
+  if (bookId === null || !seesCollection(view.access, bookId)) return { type: 'notFound' };
+  if (!bookRights(view, bookId).mayDelete)
+    return { type: 'forbidden', description: 'You may not delete this address book.' };
   try {
-    await ctx.store.destroyAddressBook(accountId, bookId, { removeContents });
+    await ctx.store.destroyAddressBook(view.access.accountId, bookId, { removeContents });
     return null;
   } catch (error) {
     // RFC 9610 §2.3: cards in this book and onDestroyRemoveContents not set.
@@ -95,28 +130,33 @@ export async function addressBookSet(
 ): Promise<MethodResult<'AddressBook/set'>> {
   const { onDestroyRemoveContents, onSuccessSetIsDefault, ...standard } = rawArgs;
   const extra = parseArgs(extraSchema, { onDestroyRemoveContents, onSuccessSetIsDefault });
-  const { args, accountId, oldState } = await beginSet('AddressBook', standard, ctx);
-  const out = await applySetItems<AddressBook>(ctx, args, {
-    create: (values) => createOne(ctx, accountId, values),
-    update: (id, patch) => updateOne(ctx, accountId, id, patch),
-    destroy: (id) => destroyOne(ctx, accountId, id, extra.onDestroyRemoveContents === true),
-  });
-  const failed = [out.notCreated, out.notUpdated, out.notDestroyed].some((m) => Object.keys(m).length > 0);
-  if (!failed && extra.onSuccessSetIsDefault != null) {
-    const target = toAddressBookId(resolveId(ctx, extra.onSuccessSetIsDefault) ?? '');
-    const books = await ctx.store.listAddressBooks(accountId);
-    if (target !== null && books.some((b) => b.id === target)) {
-      const creationIdOf = new Map(Object.entries(out.created).map(([cid, c]) => [c.id, cid]));
-      for (const changed of await ctx.store.setDefaultAddressBook(accountId, target)) {
-        const isDefault = changed === target;
-        const creationId = creationIdOf.get(changed);
-        if (creationId !== undefined) out.created[creationId] = { ...out.created[creationId], isDefault };
-        else out.updated[changed] = { ...out.updated[changed], isDefault };
-      }
-    }
-  }
-  return setResponse(
-    { accountId, oldState, newState: await ctx.store.getState(accountId, 'AddressBook') },
-    out,
+  let view: BookView | null = null;
+  return collectionSet<AddressBook>(
+    'AddressBook',
+    standard,
+    ctx,
+    () => {
+      const reached = view!;
+      return {
+        create: (values) => createOne(ctx, reached, values),
+        update: (id, patch) => updateOne(ctx, reached, id, patch),
+        destroy: (id) => destroyOne(ctx, reached, id, extra.onDestroyRemoveContents === true),
+      };
+    },
+    {
+      authorise: async (ctx, accountId) => {
+        view = await loadBookView(ctx, accountId);
+        return view.access.accountId;
+      },
+      // The default book is the owner's choice: a sharee's onSuccessSetIsDefault is ignored.
+      after: async (accountId, out) =>
+        view?.access.shares !== null
+          ? undefined
+          : setDefaultOnSuccess(ctx, out, extra.onSuccessSetIsDefault, {
+              toId: toAddressBookId,
+              exists: async (id) => (await ctx.store.listAddressBooks(accountId)).some((b) => b.id === id),
+              makeDefault: (id) => ctx.store.setDefaultAddressBook(accountId, id),
+            }),
+    },
   );
 }

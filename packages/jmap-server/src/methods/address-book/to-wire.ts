@@ -13,11 +13,18 @@ export const ADDRESS_BOOK_PROPERTIES: readonly AddressBookProperty[] = [
   'colibri:collectRecent',
 ];
 
-/** The owner's rights: address books are not shared yet, so only the owner reaches them. */
-const OWNER_RIGHTS: AddressBookRights = { mayRead: true, mayWrite: true, mayShare: false, mayDelete: true };
+/** The owner's rights: every one. */
+const OWNER_RIGHTS: AddressBookRights = { mayRead: true, mayWrite: true, mayShare: true, mayDelete: true };
 
-/** RFC 9610 §2: the wire AddressBook; `shareWith` is null (not shared). */
-export function addressBookToWire(book: AddressBookRecord): AddressBook {
+/**
+ * RFC 9610 §2: the wire AddressBook as the principal sees it: `myRights` are theirs, and
+ * `shareWith` (RFC 9670 §4) is shown to those who may change it (mayShare), else null.
+ */
+export function addressBookToWire(
+  book: AddressBookRecord,
+  view?: { rights: AddressBookRights; shareWith: Record<string, AddressBookRights> | undefined },
+): AddressBook {
+  const rights = view?.rights ?? OWNER_RIGHTS;
   return {
     id: book.id,
     name: book.name,
@@ -25,7 +32,7 @@ export function addressBookToWire(book: AddressBookRecord): AddressBook {
     sortOrder: book.sortOrder,
     isDefault: book.isDefault,
     isSubscribed: book.isSubscribed,
-    shareWith: null,
-    myRights: { ...OWNER_RIGHTS },
+    shareWith: rights.mayShare ? (view?.shareWith ?? null) : null,
+    myRights: { ...rights },
   };
 }

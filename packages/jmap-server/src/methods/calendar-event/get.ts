@@ -6,13 +6,14 @@ import type { AccountId, CalendarEventRecord } from '@colibri/mail-store';
 import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
-import { requireAccount } from '../shared/account.js';
+import { loadCalendarView } from '../calendar/access.js';
 import { requestedIds } from '../shared/get-helpers.js';
 import { toCalendarEventId } from '../shared/ids.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { getArgsSchema } from '../shared/schemas.js';
 import { firstSpan, localSeconds, zoneOf } from './event-times.js';
 import { parseInstanceId } from './instance-ids.js';
+import { visibleEvent } from './event-access.js';
 import { EVENT_PROPERTY_SCHEMAS, utcDateTimeSchema } from './jscalendar-schema.js';
 import { findOccurrence } from './occurrences.js';
 import { isKnownTimeZone } from './time-zone.js';
@@ -101,11 +102,13 @@ export async function calendarEventGet(
   ctx: MethodContext,
 ): Promise<MethodResult<'CalendarEvent/get'>> {
   const args = parseArgs(eventGetArgsSchema, rawArgs);
-  const accountId = await requireAccount(ctx, args.accountId);
+  const view = await loadCalendarView(ctx, args.accountId);
+  const accountId = view.access.accountId;
   const properties = propertiesOf(args.properties);
   const floatingZone = args.timeZone ?? 'Etc/UTC';
   const state = await ctx.store.getState(accountId, 'CalendarEvent');
   let ids = requestedIds(args.ids, ctx);
+  const listAll = ids === null;
   if (ids === null) {
     ids = await ctx.store.listCalendarEventIds(accountId);
     if (ids.length > ctx.limits.maxObjectsInGet)
@@ -117,7 +120,11 @@ export async function calendarEventGet(
   const baseIdOf = (id: string) => toCalendarEventId(id) ?? parseInstanceId(id)?.baseId ?? null;
   const baseIds = [...new Set(ids.flatMap((id) => baseIdOf(id) ?? []))];
   const records = new Map<string, CalendarEventRecord>(
-    (await ctx.store.getCalendarEvents(accountId, baseIds)).map((r) => [r.id, r]),
+    (await ctx.store.getCalendarEvents(accountId, baseIds)).flatMap((r) => {
+      // RFC 9670 and JMAP Calendars §4: in a shared account, only what the rights let them see.
+      const visible = visibleEvent(view, r);
+      return visible === null ? [] : [[r.id, visible] as const];
+    }),
   );
   const own = args.reduceParticipants === true ? await ownAddresses(ctx, accountId) : null;
   const wantsTimes =
@@ -134,7 +141,7 @@ export async function calendarEventGet(
           ? eventToWire(record)
           : findOccurrence(record, instance.recurrenceId, floatingZone);
     if (event === null) {
-      notFound.push(id);
+      if (!listAll) notFound.push(id);
       continue;
     }
     windowOverrides(event, args, floatingZone);

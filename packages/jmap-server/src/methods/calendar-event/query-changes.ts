@@ -2,10 +2,12 @@ import { MethodErrorType } from '@colibri/jmap-types';
 import type { MethodResult } from '@colibri/jmap-types';
 import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
-import { requireAccount } from '../shared/account.js';
+import type { CalendarEventRecord } from '@colibri/mail-store';
+import { loadCalendarView } from '../calendar/access.js';
 import { queryChangesFromLog } from '../shared/log-query-changes.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { eventQueryChangesArgsSchema } from './query-args.js';
+import { visibleEvent } from './event-access.js';
 import { eventQueryIds } from './query-results.js';
 
 /**
@@ -19,13 +21,15 @@ export async function calendarEventQueryChanges(
   ctx: MethodContext,
 ): Promise<MethodResult<'CalendarEvent/queryChanges'>> {
   const args = parseArgs(eventQueryChangesArgsSchema, rawArgs);
-  const accountId = await requireAccount(ctx, args.accountId);
+  const view = await loadCalendarView(ctx, args.accountId);
+  const accountId = view.access.accountId;
+  const visible = (record: CalendarEventRecord) => visibleEvent(view, record);
   if (args.expandRecurrences === true)
     throw new MethodFailure(
       MethodErrorType.CannotCalculateChanges,
       'The changes of an expanded query cannot be calculated: query again.',
     );
   return queryChangesFromLog(ctx, accountId, 'CalendarEvent', args, () =>
-    eventQueryIds(ctx, accountId, args),
+    eventQueryIds(ctx, accountId, args, visible),
   );
 }

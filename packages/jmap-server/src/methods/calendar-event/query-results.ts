@@ -87,7 +87,7 @@ const tooManyOccurrences = () =>
   );
 
 /** The occurrences of a record in [from, to) as results of their own (§5.11 expandRecurrences). */
-function occurrenceItems(
+export function occurrenceItems(
   record: CalendarEventRecord,
   from: number,
   to: number,
@@ -157,6 +157,8 @@ export async function eventQueryIds(
     expandRecurrences?: boolean;
     timeZone?: string;
   },
+  /** The event as the principal may see it, or null (RFC 9670: a shared account). */
+  visible: (record: CalendarEventRecord) => CalendarEventRecord | null = (record) => record,
 ): Promise<string[]> {
   const order = orderOf(args.sort ?? [{ property: 'start' }], sortKeys, ctx.limits.collationAlgorithms);
   const floatingZone = args.timeZone ?? 'Etc/UTC';
@@ -164,7 +166,9 @@ export async function eventQueryIds(
   const window = args.expandRecurrences === true ? expansionWindow(filter) : null;
   let records: CalendarEventRecord[];
   try {
-    records = await ctx.store.queryCalendarEvents(accountId, storeRange(filter));
+    records = (await ctx.store.queryCalendarEvents(accountId, storeRange(filter))).flatMap(
+      (record) => visible(record) ?? [],
+    );
   } catch (error) {
     if (error instanceof StoreError && error.code === 'tooLarge')
       throw new MethodFailure(MethodErrorType.RequestTooLarge, error.message);

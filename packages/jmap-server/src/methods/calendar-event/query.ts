@@ -1,9 +1,11 @@
 import type { MethodResult } from '@colibri/jmap-types';
 import type { MethodContext } from '../../method-context.js';
-import { requireAccount } from '../shared/account.js';
+import type { CalendarEventRecord } from '@colibri/mail-store';
+import { loadCalendarView } from '../calendar/access.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { windowOf } from '../shared/query-window.js';
 import { eventQueryArgsSchema } from './query-args.js';
+import { visibleEvent } from './event-access.js';
 import { eventQueryIds } from './query-results.js';
 
 /**
@@ -17,9 +19,11 @@ export async function calendarEventQuery(
   ctx: MethodContext,
 ): Promise<MethodResult<'CalendarEvent/query'>> {
   const args = parseArgs(eventQueryArgsSchema, rawArgs);
-  const accountId = await requireAccount(ctx, args.accountId);
+  const view = await loadCalendarView(ctx, args.accountId);
+  const accountId = view.access.accountId;
+  const visible = (record: CalendarEventRecord) => visibleEvent(view, record);
   const queryState = await ctx.store.getState(accountId, 'CalendarEvent');
-  const ids = await eventQueryIds(ctx, accountId, args);
+  const ids = await eventQueryIds(ctx, accountId, args, visible);
   return {
     accountId,
     queryState,

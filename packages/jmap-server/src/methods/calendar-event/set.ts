@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CalendarEvent, MethodResult, SetError } from '@colibri/jmap-types';
 import { CalendarEventFieldError, EventUidTakenError, StoreError } from '@colibri/mail-store';
-import type { AccountId, CalendarEventRecord, CalendarId } from '@colibri/mail-store';
+import type { CalendarEventRecord, CalendarId } from '@colibri/mail-store';
 import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
 import { withScheduling } from '../../scheduling/after-write.js';
@@ -10,6 +10,15 @@ import { toCalendarEventId, toCalendarId } from '../shared/ids.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { beginSet, setErrorOf } from '../shared/set-helpers.js';
 import { applySetItems, setResponse } from '../shared/set-loop.js';
+import { loadCalendarView, type CalendarView } from '../calendar/access.js';
+import {
+  accountAddresses,
+  eventRights,
+  isPerUserPatch,
+  isRsvpPatch,
+  mayWriteIn,
+  visibleEvent,
+} from './event-access.js';
 import { eventInputOf } from './event-input.js';
 import { parseInstanceId } from './instance-ids.js';
 import { applyJmapPatch } from './json-patch.js';
@@ -45,11 +54,38 @@ function resolver(ctx: MethodContext): (id: string) => CalendarId | null {
   return (id) => toCalendarId(resolveId(ctx, id) ?? '');
 }
 
+const forbidden = (description: string): SetError => ({ type: 'forbidden', description });
+
+/**
+ * JMAP Calendars §4 rights in a shared account (RFC 9670): a change needs mayWriteAll (or
+ * mayWriteOwn on an event the principal owns) on the event's calendars before and after; without
+ * them, mayRSVP allows answering for the account's owner (the RSVP properties of their
+ * participant: a delegate answers invitations) and mayUpdatePrivate the per-user properties.
+ */
+async function writeRefusal(
+  ctx: MethodContext,
+  view: CalendarView,
+  record: CalendarEventRecord,
+  patch: Record<string, unknown> | 'destroy',
+  after?: Record<string, unknown>,
+): Promise<SetError | null> {
+  if (view.access.shares === null) return null;
+  const before = mayWriteIn(ctx, view, record.calendarIds, record.data);
+  if (patch === 'destroy') return before ? null : forbidden('You may not remove events from this calendar.');
+  const newIds = Object.keys((after?.calendarIds as Record<string, unknown> | undefined) ?? {});
+  if (before && (after === undefined || mayWriteIn(ctx, view, newIds, after))) return null;
+  const rights = eventRights(view, record);
+  if (rights.mayRSVP && isRsvpPatch(patch, record.data, await accountAddresses(ctx, view))) return null;
+  if (rights.mayUpdatePrivate && isPerUserPatch(patch)) return null;
+  return forbidden('Your rights on this calendar do not allow this change.');
+}
+
 async function createOne(
   ctx: MethodContext,
-  accountId: AccountId,
+  view: CalendarView,
   values: Record<string, unknown>,
 ): Promise<{ created: Partial<CalendarEvent> } | { error: SetError }> {
+  const accountId = view.access.accountId;
   const now = nowUtc();
   const serverSet: Record<string, unknown> = { updated: now };
   if (values['@type'] === undefined) serverSet['@type'] = 'Event';
@@ -64,6 +100,8 @@ async function createOne(
   }
   const input = eventInputOf({ ...values, ...serverSet, calendarIds }, echoable(null), resolver(ctx));
   if ('type' in input) return { error: input };
+  if (!mayWriteIn(ctx, view, input.calendarIds, { ...values }))
+    return { error: forbidden('You may not add events to this calendar.') };
   try {
     const record = await ctx.store.createCalendarEvent(accountId, input);
     return { created: { ...serverSet, id: record.id, isOrigin: record.isOrigin, baseEventId: null } };
@@ -96,13 +134,17 @@ async function rewrite(
  */
 async function changeOccurrence(
   ctx: MethodContext,
-  accountId: AccountId,
+  view: CalendarView,
   id: string,
   patch: Record<string, unknown> | 'destroy',
 ): Promise<SetError | null> {
   const instance = parseInstanceId(id);
-  const [record] = instance ? await ctx.store.getCalendarEvents(accountId, [instance.baseId]) : [];
-  if (!instance || !record) return { type: 'notFound' };
+  const [record] = instance
+    ? await ctx.store.getCalendarEvents(view.access.accountId, [instance.baseId])
+    : [];
+  if (!instance || !record || visibleEvent(view, record) === null) return { type: 'notFound' };
+  const refused = await writeRefusal(ctx, view, record, patch);
+  if (refused !== null) return refused;
   const wire = eventToWire(record) as unknown as Record<string, unknown>;
   const overrides = {
     ...((wire.recurrenceOverrides as Record<string, Record<string, unknown>> | undefined) ?? {}),
@@ -125,23 +167,29 @@ async function changeOccurrence(
 
 async function updateOne(
   ctx: MethodContext,
-  accountId: AccountId,
+  view: CalendarView,
   id: string,
   patch: Record<string, unknown>,
 ): Promise<SetError | null> {
   const eventId = toCalendarEventId(id);
-  if (eventId === null) return changeOccurrence(ctx, accountId, id, patch);
-  const [record] = await ctx.store.getCalendarEvents(accountId, [eventId]);
-  if (record === undefined) return { type: 'notFound' };
+  if (eventId === null) return changeOccurrence(ctx, view, id, patch);
+  const [record] = await ctx.store.getCalendarEvents(view.access.accountId, [eventId]);
+  if (record === undefined || visibleEvent(view, record) === null) return { type: 'notFound' };
   const result = applyJmapPatch(eventToWire(record) as unknown as Record<string, unknown>, patch);
   if ('error' in result) return result.error;
+  const refused = await writeRefusal(ctx, view, record, patch, result.patched);
+  if (refused !== null) return refused;
   return rewrite(ctx, record, result.patched);
 }
 
-async function destroyOne(ctx: MethodContext, accountId: AccountId, id: string): Promise<SetError | null> {
+async function destroyOne(ctx: MethodContext, view: CalendarView, id: string): Promise<SetError | null> {
   const eventId = toCalendarEventId(id);
-  if (eventId === null) return changeOccurrence(ctx, accountId, id, 'destroy');
-  const { destroyed } = await ctx.store.destroyCalendarEvents(accountId, [eventId]);
+  if (eventId === null) return changeOccurrence(ctx, view, id, 'destroy');
+  const [record] = await ctx.store.getCalendarEvents(view.access.accountId, [eventId]);
+  if (record === undefined || visibleEvent(view, record) === null) return { type: 'notFound' };
+  const refused = await writeRefusal(ctx, view, record, 'destroy');
+  if (refused !== null) return refused;
+  const { destroyed } = await ctx.store.destroyCalendarEvents(view.access.accountId, [eventId]);
   return destroyed.length > 0 ? null : { type: 'notFound' };
 }
 
@@ -159,11 +207,16 @@ export async function calendarEventSet(
 ): Promise<MethodResult<'CalendarEvent/set'>> {
   const { sendSchedulingMessages, ...standard } = rawArgs;
   parseArgs(extraSchema, { sendSchedulingMessages });
-  const { args, accountId, oldState } = await beginSet('CalendarEvent', standard, ctx);
+  let view: CalendarView | null = null;
+  const { args, accountId, oldState } = await beginSet('CalendarEvent', standard, ctx, async (ctx, id) => {
+    view = await loadCalendarView(ctx, id);
+    return view.access.accountId;
+  });
+  const reached: CalendarView = view!;
   const writers = {
-    create: (values: Record<string, unknown>) => createOne(ctx, accountId, values),
-    update: (id: string, patch: Record<string, unknown>) => updateOne(ctx, accountId, id, patch),
-    destroy: (id: string) => destroyOne(ctx, accountId, id),
+    create: (values: Record<string, unknown>) => createOne(ctx, reached, values),
+    update: (id: string, patch: Record<string, unknown>) => updateOne(ctx, reached, id, patch),
+    destroy: (id: string) => destroyOne(ctx, reached, id),
   };
   // Scheduling (iTIP to the participants) only when asked, as §5.9 says (default false).
   const baseIdOf = (id: string) => toCalendarEventId(id) ?? parseInstanceId(id)?.baseId ?? null;

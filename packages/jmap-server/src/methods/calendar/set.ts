@@ -1,13 +1,26 @@
 import type { Calendar as WireCalendar, MethodResult, SetError } from '@colibri/jmap-types';
-import { CalendarFieldError, CalendarHasEventsError, StoreError, calendarLimits } from '@colibri/mail-store';
-import type { AccountId } from '@colibri/mail-store';
+import {
+  CALENDAR_RIGHT_NAMES,
+  CalendarFieldError,
+  CalendarHasEventsError,
+  StoreError,
+  calendarLimits,
+} from '@colibri/mail-store';
+import { seesCollection } from '../../collection-access.js';
 import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
-import { resolveId } from '../shared/creation-ids.js';
+import { collectionSet, setDefaultOnSuccess } from '../shared/collection-set.js';
 import { toCalendarId } from '../shared/ids.js';
 import { parseArgs } from '../shared/parse-args.js';
-import { beginSet, overQuotaAt, setErrorOf } from '../shared/set-helpers.js';
-import { applySetItems, setResponse } from '../shared/set-loop.js';
+import { overQuotaAt, setErrorOf } from '../shared/set-helpers.js';
+import { applyCollectionShares, takeShareWith } from '../shared/share-with.js';
+import {
+  accountOf,
+  calendarRights,
+  loadCalendarView,
+  visibleCalendars,
+  type CalendarView,
+} from './access.js';
 import { parseCalendarCreate, parseCalendarPatch } from './set-fields.js';
 import { calendarToWire } from './to-wire.js';
 
@@ -30,12 +43,27 @@ function calendarSetError(error: unknown): SetError {
   return setErrorOf(error);
 }
 
+/** JMAP Calendars §4: mayWriteAll entails mayWriteOwn, mayUpdatePrivate and mayRSVP. */
+function implyCalendarRights(rights: Record<string, boolean>): Record<string, boolean> {
+  return rights.mayWriteAll === true
+    ? { ...rights, mayWriteOwn: true, mayUpdatePrivate: true, mayRSVP: true }
+    : rights;
+}
+
+const shareWithOf = (view: CalendarView, id: string) => view.shareWith.get(id) ?? null;
+
 async function createOne(
   ctx: MethodContext,
-  accountId: AccountId,
+  view: CalendarView,
   values: Record<string, unknown>,
 ): Promise<{ created: Partial<WireCalendar> } | { error: SetError }> {
-  const input = parseCalendarCreate(values);
+  const accountId = accountOf(view);
+  // JMAP Calendars §1.4.1 mayCreateCalendar: false in an account shared with the user.
+  if (view.access.shares !== null)
+    return { error: { type: 'forbidden', description: 'Only the owner creates calendars here.' } };
+  const split = takeShareWith(values, null, CALENDAR_RIGHT_NAMES);
+  if ('type' in split) return { error: split };
+  const input = parseCalendarCreate(split.rest);
   if ('type' in input) return { error: input };
   const full = overQuotaAt(
     (await ctx.store.listCalendars(accountId)).length,
@@ -44,7 +72,26 @@ async function createOne(
   );
   if (full !== null) return { error: full };
   try {
-    const wire = calendarToWire(await ctx.store.createCalendar(accountId, input));
+    const calendar = await ctx.store.createCalendar(accountId, input);
+    if (split.shareWith !== undefined) {
+      const refused = await applyCollectionShares(
+        ctx,
+        accountId,
+        'calendar',
+        calendar.id,
+        split.shareWith,
+        implyCalendarRights,
+      );
+      if (refused !== null) {
+        await ctx.store.destroyCalendar(accountId, calendar.id, { removeEvents: true });
+        return { error: refused };
+      }
+    }
+    const shares = await loadCalendarView(ctx, accountId);
+    const wire = calendarToWire(calendar, {
+      rights: calendarRights(shares, calendar.id),
+      shareWith: shares.shareWith.get(calendar.id),
+    });
     // RFC 8620 §5.3: the server-set properties and those the client left to their defaults.
     const { id, isDefault, myRights, shareWith } = wire;
     const defaults = Object.fromEntries(Object.entries(wire).filter(([key]) => !(key in values)));
@@ -56,18 +103,37 @@ async function createOne(
 
 async function updateOne(
   ctx: MethodContext,
-  accountId: AccountId,
+  view: CalendarView,
   id: string,
   patch: Record<string, unknown>,
 ): Promise<SetError | null> {
+  const accountId = accountOf(view);
   const calendarId = toCalendarId(id);
-  const current = (await ctx.store.listCalendars(accountId)).find((c) => c.id === calendarId);
+  const current = (await visibleCalendars(ctx, view)).find((c) => c.id === calendarId);
   if (calendarId === null || current === undefined) return { type: 'notFound' };
-  const input = parseCalendarPatch(patch, { ...calendarToWire(current) });
+  const rights = calendarRights(view, calendarId);
+  const split = takeShareWith(patch, shareWithOf(view, calendarId), CALENDAR_RIGHT_NAMES);
+  if ('type' in split) return split;
+  // RFC 9670 §4: shareWith is changed by those with mayAdmin; the rest of a shared calendar is
+  // its owner's (a sharee may echo what they read).
+  if (split.shareWith !== undefined && !rights.mayAdmin)
+    return { type: 'forbidden', description: 'You may not change who this calendar is shared with.' };
+  const wire = calendarToWire(current, { rights, shareWith: view.shareWith.get(calendarId) });
+  const input = parseCalendarPatch(split.rest, { ...wire });
   if ('type' in input) return input;
+  if (view.access.shares !== null && Object.keys(input).length > 0)
+    return { type: 'forbidden', description: 'Only the owner changes this calendar.' };
   try {
     if (Object.keys(input).length > 0) await ctx.store.updateCalendar(accountId, calendarId, input);
-    return null;
+    if (split.shareWith === undefined) return null;
+    return await applyCollectionShares(
+      ctx,
+      accountId,
+      'calendar',
+      calendarId,
+      split.shareWith,
+      implyCalendarRights,
+    );
   } catch (error) {
     return calendarSetError(error);
   }
@@ -75,14 +141,16 @@ async function updateOne(
 
 async function destroyOne(
   ctx: MethodContext,
-  accountId: AccountId,
+  view: CalendarView,
   id: string,
   removeEvents: boolean,
 ): Promise<SetError | null> {
   const calendarId = toCalendarId(id);
-  if (calendarId === null) return { type: 'notFound' };
+  if (calendarId === null || !seesCollection(view.access, calendarId)) return { type: 'notFound' };
+  if (!calendarRights(view, calendarId).mayDelete)
+    return { type: 'forbidden', description: 'You may not delete this calendar.' };
   try {
-    await ctx.store.destroyCalendar(accountId, calendarId, { removeEvents });
+    await ctx.store.destroyCalendar(accountOf(view), calendarId, { removeEvents });
     return null;
   } catch (error) {
     return calendarSetError(error);
@@ -102,30 +170,38 @@ export async function calendarSet(
 ): Promise<MethodResult<'Calendar/set'>> {
   const { onDestroyRemoveEvents, onSuccessSetIsDefault, ...standard } = rawArgs;
   const extra = parseArgs(extraSchema, { onDestroyRemoveEvents, onSuccessSetIsDefault });
-  const { args, accountId, oldState } = await beginSet('Calendar', standard, ctx);
-  const out = await applySetItems<WireCalendar>(ctx, args, {
-    create: (values) => createOne(ctx, accountId, values),
-    update: (id, patch) => updateOne(ctx, accountId, id, patch),
-    destroy: (id) => destroyOne(ctx, accountId, id, extra.onDestroyRemoveEvents === true),
-  });
-  const failed = [out.notCreated, out.notUpdated, out.notDestroyed].some((m) => Object.keys(m).length > 0);
-  if (!failed && extra.onSuccessSetIsDefault != null) {
-    const target = toCalendarId(resolveId(ctx, extra.onSuccessSetIsDefault) ?? '');
-    const before = await ctx.store.listCalendars(accountId);
-    const previous = before.find((c) => c.isDefault);
-    if (target !== null && before.some((c) => c.id === target) && previous?.id !== target) {
-      await ctx.store.setDefaultCalendar(accountId, target);
-      const creationIdOf = new Map(Object.entries(out.created).map(([cid, c]) => [c.id, cid]));
-      for (const [id, isDefault] of [
-        [previous?.id, false],
-        [target, true],
-      ] as const) {
-        if (id === undefined) continue;
-        const creationId = creationIdOf.get(id);
-        if (creationId !== undefined) out.created[creationId] = { ...out.created[creationId], isDefault };
-        else out.updated[id] = { ...out.updated[id], isDefault };
-      }
-    }
-  }
-  return setResponse({ accountId, oldState, newState: await ctx.store.getState(accountId, 'Calendar') }, out);
+  let view: CalendarView | null = null;
+  return collectionSet<WireCalendar>(
+    'Calendar',
+    standard,
+    ctx,
+    () => {
+      const reached = view!;
+      return {
+        create: (values) => createOne(ctx, reached, values),
+        update: (id, patch) => updateOne(ctx, reached, id, patch),
+        destroy: (id) => destroyOne(ctx, reached, id, extra.onDestroyRemoveEvents === true),
+      };
+    },
+    {
+      authorise: async (ctx, accountId) => {
+        view = await loadCalendarView(ctx, accountId);
+        return view.access.accountId;
+      },
+      // The default calendar is the owner's choice: a sharee's onSuccessSetIsDefault is ignored.
+      after: async (accountId, out) =>
+        view?.access.shares !== null
+          ? undefined
+          : setDefaultOnSuccess(ctx, out, extra.onSuccessSetIsDefault, {
+              toId: toCalendarId,
+              exists: async (id) => (await ctx.store.listCalendars(accountId)).some((c) => c.id === id),
+              makeDefault: async (id) => {
+                const previous = (await ctx.store.listCalendars(accountId)).find((c) => c.isDefault);
+                if (previous?.id === id) return [];
+                await ctx.store.setDefaultCalendar(accountId, id);
+                return previous === undefined ? [id] : [previous.id, id];
+              },
+            }),
+    },
+  );
 }

@@ -1,7 +1,7 @@
 import type { Calendar as WireCalendar, CalendarProperty, CalendarRights } from '@colibri/jmap-types';
 import type { Calendar } from '@colibri/mail-store';
 
-/** The owner may do everything (calendars are not shared yet: shareWith is null). */
+/** The owner may do everything. */
 export const OWNER_CALENDAR_RIGHTS: CalendarRights = {
   mayReadFreeBusy: true,
   mayReadItems: true,
@@ -31,7 +31,15 @@ export const CALENDAR_PROPERTIES: readonly CalendarProperty[] = [
   'myRights',
 ];
 
-export function calendarToWire(calendar: Calendar): WireCalendar {
+/**
+ * The wire Calendar as the principal sees it: `myRights` are theirs, and `shareWith` (RFC 9670 §4)
+ * is shown to those who may change it (mayAdmin), else null. The defaults (no view) are the owner's.
+ */
+export function calendarToWire(
+  calendar: Calendar,
+  view?: { rights: CalendarRights; shareWith: Record<string, CalendarRights> | undefined },
+): WireCalendar {
+  const rights = view?.rights ?? OWNER_CALENDAR_RIGHTS;
   return {
     id: calendar.id,
     name: calendar.name,
@@ -46,7 +54,7 @@ export function calendarToWire(calendar: Calendar): WireCalendar {
     defaultAlertsWithTime: null,
     defaultAlertsWithoutTime: null,
     timeZone: calendar.timeZone,
-    shareWith: null,
-    myRights: OWNER_CALENDAR_RIGHTS,
+    shareWith: rights.mayAdmin ? (view?.shareWith ?? null) : null,
+    myRights: rights,
   };
 }

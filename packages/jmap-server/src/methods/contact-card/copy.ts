@@ -1,6 +1,6 @@
 import { MethodErrorType } from '@colibri/jmap-types';
 import type { MethodResult, SetError } from '@colibri/jmap-types';
-import type { AccountId } from '@colibri/mail-store';
+import { loadBookView, seesCard } from '../address-book/access.js';
 import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
@@ -23,16 +23,9 @@ const copyArgsSchema = z.strictObject({
 });
 
 /**
- * The accounts whose contacts the principal may read and write: their own. Address books are not
- * shared yet (RFC 9610 shareWith); when they are, shared accounts join here.
- */
-function contactsAccountOf(ctx: MethodContext, accountId: string): AccountId | null {
-  return accountId === ctx.principal.accountId ? ctx.principal.accountId : null;
-}
-
-/**
  * RFC 9610 §3.5: ContactCard/copy, the standard /copy (RFC 8620 §5.4) between two accounts the
- * principal may use: each entry names the original's `id` and may override any property (usually
+ * principal may use (their own, or one with address books shared with them: RFC 9610 §2 mayRead
+ * on the original, mayWrite on the target books): each entry names the original's `id` and may override any property (usually
  * addressBookIds, the target's books; none means the target's default book). With
  * onSuccessDestroyOriginal the copied originals go through an implicit ContactCard/set.
  */
@@ -41,10 +34,14 @@ export async function contactCardCopy(
   ctx: MethodContext,
 ): Promise<MethodResult<'ContactCard/copy'>> {
   const args = parseArgs(copyArgsSchema, rawArgs);
-  const to = contactsAccountOf(ctx, args.accountId);
-  if (to === null) throw new MethodFailure(MethodErrorType.AccountNotFound);
-  const from = contactsAccountOf(ctx, args.fromAccountId);
-  if (from === null) throw new MethodFailure(MethodErrorType.FromAccountNotFound);
+  // RFC 9670: either account may be one whose address books are shared with the principal.
+  const toView = await loadBookView(ctx, args.accountId);
+  const fromView = await loadBookView(ctx, args.fromAccountId).catch((error: unknown) => {
+    if (error instanceof MethodFailure) throw new MethodFailure(MethodErrorType.FromAccountNotFound);
+    throw error;
+  });
+  const to = toView.access.accountId;
+  const from = fromView.access.accountId;
   // RFC 8620 §5.4: "accountId ... MUST be different to the fromAccountId".
   if (from === to)
     throw new MethodFailure(MethodErrorType.InvalidArguments, 'accountId must differ from fromAccountId.');
@@ -65,12 +62,12 @@ export async function contactCardCopy(
     const { id, ...overrides } = wire;
     const cardId = typeof id === 'string' ? toContactCardId(id) : null;
     const [original] = cardId === null ? [] : await ctx.store.getContactCards(from, [cardId]);
-    if (original === undefined) {
+    if (original === undefined || !seesCard(fromView, original)) {
       notCreated[creationId] = { type: 'notFound', description: `No card ${String(id)}.` };
       continue;
     }
     const { id: _id, addressBookIds: _books, ...card } = contactCardToWire(original);
-    const result = await createCard(ctx, to, { ...card, ...overrides });
+    const result = await createCard(ctx, toView, { ...card, ...overrides });
     if ('error' in result) notCreated[creationId] = result.error;
     else {
       created[creationId] = result.created;

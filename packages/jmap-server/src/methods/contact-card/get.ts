@@ -1,7 +1,7 @@
 import type { ContactCard, MethodResult } from '@colibri/jmap-types';
 import type { ContactCardId } from '@colibri/mail-store';
 import type { MethodContext } from '../../method-context.js';
-import { requireAccount } from '../shared/account.js';
+import { loadBookView, seesCard } from '../address-book/access.js';
 import { requestedIds } from '../shared/get-helpers.js';
 import { toContactCardId } from '../shared/ids.js';
 import { parseArgs } from '../shared/parse-args.js';
@@ -19,14 +19,17 @@ export async function contactCardGet(
   ctx: MethodContext,
 ): Promise<MethodResult<'ContactCard/get'>> {
   const args = parseArgs(getArgsSchema, rawArgs);
-  const accountId = await requireAccount(ctx, args.accountId);
+  const view = await loadBookView(ctx, args.accountId);
+  const accountId = view.access.accountId;
   const ids = requestedIds(args.ids, ctx);
   const state = await ctx.store.getState(accountId, 'ContactCard');
   const wanted = ids?.flatMap((id) => toContactCardId(id) ?? []) as ContactCardId[] | undefined;
-  const directory = (await directoryOf(ctx, accountId))?.cards ?? [];
-  // The organisation directory's cards are read like the account's own (issue 7).
+  // RFC 9610 §2 mayRead: in a shared account, only the cards of books shared with the principal.
+  // The organisation directory's cards are read like the owner's own (issue 7); a sharee sees the
+  // directory in its own account.
+  const directory = view.access.shares === null ? ((await directoryOf(ctx, accountId))?.cards ?? []) : [];
   let records = [
-    ...(await ctx.store.getContactCards(accountId, wanted)),
+    ...(await ctx.store.getContactCards(accountId, wanted)).filter((r) => seesCard(view, r)),
     ...(ids === null ? directory : directory.filter((c) => ids.includes(c.id))),
   ];
   if (ids === null) records = records.slice(0, ctx.limits.maxObjectsInGet);

@@ -1,6 +1,6 @@
 import type { MethodResult } from '@colibri/jmap-types';
 import type { MethodContext } from '../../method-context.js';
-import { requireAccount } from '../shared/account.js';
+import { loadBookView, visibleCardIds } from '../address-book/access.js';
 import { queryChangesFromLog } from '../shared/log-query-changes.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { contactCardQueryChangesArgsSchema } from './query-args.js';
@@ -16,8 +16,9 @@ export async function contactCardQueryChanges(
   ctx: MethodContext,
 ): Promise<MethodResult<'ContactCard/queryChanges'>> {
   const args = parseArgs(contactCardQueryChangesArgsSchema, rawArgs);
-  const accountId = await requireAccount(ctx, args.accountId);
-  return queryChangesFromLog(ctx, accountId, 'ContactCard', args, () =>
-    contactCardResults(ctx, accountId, args),
+  const view = await loadBookView(ctx, args.accountId);
+  const accountId = view.access.accountId;
+  return queryChangesFromLog(ctx, accountId, 'ContactCard', args, async () =>
+    visibleCardIds(ctx, view, await contactCardResults(ctx, accountId, args)),
   );
 }

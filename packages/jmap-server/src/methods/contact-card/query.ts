@@ -1,6 +1,6 @@
 import type { MethodResult } from '@colibri/jmap-types';
 import type { MethodContext } from '../../method-context.js';
-import { requireAccount } from '../shared/account.js';
+import { loadBookView, visibleCardIds } from '../address-book/access.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { windowOf } from '../shared/query-window.js';
 import { contactCardQueryArgsSchema } from './query-args.js';
@@ -15,8 +15,9 @@ export async function contactCardQuery(
   ctx: MethodContext,
 ): Promise<MethodResult<'ContactCard/query'>> {
   const args = parseArgs(contactCardQueryArgsSchema, rawArgs);
-  const accountId = await requireAccount(ctx, args.accountId);
+  const view = await loadBookView(ctx, args.accountId);
+  const accountId = view.access.accountId;
   const queryState = await ctx.store.getState(accountId, 'ContactCard');
-  const ids = await contactCardResults(ctx, accountId, args);
+  const ids = await visibleCardIds(ctx, view, await contactCardResults(ctx, accountId, args));
   return { accountId, queryState, canCalculateChanges: true, ...windowOf(ids, args) };
 }

@@ -3,8 +3,8 @@ import { identityLimits } from '@colibri/mail-store';
 import type { AccountId } from '@colibri/mail-store';
 import type { MethodContext } from '../../method-context.js';
 import { toIdentityId } from '../shared/ids.js';
-import { beginSet, overQuotaAt, setErrorOf } from '../shared/set-helpers.js';
-import { applySetItems, setResponse } from '../shared/set-loop.js';
+import { collectionSet } from '../shared/collection-set.js';
+import { overQuotaAt, setErrorOf } from '../shared/set-helpers.js';
 import { parseIdentityCreate, parseIdentityPatch } from './set-fields.js';
 import { identityToWire } from './to-wire.js';
 
@@ -77,12 +77,9 @@ export async function identitySet(
   rawArgs: Record<string, unknown>,
   ctx: MethodContext,
 ): Promise<MethodResult<'Identity/set'>> {
-  const { args, accountId, oldState } = await beginSet('Identity', rawArgs, ctx);
-
-  const out = await applySetItems<Identity>(ctx, args, {
+  return collectionSet<Identity>('Identity', rawArgs, ctx, (accountId) => ({
     create: (values) => createOne(ctx, accountId, values),
     update: (id, patch) => updateOne(ctx, accountId, id, patch),
     destroy: (id) => destroyOne(ctx, accountId, id),
-  });
-  return setResponse({ accountId, oldState, newState: await ctx.store.getState(accountId, 'Identity') }, out);
+  }));
 }

@@ -1,6 +1,7 @@
 import type { MethodResult, ParticipantIdentity, ParticipantIdentityProperty } from '@colibri/jmap-types';
 import type { Identity } from '@colibri/mail-store';
 import type { MethodContext } from '../../method-context.js';
+import { loadCalendarView } from '../calendar/access.js';
 import { changesFor } from '../shared/changes.js';
 import { getFromList } from '../shared/list-get.js';
 
@@ -27,6 +28,9 @@ export async function participantIdentityGet(
 ): Promise<MethodResult<'ParticipantIdentity/get'>> {
   return getFromList('Identity', rawArgs, ctx, {
     properties: PROPERTIES,
+    // In an account with calendars shared with the user, the owner's identities: a delegate with
+    // mayRSVP answers as one of them (JMAP Calendars §4).
+    authorise: async (ctx, accountId) => (await loadCalendarView(ctx, accountId)).access.accountId,
     list: (accountId) => ctx.store.listIdentities(accountId),
     toWire: toParticipantIdentity,
   });
@@ -37,5 +41,8 @@ export async function participantIdentityChanges(
   rawArgs: Record<string, unknown>,
   ctx: MethodContext,
 ): Promise<MethodResult<'ParticipantIdentity/changes'>> {
-  return changesFor('Identity', rawArgs, ctx);
+  return changesFor('Identity', rawArgs, ctx, undefined, async (ctx, accountId) => ({
+    accountId: (await loadCalendarView(ctx, accountId)).access.accountId,
+    visible: null,
+  }));
 }

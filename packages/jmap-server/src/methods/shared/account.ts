@@ -1,6 +1,7 @@
 import { MethodErrorType } from '@colibri/jmap-types';
-import type { AccountId } from '@colibri/mail-store';
+import type { AccountId, SharedCollectionKind } from '@colibri/mail-store';
 import { mailAccessOf, type MailAccess } from '../../access.js';
+import { collectionAccessOf, type CollectionAccess } from '../../collection-access.js';
 import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
 
@@ -12,7 +13,10 @@ import { MethodFailure } from '../../method-failure.js';
  */
 export async function requireAccount(ctx: MethodContext, accountId: string): Promise<AccountId> {
   if (accountId === ctx.principal.accountId) return ctx.principal.accountId;
-  if ((await mailAccessOf(ctx.store, ctx.principal, accountId)) !== null)
+  if (
+    (await mailAccessOf(ctx.store, ctx.principal, accountId)) !== null ||
+    (await ctx.store.listCollectionSharesWith(ctx.principal.accountId)).some((s) => s.accountId === accountId)
+  )
     throw new MethodFailure(MethodErrorType.AccountNotSupportedByMethod);
   throw new MethodFailure(MethodErrorType.AccountNotFound);
 }
@@ -26,4 +30,21 @@ export async function requireMailAccess(ctx: MethodContext, accountId: string): 
   const access = await mailAccessOf(ctx.store, ctx.principal, accountId);
   if (access === null) throw new MethodFailure(MethodErrorType.AccountNotFound);
   return access;
+}
+
+/**
+ * Authorisation for a calendar or contacts call: the principal's own account, or one with
+ * calendars (address books) shared with them (RFC 9670), with the rights each share gives.
+ * Another account shared with them for something else only is `accountNotSupportedByMethod`;
+ * anything else is `accountNotFound`.
+ */
+export async function requireCollectionAccess<K extends SharedCollectionKind>(
+  ctx: MethodContext,
+  accountId: string,
+  kind: K,
+): Promise<CollectionAccess<K>> {
+  const access = await collectionAccessOf(ctx.store, ctx.principal, accountId, kind);
+  if (access !== null) return access;
+  await requireAccount(ctx, accountId);
+  throw new MethodFailure(MethodErrorType.AccountNotFound);
 }

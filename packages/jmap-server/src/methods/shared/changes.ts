@@ -1,6 +1,6 @@
 import { MethodErrorType } from '@colibri/jmap-types';
 import type { ChangesResult } from '@colibri/jmap-types';
-import type { ChangeType } from '@colibri/mail-store';
+import type { AccountId, ChangeType } from '@colibri/mail-store';
 import type { MethodContext } from '../../method-context.js';
 import { MethodFailure } from '../../method-failure.js';
 import type { MailAccess } from '../../access.js';
@@ -11,6 +11,15 @@ import { isCannotCalculateChanges } from './store-errors.js';
 
 /** Which of these ids of a mail type the principal may see in a shared account. */
 export type VisibleIds = (ctx: MethodContext, access: MailAccess, ids: string[]) => Promise<Set<string>>;
+
+/**
+ * How a calendar or contacts /changes reaches its account (RFC 9670): the account, and in a shared
+ * one which of the changed ids the principal may see (null: all, their own account).
+ */
+export type ReachCollection = (
+  ctx: MethodContext,
+  accountId: string,
+) => Promise<{ accountId: AccountId; visible: ((ids: string[]) => Promise<Set<string>>) | null }>;
 
 /**
  * In a shared account, an object the principal may not see is reported destroyed: it may have been
@@ -36,10 +45,12 @@ export async function changesFor(
   rawArgs: Record<string, unknown>,
   ctx: MethodContext,
   mail?: VisibleIds,
+  reach?: ReachCollection,
 ): Promise<ChangesResult> {
   const args = parseArgs(changesArgsSchema, rawArgs);
   const access = mail === undefined ? null : await requireMailAccess(ctx, args.accountId);
-  const accountId = access?.accountId ?? (await requireAccount(ctx, args.accountId));
+  const collection = reach === undefined ? null : await reach(ctx, args.accountId);
+  const accountId = access?.accountId ?? collection?.accountId ?? (await requireAccount(ctx, args.accountId));
   try {
     const changes = await ctx.store.getChanges(
       accountId,
@@ -56,6 +67,8 @@ export async function changesFor(
       updated: [...changes.updated],
       destroyed: [...changes.destroyed],
     };
+    if (collection?.visible != null)
+      return hideInvisible(result, await collection.visible([...result.created, ...result.updated]));
     return access === null || mail === undefined || access.shares === null
       ? result
       : hideInvisible(result, await mail(ctx, access, [...result.created, ...result.updated]));

@@ -19,10 +19,12 @@ export async function getFromList<W extends { id: string }, S>(
     properties: readonly (keyof W & string)[];
     list: (accountId: AccountId) => Promise<S[]>;
     toWire: (item: S) => W;
+    /** How the account is reached (its owner only, by default). */
+    authorise?: (ctx: MethodContext, accountId: string) => Promise<AccountId>;
   },
 ): Promise<GetResult<Partial<W>>> {
   const args = parseArgs(getArgsSchema, rawArgs);
-  const accountId = await requireAccount(ctx, args.accountId);
+  const accountId = await (source.authorise ?? requireAccount)(ctx, args.accountId);
   const properties = selectProperties(args.properties, source.properties, source.properties);
   const ids = requestedIds(args.ids, ctx);
   const state = await ctx.store.getState(accountId, type);

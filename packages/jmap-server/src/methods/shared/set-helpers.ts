@@ -68,15 +68,17 @@ export function setErrorOf(error: unknown, properties?: string[]): SetError {
 
 /**
  * RFC 8620 §5.3: what every /set does before its first write: parse the arguments, check the
- * account, the size and ifInState against the type's state (read before any write: `oldState`).
+ * account (its owner only unless `authorise` says otherwise), the size and ifInState against the
+ * type's state (read before any write: `oldState`).
  */
 export async function beginSet(
   type: ChangeType,
   rawArgs: Record<string, unknown>,
   ctx: MethodContext,
+  authorise: (ctx: MethodContext, accountId: string) => Promise<AccountId> = requireAccount,
 ): Promise<{ args: z.output<typeof setArgsSchema>; accountId: AccountId; oldState: string }> {
   const args = parseArgs(setArgsSchema, rawArgs);
-  const accountId = await requireAccount(ctx, args.accountId);
+  const accountId = await authorise(ctx, args.accountId);
   assertSetSize(args, ctx.limits);
   const oldState = await ctx.store.getState(accountId, type);
   assertInState(args.ifInState, oldState);

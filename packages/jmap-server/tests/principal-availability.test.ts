@@ -1,0 +1,159 @@
+import { Capability } from '@colibri/jmap-types';
+import type { JmapResponse } from '@colibri/jmap-types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Principal } from '../src/principal.js';
+import { openFixture } from './support/fixture.js';
+import type { Fixture } from './support/fixture.js';
+
+let f: Fixture;
+let calendar: string;
+let ignored: string;
+const USING = [Capability.Core, Capability.Calendars, Capability.Principals];
+type Result = Record<string, unknown>;
+
+async function callAs(who: Principal, name: string, args: Result): Promise<[string, Result]> {
+  const { status, body } = await f.engine.handleRequest(who, {
+    using: USING,
+    methodCalls: [[name, { accountId: who.accountId, ...args }, 'c']],
+  });
+  if (status !== 200) throw new Error(`HTTP ${status}`);
+  const [response] = (body as JmapResponse).methodResponses;
+  return [response![0], response![1] as Result];
+}
+const availability = (args: Result) =>
+  callAs(f.bob, 'Principal/getAvailability', {
+    id: f.alice.accountId,
+    utcStart: '2026-03-01T00:00:00Z',
+    utcEnd: '2026-04-01T00:00:00Z',
+    ...args,
+  });
+
+const alice = (email: string, participationStatus: string) => ({
+  organiser: { '@type': 'Participant', email: 'carol@example.org', roles: { owner: true } },
+  me: { '@type': 'Participant', email, roles: { attendee: true }, participationStatus },
+});
+
+beforeAll(async () => {
+  f = await openFixture();
+  const [, calendars] = await callAs(f.alice, 'Calendar/set', {
+    create: { holidays: { name: 'Holidays', includeInAvailability: 'none' } },
+  });
+  ignored = (calendars.created as Record<string, { id: string }>).holidays!.id;
+  const [, list] = await callAs(f.alice, 'Calendar/get', { ids: null });
+  calendar = (list.list as { id: string; isDefault: boolean }[]).find((c) => c.isDefault)!.id;
+  const event = (title: string, start: string, extra: Result = {}, calendarId = calendar) => ({
+    calendarIds: { [calendarId]: true },
+    title,
+    start,
+    timeZone: 'Europe/Paris',
+    duration: 'PT1H',
+    ...extra,
+  });
+  const [, created] = await callAs(f.alice, 'CalendarEvent/set', {
+    create: {
+      // Weekly on Mondays at 09:00 Paris, through the change to summer time (29 March 2026).
+      weekly: event('Team sync', '2026-03-16T09:00:00', {
+        recurrenceRules: [{ '@type': 'RecurrenceRule', frequency: 'weekly', count: 3 }],
+      }),
+      free: event('Lunch (optional)', '2026-03-17T12:00:00', { freeBusyStatus: 'free' }),
+      cancelled: event('Cancelled review', '2026-03-18T10:00:00', { status: 'cancelled' }),
+      private: event('Doctor', '2026-03-19T08:00:00', { privacy: 'private' }),
+      holiday: event('Day off', '2026-03-20T08:00:00', {}, ignored),
+      declined: event('Vendor pitch', '2026-03-24T15:00:00', {
+        participants: alice('alice@colibri.test', 'declined'),
+      }),
+      maybe: event('Offsite', '2026-03-25T15:00:00', {
+        participants: alice('alice@colibri.test', 'tentative'),
+      }),
+      outside: event('April fool', '2026-04-01T09:00:00'),
+    },
+  });
+  if (created.notCreated !== null) throw new Error(JSON.stringify(created.notCreated));
+});
+afterAll(() => f.close());
+
+describe('Principal/getAvailability (JMAP Calendars §2.2)', () => {
+  it('lists busy periods from calendars in availability, expanding recurrences across the DST change', async () => {
+    const [name, result] = await availability({});
+    expect(name).toBe('Principal/getAvailability');
+    expect(result.list).toEqual([
+      {
+        utcStart: '2026-03-16T08:00:00Z',
+        utcEnd: '2026-03-16T09:00:00Z',
+        busyStatus: 'confirmed',
+        event: null,
+      },
+      {
+        utcStart: '2026-03-19T07:00:00Z',
+        utcEnd: '2026-03-19T08:00:00Z',
+        busyStatus: 'confirmed',
+        event: null,
+      },
+      {
+        utcStart: '2026-03-23T08:00:00Z',
+        utcEnd: '2026-03-23T09:00:00Z',
+        busyStatus: 'confirmed',
+        event: null,
+      },
+      {
+        utcStart: '2026-03-25T14:00:00Z',
+        utcEnd: '2026-03-25T15:00:00Z',
+        busyStatus: 'tentative',
+        event: null,
+      },
+      // Summer time from 29 March: 09:00 in Paris is 07:00 UTC.
+      {
+        utcStart: '2026-03-30T07:00:00Z',
+        utcEnd: '2026-03-30T08:00:00Z',
+        busyStatus: 'confirmed',
+        event: null,
+      },
+    ]);
+  });
+
+  it('clips periods to the range asked for', async () => {
+    const [, result] = await availability({
+      utcStart: '2026-03-16T08:30:00Z',
+      utcEnd: '2026-03-17T00:00:00Z',
+    });
+    expect(result.list).toEqual([
+      {
+        utcStart: '2026-03-16T08:30:00Z',
+        utcEnd: '2026-03-16T09:00:00Z',
+        busyStatus: 'confirmed',
+        event: null,
+      },
+    ]);
+  });
+
+  it('shows the events behind busy time only to those with mayReadItems, and never a private one', async () => {
+    const [, hidden] = await availability({ showDetails: true });
+    expect((hidden.list as Result[]).every((p) => p.event === null)).toBe(true);
+    await callAs(f.alice, 'Calendar/set', {
+      update: {
+        [calendar]: { shareWith: { [f.bob.accountId]: { mayReadFreeBusy: true, mayReadItems: true } } },
+      },
+    });
+    const [, shown] = await availability({ showDetails: true, eventProperties: ['title'] });
+    const events = (shown.list as { event: Result | null }[]).map((p) => p.event);
+    expect(events).toEqual([
+      { title: 'Team sync' },
+      null,
+      { title: 'Team sync' },
+      { title: 'Offsite' },
+      { title: 'Team sync' },
+    ]);
+  });
+
+  it('refuses a reversed or too long range and a principal outside the directory', async () => {
+    const [, reversed] = await availability({
+      utcStart: '2026-03-02T00:00:00Z',
+      utcEnd: '2026-03-01T00:00:00Z',
+    });
+    expect(reversed.type).toBe('invalidArguments');
+    const [, long] = await availability({ utcStart: '2026-01-01T00:00:00Z', utcEnd: '2027-01-03T00:00:00Z' });
+    expect(long.type).toBe('requestTooLarge');
+    const [, unknown] = await availability({ id: 'Anobody' });
+    expect(unknown.type).toBe('invalidArguments');
+  });
+});
