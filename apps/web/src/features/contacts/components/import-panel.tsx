@@ -17,9 +17,9 @@ export interface ImportPanelProps {
 /** Import of a `.vcf` file: the file, the book, a progress bar, then what was and was not imported. */
 export function ImportPanel({ books, initialBookId, state, onStart, onStop, onClose }: ImportPanelProps) {
   const [file, setFile] = useState<File | null>(null);
-  const [bookId, setBookId] = useState<Id>(
-    initialBookId ?? books.find((b) => b.isDefault)?.id ?? books[0]?.id ?? '',
-  );
+  const [chosenBookId, setBookId] = useState<Id | null>(initialBookId);
+  // The books may arrive after the panel opens: until one is chosen, the default one.
+  const bookId = chosenBookId ?? books.find((b) => b.isDefault)?.id ?? books[0]?.id ?? '';
   const fileId = useId();
   const bookFieldId = useId();
   const running = state.status === 'running';
