@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '../support/colibri.js';
-import { logIn, newMailUser } from '../support/webmail.js';
+import { deliver, emailsIn, logIn, newMailUser } from '../support/webmail.js';
 
 // Issue 7, the contacts view against the real server (JMAP Contacts, RFC 9610): a contact made in
 // the editor is a JSContact card on the server and is suggested by the composer; a .vcf of 500
@@ -136,5 +136,45 @@ test('contacts: create, find in the composer, import 500 cards, export them back
     const imported = exported.filter((card) => card.email.endsWith('@vcf.example')).sort(byEmail);
     expect(imported).toEqual([...people].sort(byEmail));
     expect(exported).toContainEqual({ name: 'Zoé Quartermaine', email: 'zoe.q@example.org' });
+  });
+});
+
+test('the reader adds a sender to contacts in one click; the card writes a mail to them', async ({
+  page,
+  colibri,
+}) => {
+  test.setTimeout(90_000);
+  const user = await newMailUser(colibri);
+  // deliver() sends from "Dana Sender <dana@example.org>" over real SMTP.
+  await deliver(colibri, user, ['Lunch on Friday']);
+  const [email] = await emailsIn(user, user.roles.inbox ?? '');
+  await logIn(page, user);
+  await page.goto(`/mail/${user.roles.inbox}/${email?.id}`);
+  const conversation = page.getByRole('region', { name: 'Conversation' });
+
+  await test.step('"Add to contacts" on the sender makes a card, once', async () => {
+    await conversation.getByRole('button', { name: 'Add dana@example.org to contacts' }).click();
+    await expect(page.getByText('Dana Sender added to contacts.')).toBeVisible();
+    const { ids } = await user.jmap.call('ContactCard/query', {
+      accountId: user.accountId,
+      filter: { email: 'dana@example.org' },
+    });
+    const { list } = await user.jmap.call('ContactCard/get', { accountId: user.accountId, ids });
+    expect(list).toEqual([
+      expect.objectContaining({
+        name: expect.objectContaining({ full: 'Dana Sender' }),
+        emails: { e1: expect.objectContaining({ address: 'dana@example.org' }) },
+      }),
+    ]);
+    await conversation.getByRole('button', { name: 'Add dana@example.org to contacts' }).click();
+    await expect(page.getByText('Dana Sender is already in your contacts.')).toBeVisible();
+  });
+
+  await test.step('"Write a mail" on the card opens a composer addressed to it', async () => {
+    await page.getByRole('link', { name: 'Contacts' }).click();
+    await page.getByRole('button', { name: /Dana Sender/ }).click();
+    await page.getByRole('button', { name: 'Write a mail' }).click();
+    const composer = page.getByRole('dialog', { name: 'New message' });
+    await expect(composer.getByRole('button', { name: 'Remove dana@example.org' })).toBeVisible();
   });
 });
