@@ -15,6 +15,7 @@ export const contactsMessagesFr: ContactsMessages = {
   newGroup: 'Nouveau groupe',
   groupName: 'Nom du groupe',
   createGroup: 'Créer',
+  deleteGroup: (name) => `Supprimer le groupe ${name}`,
   search: 'Rechercher des contacts',
   newContact: 'Nouveau contact',
   importVcf: 'Importer…',

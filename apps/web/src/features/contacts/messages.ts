@@ -17,6 +17,7 @@ const en = {
   newGroup: 'New group',
   groupName: 'Group name',
   createGroup: 'Create',
+  deleteGroup: (name: string) => `Delete the group ${name}`,
   search: 'Search contacts',
   newContact: 'New contact',
   importVcf: 'Import…',

@@ -49,7 +49,8 @@ const lastCall = (calls: { name: string; args: Record<string, unknown> }[], name
 beforeEach(() => useToastStore.setState({ toasts: [] }));
 afterEach(cleanup);
 
-describe('contacts page (mock server)', () => {
+// Many keystrokes per test on a shared machine: a generous limit, nothing timed.
+describe('contacts page (mock server)', { timeout: 30_000 }, () => {
   it('lists the books, the groups with their sizes, and the cards (not the groups) with a count', async () => {
     const { calls } = renderPage();
     await screen.findByText('3 contacts');
@@ -88,6 +89,19 @@ describe('contacts page (mock server)', () => {
     await user.click(screen.getByRole('button', { name: 'Work' }));
     await screen.findByText('1 contact');
     expect(names()).toEqual(['Alan Turing']);
+  });
+
+  it('a selected group can be deleted (its members stay), with Undo', async () => {
+    const { calls, user } = renderPage();
+    await screen.findByText('3 contacts');
+    await user.click(screen.getByRole('button', { name: 'Pioneers 2' }));
+    await screen.findByText('2 contacts');
+    await user.click(screen.getByRole('button', { name: 'Delete the group Pioneers' }));
+    await screen.findByText('3 contacts');
+    expect(lastCall(calls, 'ContactCard/set')).toEqual({ accountId: 'A1', destroy: ['G1'] });
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Pioneers 2' })).toBeNull());
+    useToastStore.getState().toasts.at(-1)?.action?.run();
+    await screen.findByRole('button', { name: /^Pioneers 2/ });
   });
 
   it('creates a contact from the editor and shows it', async () => {

@@ -11,6 +11,7 @@ import type { CardListParams } from '../api/keys';
 import { useCardMutations } from '../hooks/use-card-mutations';
 import { useDebouncedValue } from '../hooks/use-debounced-value';
 import { useVcfImport } from '../hooks/use-vcf-import';
+import { cardDisplayName } from '../lib/card-format';
 import { cardsToVcf, downloadText, vcfFileName } from '../lib/vcf-export';
 import { contactsMessages } from '../messages';
 import {
@@ -100,6 +101,17 @@ export function ContactsScreen({
             value={search}
             onChange={(event) => actions.searchChanged(event.target.value)}
           />
+          {group ? (
+            <Button
+              onClick={() => {
+                // The members stay; only the group card goes (Undo brings it back with them).
+                actions.scopeChosen({ kind: 'all' });
+                mutations.remove.mutate(group);
+              }}
+            >
+              {contactsMessages.deleteGroup(cardDisplayName(group) || contactsMessages.noName)}
+            </Button>
+          ) : null}
           <Button variant="primary" onClick={() => actions.editorOpened(null)}>
             {contactsMessages.newContact}
           </Button>
