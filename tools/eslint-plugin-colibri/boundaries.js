@@ -16,7 +16,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 /** Workspace folder -> the @colibri packages it may import. */
 export const allowedImports = {
-  'apps/web': ['ui', 'jmap-client', 'jmap-types'],
+  'apps/web': ['ui', 'jmap-client', 'jmap-types', 'vcard'],
   'apps/bff': [
     'jmap-server',
     'mail-store',

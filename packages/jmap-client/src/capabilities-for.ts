@@ -16,6 +16,8 @@ const capabilityOfType: Record<string, string> = {
   CalendarEvent: Capability.Calendars,
   ParticipantIdentity: Capability.Calendars,
   CalendarEventProposal: Capability.CalendarProposals,
+  AddressBook: Capability.Contacts,
+  ContactCard: Capability.Contacts,
 };
 
 /** The `using` list for a set of method names: always core, plus what each method needs. */

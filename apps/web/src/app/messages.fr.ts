@@ -6,6 +6,7 @@ export const shellMessagesFr: ShellMessages = {
   navLabel: 'Applications',
   mail: 'Courrier',
   calendar: 'Agenda',
+  contacts: 'Contacts',
   toastsLabel: 'Notifications',
   dismiss: 'Fermer',
   errorTitle: 'Une erreur s’est produite',

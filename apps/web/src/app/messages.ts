@@ -8,6 +8,7 @@ const en = {
   navLabel: 'Apps',
   mail: 'Mail',
   calendar: 'Calendar',
+  contacts: 'Contacts',
   toastsLabel: 'Notifications',
   dismiss: 'Dismiss',
   errorTitle: 'Something went wrong',

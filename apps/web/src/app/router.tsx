@@ -28,6 +28,11 @@ export const routes: RouteObject[] = [
             path: '/calendar',
             lazy: () => import('./calendar-route').then((m) => ({ Component: m.CalendarRoute })),
           },
+          // Loaded when first opened (packages/vcard comes with it): not part of the first screen.
+          {
+            path: '/contacts',
+            lazy: () => import('./contacts-route').then((m) => ({ Component: m.ContactsRoute })),
+          },
           // Loaded when first opened: settings are not part of the first screen.
           {
             path: '/settings',

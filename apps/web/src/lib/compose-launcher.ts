@@ -1,12 +1,14 @@
 import { createContext, createElement, useContext } from 'react';
 import type { ReactNode } from 'react';
+import type { EmailAddress } from '@colibri/jmap-types';
 
 /**
  * How any screen asks for a composer, without importing the compose feature (a feature never
  * imports another, STYLE 6): a new message, an answer or forward of an email, or a saved draft.
  */
 export type ComposeRequest =
-  | { mode: 'new' }
+  /** A new message, addressed to `to` when given (e.g. "Write a mail" on a contact). */
+  | { mode: 'new'; to?: EmailAddress[] }
   | {
       mode: 'reply' | 'replyAll' | 'forward';
       emailId: string;

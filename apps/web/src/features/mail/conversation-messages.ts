@@ -15,6 +15,8 @@ const en = {
   omitted: (count: number) =>
     `${plural(count, 'older message', 'older messages')} of this long conversation not shown.`,
   expand: (sender: string) => `Show the message from ${sender}`,
+  addToContacts: 'Add to contacts',
+  addToContactsLabel: (address: string) => `Add ${address} to contacts`,
   collapse: 'Collapse',
   draft: 'Draft',
   showQuoted: 'Show quoted text',

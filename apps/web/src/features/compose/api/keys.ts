@@ -7,12 +7,14 @@ import type { Id } from '@colibri/jmap-types';
 export const composeKeys = {
   all: ['compose'] as const,
   session: () => [...composeKeys.all, 'session'] as const,
-  type: (accountId: Id, type: 'Identity' | 'Mailbox' | 'Email' | 'EmailSubmission') =>
+  type: (accountId: Id, type: 'Identity' | 'Mailbox' | 'Email' | 'EmailSubmission' | 'ContactCard') =>
     [...composeKeys.all, accountId, type] as const,
   identities: (accountId: Id) => [...composeKeys.type(accountId, 'Identity'), 'list'] as const,
   mailboxRoles: (accountId: Id) => [...composeKeys.type(accountId, 'Mailbox'), 'roles'] as const,
   message: (accountId: Id, emailId: Id) =>
     [...composeKeys.type(accountId, 'Email'), 'message', emailId] as const,
   recentAddresses: (accountId: Id) => [...composeKeys.type(accountId, 'Email'), 'recentAddresses'] as const,
+  contactSuggestions: (accountId: Id, prefix: string) =>
+    [...composeKeys.type(accountId, 'ContactCard'), 'suggestions', prefix] as const,
   pending: (accountId: Id) => [...composeKeys.type(accountId, 'EmailSubmission'), 'pending'] as const,
 };

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { DragEvent, KeyboardEvent } from 'react';
 import { Button } from '@colibri/ui';
 import type { ComposeAccount } from '../api/get-compose-account';
+import { contactsAccountOf, useAddressSuggestions } from '../api/contact-suggestions';
 import { useRecentAddresses } from '../api/recent-addresses';
 import { useAttachments } from '../hooks/use-attachments';
 import { useSendComposer } from '../hooks/use-send';
@@ -78,6 +79,9 @@ function ComposerForm({ composer, account }: ComposerWindowProps) {
   const [showCcBcc, setShowCcBcc] = useState(content.cc.length + content.bcc.length > 0);
   const [dragging, setDragging] = useState(false);
   const suggestionsId = useId();
+  // What is being typed in any recipient field: the shared datalist follows it.
+  const [typed, setTyped] = useState('');
+  const suggestions = useAddressSuggestions(contactsAccountOf(account.session), recent.data ?? [], typed);
   const subjectId = useId();
   const fromId = useId();
 
@@ -152,6 +156,7 @@ function ComposerForm({ composer, account }: ComposerWindowProps) {
           addresses={content.to}
           onChange={(to) => edit({ to })}
           suggestionsId={suggestionsId}
+          onTextChange={setTyped}
           // A new message starts with its recipients; an answer (already addressed) with its text.
           autoFocus={composer.revision === 0 && content.to.length === 0}
         />
@@ -168,16 +173,18 @@ function ComposerForm({ composer, account }: ComposerWindowProps) {
             addresses={content.cc}
             onChange={(cc) => edit({ cc })}
             suggestionsId={suggestionsId}
+            onTextChange={setTyped}
           />
           <RecipientField
             label={composeMessages.bcc}
             addresses={content.bcc}
             onChange={(bcc) => edit({ bcc })}
             suggestionsId={suggestionsId}
+            onTextChange={setTyped}
           />
         </>
       )}
-      <AddressSuggestions id={suggestionsId} addresses={recent.data ?? []} />
+      <AddressSuggestions id={suggestionsId} addresses={suggestions} />
       <div className="composer__field">
         <label htmlFor={subjectId} className="composer__label">
           {composeMessages.subject}

@@ -10,6 +10,8 @@ export interface RecipientFieldProps {
   onChange: (addresses: EmailAddress[]) => void;
   /** The id of a <datalist> of suggestions (recently used addresses). */
   suggestionsId?: string;
+  /** Told the text being typed (after each change), to fetch suggestions for it. */
+  onTextChange?: (text: string) => void;
   autoFocus?: boolean;
 }
 
@@ -23,9 +25,14 @@ export function RecipientField({
   addresses,
   onChange,
   suggestionsId,
+  onTextChange,
   autoFocus,
 }: RecipientFieldProps) {
-  const [text, setText] = useState('');
+  const [text, setTextState] = useState('');
+  const setText = (value: string) => {
+    setTextState(value);
+    onTextChange?.(value);
+  };
   const [error, setError] = useState<string | null>(null);
   const inputId = useId();
   const errorId = `${inputId}-error`;

@@ -37,6 +37,8 @@ export function useComposerLoader(composer: Composer, account: ComposeAccount) {
   const queryClient = useQueryClient();
   const { composerLoaded, composerLoadFailed } = useComposerActions();
   const { id, status, mode, sourceEmailId, draftEmailId } = composer;
+  // The recipients a new message was opened with (lib/compose-launcher `{ mode: 'new', to }`).
+  const initialTo = composer.content.to;
   // A draft is always the user's own; an answered email may be in an account shared with them.
   const readFrom =
     draftEmailId === null ? (composer.sourceAccountId ?? account.accountId) : account.accountId;
@@ -48,7 +50,8 @@ export function useComposerLoader(composer: Composer, account: ComposeAccount) {
     const load = async () => {
       const context = contentContext(account, 'rich');
       const emailId = draftEmailId ?? sourceEmailId;
-      if (emailId === null) return composerLoaded(id, initialContent('new', null, context));
+      if (emailId === null)
+        return composerLoaded(id, { ...initialContent('new', null, context), to: initialTo });
       const email = await queryClient.fetchQuery(composeMessageQueryOptions(client, readFrom, emailId));
       if (stale) return;
       if (email === null) return composerLoadFailed(id, composeMessages.sourceGone);
@@ -81,6 +84,7 @@ export function useComposerLoader(composer: Composer, account: ComposeAccount) {
     mode,
     sourceEmailId,
     draftEmailId,
+    initialTo,
     readFrom,
     account,
     client,

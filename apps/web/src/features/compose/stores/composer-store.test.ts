@@ -13,6 +13,11 @@ describe('composer store', () => {
     expect([a?.id, a?.minimised]).toEqual([first, true]);
     expect([b?.id, b?.minimised, b?.sourceEmailId, b?.status]).toEqual([second, false, 'E1', 'loading']);
   });
+  it('a new message opened with recipients (a contact\'s "Write a mail") starts addressed to them', () => {
+    const to = [{ name: 'Zoé Q', email: 'zq@example.org' }];
+    const id = actions.composerOpened({ mode: 'new', to });
+    expect(useComposerStore.getState().composers.find((c) => c.id === id)?.content.to).toEqual(to);
+  });
   it('opening a draft that is already open shows that composer instead of a second copy', () => {
     const id = actions.composerOpened({ mode: 'draft', emailId: 'D1', minimised: true });
     expect(actions.composerOpened({ mode: 'draft', emailId: 'D1' })).toBe(id);

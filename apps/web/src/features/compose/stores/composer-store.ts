@@ -73,7 +73,8 @@ function newComposer(request: OpenComposerRequest): Composer {
     status: 'loading',
     error: null,
     minimised: request.mode === 'draft' ? (request.minimised ?? false) : false,
-    content: emptyContent,
+    // A new message addressed by the caller keeps its recipients through loading (use-composer-loader).
+    content: request.mode === 'new' && request.to ? { ...emptyContent, to: request.to } : emptyContent,
     revision: 0,
     savedRevision: 0,
     draftEmailId: request.mode === 'draft' ? request.emailId : null,

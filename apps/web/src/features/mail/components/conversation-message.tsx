@@ -1,10 +1,11 @@
-import { Fragment, useEffect, useRef } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Avatar } from '@colibri/ui';
+import { Avatar, Button } from '@colibri/ui';
 import { Keyword } from '@colibri/jmap-types';
 import type { EmailAddress, Id, Session } from '@colibri/jmap-types';
 import { PageStatus } from '../../../components/page-status';
+import { useOptionalAddToContacts } from '../../../lib/contacts-launcher';
 import { useJmapClient } from '../../../lib/jmap';
 import { conversationKey } from '../api/conversation-query';
 import type { Conversation, ConversationItem } from '../api/conversation-query';
@@ -167,6 +168,7 @@ function OpenMessage({
             {formatListDate(date, mailMessages.locale)}
           </time>
         </button>
+        {from ? <AddSenderToContacts sender={from} /> : null}
         <dl className="conversation-message__recipients">
           {item.to && item.to.length > 0 && (
             <>
@@ -209,5 +211,27 @@ function OpenMessage({
         </>
       )}
     </article>
+  );
+}
+
+/** "Add to contacts" for the sender, in one click (issue 7); shown when the shell provides contacts. */
+function AddSenderToContacts({ sender }: { sender: EmailAddress }) {
+  const add = useOptionalAddToContacts();
+  const [busy, setBusy] = useState(false);
+  if (!add) return null;
+  return (
+    <Button
+      variant="ghost"
+      className="conversation-message__add-contact"
+      aria-label={conversationMessages.addToContactsLabel(sender.email)}
+      disabled={busy}
+      aria-busy={busy || undefined}
+      onClick={() => {
+        setBusy(true);
+        void add(sender).finally(() => setBusy(false));
+      }}
+    >
+      {conversationMessages.addToContacts}
+    </Button>
   );
 }

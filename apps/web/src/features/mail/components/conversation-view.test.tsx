@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { ContactsLauncherProvider } from '../../../lib/contacts-launcher';
+import type { AddToContacts } from '../../../lib/contacts-launcher';
 import { JmapClientProvider } from '../../../lib/jmap';
 import { fakeJmapClient, testSession } from '../../../testing/fake-jmap';
 import { ConversationView } from './conversation-view';
@@ -43,7 +45,7 @@ const items = [
 const late = item('e4', 'Cyd', '2026-03-04T10:00:00Z', false);
 const thread = items.map((e) => e.id);
 
-function renderConversation(emailId: string, onReply = vi.fn()) {
+function renderConversation(emailId: string, onReply = vi.fn(), addToContacts?: AddToContacts) {
   const { client, calls } = fakeJmapClient((name, args) => {
     if (name === 'Mailbox/get')
       return { accountId: 'A1', state: 's', list: [{ id: 'inbox', role: 'inbox' }], notFound: [] };
@@ -90,7 +92,13 @@ function renderConversation(emailId: string, onReply = vi.fn()) {
   render(
     <QueryClientProvider client={queryClient}>
       <JmapClientProvider client={client}>
-        <ConversationView session={testSession} accountId="A1" emailId={emailId} onReply={onReply} />
+        {addToContacts ? (
+          <ContactsLauncherProvider add={addToContacts}>
+            <ConversationView session={testSession} accountId="A1" emailId={emailId} onReply={onReply} />
+          </ContactsLauncherProvider>
+        ) : (
+          <ConversationView session={testSession} accountId="A1" emailId={emailId} onReply={onReply} />
+        )}
       </JmapClientProvider>
     </QueryClientProvider>,
   );
@@ -144,6 +152,26 @@ describe('ConversationView', () => {
     const user = userEvent.setup();
     await user.click(within(conversation).getByRole('button', { name: 'Reply all' }));
     expect(onReply).toHaveBeenCalledWith('e3', 'reply-all');
+  });
+
+  it('adds the sender of an open message to contacts in one click (issue 7), when contacts are there', async () => {
+    const add = vi.fn(() => Promise.resolve());
+    renderConversation('e3', vi.fn(), add);
+    await screen.findByRole('heading', { level: 2 });
+    const conversation = screen.getByRole('region', { name: 'Conversation' });
+    await within(conversation).findByText('Body of e3');
+    await userEvent
+      .setup()
+      .click(within(conversation).getByRole('button', { name: 'Add ann@x.test to contacts' }));
+    expect(add).toHaveBeenCalledWith({ name: 'Ann', email: 'ann@x.test' });
+  });
+
+  it('offers no "Add to contacts" without the contacts feature (a story, a test)', async () => {
+    renderConversation('e3');
+    await screen.findByRole('heading', { level: 2 });
+    const conversation = screen.getByRole('region', { name: 'Conversation' });
+    await within(conversation).findByText('Body of e3');
+    expect(within(conversation).queryByRole('button', { name: /to contacts/ })).toBeNull();
   });
 
   it('shows a message that arrives in the open conversation (push) unfolded, as new and unread', async () => {

@@ -10,7 +10,7 @@ import {
   useConversationPrefetch,
   useIdlePrefetch,
 } from '../hooks/use-conversation-prefetch';
-import { useFixedRowWindow } from '../hooks/use-fixed-row-window';
+import { useFixedRowWindow } from '../../../lib/use-fixed-row-window';
 import { useVisibleRowsLoader } from '../hooks/use-visible-rows-loader';
 import type { EmailListData } from '../lib/email-window';
 import { writeDraggedEmails } from '../lib/drag-emails';

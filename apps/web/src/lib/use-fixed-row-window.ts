@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RefObject } from 'react';
 import { flushSync } from 'react-dom';
-import { rowWindow } from '../lib/row-window';
-import type { RowWindow } from '../lib/row-window';
+import { rowWindow } from './row-window';
+import type { RowWindow } from './row-window';
 
 interface Viewport {
   top: number;

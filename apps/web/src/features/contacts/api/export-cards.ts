@@ -1,0 +1,37 @@
+import { ref } from '@colibri/jmap-client';
+import type { JmapClient } from '@colibri/jmap-client';
+import type { ContactCard, Id } from '@colibri/jmap-types';
+
+/** Explicit limit: the store's own ceiling on the cards of an account. */
+export const MAX_EXPORT_CARDS = 50_000;
+
+/**
+ * Every card of an address book (or of the account when `addressBookId` is null), groups too,
+ * read in windows of `pageSize` (RFC 8620 §5.5 position/limit, §3.7 back-references).
+ */
+export async function getAllCards(
+  client: JmapClient,
+  accountId: Id,
+  addressBookId: Id | null,
+  pageSize: number,
+): Promise<ContactCard[]> {
+  const cards: ContactCard[] = [];
+  const filter = addressBookId ? { inAddressBook: addressBookId } : null;
+  for (let position = 0; position < MAX_EXPORT_CARDS; position += pageSize) {
+    const { query, got } = await client.request((b) => {
+      const query = b.call('ContactCard/query', {
+        accountId,
+        filter,
+        position,
+        limit: pageSize,
+        calculateTotal: true,
+      });
+      const got = b.call('ContactCard/get', { accountId, ids: ref(query, '/ids') });
+      return { query, got };
+    });
+    const byId = new Map(got.list.map((card) => [card.id, card as ContactCard]));
+    cards.push(...query.ids.flatMap((id) => byId.get(id) ?? []));
+    if (query.ids.length < pageSize || position + pageSize >= (query.total ?? Infinity)) break;
+  }
+  return cards;
+}

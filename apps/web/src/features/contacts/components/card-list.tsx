@@ -1,0 +1,89 @@
+import { useRef } from 'react';
+import { Avatar } from '@colibri/ui';
+import type { Id } from '@colibri/jmap-types';
+import { useFixedRowWindow } from '../../../lib/use-fixed-row-window';
+import type { CardListParams } from '../api/keys';
+import { useCardListHead, useCardRows } from '../api/query-cards';
+import { cardDisplayName, primaryEmail } from '../lib/card-format';
+import { contactsMessages } from '../messages';
+
+/** Fixed row height: the window is computed from the scroll offset (lib/row-window). */
+export const CARD_ROW_HEIGHT = 56;
+const OVERSCAN = 5;
+
+export interface CardListProps {
+  accountId: Id;
+  params: CardListParams;
+  selectedId: Id | null;
+  onOpen: (id: Id) => void;
+}
+
+/**
+ * The cards of the scope and search, virtualised: only the rows in view (plus a few) are in the
+ * DOM, and only the 100-card windows covering them are fetched (ContactCard/query position/limit).
+ */
+export function CardList({ accountId, params, selectedId, onOpen }: CardListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const head = useCardListHead(accountId, params);
+  const total = head.data?.total ?? 0;
+  const rows = useFixedRowWindow(scrollRef, total, CARD_ROW_HEIGHT, OVERSCAN);
+  const cardAt = useCardRows(accountId, params, rows.start, rows.end);
+
+  return (
+    <div className="contacts-list">
+      <p className="contacts-list__count" role="status">
+        {head.isPending ? contactsMessages.loading : contactsMessages.count(total)}
+      </p>
+      {head.isError ? (
+        <p role="alert">{contactsMessages.loadError}</p>
+      ) : !head.isPending && total === 0 ? (
+        <p className="contacts-list__empty">
+          {params.text.trim() ? contactsMessages.noMatch(params.text.trim()) : contactsMessages.empty}
+        </p>
+      ) : null}
+      <div ref={scrollRef} className="contacts-list__scroll">
+        <ul
+          className="contacts-list__rows"
+          aria-label={contactsMessages.listLabel}
+          style={{ height: rows.totalHeight }}
+        >
+          {total > 0 &&
+            Array.from({ length: rows.end - rows.start + 1 }, (_, offset) => {
+              const index = rows.start + offset;
+              const card = cardAt(index);
+              const name = card ? cardDisplayName(card) || contactsMessages.noName : '';
+              const email = card ? primaryEmail(card) : null;
+              return (
+                <li
+                  key={card?.id ?? `row-${index}`}
+                  className="contacts-list__row"
+                  style={{ top: index * CARD_ROW_HEIGHT, height: CARD_ROW_HEIGHT }}
+                  aria-setsize={total}
+                  aria-posinset={index + 1}
+                >
+                  {card ? (
+                    <button
+                      type="button"
+                      className="contacts-list__button"
+                      aria-current={card.id === selectedId ? 'true' : undefined}
+                      onClick={() => onOpen(card.id)}
+                    >
+                      <Avatar name={name} email={email ?? ''} size="sm" decorative />
+                      <span className="contacts-list__text">
+                        <bdi className="contacts-list__name">{name}</bdi>
+                        {email && email !== name ? (
+                          <span className="contacts-list__email">{email}</span>
+                        ) : null}
+                      </span>
+                    </button>
+                  ) : (
+                    <span className="contacts-list__placeholder" aria-hidden="true" />
+                  )}
+                </li>
+              );
+            })}
+        </ul>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+import { useState } from 'react';
+import type { Id } from '@colibri/jmap-types';
+import { Button } from '@colibri/ui';
+import { useOptionalComposeLauncher } from '../../../lib/compose-launcher';
+import { useJmapClient } from '../../../lib/jmap';
+import { useToastActions } from '../../../lib/toast-store';
+import { getAllCards } from '../api/export-cards';
+import { useAddressBooks } from '../api/get-address-books';
+import { useGroups } from '../api/query-cards';
+import type { CardListParams } from '../api/keys';
+import { useCardMutations } from '../hooks/use-card-mutations';
+import { useDebouncedValue } from '../hooks/use-debounced-value';
+import { useVcfImport } from '../hooks/use-vcf-import';
+import { cardDisplayName } from '../lib/card-format';
+import { cardsToVcf, downloadText, vcfFileName } from '../lib/vcf-export';
+import { contactsMessages } from '../messages';
+import {
+  useContactsActions,
+  useContactsPane,
+  useContactsScope,
+  useContactsSearch,
+} from '../stores/contacts-ui-store';
+import { CardList } from './card-list';
+import { CardPane } from './card-pane';
+import { ContactsSidebar, selectedBookId, selectedGroup } from './contacts-sidebar';
+import { ImportPanel } from './import-panel';
+
+/** A search runs when typing pauses this long. */
+const SEARCH_DEBOUNCE_MS = 250;
+
+/** The contacts screen: side pane (books, groups), search and list, and the card, editor or import. */
+export function ContactsScreen({
+  accountId,
+  pageSize,
+  batchSize,
+}: {
+  accountId: Id;
+  pageSize: number;
+  batchSize: number;
+}) {
+  const client = useJmapClient();
+  const books = useAddressBooks(accountId, contactsMessages.locale);
+  const groups = useGroups(accountId);
+  const scope = useContactsScope();
+  const search = useContactsSearch();
+  const pane = useContactsPane();
+  const actions = useContactsActions();
+  const mutations = useCardMutations(accountId);
+  const vcfImport = useVcfImport(accountId, batchSize);
+  const { toastShown } = useToastActions();
+  const openComposer = useOptionalComposeLauncher();
+  const [exporting, setExporting] = useState(false);
+  const text = useDebouncedValue(search, SEARCH_DEBOUNCE_MS);
+
+  const group = selectedGroup(scope, groups.data ?? []);
+  const params: CardListParams = {
+    addressBookId: selectedBookId(scope),
+    memberUids: scope.kind === 'group' ? Object.keys(group?.members ?? {}) : null,
+    text,
+  };
+
+  const exportBook = async () => {
+    const bookId = selectedBookId(scope);
+    const book = books.data?.find((b) => b.id === bookId);
+    setExporting(true);
+    try {
+      const cards = await getAllCards(client, accountId, bookId, pageSize);
+      downloadText(cardsToVcf(cards), vcfFileName(book?.name ?? contactsMessages.allContacts));
+    } catch {
+      toastShown({ tone: 'error', message: contactsMessages.exportError });
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <div className="contacts-page">
+      <aside className="contacts-page__side">
+        <ContactsSidebar
+          books={books.data ?? []}
+          groups={groups.data ?? []}
+          scope={scope}
+          onScopeChange={actions.scopeChosen}
+          onCreateGroup={(name) => mutations.createGroup.mutate(name)}
+          onImport={() => {
+            vcfImport.reset();
+            actions.importOpened();
+          }}
+          onExport={() => void exportBook()}
+          exporting={exporting}
+        />
+      </aside>
+      <main className="contacts-page__main">
+        <div className="contacts-toolbar">
+          <h1 className="contacts-toolbar__title">{contactsMessages.listLabel}</h1>
+          <input
+            type="search"
+            className="contacts-toolbar__search"
+            aria-label={contactsMessages.search}
+            placeholder={contactsMessages.search}
+            value={search}
+            onChange={(event) => actions.searchChanged(event.target.value)}
+          />
+          {group ? (
+            <Button
+              onClick={() => {
+                // The members stay; only the group card goes (Undo brings it back with them).
+                actions.scopeChosen({ kind: 'all' });
+                mutations.remove.mutate(group);
+              }}
+            >
+              {contactsMessages.deleteGroup(cardDisplayName(group) || contactsMessages.noName)}
+            </Button>
+          ) : null}
+          <Button variant="primary" onClick={() => actions.editorOpened(null)}>
+            {contactsMessages.newContact}
+          </Button>
+        </div>
+        {books.isError || groups.isError ? (
+          <div role="alert">
+            <p>{contactsMessages.loadError}</p>
+            <Button onClick={() => void Promise.all([books.refetch(), groups.refetch()])}>
+              {contactsMessages.retry}
+            </Button>
+          </div>
+        ) : null}
+        <CardList
+          accountId={accountId}
+          params={params}
+          selectedId={pane.kind === 'card' ? pane.id : null}
+          onOpen={actions.cardOpened}
+        />
+      </main>
+      {pane.kind === 'none' ? null : (
+        <section className="contacts-page__pane">
+          {pane.kind === 'import' ? (
+            <ImportPanel
+              books={books.data ?? []}
+              initialBookId={selectedBookId(scope)}
+              state={vcfImport.state}
+              onStart={(file, bookId) => void vcfImport.start(file, bookId)}
+              onStop={vcfImport.stop}
+              onClose={actions.paneClosed}
+            />
+          ) : (
+            <CardPane
+              key={`${pane.kind}-${pane.id ?? 'new'}`}
+              accountId={accountId}
+              pane={pane}
+              groups={groups.data ?? []}
+              defaultBookId={selectedBookId(scope)}
+              mutations={mutations}
+              openComposer={openComposer}
+            />
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
