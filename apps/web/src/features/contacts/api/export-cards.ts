@@ -6,7 +6,8 @@ import type { ContactCard, Id } from '@colibri/jmap-types';
 export const MAX_EXPORT_CARDS = 50_000;
 
 /**
- * Every card of an address book (or of the account when `addressBookId` is null), groups too,
+ * Every card of an address book (or of the account's writable books when `addressBookId` is
+ * null), groups too,
  * read in windows of `pageSize` (RFC 8620 §5.5 position/limit, §3.7 back-references).
  */
 export async function getAllCards(
@@ -14,9 +15,14 @@ export async function getAllCards(
   accountId: Id,
   addressBookId: Id | null,
   pageSize: number,
+  readOnlyBookIds: readonly Id[] = [],
 ): Promise<ContactCard[]> {
   const cards: ContactCard[] = [];
-  const filter = addressBookId ? { inAddressBook: addressBookId } : null;
+  const filter = addressBookId
+    ? { inAddressBook: addressBookId }
+    : readOnlyBookIds.length > 0
+      ? { operator: 'NOT' as const, conditions: readOnlyBookIds.map((id) => ({ inAddressBook: id })) }
+      : null;
   for (let position = 0; position < MAX_EXPORT_CARDS; position += pageSize) {
     const { query, got } = await client.request((b) => {
       const query = b.call('ContactCard/query', {

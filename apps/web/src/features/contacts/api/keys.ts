@@ -3,6 +3,11 @@ import type { Id } from '@colibri/jmap-types';
 /** What the card list shows: an address book (or all), a group's members, a search. */
 export interface CardListParams {
   addressBookId: Id | null;
+  /**
+   * Books left out of "All contacts" (addressBookId null): those the user cannot write, such as
+   * the organisation directory, which has its own entry in the side pane.
+   */
+  readOnlyBookIds: readonly Id[];
   /** The uids of the selected group's members (RFC 9553 §2.1.6), or null for no group. */
   memberUids: readonly string[] | null;
   /** ContactCard/query `text` (RFC 9610 §3.3), '' for none. */

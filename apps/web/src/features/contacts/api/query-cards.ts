@@ -14,12 +14,17 @@ export const MAX_GROUP_FILTER = 1000;
 type Filter = ContactCardFilterCondition | FilterOperator<ContactCardFilterCondition>;
 
 /**
- * RFC 9610 §3.3 filter of a list: the book, the text, the group's members (an OR of `uid`), and
+ * RFC 9610 §3.3 filter of a list: the book (or every writable one), the text, the group's members (an OR of `uid`), and
  * never the groups themselves (they are in the side pane). Null when nothing can match.
  */
 export function cardListFilter(params: CardListParams): Filter | null {
   const conditions: Filter[] = [{ operator: 'NOT', conditions: [{ kind: 'group' }] }];
   if (params.addressBookId) conditions.push({ inAddressBook: params.addressBookId });
+  else if (params.readOnlyBookIds.length > 0)
+    conditions.push({
+      operator: 'NOT',
+      conditions: params.readOnlyBookIds.map((id) => ({ inAddressBook: id })),
+    });
   if (params.text.trim()) conditions.push({ text: params.text.trim() });
   if (params.memberUids) {
     if (params.memberUids.length === 0) return null;

@@ -4,7 +4,7 @@ import { contactsKeys } from '../api/keys';
 import { ada, arabic, grace, pioneers, storyAccount, storyBooks } from '../testing/story-data';
 import { ContactsPage } from './contacts-page';
 
-const allCards = { addressBookId: null, memberUids: null, text: '' };
+const allCards = { addressBookId: null, readOnlyBookIds: [], memberUids: null, text: '' };
 
 const meta = {
   title: 'Contacts/ContactsPage',

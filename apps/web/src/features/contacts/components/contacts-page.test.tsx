@@ -91,6 +91,25 @@ describe('contacts page (mock server)', { timeout: 30_000 }, () => {
     expect(names()).toEqual(['Alan Turing']);
   });
 
+  it('"All contacts" leaves out the read-only directory, which lists its own cards', async () => {
+    const { user } = renderPage({
+      books: [
+        addressBook('B1', 'Contacts', { isDefault: true }),
+        addressBook('BD', 'Directory', {
+          myRights: { mayRead: true, mayWrite: false, mayShare: false, mayDelete: false },
+        }),
+      ],
+      cards: [
+        person('C1', 'Ada Lovelace', 'ada@example.org'),
+        person('D1', 'Bob Colleague', 'bob@colibri.test', { addressBookIds: { BD: true } }),
+      ],
+    });
+    await screen.findByText('1 contact');
+    expect(names()).toEqual(['Ada Lovelace']);
+    await user.click(screen.getByRole('button', { name: 'Directory' }));
+    await waitFor(() => expect(names()).toEqual(['Bob Colleague']));
+  });
+
   it('a selected group can be deleted (its members stay), with Undo', async () => {
     const { calls, user } = renderPage();
     await screen.findByText('3 contacts');

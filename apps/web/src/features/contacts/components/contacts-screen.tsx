@@ -53,8 +53,10 @@ export function ContactsScreen({
   const text = useDebouncedValue(search, SEARCH_DEBOUNCE_MS);
 
   const group = selectedGroup(scope, groups.data ?? []);
+  const readOnlyBookIds = (books.data ?? []).filter((b) => !b.myRights.mayWrite).map((b) => b.id);
   const params: CardListParams = {
     addressBookId: selectedBookId(scope),
+    readOnlyBookIds,
     memberUids: scope.kind === 'group' ? Object.keys(group?.members ?? {}) : null,
     text,
   };
@@ -64,7 +66,7 @@ export function ContactsScreen({
     const book = books.data?.find((b) => b.id === bookId);
     setExporting(true);
     try {
-      const cards = await getAllCards(client, accountId, bookId, pageSize);
+      const cards = await getAllCards(client, accountId, bookId, pageSize, readOnlyBookIds);
       downloadText(cardsToVcf(cards), vcfFileName(book?.name ?? contactsMessages.allContacts));
     } catch {
       toastShown({ tone: 'error', message: contactsMessages.exportError });
