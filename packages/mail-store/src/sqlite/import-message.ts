@@ -39,7 +39,7 @@ export async function importMessage(
   input: ImportMessageInput,
   /** Commits through a shared transaction (see `group-commit.ts`); by default one of its own. */
   groupCommit?: Pick<GroupCommitter, 'commit' | 'expect'>,
-  /** Where messages are parsed (large ones always, small ones once a thread is up); on demand. */
+  /** Where large messages are parsed; started on demand. */
   pool?: () => PreparePool,
 ): Promise<EmailRecord> {
   const options = checkImportInput(input);
@@ -52,22 +52,19 @@ export async function importMessage(
   // transaction (a refusal there rolls a staged row back with the rest).
   if (staged === null) assertRoomFor(db, accountId, raw.byteLength);
   let prepared: PreparedImport;
-  // While this one is parsed (in a thread) or its file written, the group commit knows it is
+  // A small message is parsed here, at once: in a thread its parse cost no less time on this
+  // thread (the result is copied back) and added the thread's wait to the delivery's latency.
+  // While a large one is parsed in a thread and its file written, the group commit knows it is
   // coming: a group then waits a little for it rather than committing without it.
-  const arrived = groupCommit?.expect();
+  const arrived = staged === null ? groupCommit?.expect() : undefined;
   try {
-    const threads = pool?.();
-    if (staged !== null && threads !== undefined && threads.threads > 0) {
-      // A small message too is parsed in a thread when one is up: the event loop, which runs
-      // every commit and every SMTP dialogue, meanwhile serves the other deliveries.
-      assertMessageSize(raw.byteLength);
-      prepared = await threads.prepare(raw);
-    } else if (staged !== null || threads === undefined) {
+    if (staged !== null || !pool) {
       prepared = prepareImportBytes(raw, staged?.blobId);
+      if (timings) timings.record('store.parse', performance.now() - t0);
       if (staged === null) await blobs.put(raw);
     } else {
       assertMessageSize(raw.byteLength);
-      const parsing = threads.prepare(raw);
+      const parsing = pool().prepare(raw);
       // Settled before either outcome counts, so that no rejection goes unhandled.
       const [parsed, put] = await Promise.allSettled([parsing, blobs.put(raw)]);
       if (parsed.status === 'rejected') throw parsed.reason;
