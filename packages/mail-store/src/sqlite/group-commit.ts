@@ -37,8 +37,9 @@ export interface GroupCommitOptions {
  * group commits at the next turn of the loop. (A fixed window, 3 ms after the previous group's
  * start, made a lone delivery wait for deliveries that were not coming; with 4 LMTP connections
  * each waiting for its reply, that wait is the rate's bound.) Measured on copies of a 100k store,
- * 1,000 LMTP deliveries over 4 connections, builds alternated on a shared machine: at load 3-4,
- * 142 msg/s where the fixed window made 84; at load 10-12, 56 and 97 against 40 and 62. (Small
+ * 1,000 LMTP deliveries over 4 connections, builds alternated on a shared, noisy machine: at
+ * load 3-4, 142 and 120 msg/s where the fixed window made 84 and 134; at load 10-12, 56 and 97
+ * against 40 and 62 (so a gain, but not one these runs can size). (Small
  * messages parsed in a thread as well made 100 at load 3-4: the thread's wait added latency and
  * saved little on the event loop, so they are parsed there, `importMessage`.)
  */
