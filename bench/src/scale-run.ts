@@ -5,6 +5,7 @@
 // then measures JMAP list pages at the top and deep down, full-text search,
 // and the server's peak RSS. Prints each figure next to its target (PASS/MISS) and a JSON line.
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -238,7 +239,14 @@ async function main(): Promise<number> {
   const config = options();
   const work = await mkdtemp(path.join(tmpdir(), 'colibri-scale-'));
   progress('starting the Colibri server (apps/bff/dist) on a temporary data folder');
-  const server = await startColibriProcess({ label: 'bench', requireWeb: false, readyTimeoutMs: 120_000 });
+  // BENCH_DELIVERY_TIMINGS=1: the server measures each LMTP delivery by phase (printed at the end).
+  const timingsFile = process.env['BENCH_DELIVERY_TIMINGS'] ? path.join(work, 'delivery-timings.json') : null;
+  const server = await startColibriProcess({
+    label: 'bench',
+    requireWeb: false,
+    readyTimeoutMs: 120_000,
+    env: timingsFile ? { COLIBRI_DELIVERY_TIMINGS: timingsFile } : {},
+  });
   let peakRss = 0;
   const sampler = setInterval(() => {
     void rssOf(server.pid).then((rss) => {
@@ -429,8 +437,28 @@ async function main(): Promise<number> {
   } finally {
     clearInterval(sampler);
     await server.stop();
+    if (timingsFile) printDeliveryTimings(timingsFile);
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/**
+ * The server's per-delivery latency by phase (written at its exit, `COLIBRI_DELIVERY_TIMINGS`),
+ * in ms: smtp.* from the LMTP dialogue, deliver.* around the store, store.* inside it (parse,
+ * wait in the group commit's queue, wait for a checkpoint, the group's transaction, wait for the
+ * sync in flight, its own WAL sync); store.groupSize is deliveries per group, not ms.
+ */
+function printDeliveryTimings(file: string): void {
+  if (!existsSync(file)) return;
+  const phases = JSON.parse(readFileSync(file, 'utf8')) as Record<
+    string,
+    { count: number; mean: number; p50: number; p95: number }
+  >;
+  console.log('\nLMTP delivery latency by phase (ms; server side)');
+  for (const [phase, t] of Object.entries(phases))
+    console.log(
+      `  ${phase.padEnd(24)} n=${String(t.count).padStart(6)}  mean ${t.mean.toFixed(2).padStart(7)}  p50 ${t.p50.toFixed(2).padStart(7)}  p95 ${t.p95.toFixed(2).padStart(7)}`,
+    );
 }
 
 main().then(

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { enableDeliveryTimings } from '@colibri/mail-store';
 import { ConfigError, loadConfig } from './config/config.js';
 import { USERS } from './demo/people.js';
 import { createLogger } from './logger.js';
@@ -15,6 +17,12 @@ try {
   throw error;
 }
 const log = createLogger(config.logLevel);
+// Measurement only (bench): per-delivery latency by phase, written as JSON to this file at exit.
+const timingsFile = process.env['COLIBRI_DELIVERY_TIMINGS'];
+if (timingsFile) {
+  const timings = enableDeliveryTimings();
+  process.on('exit', () => writeFileSync(timingsFile, JSON.stringify(timings.summary())));
+}
 const colibri = await startColibri(config, { log }).catch((error: unknown) => {
   const code = (error as { code?: string }).code;
   if (code === 'EADDRINUSE' || code === 'EACCES') {

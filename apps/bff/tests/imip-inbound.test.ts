@@ -1,8 +1,10 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { dkimSign } from 'mailauth';
 import { createTransport } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANN, PASSWORD, basic, startTestColibri } from './support/colibri.js';
 import type { TestColibri } from './support/colibri.js';
-import { fakeDns } from './support/fake-dns.js';
+import { dkimKeyRecord, fakeDns } from './support/fake-dns.js';
 
 let colibri: TestColibri;
 
@@ -11,7 +13,10 @@ let colibri: TestColibri;
  * DMARC record; other.test passes SPF too, but a message From remote.test sent with an
  * other.test envelope is not aligned, so DMARC fails (p=none: still delivered, to the Inbox).
  */
+/** remote.test's DKIM key (selector s1), used by the LMTP tests below. */
+const remoteKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const dns = fakeDns({
+  's1._domainkey.remote.test': [dkimKeyRecord(remoteKey.publicKey.export({ type: 'spki', format: 'der' }))],
   'remote.test': ['v=spf1 ip4:127.0.0.1 ip6:::1 ip6:::ffff:127.0.0.1 -all'],
   '_dmarc.remote.test': ['v=DMARC1; p=none'],
   'other.test': ['v=spf1 ip4:127.0.0.1 ip6:::1 ip6:::ffff:127.0.0.1 -all'],
@@ -46,9 +51,31 @@ const organizerEvent = {
   },
 };
 
+/** A second event of Ann's, answered over LMTP by erin@remote.test. */
+const LMTP_UID = 'budget-review@fixture.test';
+const lmtpEvent = {
+  ...organizerEvent,
+  uid: LMTP_UID,
+  title: 'Budget review',
+  participants: {
+    ann: organizerEvent.participants.ann,
+    erin: {
+      '@type': 'Participant',
+      email: 'erin@remote.test',
+      sendTo: { imip: 'mailto:erin@remote.test' },
+      roles: { attendee: true },
+      participationStatus: 'needs-action',
+      expectReply: true,
+    },
+  },
+};
+/** The authserv-id our SMTP checks write (COLIBRI_SMTP_NAME). */
+const SERVER_NAME = 'mx.fixture.test';
+
 beforeAll(async () => {
   colibri = await startTestColibri({
     dnsResolver: dns,
+    env: { COLIBRI_SMTP_NAME: SERVER_NAME },
     seed: async (store, fixture) => {
       const calendar = (await store.listCalendars(fixture.ann.accountId)).find((c) => c.isDefault)!;
       await store.createCalendarEvent(fixture.ann.accountId, {
@@ -57,6 +84,13 @@ beforeAll(async () => {
         utcStart: new Date('2026-06-10T13:00:00Z'),
         utcEnd: new Date('2026-06-10T14:00:00Z'),
         data: organizerEvent,
+      });
+      await store.createCalendarEvent(fixture.ann.accountId, {
+        calendarIds: [calendar.id],
+        uid: LMTP_UID,
+        utcStart: new Date('2026-06-10T13:00:00Z'),
+        utcEnd: new Date('2026-06-10T14:00:00Z'),
+        data: lmtpEvent,
       });
     },
   });
@@ -101,7 +135,7 @@ async function sendImip(mailFrom: string, subject: string, method: string, ics: 
 }
 
 /** Ann's copy of the event, over JMAP (CalendarEvent/query then /get). */
-async function annsEvent(): Promise<Record<string, unknown>> {
+async function annsEvent(uid = UID): Promise<Record<string, unknown>> {
   const accountId = colibri.fixture!.ann.accountId;
   const response = await fetch(`${colibri.httpUrl}/jmap/api`, {
     method: 'POST',
@@ -109,7 +143,7 @@ async function annsEvent(): Promise<Record<string, unknown>> {
     body: JSON.stringify({
       using: ['urn:ietf:params:jmap:core', 'urn:ietf:params:jmap:calendars'],
       methodCalls: [
-        ['CalendarEvent/query', { accountId, filter: { uid: UID } }, 'q'],
+        ['CalendarEvent/query', { accountId, filter: { uid } }, 'q'],
         [
           'CalendarEvent/get',
           { accountId, '#ids': { resultOf: 'q', name: 'CalendarEvent/query', path: '/ids' } },
@@ -120,7 +154,7 @@ async function annsEvent(): Promise<Record<string, unknown>> {
   });
   const body = (await response.json()) as { methodResponses: [string, Record<string, unknown>, string][] };
   const list = body.methodResponses[1]![1].list as Record<string, unknown>[];
-  return list.find((e) => e.uid === UID)!;
+  return list.find((e) => e.uid === uid)!;
 }
 const carolOf = (event: Record<string, unknown>) =>
   (event.participants as Record<string, { participationStatus?: string }>).carol!;
@@ -282,5 +316,63 @@ describe('an external organizer over SMTP (RFC 6047) with a fake DNS', () => {
       (p) => p.calendarEventId === eventId,
     );
     expect(mine).toEqual([expect.objectContaining({ from: ANN, status: 'declined' })]);
+  });
+});
+
+describe('iMIP received over LMTP (RFC 2033, RFC 6047) with a fake DNS', () => {
+  /** Erin's REPLY as the MTA in front hands it over: `extraHeaders` first, signed when asked. */
+  async function lmtpReply(subject: string, options: { sign: boolean; extraHeaders?: string }) {
+    const ics = itip('REPLY', '20260504T080000Z', [
+      'ATTENDEE;PARTSTAT=ACCEPTED:mailto:erin@remote.test',
+    ]).replace(`UID:${UID}`, `UID:${LMTP_UID}`);
+    const body =
+      `From: Erin <erin@remote.test>\r\nTo: <${ANN}>\r\nSubject: ${subject}\r\n` +
+      `Message-ID: <${subject.replace(/\W/g, '')}@remote.test>\r\nMIME-Version: 1.0\r\n` +
+      `Content-Type: text/calendar; method=REPLY; charset=UTF-8\r\n\r\n${ics}`;
+    let raw = body;
+    if (options.sign) {
+      // mailauth 4 signs with `signatureData` (its typings describe the flat options of v5+).
+      const signed = await dkimSign(Buffer.from(body), {
+        signatureData: [
+          {
+            signingDomain: 'remote.test',
+            selector: 's1',
+            privateKey: remoteKey.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+          },
+        ],
+      } as never);
+      raw = signed.signatures + body;
+    }
+    const transport = createTransport({
+      host: '127.0.0.1',
+      port: colibri.lmtpPort!,
+      lmtp: true,
+      ignoreTLS: true,
+    });
+    try {
+      const info = await transport.sendMail({
+        envelope: { from: 'erin@remote.test', to: [ANN] },
+        raw: (options.extraHeaders ?? '') + raw,
+      });
+      expect(info.accepted).toEqual([ANN]);
+    } finally {
+      transport.close();
+    }
+  }
+  const erinOf = (event: Record<string, unknown>) =>
+    (event.participants as Record<string, { participationStatus?: string }>).erin!;
+
+  it('fake DNS: an unsigned REPLY is mail only, even with an Authentication-Results in our name', async () => {
+    // Over LMTP no checks of ours ran: a field claiming our authserv-id came from the sender.
+    await lmtpReply('Forged accept', {
+      sign: false,
+      extraHeaders: `Authentication-Results: ${SERVER_NAME}; dkim=pass header.d=remote.test; dmarc=pass header.from=remote.test\r\n`,
+    });
+    expect(erinOf(await annsEvent(LMTP_UID)).participationStatus).toBe('needs-action');
+  });
+
+  it('fake DNS: a REPLY with a DKIM signature of the From domain that we verify updates the organizer copy', async () => {
+    await lmtpReply('Accepted: Budget review', { sign: true });
+    expect(erinOf(await annsEvent(LMTP_UID)).participationStatus).toBe('accepted');
   });
 });

@@ -1,4 +1,6 @@
 export { openMailStore } from './open-mail-store.js';
+export { enableDeliveryTimings, timings as deliveryTimings } from './delivery-timings.js';
+export type { DeliveryTimings } from './delivery-timings.js';
 export type { OpenMailStoreOptions } from './open-mail-store.js';
 export type {
   BatchImportInput,

@@ -213,15 +213,7 @@ export async function openMailStore(
       mailboxShares.setShareSubscribed(db, accountId, mailboxId, granteeId, isSubscribed);
     },
     async importMessage(accountId, input) {
-      const email = await importMessage(
-        db,
-        search,
-        blobs,
-        accountId,
-        input,
-        groupCommit.commit,
-        startedPreparePool,
-      );
+      const email = await importMessage(db, search, blobs, accountId, input, groupCommit, startedPreparePool);
       searchBatches.queued();
       return email;
     },

@@ -1,4 +1,5 @@
 import type { SMTPServerAddress, SMTPServerSession } from 'smtp-server';
+import { deliveryTimings } from '@colibri/mail-store';
 import type { AccountId, MailStore } from '@colibri/mail-store';
 import { resolveRecipient } from './local-delivery.js';
 import type { DeliveryFolder } from './local-delivery.js';
@@ -8,7 +9,8 @@ import { createLogger, type Logger } from '../logger.js';
 import type { SendOutgoing } from './outgoing.js';
 import { sendVacationReply } from './vacation-reply.js';
 import { deliverToAccount } from './deliver-to-account.js';
-import { applyInboundImip } from './imip-inbound.js';
+import { applyInboundImip, fromOurAuthResults } from './imip-inbound.js';
+import type { ImipSenderCheck } from './imip-inbound.js';
 import type { SieveDeliveryResult } from './sieve/sieve-delivery.js';
 import { rejectReply, sendRejectNotice } from './sieve/sieve-reject.js';
 
@@ -29,6 +31,11 @@ export interface DeliverOptions {
    * copy was stored for anyone; otherwise the sender is told by a notice (RFC 5429 §2.1).
    */
   perRecipientReplies?: boolean;
+  /**
+   * How a scheduling message's sender is authenticated before it is applied (iMIP, RFC 6047 §3);
+   * by default our own Authentication-Results (SMTP).
+   */
+  imipSender?: ImipSenderCheck | undefined;
 }
 
 /** What became of one envelope recipient: delivered, or the error to answer it with. */
@@ -53,6 +60,7 @@ export async function deliverMessage(
 ): Promise<RecipientOutcome[]> {
   const folder = options.folder ?? 'inbox';
   const log = options.log ?? silent;
+  const imipSender = options.imipSender ?? fromOurAuthResults(serverName);
   const receivedAt = new Date();
   const byAccount = new Map<AccountId, RecipientOutcome>();
   const rejected = new Map<AccountId, Extract<SieveDeliveryResult, { reject: object }>>();
@@ -86,6 +94,7 @@ export async function deliverMessage(
       // A view: the trace fields in front of the shared head, then (spooled) the file.
       const copy = message.prepend(trace);
       const envelope = { from: mailFromOf(session), to: recipient };
+      const t0 = deliveryTimings ? performance.now() : 0;
       const delivered = await deliverToAccount(
         store,
         accountId,
@@ -105,6 +114,8 @@ export async function deliverMessage(
         outcome = { delivered: false, error: rejectReply(delivered.result.reject.reason) };
       } else outcome = DELIVERED;
       byAccount.set(accountId, outcome);
+      const t1 = deliveryTimings ? performance.now() : 0;
+      deliveryTimings?.record('deliver.toAccount', t1 - t0);
       // RFC 3834: after the copy is committed; awaited so that the reply is queued before we answer.
       // Quarantined mail gets no auto-reply: its sender is likely forged. A copy the account's
       // filter discarded or redirected away gets none either: it never reached the account.
@@ -112,7 +123,7 @@ export async function deliverMessage(
       const email = result !== null && !result.scriptVacation ? result.email : null;
       // iMIP (RFC 6047): an authentic scheduling message updates the recipient's calendar.
       if (result !== null && folder === 'inbox')
-        await applyInboundImip(store, accountId, recipient, message, serverName, log);
+        await applyInboundImip(store, accountId, recipient, message, imipSender, log);
       if (email && folder === 'inbox' && options.sendOutgoing && options.log)
         await sendVacationReply(
           store,
@@ -122,6 +133,7 @@ export async function deliverMessage(
           mailFromOf(session),
           options.log,
         );
+      deliveryTimings?.record('deliver.imipAndVacation', performance.now() - t1);
     }
     outcomes.push(outcome);
     accountOf.push(accountId);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import type { SMTPServerAddress, SMTPServerDataResult, SMTPServerSession } from 'smtp-server';
-import { mimeLimits } from '@colibri/mail-store';
+import { deliveryTimings, mimeLimits } from '@colibri/mail-store';
 import type { AccountId, MailStore } from '@colibri/mail-store';
 import type { Logger } from '../logger.js';
 import { deliverMessage, mailFromOf } from './deliver-message.js';
@@ -15,6 +15,7 @@ import type { DeliveryFolder } from './local-delivery.js';
 import type { DnsResolver } from './dns-resolver.js';
 import { systemResolver } from './dns-resolver.js';
 import { removeForgedAuthResults } from './forged-auth-results.js';
+import { fromVerifiedDkim } from './imip-inbound.js';
 import { authenticateMessage } from './message-auth.js';
 import type { SendOutgoing } from './outgoing.js';
 
@@ -37,7 +38,10 @@ export interface InboundSmtpOptions {
   log: Logger;
   /** LMTP (RFC 2033) instead of SMTP: LHLO, and one reply per recipient after DATA. */
   lmtp?: boolean;
-  /** DNS for SPF/DKIM/DMARC/ARC on SMTP (not LMTP); default node's `dns.promises.resolve`. */
+  /**
+   * DNS for SPF/DKIM/DMARC/ARC on SMTP, and on LMTP for the DKIM check of scheduling messages
+   * only; default node's `dns.promises.resolve`.
+   */
   dnsResolver?: DnsResolver;
   /** Outgoing mail (the submission queue); without it no vacation auto-replies are sent (RFC 3834). */
   sendOutgoing?: SendOutgoing;
@@ -67,6 +71,8 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
   await mkdir(spoolDir, { recursive: true });
   /** Whom each accepted RCPT resolved to (smtp-server keeps that same object in the envelope). */
   const recipients = new WeakMap<SMTPServerAddress, AccountId>();
+  /** With delivery timings on: when each session's last DATA was answered. */
+  const lastReply = new Map<string, number>();
   const server = new SMTPServer({
     name: options.serverName,
     lmtp,
@@ -82,29 +88,50 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
     closeTimeout: CLOSE_TIMEOUT_MS,
     logger: false,
 
+    onMailFrom(_address, session, callback) {
+      const replied = deliveryTimings ? lastReply.get(session.id) : undefined;
+      if (replied !== undefined) deliveryTimings?.record('smtp.replyToNextMail', performance.now() - replied);
+      callback();
+    },
+
     onRcptTo(address, session, callback) {
+      const t0 = deliveryTimings ? performance.now() : 0;
       resolveRecipient(store, address.address)
         .then(async (accountId) => {
           await assertMailboxRoom(store, accountId, declaredSize(session));
           recipients.set(address, accountId);
         })
         .then(
-          () => callback(),
+          () => {
+            deliveryTimings?.record('smtp.rcpt', performance.now() - t0);
+            callback();
+          },
           (error: unknown) => callback(asReply(error, log)),
         );
     },
 
     onData(stream, session, callback) {
+      const t0 = deliveryTimings ? performance.now() : 0;
       receiveMessage(stream, { spoolDir, maxBytes: MAX_MESSAGE_BYTES })
         .then(async (received) => {
+          const t1 = deliveryTimings ? performance.now() : 0;
+          deliveryTimings?.record('smtp.receiveData', t1 - t0);
           try {
             return await deliver(received, session);
           } finally {
+            deliveryTimings?.record('smtp.deliver', performance.now() - t1);
             await received.dispose();
           }
         })
         .then(
-          (replies) => callback(null, replies),
+          (replies) => {
+            if (deliveryTimings) {
+              const now = performance.now();
+              deliveryTimings.record('smtp.dataToReply', now - t0);
+              lastReply.set(session.id, now);
+            }
+            callback(null, replies);
+          },
           (error: unknown) => callback(asReply(error, log)),
         );
     },
@@ -127,6 +154,8 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
       sendOutgoing: options.sendOutgoing,
       log,
       perRecipientReplies: lmtp,
+      // LMTP: no checks of ours ran; a scheduling message's DKIM signature is verified on its own.
+      imipSender: lmtp ? fromVerifiedDkim(options.dnsResolver ?? systemResolver) : undefined,
     });
     const replies = outcomes.map((outcome) => (outcome.delivered ? null : asReply(outcome.error, log)));
     const delivered = replies.filter((reply) => reply === null).length;

@@ -1,3 +1,4 @@
+import { timings } from '../delivery-timings.js';
 import { StoreError } from '../errors.js';
 import { createBackgroundCheckpoints, type CheckpointSchedule } from './background-checkpoints.js';
 import type { Db } from './open-database.js';
@@ -12,6 +13,11 @@ export type GroupCommit = <T>(work: () => T) => Promise<T>;
 
 export interface GroupCommitter {
   commit: GroupCommit;
+  /**
+   * Announces work about to be committed (a delivery being parsed): until the returned function
+   * is called (once, whether it came or not), a group waits up to `groupGatherMs` for it.
+   */
+  expect(): () => void;
   /** Waits for the sync in flight and releases the WAL file handle; later commits fail. */
   close(): Promise<void>;
 }
@@ -24,20 +30,27 @@ export interface GroupCommitOptions {
 }
 
 /**
- * Under load, a group starts no sooner than this after the previous one started, unless
- * `groupGatherPieces` already wait: more deliveries then share one transaction's fixed costs (the
- * commit's shared pages, the WAL sync, the state feed's check). An idle store still commits a
- * lone piece at the next turn of the loop. On a 98k-message store, 2,000 deliveries over 4 LMTP
- * connections, alternated runs: with 3 ms, groups went from 1.27 to 1.40 deliveries, the server's
- * main thread from 3.18/3.49 to 2.96/2.89 ms per delivery and the rate from 246/226 to 257/252
- * msg/s. 6 ms made bigger groups (1.84) and cut more CPU, but the rate did not follow: with 4
- * connections each waits for its reply, and the wait became the bound.
+ * A group waits for work that was announced (`expect`: a delivery being parsed) at most this long
+ * after its first piece was queued, unless `groupGatherPieces` already wait: more deliveries then
+ * share one transaction's fixed costs (the commit's shared pages, the WAL sync, the state feed's
+ * check). It never waits for nothing: with no work announced, or once all of it has arrived, the
+ * group commits at the next turn of the loop. (A fixed window, 3 ms after the previous group's
+ * start, made a lone delivery wait for deliveries that were not coming; with 4 LMTP connections
+ * each waiting for its reply, that wait is the rate's bound.) Measured on copies of a 100k store,
+ * 1,000 LMTP deliveries over 4 connections, builds alternated on a shared, noisy machine: at
+ * load 3-4, 142 and 120 msg/s where the fixed window made 84 and 134; at load 10-12, 56 and 97
+ * against 40 and 62 (so a gain, but not one these runs can size). (Small
+ * messages parsed in a thread as well made 100 at load 3-4: the thread's wait added latency and
+ * saved little on the event loop, so they are parsed there, `importMessage`.)
  */
 export const groupGatherMs = 3;
 export const groupGatherPieces = 4;
 
 interface Pending {
   work: () => unknown;
+  /** performance.now() when queued. */
+  queuedAt: number;
+  committedAt?: number;
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
@@ -80,16 +93,34 @@ export function createGroupCommit(db: Db, options: GroupCommitOptions = {}): Gro
   // the queue and joins a bigger group, committed as soon as that sync starts.
   const gatherMs = options.gatherMs ?? groupGatherMs;
   let lastStart = Number.NEGATIVE_INFINITY;
+  /** Work announced by `expect` that has not arrived yet. */
+  let expected = 0;
+  let timer: NodeJS.Timeout | null = null;
   const schedule = () => {
-    if (scheduled || committing || unsynced.length > 0 || queue.length === 0) return;
+    if (committing || unsynced.length > 0 || queue.length === 0) return;
+    const wait =
+      expected > 0 && queue.length < groupGatherPieces
+        ? queue[0]!.queuedAt + gatherMs - performance.now()
+        : 0;
+    if (wait > 0) {
+      if (!scheduled) {
+        scheduled = true;
+        timer = setTimeout(() => void commitNext(), wait);
+      }
+      return;
+    }
+    if (scheduled && timer === null) return; // already at the next turn
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
     scheduled = true;
-    const wait = queue.length < groupGatherPieces ? lastStart + gatherMs - performance.now() : 0;
-    if (wait > 0) setTimeout(() => void commitNext(), wait);
-    else setImmediate(() => void commitNext());
+    setImmediate(() => void commitNext());
   };
 
   const commitNext = async () => {
+    if (!scheduled) return;
     scheduled = false;
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
     committing = true;
     lastStart = performance.now();
     // A checkpoint started after the previous commit: this group starts once it is done, on a WAL
@@ -98,11 +129,24 @@ export function createGroupCommit(db: Db, options: GroupCommitOptions = {}): Gro
     const group = queue;
     queue = [];
     let outcomes: Outcome[];
+    const began = timings ? performance.now() : 0;
     try {
       outcomes = commitTogether(
         wal,
         group.map((item) => item.work),
       );
+      if (timings) {
+        const ended = performance.now();
+        for (const item of group) {
+          // A piece queued during the checkpoint wait joined this group without a gather.
+          const joined = Math.max(lastStart, item.queuedAt);
+          timings.record('store.gather', joined - item.queuedAt);
+          timings.record('store.checkpointWait', began - joined);
+          timings.record('store.commit', ended - began);
+          item.committedAt = ended;
+        }
+        timings.record('store.groupSize', group.length);
+      }
     } catch (error) {
       for (const item of group) item.reject(error);
       committing = false;
@@ -125,6 +169,14 @@ export function createGroupCommit(db: Db, options: GroupCommitOptions = {}): Gro
     const covered = unsynced;
     unsynced = [];
     schedule();
+    if (timings) {
+      const now = performance.now();
+      for (const { group } of covered)
+        for (const item of group) {
+          timings.record('store.syncInFlightWait', now - (item.committedAt ?? now));
+          item.committedAt = now;
+        }
+    }
     wal.sync().then(
       () => done(covered, null),
       (error: unknown) => done(covered, { error }),
@@ -133,16 +185,37 @@ export function createGroupCommit(db: Db, options: GroupCommitOptions = {}): Gro
 
   const done = (covered: Committed[], syncError: { error: unknown } | null) => {
     syncing = false;
+    if (timings) {
+      const now = performance.now();
+      for (const { group } of covered)
+        for (const item of group) timings.record('store.sync', now - (item.committedAt ?? now));
+    }
     for (const committed of covered) answer(committed, syncError);
     syncNext();
     schedule();
   };
 
   return {
+    expect() {
+      expected += 1;
+      let arrived = false;
+      return () => {
+        if (arrived) return;
+        arrived = true;
+        expected -= 1;
+        // Queued work may have been waiting for this one only.
+        if (expected === 0) schedule();
+      };
+    },
     commit: <T>(work: () => T) =>
       new Promise<T>((resolve, reject) => {
         if (closed) throw new Error('The store is closed');
-        queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        queue.push({
+          work,
+          queuedAt: performance.now(),
+          resolve: resolve as (value: unknown) => void,
+          reject,
+        });
         schedule();
       }),
     async close() {

@@ -6,10 +6,11 @@ import { isUnread, normaliseKeywords } from '../keywords.js';
 import type { ImportMessageInput, ImportMessageStreamInput } from '../mail-store.js';
 import { baseSubject } from '../mime/text.js';
 import { searchDocumentOf } from '../search/search-document.js';
+import { timings } from '../delivery-timings.js';
 import { sqliteChangeLog as changeLog, type ChangeSink } from './change-log.js';
 import { emailRecordOf, type EmailEnvelope, type EmailIndex } from './email-rows.js';
 import { emailAdded } from './mailbox-counters.js';
-import type { GroupCommit } from './group-commit.js';
+import type { GroupCommit, GroupCommitter } from './group-commit.js';
 import type { Db } from './open-database.js';
 import type { SqliteSearchIndex } from './sqlite-search-index.js';
 import {
@@ -37,7 +38,7 @@ export async function importMessage(
   accountId: AccountId,
   input: ImportMessageInput,
   /** Commits through a shared transaction (see `group-commit.ts`); by default one of its own. */
-  groupCommit?: GroupCommit,
+  groupCommit?: Pick<GroupCommitter, 'commit' | 'expect'>,
   /** Where large messages are parsed; started on demand. */
   pool?: () => PreparePool,
 ): Promise<EmailRecord> {
@@ -45,28 +46,41 @@ export async function importMessage(
   const { raw } = input;
   // A small message is a row written by the import's own transaction: no transaction of its own,
   // and the bytes commit (and are synced) together with the rows that reference them.
+  const t0 = timings ? performance.now() : 0;
   const staged = blobs.stageInTransaction?.(raw) ?? null;
   // Checked early to spare the writes of a blob file; the check that counts is the one in the
   // transaction (a refusal there rolls a staged row back with the rest).
   if (staged === null) assertRoomFor(db, accountId, raw.byteLength);
   let prepared: PreparedImport;
-  if (staged !== null || !pool) {
-    prepared = prepareImportBytes(raw, staged?.blobId);
-    if (staged === null) await blobs.put(raw);
-  } else {
-    assertMessageSize(raw.byteLength);
-    const parsing = pool().prepare(raw);
-    // Settled before either outcome counts, so that no rejection goes unhandled.
-    const [parsed, put] = await Promise.allSettled([parsing, blobs.put(raw)]);
-    if (parsed.status === 'rejected') throw parsed.reason;
-    if (put.status === 'rejected') throw put.reason;
-    prepared = parsed.value;
+  // A small message is parsed here, at once: in a thread its parse cost no less time on this
+  // thread (the result is copied back) and added the thread's wait to the delivery's latency.
+  // While a large one is parsed in a thread and its file written, the group commit knows it is
+  // coming: a group then waits a little for it rather than committing without it.
+  const arrived = staged === null ? groupCommit?.expect() : undefined;
+  try {
+    if (staged !== null || !pool) {
+      prepared = prepareImportBytes(raw, staged?.blobId);
+      if (timings) timings.record('store.parse', performance.now() - t0);
+      if (staged === null) await blobs.put(raw);
+    } else {
+      assertMessageSize(raw.byteLength);
+      const parsing = pool().prepare(raw);
+      // Settled before either outcome counts, so that no rejection goes unhandled.
+      const [parsed, put] = await Promise.allSettled([parsing, blobs.put(raw)]);
+      if (parsed.status === 'rejected') throw parsed.reason;
+      if (put.status === 'rejected') throw put.reason;
+      prepared = parsed.value;
+    }
+  } finally {
+    arrived?.();
   }
+  if (timings) timings.record('store.prepareAndBlob', performance.now() - t0);
   const commit = () => {
     staged?.write();
     return commitImport(db, queueingSearch(search), accountId, prepared, options);
   };
-  const committed = groupCommit ? await groupCommit(commit) : db.transaction(commit).immediate();
+  const committed = groupCommit ? await groupCommit.commit(commit) : db.transaction(commit).immediate();
+  if (timings) timings.record('store.import', performance.now() - t0);
   return importedEmail(accountId, committed, prepared, options);
 }
 
