@@ -1,7 +1,8 @@
 // `npm test` / `pnpm test`: everything CI checks, on a fresh machine.
 // Installs what it needs (Debian's chromium with apt-get when missing, pnpm dependencies), then
 // typecheck + build, lint, unit and integration tests, the Playwright suites, the Storybook build.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
+import path from 'node:path';
 import { ensureDependencies, log, pnpm, run } from './toolchain.mjs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,6 +21,24 @@ function ensureChromium() {
   });
 }
 
+/**
+ * The tests open hundreds of stores, each committing with fsync: in a folder on tmpfs
+ * (/dev/shm) the unit step takes about half the time. Nothing is lost for what the tests check:
+ * the durability test kills processes, and a killed process's writes survive in the page cache.
+ * Only when /dev/shm is a tmpfs with room to spare (containers often give it 64 MB).
+ */
+function fastTempDir() {
+  const shm = '/dev/shm';
+  try {
+    const fs = statfsSync(shm);
+    const TMPFS_MAGIC = 0x01021994;
+    if (fs.type !== TMPFS_MAGIC || fs.bavail * fs.bsize < 4 * 1024 ** 3) return null;
+    return mkdtempSync(path.join(shm, 'colibri-test-'));
+  } catch {
+    return null;
+  }
+}
+
 const steps = [
   ['install', () => (ensureChromium(), ensureDependencies())],
   ['typecheck and build', () => pnpm(['run', 'build'])],
@@ -30,6 +49,11 @@ const steps = [
 ];
 
 const only = process.argv.slice(2);
+const tempDir = fastTempDir();
+if (tempDir) {
+  log(`temporary files of the tests in ${tempDir} (tmpfs)`);
+  process.env.TMPDIR = tempDir;
+}
 const results = [];
 for (const [name, step] of steps) {
   if (only.length > 0 && !only.some((o) => name.startsWith(o))) continue;
@@ -44,6 +68,8 @@ for (const [name, step] of steps) {
     break;
   }
 }
+
+if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 
 console.log('\nColibri test command');
 for (const [name, status, ms] of results)

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountId } from '@colibri/mail-store';
 import { openStores } from '../src/config/open-stores.js';
+import { childNodeArgs } from './support/child-entry.js';
 import { fakeWebDist } from './support/colibri.js';
 
 // Issue 3 "Done when": SIGKILL the real BFF at random moments while LMTP deliveries run; every
@@ -19,7 +20,7 @@ const RECIPIENT = 'dura@durable.test';
 const bffRoot = fileURLToPath(new URL('..', import.meta.url));
 const firstAckCapMs = 1500;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const childScript = 'tests/support/durability-child.ts';
+const childArgs = childNodeArgs('durability-child');
 
 let dataDir: string;
 let env: NodeJS.ProcessEnv;
@@ -58,7 +59,7 @@ interface Child {
 }
 
 function spawnChild(): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@colibri/source', childScript], {
+  const child = spawn(process.execPath, childArgs, {
     cwd: bffRoot,
     env,
     stdio: ['pipe', 'pipe', 'pipe'],

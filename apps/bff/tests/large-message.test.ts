@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountId, MailStore } from '@colibri/mail-store';
 import { openStores } from '../src/config/open-stores.js';
 import { fakeWebDist, mime } from './support/colibri.js';
+import { childNodeArgs } from './support/child-entry.js';
 
 // Inbound SMTP streams large messages: spooled once to disk, imported per recipient from a stream
 // (importMessageStream), never whole in the server's memory. Measured in a real server process.
@@ -56,26 +57,22 @@ beforeAll(async () => {
     accounts.push(account.id);
   }
   await store.close();
-  child = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--conditions=@colibri/source', 'tests/support/memory-child.ts'],
-    {
-      cwd: bffRoot,
-      env: {
-        ...process.env,
-        COLIBRI_DATA: dataDir,
-        COLIBRI_HTTP_HOST: '127.0.0.1',
-        COLIBRI_HTTP_PORT: '0',
-        COLIBRI_SMTP_HOST: '127.0.0.1',
-        COLIBRI_SMTP_PORT: '0',
-        COLIBRI_LMTP_PORT: 'off',
-        COLIBRI_DEMO: '0',
-        COLIBRI_WEB_DIST: await fakeWebDist(dataDir),
-        COLIBRI_LOG_LEVEL: 'silent',
-      },
-      stdio: ['pipe', 'pipe', 'inherit'],
+  child = spawn(process.execPath, childNodeArgs('memory-child'), {
+    cwd: bffRoot,
+    env: {
+      ...process.env,
+      COLIBRI_DATA: dataDir,
+      COLIBRI_HTTP_HOST: '127.0.0.1',
+      COLIBRI_HTTP_PORT: '0',
+      COLIBRI_SMTP_HOST: '127.0.0.1',
+      COLIBRI_SMTP_PORT: '0',
+      COLIBRI_LMTP_PORT: 'off',
+      COLIBRI_DEMO: '0',
+      COLIBRI_WEB_DIST: await fakeWebDist(dataDir),
+      COLIBRI_LOG_LEVEL: 'silent',
     },
-  );
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout!.on('data', (chunk: Buffer) => {
     out += chunk.toString();

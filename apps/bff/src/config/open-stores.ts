@@ -1,5 +1,4 @@
 import { mkdir } from 'node:fs/promises';
-import { openS3BlobStore } from '@colibri/blobstore-s3';
 import { openMailStore } from '@colibri/mail-store';
 import type { MailStore } from '@colibri/mail-store';
 import type { BlobsConfig } from './blob-config.js';
@@ -21,6 +20,8 @@ export async function openStores(
   const options = { dataDir: config.dataDir, uploadTtlMs: config.uploadTtlMs };
   if (config.blobs?.kind !== 's3') return { mail: await openMailStore(options) };
   const { bucket, endpoint, region, forcePathStyle, prefix, credentials } = config.blobs;
+  // Loaded only for S3: the AWS SDK is a large part of the start-up time of a process without it.
+  const { openS3BlobStore } = await import('@colibri/blobstore-s3');
   // Checks the bucket now: a wrong endpoint or bucket stops the start with a clear message.
   const blobs = await openS3BlobStore({
     bucket,

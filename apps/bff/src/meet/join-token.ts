@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { AccessToken } from 'livekit-server-sdk';
 import type { LiveKitConfig } from './livekit-config.js';
 
 /**
@@ -30,6 +29,8 @@ export interface JoinToken {
  * the other; who they are travels in the attributes, which participants cannot change.
  */
 export async function mintJoinToken(config: LiveKitConfig, grant: JoinGrant): Promise<JoinToken> {
+  // Loaded at the first join rather than at every start of the server.
+  const { AccessToken } = await import('livekit-server-sdk');
   const suffix = randomBytes(6).toString('base64url');
   const identity = grant.accountId === null ? `guest-${suffix}` : `${grant.accountId}-${suffix}`;
   const token = new AccessToken(config.apiKey, config.apiSecret, {
