@@ -1,9 +1,10 @@
 import type { AddressBook, MethodResult, SetError } from '@colibri/jmap-types';
 import { ADDRESS_BOOK_RIGHT_NAMES, AddressBookNotEmptyError, contactLimits } from '@colibri/mail-store';
+import type { AddressBookId } from '@colibri/mail-store';
 import { seesCollection } from '../../collection-access.js';
 import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
-import { collectionSet, setDefaultOnSuccess } from '../shared/collection-set.js';
+import { sharedCollectionSet } from '../shared/collection-set.js';
 import { toAddressBookId } from '../shared/ids.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { overQuotaAt, setErrorOf } from '../shared/set-helpers.js';
@@ -130,33 +131,23 @@ export async function addressBookSet(
 ): Promise<MethodResult<'AddressBook/set'>> {
   const { onDestroyRemoveContents, onSuccessSetIsDefault, ...standard } = rawArgs;
   const extra = parseArgs(extraSchema, { onDestroyRemoveContents, onSuccessSetIsDefault });
-  let view: BookView | null = null;
-  return collectionSet<AddressBook>(
+  return sharedCollectionSet<AddressBook, BookView, AddressBookId>(
     'AddressBook',
     standard,
     ctx,
-    () => {
-      const reached = view!;
-      return {
-        create: (values) => createOne(ctx, reached, values),
-        update: (id, patch) => updateOne(ctx, reached, id, patch),
-        destroy: (id) => destroyOne(ctx, reached, id, extra.onDestroyRemoveContents === true),
-      };
-    },
+    loadBookView,
+    (view) => ({
+      create: (values) => createOne(ctx, view, values),
+      update: (id, patch) => updateOne(ctx, view, id, patch),
+      destroy: (id) => destroyOne(ctx, view, id, extra.onDestroyRemoveContents === true),
+    }),
     {
-      authorise: async (ctx, accountId) => {
-        view = await loadBookView(ctx, accountId);
-        return view.access.accountId;
-      },
-      // The default book is the owner's choice: a sharee's onSuccessSetIsDefault is ignored.
-      after: async (accountId, out) =>
-        view?.access.shares !== null
-          ? undefined
-          : setDefaultOnSuccess(ctx, out, extra.onSuccessSetIsDefault, {
-              toId: toAddressBookId,
-              exists: async (id) => (await ctx.store.listAddressBooks(accountId)).some((b) => b.id === id),
-              makeDefault: (id) => ctx.store.setDefaultAddressBook(accountId, id),
-            }),
+      given: extra.onSuccessSetIsDefault,
+      collection: (accountId) => ({
+        toId: toAddressBookId,
+        exists: async (id) => (await ctx.store.listAddressBooks(accountId)).some((b) => b.id === id),
+        makeDefault: (id) => ctx.store.setDefaultAddressBook(accountId, id),
+      }),
     },
   );
 }

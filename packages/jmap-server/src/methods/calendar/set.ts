@@ -6,10 +6,11 @@ import {
   StoreError,
   calendarLimits,
 } from '@colibri/mail-store';
+import type { CalendarId } from '@colibri/mail-store';
 import { seesCollection } from '../../collection-access.js';
 import { z } from 'zod';
 import type { MethodContext } from '../../method-context.js';
-import { collectionSet, setDefaultOnSuccess } from '../shared/collection-set.js';
+import { sharedCollectionSet } from '../shared/collection-set.js';
 import { toCalendarId } from '../shared/ids.js';
 import { parseArgs } from '../shared/parse-args.js';
 import { overQuotaAt, setErrorOf } from '../shared/set-helpers.js';
@@ -170,38 +171,28 @@ export async function calendarSet(
 ): Promise<MethodResult<'Calendar/set'>> {
   const { onDestroyRemoveEvents, onSuccessSetIsDefault, ...standard } = rawArgs;
   const extra = parseArgs(extraSchema, { onDestroyRemoveEvents, onSuccessSetIsDefault });
-  let view: CalendarView | null = null;
-  return collectionSet<WireCalendar>(
+  return sharedCollectionSet<WireCalendar, CalendarView, CalendarId>(
     'Calendar',
     standard,
     ctx,
-    () => {
-      const reached = view!;
-      return {
-        create: (values) => createOne(ctx, reached, values),
-        update: (id, patch) => updateOne(ctx, reached, id, patch),
-        destroy: (id) => destroyOne(ctx, reached, id, extra.onDestroyRemoveEvents === true),
-      };
-    },
+    loadCalendarView,
+    (view) => ({
+      create: (values) => createOne(ctx, view, values),
+      update: (id, patch) => updateOne(ctx, view, id, patch),
+      destroy: (id) => destroyOne(ctx, view, id, extra.onDestroyRemoveEvents === true),
+    }),
     {
-      authorise: async (ctx, accountId) => {
-        view = await loadCalendarView(ctx, accountId);
-        return view.access.accountId;
-      },
-      // The default calendar is the owner's choice: a sharee's onSuccessSetIsDefault is ignored.
-      after: async (accountId, out) =>
-        view?.access.shares !== null
-          ? undefined
-          : setDefaultOnSuccess(ctx, out, extra.onSuccessSetIsDefault, {
-              toId: toCalendarId,
-              exists: async (id) => (await ctx.store.listCalendars(accountId)).some((c) => c.id === id),
-              makeDefault: async (id) => {
-                const previous = (await ctx.store.listCalendars(accountId)).find((c) => c.isDefault);
-                if (previous?.id === id) return [];
-                await ctx.store.setDefaultCalendar(accountId, id);
-                return previous === undefined ? [id] : [previous.id, id];
-              },
-            }),
+      given: extra.onSuccessSetIsDefault,
+      collection: (accountId) => ({
+        toId: toCalendarId,
+        exists: async (id) => (await ctx.store.listCalendars(accountId)).some((c) => c.id === id),
+        makeDefault: async (id) => {
+          const previous = (await ctx.store.listCalendars(accountId)).find((c) => c.isDefault);
+          if (previous?.id === id) return [];
+          await ctx.store.setDefaultCalendar(accountId, id);
+          return previous === undefined ? [id] : [previous.id, id];
+        },
+      }),
     },
   );
 }

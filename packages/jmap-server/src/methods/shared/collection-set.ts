@@ -28,6 +28,44 @@ export async function collectionSet<T extends { id: string }>(
   return setResponse({ accountId, oldState, newState: await ctx.store.getState(accountId, type) }, out);
 }
 
+/** How onSuccessSetIsDefault finds and makes a default collection of an account. */
+export interface DefaultCollection<I extends string> {
+  toId(id: string): I | null;
+  exists(id: I): Promise<boolean>;
+  /** The ids whose isDefault changed (none when `id` already was the default). */
+  makeDefault(id: I): Promise<string[]>;
+}
+
+/**
+ * The /set of a collection type that can be shared (Calendar, AddressBook; RFC 9670): the
+ * account is reached through the principal's view of it (`load`), the items see that view, and
+ * onSuccessSetIsDefault (`defaultTo`) is the owner's choice alone: a sharee's is ignored.
+ */
+export async function sharedCollectionSet<
+  T extends { id: string; isDefault: boolean },
+  V extends { access: { accountId: AccountId; shares: unknown } },
+  I extends string,
+>(
+  type: ChangeType,
+  rawArgs: Record<string, unknown>,
+  ctx: MethodContext,
+  load: (ctx: MethodContext, accountId: string) => Promise<V>,
+  ops: (view: V) => SetItemOps<T>,
+  defaultTo: { given: string | null | undefined; collection: (accountId: AccountId) => DefaultCollection<I> },
+): Promise<SetResponse<T>> {
+  let view: V | null = null;
+  return collectionSet<T>(type, rawArgs, ctx, () => ops(view!), {
+    authorise: async (ctx, accountId) => {
+      view = await load(ctx, accountId);
+      return view.access.accountId;
+    },
+    after: async (accountId, out) =>
+      view?.access.shares !== null
+        ? undefined
+        : setDefaultOnSuccess(ctx, out, defaultTo.given, defaultTo.collection(accountId)),
+  });
+}
+
 /** Whether any item of the /set failed (onSuccess arguments apply only when none did). */
 export function anyFailed(out: SetOutcome<unknown>): boolean {
   return [out.notCreated, out.notUpdated, out.notDestroyed].some((m) => Object.keys(m).length > 0);
@@ -43,11 +81,7 @@ export async function setDefaultOnSuccess<T extends { id: string; isDefault: boo
   ctx: MethodContext,
   out: SetOutcome<T>,
   given: string | null | undefined,
-  collection: {
-    toId(id: string): I | null;
-    exists(id: I): Promise<boolean>;
-    makeDefault(id: I): Promise<string[]>;
-  },
+  collection: DefaultCollection<I>,
 ): Promise<void> {
   if (given == null || anyFailed(out)) return;
   const target = collection.toId(resolveId(ctx, given) ?? '');
