@@ -6,6 +6,9 @@ const conditions = ['@colibri/source', 'module', 'node', 'import', 'default'];
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: one worker on a 2-core CI machine.
+    // Most test files wait on child processes, sockets and disk as much as they compute.
+    maxWorkers: 2,
     projects: [
       {
         resolve: { conditions },

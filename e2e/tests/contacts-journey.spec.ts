@@ -153,7 +153,7 @@ test('the reader adds a sender to contacts in one click; the card writes a mail 
   const conversation = page.getByRole('region', { name: 'Conversation' });
 
   await test.step('"Add to contacts" on the sender makes a card, once', async () => {
-    await conversation.getByRole('button', { name: 'Add dana@example.org to contacts' }).click();
+    await conversation.getByRole('button', { name: 'Add to contacts: dana@example.org' }).click();
     await expect(page.getByText('Dana Sender added to contacts.')).toBeVisible();
     const { ids } = await user.jmap.call('ContactCard/query', {
       accountId: user.accountId,
@@ -166,7 +166,7 @@ test('the reader adds a sender to contacts in one click; the card writes a mail 
         emails: { e1: expect.objectContaining({ address: 'dana@example.org' }) },
       }),
     ]);
-    await conversation.getByRole('button', { name: 'Add dana@example.org to contacts' }).click();
+    await conversation.getByRole('button', { name: 'Add to contacts: dana@example.org' }).click();
     await expect(page.getByText('Dana Sender is already in your contacts.')).toBeVisible();
   });
 

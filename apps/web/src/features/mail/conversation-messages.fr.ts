@@ -14,7 +14,7 @@ export const conversationMessagesFr: ConversationMessages = {
     `${plural(count, 'message plus ancien', 'messages plus anciens')} de cette longue conversation ${count > 1 ? 'ne sont pas affichés' : 'n’est pas affiché'}.`,
   expand: (sender: string) => `Afficher le message de ${sender}`,
   addToContacts: 'Ajouter aux contacts',
-  addToContactsLabel: (address: string) => `Ajouter ${address} aux contacts`,
+  addToContactsLabel: (address: string) => `Ajouter aux contacts : ${address}`,
   collapse: 'Replier',
   draft: 'Brouillon',
   showQuoted: 'Afficher le texte cité',

@@ -16,7 +16,7 @@ const en = {
     `${plural(count, 'older message', 'older messages')} of this long conversation not shown.`,
   expand: (sender: string) => `Show the message from ${sender}`,
   addToContacts: 'Add to contacts',
-  addToContactsLabel: (address: string) => `Add ${address} to contacts`,
+  addToContactsLabel: (address: string) => `Add to contacts: ${address}`,
   collapse: 'Collapse',
   draft: 'Draft',
   showQuoted: 'Show quoted text',

@@ -162,7 +162,7 @@ describe('ConversationView', () => {
     await within(conversation).findByText('Body of e3');
     await userEvent
       .setup()
-      .click(within(conversation).getByRole('button', { name: 'Add ann@x.test to contacts' }));
+      .click(within(conversation).getByRole('button', { name: 'Add to contacts: ann@x.test' }));
     expect(add).toHaveBeenCalledWith({ name: 'Ann', email: 'ann@x.test' });
   });
 
