@@ -8,39 +8,14 @@
 //  - ical.js parser vCards with their jCard: property names, parameters and text values;
 //  - Cyrus's contacts data and ical.js samples: read without crash or hang.
 // Each call is timed: over HANG_RISK_MS is a 'time' problem, which no deviation can explain.
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { run, sortedFiles, timed } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const lib = await import(path.join(here, '../../packages/vcard/dist/src/index.js'));
 const { vcardToJSContact, cardToVCard, readVCardObjects, parseContentLine } = lib;
-
-const HANG_RISK_MS = 2_000;
-
-function timed(problems, label, fn) {
-  const started = performance.now();
-  const value = fn();
-  const ms = Math.round(performance.now() - started);
-  if (ms > HANG_RISK_MS)
-    problems.push({ check: 'time', message: `${label} took ${ms} ms (budget ${HANG_RISK_MS} ms)` });
-  return value;
-}
-
-function run(name, fn) {
-  try {
-    return { name, problems: fn() };
-  } catch (error) {
-    return { name, problems: [{ check: 'crash', message: `threw: ${error?.message ?? error}` }] };
-  }
-}
-
-const sortedFiles = (dir, re) =>
-  existsSync(dir)
-    ? readdirSync(dir)
-        .filter((f) => re.test(f))
-        .sort()
-    : [];
 
 /** JSContact members that are maps of invented ids (RFC 9553): compared as value lists. */
 const ID_MAPS = new Set([
