@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReactNode } from 'react';
-import { cleanup, renderHook } from '@testing-library/react';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, renderHook, waitFor } from '@testing-library/react';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
 import { JmapClientProvider } from '../../../lib/jmap';
 import { fakeJmapClient, testSession } from '../../../testing/fake-jmap';
@@ -51,5 +51,63 @@ describe('live updates (fake push stream)', () => {
       JSON.stringify({ '@type': 'StateChange', changed: { A2: { Mailbox: 'm9' } } }),
     );
     expect([stale('A1'), stale('A2')]).toEqual([false, true]);
+  });
+
+  it('refresh what was fetched while the stream was still connecting, once it opens', () => {
+    vi.stubGlobal('EventSource', FakeEventSource);
+    const { client } = fakeJmapClient(() => ({}));
+    const queryClient = new QueryClient({
+      defaultOptions: { queries: { retry: false, staleTime: Infinity } },
+    });
+    queryClient.setQueryData(mailKeys.mailboxes('A1'), []);
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={queryClient}>
+        <JmapClientProvider client={client}>
+          <MemoryRouter>{children}</MemoryRouter>
+        </JmapClientProvider>
+      </QueryClientProvider>
+    );
+    renderHook(() => useLiveMail(testSession, 'A1'), { wrapper });
+    const stale = () => queryClient.getQueryState(mailKeys.mailboxes('A1'))?.isInvalidated;
+    expect(stale()).toBe(false);
+    // Mail delivered between the first fetch and the open is announced by no event.
+    FakeEventSource.last?.emit('open');
+    expect(stale()).toBe(true);
+  });
+
+  it('ask again when a change arrives while a first load is still in flight', async () => {
+    vi.stubGlobal('EventSource', FakeEventSource);
+    const { client } = fakeJmapClient(() => ({}));
+    const queryClient = new QueryClient({
+      defaultOptions: { queries: { retry: false, staleTime: Infinity } },
+    });
+    const answers: ((value: string) => void)[] = [];
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={queryClient}>
+        <JmapClientProvider client={client}>
+          <MemoryRouter>{children}</MemoryRouter>
+        </JmapClientProvider>
+      </QueryClientProvider>
+    );
+    const { result } = renderHook(
+      () => {
+        useLiveMail(testSession, 'A1');
+        return useQuery({
+          queryKey: mailKeys.emailLists('A1'),
+          queryFn: () => new Promise<string>((resolve) => answers.push(resolve)),
+        });
+      },
+      { wrapper },
+    );
+    await waitFor(() => expect(answers).toHaveLength(1));
+    // New mail is pushed while the list's first answer, taken before it, is on its way.
+    FakeEventSource.last?.emit(
+      'state',
+      JSON.stringify({ '@type': 'StateChange', changed: { A1: { Email: 'e2' } } }),
+    );
+    await waitFor(() => expect(answers).toHaveLength(2));
+    answers[0]?.('before the new mail');
+    answers[1]?.('with the new mail');
+    await waitFor(() => expect(result.current.data).toBe('with the new mail'));
   });
 });
