@@ -66,6 +66,9 @@ export interface Participant {
   email?: string;
   description?: string;
   sendTo?: Record<string, string>;
+  /** The participant's scheduling address (a mailto: URI), as the JMAP Calendars draft and
+   * jscalendarbis name it; RFC 8984 itself has only `sendTo`. */
+  calendarAddress?: string;
   kind?: 'individual' | 'group' | 'location' | 'resource';
   roles: Partial<Record<ParticipantRole, true>>;
   participationStatus?: ParticipationStatus;

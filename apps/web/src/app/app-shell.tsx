@@ -44,7 +44,9 @@ export function AppShell() {
               <ShellSearchSlot />
               <div className="app-shell__account">
                 <Avatar name="" email={username} size="sm" decorative />
-                <span className="app-shell__username">{username}</span>
+                <span className="app-shell__username" title={username}>
+                  {username}
+                </span>
                 <NavLink className="app-shell__settings" to="/settings">
                   <SettingsIcon />
                   <span>{shellMessages.settings}</span>

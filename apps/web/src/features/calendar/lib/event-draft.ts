@@ -101,7 +101,7 @@ export function participantIdOf(email: string): string {
 const mailto = (email: string) => `mailto:${email.trim()}`;
 
 /** The address of a participant, from its email, the draft's calendarAddress or RFC 8984 sendTo. */
-export function participantEmail(p: Partial<Participant> & { calendarAddress?: string }): string | null {
+export function participantEmail(p: Partial<Participant>): string | null {
   if (p.email) return p.email;
   // calendarAddress: jscalendarbis' name, which some servers send; RFC 8984 has sendTo only.
   const uri = p.calendarAddress ?? p.sendTo?.imip ?? null;
