@@ -178,6 +178,33 @@ export function deleteMeetingRoom(db: Db, accountId: AccountId, id: string): voi
   if (result.changes === 0) throw new NotFoundError(`Meeting room ${id}`);
 }
 
+/**
+ * A room lives as long as an event of its owner carries its link: called in the transaction that
+ * changes or destroys `eventId` (`data` its new JSON text, null when destroyed). Each room tied
+ * to the event that the event no longer links (`/meet/<id>`, in a virtual location, the
+ * description or an override) moves to another of the owner's events that still does (a series
+ * split in two keeps its room), or is deleted, so that its link stops admitting anyone.
+ */
+export function releaseMeetingRooms(
+  db: Db,
+  accountId: AccountId,
+  eventId: string,
+  data: string | null,
+): void {
+  const rooms = listMeetingRoomsForEvent(db, accountId, eventId);
+  if (rooms.length === 0) return;
+  const linking = db.prepare(
+    `SELECT id FROM calendar_events WHERE account_id = ? AND id != ? AND instr(data_json, ?) > 0 LIMIT 1`,
+  );
+  for (const room of rooms) {
+    const link = `/meet/${room.id}`;
+    if (data?.includes(link)) continue;
+    const other = linking.get(accountId, eventId, link) as { id: string } | undefined;
+    if (other) db.prepare('UPDATE meeting_rooms SET event_id = ? WHERE id = ?').run(other.id, room.id);
+    else db.prepare('DELETE FROM meeting_rooms WHERE id = ?').run(room.id);
+  }
+}
+
 /** Migration 36 (34 and 35 are the calendar's). */
 export const meetingRoomsMigration = {
   version: 36,

@@ -57,6 +57,47 @@ export function describeMeetingRooms(factory: MailStoreFactory): void {
       expect(await store.getMeetingRoom(room.id)).toBeNull();
     });
 
+    it('a room lives while an event carries its link: moved to the event that keeps it, else deleted', async () => {
+      const { store, account } = f();
+      const [calendar] = await store.listCalendars(account.id);
+      const room = await store.createMeetingRoom(account.id, { title: 'Weekly' });
+      const link = `https://mail.example/meet/${room.id}`;
+      const withLink = (uid: string, title: string) => ({
+        '@type': 'Event',
+        uid,
+        title,
+        start: '2026-03-10T09:00:00',
+        virtualLocations: { 'colibri-meet': { '@type': 'VirtualLocation', uri: link } },
+      });
+      const input = (uid: string, data: Record<string, unknown>) => ({
+        calendarIds: [calendar!.id],
+        uid,
+        utcStart: new Date('2026-03-10T09:00:00Z'),
+        utcEnd: new Date('2026-03-10T10:00:00Z'),
+        data,
+      });
+      const series = await store.createCalendarEvent(
+        account.id,
+        input('series', withLink('series', 'Weekly')),
+      );
+      await store.setMeetingRoomEvent(account.id, room.id, series.id);
+      // Another change that keeps the link keeps the room where it is.
+      await store.updateCalendarEvent(account.id, series.id, { data: withLink('series', 'Weekly sync') });
+      expect((await store.getMeetingRoom(room.id))?.eventId).toBe(series.id);
+      // "This and following": the second half carries the same link; the first half drops it.
+      const following = await store.createCalendarEvent(
+        account.id,
+        input('following', withLink('following', 'Weekly')),
+      );
+      await store.updateCalendarEvent(account.id, series.id, {
+        data: { '@type': 'Event', uid: 'series', title: 'Weekly', start: '2026-03-10T09:00:00' },
+      });
+      expect((await store.getMeetingRoom(room.id))?.eventId).toBe(following.id);
+      // The last event with the link goes: so does the room, and its link admits no one.
+      await store.destroyCalendarEvents(account.id, [following.id]);
+      expect(await store.getMeetingRoom(room.id)).toBeNull();
+    });
+
     it('refuses a bad title or event id and an unknown account; at the limit the oldest instant room goes', async () => {
       const { store, account, addAccount } = f();
       const long = 'x'.repeat(meetingRoomLimits.maxTitleChars + 1);

@@ -10,6 +10,7 @@ import { newId } from '../../ids.js';
 import type { CalendarEventInput } from '../../mail-store.js';
 import { sqliteChangeLog as changeLog } from '../change-log.js';
 import type { Db } from '../open-database.js';
+import { releaseMeetingRooms } from '../meeting-rooms.js';
 
 /**
  * Events per account, the size of one event's document (its JSON text in UTF-8 octets), the
@@ -214,6 +215,7 @@ export function updateCalendarEvent(
         setMemberships(db, id, checkCalendars(db, accountId, patch.calendarIds));
       checkTimes(next.utcStart, next.utcEnd);
       if (patch.uid !== undefined && patch.uid !== current.uid) checkUid(db, accountId, patch.uid, id);
+      const json = dataJson(next.data);
       db.prepare(
         `UPDATE calendar_events SET uid = ?, utc_start = ?, utc_end = ?, is_draft = ?, is_origin = ?, data_json = ?,
            updated_at = ? WHERE id = ?`,
@@ -223,10 +225,11 @@ export function updateCalendarEvent(
         next.utcEnd === null ? null : next.utcEnd.getTime(),
         next.isDraft ? 1 : 0,
         next.isOrigin ? 1 : 0,
-        dataJson(next.data),
+        json,
         Date.now(),
         id,
       );
+      if (patch.data !== undefined) releaseMeetingRooms(db, accountId, id, json);
       changeLog.record(db, accountId, 'CalendarEvent', [[id, 'updated']]);
       return getCalendarEvents(db, accountId, [id])[0]!;
     })
@@ -245,6 +248,7 @@ export function destroyCalendarEvents(
       const destroyed: CalendarEventId[] = [];
       const notFound: CalendarEventId[] = [];
       for (const id of new Set(ids)) (drop.run(id, accountId).changes > 0 ? destroyed : notFound).push(id);
+      for (const id of destroyed) releaseMeetingRooms(db, accountId, id, null);
       changeLog.record(
         db,
         accountId,
