@@ -9,7 +9,5 @@ import type { Principal } from './principal.js';
 export async function directoryOf(store: MailStore, principal: Principal): Promise<Account[]> {
   const me = await store.getAccount(principal.accountId);
   if (me === null) return [];
-  return (await store.listAccounts())
-    .filter((account) => account.domainId === me.domainId)
-    .sort((a, b) => a.email.localeCompare(b.email));
+  return (await store.listAccountsInDomain(me.domainId)).sort((a, b) => a.email.localeCompare(b.email));
 }

@@ -115,6 +115,26 @@ describe('the organisation directory (issue 7)', () => {
     expect((move.notUpdated as Objects)[id]).toMatchObject({ type: 'forbidden' });
     await call('ContactCard/set', { destroy: [id] });
   });
+
+  it('a colleague who arrives or leaves shows in ContactCard/changes; another organisation does not', async () => {
+    const since = (await call('ContactCard/get', { ids: [] })).state as string;
+    const carol = await f.store.createAccount({
+      email: 'carol@colibri.test',
+      displayName: 'Carol Directory',
+      passwordHash: 'h',
+    });
+    await f.store.createDomain('elsewhere.test');
+    await f.store.createAccount({ email: 'dave@elsewhere.test', displayName: 'Dave', passwordHash: 'h' });
+    const arrived = await call('ContactCard/changes', { sinceState: since });
+    expect(arrived).toMatchObject({ updated: [], destroyed: [] });
+    expect(arrived.created).toHaveLength(1);
+    const [card] = await cards(arrived.created as string[]);
+    expect(card).toMatchObject({ name: { full: 'Carol Directory' } });
+    await f.store.deleteAccount(carol.id);
+    const left = await call('ContactCard/changes', { sinceState: arrived.newState });
+    expect(left).toMatchObject({ created: [], updated: [], destroyed: arrived.created });
+    expect(await cards(arrived.created as string[])).toEqual([]);
+  });
 });
 
 describe('recently used addresses (issue 7)', () => {

@@ -195,6 +195,7 @@ export { vacationLimits, vacationResponseId } from './sqlite/vacation.js';
 export { pushSubscriptionLimits } from './sqlite/push-subscriptions.js';
 export { DEFAULT_API_TOKEN_NAME, apiTokenLimits, isValidApiTokenName } from './sqlite/api-tokens.js';
 export type { ApiToken, ApiTokenMatch } from './sqlite/api-tokens.js';
+export { directoryCardId } from './sqlite/directory.js';
 export { MEETING_ROOM_ID, meetingRoomLimits } from './sqlite/meeting-rooms.js';
 export type { MeetingRoom, NewMeetingRoom } from './sqlite/meeting-rooms.js';
 export { API_TOKEN_PREFIX, apiTokenDigest, mintApiToken } from './api-token-secret.js';

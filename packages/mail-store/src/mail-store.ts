@@ -31,6 +31,7 @@ import type {
   DeliveryAttempt,
   DkimKey,
   Domain,
+  DomainId,
   DueDelivery,
   EmailId,
   EmailQuery,
@@ -218,6 +219,8 @@ export interface MailStore {
   getPasswordHash(id: AccountId): Promise<string | null>;
   setPasswordHash(id: AccountId, passwordHash: string): Promise<void>;
   listAccounts(): Promise<Account[]>;
+  /** The accounts of one domain, by address (the organisation directory). */
+  listAccountsInDomain(domainId: DomainId): Promise<Account[]>;
   /** Every domain, by name. */
   listDomains(): Promise<Domain[]>;
   /**

@@ -145,6 +145,7 @@ export async function openMailStore(
           const account = directory.createAccount(db, input);
           identities.insertDefaultIdentity(db, account.id, account.displayName, account.email);
           calendars.insertDefaultCalendar(db, account.id);
+          directory.recordDirectoryChange(db, account, 'created');
           return account;
         })
         .immediate();
@@ -157,6 +158,9 @@ export async function openMailStore(
     },
     async listAccounts() {
       return directory.listAccounts(db);
+    },
+    async listAccountsInDomain(domainId) {
+      return directory.listAccountsInDomain(db, domainId);
     },
     async deleteAccount(id) {
       deleteAccount(db, search, id);

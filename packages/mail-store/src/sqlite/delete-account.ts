@@ -4,6 +4,7 @@ import { sqliteChangeLog as changeLog } from './change-log.js';
 import type { Db } from './open-database.js';
 import type { SqliteSearchIndex } from './sqlite-search-index.js';
 import { deleteAccountContacts } from './contacts/address-books.js';
+import { getAccount, recordDirectoryChange } from './directory.js';
 
 /**
  * Deletes an account and everything it owns in ONE transaction: emails (with memberships,
@@ -16,8 +17,9 @@ import { deleteAccountContacts } from './contacts/address-books.js';
  */
 export function deleteAccount(db: Db, search: SqliteSearchIndex, accountId: AccountId): void {
   db.transaction(() => {
-    if (!db.prepare('SELECT 1 FROM accounts WHERE id = ?').get(accountId))
-      throw new NotFoundError(`Account ${accountId}`);
+    const account = getAccount(db, accountId);
+    if (account === null) throw new NotFoundError(`Account ${accountId}`);
+    recordDirectoryChange(db, account, 'destroyed');
     const run = (sql: string) => db.prepare(sql).run(accountId);
     // What other features keep per account: snoozes, identities, vacation, aliases, uploads, and
     // the submission queue (its messages are queued for GC like the account's other blobs).

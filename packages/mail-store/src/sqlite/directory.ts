@@ -1,8 +1,10 @@
 import type { Account, AccountId, Domain, DomainId } from '../model.js';
+import type { ContactCardId } from '../contacts-model.js';
 import { AliasConflictError, AlreadyExistsError, InvalidInputError, NotFoundError } from '../errors.js';
 import { newId } from '../ids.js';
 import type { CreateAccountInput } from '../mail-store.js';
 import type { Db } from './open-database.js';
+import { sqliteChangeLog as changeLog } from './change-log.js';
 
 interface DomainRow {
   id: string;
@@ -86,6 +88,32 @@ export function findAccountByEmail(db: Db, email: string): Account | null {
 
 export function listAccounts(db: Db): Account[] {
   return (db.prepare('SELECT * FROM accounts ORDER BY email').all() as AccountRow[]).map(toAccount);
+}
+
+/** The accounts of one domain, by address (the organisation directory's members). */
+export function listAccountsInDomain(db: Db, domainId: DomainId): Account[] {
+  return (
+    db.prepare('SELECT * FROM accounts WHERE domain_id = ? ORDER BY email').all(domainId) as AccountRow[]
+  ).map(toAccount);
+}
+
+/**
+ * The id of an account's card in its organisation's directory (issue 7): the account's own id
+ * with the card letter, so it is stable and never collides with a stored card.
+ */
+export const directoryCardId = (accountId: AccountId): ContactCardId =>
+  `K${accountId.slice(1)}` as ContactCardId;
+
+/**
+ * Tells every other account of `account`'s domain that its directory card came or went
+ * (ContactCard created/destroyed in their change logs), so that clients syncing contacts with
+ * ContactCard/changes see colleagues arrive and leave. In the caller's transaction.
+ */
+export function recordDirectoryChange(db: Db, account: Account, kind: 'created' | 'destroyed'): void {
+  const others = db
+    .prepare('SELECT id FROM accounts WHERE domain_id = ? AND id != ?')
+    .all(account.domainId, account.id) as { id: AccountId }[];
+  for (const { id } of others) changeLog.record(db, id, 'ContactCard', [[directoryCardId(account.id), kind]]);
 }
 
 export function getPasswordHash(db: Db, id: AccountId): string | null {

@@ -1,18 +1,14 @@
 import type { AddressBook, AddressBookRights } from '@colibri/jmap-types';
-import type {
-  Account,
-  AccountId,
-  AddressBookId,
-  ContactCardId,
-  ContactCardRecord,
-} from '@colibri/mail-store';
+import { directoryCardId } from '@colibri/mail-store';
+import type { Account, AccountId, AddressBookId, ContactCardRecord } from '@colibri/mail-store';
 import type { MethodContext } from '../../method-context.js';
 
 /**
  * The organisation directory (issue 7): every account of a domain, seen by every account of it as
  * a read-only address book whose cards are made from the accounts, not stored. Their ids are
  * derived from the domain's and the accounts' (same suffix, the book and card letters), so they
- * are stable and never collide with stored ones (ids are unique across kinds).
+ * are stable and never collide with stored ones (ids are unique across kinds). The store records
+ * a colleague's arrival or departure in every other account's ContactCard changes.
  */
 export interface Directory {
   bookId: AddressBookId;
@@ -47,14 +43,14 @@ export async function directoryOf(ctx: MethodContext, accountId: AccountId): Pro
   const me = await ctx.store.getAccount(accountId);
   if (me === null) return null;
   const bookId = `B${me.domainId.slice(1)}` as AddressBookId;
-  const accounts = (await ctx.store.listAccounts()).filter((account) => account.domainId === me.domainId);
+  const accounts = await ctx.store.listAccountsInDomain(me.domainId);
   const named = accounts
     .map((account) => ({ account, name: nameOf(account).toLowerCase() }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.account.id < b.account.id ? -1 : 1));
   const cards = named.map(({ account }): ContactCardRecord => {
     const card = cardOf(account);
     return {
-      id: `K${account.id.slice(1)}` as ContactCardId,
+      id: directoryCardId(account.id),
       accountId,
       addressBookIds: [bookId],
       uid: card.uid as string,
