@@ -58,6 +58,7 @@ import * as calendars from './sqlite/calendars/calendars.js';
 import * as calendarEvents from './sqlite/calendars/calendar-events.js';
 import * as pushSubscriptions from './sqlite/push-subscriptions.js';
 import * as apiTokens from './sqlite/api-tokens.js';
+import * as resources from './sqlite/resources.js';
 import * as meetingRooms from './sqlite/meeting-rooms.js';
 import * as addressBooks from './sqlite/contacts/address-books.js';
 import * as contactCards from './sqlite/contacts/contact-cards.js';
@@ -160,6 +161,15 @@ export async function openMailStore(
     },
     async deleteAccount(id) {
       deleteAccount(db, search, id);
+    },
+    async createResource(input) {
+      return resources.createResource(db, input);
+    },
+    async getResource(accountId) {
+      return resources.getResource(db, accountId);
+    },
+    async listResources() {
+      return resources.listResources(db);
     },
     async getPasswordHash(id) {
       return directory.getPasswordHash(db, id);
