@@ -188,6 +188,35 @@ describe('a room with the auto policy', () => {
   });
 });
 
+describe('who may book', () => {
+  it('declines an organizer of another organisation hosted on the same server', async () => {
+    await f.store.createDomain('other.test');
+    const mallory = await f.store.createAccount({
+      email: 'mallory@other.test',
+      displayName: 'Mallory',
+      passwordHash: 'unused',
+    });
+    const who: Principal = { ...f.alice, accountId: mallory.id, username: 'mallory@other.test' };
+    const { result } = await call(who, 'CalendarEvent/set', {
+      sendSchedulingMessages: true,
+      create: {
+        e: {
+          uid: 'outsider',
+          title: 'Outsider',
+          start: '2026-05-04T10:00:00',
+          timeZone: 'Europe/Paris',
+          duration: 'PT1H',
+          participants: { me: person('mallory@other.test', true), r: bookable(room) },
+        },
+      },
+    });
+    expect(result.notCreated).toBeNull();
+    const answer = answerOf(await copyIn(mallory.id, 'outsider'), room.email);
+    expect(answer?.participationStatus).toBe('declined');
+    expect(answer?.participationComment).toContain('members of its organisation only');
+  });
+});
+
 describe('equipment with the approval policy', () => {
   it('stays needs-action until the approver accepts for it; the organizer then sees accepted', async () => {
     await book(f.alice, 'demo', '2026-05-06T10:00:00', [beamer]);

@@ -16,7 +16,7 @@ import type { AccountId, BookableResource, CalendarEventRecord, MailStore } from
 import { EXPANSION_LIMITS } from '../methods/calendar/capability.js';
 import { occurrenceItems } from '../methods/calendar-event/query-results.js';
 import type { EventItem } from '../methods/calendar-event/query-match.js';
-import { addressOf } from './addresses.js';
+import { addressOf, organizerAddress } from './addresses.js';
 
 /**
  * How far past its first occurrence an invitation is checked for conflicts: occurrences after
@@ -79,20 +79,42 @@ function firstOverlap(requested: Span[], busy: Span[]): Span | undefined {
   return undefined;
 }
 
+/** Whether the organizer is a user of the resource's domain (who alone may book it). */
+async function organizerIsColleague(
+  store: Pick<MailStore, 'resolveAddress' | 'getAccount'>,
+  resource: BookableResource,
+  event: JSCalendarEvent,
+): Promise<boolean> {
+  const organizer = organizerAddress(event);
+  const accountId = organizer ? await store.resolveAddress(organizer) : null;
+  if (accountId === null || accountId === resource.accountId) return false;
+  const [account, self] = await Promise.all([
+    store.getAccount(accountId),
+    store.getAccount(resource.accountId),
+  ]);
+  return account !== null && self !== null && account.domainId === self.domainId;
+}
+
 /**
  * The resource's answer to the invitation `record` (its own copy, just stored), by its policy
  * and its calendar's other events over the request's occurrences (at most BOOKING_HORIZON_DAYS
  * past the first). Undefined when there is nothing to answer: cancelled, or the resource is not
- * invited (any more).
+ * invited (any more). An organizer outside the resource's domain (another organisation of this
+ * server, or anyone from outside by iMIP) is declined: only the organisation's users book it.
  */
 export async function decideBooking(
-  store: Pick<MailStore, 'queryCalendarEvents'>,
+  store: Pick<MailStore, 'queryCalendarEvents' | 'resolveAddress' | 'getAccount'>,
   resource: BookableResource,
   record: CalendarEventRecord,
 ): Promise<BookingDecision | undefined> {
   const event = record.data as unknown as JSCalendarEvent;
   const address = resource.email.toLowerCase();
   if (event.status === 'cancelled' || !resourceIn(event, address)) return undefined;
+  if (!(await organizerIsColleague(store, resource, event)))
+    return {
+      participationStatus: 'declined',
+      comment: `Declined: ${resource.displayName} is booked by members of its organisation only.`,
+    };
   const from = record.utcStart.getTime();
   const to = Math.min(record.utcEnd?.getTime() ?? Infinity, from + BOOKING_HORIZON_DAYS * DAY_MS);
   let requested: Span[];
