@@ -177,6 +177,25 @@ describe('a room with the auto policy', () => {
     );
   });
 
+  it('answers again when an occurrence is added: a new date on a booking declines the series', async () => {
+    await book(f.bob, 'taken', '2026-05-20T10:00:00', [room]);
+    const id = await book(f.alice, 'series', '2026-05-04T10:00:00', [room], {
+      recurrenceRules: [{ '@type': 'RecurrenceRule', frequency: 'weekly', count: 2 }],
+    });
+    expect(answerOf(await copyIn(f.alice.accountId, 'series'), room.email)?.participationStatus).toBe(
+      'accepted',
+    );
+    // RFC 8984 §4.3.5: an empty patch at a new recurrence id adds that date (an RDATE).
+    const { result } = await call(f.alice, 'CalendarEvent/set', {
+      sendSchedulingMessages: true,
+      update: { [id]: { recurrenceOverrides: { '2026-05-20T10:00:00': {} } } },
+    });
+    expect(result.notUpdated).toBeNull();
+    const answer = answerOf(await copyIn(f.alice.accountId, 'series'), room.email);
+    expect(answer?.participationStatus).toBe('declined');
+    expect(answer?.participationComment).toContain('2026-05-20T08:00:00Z');
+  });
+
   it('declines a single event that falls on an occurrence of a booked series', async () => {
     await book(f.bob, 'daily', '2026-05-04T09:00:00', [room], {
       recurrenceRules: [{ '@type': 'RecurrenceRule', frequency: 'daily' }],
@@ -243,6 +262,28 @@ describe('equipment with the approval policy', () => {
     expect(result.notUpdated).toBeNull();
     expect(answerOf(await copyIn(f.alice.accountId, 'demo'), beamer.email)?.participationStatus).toBe(
       'accepted',
+    );
+  });
+
+  it('shows the approver the resource’s account in their session, and their decline reaches the organizer', async () => {
+    const session = await f.engine.getSession(f.bob, 'http://x.test');
+    expect(session.accounts[beamer.accountId]?.accountCapabilities).toHaveProperty(Capability.Calendars);
+    await book(f.alice, 'refused', '2026-05-06T10:00:00', [beamer]);
+    const [record] = await f.store.queryCalendarEvents(beamer.accountId, { uid: 'refused' });
+    const key = Object.entries((record!.data as Doc).participants).find(
+      ([, p]) => p.email === beamer.email,
+    )![0];
+    await call(
+      f.bob,
+      'CalendarEvent/set',
+      {
+        sendSchedulingMessages: true,
+        update: { [record!.id]: { [`participants/${key}/participationStatus`]: 'declined' } },
+      },
+      beamer.accountId,
+    );
+    expect(answerOf(await copyIn(f.alice.accountId, 'refused'), beamer.email)?.participationStatus).toBe(
+      'declined',
     );
   });
 
