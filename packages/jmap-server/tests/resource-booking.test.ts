@@ -10,7 +10,7 @@ import type { Fixture } from './support/fixture.js';
 // Each test runs over a real SQLite store: alice and bob, a room (auto) and a beamer (approval,
 // approver bob).
 
-const USING = [Capability.Core, Capability.Calendars, Capability.Principals];
+const USING = [Capability.Core, Capability.Calendars, Capability.Principals, Capability.Contacts];
 type Result = Record<string, unknown>;
 type Doc = Record<string, unknown> & {
   participants: Record<
@@ -331,6 +331,25 @@ describe('resources in the directory (RFC 9670 §2)', () => {
       calendarAddress: 'mailto:room.azur@colibri.test',
       mayGetAvailability: true,
     });
+  });
+
+  it('lists them in the organisation directory book as a `location` and a `device` card (RFC 9553 §2.1.4)', async () => {
+    const { result: books } = await call(f.alice, 'AddressBook/get', {});
+    const directory = (books.list as Result[]).find((b) => b.name === 'Directory')!.id as string;
+    const { result: query } = await call(f.alice, 'ContactCard/query', {
+      filter: { inAddressBook: directory },
+    });
+    const { result } = await call(f.alice, 'ContactCard/get', { ids: query.ids });
+    const kinds = (result.list as { kind: string; emails: Record<string, { address: string }> }[]).map(
+      (c) => [c.emails.work!.address, c.kind],
+    );
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        [room.email, 'location'],
+        [beamer.email, 'device'],
+        ['alice@colibri.test', 'individual'],
+      ]),
+    );
   });
 
   it('shows any user of the domain the room’s busy time', async () => {
