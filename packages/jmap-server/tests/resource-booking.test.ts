@@ -2,6 +2,8 @@ import { Capability } from '@colibri/jmap-types';
 import type { JmapResponse } from '@colibri/jmap-types';
 import type { AccountId, BookableResource } from '@colibri/mail-store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { extractItip } from '@colibri/icalendar';
+import { applyReceivedImip } from '../src/index.js';
 import type { Principal } from '../src/index.js';
 import { openFixture } from './support/fixture.js';
 import type { Fixture } from './support/fixture.js';
@@ -233,6 +235,42 @@ describe('who may book', () => {
     const answer = answerOf(await copyIn(mallory.id, 'outsider'), room.email);
     expect(answer?.participationStatus).toBe('declined');
     expect(answer?.participationComment).toContain('members of its organisation only');
+  });
+
+  it('answers an external organizer’s iMIP invitation with a declining REPLY by iMIP (RFC 6047)', async () => {
+    const request = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Remote//EN',
+      'METHOD:REQUEST',
+      'BEGIN:VEVENT',
+      'UID:remote-1@remote.test',
+      'SEQUENCE:0',
+      'DTSTAMP:20260420T080000Z',
+      'DTSTART:20260504T080000Z',
+      'DTEND:20260504T090000Z',
+      'SUMMARY:From outside',
+      'ORGANIZER:mailto:carol@remote.test',
+      'ATTENDEE;CUTYPE=ROOM;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:room.azur@colibri.test',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
+    const raw = new TextEncoder().encode(
+      `From: carol@remote.test\r\nTo: room.azur@colibri.test\r\nSubject: Invitation\r\nMIME-Version: 1.0\r\n` +
+        `Content-Type: text/calendar; method=REQUEST; charset=UTF-8\r\n\r\n${request}`,
+    );
+    const host = { store: f.store, log: f.log };
+    expect(await applyReceivedImip(host, room.accountId, room.email, raw, 'carol@remote.test')).toBe(
+      'applied',
+    );
+    expect(
+      answerOf(await copyIn(room.accountId, 'remote-1@remote.test'), room.email)?.participationStatus,
+    ).toBe('declined');
+    const [queued] = await f.store.getSubmissions(room.accountId);
+    expect(queued?.envelope).toMatchObject({ mailFrom: room.email, rcptTo: ['carol@remote.test'] });
+    const itip = extractItip((await f.store.readSubmissionMessage(queued!.id))!);
+    expect(itip.ok && itip.value.itip.method).toBe('reply');
   });
 });
 
