@@ -325,6 +325,13 @@ describe('equipment with the approval policy', () => {
     );
   });
 
+  it('answers each resource of one event by its own policy', async () => {
+    await book(f.alice, 'both', '2026-05-08T10:00:00', [room, beamer]);
+    const copy = await copyIn(f.alice.accountId, 'both');
+    expect(answerOf(copy, room.email)?.participationStatus).toBe('accepted');
+    expect(answerOf(copy, beamer.email)?.participationStatus).toBe('needs-action');
+  });
+
   it('declines a conflicting request without asking the approver', async () => {
     await book(f.alice, 'blocked', '2026-05-06T10:00:00', [beamer]);
     const [record] = await f.store.queryCalendarEvents(beamer.accountId, { uid: 'blocked' });
