@@ -198,6 +198,30 @@ describe('a room with the auto policy', () => {
     expect(answer?.participationComment).toContain('2026-05-20T08:00:00Z');
   });
 
+  it('is held by a block in its own calendar (no participants): a multi-day closure declines a series', async () => {
+    const [calendar] = await f.store.listCalendars(room.accountId);
+    await f.store.createCalendarEvent(room.accountId, {
+      calendarIds: [calendar!.id],
+      uid: 'works',
+      utcStart: new Date('2026-05-10T00:00:00Z'),
+      utcEnd: new Date('2026-05-13T00:00:00Z'),
+      data: {
+        '@type': 'Event',
+        uid: 'works',
+        title: 'Painting',
+        start: '2026-05-10T00:00:00',
+        timeZone: 'Etc/UTC',
+        duration: 'P3D',
+      },
+    });
+    await book(f.alice, 'daily-standup', '2026-05-08T09:00:00', [room], {
+      recurrenceRules: [{ '@type': 'RecurrenceRule', frequency: 'daily', count: 10 }],
+    });
+    const answer = answerOf(await copyIn(f.alice.accountId, 'daily-standup'), room.email);
+    expect(answer?.participationStatus).toBe('declined');
+    expect(answer?.participationComment).toContain('2026-05-10T07:00:00Z');
+  });
+
   it('declines a single event that falls on an occurrence of a booked series', async () => {
     await book(f.bob, 'daily', '2026-05-04T09:00:00', [room], {
       recurrenceRules: [{ '@type': 'RecurrenceRule', frequency: 'daily' }],

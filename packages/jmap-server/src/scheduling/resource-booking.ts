@@ -13,6 +13,7 @@
  */
 import type { JSCalendarEvent, Participant, PatchObject } from '@colibri/icalendar';
 import type { AccountId, BookableResource, CalendarEventRecord, MailStore } from '@colibri/mail-store';
+import { MethodFailure } from '../method-failure.js';
 import { EXPANSION_LIMITS } from '../methods/calendar/capability.js';
 import { occurrenceItems } from '../methods/calendar-event/query-results.js';
 import type { EventItem } from '../methods/calendar-event/query-match.js';
@@ -72,10 +73,23 @@ const spansOf = (items: EventItem[]): Span[] =>
     .map((i) => ({ start: i.utcStart, end: i.utcEnd }))
     .sort((a, b) => a.start - b.start);
 
-/** The first requested span that overlaps a busy one (both sorted by start), if any. */
+/**
+ * The first requested span that overlaps a busy one (both sorted by start): the busy spans are
+ * merged into disjoint ones, then both lists are walked once.
+ */
 function firstOverlap(requested: Span[], busy: Span[]): Span | undefined {
-  for (const wanted of requested)
-    if (busy.some((b) => b.start < wanted.end && wanted.start < b.end)) return wanted;
+  const merged: Span[] = [];
+  for (const span of busy) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  let j = 0;
+  for (const wanted of requested) {
+    while (j < merged.length && merged[j]!.end <= wanted.start) j += 1;
+    const next = merged[j];
+    if (next && next.start < wanted.end) return wanted;
+  }
   return undefined;
 }
 
@@ -131,7 +145,8 @@ export async function decideBooking(
         ...spansOf(occurrenceItems(other, from, to, 'Etc/UTC', budget).filter((i) => holds(i, address))),
       );
     }
-  } catch {
+  } catch (error) {
+    if (!(error instanceof MethodFailure)) throw error;
     // Too many occurrences to check (the expansion's limits): no booking that cannot be checked.
     return {
       participationStatus: 'declined',
