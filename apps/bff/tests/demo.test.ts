@@ -30,11 +30,11 @@ interface Email {
   bodyValues: Record<string, { value: string }>;
 }
 
-async function call<T>(authorization: string, methodCalls: unknown[]): Promise<T[]> {
+async function call<T>(authorization: string, methodCalls: unknown[], using = USING): Promise<T[]> {
   const response = await fetch(`${url}/jmap/api`, {
     method: 'POST',
     headers: { Authorization: authorization, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ using: USING, methodCalls }),
+    body: JSON.stringify({ using, methodCalls }),
   });
   expect(response.status).toBe(200);
   const body = (await response.json()) as { methodResponses: [string, T, string][] };
@@ -170,6 +170,33 @@ describe('the demo organisation', () => {
       .join('');
     for (const danger of ['onerror=', 'javascript:', 'src="https://']) expect(value).toContain(danger);
     expect(hostile[0]?.keywords.$seen).toBeUndefined();
+  });
+
+  it('has two meeting rooms: location principals (RFC 9670 §2) that cannot log in', async () => {
+    const session = (await (
+      await fetch(`${url}/.well-known/jmap`, { headers: { Authorization: ALICE } })
+    ).json()) as { primaryAccounts: Record<string, string> };
+    const accountId = session.primaryAccounts['urn:ietf:params:jmap:mail'] ?? '';
+    const [, get] = await call<{ ids?: string[]; list?: { name: string; email: string; type: string }[] }>(
+      ALICE,
+      [
+        ['Principal/query', { accountId, filter: { type: 'location' } }, 'q'],
+        [
+          'Principal/get',
+          { accountId, '#ids': { resultOf: 'q', name: 'Principal/query', path: '/ids' } },
+          'g',
+        ],
+      ],
+      [...USING, 'urn:ietf:params:jmap:principals'],
+    );
+    expect(get?.list?.map((p) => [p.name, p.email, p.type])).toEqual([
+      ['Boardroom', 'boardroom@colibri.test', 'location'],
+      ['Salle Azur', 'salle.azur@colibri.test', 'location'],
+    ]);
+    const login = await fetch(`${url}/.well-known/jmap`, {
+      headers: { Authorization: basic('salle.azur@colibri.test', PASSWORD) },
+    });
+    expect(login.status).toBe(401);
   });
 
   it('is seeded once: a restart on the same data folder changes nothing', async () => {

@@ -198,6 +198,13 @@ export type { ApiToken, ApiTokenMatch } from './sqlite/api-tokens.js';
 export { directoryCardId } from './sqlite/directory.js';
 export { MEETING_ROOM_ID, meetingRoomLimits } from './sqlite/meeting-rooms.js';
 export type { MeetingRoom, NewMeetingRoom } from './sqlite/meeting-rooms.js';
+export { APPROVER_RIGHTS, BOOKING_POLICIES, RESOURCE_KINDS } from './sqlite/resources.js';
+export type {
+  BookableResource,
+  BookingPolicy,
+  CreateResourceInput,
+  ResourceKind,
+} from './sqlite/resources.js';
 export { API_TOKEN_PREFIX, apiTokenDigest, mintApiToken } from './api-token-secret.js';
 export type {
   PushSubscription,

@@ -19,6 +19,7 @@ import type {
 } from './sqlite/push-subscriptions.js';
 import type { ApiToken, ApiTokenMatch } from './sqlite/api-tokens.js';
 import type { MeetingRoom, NewMeetingRoom } from './sqlite/meeting-rooms.js';
+import type { BookableResource, CreateResourceInput } from './sqlite/resources.js';
 import type { Readable } from 'node:stream';
 import type { StoreError } from './errors.js';
 import type {
@@ -228,6 +229,17 @@ export interface MailStore {
    * one transaction; blobs only it referenced are left for `collectGarbage`. NotFoundError if unknown.
    */
   deleteAccount(id: AccountId): Promise<void>;
+  /**
+   * Creates a bookable resource (`sqlite/resources.ts`): an account with no login, its calendar,
+   * its booking policy, the calendar shared with the approver. InvalidInputError for a bad kind,
+   * policy, name or approver (unknown, of another domain, or missing under `approval`), as
+   * createAccount for the address. Delete one with `deleteAccount`.
+   */
+  createResource(input: CreateResourceInput): Promise<BookableResource>;
+  /** The resource behind the account, or null for a person's account. */
+  getResource(accountId: AccountId): Promise<BookableResource | null>;
+  /** Every resource, by address. */
+  listResources(): Promise<BookableResource[]>;
 
   // Mailboxes
   createMailbox(accountId: AccountId, input: CreateMailboxInput): Promise<Mailbox>;

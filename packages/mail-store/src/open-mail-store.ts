@@ -12,6 +12,7 @@ import { collectGarbage } from './sqlite/collect-garbage.js';
 import { destroyEmails } from './sqlite/destroy-emails.js';
 import { deleteAccount } from './sqlite/delete-account.js';
 import * as directory from './sqlite/directory.js';
+import { insertAccount } from './sqlite/new-account.js';
 import { importMessage, importMessageStream } from './sqlite/import-message.js';
 import { importMessages } from './sqlite/import-batch.js';
 import { startPreparePool, type PreparePool } from './sqlite/prepare-pool.js';
@@ -58,6 +59,7 @@ import * as calendars from './sqlite/calendars/calendars.js';
 import * as calendarEvents from './sqlite/calendars/calendar-events.js';
 import * as pushSubscriptions from './sqlite/push-subscriptions.js';
 import * as apiTokens from './sqlite/api-tokens.js';
+import * as resources from './sqlite/resources.js';
 import * as meetingRooms from './sqlite/meeting-rooms.js';
 import * as addressBooks from './sqlite/contacts/address-books.js';
 import * as contactCards from './sqlite/contacts/contact-cards.js';
@@ -140,15 +142,7 @@ export async function openMailStore(
     },
     async createAccount(input) {
       // The account and its default identity (RFC 8621 §6) in one transaction.
-      return db
-        .transaction(() => {
-          const account = directory.createAccount(db, input);
-          identities.insertDefaultIdentity(db, account.id, account.displayName, account.email);
-          calendars.insertDefaultCalendar(db, account.id);
-          directory.recordDirectoryChange(db, account, 'created');
-          return account;
-        })
-        .immediate();
+      return db.transaction(() => insertAccount(db, input)).immediate();
     },
     async getAccount(id) {
       return directory.getAccount(db, id);
@@ -164,6 +158,15 @@ export async function openMailStore(
     },
     async deleteAccount(id) {
       deleteAccount(db, search, id);
+    },
+    async createResource(input) {
+      return resources.createResource(db, input);
+    },
+    async getResource(accountId) {
+      return resources.getResource(db, accountId);
+    },
+    async listResources() {
+      return resources.listResources(db);
     },
     async getPasswordHash(id) {
       return directory.getPasswordHash(db, id);

@@ -16,6 +16,15 @@ export const USERS = {
 export type UserKey = keyof typeof USERS;
 export const USER_KEYS = Object.keys(USERS) as UserKey[];
 
+/**
+ * The demo organisation's meeting rooms, invited like people: Azur books itself when free,
+ * the Boardroom waits for Alice's approval (she sees its calendar, shared with her).
+ */
+export const ROOMS = [
+  { name: 'Salle Azur', email: `salle.azur@${DEMO_DOMAIN}`, policy: 'auto', approver: null },
+  { name: 'Boardroom', email: `boardroom@${DEMO_DOMAIN}`, policy: 'approval', approver: 'alice' },
+] as const satisfies readonly (Person & { policy: 'auto' | 'approval'; approver: UserKey | null })[];
+
 /** People and services outside the organisation who write to the demo users. */
 export const CONTACTS = {
   dora: { name: 'Dora Keller', email: 'dora.keller@northwind.example.com' },

@@ -5,7 +5,7 @@ import type { Logger } from '../logger.js';
 import { composeMessage } from './compose.js';
 import { createDemoContext } from './context.js';
 import type { DemoFolder } from './demo-message.js';
-import { DEMO_DOMAIN, USERS, USER_KEYS } from './people.js';
+import { DEMO_DOMAIN, ROOMS, USERS, USER_KEYS } from './people.js';
 import type { UserKey } from './people.js';
 import { placementsOf, planDemo } from './plan.js';
 
@@ -49,7 +49,7 @@ const MAILBOXES: {
 
 /**
  * Creates the demo organisation (domain colibri.test; alice, bob and carol; their mailboxes and
- * a few hundred realistic messages) unless it was created before. Runs once per data folder:
+ * a few hundred realistic messages; two meeting rooms) unless it was created before. Runs once per data folder:
  * the marker is written last, and a half-made demo (a crash mid-way) is left alone with a warning
  * rather than duplicated.
  */
@@ -89,6 +89,15 @@ export async function seedDemoOnce(store: MailStore, options: DemoSeedOptions): 
     }
     accounts.set(user, { id: account.id, folders });
   }
+
+  for (const room of ROOMS)
+    await store.createResource({
+      email: room.email,
+      displayName: room.name,
+      kind: 'room',
+      policy: room.policy,
+      approverId: room.approver === null ? null : (accounts.get(room.approver)?.id ?? null),
+    });
 
   const ctx = createDemoContext(options.now ?? new Date());
   const counts: Partial<Record<UserKey, number>> = {};

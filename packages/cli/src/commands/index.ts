@@ -5,6 +5,7 @@ import { domainAdd, domainList } from './domain.js';
 import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { quotaSet, quotaShow } from './quota.js';
+import { resourceAdd, resourceDelete, resourceList } from './resource.js';
 import { tokenCreate, tokenList, tokenRevoke } from './token.js';
 import { userAdd, userDelete, userList, userPasswd, userReset, userThrowaway } from './user.js';
 
@@ -21,6 +22,9 @@ export const commands: readonly Command[] = [
   aliasAdd,
   aliasList,
   aliasDelete,
+  resourceAdd,
+  resourceList,
+  resourceDelete,
   dkimRecord,
   quotaSet,
   quotaShow,

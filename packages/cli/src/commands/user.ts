@@ -56,7 +56,10 @@ export const userList: Command = {
   async run(ctx, { positionals }) {
     takePositionals(this, positionals, 0);
     const store = await ctx.store();
+    // Rooms and equipment are accounts too, but not users: `resource list` shows them.
+    const resources = new Set((await store.listResources()).map((r) => r.accountId));
     for (const account of await store.listAccounts()) {
+      if (resources.has(account.id)) continue;
       const quota = await store.getQuota(account.id);
       ctx.io.out(
         `${account.email}\t${account.displayName}\t${quota.usedEmails} emails\t${quota.usedBytes} bytes\n`,

@@ -4,12 +4,13 @@
  * email (RFC 6047) queued in the sender's outbound queue, which the normal worker delivers.
  */
 import { randomUUID } from 'node:crypto';
-import { applyIncoming, buildImipBody, renderPlanned } from '@colibri/icalendar';
+import { applyIncoming, buildImipBody, planOutgoing, renderPlanned } from '@colibri/icalendar';
 import type { ItipMessage, JSCalendarEvent, PlannedMessage } from '@colibri/icalendar';
 import type { AccountId, CalendarEventRecord, MailStore } from '@colibri/mail-store';
 import type { Logger } from '../logger.js';
 import { seriesSpan } from '../methods/calendar-event/event-times.js';
 import { addProposal, markProposal, newProposalId } from './proposals.js';
+import { answeredCopy, decideBooking, serialised } from './resource-booking.js';
 
 /** What scheduling needs of its host: the store and where failures are logged. */
 export interface SchedulingHost {
@@ -91,8 +92,13 @@ export async function applyToAccount(
   }
   const value = outcome.value;
   switch (value.action) {
-    case 'update':
-      return (await writeCopy(host, accountId, record, value.event)) ? 'applied' : 'ignored';
+    case 'update': {
+      const stored = await writeCopy(host, accountId, record, value.event);
+      if (!stored) return 'ignored';
+      if (itip.method === 'request' || itip.method === 'add')
+        await answerAsResource(host, accountId, recipient, stored);
+      return 'applied';
+    }
     case 'counter': {
       if (!current) return 'ignored';
       const next = addProposal(current, { ...value.proposal, id: newProposalId(), status: 'pending' });
@@ -126,6 +132,37 @@ export async function applyToAccount(
     case 'ignore':
       return 'ignored';
   }
+}
+
+/**
+ * When the account is a bookable resource, its answer to the invitation it was just given (see
+ * `resource-booking.ts`): its copy updated, and a REPLY to the organizer as any attendee's.
+ */
+async function answerAsResource(
+  host: SchedulingHost,
+  accountId: AccountId,
+  recipient: string,
+  stored: CalendarEventRecord,
+): Promise<void> {
+  const resource = await host.store.getResource(accountId);
+  if (!resource || resource.email.toLowerCase() !== recipient) return;
+  await serialised(accountId, async () => {
+    // Read again inside the queue: an earlier booking may have changed the calendar meanwhile.
+    const [record] = await host.store.getCalendarEvents(accountId, [stored.id]);
+    if (!record) return;
+    const decision = await decideBooking(host.store, resource, record);
+    if (!decision) return;
+    const before = record.data as unknown as JSCalendarEvent;
+    const after = answeredCopy(before, recipient, decision);
+    if (!after) return;
+    const plan = planOutgoing(before, after, recipient);
+    if (!plan.ok) {
+      host.log.warn('scheduling: the resource cannot answer', { accountId, reason: plan.error.reason });
+      return;
+    }
+    await writeCopy(host, accountId, record, plan.value.event ?? after);
+    await routeMessages(host, { accountId, address: recipient }, plan.value.messages);
+  });
 }
 
 const SUBJECTS: Record<string, string> = {

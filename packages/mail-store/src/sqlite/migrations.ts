@@ -15,6 +15,7 @@ import { calendarEventsMigration, calendarsMigration } from './calendars/calenda
 import { contactsMigration } from './contacts/migration.js';
 import { contactQueryMigration } from './contacts/query-migration.js';
 import { collectionSharesMigration } from './collection-shares.js';
+import { resourcesMigration } from './resources.js';
 
 export interface Migration {
   version: number;
@@ -693,4 +694,5 @@ export const migrations: readonly Migration[] = [
   contactsMigration,
   contactQueryMigration,
   collectionSharesMigration,
+  resourcesMigration,
 ];

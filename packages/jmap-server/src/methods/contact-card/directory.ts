@@ -1,6 +1,12 @@
 import type { AddressBook, AddressBookRights } from '@colibri/jmap-types';
 import { directoryCardId } from '@colibri/mail-store';
-import type { Account, AccountId, AddressBookId, ContactCardRecord } from '@colibri/mail-store';
+import type {
+  Account,
+  AccountId,
+  AddressBookId,
+  BookableResource,
+  ContactCardRecord,
+} from '@colibri/mail-store';
 import type { MethodContext } from '../../method-context.js';
 
 /**
@@ -25,14 +31,17 @@ const READ_ONLY: AddressBookRights = { mayRead: true, mayWrite: false, mayShare:
 const nameOf = (account: Account) =>
   account.displayName.trim() === '' ? account.email : account.displayName;
 
+/** RFC 9553 §2.1.4 kind: a room is a `location`, equipment a `device`, a user an `individual`. */
+const KINDS: Record<BookableResource['kind'], string> = { room: 'location', equipment: 'device' };
+
 /** The card of one account: its name and address (RFC 9553). */
-function cardOf(account: Account): Record<string, unknown> {
+function cardOf(account: Account, kind: string): Record<string, unknown> {
   const full = nameOf(account);
   return {
     '@type': 'Card',
     version: '1.0',
     uid: `urn:colibri:principal:${account.id}`,
-    kind: 'individual',
+    kind,
     name: { full },
     emails: { work: { '@type': 'EmailAddress', address: account.email, contexts: { work: true } } },
   };
@@ -47,14 +56,17 @@ export async function directoryOf(ctx: MethodContext, accountId: AccountId): Pro
   const named = accounts
     .map((account) => ({ account, name: nameOf(account).toLowerCase() }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.account.id < b.account.id ? -1 : 1));
+  const resources = new Map((await ctx.store.listResources()).map((r) => [r.accountId as string, r.kind]));
   const cards = named.map(({ account }): ContactCardRecord => {
-    const card = cardOf(account);
+    const resource = resources.get(account.id);
+    const kind = resource ? KINDS[resource] : 'individual';
+    const card = cardOf(account, kind);
     return {
       id: directoryCardId(account.id),
       accountId,
       addressBookIds: [bookId],
       uid: card.uid as string,
-      kind: 'individual',
+      kind,
       json: JSON.stringify(card),
       createdAt: account.createdAt,
       updatedAt: account.createdAt,

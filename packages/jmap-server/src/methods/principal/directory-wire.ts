@@ -1,5 +1,6 @@
-import type { JmapPrincipal, SessionAccount } from '@colibri/jmap-types';
-import type { Account } from '@colibri/mail-store';
+import { Capability } from '@colibri/jmap-types';
+import type { JmapPrincipal, PrincipalType, SessionAccount } from '@colibri/jmap-types';
+import type { Account, BookableResource } from '@colibri/mail-store';
 import { createHash } from 'node:crypto';
 import { directoryOf } from '../../directory.js';
 import type { MethodContext } from '../../method-context.js';
@@ -27,7 +28,10 @@ export async function loadPrincipals(ctx: MethodContext): Promise<{ list: JmapPr
   const directory = await directoryOf(ctx.store, ctx.principal);
   const shared = await accessibleSharedAccounts(ctx.store, ctx.principal);
   const own = await buildOwnAccount(ctx.store, ctx.principal);
-  const list = directory.map((account) => principalOf(account, accountsOf(account, own, shared, ctx)));
+  const resources = new Map((await ctx.store.listResources()).map((r) => [r.accountId as string, r]));
+  const list = directory.map((account) =>
+    principalOf(account, accountsOf(account, own, shared, ctx), resources.get(account.id)),
+  );
   // Account objects carry time-dependent capabilities (submission's FUTURERELEASE): the state
   // digests what identifies them instead.
   const digestible = list.map((p) => ({
@@ -49,15 +53,39 @@ function accountsOf(
   return sharedAccount === undefined ? null : { [account.id]: sharedAccount };
 }
 
-function principalOf(account: Account, accounts: Record<string, SessionAccount> | null): JmapPrincipal {
+/** RFC 9670 §2 `type`: a room is a `location`, equipment a `resource`, anyone else an `individual`. */
+const TYPES: Record<BookableResource['kind'], PrincipalType> = { room: 'location', equipment: 'resource' };
+
+/** What a resource's `description` says of its booking policy (RFC 9670 §2: free text). */
+const POLICY_TEXT: Record<BookableResource['policy'], string> = {
+  auto: 'Accepts invitations when free, declines on conflict.',
+  approval: 'Requests are answered by an approver; declines on conflict.',
+};
+
+function principalOf(
+  account: Account,
+  accounts: Record<string, SessionAccount> | null,
+  resource: BookableResource | undefined,
+): JmapPrincipal {
   return {
     id: account.id,
-    type: 'individual',
+    type: resource ? TYPES[resource.kind] : 'individual',
     name: account.displayName.trim() === '' ? account.email : account.displayName,
-    description: null,
+    description: resource ? POLICY_TEXT[resource.policy] : null,
     email: account.email,
     timeZone: null,
-    capabilities: {},
+    // JMAP Calendars §2.1 (the Principal's calendars capability): how to invite a resource and see
+    // its availability. Its account is not shared with everyone, hence accountId null.
+    capabilities: resource
+      ? {
+          [Capability.Calendars]: {
+            accountId: accounts?.[account.id] ? account.id : null,
+            mayGetAvailability: true,
+            mayShareWith: false,
+            calendarAddress: `mailto:${account.email}`,
+          },
+        }
+      : {},
     accounts,
   };
 }
