@@ -299,6 +299,7 @@ export function CalendarScreen(props: CalendarScreenProps) {
           saving={createEvent.isPending || updateEvent.isPending}
           onSave={submitEditor}
           onCancel={ui.editorClosed}
+          findTime={{ accountId, userEmail }}
           {...(editing ? { onDelete: () => remove(editing) } : {})}
         />
       ) : null}
