@@ -152,9 +152,8 @@ function answer(data: MockServerData, name: string, args: Record<string, unknown
     }
     case 'Principal/query': {
       // RFC 9670 §2.4.1: `email` looks for the text; OR of conditions, as the web app sends.
-      const filter = args.filter as { conditions?: { email: string }[] } | { email: string } | undefined;
-      const conditions =
-        filter && 'conditions' in filter ? (filter.conditions ?? []) : filter ? [filter] : [];
+      const filter = args.filter as { conditions?: { email: string }[]; email?: string } | undefined;
+      const conditions = filter?.conditions ?? (filter?.email ? [{ email: filter.email }] : []);
       const ids = (data.principals ?? [])
         .filter(
           (p) => conditions.length === 0 || conditions.some((c) => p.email.includes(c.email.toLowerCase())),
