@@ -282,6 +282,7 @@ export function CalendarScreen(props: CalendarScreenProps) {
             displayTimeZone={timeZone}
             busy={answerProposal.isPending}
             onAnswer={(answer) => answerProposal.mutate(answer)}
+            availability={{ accountId, userEmail }}
           />
           <OwnProposalStatus
             proposals={ownProposalsFor(proposals.data ?? [], details, userEmail)}
