@@ -303,10 +303,10 @@ describe('calendar page (mock server)', { timeout: 30_000 }, () => {
     expect(
       within(within(item).getByRole('row', { name: 'Bob' })).getByText('Free at this time'),
     ).toBeTruthy();
-    // Compact: the proposal's day only, nothing to pick there.
+    // Compact: the proposal's day only (in the user's zone, UTC here), nothing to pick there.
     expect(within(item).queryByRole('button', { name: /^Pick / })).toBeNull();
     expect(callsOf(requests, 'Principal/getAvailability')).toContainEqual(
-      expect.objectContaining({ id: 'B1', utcStart: '2026-12-02T23:00:00Z', utcEnd: '2026-12-03T23:00:00Z' }),
+      expect.objectContaining({ id: 'B1', utcStart: '2026-12-03T00:00:00Z', utcEnd: '2026-12-04T00:00:00Z' }),
     );
   });
 

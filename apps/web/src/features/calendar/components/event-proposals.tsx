@@ -98,7 +98,7 @@ export function EventProposals({
                   accountId={availability.accountId}
                   userEmail={availability.userEmail}
                   people={peopleOf(event)}
-                  timeZone={event.timeZone ?? displayTimeZone}
+                  timeZone={displayTimeZone}
                   slot={{ start: Date.parse(proposal.utcStart), end: Date.parse(proposal.utcEnd) }}
                 />
               ) : null

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { JmapClientProvider } from '../../../lib/jmap';
@@ -144,6 +144,16 @@ describe(
       await user.click(screen.getByRole('button', { name: 'Previous day' }));
       await user.click(screen.getByRole('button', { name: 'Previous day' }));
       expect(await screen.findByText(/30 November 2026/)).toBeTruthy();
+    });
+
+    it('follows the event to another day when its start is edited', async () => {
+      const { user, dialog } = renderEditor();
+      await user.click(within(dialog).getByRole('button', { name: 'Find a time' }));
+      await screen.findByText('Busy at this time: Bob.');
+      fireEvent.change(within(dialog).getByLabelText('Starts'), { target: { value: '2026-12-02T09:30' } });
+      fireEvent.change(within(dialog).getByLabelText('Ends'), { target: { value: '2026-12-02T10:30' } });
+      await within(row('Bob')).findByText('Busy 09:00–10:00');
+      await screen.findByText('Busy at this time: Bob.');
     });
 
     it('for an all-day event, finds the next day free for everyone', async () => {

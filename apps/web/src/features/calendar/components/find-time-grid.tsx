@@ -85,7 +85,14 @@ function hoursFor(date: string, slot: Interval, timeZone: string, allDay: boolea
  */
 export function FindTimeGrid(props: FindTimeGridProps) {
   const { accountId, timeZone, slot, compact = false, allDay = false } = props;
-  const [date, setDate] = useState(() => dateIn(slot.start, timeZone));
+  const slotDate = dateIn(slot.start, timeZone);
+  const [date, setDate] = useState(slotDate);
+  // The event moved to another day (its fields edited, or a slot found): the grid follows it.
+  const [followed, setFollowed] = useState(slotDate);
+  if (followed !== slotDate) {
+    setFollowed(slotDate);
+    setDate(slotDate);
+  }
   const [search, setSearch] = useState<'idle' | 'searching' | 'none'>('idle');
   const client = useJmapClient();
   const queryClient = useQueryClient();
@@ -181,7 +188,6 @@ export function FindTimeGrid(props: FindTimeGridProps) {
       return;
     }
     setSearch('idle');
-    setDate(dateIn(found.start, timeZone));
     props.onPick?.(allDay ? { start: found.start, end: found.start + (slot.end - slot.start) } : found);
   };
 
