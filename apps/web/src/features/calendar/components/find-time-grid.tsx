@@ -103,7 +103,7 @@ export function FindTimeGrid(props: FindTimeGridProps) {
   const shown = people.slice(0, MAX_GRID_PEOPLE);
   const principals = usePrincipals(shown);
   const day = wholeDay(date, timeZone);
-  const window = { utcStart: utc(day.start), utcEnd: utc(day.end) };
+  const dayRange = { utcStart: utc(day.start), utcEnd: utc(day.end) };
   const known = shown.flatMap((email) => {
     const principal = principals.data?.get(email);
     return principal ? [{ email, principal }] : [];
@@ -111,7 +111,7 @@ export function FindTimeGrid(props: FindTimeGridProps) {
   const availabilities = useAvailabilities(
     accountId,
     known.map((k) => k.principal.id),
-    window,
+    dayRange,
   );
   const hours = hoursFor(date, slot, timeZone, allDay);
   const slots = slotsOfDay(date, timeZone, hours);
