@@ -23,5 +23,10 @@ export const calendarKeys = {
   range: (accountId: Id, range: EventRange) => [...calendarKeys.ranges(accountId), range] as const,
   /** CalendarEventProposal lives in the events (its state is the CalendarEvent state). */
   proposals: (accountId: Id) => [...calendarKeys.type(accountId, 'CalendarEvent'), 'proposals'] as const,
+  /** Colibri users by address (RFC 9670 Principal/query), for the find-a-time grid. */
+  principals: (addresses: readonly string[]) => [...calendarKeys.all, 'principals', addresses] as const,
+  /** Principal/getAvailability: other people's busy time, not pushed to us (a short staleTime). */
+  availability: (accountId: Id, principalId: Id, utcStart: string, utcEnd: string) =>
+    [...calendarKeys.all, accountId, 'availability', principalId, utcStart, utcEnd] as const,
   event: (accountId: Id, id: Id) => [...calendarKeys.type(accountId, 'CalendarEvent'), 'event', id] as const,
 };

@@ -276,6 +276,40 @@ describe('calendar page (mock server)', { timeout: 30_000 }, () => {
     await waitFor(() => expect(grid().querySelectorAll('.calendar-event--proposals')).toHaveLength(0));
   });
 
+  it('the organiser sees the people’s availability at the proposed time (Principal/getAvailability)', async () => {
+    const { requests, user } = renderPage({
+      proposals: [bobsProposal],
+      principals: [
+        { id: 'A1', name: 'Alice', email: 'alice@colibri.test' },
+        { id: 'B1', name: 'Bob', email: 'bob@colibri.test' },
+      ],
+      availability: {
+        // Alice has another meeting over the proposed 11:00–12:00 Paris; Bob is free.
+        A1: [
+          {
+            utcStart: '2026-12-03T10:30:00Z',
+            utcEnd: '2026-12-03T11:30:00Z',
+            busyStatus: 'confirmed',
+            event: null,
+          },
+        ],
+        B1: [],
+      },
+    });
+    await open(user, 'Team meeting');
+    const details = await screen.findByRole('dialog', { name: 'Team meeting' });
+    const item = within(details).getByRole('listitem', { name: 'Proposal from bob@colibri.test' });
+    await within(item).findByText('Busy at this time: Alice (you).');
+    expect(
+      within(within(item).getByRole('row', { name: 'Bob' })).getByText('Free at this time'),
+    ).toBeTruthy();
+    // Compact: the proposal's day only (in the user's zone, UTC here), nothing to pick there.
+    expect(within(item).queryByRole('button', { name: /^Pick / })).toBeNull();
+    expect(callsOf(requests, 'Principal/getAvailability')).toContainEqual(
+      expect.objectContaining({ id: 'B1', utcStart: '2026-12-03T00:00:00Z', utcEnd: '2026-12-04T00:00:00Z' }),
+    );
+  });
+
   it('the organiser declines a proposal with a note', async () => {
     const { requests, user } = renderPage({ proposals: [bobsProposal] });
     await open(user, 'Team meeting');

@@ -282,6 +282,7 @@ export function CalendarScreen(props: CalendarScreenProps) {
             displayTimeZone={timeZone}
             busy={answerProposal.isPending}
             onAnswer={(answer) => answerProposal.mutate(answer)}
+            availability={{ accountId, userEmail }}
           />
           <OwnProposalStatus
             proposals={ownProposalsFor(proposals.data ?? [], details, userEmail)}
@@ -299,6 +300,7 @@ export function CalendarScreen(props: CalendarScreenProps) {
           saving={createEvent.isPending || updateEvent.isPending}
           onSave={submitEditor}
           onCancel={ui.editorClosed}
+          findTime={{ accountId, userEmail }}
           {...(editing ? { onDelete: () => remove(editing) } : {})}
         />
       ) : null}

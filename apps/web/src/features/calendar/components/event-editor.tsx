@@ -1,12 +1,15 @@
 import { memo, useId, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Button, TextField } from '@colibri/ui';
-import type { Calendar } from '@colibri/jmap-types';
-import { emptyDraftErrors, validateDraft } from '../lib/event-draft';
+import type { Calendar, Id } from '@colibri/jmap-types';
+import { emptyDraftErrors, isEmail, validateDraft } from '../lib/event-draft';
 import type { DraftErrors, EventDraft } from '../lib/event-draft';
 import { WEEKDAYS } from '../lib/recurrence';
 import type { RepeatDraft, RepeatKind } from '../lib/recurrence';
 import { calendarMessages } from '../messages';
+import { findTimeMessages } from '../find-time-messages';
+import { draftSlot, draftWithSlot } from '../lib/draft-slot';
+import { FindTimeGrid } from './find-time-grid';
 import { ModalDialog } from './modal-dialog';
 import { ReminderField } from './reminder-field';
 import { VideoMeetingField } from './video-meeting-field';
@@ -46,6 +49,8 @@ export interface EventEditorProps {
   onSave: (draft: EventDraft) => void;
   onCancel: () => void;
   onDelete?: () => void;
+  /** Offers "find a time" (the people's availability) when given: the account and the user. */
+  findTime?: { accountId: Id; userEmail: string };
 }
 
 /** The event editor, a modal dialog: every field labelled, errors announced, Escape cancels. */
@@ -58,11 +63,13 @@ export function EventEditor({
   onSave,
   onCancel,
   onDelete,
+  findTime,
 }: EventEditorProps) {
   const [draft, setDraft] = useState(initial);
   const [attendeesText, setAttendeesText] = useState(initial.attendees.join(', '));
   const [errors, setErrors] = useState<DraftErrors>({});
   const [submitted, setSubmitted] = useState(false);
+  const [findingTime, setFindingTime] = useState(false);
   const id = useId();
   const zones = useMemo(() => timeZoneList(draft.timeZone), [draft.timeZone]);
 
@@ -89,6 +96,7 @@ export function EventEditor({
     if (emptyDraftErrors(found)) onSave(complete);
   };
 
+  const covered = findTime && findingTime ? draftSlot(draft) : null;
   const dateType = draft.allDay ? 'date' : 'datetime-local';
   const titleId = `${id}-title`;
   return (
@@ -243,6 +251,25 @@ export function EventEditor({
           </p>
           {errors.attendees ? <p role="alert">{m.errors[errors.attendees]}</p> : null}
         </div>
+        {findTime ? (
+          <div className="calendar-editor__field">
+            <Button aria-expanded={findingTime} onClick={() => setFindingTime(!findingTime)}>
+              {findingTime ? findTimeMessages.close : findTimeMessages.open}
+            </Button>
+            {covered ? (
+              <FindTimeGrid
+                accountId={findTime.accountId}
+                userEmail={findTime.userEmail}
+                people={[findTime.userEmail, ...splitAddresses(attendeesText).filter(isEmail)]}
+                timeZone={draft.timeZone}
+                slot={covered.slot}
+                days={covered.days}
+                allDay={draft.allDay}
+                onPick={(slot) => change(draftWithSlot(draft, slot))}
+              />
+            ) : null}
+          </div>
+        ) : null}
         <div className="calendar-editor__field">
           <label htmlFor={`${id}-description`}>{m.description}</label>
           <textarea

@@ -1,11 +1,13 @@
 import { useId, useState } from 'react';
+import type { ReactNode } from 'react';
 import { Button, TextField } from '@colibri/ui';
-import type { CalendarEvent, CalendarEventProposal } from '@colibri/jmap-types';
+import type { CalendarEvent, CalendarEventProposal, Id } from '@colibri/jmap-types';
 import type { ProposalAnswer } from '../api/proposals';
 import { participantEmail } from '../lib/event-draft';
 import { formatWhen } from '../lib/format';
 import { localDateTimeToInstant } from '../lib/time';
 import { calendarMessages } from '../messages';
+import { FindTimeGrid } from './find-time-grid';
 
 const m = calendarMessages.proposals;
 
@@ -47,6 +49,16 @@ export interface EventProposalsProps {
   displayTimeZone: string;
   busy?: boolean;
   onAnswer: (answer: ProposalAnswer) => void;
+  /** Shows the people's availability at each proposed time (compact find-a-time grid) when given. */
+  availability?: { accountId: Id; userEmail: string };
+}
+
+/** The event's people by address, the organiser (owner) first. */
+function peopleOf(event: CalendarEvent): string[] {
+  const participants = Object.values(event.participants ?? {});
+  return [...participants.filter((p) => p.roles?.owner), ...participants.filter((p) => !p.roles?.owner)]
+    .map(participantEmail)
+    .filter((e): e is string => e !== null);
 }
 
 /**
@@ -54,7 +66,14 @@ export interface EventProposalsProps {
  * time and the proposed one, who proposed it and why, for which occurrence, with Accept and
  * Decline (a decline may carry a note, RFC 5546 §3.2.8).
  */
-export function EventProposals({ event, proposals, displayTimeZone, busy, onAnswer }: EventProposalsProps) {
+export function EventProposals({
+  event,
+  proposals,
+  displayTimeZone,
+  busy,
+  onAnswer,
+  availability,
+}: EventProposalsProps) {
   const id = useId();
   if (proposals.length === 0) return null;
   const current = formatWhen(event, calendarMessages.locale, displayTimeZone, calendarMessages.allDay);
@@ -72,6 +91,18 @@ export function EventProposals({ event, proposals, displayTimeZone, busy, onAnsw
             proposed={formatProposedTime(proposal, calendarMessages.locale, displayTimeZone)}
             busy={busy}
             onAnswer={onAnswer}
+            grid={
+              availability ? (
+                <FindTimeGrid
+                  compact
+                  accountId={availability.accountId}
+                  userEmail={availability.userEmail}
+                  people={peopleOf(event)}
+                  timeZone={displayTimeZone}
+                  slot={{ start: Date.parse(proposal.utcStart), end: Date.parse(proposal.utcEnd) }}
+                />
+              ) : null
+            }
           />
         ))}
       </ul>
@@ -87,6 +118,7 @@ function ProposalItem(props: {
   proposed: string;
   busy: boolean | undefined;
   onAnswer: (answer: ProposalAnswer) => void;
+  grid: ReactNode;
 }) {
   const { proposal } = props;
   const [declining, setDeclining] = useState(false);
@@ -115,6 +147,7 @@ function ProposalItem(props: {
           </>
         ) : null}
       </dl>
+      {props.grid}
       <div className="calendar-dialog__actions">
         <Button
           variant="primary"

@@ -7,6 +7,7 @@ import type {
   Calendar,
   CalendarEvent,
   CalendarEventProposal,
+  BusyPeriod,
 } from '@colibri/jmap-types';
 import { WEB_JMAP_EXTENSIONS } from '../../../lib/jmap';
 import { Capability } from '@colibri/jmap-types';
@@ -31,6 +32,7 @@ export const mockSession: Session = {
     },
     'urn:ietf:params:jmap:mail': {},
     ...({ [Capability.Calendars]: {} } as object),
+    [Capability.Principals]: {},
   },
   accounts: {
     A1: { name: 'alice@colibri.test', isPersonal: true, isReadOnly: false, accountCapabilities: {} },
@@ -38,6 +40,7 @@ export const mockSession: Session = {
   primaryAccounts: {
     'urn:ietf:params:jmap:mail': 'A1',
     [Capability.Calendars]: 'A1',
+    [Capability.Principals]: 'A1',
   } as Session['primaryAccounts'],
   username: 'alice@colibri.test',
   apiUrl: 'http://colibri.test/jmap/api',
@@ -86,6 +89,10 @@ export interface MockServerData {
   stored: CalendarEvent[];
   /** What CalendarEventProposal/get answers (Colibri's calendar-proposals extension). */
   proposals?: CalendarEventProposal[];
+  /** The directory (RFC 9670 Principal/query and /get). */
+  principals?: { id: string; name: string; email: string }[];
+  /** Principal/getAvailability by principal id: busy periods, or a method error to answer. */
+  availability?: Record<string, BusyPeriod[] | { error: string }>;
   /** A /set the server refuses: every update and destroy gets this SetError. */
   refuse?: { type: string; description?: string } | null;
 }
@@ -142,6 +149,30 @@ function answer(data: MockServerData, name: string, args: Record<string, unknown
         ),
         updated: Object.fromEntries(Object.keys(updates).map((id) => [id, null])),
       };
+    }
+    case 'Principal/query': {
+      // RFC 9670 §2.4.1: `email` looks for the text; OR of conditions, as the web app sends.
+      const filter = args.filter as { conditions?: { email: string }[]; email?: string } | undefined;
+      const conditions = filter?.conditions ?? (filter?.email ? [{ email: filter.email }] : []);
+      const ids = (data.principals ?? [])
+        .filter(
+          (p) => conditions.length === 0 || conditions.some((c) => p.email.includes(c.email.toLowerCase())),
+        )
+        .map((p) => p.id);
+      return { accountId, queryState: 'p1', canCalculateChanges: false, position: 0, ids };
+    }
+    case 'Principal/get': {
+      const ids = (args.ids as string[] | null) ?? (data.principals ?? []).map((p) => p.id);
+      const list = (data.principals ?? []).filter((p) => ids.includes(p.id));
+      return { accountId, state: 'p1', list, notFound: ids.filter((id) => !list.some((p) => p.id === id)) };
+    }
+    case 'Principal/getAvailability': {
+      const found = data.availability?.[args.id as string];
+      if (found && 'error' in found) return { type: found.error };
+      const from = Date.parse(args.utcStart as string);
+      const to = Date.parse(args.utcEnd as string);
+      const list = (found ?? []).filter((p) => Date.parse(p.utcStart) < to && Date.parse(p.utcEnd) > from);
+      return { list };
     }
     case 'Calendar/set':
       if (data.refuse)
@@ -228,7 +259,9 @@ export function mockCalendarServer(data: MockServerData): {
         const methodResponses = request.methodCalls.map(([name, args, id]) => {
           const result = answer(data, name, resolve(args, results));
           results.set(id, result);
-          return [result.type === 'unknownMethod' ? 'error' : name, result, id];
+          // A result that is only a `type` is a method error (RFC 8620 §3.6.2).
+          const isError = typeof result.type === 'string' && Object.keys(result).length === 1;
+          return [isError ? 'error' : name, result, id];
         });
         body = { methodResponses, sessionState: 's1' };
       }
