@@ -69,7 +69,12 @@ beforeAll(async () => {
     },
   });
   if (created.notCreated !== null) throw new Error(JSON.stringify(created.notCreated));
+  // Bob may see alice's free/busy time, nothing more (JMAP Calendars §2.2 mayReadFreeBusy).
+  await shareWithBob({ mayReadFreeBusy: true });
 });
+
+const shareWithBob = (rights: Result, calendarId = calendar) =>
+  callAs(f.alice, 'Calendar/set', { update: { [calendarId]: { shareWith: { [f.bob.accountId]: rights } } } });
 afterAll(() => f.close());
 
 describe('Principal/getAvailability (JMAP Calendars §2.2)', () => {
@@ -129,11 +134,7 @@ describe('Principal/getAvailability (JMAP Calendars §2.2)', () => {
   it('shows the events behind busy time only to those with mayReadItems, and never a private one', async () => {
     const [, hidden] = await availability({ showDetails: true });
     expect((hidden.list as Result[]).every((p) => p.event === null)).toBe(true);
-    await callAs(f.alice, 'Calendar/set', {
-      update: {
-        [calendar]: { shareWith: { [f.bob.accountId]: { mayReadFreeBusy: true, mayReadItems: true } } },
-      },
-    });
+    await shareWithBob({ mayReadFreeBusy: true, mayReadItems: true });
     const [, shown] = await availability({ showDetails: true, eventProperties: ['title'] });
     const events = (shown.list as { event: Result | null }[]).map((p) => p.event);
     expect(events).toEqual([
@@ -155,5 +156,72 @@ describe('Principal/getAvailability (JMAP Calendars §2.2)', () => {
     expect(long.type).toBe('requestTooLarge');
     const [, unknown] = await availability({ id: 'Anobody' });
     expect(unknown.type).toBe('invalidArguments');
+  });
+
+  it('answers the owner about themselves, private and unshared calendars included', async () => {
+    const [, own] = await callAs(f.alice, 'Principal/getAvailability', {
+      id: f.alice.accountId,
+      utcStart: '2026-03-19T00:00:00Z',
+      utcEnd: '2026-03-20T00:00:00Z',
+      showDetails: true,
+      eventProperties: ['title'],
+    });
+    // The private event is busy time; its details stay hidden even from the owner (§2.2).
+    expect(own.list).toEqual([
+      {
+        utcStart: '2026-03-19T07:00:00Z',
+        utcEnd: '2026-03-19T08:00:00Z',
+        busyStatus: 'confirmed',
+        event: null,
+      },
+    ]);
+  });
+
+  it('counts only the calendars shared with mayReadFreeBusy, and forbids a principal with none', async () => {
+    const [, made] = await callAs(f.alice, 'Calendar/set', { create: { side: { name: 'Side project' } } });
+    const side = (made.created as Record<string, { id: string }>).side!.id;
+    await callAs(f.alice, 'CalendarEvent/set', {
+      create: {
+        s: {
+          calendarIds: { [side]: true },
+          title: 'Side meeting',
+          start: '2026-03-17T15:00:00',
+          timeZone: 'Etc/UTC',
+          duration: 'PT1H',
+        },
+      },
+    });
+    const day = { utcStart: '2026-03-17T00:00:00Z', utcEnd: '2026-03-18T00:00:00Z' };
+    const [, before] = await availability(day);
+    expect(before.list).toEqual([]); // the side calendar is not shared with bob
+    await shareWithBob({ mayReadItems: true }, side); // items without free/busy: still not counted
+    expect((await availability(day))[1].list).toEqual([]);
+    await shareWithBob({ mayReadFreeBusy: true }, side);
+    expect((await availability(day))[1].list).toEqual([
+      {
+        utcStart: '2026-03-17T15:00:00Z',
+        utcEnd: '2026-03-17T16:00:00Z',
+        busyStatus: 'confirmed',
+        event: null,
+      },
+    ]);
+
+    // Carol, of the same directory, has no share of alice's: forbidden, not an empty list.
+    const carol = await f.store.createAccount({
+      email: 'carol@colibri.test',
+      displayName: 'Carol Petit',
+      passwordHash: 'unused',
+    });
+    const [name, refused] = await callAs(
+      { accountId: carol.id, username: carol.email },
+      'Principal/getAvailability',
+      { id: f.alice.accountId, ...day },
+    );
+    expect(name).toBe('error');
+    expect(refused.type).toBe('forbidden');
+    // A share whose rights drop mayReadFreeBusy forbids again.
+    await shareWithBob({ mayReadItems: true });
+    await shareWithBob({ mayReadItems: true }, side);
+    expect((await availability(day))[1].type).toBe('forbidden');
   });
 });

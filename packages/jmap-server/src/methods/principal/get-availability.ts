@@ -71,9 +71,9 @@ function busyStatusOf(
 /**
  * JMAP Calendars §2.2: Principal/getAvailability, the busy periods of a principal of the user's
  * directory over [utcStart, utcEnd), from their calendars whose includeInAvailability is not
- * `none`, recurrences expanded. Within an organisation free/busy time is visible to every member
- * (the directory shows it); the events behind it (showDetails) only to those with mayReadItems on
- * one of their calendars, and never a private or secret one. At most AVAILABILITY_LIMITS.maxDays
+ * `none` and on which the user has mayReadFreeBusy, recurrences expanded; `forbidden` when there
+ * is none. The events behind it (showDetails) only to those with mayReadItems on one of their
+ * calendars, and never a private or secret one. At most AVAILABILITY_LIMITS.maxDays
  * per call (requestTooLarge beyond).
  */
 export async function principalGetAvailability(
@@ -100,13 +100,25 @@ export async function principalGetAvailability(
     });
   const accountId = target.id as AccountId;
 
-  const calendars = (await ctx.store.listCalendars(accountId)).filter(
-    (c) => c.includeInAvailability !== 'none',
-  );
+  // JMAP Calendars §2.2: only calendars the user has mayReadFreeBusy on are relevant. Decision:
+  // no organisation-wide default. The owner has every right on their own calendars; anyone else
+  // needs a share granting mayReadFreeBusy (RFC 9670 shareWith), and with none at all the call is
+  // the draft's `forbidden` ("no permission to query this principal's availability"), so that a
+  // stranger cannot tell an empty diary from a hidden one. A directory-wide policy (e.g. rooms
+  // whose availability everyone may see) would grant it here, in one place.
+  const access = await collectionAccessOf(ctx.store, ctx.principal, accountId, 'calendar');
+  const mayReadFreeBusy = (calendarId: string) =>
+    access !== null && collectionRights(access, calendarId).mayReadFreeBusy;
+  const owned = await ctx.store.listCalendars(accountId);
+  if (!owned.some((c) => mayReadFreeBusy(c.id)))
+    throw new MethodFailure(
+      MethodErrorType.Forbidden,
+      "You may not see this principal's availability: none of their calendars is shared with you.",
+    );
+  const calendars = owned.filter((c) => c.includeInAvailability !== 'none' && mayReadFreeBusy(c.id));
   const attendingOnly = new Set<string>(
     calendars.filter((c) => c.includeInAvailability === 'attending').map((c) => c.id),
   );
-  const access = await collectionAccessOf(ctx.store, ctx.principal, accountId, 'calendar');
   const mayRead = (calendarIds: readonly string[]) =>
     access !== null && calendarIds.some((id) => collectionRights(access, id).mayReadItems);
   const addresses = new Set(
@@ -130,6 +142,8 @@ export async function principalGetAvailability(
     // An event counts in `attending` mode only when all its counted calendars say so.
     const attending = record.calendarIds.every((id) => attendingOnly.has(id));
     for (const item of items) {
+      // §2.2: a secret event is never relevant, even to its owner's availability.
+      if (item.event.privacy === 'secret') continue;
       const busyStatus = busyStatusOf(item.event, addresses, attending);
       if (busyStatus === null) continue;
       const start = Math.max(item.utcStart, from);
