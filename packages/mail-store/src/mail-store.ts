@@ -285,7 +285,8 @@ export interface MailStore {
   listCollectionSharesWith(granteeId: AccountId): Promise<CollectionShare[]>;
   /**
    * Replaces who a calendar or address book is shared with (a grantee with no right is dropped);
-   * its state moves when something changed. NotFoundError for a collection not the account's,
+   * its state moves when something changed, and each grantee whose rights changed (but
+   * `changedBy`) gets a ShareNotification. NotFoundError for a collection not the account's,
    * InvalidInputError for the owner, an unknown account or too many grantees.
    */
   setCollectionShares(
@@ -293,6 +294,7 @@ export interface MailStore {
     kind: SharedCollectionKind,
     collectionId: string,
     shares: ReadonlyMap<AccountId, Readonly<Record<string, boolean>>>,
+    changedBy?: AccountId | null,
   ): Promise<void>;
   /** RFC 9670 §3: the account's share notifications, oldest first. */
   listShareNotifications(accountId: AccountId): Promise<ShareNotification[]>;

@@ -133,6 +133,8 @@ export interface MailboxShare {
   isSubscribed: boolean;
 }
 
+export type ShareNotificationObjectType = 'Mailbox' | 'Calendar' | 'AddressBook';
+
 /** RFC 9670 §3: a user told that their rights to someone else's object changed. */
 export interface ShareNotification {
   id: ShareNotificationId;
@@ -140,13 +142,15 @@ export interface ShareNotification {
   accountId: AccountId;
   created: Date;
   changedBy: { name: string; email: string | null; principalId: string | null };
-  objectType: 'Mailbox';
+  /** The shared object's type: a mailbox, a calendar or an address book. */
+  objectType: ShareNotificationObjectType;
   objectAccountId: AccountId;
   objectId: string;
   /** The object's name when the notification was made. */
   name: string;
-  oldRights: MailboxAccess | null;
-  newRights: MailboxAccess | null;
+  /** The rights of that type (MAILBOX_, CALENDAR_ or ADDRESS_BOOK_RIGHT_NAMES), null when none. */
+  oldRights: Readonly<Record<string, boolean>> | null;
+  newRights: Readonly<Record<string, boolean>> | null;
 }
 
 export interface MailboxCounts {

@@ -200,11 +200,15 @@ export async function openMailStore(
     async listCollectionSharesWith(granteeId) {
       return collectionShares.listCollectionSharesWith(db, granteeId);
     },
-    async setCollectionShares(accountId, kind, collectionId, shares) {
-      collectionShares.setCollectionShares(db, accountId, kind, collectionId, shares);
+    async setCollectionShares(accountId, kind, collectionId, shares, changedBy) {
+      collectionShares.setCollectionShares(db, accountId, kind, collectionId, shares, changedBy ?? null);
     },
     async listShareNotifications(accountId) {
-      return shareNotifications.listShareNotifications(db, accountId, mailboxShares.maskToRights);
+      return shareNotifications.listShareNotifications(db, accountId, (type, mask) =>
+        type === 'Mailbox'
+          ? mailboxShares.maskToRights(mask)
+          : collectionShares.collectionMaskToRights(type, mask),
+      );
     },
     async destroyShareNotification(accountId, id) {
       shareNotifications.destroyShareNotification(db, accountId, id);
