@@ -66,6 +66,9 @@ import type {
   Calendar,
   CalendarAvailability,
   CalendarEventId,
+  CalendarEventNotification,
+  CalendarEventNotificationId,
+  CalendarEventNotificationInput,
   CalendarEventRange,
   CalendarEventRecord,
   CalendarId,
@@ -490,6 +493,20 @@ export interface MailStore {
    * `calendarEventLimits.maxRangeResults`.
    */
   queryCalendarEvents(accountId: AccountId, range: CalendarEventRange): Promise<CalendarEventRecord[]>;
+  /**
+   * Records what someone else changed in the account's calendars (JMAP Calendars §7), logged as
+   * CalendarEventNotification; the oldest beyond `calendarEventNotificationLimits` go.
+   */
+  recordCalendarEventNotification(
+    accountId: AccountId,
+    input: CalendarEventNotificationInput,
+  ): Promise<CalendarEventNotification>;
+  /** The account's notifications (expired ones dropped), oldest first. */
+  listCalendarEventNotifications(accountId: AccountId): Promise<CalendarEventNotification[]>;
+  /** Dismisses one; NotFoundError for an unknown id or another account's. */
+  destroyCalendarEventNotification(accountId: AccountId, id: CalendarEventNotificationId): Promise<void>;
+  /** Dismisses every notification about the event (the user changed it themselves). */
+  dismissCalendarEventNotificationsAbout(accountId: AccountId, calendarEventId: string): Promise<void>;
   // Contacts (contacts-model.ts): address books and cards, logged as AddressBook and ContactCard.
   /** The account's books, its default one made on first need; by sortOrder, then name. */
   listAddressBooks(accountId: AccountId): Promise<AddressBookRecord[]>;

@@ -56,6 +56,7 @@ import * as identities from './sqlite/identities.js';
 import * as sieveScripts from './sqlite/sieve-scripts.js';
 import * as calendars from './sqlite/calendars/calendars.js';
 import * as calendarEvents from './sqlite/calendars/calendar-events.js';
+import * as eventNotifications from './sqlite/calendars/event-notifications.js';
 import * as pushSubscriptions from './sqlite/push-subscriptions.js';
 import * as apiTokens from './sqlite/api-tokens.js';
 import * as meetingRooms from './sqlite/meeting-rooms.js';
@@ -407,6 +408,18 @@ export async function openMailStore(
     },
     async queryCalendarEvents(accountId, range) {
       return calendarEvents.queryCalendarEvents(db, accountId, range);
+    },
+    async recordCalendarEventNotification(accountId, input) {
+      return eventNotifications.recordCalendarEventNotification(db, accountId, input);
+    },
+    async listCalendarEventNotifications(accountId) {
+      return eventNotifications.listCalendarEventNotifications(db, accountId);
+    },
+    async destroyCalendarEventNotification(accountId, id) {
+      eventNotifications.destroyCalendarEventNotification(db, accountId, id);
+    },
+    async dismissCalendarEventNotificationsAbout(accountId, calendarEventId) {
+      eventNotifications.dismissCalendarEventNotificationsAbout(db, accountId, calendarEventId);
     },
     // Contacts
     async listAddressBooks(accountId) {
