@@ -107,7 +107,7 @@ export function recordCalendarEventNotification(
       const overflow = db
         .prepare(
           `SELECT id FROM calendar_event_notifications WHERE account_id = ?
-            ORDER BY created DESC, id DESC LIMIT -1 OFFSET ?`,
+            ORDER BY created DESC, rowid DESC LIMIT -1 OFFSET ?`,
         )
         .pluck()
         .all(accountId, calendarEventNotificationLimits.maxPerAccount) as string[];
@@ -123,7 +123,10 @@ export function recordCalendarEventNotification(
     .immediate();
 }
 
-/** The account's notifications, oldest first; the expired ones are dropped (and logged) first. */
+/**
+ * The account's notifications, oldest first (rowid, the insertion order, breaks ties within a
+ * millisecond: ids are random there); the expired ones are dropped (and logged) first.
+ */
 export function listCalendarEventNotifications(
   db: Db,
   accountId: AccountId,
@@ -138,7 +141,7 @@ export function listCalendarEventNotifications(
     db.transaction(() => pruneExpired(db, accountId, now)).immediate();
   return (
     db
-      .prepare('SELECT * FROM calendar_event_notifications WHERE account_id = ? ORDER BY created, id')
+      .prepare('SELECT * FROM calendar_event_notifications WHERE account_id = ? ORDER BY created, rowid')
       .all(accountId) as NotificationRow[]
   ).map(toNotification);
 }
