@@ -146,7 +146,7 @@ describe('Principal/getAvailability (JMAP Calendars §2.2)', () => {
     ]);
   });
 
-  it('refuses a reversed or too long range and a principal outside the directory', async () => {
+  it('refuses a reversed or too long range, and a principal outside the directory as notFound', async () => {
     const [, reversed] = await availability({
       utcStart: '2026-03-02T00:00:00Z',
       utcEnd: '2026-03-01T00:00:00Z',
@@ -154,8 +154,9 @@ describe('Principal/getAvailability (JMAP Calendars §2.2)', () => {
     expect(reversed.type).toBe('invalidArguments');
     const [, long] = await availability({ utcStart: '2026-01-01T00:00:00Z', utcEnd: '2027-01-03T00:00:00Z' });
     expect(long.type).toBe('requestTooLarge');
+    // §2.2: notFound for a principal that does not exist or that the user may not see.
     const [, unknown] = await availability({ id: 'Anobody' });
-    expect(unknown.type).toBe('invalidArguments');
+    expect(unknown.type).toBe('notFound');
   });
 
   it('answers the owner about themselves, private and unshared calendars included', async () => {

@@ -95,9 +95,7 @@ export async function principalGetAvailability(
     );
   const target = (await directoryOf(ctx.store, ctx.principal)).find((a) => a.id === args.id);
   if (target === undefined)
-    throw new MethodFailure(MethodErrorType.InvalidArguments, `No principal ${args.id} in your directory.`, {
-      arguments: ['id'],
-    });
+    throw new MethodFailure(MethodErrorType.NotFound, `No principal ${args.id} in your directory.`);
   const accountId = target.id as AccountId;
 
   // JMAP Calendars §2.2: only calendars the user has mayReadFreeBusy on are relevant. Decision:
