@@ -85,7 +85,13 @@ export async function startColibri(
     let snoozeScheduler: SnoozeScheduler | null = null;
     const hooks = { snoozeSet: () => snoozeScheduler?.poke() };
     const engine = withPushVerification(
-      createJmapEngine({ store, limits: JMAP_LIMITS, logger: log.child('jmap'), hooks }),
+      createJmapEngine({
+        store,
+        limits: JMAP_LIMITS,
+        logger: log.child('jmap'),
+        hooks,
+        policy: { freeBusy: config.freeBusy },
+      }),
       pushDispatcher,
     );
     const auth: AuthServices = {

@@ -92,6 +92,54 @@ describe('RFC 8620 §7.3: push over EventSource', () => {
     await Promise.all([identities.cancel(), emails.cancel()]);
   });
 
+  it('an invitation pushes the invitee a CalendarEventNotification state (JMAP Calendars §7)', async () => {
+    const notices = await open('types=CalendarEventNotification&closeafter=state&ping=0', ben);
+    const using = ['urn:ietf:params:jmap:core', 'urn:ietf:params:jmap:calendars'];
+    const attendee = (email: string, roles: Record<string, boolean>) => ({
+      '@type': 'Participant',
+      email,
+      sendTo: { imip: `mailto:${email}` },
+      roles,
+    });
+    await jmapApi(
+      url,
+      ann,
+      [
+        [
+          'CalendarEvent/set',
+          {
+            accountId: colibri.fixture.ann.accountId,
+            sendSchedulingMessages: true,
+            create: {
+              m: {
+                title: 'Push review',
+                start: '2026-06-01T10:00:00',
+                timeZone: 'Europe/Paris',
+                duration: 'PT1H',
+                participants: {
+                  ann: attendee(ANN, { owner: true, attendee: true }),
+                  ben: attendee(BEN, { attendee: true }),
+                },
+              },
+            },
+          },
+          'c',
+        ],
+      ],
+      using,
+    );
+    const event = await notices.next(PUSH_BOUND_MS);
+    const change = JSON.parse(event?.data ?? '') as { changed: Record<string, Record<string, string>> };
+    const [[, get]] = (await jmapApi(
+      url,
+      ben,
+      [['CalendarEventNotification/get', { accountId: colibri.fixture.ben.accountId, ids: null }, 'g']],
+      using,
+    )) as unknown as [[string, { state: string; list: { type: string }[] }]];
+    expect(change.changed[colibri.fixture.ben.accountId]).toEqual({ CalendarEventNotification: get.state });
+    expect(get.list.map((n) => n.type)).toEqual(['created']);
+  });
+
   it('after a burst of writes the last event carries the latest state (coalescing: state-feed.test.ts)', async () => {
     const events = await open('types=Email&closeafter=no&ping=0');
     let last = '';

@@ -14,6 +14,7 @@ const capabilityOfType: Record<string, string> = {
   VacationResponse: Capability.VacationResponse,
   Calendar: Capability.Calendars,
   CalendarEvent: Capability.Calendars,
+  CalendarEventNotification: Capability.Calendars,
   ParticipantIdentity: Capability.Calendars,
   CalendarEventProposal: Capability.CalendarProposals,
   AddressBook: Capability.Contacts,

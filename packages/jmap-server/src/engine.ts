@@ -3,7 +3,8 @@ import type { MailStore } from '@colibri/mail-store';
 import { DEFAULT_CORE_LIMITS } from './limits.js';
 import { consoleLogger } from './logger.js';
 import type { Logger } from './logger.js';
-import type { EngineHooks } from './method-context.js';
+import { DEFAULT_SERVER_POLICY } from './method-context.js';
+import type { EngineHooks, ServerPolicy } from './method-context.js';
 import type { Principal } from './principal.js';
 import { limitExceeded } from './request/problem.js';
 import { processRequest } from './request/process-request.js';
@@ -17,6 +18,8 @@ export interface JmapEngineOptions {
   logger?: Logger;
   /** Called after some writes, e.g. to wake a snooze on time (`EngineHooks`). */
   hooks?: EngineHooks;
+  /** Server settings that change what methods allow; DEFAULT_SERVER_POLICY by default. */
+  policy?: Partial<ServerPolicy>;
 }
 
 export interface JmapEngine {
@@ -36,7 +39,8 @@ export interface JmapEngine {
 export function createJmapEngine(options: JmapEngineOptions): JmapEngine {
   const limits: CoreCapability = { ...DEFAULT_CORE_LIMITS, ...options.limits };
   const log = options.logger ?? consoleLogger('request');
-  const deps = { store: options.store, limits, log, hooks: options.hooks ?? {} };
+  const policy: ServerPolicy = { ...DEFAULT_SERVER_POLICY, ...options.policy };
+  const deps = { store: options.store, limits, log, hooks: options.hooks ?? {}, policy };
   // RFC 8620 §2 maxConcurrentRequests, counted per account in this process.
   const inFlight = new Map<string, number>();
 

@@ -1,6 +1,7 @@
 export { createJmapEngine } from './engine.js';
 export type { JmapEngine, JmapEngineOptions } from './engine.js';
-export type { EngineHooks } from './method-context.js';
+export type { EngineHooks, FreeBusyPolicy, ServerPolicy } from './method-context.js';
+export { DEFAULT_SERVER_POLICY } from './method-context.js';
 export { DEFAULT_CORE_LIMITS } from './limits.js';
 export type { Logger } from './logger.js';
 export type { Principal } from './principal.js';

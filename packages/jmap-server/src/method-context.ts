@@ -14,7 +14,23 @@ export interface RequestContext {
   /** RFC 8620 §3.3 `using`: extensions change some methods' properties (e.g. Email `snoozed`). */
   using: ReadonlySet<string>;
   hooks: EngineHooks;
+  policy: ServerPolicy;
 }
+
+/**
+ * Who may see a colleague's free/busy (Principal/getAvailability, JMAP Calendars §2.2):
+ * `organisation`, everyone of the same domain, as mail suites do by default (issue 7: the
+ * directory's free/busy is reachable from the calendar); `shared`, only those a calendar is
+ * shared with mayReadFreeBusy (RFC 9670 shareWith). The owner always sees their own.
+ */
+export type FreeBusyPolicy = 'organisation' | 'shared';
+
+/** Settings of the server that change what methods allow. */
+export interface ServerPolicy {
+  freeBusy: FreeBusyPolicy;
+}
+
+export const DEFAULT_SERVER_POLICY: ServerPolicy = { freeBusy: 'organisation' };
 
 /** What the engine tells its host after some writes, so that the host's background work follows. */
 export interface EngineHooks {

@@ -34,7 +34,8 @@ const alice = (email: string, participationStatus: string) => ({
 });
 
 beforeAll(async () => {
-  f = await openFixture();
+  // The policy where only a share grants free/busy; the default one is tested at the end.
+  f = await openFixture({ policy: { freeBusy: 'shared' } });
   const [, calendars] = await callAs(f.alice, 'Calendar/set', {
     create: { holidays: { name: 'Holidays', includeInAvailability: 'none' } },
   });
@@ -69,7 +70,12 @@ beforeAll(async () => {
     },
   });
   if (created.notCreated !== null) throw new Error(JSON.stringify(created.notCreated));
+  // Bob may see alice's free/busy time, nothing more (JMAP Calendars §2.2 mayReadFreeBusy).
+  await shareWithBob({ mayReadFreeBusy: true });
 });
+
+const shareWithBob = (rights: Result, calendarId = calendar) =>
+  callAs(f.alice, 'Calendar/set', { update: { [calendarId]: { shareWith: { [f.bob.accountId]: rights } } } });
 afterAll(() => f.close());
 
 describe('Principal/getAvailability (JMAP Calendars §2.2)', () => {
@@ -129,11 +135,7 @@ describe('Principal/getAvailability (JMAP Calendars §2.2)', () => {
   it('shows the events behind busy time only to those with mayReadItems, and never a private one', async () => {
     const [, hidden] = await availability({ showDetails: true });
     expect((hidden.list as Result[]).every((p) => p.event === null)).toBe(true);
-    await callAs(f.alice, 'Calendar/set', {
-      update: {
-        [calendar]: { shareWith: { [f.bob.accountId]: { mayReadFreeBusy: true, mayReadItems: true } } },
-      },
-    });
+    await shareWithBob({ mayReadFreeBusy: true, mayReadItems: true });
     const [, shown] = await availability({ showDetails: true, eventProperties: ['title'] });
     const events = (shown.list as { event: Result | null }[]).map((p) => p.event);
     expect(events).toEqual([
@@ -145,7 +147,7 @@ describe('Principal/getAvailability (JMAP Calendars §2.2)', () => {
     ]);
   });
 
-  it('refuses a reversed or too long range and a principal outside the directory', async () => {
+  it('refuses a reversed or too long range, and a principal outside the directory as notFound', async () => {
     const [, reversed] = await availability({
       utcStart: '2026-03-02T00:00:00Z',
       utcEnd: '2026-03-01T00:00:00Z',
@@ -153,7 +155,125 @@ describe('Principal/getAvailability (JMAP Calendars §2.2)', () => {
     expect(reversed.type).toBe('invalidArguments');
     const [, long] = await availability({ utcStart: '2026-01-01T00:00:00Z', utcEnd: '2027-01-03T00:00:00Z' });
     expect(long.type).toBe('requestTooLarge');
+    // §2.2: notFound for a principal that does not exist or that the user may not see.
     const [, unknown] = await availability({ id: 'Anobody' });
-    expect(unknown.type).toBe('invalidArguments');
+    expect(unknown.type).toBe('notFound');
+  });
+
+  it('answers the owner about themselves, private and unshared calendars included', async () => {
+    const [, own] = await callAs(f.alice, 'Principal/getAvailability', {
+      id: f.alice.accountId,
+      utcStart: '2026-03-19T00:00:00Z',
+      utcEnd: '2026-03-20T00:00:00Z',
+      showDetails: true,
+      eventProperties: ['title'],
+    });
+    // The private event is busy time; its details stay hidden even from the owner (§2.2).
+    expect(own.list).toEqual([
+      {
+        utcStart: '2026-03-19T07:00:00Z',
+        utcEnd: '2026-03-19T08:00:00Z',
+        busyStatus: 'confirmed',
+        event: null,
+      },
+    ]);
+  });
+
+  it('counts only the calendars shared with mayReadFreeBusy, and forbids a principal with none', async () => {
+    const [, made] = await callAs(f.alice, 'Calendar/set', { create: { side: { name: 'Side project' } } });
+    const side = (made.created as Record<string, { id: string }>).side!.id;
+    await callAs(f.alice, 'CalendarEvent/set', {
+      create: {
+        s: {
+          calendarIds: { [side]: true },
+          title: 'Side meeting',
+          start: '2026-03-17T15:00:00',
+          timeZone: 'Etc/UTC',
+          duration: 'PT1H',
+        },
+      },
+    });
+    const day = { utcStart: '2026-03-17T00:00:00Z', utcEnd: '2026-03-18T00:00:00Z' };
+    const [, before] = await availability(day);
+    expect(before.list).toEqual([]); // the side calendar is not shared with bob
+    await shareWithBob({ mayReadItems: true }, side); // items without free/busy: still not counted
+    expect((await availability(day))[1].list).toEqual([]);
+    await shareWithBob({ mayReadFreeBusy: true }, side);
+    expect((await availability(day))[1].list).toEqual([
+      {
+        utcStart: '2026-03-17T15:00:00Z',
+        utcEnd: '2026-03-17T16:00:00Z',
+        busyStatus: 'confirmed',
+        event: null,
+      },
+    ]);
+
+    // Carol, of the same directory, has no share of alice's: forbidden, not an empty list.
+    const carol = await f.store.createAccount({
+      email: 'carol@colibri.test',
+      displayName: 'Carol Petit',
+      passwordHash: 'unused',
+    });
+    const [name, refused] = await callAs(
+      { accountId: carol.id, username: carol.email },
+      'Principal/getAvailability',
+      { id: f.alice.accountId, ...day },
+    );
+    expect(name).toBe('error');
+    expect(refused.type).toBe('forbidden');
+    // A share whose rights drop mayReadFreeBusy forbids again.
+    await shareWithBob({ mayReadItems: true });
+    await shareWithBob({ mayReadItems: true }, side);
+    expect((await availability(day))[1].type).toBe('forbidden');
+  });
+});
+
+describe('the organisation policy (the default): free/busy of everyone of the domain', () => {
+  let g: Fixture;
+  beforeAll(async () => {
+    g = await openFixture();
+  });
+  afterAll(() => g.close());
+  const callIn = async (who: Principal, name: string, args: Result) => {
+    const { body } = await g.engine.handleRequest(who, {
+      using: USING,
+      methodCalls: [[name, { accountId: who.accountId, ...args }, 'c']],
+    });
+    return (body as JmapResponse).methodResponses[0]!;
+  };
+
+  it('lets a colleague with no share see busy time, not the events, and never from a calendar left out', async () => {
+    const [, calendars] = await callIn(g.alice, 'Calendar/set', {
+      create: { holidays: { name: 'Holidays', includeInAvailability: 'none' } },
+    });
+    const holidays = (calendars.created as Record<string, { id: string }>).holidays!.id;
+    const [, made] = await callIn(g.alice, 'CalendarEvent/set', {
+      create: {
+        review: { title: 'Review', start: '2026-03-17T10:00:00', timeZone: 'Etc/UTC', duration: 'PT1H' },
+        away: {
+          calendarIds: { [holidays]: true },
+          title: 'Away',
+          start: '2026-03-17T14:00:00',
+          timeZone: 'Etc/UTC',
+          duration: 'PT1H',
+        },
+      },
+    });
+    expect(made.notCreated).toBeNull();
+    const [name, answer] = await callIn(g.bob, 'Principal/getAvailability', {
+      id: g.alice.accountId,
+      utcStart: '2026-03-17T00:00:00Z',
+      utcEnd: '2026-03-18T00:00:00Z',
+      showDetails: true,
+    });
+    expect(name).toBe('Principal/getAvailability');
+    expect(answer.list).toEqual([
+      {
+        utcStart: '2026-03-17T10:00:00Z',
+        utcEnd: '2026-03-17T11:00:00Z',
+        busyStatus: 'confirmed',
+        event: null,
+      },
+    ]);
   });
 });

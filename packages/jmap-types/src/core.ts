@@ -97,6 +97,8 @@ export const MethodErrorType = {
   ExpandDurationTooLarge: 'expandDurationTooLarge',
   /** JMAP Calendars §5.11: the server could not expand the recurrences (e.g. too many occurrences). */
   CannotCalculateOccurrences: 'cannotCalculateOccurrences',
+  /** JMAP Calendars §2.2: Principal/getAvailability for a principal the user cannot see. */
+  NotFound: 'notFound',
 } as const;
 export type MethodErrorType = (typeof MethodErrorType)[keyof typeof MethodErrorType];
 

@@ -138,6 +138,13 @@ export type {
   CalendarEventProposalProperty,
   CalendarProposalMethods,
 } from './calendar-proposals.js';
+export type {
+  CalendarEventNotification,
+  CalendarEventNotificationFilterCondition,
+  CalendarEventNotificationPerson,
+  CalendarEventNotificationProperty,
+  CalendarNotificationMethods,
+} from './calendar-notifications.js';
 // RFC 9610 JMAP Contacts, with RFC 9553 JSContact cards.
 export type {
   Address,

@@ -18,6 +18,7 @@ import type { SieveMethods } from './sieve.js';
 import type { PrincipalMethods } from './principal.js';
 import type { CalendarMethods } from './calendars.js';
 import type { CalendarProposalMethods } from './calendar-proposals.js';
+import type { CalendarNotificationMethods } from './calendar-notifications.js';
 import type { ContactsMethods } from './contacts.js';
 import type {
   Email,
@@ -59,6 +60,7 @@ export interface Methods
     PrincipalMethods,
     CalendarMethods,
     CalendarProposalMethods,
+    CalendarNotificationMethods,
     ContactsMethods {
   'Core/echo': { args: Record<string, unknown>; result: Record<string, unknown> };
   'Mailbox/get': { args: GetArgs<MailboxProperty>; result: GetResult<Partial<Mailbox>> };

@@ -3,6 +3,7 @@ import type { AddressBookId, ContactCardId } from './contacts-model.js';
 import type {
   AccountId,
   CalendarEventId,
+  CalendarEventNotificationId,
   CalendarId,
   DomainId,
   EmailId,
@@ -36,6 +37,7 @@ const prefixes = {
   ShareNotification: 'N',
   Calendar: 'C',
   CalendarEvent: 'V',
+  CalendarEventNotification: 'Q',
   AddressBook: 'B',
   ContactCard: 'K',
 } as const;
@@ -83,5 +85,7 @@ export const toShareNotificationId: (value: string) => ShareNotificationId | nul
   parser('ShareNotification');
 export const toCalendarId: (value: string) => CalendarId | null = parser('Calendar');
 export const toCalendarEventId: (value: string) => CalendarEventId | null = parser('CalendarEvent');
+export const toCalendarEventNotificationId: (value: string) => CalendarEventNotificationId | null =
+  parser('CalendarEventNotification');
 export const toAddressBookId: (value: string) => AddressBookId | null = parser('AddressBook');
 export const toContactCardId: (value: string) => ContactCardId | null = parser('ContactCard');

@@ -174,6 +174,14 @@ export {
   EventUidTakenError,
   calendarEventLimits,
 } from './sqlite/calendars/calendar-events.js';
+export { toCalendarEventNotificationId } from './ids.js';
+export type {
+  CalendarEventNotification,
+  CalendarEventNotificationAuthor,
+  CalendarEventNotificationId,
+  CalendarEventNotificationInput,
+} from './model.js';
+export { calendarEventNotificationLimits } from './sqlite/calendars/event-notifications.js';
 export type {
   BuildOptions,
   BuiltMessage,

@@ -68,6 +68,9 @@ import type {
   Calendar,
   CalendarAvailability,
   CalendarEventId,
+  CalendarEventNotification,
+  CalendarEventNotificationId,
+  CalendarEventNotificationInput,
   CalendarEventRange,
   CalendarEventRecord,
   CalendarId,
@@ -300,7 +303,8 @@ export interface MailStore {
   listCollectionSharesWith(granteeId: AccountId): Promise<CollectionShare[]>;
   /**
    * Replaces who a calendar or address book is shared with (a grantee with no right is dropped);
-   * its state moves when something changed. NotFoundError for a collection not the account's,
+   * its state moves when something changed, and each grantee whose rights changed (but
+   * `changedBy`) gets a ShareNotification. NotFoundError for a collection not the account's,
    * InvalidInputError for the owner, an unknown account or too many grantees.
    */
   setCollectionShares(
@@ -308,6 +312,7 @@ export interface MailStore {
     kind: SharedCollectionKind,
     collectionId: string,
     shares: ReadonlyMap<AccountId, Readonly<Record<string, boolean>>>,
+    changedBy?: AccountId | null,
   ): Promise<void>;
   /** RFC 9670 §3: the account's share notifications, oldest first. */
   listShareNotifications(accountId: AccountId): Promise<ShareNotification[]>;
@@ -503,6 +508,20 @@ export interface MailStore {
    * `calendarEventLimits.maxRangeResults`.
    */
   queryCalendarEvents(accountId: AccountId, range: CalendarEventRange): Promise<CalendarEventRecord[]>;
+  /**
+   * Records what someone else changed in the account's calendars (JMAP Calendars §7), logged as
+   * CalendarEventNotification; the oldest beyond `calendarEventNotificationLimits` go.
+   */
+  recordCalendarEventNotification(
+    accountId: AccountId,
+    input: CalendarEventNotificationInput,
+  ): Promise<CalendarEventNotification>;
+  /** The account's notifications (expired ones dropped), oldest first. */
+  listCalendarEventNotifications(accountId: AccountId): Promise<CalendarEventNotification[]>;
+  /** Dismisses one; NotFoundError for an unknown id or another account's. */
+  destroyCalendarEventNotification(accountId: AccountId, id: CalendarEventNotificationId): Promise<void>;
+  /** Dismisses every notification about the event (the user changed it themselves). */
+  dismissCalendarEventNotificationsAbout(accountId: AccountId, calendarEventId: string): Promise<void>;
   // Contacts (contacts-model.ts): address books and cards, logged as AddressBook and ContactCard.
   /** The account's books, its default one made on first need; by sortOrder, then name. */
   listAddressBooks(accountId: AccountId): Promise<AddressBookRecord[]>;

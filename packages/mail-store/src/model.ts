@@ -17,6 +17,7 @@ export type SieveScriptId = StoreId<'SieveScript'>;
 export type ShareNotificationId = StoreId<'ShareNotification'>;
 export type CalendarId = StoreId<'Calendar'>;
 export type CalendarEventId = StoreId<'CalendarEvent'>;
+export type CalendarEventNotificationId = StoreId<'CalendarEventNotification'>;
 /** A blob id is the hex sha256 of the blob's bytes, prefixed (content addressing). */
 export type BlobId = StoreId<'Blob'>;
 
@@ -32,6 +33,7 @@ export type ChangeType =
   | 'ShareNotification'
   | 'Calendar'
   | 'CalendarEvent'
+  | 'CalendarEventNotification'
   // Contacts (contacts-model.ts)
   | 'AddressBook'
   | 'ContactCard';
@@ -133,6 +135,39 @@ export interface MailboxShare {
   isSubscribed: boolean;
 }
 
+/** Who made a change a CalendarEventNotification records (copied, so it outlives their account). */
+export interface CalendarEventNotificationAuthor {
+  name: string;
+  email: string | null;
+  /** Their account here, when a user of this store made the change. */
+  principalId: string | null;
+  /** Their calendar address (`mailto:` URI), when known. */
+  calendarAddress: string | null;
+}
+
+/** What the store records for a CalendarEventNotification (JMAP Calendars §7). */
+export interface CalendarEventNotificationInput {
+  changedBy: CalendarEventNotificationAuthor;
+  comment: string | null;
+  type: 'created' | 'updated' | 'destroyed';
+  calendarEventId: string;
+  /** Null for a destroyed event. */
+  isDraft: boolean | null;
+  /** The event before the change (after it, for a create). */
+  event: Record<string, unknown>;
+  /** For an update: the patch from `event` to the event after it. */
+  eventPatch: Record<string, unknown> | null;
+}
+
+/** A change someone else made to an event in the account's calendars. */
+export interface CalendarEventNotification extends CalendarEventNotificationInput {
+  id: CalendarEventNotificationId;
+  accountId: AccountId;
+  created: Date;
+}
+
+export type ShareNotificationObjectType = 'Mailbox' | 'Calendar' | 'AddressBook';
+
 /** RFC 9670 §3: a user told that their rights to someone else's object changed. */
 export interface ShareNotification {
   id: ShareNotificationId;
@@ -140,13 +175,15 @@ export interface ShareNotification {
   accountId: AccountId;
   created: Date;
   changedBy: { name: string; email: string | null; principalId: string | null };
-  objectType: 'Mailbox';
+  /** The shared object's type: a mailbox, a calendar or an address book. */
+  objectType: ShareNotificationObjectType;
   objectAccountId: AccountId;
   objectId: string;
   /** The object's name when the notification was made. */
   name: string;
-  oldRights: MailboxAccess | null;
-  newRights: MailboxAccess | null;
+  /** The rights of that type (MAILBOX_, CALENDAR_ or ADDRESS_BOOK_RIGHT_NAMES), null when none. */
+  oldRights: Readonly<Record<string, boolean>> | null;
+  newRights: Readonly<Record<string, boolean>> | null;
 }
 
 export interface MailboxCounts {

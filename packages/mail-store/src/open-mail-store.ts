@@ -57,6 +57,7 @@ import * as identities from './sqlite/identities.js';
 import * as sieveScripts from './sqlite/sieve-scripts.js';
 import * as calendars from './sqlite/calendars/calendars.js';
 import * as calendarEvents from './sqlite/calendars/calendar-events.js';
+import * as eventNotifications from './sqlite/calendars/event-notifications.js';
 import * as pushSubscriptions from './sqlite/push-subscriptions.js';
 import * as apiTokens from './sqlite/api-tokens.js';
 import * as resources from './sqlite/resources.js';
@@ -207,11 +208,15 @@ export async function openMailStore(
     async listCollectionSharesWith(granteeId) {
       return collectionShares.listCollectionSharesWith(db, granteeId);
     },
-    async setCollectionShares(accountId, kind, collectionId, shares) {
-      collectionShares.setCollectionShares(db, accountId, kind, collectionId, shares);
+    async setCollectionShares(accountId, kind, collectionId, shares, changedBy) {
+      collectionShares.setCollectionShares(db, accountId, kind, collectionId, shares, changedBy ?? null);
     },
     async listShareNotifications(accountId) {
-      return shareNotifications.listShareNotifications(db, accountId, mailboxShares.maskToRights);
+      return shareNotifications.listShareNotifications(db, accountId, (type, mask) =>
+        type === 'Mailbox'
+          ? mailboxShares.maskToRights(mask)
+          : collectionShares.collectionMaskToRights(type, mask),
+      );
     },
     async destroyShareNotification(accountId, id) {
       shareNotifications.destroyShareNotification(db, accountId, id);
@@ -410,6 +415,18 @@ export async function openMailStore(
     },
     async queryCalendarEvents(accountId, range) {
       return calendarEvents.queryCalendarEvents(db, accountId, range);
+    },
+    async recordCalendarEventNotification(accountId, input) {
+      return eventNotifications.recordCalendarEventNotification(db, accountId, input);
+    },
+    async listCalendarEventNotifications(accountId) {
+      return eventNotifications.listCalendarEventNotifications(db, accountId);
+    },
+    async destroyCalendarEventNotification(accountId, id) {
+      eventNotifications.destroyCalendarEventNotification(db, accountId, id);
+    },
+    async dismissCalendarEventNotificationsAbout(accountId, calendarEventId) {
+      eventNotifications.dismissCalendarEventNotificationsAbout(db, accountId, calendarEventId);
     },
     // Contacts
     async listAddressBooks(accountId) {

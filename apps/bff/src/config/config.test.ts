@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       outbound: { relay: { kind: 'none' } },
       meet: { livekit: null },
+      freeBusy: 'organisation',
     });
     // The web app is found from the bff package, wherever the process runs.
     expect(config.webDist.endsWith(path.join('apps', 'web', 'dist'))).toBe(true);
@@ -91,6 +92,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ COLIBRI_LMTP_PORT: 'OFF' }).smtp.lmtpPort).toBeNull();
     expect(loadConfig({ COLIBRI_LMTP_PORT: '0' }).smtp.lmtpPort).toBe(0);
     expect(() => loadConfig({ COLIBRI_LMTP_PORT: 'no' })).toThrow(/COLIBRI_LMTP_PORT .*\(or off\)/);
+  });
+
+  it('shows free/busy to the whole organisation unless COLIBRI_FREEBUSY is shared', () => {
+    expect(loadConfig({}).freeBusy).toBe('organisation');
+    expect(loadConfig({ COLIBRI_FREEBUSY: 'Shared' }).freeBusy).toBe('shared');
+    expect(() => loadConfig({ COLIBRI_FREEBUSY: 'public' })).toThrow(/COLIBRI_FREEBUSY must be/);
   });
 
   it('reads the upload expiry in hours and refuses one out of range', () => {

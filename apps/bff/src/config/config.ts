@@ -5,6 +5,7 @@ import { isLogLevel } from '../logger.js';
 import type { LogLevel } from '../logger.js';
 import { parseBlobs, type BlobsConfig } from './blob-config.js';
 import { parseLiveKit, type LiveKitConfig } from '../meet/livekit-config.js';
+import type { FreeBusyPolicy } from '@colibri/jmap-server';
 
 export type { BlobsConfig } from './blob-config.js';
 
@@ -54,6 +55,11 @@ export interface ColibriConfig {
   uploadTtlMs?: number;
   /** Video meetings: the LiveKit server (LIVEKIT_URL, _API_KEY, _API_SECRET); null: meetings off. */
   meet: { livekit: LiveKitConfig | null };
+  /**
+   * Who sees a colleague's free/busy (`COLIBRI_FREEBUSY`): `organisation` (default), everyone
+   * of the same domain; `shared`, only those a calendar is shared with.
+   */
+  freeBusy: FreeBusyPolicy;
 }
 
 /**
@@ -124,6 +130,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const logLevel = read('COLIBRI_LOG_LEVEL') ?? 'info';
   if (!isLogLevel(logLevel))
     problems.push(`COLIBRI_LOG_LEVEL must be debug, info, warn, error or silent, not "${logLevel}".`);
+  const freeBusy = read('COLIBRI_FREEBUSY')?.toLowerCase() ?? 'organisation';
+  if (freeBusy !== 'organisation' && freeBusy !== 'shared')
+    problems.push(`COLIBRI_FREEBUSY must be organisation or shared, not "${freeBusy}".`);
   const demoPassword = env.COLIBRI_DEMO_PASSWORD ?? null;
   if (demoPassword !== null && demoPassword.length < 8)
     problems.push('COLIBRI_DEMO_PASSWORD must have at least 8 characters.');
@@ -149,6 +158,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logLevel: isLogLevel(logLevel) ? logLevel : 'info',
     outbound: { relay: parseRelay(read('COLIBRI_SMTP_RELAY'), problems) },
     meet: { livekit: parseLiveKit(read, problems) },
+    freeBusy: freeBusy === 'shared' ? 'shared' : 'organisation',
   };
   const uploadTtlHours = read('COLIBRI_UPLOAD_TTL_HOURS');
   if (uploadTtlHours !== undefined) {

@@ -74,6 +74,15 @@ import { contactCardGet } from './contact-card/get.js';
 import { contactCardQuery } from './contact-card/query.js';
 import { contactCardQueryChanges } from './contact-card/query-changes.js';
 import { contactCardSet } from './contact-card/set.js';
+import {
+  calendarEventNotificationChanges,
+  calendarEventNotificationGet,
+} from './calendar-event-notification/get.js';
+import {
+  calendarEventNotificationQuery,
+  calendarEventNotificationQueryChanges,
+} from './calendar-event-notification/query.js';
+import { calendarEventNotificationSet } from './calendar-event-notification/set.js';
 
 interface MethodEntry<M extends MethodName> {
   /** The capability that must be in the request's `using` (RFC 8620 §3.3). */
@@ -161,6 +170,27 @@ const METHODS: { readonly [M in MethodName]?: MethodEntry<M> } = {
   'CalendarEvent/query': { capability: Capability.Calendars, handler: calendarEventQuery },
   'CalendarEvent/queryChanges': { capability: Capability.Calendars, handler: calendarEventQueryChanges },
   'ParticipantIdentity/get': { capability: Capability.Calendars, handler: participantIdentityGet },
+  // JMAP Calendars §7
+  'CalendarEventNotification/get': {
+    capability: Capability.Calendars,
+    handler: calendarEventNotificationGet,
+  },
+  'CalendarEventNotification/changes': {
+    capability: Capability.Calendars,
+    handler: calendarEventNotificationChanges,
+  },
+  'CalendarEventNotification/set': {
+    capability: Capability.Calendars,
+    handler: calendarEventNotificationSet,
+  },
+  'CalendarEventNotification/query': {
+    capability: Capability.Calendars,
+    handler: calendarEventNotificationQuery,
+  },
+  'CalendarEventNotification/queryChanges': {
+    capability: Capability.Calendars,
+    handler: calendarEventNotificationQueryChanges,
+  },
   'ParticipantIdentity/changes': { capability: Capability.Calendars, handler: participantIdentityChanges },
   // Colibri's counter-proposals extension (CONTEXT.md).
   'CalendarEventProposal/get': {

@@ -2,6 +2,7 @@ import { Capability } from '@colibri/jmap-types';
 import type { MailStore } from '@colibri/mail-store';
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CORE_LIMITS } from '../limits.js';
+import { DEFAULT_SERVER_POLICY } from '../method-context.js';
 import type { MethodContext, RequestContext } from '../method-context.js';
 import { MethodFailure } from '../method-failure.js';
 import { invoke } from './invoke.js';
@@ -37,6 +38,7 @@ const ctx: RequestContext = {
   log: { error: () => undefined, warn: () => undefined },
   using: new Set<string>([Capability.Core]),
   hooks: {},
+  policy: DEFAULT_SERVER_POLICY,
 };
 const using = ctx.using;
 

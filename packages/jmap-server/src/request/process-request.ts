@@ -2,7 +2,7 @@ import { Capability } from '@colibri/jmap-types';
 import type { CoreCapability, Invocation, JmapResponse } from '@colibri/jmap-types';
 import type { MailStore } from '@colibri/mail-store';
 import type { Logger } from '../logger.js';
-import type { EngineHooks, RequestContext } from '../method-context.js';
+import type { EngineHooks, RequestContext, ServerPolicy } from '../method-context.js';
 import type { Principal } from '../principal.js';
 import { currentSessionState } from '../session.js';
 import { invoke } from './invoke.js';
@@ -42,6 +42,7 @@ export interface RequestDeps {
   limits: CoreCapability;
   log: Logger;
   hooks: EngineHooks;
+  policy: ServerPolicy;
 }
 
 /** The body as received: parsed JSON, or the raw text when the BFF could not parse it. */
@@ -85,6 +86,7 @@ export async function processRequest(
     log: deps.log,
     using,
     hooks: deps.hooks,
+    policy: deps.policy,
   };
   const methodResponses: Invocation[] = [];
   // §3.6: strictly in order, since a call may reference the results of earlier ones (§3.7).

@@ -9,6 +9,7 @@ import type { ItipMessage, JSCalendarEvent, PlannedMessage } from '@colibri/ical
 import type { AccountId, CalendarEventRecord, MailStore } from '@colibri/mail-store';
 import type { Logger } from '../logger.js';
 import { seriesSpan } from '../methods/calendar-event/event-times.js';
+import { notifyEventChange, schedulingAuthor } from './notify.js';
 import { addProposal, markProposal, newProposalId } from './proposals.js';
 import { answeredCopy, decideBooking, serialised } from './resource-booking.js';
 
@@ -91,9 +92,19 @@ export async function applyToAccount(
     return 'refused';
   }
   const value = outcome.value;
+  // JMAP Calendars §7: each change a message makes to the account's copy is notified to its owner.
+  const keep = async (event: JSCalendarEvent): Promise<CalendarEventRecord | undefined> => {
+    const after = await writeCopy(host, accountId, record, event);
+    if (after) {
+      const author = await schedulingAuthor(host.store, sender, after.data);
+      const comment = itip.items.find((item) => item.comment)?.comment ?? null;
+      await notifyEventChange(host, accountId, record, after, author, comment);
+    }
+    return after;
+  };
   switch (value.action) {
     case 'update': {
-      const stored = await writeCopy(host, accountId, record, value.event);
+      const stored = await keep(value.event);
       if (!stored) return 'ignored';
       if (itip.method === 'request' || itip.method === 'add')
         await answerAsResource(host, accountId, recipient, stored);
@@ -103,7 +114,7 @@ export async function applyToAccount(
       if (!current) return 'ignored';
       const next = addProposal(current, { ...value.proposal, id: newProposalId(), status: 'pending' });
       if (next === current) return 'ignored';
-      await writeCopy(host, accountId, record, next);
+      await keep(next);
       return 'applied';
     }
     case 'counter-declined': {
@@ -114,10 +125,7 @@ export async function applyToAccount(
         ...(match.recurrenceId !== undefined ? { recurrenceId: match.recurrenceId } : {}),
       });
       // No proposal of ours on record (made elsewhere): the copy notes the refusal anyway.
-      await writeCopy(
-        host,
-        accountId,
-        record,
+      await keep(
         next ??
           ({
             ...current,

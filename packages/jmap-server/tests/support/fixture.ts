@@ -6,7 +6,7 @@ import type { Invocation, JmapResponse, ProblemDetails } from '@colibri/jmap-typ
 import { openMailStore } from '@colibri/mail-store';
 import type { EmailRecord, MailStore, Mailbox } from '@colibri/mail-store';
 import { createJmapEngine } from '../../src/index.js';
-import type { JmapEngine, Logger, Principal } from '../../src/index.js';
+import type { JmapEngine, Logger, Principal, ServerPolicy } from '../../src/index.js';
 import { invoice, latin1Note, lunchInvite, lunchReply, newsletter } from './messages.js';
 
 export const USING = [Capability.Core, Capability.Mail];
@@ -47,7 +47,7 @@ const at = (iso: string) => new Date(iso);
  * A real SQLite store in a temp folder: alice with an Inbox and an Archive and five messages
  * (received on 1-5 March 2024), and bob, whose account alice must never reach.
  */
-export async function openFixture(): Promise<Fixture> {
+export async function openFixture(options: { policy?: Partial<ServerPolicy> } = {}): Promise<Fixture> {
   const dataDir = await mkdtemp(join(tmpdir(), 'colibri-jmap-server-'));
   const store = await openMailStore({ dataDir });
   await store.createDomain('colibri.test');
@@ -85,7 +85,7 @@ export async function openFixture(): Promise<Fixture> {
   };
 
   const log = recordingLogger();
-  const engine = createJmapEngine({ store, logger: log });
+  const engine = createJmapEngine({ store, logger: log, policy: options.policy });
   const alice: Principal = { accountId: aliceAccount.id, username: aliceAccount.email };
   const bob: Principal = { accountId: bobAccount.id, username: bobAccount.email };
 

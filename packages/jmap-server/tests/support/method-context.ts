@@ -1,4 +1,4 @@
-import { DEFAULT_CORE_LIMITS } from '../../src/index.js';
+import { DEFAULT_CORE_LIMITS, DEFAULT_SERVER_POLICY } from '../../src/index.js';
 import type { MethodContext } from '../../src/method-context.js';
 import type { Fixture } from './fixture.js';
 
@@ -16,6 +16,7 @@ export function aliceContext(f: Fixture): MethodContext {
     log: f.log,
     using: new Set(),
     hooks: {},
+    policy: DEFAULT_SERVER_POLICY,
     followUps: [],
   };
 }

@@ -10,6 +10,7 @@ import {
 import { sqliteChangeLog as changeLog } from './change-log.js';
 import type { Migration } from './migrations.js';
 import type { Db } from './open-database.js';
+import { notifyShareChanges, type ShareChange } from './share-notifications.js';
 
 /** How many principals one calendar or address book may be shared with. */
 export const collectionShareLimits = { maxGranteesPerCollection: 256 };
@@ -79,10 +80,19 @@ export function listCollectionSharesWith(db: Db, granteeId: AccountId): Collecti
   );
 }
 
+/** A collection's rights mask as named rights, for its ShareNotifications. */
+export function collectionMaskToRights(
+  objectType: 'Calendar' | 'AddressBook',
+  mask: number,
+): CollectionRights<SharedCollectionKind> {
+  return toRights(objectType === 'Calendar' ? 'calendar' : 'addressBook', mask);
+}
+
 /**
  * Replaces who a calendar or address book is shared with, in one transaction (RFC 9670 §4). A
  * grantee whose rights are all false is dropped; the owner cannot be a grantee; every grantee must
- * be an account of the store. The collection's state moves only if something changed.
+ * be an account of the store. The collection's state moves only if something changed; then each
+ * grantee whose rights changed, but `changedBy`, gets a ShareNotification (RFC 9670 §5).
  */
 export function setCollectionShares(
   db: Db,
@@ -90,11 +100,15 @@ export function setCollectionShares(
   kind: SharedCollectionKind,
   collectionId: string,
   shares: ReadonlyMap<AccountId, Readonly<Record<string, boolean>>>,
+  changedBy: AccountId | null = null,
 ): void {
   const { shares: table, owner, type } = KINDS[kind];
   db.transaction(() => {
-    if (!db.prepare(`SELECT 1 FROM ${owner} WHERE id = ? AND account_id = ?`).get(collectionId, accountId))
-      throw new NotFoundError(`${type} ${collectionId}`);
+    const name = db
+      .prepare(`SELECT name FROM ${owner} WHERE id = ? AND account_id = ?`)
+      .pluck()
+      .get(collectionId, accountId) as string | undefined;
+    if (name === undefined) throw new NotFoundError(`${type} ${collectionId}`);
     const wanted = new Map(
       [...shares].map(([id, rights]) => [id, toMask(kind, rights)] as const).filter(([, mask]) => mask !== 0),
     );
@@ -116,24 +130,42 @@ export function setCollectionShares(
         }[]
       ).map((r) => [r.grantee_id, r.rights]),
     );
-    let changed = false;
-    for (const granteeId of current.keys()) {
+    const notices: ShareChange[] = [];
+    const notice = (granteeId: string, oldRights: number | null, newRights: number | null) =>
+      notices.push({
+        granteeId: granteeId as AccountId,
+        objectType: type,
+        objectAccountId: accountId,
+        objectId: collectionId,
+        name,
+        oldRights,
+        newRights,
+      });
+    for (const [granteeId, mask] of current) {
       if (wanted.has(granteeId as AccountId)) continue;
       db.prepare(`DELETE FROM ${table} WHERE collection_id = ? AND grantee_id = ?`).run(
         collectionId,
         granteeId,
       );
-      changed = true;
+      notice(granteeId, mask, null);
     }
     for (const [granteeId, mask] of wanted) {
-      if (current.get(granteeId) === mask) continue;
+      const before = current.get(granteeId);
+      if (before === mask) continue;
       db.prepare(
         `INSERT INTO ${table} (account_id, collection_id, grantee_id, rights) VALUES (?, ?, ?, ?)
          ON CONFLICT (collection_id, grantee_id) DO UPDATE SET rights = excluded.rights`,
       ).run(accountId, collectionId, granteeId, mask);
-      changed = true;
+      notice(granteeId, before ?? null, mask);
     }
-    if (changed) changeLog.record(db, accountId, type, [[collectionId, 'updated']]);
+    if (notices.length === 0) return;
+    changeLog.record(db, accountId, type, [[collectionId, 'updated']]);
+    // RFC 9670 §5: not for a sharee (with mayShare/mayAdmin) who changed their own rights.
+    notifyShareChanges(
+      db,
+      changedBy,
+      notices.filter((n) => n.granteeId !== changedBy),
+    );
   }).immediate();
 }
 

@@ -112,6 +112,7 @@ export function setMailboxShares(
     const notice = (granteeId: string, oldRights: number | null, newRights: number | null) =>
       notices.push({
         granteeId: granteeId as AccountId,
+        objectType: 'Mailbox',
         objectAccountId: accountId,
         objectId: mailboxId,
         name,

@@ -10,6 +10,7 @@ import { mailboxSharesMigration } from './mailbox-shares.js';
 import { envelopeColumnMigration } from './envelope-column-migration.js';
 import { emailBlobsByBlobMigration } from './email-blobs-migration.js';
 import { shareNotificationsMigration } from './share-notifications.js';
+import { calendarEventNotificationsMigration } from './calendars/event-notifications.js';
 import { meetingRoomsMigration } from './meeting-rooms.js';
 import { calendarEventsMigration, calendarsMigration } from './calendars/calendar-migrations.js';
 import { contactsMigration } from './contacts/migration.js';
@@ -694,5 +695,6 @@ export const migrations: readonly Migration[] = [
   contactsMigration,
   contactQueryMigration,
   collectionSharesMigration,
+  calendarEventNotificationsMigration,
   resourcesMigration,
 ];

@@ -1,6 +1,11 @@
 import { NotFoundError } from '../errors.js';
 import { newId } from '../ids.js';
-import type { AccountId, MailboxAccess, ShareNotification, ShareNotificationId } from '../model.js';
+import type {
+  AccountId,
+  ShareNotification,
+  ShareNotificationId,
+  ShareNotificationObjectType,
+} from '../model.js';
 import { sqliteChangeLog as changeLog } from './change-log.js';
 import type { Db } from './open-database.js';
 
@@ -25,9 +30,10 @@ interface NotificationRow {
   new_rights: number | null;
 }
 
-/** What a share change records for one grantee; rights as the bit mask of mailbox-shares.ts. */
+/** What a share change records for one grantee; rights as the bit mask of the object's type. */
 export interface ShareChange {
   granteeId: AccountId;
+  objectType: ShareNotificationObjectType;
   objectAccountId: AccountId;
   objectId: string;
   name: string;
@@ -35,18 +41,25 @@ export interface ShareChange {
   newRights: number | null;
 }
 
-function toNotification(r: NotificationRow, rightsOf: (mask: number) => MailboxAccess): ShareNotification {
+/** Decodes a rights mask of one object type into its named rights. */
+export type RightsOf = (
+  objectType: ShareNotificationObjectType,
+  mask: number,
+) => Readonly<Record<string, boolean>>;
+
+function toNotification(r: NotificationRow, rightsOf: RightsOf): ShareNotification {
+  const type = r.object_type as ShareNotificationObjectType;
   return {
     id: r.id as ShareNotificationId,
     accountId: r.account_id as AccountId,
     created: new Date(r.created),
     changedBy: { name: r.changed_by_name, email: r.changed_by_email, principalId: r.changed_by_principal },
-    objectType: r.object_type as ShareNotification['objectType'],
+    objectType: type,
     objectAccountId: r.object_account_id as AccountId,
     objectId: r.object_id,
     name: r.name,
-    oldRights: r.old_rights === null ? null : rightsOf(r.old_rights),
-    newRights: r.new_rights === null ? null : rightsOf(r.new_rights),
+    oldRights: r.old_rights === null ? null : rightsOf(type, r.old_rights),
+    newRights: r.new_rights === null ? null : rightsOf(type, r.new_rights),
   };
 }
 
@@ -69,7 +82,7 @@ export function notifyShareChanges(
     db.prepare(
       `INSERT INTO share_notifications (id, account_id, created, changed_by_name, changed_by_email,
          changed_by_principal, object_type, object_account_id, object_id, name, old_rights, new_rights)
-       VALUES (?, ?, ?, ?, ?, ?, 'Mailbox', ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       id,
       change.granteeId,
@@ -77,6 +90,7 @@ export function notifyShareChanges(
       author ? author.display_name || author.email : 'Administrator',
       author?.email ?? null,
       author ? changedBy : null,
+      change.objectType,
       change.objectAccountId,
       change.objectId,
       change.name,
@@ -127,7 +141,7 @@ export function dismissShareNotificationsAbout(
 export function listShareNotifications(
   db: Db,
   accountId: AccountId,
-  rightsOf: (mask: number) => MailboxAccess,
+  rightsOf: RightsOf,
 ): ShareNotification[] {
   // Ids are random, so rowid (insertion order) breaks ties between notices of the same millisecond.
   return (

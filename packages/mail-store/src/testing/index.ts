@@ -34,6 +34,7 @@ import { describeCalendars } from './calendars.js';
 import { describeContacts } from './contacts.js';
 import { describeContactQueries } from './contact-queries.js';
 import { describeCollectionShares } from './collection-shares.js';
+import { describeCalendarEventNotifications } from './calendar-event-notifications.js';
 import { describePushSubscriptions } from './push-subscriptions.js';
 import { describeApiTokens } from './api-tokens.js';
 import { describeMeetingRooms } from './meeting-rooms.js';
@@ -85,6 +86,7 @@ export function describeMailStoreConformance(name: string, factory: MailStoreFac
     describeContacts(factory);
     describeContactQueries(factory);
     describeCollectionShares(factory);
+    describeCalendarEventNotifications(factory);
     describePushSubscriptions(factory);
     describeApiTokens(factory);
     describeMeetingRooms(factory);

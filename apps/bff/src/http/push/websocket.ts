@@ -39,8 +39,10 @@ const PUSH_TYPES: readonly ChangeType[] = [
   'Identity',
   'VacationResponse',
   'SieveScript',
+  'ShareNotification',
   'Calendar',
   'CalendarEvent',
+  'CalendarEventNotification',
   'AddressBook',
   'ContactCard',
 ];

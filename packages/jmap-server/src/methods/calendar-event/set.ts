@@ -22,6 +22,7 @@ import {
 import { eventInputOf } from './event-input.js';
 import { parseInstanceId } from './instance-ids.js';
 import { applyJmapPatch } from './json-patch.js';
+import { withNotifications } from './notify-writers.js';
 import { eventToWire } from './to-wire.js';
 
 /** JMAP Calendars §5.9: sendSchedulingMessages is accepted; scheduling is the iTIP engine's. */
@@ -213,13 +214,19 @@ export async function calendarEventSet(
     return view.access.accountId;
   });
   const reached: CalendarView = view!;
-  const writers = {
-    create: (values: Record<string, unknown>) => createOne(ctx, reached, values),
-    update: (id: string, patch: Record<string, unknown>) => updateOne(ctx, reached, id, patch),
-    destroy: (id: string) => destroyOne(ctx, reached, id),
-  };
-  // Scheduling (iTIP to the participants) only when asked, as §5.9 says (default false).
   const baseIdOf = (id: string) => toCalendarEventId(id) ?? parseInstanceId(id)?.baseId ?? null;
+  // JMAP Calendars §7: a sharee's writes are notified to the owner; the owner's dismiss them.
+  const writers = withNotifications(
+    ctx,
+    accountId,
+    {
+      create: (values: Record<string, unknown>) => createOne(ctx, reached, values),
+      update: (id: string, patch: Record<string, unknown>) => updateOne(ctx, reached, id, patch),
+      destroy: (id: string) => destroyOne(ctx, reached, id),
+    },
+    baseIdOf,
+  );
+  // Scheduling (iTIP to the participants) only when asked, as §5.9 says (default false).
   const out = await applySetItems<CalendarEvent>(
     ctx,
     args,

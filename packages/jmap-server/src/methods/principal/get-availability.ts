@@ -71,9 +71,9 @@ function busyStatusOf(
 /**
  * JMAP Calendars §2.2: Principal/getAvailability, the busy periods of a principal of the user's
  * directory over [utcStart, utcEnd), from their calendars whose includeInAvailability is not
- * `none`, recurrences expanded. Within an organisation free/busy time is visible to every member
- * (the directory shows it); the events behind it (showDetails) only to those with mayReadItems on
- * one of their calendars, and never a private or secret one. At most AVAILABILITY_LIMITS.maxDays
+ * `none` and on which the user has mayReadFreeBusy, recurrences expanded; `forbidden` when there
+ * is none. The events behind it (showDetails) only to those with mayReadItems on one of their
+ * calendars, and never a private or secret one. At most AVAILABILITY_LIMITS.maxDays
  * per call (requestTooLarge beyond).
  */
 export async function principalGetAvailability(
@@ -95,18 +95,29 @@ export async function principalGetAvailability(
     );
   const target = (await directoryOf(ctx.store, ctx.principal)).find((a) => a.id === args.id);
   if (target === undefined)
-    throw new MethodFailure(MethodErrorType.InvalidArguments, `No principal ${args.id} in your directory.`, {
-      arguments: ['id'],
-    });
+    throw new MethodFailure(MethodErrorType.NotFound, `No principal ${args.id} in your directory.`);
   const accountId = target.id as AccountId;
 
-  const calendars = (await ctx.store.listCalendars(accountId)).filter(
-    (c) => c.includeInAvailability !== 'none',
-  );
+  // JMAP Calendars §2.2: only calendars the user has mayReadFreeBusy on are relevant. The owner
+  // has every right on their own calendars. Under the `organisation` policy (the default) the
+  // directory grants it on every calendar to everyone of the domain, who alone reach this line;
+  // under `shared` anyone else needs a share granting it (RFC 9670 shareWith). With none at all
+  // the call is the draft's `forbidden` ("no permission to query this principal's
+  // availability"), so that a stranger cannot tell an empty diary from a hidden one.
+  const access = await collectionAccessOf(ctx.store, ctx.principal, accountId, 'calendar');
+  const organisationWide = ctx.policy.freeBusy === 'organisation';
+  const mayReadFreeBusy = (calendarId: string) =>
+    organisationWide || (access !== null && collectionRights(access, calendarId).mayReadFreeBusy);
+  const owned = await ctx.store.listCalendars(accountId);
+  if (!owned.some((c) => mayReadFreeBusy(c.id)))
+    throw new MethodFailure(
+      MethodErrorType.Forbidden,
+      "You may not see this principal's availability: none of their calendars is shared with you.",
+    );
+  const calendars = owned.filter((c) => c.includeInAvailability !== 'none' && mayReadFreeBusy(c.id));
   const attendingOnly = new Set<string>(
     calendars.filter((c) => c.includeInAvailability === 'attending').map((c) => c.id),
   );
-  const access = await collectionAccessOf(ctx.store, ctx.principal, accountId, 'calendar');
   const mayRead = (calendarIds: readonly string[]) =>
     access !== null && calendarIds.some((id) => collectionRights(access, id).mayReadItems);
   const addresses = new Set(
@@ -130,6 +141,8 @@ export async function principalGetAvailability(
     // An event counts in `attending` mode only when all its counted calendars say so.
     const attending = record.calendarIds.every((id) => attendingOnly.has(id));
     for (const item of items) {
+      // §2.2: a secret event is never relevant, even to its owner's availability.
+      if (item.event.privacy === 'secret') continue;
       const busyStatus = busyStatusOf(item.event, addresses, attending);
       if (busyStatus === null) continue;
       const start = Math.max(item.utcStart, from);

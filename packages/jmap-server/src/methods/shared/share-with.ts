@@ -77,6 +77,7 @@ export async function applyCollectionShares(
       kind,
       collectionId,
       new Map(wanted.map(([id, rights]) => [id as AccountId, imply(rights)])),
+      ctx.principal.accountId,
     );
     return null;
   } catch (error) {
