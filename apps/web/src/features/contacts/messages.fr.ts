@@ -85,4 +85,16 @@ export const contactsMessagesFr: ContactsMessages = {
   importNoCards: 'Ce fichier ne contient aucune vCard.',
   importCancelled: 'Import arrêté.',
   stop: 'Arrêter',
+  photo: 'Photo',
+  photoCurrent: 'Photo actuelle',
+  photoChoose: 'Choisir une photo',
+  photoReplace: 'Remplacer la photo',
+  photoRemove: 'Retirer la photo',
+  photoLimits: 'JPEG, PNG ou WebP, 10 Mo au plus ; elle est réduite à 512 pixels.',
+  photoPreparing: 'Préparation de la photo…',
+  photoProblems: {
+    type: 'Choisissez une image JPEG, PNG ou WebP.',
+    tooLarge: 'Cette image est trop grande, même réduite.',
+    unreadable: 'Cette image n’a pas pu être lue.',
+  },
 };

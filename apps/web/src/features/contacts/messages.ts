@@ -87,6 +87,18 @@ const en = {
   importNoCards: 'This file holds no vCard.',
   importCancelled: 'Import stopped.',
   stop: 'Stop',
+  photo: 'Photo',
+  photoCurrent: 'Current photo',
+  photoChoose: 'Choose a photo',
+  photoReplace: 'Replace the photo',
+  photoRemove: 'Remove the photo',
+  photoLimits: 'JPEG, PNG or WebP, at most 10 MB; it is scaled down to 512 pixels.',
+  photoPreparing: 'Preparing the photo…',
+  photoProblems: {
+    type: 'Choose a JPEG, PNG or WebP image.',
+    tooLarge: 'This image is too large, even scaled down.',
+    unreadable: 'This image could not be read.',
+  },
 } as const;
 
 export type ContactsMessages = Catalogue<typeof en>;

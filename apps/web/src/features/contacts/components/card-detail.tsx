@@ -1,8 +1,9 @@
 import type { ContactCard, Id } from '@colibri/jmap-types';
-import { Avatar, Button } from '@colibri/ui';
+import { Button } from '@colibri/ui';
 import { cardToDraft } from '../lib/card-draft';
 import { cardDisplayName, primaryEmail } from '../lib/card-format';
 import { contactsMessages } from '../messages';
+import { ContactAvatar } from './contact-avatar';
 
 export interface CardDetailProps {
   card: ContactCard;
@@ -36,7 +37,7 @@ export function CardDetail({
   return (
     <article className="contacts-detail" aria-labelledby="contacts-detail-name">
       <header className="contacts-detail__header">
-        <Avatar name={name} email={primaryEmail(card) ?? ''} decorative />
+        <ContactAvatar card={card} name={name} email={primaryEmail(card) ?? ''} size="lg" />
         <div>
           <h2 id="contacts-detail-name">
             <bdi>{name}</bdi>

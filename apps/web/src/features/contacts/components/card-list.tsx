@@ -1,11 +1,11 @@
 import { useRef } from 'react';
-import { Avatar } from '@colibri/ui';
 import type { Id } from '@colibri/jmap-types';
 import { useFixedRowWindow } from '../../../lib/use-fixed-row-window';
 import type { CardListParams } from '../api/keys';
 import { useCardListHead, useCardRows } from '../api/query-cards';
 import { cardDisplayName, primaryEmail } from '../lib/card-format';
 import { contactsMessages } from '../messages';
+import { ContactAvatar } from './contact-avatar';
 
 /** Fixed row height: the window is computed from the scroll offset (lib/row-window). */
 export const CARD_ROW_HEIGHT = 56;
@@ -68,7 +68,7 @@ export function CardList({ accountId, params, selectedId, onOpen }: CardListProp
                       aria-current={card.id === selectedId ? 'true' : undefined}
                       onClick={() => onOpen(card.id)}
                     >
-                      <Avatar name={name} email={email ?? ''} size="sm" decorative />
+                      <ContactAvatar card={card} name={name} email={email ?? ''} size="sm" />
                       <span className="contacts-list__text">
                         <bdi className="contacts-list__name">{name}</bdi>
                         {email && email !== name ? (
