@@ -23,6 +23,7 @@ import {
 import { CardList } from './card-list';
 import { CardPane } from './card-pane';
 import { ContactsSidebar, selectedBookId, selectedGroup } from './contacts-sidebar';
+import { DuplicatesPanel } from './duplicates-panel';
 import { ImportPanel } from './import-panel';
 
 /** A search runs when typing pauses this long. */
@@ -114,6 +115,9 @@ export function ContactsScreen({
               {contactsMessages.deleteGroup(cardDisplayName(group) || contactsMessages.noName)}
             </Button>
           ) : null}
+          {scope.kind !== 'group' ? (
+            <Button onClick={actions.duplicatesOpened}>{contactsMessages.findDuplicates}</Button>
+          ) : null}
           <Button variant="primary" onClick={() => actions.editorOpened(null)}>
             {contactsMessages.newContact}
           </Button>
@@ -142,6 +146,17 @@ export function ContactsScreen({
               state={vcfImport.state}
               onStart={(file, bookId) => void vcfImport.start(file, bookId)}
               onStop={vcfImport.stop}
+              onClose={actions.paneClosed}
+            />
+          ) : pane.kind === 'duplicates' ? (
+            <DuplicatesPanel
+              key={selectedBookId(scope) ?? 'all'}
+              accountId={accountId}
+              addressBookId={selectedBookId(scope)}
+              readOnlyBookIds={readOnlyBookIds}
+              pageSize={pageSize}
+              merging={mutations.merge.isPending}
+              onMerge={(keep, other) => mutations.merge.mutate({ keep, other, groups: groups.data ?? [] })}
               onClose={actions.paneClosed}
             />
           ) : (

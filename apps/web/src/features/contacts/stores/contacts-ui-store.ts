@@ -4,9 +4,13 @@ import type { Id } from '@colibri/jmap-types';
 /** What the side pane selected: every card, one address book, or one group. */
 export type ContactsScope = { kind: 'all' } | { kind: 'book'; id: Id } | { kind: 'group'; id: Id };
 
-/** The right pane: nothing, a card, the editor (of a new card or of one), or the import. */
+/** The right pane: nothing, a card, the editor (of a new card or of one), the import, or duplicates. */
 export type ContactsPane =
-  { kind: 'none' } | { kind: 'card'; id: Id } | { kind: 'edit'; id: Id | null } | { kind: 'import' };
+  | { kind: 'none' }
+  | { kind: 'card'; id: Id }
+  | { kind: 'edit'; id: Id | null }
+  | { kind: 'import' }
+  | { kind: 'duplicates' };
 
 interface ContactsUiState {
   scope: ContactsScope;
@@ -18,6 +22,7 @@ interface ContactsUiState {
     cardOpened: (id: Id) => void;
     editorOpened: (id: Id | null) => void;
     importOpened: () => void;
+    duplicatesOpened: () => void;
     paneClosed: () => void;
   };
 }
@@ -33,6 +38,7 @@ export const useContactsUiStore = create<ContactsUiState>()((set) => ({
     cardOpened: (id) => set({ pane: { kind: 'card', id } }),
     editorOpened: (id) => set({ pane: { kind: 'edit', id } }),
     importOpened: () => set({ pane: { kind: 'import' } }),
+    duplicatesOpened: () => set({ pane: { kind: 'duplicates' } }),
     paneClosed: () => set({ pane: { kind: 'none' } }),
   },
 }));
