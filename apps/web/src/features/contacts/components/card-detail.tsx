@@ -3,6 +3,7 @@ import { Button } from '@colibri/ui';
 import { cardToDraft } from '../lib/card-draft';
 import { cardDisplayName, primaryEmail } from '../lib/card-format';
 import { contactsMessages } from '../messages';
+import { AddToGroupMenu } from './add-to-group-menu';
 import { ContactAvatar } from './contact-avatar';
 
 export interface CardDetailProps {
@@ -58,6 +59,11 @@ export function CardDetail({
             {contactsMessages.writeMail}
           </Button>
         ) : null}
+        <AddToGroupMenu
+          groups={groups}
+          memberUid={card.uid}
+          onAdd={(groupId) => onMembershipChange(groupId, true)}
+        />
         <Button onClick={onEdit}>{contactsMessages.edit}</Button>
         <Button onClick={onDelete}>{contactsMessages.delete}</Button>
       </div>

@@ -10,6 +10,8 @@ import { ContactAvatar } from './contact-avatar';
 /** Fixed row height: the window is computed from the scroll offset (lib/row-window). */
 export const CARD_ROW_HEIGHT = 56;
 const OVERSCAN = 5;
+/** The drag data of a card: its uid (RFC 9553 §2.1.9), what a group's members list. */
+export const CARD_DRAG_TYPE = 'application/x-colibri-contact-uid';
 
 export interface CardListProps {
   accountId: Id;
@@ -64,6 +66,13 @@ export function CardList({ accountId, params, selectedId, onOpen }: CardListProp
                   {card ? (
                     <button
                       type="button"
+                      draggable
+                      onDragStart={(event) => {
+                        // Dropped on a group of the side pane, the card becomes a member.
+                        event.dataTransfer.setData(CARD_DRAG_TYPE, card.uid);
+                        event.dataTransfer.setData('text/plain', email ? `${name} <${email}>` : name);
+                        event.dataTransfer.effectAllowed = 'copy';
+                      }}
                       className="contacts-list__button"
                       aria-current={card.id === selectedId ? 'true' : undefined}
                       onClick={() => onOpen(card.id)}

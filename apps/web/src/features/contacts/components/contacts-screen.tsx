@@ -62,6 +62,21 @@ export function ContactsScreen({
     text,
   };
 
+  const addToGroup = (groupId: Id, memberUid: string) => {
+    const target = groups.data?.find((g) => g.id === groupId);
+    if (!target || target.members?.[memberUid] === true) return;
+    mutations.membership.mutate(
+      { groupId, memberUid, isMember: true },
+      {
+        onSuccess: () =>
+          toastShown({
+            tone: 'info',
+            message: contactsMessages.addedToGroup(cardDisplayName(target) || contactsMessages.noName),
+          }),
+      },
+    );
+  };
+
   const exportBook = async () => {
     const bookId = selectedBookId(scope);
     const book = books.data?.find((b) => b.id === bookId);
@@ -85,6 +100,7 @@ export function ContactsScreen({
           scope={scope}
           onScopeChange={actions.scopeChosen}
           onCreateGroup={(name) => mutations.createGroup.mutate(name)}
+          onDropOnGroup={(groupId, memberUid) => addToGroup(groupId, memberUid)}
           onImport={() => {
             vcfImport.reset();
             actions.importOpened();

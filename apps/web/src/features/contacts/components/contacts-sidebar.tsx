@@ -1,9 +1,11 @@
 import { useState } from 'react';
+import type { DragEvent } from 'react';
 import type { AddressBook, ContactCard, Id } from '@colibri/jmap-types';
 import { Button } from '@colibri/ui';
 import { cardDisplayName } from '../lib/card-format';
 import { contactsMessages } from '../messages';
 import type { ContactsScope } from '../stores/contacts-ui-store';
+import { CARD_DRAG_TYPE } from './card-list';
 
 export interface ContactsSidebarProps {
   books: readonly AddressBook[];
@@ -11,6 +13,8 @@ export interface ContactsSidebarProps {
   scope: ContactsScope;
   onScopeChange: (scope: ContactsScope) => void;
   onCreateGroup: (name: string) => void;
+  /** A card (its uid) dropped on a group. */
+  onDropOnGroup: (groupId: Id, memberUid: string) => void;
   onImport: () => void;
   onExport: () => void;
   exporting: boolean;
@@ -23,11 +27,14 @@ export function ContactsSidebar({
   scope,
   onScopeChange,
   onCreateGroup,
+  onDropOnGroup,
   onImport,
   onExport,
   exporting,
 }: ContactsSidebarProps) {
   const [groupName, setGroupName] = useState('');
+  const [dropTarget, setDropTarget] = useState<Id | null>(null);
+  const carriesCard = (event: DragEvent) => event.dataTransfer.types.includes(CARD_DRAG_TYPE);
   const item = (label: string, target: ContactsScope, extra?: string) => {
     const current =
       scope.kind === target.kind &&
@@ -57,7 +64,24 @@ export function ContactsSidebar({
       {groups.length === 0 ? <p className="contacts-side__empty">{contactsMessages.noGroups}</p> : null}
       <ul aria-labelledby="contacts-groups-title">
         {groups.map((group) => (
-          <li key={group.id}>
+          <li
+            key={group.id}
+            className={dropTarget === group.id ? 'contacts-side__drop' : undefined}
+            onDragOver={(event) => {
+              if (!carriesCard(event)) return;
+              event.preventDefault();
+              event.dataTransfer.dropEffect = 'copy';
+              setDropTarget(group.id);
+            }}
+            onDragLeave={() => setDropTarget((current) => (current === group.id ? null : current))}
+            onDrop={(event) => {
+              setDropTarget(null);
+              const uid = event.dataTransfer.getData(CARD_DRAG_TYPE);
+              if (!uid) return;
+              event.preventDefault();
+              onDropOnGroup(group.id, uid);
+            }}
+          >
             {item(
               cardDisplayName(group) || contactsMessages.noName,
               { kind: 'group', id: group.id },
