@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { configure, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import type { Mock } from 'vitest';
@@ -11,6 +11,9 @@ import { useContactsUiStore } from '../stores/contacts-ui-store';
 import { ContactsPage } from '../components/contacts-page';
 import { addressBook, group, mockContactsServer, person } from './mock-contacts-server';
 import type { MockContactsData } from './mock-contacts-server';
+
+// The first answers wait on jsdom's start on a shared 2-core machine: a ceiling, not a timing.
+configure({ asyncUtilTimeout: 5000 });
 
 /**
  * The contacts page on the mock server (three people in two books, one group), with a composer
