@@ -13,6 +13,11 @@ export interface CardDetailProps {
   onDelete: () => void;
   /** Absent when no composer can be opened here, or the card has no email. */
   onWriteMail?: (() => void) | undefined;
+  /** "Invite to a meeting": the calendar's new-event editor with the card as attendee. */
+  onInvite?: (() => void) | undefined;
+  /** "Meet now": an instant video room titled with the card's name. */
+  onMeetNow?: (() => void) | undefined;
+  meetNowPending?: boolean;
   onMembershipChange: (groupId: Id, isMember: boolean) => void;
   onClose: () => void;
 }
@@ -24,6 +29,9 @@ export function CardDetail({
   onEdit,
   onDelete,
   onWriteMail,
+  onInvite,
+  onMeetNow,
+  meetNowPending = false,
   onMembershipChange,
   onClose,
 }: CardDetailProps) {
@@ -57,6 +65,12 @@ export function CardDetail({
         {onWriteMail ? (
           <Button variant="primary" onClick={onWriteMail}>
             {contactsMessages.writeMail}
+          </Button>
+        ) : null}
+        {onInvite ? <Button onClick={onInvite}>{contactsMessages.invite}</Button> : null}
+        {onMeetNow ? (
+          <Button onClick={onMeetNow} disabled={meetNowPending} aria-busy={meetNowPending || undefined}>
+            {meetNowPending ? contactsMessages.meetNowCreating : contactsMessages.meetNow}
           </Button>
         ) : null}
         <AddToGroupMenu

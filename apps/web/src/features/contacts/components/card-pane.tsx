@@ -1,10 +1,12 @@
 import type { Id, ContactCard } from '@colibri/jmap-types';
 import { PageStatus } from '../../../components/page-status';
 import type { OpenComposer } from '../../../lib/compose-launcher';
+import { useOptionalEventLauncher } from '../../../lib/event-launcher';
 import { useCard } from '../api/query-cards';
+import { useMeetNow } from '../hooks/use-meet-now';
 import type { useCardMutations } from '../hooks/use-card-mutations';
 import { draftToCardPatch, draftToNewCard } from '../lib/card-draft';
-import { cardRecipient } from '../lib/card-format';
+import { cardDisplayName, cardRecipient } from '../lib/card-format';
 import { contactsMessages } from '../messages';
 import { useContactsActions } from '../stores/contacts-ui-store';
 import { CardDetail } from './card-detail';
@@ -24,6 +26,8 @@ export interface CardPaneProps {
 export function CardPane({ accountId, pane, groups, defaultBookId, mutations, openComposer }: CardPaneProps) {
   const { editorOpened, cardOpened, paneClosed } = useContactsActions();
   const card = useCard(accountId, pane.id);
+  const openNewEvent = useOptionalEventLauncher();
+  const meetNow = useMeetNow();
   if (pane.kind === 'edit' && pane.id === null)
     return (
       <CardEditor
@@ -65,6 +69,11 @@ export function CardPane({ accountId, pane, groups, defaultBookId, mutations, op
       onWriteMail={
         openComposer && recipient ? () => openComposer({ mode: 'new', to: [recipient] }) : undefined
       }
+      onInvite={openNewEvent && recipient ? () => openNewEvent({ attendees: [recipient.email] }) : undefined}
+      onMeetNow={
+        meetNow ? () => meetNow.mutate(cardDisplayName(current) || contactsMessages.noName) : undefined
+      }
+      meetNowPending={meetNow?.isPending ?? false}
       onMembershipChange={(groupId, isMember) =>
         mutations.membership.mutate({ groupId, memberUid: current.uid, isMember })
       }
