@@ -82,8 +82,13 @@ export function ContactsScreen({
     const book = books.data?.find((b) => b.id === bookId);
     setExporting(true);
     try {
-      const cards = await getAllCards(client, accountId, bookId, pageSize, readOnlyBookIds);
-      downloadText(cardsToVcf(cards), vcfFileName(book?.name ?? contactsMessages.allContacts));
+      // A selected group exports its members only, in a file named after it.
+      const memberUids = group
+        ? Object.keys(group.members ?? {}).filter((uid) => group.members?.[uid])
+        : null;
+      const cards = await getAllCards(client, accountId, bookId, pageSize, readOnlyBookIds, memberUids);
+      const name = group ? cardDisplayName(group) : book?.name;
+      downloadText(cardsToVcf(cards), vcfFileName(name || contactsMessages.allContacts));
     } catch {
       toastShown({ tone: 'error', message: contactsMessages.exportError });
     } finally {
