@@ -9,8 +9,9 @@ import { ContactAvatar } from './contact-avatar';
 export interface CardDetailProps {
   card: ContactCard;
   groups: readonly ContactCard[];
-  onEdit: () => void;
-  onDelete: () => void;
+  /** Absent for a card the user may not change (a read-only shared book). */
+  onEdit?: (() => void) | undefined;
+  onDelete?: (() => void) | undefined;
   /** Absent when no composer can be opened here, or the card has no email. */
   onWriteMail?: (() => void) | undefined;
   /** "Invite to a meeting": the calendar's new-event editor with the card as attendee. */
@@ -78,8 +79,8 @@ export function CardDetail({
           memberUid={card.uid}
           onAdd={(groupId) => onMembershipChange(groupId, true)}
         />
-        <Button onClick={onEdit}>{contactsMessages.edit}</Button>
-        <Button onClick={onDelete}>{contactsMessages.delete}</Button>
+        {onEdit ? <Button onClick={onEdit}>{contactsMessages.edit}</Button> : null}
+        {onDelete ? <Button onClick={onDelete}>{contactsMessages.delete}</Button> : null}
       </div>
       <dl className="contacts-detail__fields">
         {draft.emails.map((email) => (

@@ -16,6 +16,8 @@ export interface CardPaneProps {
   accountId: Id;
   pane: { kind: 'card'; id: Id } | { kind: 'edit'; id: Id | null };
   groups: readonly ContactCard[];
+  /** A card of a book shared read-only with the user (RFC 9670 myRights): no edit, no delete. */
+  readOnly?: boolean;
   /** The book a new card goes in (the side pane's), else the default book (RFC 9610 §3). */
   defaultBookId: Id | null;
   mutations: ReturnType<typeof useCardMutations>;
@@ -23,7 +25,15 @@ export interface CardPaneProps {
 }
 
 /** The right pane for one card: its details, or the editor (of it, or of a new card). */
-export function CardPane({ accountId, pane, groups, defaultBookId, mutations, openComposer }: CardPaneProps) {
+export function CardPane({
+  accountId,
+  pane,
+  groups,
+  readOnly = false,
+  defaultBookId,
+  mutations,
+  openComposer,
+}: CardPaneProps) {
   const { editorOpened, cardOpened, paneClosed } = useContactsActions();
   const card = useCard(accountId, pane.id);
   const openNewEvent = useOptionalEventLauncher();
@@ -64,8 +74,8 @@ export function CardPane({ accountId, pane, groups, defaultBookId, mutations, op
     <CardDetail
       card={current}
       groups={groups}
-      onEdit={() => editorOpened(current.id)}
-      onDelete={() => mutations.remove.mutate(current)}
+      onEdit={readOnly ? undefined : () => editorOpened(current.id)}
+      onDelete={readOnly ? undefined : () => mutations.remove.mutate(current)}
       onWriteMail={
         openComposer && recipient ? () => openComposer({ mode: 'new', to: [recipient] }) : undefined
       }

@@ -4,11 +4,14 @@ import type { AddressBook, ContactCard, Id } from '@colibri/jmap-types';
 import { Button } from '@colibri/ui';
 import { cardDisplayName } from '../lib/card-format';
 import { contactsMessages } from '../messages';
+import type { SharedBooks } from '../api/get-shared-books';
 import type { ContactsScope } from '../stores/contacts-ui-store';
 import { CARD_DRAG_TYPE } from './card-list';
 
 export interface ContactsSidebarProps {
   books: readonly AddressBook[];
+  /** Books of other accounts shared with the user (RFC 9670), by owner. */
+  shared?: readonly SharedBooks[];
   groups: readonly ContactCard[];
   scope: ContactsScope;
   onScopeChange: (scope: ContactsScope) => void;
@@ -23,6 +26,7 @@ export interface ContactsSidebarProps {
 /** The side pane: all contacts, each address book, the groups with their sizes, import/export. */
 export function ContactsSidebar({
   books,
+  shared = [],
   groups,
   scope,
   onScopeChange,
@@ -38,7 +42,12 @@ export function ContactsSidebar({
   const item = (label: string, target: ContactsScope, extra?: string) => {
     const current =
       scope.kind === target.kind &&
-      (scope.kind === 'all' || ('id' in target && 'id' in scope && scope.id === target.id));
+      (scope.kind === 'all' ||
+        ('id' in target &&
+          'id' in scope &&
+          scope.id === target.id &&
+          (scope.kind === 'book' ? scope.accountId : undefined) ===
+            (target.kind === 'book' ? target.accountId : undefined)));
     return (
       <button
         type="button"
@@ -60,6 +69,26 @@ export function ContactsSidebar({
           <li key={book.id}>{item(book.name, { kind: 'book', id: book.id })}</li>
         ))}
       </ul>
+      {shared.length > 0 ? (
+        <>
+          <h2 id="contacts-shared-title">{contactsMessages.sharedWithMe}</h2>
+          <ul aria-labelledby="contacts-shared-title">
+            {shared.flatMap(({ accountId, owner, books: theirs }) =>
+              theirs.map((book) => (
+                <li key={`${accountId}/${book.id}`}>
+                  {item(
+                    book.name,
+                    { kind: 'book', id: book.id, accountId },
+                    book.myRights.mayWrite
+                      ? contactsMessages.sharedBy(owner)
+                      : contactsMessages.sharedByReadOnly(owner),
+                  )}
+                </li>
+              )),
+            )}
+          </ul>
+        </>
+      ) : null}
       <h2 id="contacts-groups-title">{contactsMessages.groups}</h2>
       {groups.length === 0 ? <p className="contacts-side__empty">{contactsMessages.noGroups}</p> : null}
       <ul aria-labelledby="contacts-groups-title">
