@@ -219,4 +219,28 @@ test('the reader adds a sender to contacts in one click; the card writes a mail 
     ]);
     expect(Object.keys(list[0]?.emails ?? {})).toHaveLength(1);
   });
+
+  await test.step('dragging the card onto a group makes it a member', async () => {
+    await page.getByLabel('New group').fill('Friends');
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    const group = page.getByRole('button', { name: 'Friends 0' });
+    await expect(group).toBeVisible();
+    await page
+      .getByRole('list', { name: 'Contacts' })
+      .getByRole('button', { name: /Dana Sender/ })
+      .dragTo(group);
+    await expect(page.getByRole('button', { name: 'Friends 1' })).toBeVisible();
+    const { ids } = await user.jmap.call('ContactCard/query', {
+      accountId: user.accountId,
+      filter: { kind: 'group' },
+    });
+    const { list } = await user.jmap.call('ContactCard/get', { accountId: user.accountId, ids });
+    const danas = await user.jmap.call('ContactCard/query', {
+      accountId: user.accountId,
+      filter: { email: 'dana@example.org' },
+    });
+    const got = await user.jmap.call('ContactCard/get', { accountId: user.accountId, ids: danas.ids });
+    const uid = String((got.list[0] as { uid?: string } | undefined)?.uid);
+    expect(list).toEqual([expect.objectContaining({ members: { [uid]: true } })]);
+  });
 });
