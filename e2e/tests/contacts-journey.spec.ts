@@ -177,4 +177,70 @@ test('the reader adds a sender to contacts in one click; the card writes a mail 
     const composer = page.getByRole('dialog', { name: 'New message' });
     await expect(composer.getByRole('button', { name: 'Remove dana@example.org' })).toBeVisible();
   });
+
+  await test.step('"Merge duplicates" makes one card of two with the same address', async () => {
+    // A second card for the same person, as another client or a .vcf import would leave one.
+    await user.jmap.call('ContactCard/set', {
+      accountId: user.accountId,
+      create: {
+        dup: {
+          '@type': 'Card',
+          version: '1.0',
+          name: {
+            full: 'Dana Sender',
+            components: [
+              { kind: 'given', value: 'Dana' },
+              { kind: 'surname', value: 'Sender' },
+            ],
+          },
+          emails: { e1: { address: 'DANA@example.org' } },
+          phones: { p1: { number: '+33 1 23 45 67 89' } },
+        },
+      },
+    });
+    await page.goto('/contacts');
+    await expect(page.getByText('2 contacts', { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: 'Merge duplicates…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Merge duplicates' });
+    await expect(dialog.getByText('1 possible duplicate. They share an email address.')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
+    await expect(page.getByText('1 contact', { exact: true })).toBeVisible();
+    await expect(dialog.getByText('No duplicates found.')).toBeVisible();
+    const { ids } = await user.jmap.call('ContactCard/query', {
+      accountId: user.accountId,
+      filter: { email: 'dana@example.org' },
+    });
+    const { list } = await user.jmap.call('ContactCard/get', { accountId: user.accountId, ids });
+    expect(list).toEqual([
+      expect.objectContaining({
+        name: expect.objectContaining({ full: 'Dana Sender' }),
+        phones: { p1: expect.objectContaining({ number: '+33 1 23 45 67 89' }) },
+      }),
+    ]);
+    expect(Object.keys(list[0]?.emails ?? {})).toHaveLength(1);
+  });
+
+  await test.step('dragging the card onto a group makes it a member', async () => {
+    await page.getByLabel('New group').fill('Friends');
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    const group = page.getByRole('button', { name: 'Friends 0' });
+    await expect(group).toBeVisible();
+    await page
+      .getByRole('list', { name: 'Contacts' })
+      .getByRole('button', { name: /Dana Sender/ })
+      .dragTo(group);
+    await expect(page.getByRole('button', { name: 'Friends 1' })).toBeVisible();
+    const { ids } = await user.jmap.call('ContactCard/query', {
+      accountId: user.accountId,
+      filter: { kind: 'group' },
+    });
+    const { list } = await user.jmap.call('ContactCard/get', { accountId: user.accountId, ids });
+    const danas = await user.jmap.call('ContactCard/query', {
+      accountId: user.accountId,
+      filter: { email: 'dana@example.org' },
+    });
+    const got = await user.jmap.call('ContactCard/get', { accountId: user.accountId, ids: danas.ids });
+    const uid = String((got.list[0] as { uid?: string } | undefined)?.uid);
+    expect(list).toEqual([expect.objectContaining({ members: { [uid]: true } })]);
+  });
 });

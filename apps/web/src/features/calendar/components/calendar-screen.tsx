@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { RefObject } from 'react';
 import type FullCalendar from '@fullcalendar/react';
 import type { Id, Calendar, CalendarEvent } from '@colibri/jmap-types';
@@ -11,6 +11,7 @@ import {
   useRsvp,
   useUpdateEvent,
 } from '../hooks/use-event-mutations';
+import { takeNewEventRequest } from '../../../lib/event-launcher';
 import { useAttachMeetingRoom } from '../hooks/use-attach-meeting-room';
 import { useCalendarShortcuts } from '../hooks/use-calendar-shortcuts';
 import type { CalendarCommand } from '../hooks/use-calendar-shortcuts';
@@ -134,6 +135,17 @@ export function CalendarScreen(props: CalendarScreenProps) {
       : newDraft(base);
     ui.editorOpened({ mode: 'create', draft });
   };
+  // "Invite to a meeting" from another screen (lib/event-launcher): the new-event editor, once.
+  useEffect(() => {
+    const request = takeNewEventRequest();
+    if (!request) return;
+    const draft = newDraft({ now: new Date(), timeZone, calendarId: defaultCalendarId });
+    ui.editorOpened({
+      mode: 'create',
+      draft: { ...draft, title: request.title ?? '', attendees: request.attendees },
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on mount only: the request is taken once
+  }, []);
   const run = (command: CalendarCommand) => {
     if (command === 'today') api()?.today();
     else if (command === 'next') api()?.next();

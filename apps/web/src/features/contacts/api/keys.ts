@@ -28,5 +28,8 @@ export const contactsKeys = {
   lists: (accountId: Id) => [...contactsKeys.type(accountId, 'ContactCard'), 'list'] as const,
   listPage: (accountId: Id, params: CardListParams, page: number) =>
     [...contactsKeys.lists(accountId), params, page] as const,
+  /** Every card of a book (or of the writable ones, null), for the search for duplicates. */
+  every: (accountId: Id, addressBookId: Id | null) =>
+    [...contactsKeys.type(accountId, 'ContactCard'), 'every', addressBookId] as const,
   card: (accountId: Id, id: Id) => [...contactsKeys.type(accountId, 'ContactCard'), 'card', id] as const,
 };

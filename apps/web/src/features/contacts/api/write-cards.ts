@@ -55,3 +55,24 @@ export async function setGroupMember(
   const token = memberUid.replace(/~/g, '~0').replace(/\//g, '~1');
   await updateCard(client, accountId, groupId, { [`members/${token}`]: isMember ? true : null });
 }
+
+/**
+ * A merge in one ContactCard/set (RFC 9610 §3.2): the kept card and the groups patched, the
+ * other card destroyed. Undo is the same call the other way: patches back, the card created again.
+ */
+export async function applyMerge(
+  client: JmapClient,
+  accountId: Id,
+  write: { update: Record<Id, Record<string, unknown>>; destroy?: Id[]; create?: NewCard },
+): Promise<Id | null> {
+  const result = await client.call('ContactCard/set', {
+    accountId,
+    update: write.update,
+    ...(write.destroy ? { destroy: write.destroy } : {}),
+    ...(write.create ? { create: { again: write.create as unknown as ContactCard } } : {}),
+  });
+  for (const id of Object.keys(write.update)) throwIfRefused(result.notUpdated, id);
+  for (const id of write.destroy ?? []) throwIfRefused(result.notDestroyed, id);
+  if (write.create) throwIfRefused(result.notCreated, 'again');
+  return result.created?.again?.id ?? null;
+}

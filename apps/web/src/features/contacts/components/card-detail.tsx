@@ -1,16 +1,24 @@
 import type { ContactCard, Id } from '@colibri/jmap-types';
-import { Avatar, Button } from '@colibri/ui';
+import { Button } from '@colibri/ui';
 import { cardToDraft } from '../lib/card-draft';
 import { cardDisplayName, primaryEmail } from '../lib/card-format';
 import { contactsMessages } from '../messages';
+import { AddToGroupMenu } from './add-to-group-menu';
+import { ContactAvatar } from './contact-avatar';
 
 export interface CardDetailProps {
   card: ContactCard;
   groups: readonly ContactCard[];
-  onEdit: () => void;
-  onDelete: () => void;
+  /** Absent for a card the user may not change (a read-only shared book). */
+  onEdit?: (() => void) | undefined;
+  onDelete?: (() => void) | undefined;
   /** Absent when no composer can be opened here, or the card has no email. */
   onWriteMail?: (() => void) | undefined;
+  /** "Invite to a meeting": the calendar's new-event editor with the card as attendee. */
+  onInvite?: (() => void) | undefined;
+  /** "Meet now": an instant video room titled with the card's name. */
+  onMeetNow?: (() => void) | undefined;
+  meetNowPending?: boolean;
   onMembershipChange: (groupId: Id, isMember: boolean) => void;
   onClose: () => void;
 }
@@ -22,6 +30,9 @@ export function CardDetail({
   onEdit,
   onDelete,
   onWriteMail,
+  onInvite,
+  onMeetNow,
+  meetNowPending = false,
   onMembershipChange,
   onClose,
 }: CardDetailProps) {
@@ -36,7 +47,7 @@ export function CardDetail({
   return (
     <article className="contacts-detail" aria-labelledby="contacts-detail-name">
       <header className="contacts-detail__header">
-        <Avatar name={name} email={primaryEmail(card) ?? ''} decorative />
+        <ContactAvatar card={card} name={name} email={primaryEmail(card) ?? ''} size="lg" />
         <div>
           <h2 id="contacts-detail-name">
             <bdi>{name}</bdi>
@@ -57,8 +68,19 @@ export function CardDetail({
             {contactsMessages.writeMail}
           </Button>
         ) : null}
-        <Button onClick={onEdit}>{contactsMessages.edit}</Button>
-        <Button onClick={onDelete}>{contactsMessages.delete}</Button>
+        {onInvite ? <Button onClick={onInvite}>{contactsMessages.invite}</Button> : null}
+        {onMeetNow ? (
+          <Button onClick={onMeetNow} disabled={meetNowPending} aria-busy={meetNowPending || undefined}>
+            {meetNowPending ? contactsMessages.meetNowCreating : contactsMessages.meetNow}
+          </Button>
+        ) : null}
+        <AddToGroupMenu
+          groups={groups}
+          memberUid={card.uid}
+          onAdd={(groupId) => onMembershipChange(groupId, true)}
+        />
+        {onEdit ? <Button onClick={onEdit}>{contactsMessages.edit}</Button> : null}
+        {onDelete ? <Button onClick={onDelete}>{contactsMessages.delete}</Button> : null}
       </div>
       <dl className="contacts-detail__fields">
         {draft.emails.map((email) => (

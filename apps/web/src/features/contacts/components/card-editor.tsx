@@ -5,6 +5,7 @@ import { Button, TextField } from '@colibri/ui';
 import { cardToDraft, draftProblems, emptyDraft, hasProblems } from '../lib/card-draft';
 import type { CardDraft, Context, DraftAddress, DraftEmail, DraftPhone } from '../lib/card-draft';
 import { contactsMessages } from '../messages';
+import { PhotoField } from './photo-field';
 
 export interface CardEditorProps {
   /** The card edited, or null for a new one. */
@@ -63,7 +64,7 @@ function Section({
 
 /**
  * The edit form of a card (issue 7): names, emails, phones, addresses, organisation and title,
- * birthday, notes. Saving writes only what changed (lib/card-draft), so nothing else is lost.
+ * birthday, notes, photo. Saving writes only what changed (lib/card-draft), so nothing else is lost.
  */
 export function CardEditor({ card, saving, onSave, onCancel }: CardEditorProps) {
   const [draft, setDraft] = useState<CardDraft>(() => (card ? cardToDraft(card) : emptyDraft()));
@@ -92,6 +93,7 @@ export function CardEditor({ card, saving, onSave, onCancel }: CardEditorProps) 
           {contactsMessages.needsName}
         </p>
       ) : null}
+      <PhotoField value={draft.photo} onChange={(uri) => set('photo', uri)} />
       <div className="contacts-editor__row">
         <TextField
           label={contactsMessages.given}

@@ -1,15 +1,17 @@
 import { useRef } from 'react';
-import { Avatar } from '@colibri/ui';
 import type { Id } from '@colibri/jmap-types';
 import { useFixedRowWindow } from '../../../lib/use-fixed-row-window';
 import type { CardListParams } from '../api/keys';
 import { useCardListHead, useCardRows } from '../api/query-cards';
 import { cardDisplayName, primaryEmail } from '../lib/card-format';
 import { contactsMessages } from '../messages';
+import { ContactAvatar } from './contact-avatar';
 
 /** Fixed row height: the window is computed from the scroll offset (lib/row-window). */
 export const CARD_ROW_HEIGHT = 56;
 const OVERSCAN = 5;
+/** The drag data of a card: its uid (RFC 9553 §2.1.9), what a group's members list. */
+export const CARD_DRAG_TYPE = 'application/x-colibri-contact-uid';
 
 export interface CardListProps {
   accountId: Id;
@@ -64,11 +66,18 @@ export function CardList({ accountId, params, selectedId, onOpen }: CardListProp
                   {card ? (
                     <button
                       type="button"
+                      draggable
+                      onDragStart={(event) => {
+                        // Dropped on a group of the side pane, the card becomes a member.
+                        event.dataTransfer.setData(CARD_DRAG_TYPE, card.uid);
+                        event.dataTransfer.setData('text/plain', email ? `${name} <${email}>` : name);
+                        event.dataTransfer.effectAllowed = 'copy';
+                      }}
                       className="contacts-list__button"
                       aria-current={card.id === selectedId ? 'true' : undefined}
                       onClick={() => onOpen(card.id)}
                     >
-                      <Avatar name={name} email={email ?? ''} size="sm" decorative />
+                      <ContactAvatar card={card} name={name} email={email ?? ''} size="sm" />
                       <span className="contacts-list__text">
                         <bdi className="contacts-list__name">{name}</bdi>
                         {email && email !== name ? (

@@ -1,50 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { ComposeLauncherProvider } from '../../../lib/compose-launcher';
-import { JmapClientProvider } from '../../../lib/jmap';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { useToastStore } from '../../../lib/toast-store';
-import { addressBook, group, mockContactsServer, person } from '../testing/mock-contacts-server';
-import type { MockContactsData } from '../testing/mock-contacts-server';
-import { useContactsUiStore } from '../stores/contacts-ui-store';
-import { ContactsPage } from './contacts-page';
+import { addressBook, person } from '../testing/mock-contacts-server';
+import { lastCall, listedNames, renderContactsPage } from '../testing/render-contacts';
 
-function renderPage(data: Partial<MockContactsData> = {}) {
-  useContactsUiStore.setState({ scope: { kind: 'all' }, search: '', pane: { kind: 'none' } });
-  const server = mockContactsServer({
-    books: [addressBook('B1', 'Contacts', { isDefault: true }), addressBook('B2', 'Work')],
-    cards: [
-      person('C1', 'Ada Lovelace', 'ada@example.org', { titles: { t1: { name: 'Countess' } } }),
-      person('C2', 'Grace Hopper', 'grace@example.org'),
-      person('C3', 'Alan Turing', 'alan@example.org', { addressBookIds: { B2: true } }),
-      group('G1', 'Pioneers', ['urn:uuid:C1', 'urn:uuid:C3']),
-    ],
-    ...data,
-  });
-  const openComposer = vi.fn();
-  const queryClient = new QueryClient({
-    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
-  });
-  render(
-    <QueryClientProvider client={queryClient}>
-      <JmapClientProvider client={server.client}>
-        <ComposeLauncherProvider open={openComposer}>
-          <ContactsPage />
-        </ComposeLauncherProvider>
-      </JmapClientProvider>
-    </QueryClientProvider>,
-  );
-  return { ...server, openComposer, user: userEvent.setup() };
-}
-
-const list = () => screen.getByRole('list', { name: 'Contacts' });
-const names = () =>
-  within(list())
-    .queryAllByRole('button')
-    .map((b) => b.querySelector('.contacts-list__name')?.textContent);
-const lastCall = (calls: { name: string; args: Record<string, unknown> }[], name: string) =>
-  calls.filter((c) => c.name === name).at(-1)?.args;
+const renderPage = renderContactsPage;
+const names = listedNames;
 
 beforeEach(() => useToastStore.setState({ toasts: [] }));
 afterEach(cleanup);

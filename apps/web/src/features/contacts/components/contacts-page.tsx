@@ -18,7 +18,14 @@ export function ContactsPage() {
         <Button onClick={() => void account.refetch()}>{contactsMessages.retry}</Button>
       </div>
     );
-  const { accountId, maxObjectsInGet, maxObjectsInSet } = account.data;
+  const { session, accountId, maxObjectsInGet, maxObjectsInSet } = account.data;
   if (!accountId) return <p className="contacts-status">{contactsMessages.unavailable}</p>;
-  return <ContactsScreen accountId={accountId} pageSize={maxObjectsInGet} batchSize={maxObjectsInSet} />;
+  return (
+    <ContactsScreen
+      session={session}
+      accountId={accountId}
+      pageSize={maxObjectsInGet}
+      batchSize={maxObjectsInSet}
+    />
+  );
 }

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import type { Id } from '@colibri/jmap-types';
+import type { Id, Session } from '@colibri/jmap-types';
 import { Button } from '@colibri/ui';
 import { useOptionalComposeLauncher } from '../../../lib/compose-launcher';
 import { useJmapClient } from '../../../lib/jmap';
 import { useToastActions } from '../../../lib/toast-store';
 import { getAllCards } from '../api/export-cards';
 import { useAddressBooks } from '../api/get-address-books';
+import { useSharedBooks } from '../api/get-shared-books';
 import { useGroups } from '../api/query-cards';
 import type { CardListParams } from '../api/keys';
 import { useCardMutations } from '../hooks/use-card-mutations';
@@ -23,6 +24,7 @@ import {
 import { CardList } from './card-list';
 import { CardPane } from './card-pane';
 import { ContactsSidebar, selectedBookId, selectedGroup } from './contacts-sidebar';
+import { DuplicatesPanel } from './duplicates-panel';
 import { ImportPanel } from './import-panel';
 
 /** A search runs when typing pauses this long. */
@@ -30,10 +32,12 @@ const SEARCH_DEBOUNCE_MS = 250;
 
 /** The contacts screen: side pane (books, groups), search and list, and the card, editor or import. */
 export function ContactsScreen({
+  session,
   accountId,
   pageSize,
   batchSize,
 }: {
+  session: Session;
   accountId: Id;
   pageSize: number;
   batchSize: number;
@@ -45,7 +49,16 @@ export function ContactsScreen({
   const search = useContactsSearch();
   const pane = useContactsPane();
   const actions = useContactsActions();
-  const mutations = useCardMutations(accountId);
+  const shared = useSharedBooks(session, accountId, contactsMessages.locale);
+  // A book shared by another account (RFC 9670) is read and written in that account.
+  const listAccountId = scope.kind === 'book' && scope.accountId ? scope.accountId : accountId;
+  const sharedBook =
+    scope.kind === 'book' && scope.accountId
+      ? shared.find((a) => a.accountId === scope.accountId)?.books.find((b) => b.id === scope.id)
+      : undefined;
+  const readOnly = sharedBook ? !sharedBook.myRights.mayWrite : false;
+  const ownAccount = listAccountId === accountId;
+  const mutations = useCardMutations(listAccountId);
   const vcfImport = useVcfImport(accountId, batchSize);
   const { toastShown } = useToastActions();
   const openComposer = useOptionalComposeLauncher();
@@ -61,13 +74,33 @@ export function ContactsScreen({
     text,
   };
 
+  const addToGroup = (groupId: Id, memberUid: string) => {
+    const target = groups.data?.find((g) => g.id === groupId);
+    if (!target || target.members?.[memberUid] === true) return;
+    mutations.membership.mutate(
+      { groupId, memberUid, isMember: true },
+      {
+        onSuccess: () =>
+          toastShown({
+            tone: 'info',
+            message: contactsMessages.addedToGroup(cardDisplayName(target) || contactsMessages.noName),
+          }),
+      },
+    );
+  };
+
   const exportBook = async () => {
     const bookId = selectedBookId(scope);
     const book = books.data?.find((b) => b.id === bookId);
     setExporting(true);
     try {
-      const cards = await getAllCards(client, accountId, bookId, pageSize, readOnlyBookIds);
-      downloadText(cardsToVcf(cards), vcfFileName(book?.name ?? contactsMessages.allContacts));
+      // A selected group exports its members only, in a file named after it.
+      const memberUids = group
+        ? Object.keys(group.members ?? {}).filter((uid) => group.members?.[uid])
+        : null;
+      const cards = await getAllCards(client, listAccountId, bookId, pageSize, readOnlyBookIds, memberUids);
+      const name = group ? cardDisplayName(group) : book?.name;
+      downloadText(cardsToVcf(cards), vcfFileName(name || contactsMessages.allContacts));
     } catch {
       toastShown({ tone: 'error', message: contactsMessages.exportError });
     } finally {
@@ -80,10 +113,12 @@ export function ContactsScreen({
       <aside className="contacts-page__side">
         <ContactsSidebar
           books={books.data ?? []}
+          shared={shared}
           groups={groups.data ?? []}
           scope={scope}
           onScopeChange={actions.scopeChosen}
           onCreateGroup={(name) => mutations.createGroup.mutate(name)}
+          onDropOnGroup={(groupId, memberUid) => addToGroup(groupId, memberUid)}
           onImport={() => {
             vcfImport.reset();
             actions.importOpened();
@@ -114,9 +149,16 @@ export function ContactsScreen({
               {contactsMessages.deleteGroup(cardDisplayName(group) || contactsMessages.noName)}
             </Button>
           ) : null}
-          <Button variant="primary" onClick={() => actions.editorOpened(null)}>
-            {contactsMessages.newContact}
-          </Button>
+          {scope.kind !== 'group' && ownAccount ? (
+            <Button onClick={actions.duplicatesOpened}>{contactsMessages.findDuplicates}</Button>
+          ) : null}
+          {readOnly ? (
+            <span className="contacts-toolbar__note">{contactsMessages.readOnlyBook}</span>
+          ) : (
+            <Button variant="primary" onClick={() => actions.editorOpened(null)}>
+              {contactsMessages.newContact}
+            </Button>
+          )}
         </div>
         {books.isError || groups.isError ? (
           <div role="alert">
@@ -127,7 +169,7 @@ export function ContactsScreen({
           </div>
         ) : null}
         <CardList
-          accountId={accountId}
+          accountId={listAccountId}
           params={params}
           selectedId={pane.kind === 'card' ? pane.id : null}
           onOpen={actions.cardOpened}
@@ -144,12 +186,24 @@ export function ContactsScreen({
               onStop={vcfImport.stop}
               onClose={actions.paneClosed}
             />
+          ) : pane.kind === 'duplicates' ? (
+            <DuplicatesPanel
+              key={selectedBookId(scope) ?? 'all'}
+              accountId={accountId}
+              addressBookId={selectedBookId(scope)}
+              readOnlyBookIds={readOnlyBookIds}
+              pageSize={pageSize}
+              merging={mutations.merge.isPending}
+              onMerge={(keep, other) => mutations.merge.mutate({ keep, other, groups: groups.data ?? [] })}
+              onClose={actions.paneClosed}
+            />
           ) : (
             <CardPane
-              key={`${pane.kind}-${pane.id ?? 'new'}`}
-              accountId={accountId}
+              key={`${listAccountId}-${pane.kind}-${pane.id ?? 'new'}`}
+              accountId={listAccountId}
               pane={pane}
-              groups={groups.data ?? []}
+              readOnly={readOnly}
+              groups={ownAccount ? (groups.data ?? []) : []}
               defaultBookId={selectedBookId(scope)}
               mutations={mutations}
               openComposer={openComposer}

@@ -15,6 +15,7 @@ const meta = {
     scope: { kind: 'all' },
     onScopeChange: fn(),
     onCreateGroup: fn(),
+    onDropOnGroup: fn(),
     onImport: fn(),
     onExport: fn(),
     exporting: false,

@@ -3,9 +3,17 @@ import type { ContactCard, Id } from '@colibri/jmap-types';
 import { useJmapClient } from '../../../lib/jmap';
 import { useToastActions } from '../../../lib/toast-store';
 import { contactsKeys } from '../api/keys';
-import { createCard, destroyCard, recreatable, setGroupMember, updateCard } from '../api/write-cards';
+import {
+  applyMerge,
+  createCard,
+  destroyCard,
+  recreatable,
+  setGroupMember,
+  updateCard,
+} from '../api/write-cards';
 import type { NewCard } from '../api/write-cards';
 import { cardDisplayName } from '../lib/card-format';
+import { membershipMoves, mergeCards } from '../lib/merge-cards';
 import { contactsMessages } from '../messages';
 import { useContactsActions } from '../stores/contacts-ui-store';
 
@@ -92,5 +100,46 @@ export function useCardMutations(accountId: Id) {
     onError: fail,
   });
 
-  return { create, save, remove, restore, membership, createGroup };
+  const unmerge = useMutation({
+    mutationFn: ({ other, update }: { other: ContactCard; update: Record<Id, Record<string, unknown>> }) =>
+      applyMerge(client, accountId, { update, create: recreatable(other) }),
+    onSuccess: async () => {
+      await refresh();
+      toastShown({ tone: 'info', message: contactsMessages.unmerged });
+    },
+    onError: fail,
+  });
+
+  // Merges `other` into `keep` (lib/merge-cards), moves its group memberships, destroys it; Undo
+  // patches everything back and creates `other` again with its uid.
+  const merge = useMutation({
+    mutationFn: async ({
+      keep,
+      other,
+      groups,
+    }: {
+      keep: ContactCard;
+      other: ContactCard;
+      groups: readonly ContactCard[];
+    }) => {
+      const { patch, undo } = mergeCards(keep, other);
+      const moves = membershipMoves(groups, keep.uid, other.uid);
+      await applyMerge(client, accountId, {
+        update: { ...moves.patches, ...(Object.keys(patch).length > 0 ? { [keep.id]: patch } : {}) },
+        destroy: [other.id],
+      });
+      return { ...moves.undo, ...(Object.keys(undo).length > 0 ? { [keep.id]: undo } : {}) };
+    },
+    onSuccess: async (update, { keep, other }) => {
+      await refresh();
+      toastShown({
+        tone: 'info',
+        message: contactsMessages.merged(cardDisplayName(keep) || contactsMessages.noName),
+        action: { label: contactsMessages.undo, run: () => unmerge.mutate({ other, update }) },
+      });
+    },
+    onError: fail,
+  });
+
+  return { create, save, remove, restore, membership, createGroup, merge };
 }

@@ -1,5 +1,7 @@
 import type { Address, Card, CardEmailAddress, Contexts, Phone } from '@colibri/jmap-types';
 import { byPref } from './card-format';
+import { cardPhoto, mediaWithPhoto } from './photo';
+import type { Media } from './photo';
 
 /** Where an email, phone or address applies (RFC 9553 §1.5.1 contexts): work, private or unsaid. */
 export type Context = '' | 'work' | 'private';
@@ -37,6 +39,8 @@ export interface CardDraft {
   /** `YYYY-MM-DD`, or '' when unknown (an `<input type="date">` value). */
   birthday: string;
   note: string;
+  /** The photo's URI (RFC 9553 §2.6.4 media of kind photo), '' for none. */
+  photo: string;
 }
 
 export const emptyDraft = (): CardDraft => ({
@@ -49,6 +53,7 @@ export const emptyDraft = (): CardDraft => ({
   title: '',
   birthday: '',
   note: '',
+  photo: '',
 });
 
 function contextOf(contexts: Contexts | undefined): Context {
@@ -143,6 +148,7 @@ export function cardToDraft(card: Card): CardDraft {
     title: Object.values(card.titles ?? {})[0]?.name ?? '',
     birthday: birthdayOf(card),
     note: Object.values(card.notes ?? {})[0]?.note ?? '',
+    photo: cardPhoto(card)?.uri ?? '',
   };
 }
 
@@ -326,6 +332,8 @@ export function draftToCardPatch(draft: CardDraft, original: Card | null): Recor
         ? Object.fromEntries(rest)
         : null;
   }
+  if (changed('photo'))
+    patch.media = mediaWithPhoto(original?.media as Record<string, Media> | undefined, draft.photo);
   return patch;
 }
 

@@ -136,6 +136,8 @@ export interface MockContactsData {
   cards: ContactCard[];
   /** Every ContactCard/set create is refused with this, when set. */
   refuseCreate?: SetError;
+  /** Other accounts shared with the user (RFC 9670), by account id: the owner's name, books, cards. */
+  shared?: Record<string, { name: string; books: AddressBook[]; cards: ContactCard[] }>;
 }
 
 export interface ReceivedCall {
@@ -144,14 +146,41 @@ export interface ReceivedCall {
 }
 
 export function mockContactsServer(data: MockContactsData) {
-  const cards = [...data.cards];
+  const own = [...data.cards];
+  const accounts = new Map(
+    Object.entries(data.shared ?? {}).map(([id, account]) => [id, { ...account, cards: [...account.cards] }]),
+  );
   const calls: ReceivedCall[] = [];
   let nextId = 1;
+  const session: Session = {
+    ...mockSession,
+    accounts: {
+      ...mockSession.accounts,
+      ...Object.fromEntries(
+        [...accounts].map(([id, account]) => [
+          id,
+          {
+            name: account.name,
+            isPersonal: false,
+            isReadOnly: false,
+            accountCapabilities: { [Capability.Contacts]: {} },
+          },
+        ]),
+      ),
+    },
+  };
 
   function answer(name: string, args: Record<string, unknown>): Record<string, unknown> {
+    const account = accounts.get(String(args.accountId));
+    const cards = account ? account.cards : own;
     switch (name) {
       case 'AddressBook/get':
-        return { accountId: 'A1', state: 's1', list: data.books, notFound: [] };
+        return {
+          accountId: args.accountId,
+          state: 's1',
+          list: account ? account.books : data.books,
+          notFound: [],
+        };
       case 'ContactCard/query': {
         const ids = cards
           .filter((card) => matches(card, args.filter as Filter))
@@ -209,7 +238,7 @@ export function mockContactsServer(data: MockContactsData) {
   const client: JmapClient = createJmapClient({
     sessionUrl: '/.well-known/jmap',
     fetch: async (_url, init) => {
-      let body: unknown = mockSession;
+      let body: unknown = session;
       if (init.method === 'POST') {
         const request = JSON.parse(init.body ?? '{}') as { methodCalls: Invocation[] };
         const results = new Map<string, Record<string, unknown>>();
@@ -232,5 +261,5 @@ export function mockContactsServer(data: MockContactsData) {
       return { ok: true, status: 200, headers: { get: () => 'application/json' }, text: async () => text };
     },
   });
-  return { client, calls, cards };
+  return { client, calls, cards: own };
 }
