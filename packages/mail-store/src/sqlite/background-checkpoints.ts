@@ -61,7 +61,9 @@ export interface BackgroundCheckpoints {
  * load 7-10: the checkpoint wait per delivery went from 3.65 ms mean, 19.8 at p95, to 0.62 and
  * 0.01; but the WAL syncs took longer, 8.0 to 10.0 ms mean (the checkpoint's fsyncs now overlap
  * them), and the rate did not change measurably: B/A 0.71 to 1.33 per round, mean 1.02, where two
- * runs of one build differ by up to 40% on this shared machine.)
+ * runs of one build differ by up to 40% on this shared machine. Again at load 5-7: wait 2.42 ms
+ * mean to 0.42, syncs 5.05 to 6.57, B/A 0.76 to 1.23, mean 0.96. Fewer checkpoints, by WAL size
+ * rather than every `intervalMs`, would compete less with the syncs: not measured yet.)
  *
  * Should the thread fail, the main connection's automatic checkpoint is restored.
  *
