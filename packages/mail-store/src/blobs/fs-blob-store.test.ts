@@ -24,6 +24,19 @@ describe('createFsBlobStore', () => {
     expect(new TextDecoder().decode((await store.read(id))!)).toBe('hello');
   });
 
+  it('makes a fan-out folder again when it is gone, though it made it once (puts skip the mkdir)', async () => {
+    const store = createFsBlobStore(root);
+    const first = await store.put(bytes('hello'));
+    // Removed behind the store's back (an operator's clean-up): the folder it remembers is gone.
+    rmSync(path.join(root, '2c'), { recursive: true, force: true });
+    expect(await store.has(first)).toBe(false);
+    expect(await store.put(bytes('hello'))).toBe(first);
+    expect(new TextDecoder().decode((await store.read(first))!)).toBe('hello');
+    const [again] = await store.putMany!([bytes('hello')]);
+    expect(again).toBe(first);
+    expect(readdirSync(path.join(root, 'tmp'))).toEqual([]);
+  });
+
   it('sweepTemporaries removes what an interrupted write left an hour ago, never a write in flight', async () => {
     const store = createFsBlobStore(root);
     const tmp = path.join(root, 'tmp');

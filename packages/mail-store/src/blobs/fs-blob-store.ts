@@ -100,6 +100,26 @@ export function createFsBlobStore(root: string): BlobStore {
   const temporaryPathFor = (id: BlobId) =>
     path.join(tmp, `${id.slice(1, 17)}-${randomBytes(8).toString('hex')}`);
 
+  /** Makes a fan-out folder once: one step less (a trip through the thread pool) per later put. */
+  const madeDir = async (dir: string) => {
+    if (madeDirs.has(dir)) return;
+    await mkdir(dir, { recursive: true });
+    if (madeDirs.size < maxRememberedDirs) madeDirs.add(dir);
+  };
+
+  /** Renames a temporary file into its fan-out folder, made again should it have gone meanwhile. */
+  const renameInto = async (temp: string, file: string) => {
+    try {
+      await rename(temp, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      const dir = path.dirname(file);
+      madeDirs.delete(dir);
+      await madeDir(dir);
+      await rename(temp, file);
+    }
+  };
+
   const pathOf = (id: BlobId): string | null => {
     // Ids reach here from callers; only a well-formed one may become a path.
     if (toBlobId(id) === null) return null;
@@ -113,11 +133,11 @@ export function createFsBlobStore(root: string): BlobStore {
       const file = pathOf(id)!;
       if (await claimExisting(file)) return id;
       const dir = path.dirname(file);
-      await mkdir(dir, { recursive: true });
+      await madeDir(dir);
       const temp = temporaryPathFor(id);
       try {
         await writeSynced(temp, bytes);
-        await rename(temp, file);
+        await renameInto(temp, file);
       } catch (error) {
         await unlink(temp).catch(() => undefined);
         throw error;
@@ -149,8 +169,8 @@ export function createFsBlobStore(root: string): BlobStore {
           return { blobId, size };
         }
         const dir = path.dirname(file);
-        await mkdir(dir, { recursive: true });
-        await rename(temp, file);
+        await madeDir(dir);
+        await renameInto(temp, file);
         await fsyncPath(dir, 'r');
         return { blobId, size };
       } catch (error) {
@@ -188,7 +208,7 @@ export function createFsBlobStore(root: string): BlobStore {
           [...dirs].filter((dir) => !madeDirs.has(dir)).map((dir) => mkdir(dir, { recursive: true })),
         );
         for (const dir of dirs) if (madeDirs.size < maxRememberedDirs) madeDirs.add(dir);
-        await Promise.all([...temps].map(([id, temp]) => rename(temp, pathOf(id)!)));
+        await Promise.all([...temps].map(([id, temp]) => renameInto(temp, pathOf(id)!)));
         await Promise.all([...dirs].map((dir) => fsyncPath(dir, 'r')));
       } catch (error) {
         await Promise.all([...temps.values()].map((t) => unlink(t).catch(() => undefined)));

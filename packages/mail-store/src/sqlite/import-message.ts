@@ -29,7 +29,8 @@ import { assignThread } from './threads.js';
  * message (a row) is written by that transaction itself. A large one (a file) is written before it
  * (immutable and content-addressed: an orphan is harmless), and meanwhile parsed in a thread of the
  * `pool` when there is one: its writes and syncs take most of 15 ms here, which the parse no
- * longer adds to.
+ * longer adds to. Its metadata commits only once the blob is durable: `put` resolves after the
+ * file and the folder entry that names it are fsynced, and only then is the piece queued.
  */
 export async function importMessage(
   db: Db,
@@ -54,25 +55,29 @@ export async function importMessage(
   let prepared: PreparedImport;
   // A small message is parsed here, at once: in a thread its parse cost no less time on this
   // thread (the result is copied back) and added the thread's wait to the delivery's latency.
-  // While a large one is parsed in a thread and its file written, the group commit knows it is
-  // coming: a group then waits a little for it rather than committing without it.
-  const arrived = staged === null ? groupCommit?.expect() : undefined;
-  try {
-    if (staged !== null || !pool) {
-      prepared = prepareImportBytes(raw, staged?.blobId);
-      if (timings) timings.record('store.parse', performance.now() - t0);
-      if (staged === null) await blobs.put(raw);
-    } else {
-      assertMessageSize(raw.byteLength);
-      const parsing = pool().prepare(raw);
-      // Settled before either outcome counts, so that no rejection goes unhandled.
-      const [parsed, put] = await Promise.allSettled([parsing, blobs.put(raw)]);
-      if (parsed.status === 'rejected') throw parsed.reason;
-      if (put.status === 'rejected') throw put.reason;
+  if (staged !== null || !pool) {
+    prepared = prepareImportBytes(raw, staged?.blobId);
+    if (timings) timings.record('store.parse', performance.now() - t0);
+    if (staged === null) await blobs.put(raw);
+  } else {
+    assertMessageSize(raw.byteLength);
+    // Settled before either outcome counts, so that no rejection goes unhandled.
+    const parsing = settle(pool().prepare(raw));
+    const put = await settle(blobs.put(raw));
+    // Only once its blob is durable (the file and its name synced) does the group commit know
+    // this delivery is coming, while its parse may still run: a group then waits a little for it
+    // rather than committing without it. Announced before the blob's writes and fsyncs (4 to 40
+    // ms), it held every group formed meanwhile for its whole window (`groupGatherMs`), for a
+    // piece that could not be in it anyway.
+    const arrived = groupCommit?.expect();
+    try {
+      const parsed = await parsing;
+      if (!parsed.ok) throw parsed.error;
+      if (!put.ok) throw put.error;
       prepared = parsed.value;
+    } finally {
+      arrived?.();
     }
-  } finally {
-    arrived?.();
   }
   if (timings) timings.record('store.prepareAndBlob', performance.now() - t0);
   const commit = () => {
@@ -82,6 +87,15 @@ export async function importMessage(
   const committed = groupCommit ? await groupCommit.commit(commit) : db.transaction(commit).immediate();
   if (timings) timings.record('store.import', performance.now() - t0);
   return importedEmail(accountId, committed, prepared, options);
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
 }
 
 /**
