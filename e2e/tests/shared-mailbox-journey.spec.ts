@@ -1,13 +1,16 @@
 import type { Id } from '@colibri/jmap-types';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../support/colibri.js';
-import { deliver, emailsIn, logIn, newMailUser, subjectsIn } from '../support/webmail.js';
+import { deliver as deliverMail } from '../support/smtp.js';
+import { emailsIn, logIn, newMailUser, subjectsIn } from '../support/webmail.js';
 import type { MailUser } from '../support/webmail.js';
 
 // Issue 5 with RFC 9670 (JMAP Sharing): a folder shared in the UI (Mailbox shareWith, people
 // found with Principal/query), the sharee's "Shared with me" tree, their rights enforced by the
-// UI (read-only: no delete), then widened to full access (they move a message within the
-// owner's account). Outcomes are checked on the server over JMAP. Two throwaway users.
+// UI (read-only: no delete), a forward of the owner's message that keeps its file (copied into
+// the sharee's account with Blob/copy, RFC 8620 §6.3), then widened to full access (they move a
+// message within the owner's account). Outcomes are checked on the server over JMAP. Three
+// throwaway users.
 
 /** A top-level folder of the user, made over JMAP. */
 async function newFolder(user: MailUser, name: string): Promise<Id> {
@@ -45,9 +48,18 @@ test('share a folder read-only, then with full access; the sharee reads, cannot 
   test.setTimeout(150_000);
   const alice = await newMailUser(colibri);
   const bob = await newMailUser(colibri);
+  const carol = await newMailUser(colibri);
   const projects = await newFolder(alice, 'Projects');
   const done = await newFolder(alice, 'Done');
-  await deliver(colibri, alice, ['Shared plan']);
+  const figures = Buffer.from('quarter,total\nQ3,4200\n');
+  await deliverMail(colibri.smtpPort, {
+    from: 'Dana Sender <dana@example.org>',
+    to: alice.email,
+    subject: 'Shared plan',
+    text: 'Body of Shared plan.',
+    attachments: [{ filename: 'figures.csv', content: figures, contentType: 'text/csv' }],
+  });
+  await expect.poll(async () => (await emailsIn(alice, alice.roles.inbox ?? '')).length).toBe(1);
   const [plan] = await emailsIn(alice, alice.roles.inbox ?? '');
   await alice.jmap.call('Email/set', {
     accountId: alice.accountId,
@@ -96,6 +108,43 @@ test('share a folder read-only, then with full access; the sharee reads, cannot 
     await expect(toolbar.getByLabel('Move to…')).toHaveCount(0);
     await bobPage.keyboard.press('#');
     await expect(bobPage.getByRole('alert').filter({ hasText: 'You do not have the right' })).toBeVisible();
+    expect(await subjectsIn(alice, projects)).toEqual(['Shared plan']);
+  });
+
+  await test.step('bob forwards the message to carol, and its file goes along', async () => {
+    await bobPage
+      .getByRole('region', { name: 'Conversation' })
+      .getByRole('button', { name: 'Forward', exact: true })
+      .click();
+    const composer = bobPage.getByRole('dialog', { name: 'Fwd: Shared plan' });
+    const files = composer.getByRole('list', { name: 'Attached files' });
+    await expect(files.getByRole('button', { name: 'Remove figures.csv' })).toBeVisible();
+    await expect(files.getByRole('alert')).toHaveCount(0);
+    const toField = composer.getByRole('combobox', { name: 'To', exact: true });
+    await toField.fill(carol.email);
+    await toField.press('Enter');
+    await expect(composer.getByRole('button', { name: `Remove ${carol.email}` })).toBeVisible();
+    await composer.getByLabel('Undo send').selectOption('0');
+    await composer.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(composer).toHaveCount(0);
+    const received = async () => {
+      const { ids } = await carol.jmap.call('Email/query', {
+        accountId: carol.accountId,
+        filter: { subject: 'Fwd: Shared plan' },
+      });
+      if (ids.length === 0) return [];
+      const { list } = await carol.jmap.call('Email/get', {
+        accountId: carol.accountId,
+        ids,
+        properties: ['attachments'],
+        bodyProperties: ['name', 'type', 'size'],
+      });
+      return list.flatMap((email) => email.attachments ?? []);
+    };
+    await expect
+      .poll(received, { timeout: 30_000 })
+      .toEqual([expect.objectContaining({ name: 'figures.csv', type: 'text/csv', size: figures.length })]);
+    // The owner's message is untouched, and still the only one in the shared folder.
     expect(await subjectsIn(alice, projects)).toEqual(['Shared plan']);
   });
 

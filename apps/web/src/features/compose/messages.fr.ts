@@ -33,6 +33,7 @@ export const composeMessagesFr: ComposeMessages = {
   cancelUpload: (name: string) => `Annuler l’envoi de ${name}`,
   uploadProgress: (name: string) => `Envoi de ${name}`,
   fileTooLarge: (max: number) => `Dépasse les ${Math.floor(max / 1_000_000)} Mo acceptés par le serveur.`,
+  copyError: 'Ce fichier n’a pas pu être copié depuis le dossier partagé.',
   uploadError: 'L’envoi du fichier a échoué.',
   attachmentsTooLarge: (max: number) =>
     `Les fichiers dépassent au total les ${Math.floor(max / 1_000_000)} Mo autorisés par message.`,

@@ -35,6 +35,7 @@ const en = {
   cancelUpload: (name: string) => `Cancel upload of ${name}`,
   uploadProgress: (name: string) => `Uploading ${name}`,
   fileTooLarge: (max: number) => `Larger than the ${Math.floor(max / 1_000_000)} MB the server accepts.`,
+  copyError: 'This file could not be copied from the shared folder.',
   uploadError: 'The upload failed.',
   attachmentsTooLarge: (max: number) =>
     `The files add up to more than the ${Math.floor(max / 1_000_000)} MB a message may carry.`,

@@ -32,6 +32,33 @@ const original = {
   bodyValues: { '1': { value: 'Shall we meet at noon?', isTruncated: false, isEncodingProblem: false } },
 };
 
+/** An email in a mailbox shared with the user (account A2), with two files. */
+const sharedWithFiles = {
+  ...original,
+  id: 'E9',
+  subject: 'Quarterly report',
+  attachments: [
+    {
+      partId: '2',
+      blobId: 'Bshared1',
+      size: 1200,
+      name: 'report.pdf',
+      type: 'application/pdf',
+      disposition: 'attachment',
+      cid: null,
+    },
+    {
+      partId: '3',
+      blobId: 'Bshared2',
+      size: 30,
+      name: 'notes.txt',
+      type: 'text/plain',
+      disposition: 'attachment',
+      cid: null,
+    },
+  ],
+};
+
 function answer(name: string, args: Record<string, unknown>): Record<string, unknown> {
   const base = { accountId: 'A1', state: 's1', notFound: [] };
   switch (name) {
@@ -60,7 +87,19 @@ function answer(name: string, args: Record<string, unknown>): Record<string, unk
         ],
       };
     case 'Email/get':
+      if (args.accountId === 'A2' && (args.ids as string[] | undefined)?.includes('E9'))
+        return { ...base, accountId: 'A2', list: [sharedWithFiles] };
       return { ...base, list: (args.ids as string[] | undefined)?.includes('E1') ? [original] : [] };
+    case 'Blob/copy': {
+      // The shared account's report.pdf copies; its notes.txt is refused.
+      const blobIds = args.blobIds as string[];
+      return {
+        fromAccountId: args.fromAccountId,
+        accountId: args.accountId,
+        copied: blobIds.includes('Bshared1') ? { Bshared1: 'Bown1' } : null,
+        notCopied: blobIds.includes('Bshared2') ? { Bshared2: { type: 'notFound' } } : null,
+      };
+    }
     case 'Email/query':
       return { accountId: 'A1', queryState: 'q', canCalculateChanges: false, position: 0, ids: [] };
     case 'Email/set':
@@ -163,6 +202,33 @@ describe('ComposeEntry', () => {
       ([name, args]) => name === 'Email/get' && Array.isArray(args.ids) && args.ids.includes('E1'),
     );
     expect(read.map(([, args]) => args.accountId)).toEqual(['A2']);
+  }, 20_000);
+
+  it('a forward from a shared account takes its files along, copied into the own account (RFC 8620 §6.3)', async () => {
+    const calls = renderEntry();
+    act(() => {
+      useComposerStore
+        .getState()
+        .actions.composerOpened({ mode: 'forward', emailId: 'E9', sourceAccountId: 'A2' });
+    });
+    const composer = await screen.findByRole('dialog', { name: 'Fwd: Quarterly report' }, { timeout: 5000 });
+    const copy = calls.find(([name]) => name === 'Blob/copy');
+    expect(copy?.[1]).toEqual({ fromAccountId: 'A2', accountId: 'A1', blobIds: ['Bshared1', 'Bshared2'] });
+    // The file the server would not copy is shown failed; it must be removed before sending.
+    expect(composer.textContent).toContain('report.pdf');
+    expect(composer.textContent).toContain('notes.txt');
+    expect(within(composer).getByText(/could not be copied from the shared folder/)).toBeTruthy();
+
+    await userEvent.click(within(composer).getByRole('button', { name: 'Remove notes.txt' }));
+    await userEvent.type(within(composer).getByRole('combobox', { name: 'To' }), 'dave@example.org');
+    await userEvent.click(within(composer).getByRole('button', { name: 'Send' }));
+    await screen.findByText('Sending…', { selector: '.send-toast span' });
+    const emailSet = calls.find(([name]) => name === 'Email/set');
+    expect(emailSet?.[1].accountId).toBe('A1');
+    const [created] = Object.values(emailSet?.[1].create as Record<string, Record<string, unknown>>);
+    expect(created?.attachments).toEqual([
+      { blobId: 'Bown1', type: 'application/pdf', name: 'report.pdf', disposition: 'attachment' },
+    ]);
   }, 20_000);
 
   it('Ctrl+Enter sends, taking the address still being typed as a recipient', async () => {

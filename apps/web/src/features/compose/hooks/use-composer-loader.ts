@@ -1,10 +1,14 @@
 import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { downloadUrlFor } from '@colibri/jmap-client';
+import type { JmapClient } from '@colibri/jmap-client';
+import type { Id } from '@colibri/jmap-types';
 import { useJmapClient } from '../../../lib/jmap';
+import { copyBlobsToAccount } from '../api/copy-blobs';
 import type { ComposeAccount } from '../api/get-compose-account';
 import { bodyText, composeMessageQueryOptions, htmlBodyOf } from '../api/get-message';
 import type { ComposeSourceEmail } from '../api/get-message';
+import type { DraftAttachment } from '../lib/draft';
 import { contentOfDraft, initialContent } from '../lib/initial-content';
 import type { ContentContext, SourceMessage } from '../lib/initial-content';
 import { composeMessages } from '../messages';
@@ -26,6 +30,29 @@ export function contentContext(account: ComposeAccount, format: 'rich' | 'plain'
     format,
     date: { locale: composeMessages.locale },
   };
+}
+
+/**
+ * The files with blobIds of the user's own account, copied from `fromAccountId`; a file that could
+ * not be copied stays listed, failed (sending waits until it is removed), so that nothing is left
+ * out unseen.
+ */
+export async function ownCopies(
+  client: JmapClient,
+  fromAccountId: Id,
+  accountId: Id,
+  attachments: readonly DraftAttachment[],
+): Promise<DraftAttachment[]> {
+  const blobIds = attachments.flatMap((file) => file.blobId ?? []);
+  const copies = await copyBlobsToAccount(client, fromAccountId, accountId, blobIds).catch(
+    () => new Map<Id, Id>(),
+  );
+  return attachments.map((file) => {
+    const blobId = file.blobId === null ? undefined : copies.get(file.blobId);
+    return blobId === undefined
+      ? { ...file, blobId: null, status: 'error', progress: 0, error: composeMessages.copyError }
+      : { ...file, blobId };
+  });
 }
 
 /**
@@ -67,9 +94,12 @@ export function useComposerLoader(composer: Composer, account: ComposeAccount) {
         return composerLoaded(id, contentOfDraft(source, context, download));
       }
       const content = initialContent(mode, source, context);
-      // Files of another account cannot be sent by blobId from the user's own (RFC 8620 §6.3
-      // would need Blob/copy): a forward from a shared folder goes without them.
-      if (readFrom !== account.accountId) content.attachments = [];
+      // An Email/set may not reference blobs of another account: a forward from a shared folder
+      // takes copies of its files in the user's own account (RFC 8620 §6.3 Blob/copy).
+      if (readFrom !== account.accountId && content.attachments.length > 0) {
+        content.attachments = await ownCopies(client, readFrom, account.accountId, content.attachments);
+        if (stale) return;
+      }
       composerLoaded(id, content);
     };
     load().catch(() => {
