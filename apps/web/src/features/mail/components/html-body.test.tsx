@@ -11,7 +11,6 @@ import { HtmlBody, WarmMailFrame } from './html-body';
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
-  vi.restoreAllMocks();
 });
 
 function render(ui: ReactElement) {
@@ -193,30 +192,6 @@ describe('EmailBody (inline images)', () => {
       'http://colibri.test/jmap/download/A1/B9/inline?accept=image%2Fpng',
       { credentials: 'same-origin' },
     );
-  });
-});
-
-describe('HtmlBody height', () => {
-  it('lays the measuring copy out only once the frame has loaded, then takes its height; a reopened mail has it at once', async () => {
-    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
-      return { height: this.classList.contains('colibri-mail-body') ? 300 : 0 } as DOMRect;
-    });
-    const html = '<p>Tall mail</p>';
-    const { container, unmount } = render(<HtmlBody sanitizedHtml={html} subject="Tall" />);
-    const measure = container.querySelector<HTMLElement>('.html-body__measure')!;
-    const frame = () => screen.getByTitle('Message body: Tall');
-    // Between the click and the frame on screen, nothing but the frame is laid out.
-    expect(frame().style.height).toBe('480px');
-    let copyAtLoad: ShadowRoot | null | undefined;
-    frame().addEventListener('load', () => (copyAtLoad ??= measure.shadowRoot));
-    fireEvent.load(frame());
-    await waitFor(() => expect(frame().style.height).toBe('316px'));
-    expect(copyAtLoad).toBeNull();
-    expect(measure.shadowRoot?.textContent).toContain('Tall mail');
-    unmount();
-
-    render(<HtmlBody sanitizedHtml={html} subject="Tall" />);
-    expect(frame().style.height).toBe('316px');
   });
 });
 

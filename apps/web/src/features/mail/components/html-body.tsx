@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { EMAIL_FRAME_CSP, buildEmailFrameDocument, emailBaseCss } from '../lib/email-frame-document';
 import { mailMessages } from '../messages';
 
@@ -23,73 +23,32 @@ function retargetBodyRules(html: string): string {
   );
 }
 
-/** Heights measured before, by sanitised HTML: a message opened again gets its size at once. */
-const knownHeights = new Map<string, number>();
-const KNOWN_HEIGHTS_MAX = 64;
-/** Before the first measure: about a screenful, so the first paint shows the mail's top in full. */
-const FIRST_HEIGHT = 480;
-
-function rememberHeight(html: string, height: number) {
-  knownHeights.delete(html);
-  knownHeights.set(html, height);
-  if (knownHeights.size > KNOWN_HEIGHTS_MAX) {
-    const oldest = knownHeights.keys().next();
-    if (!oldest.done) knownHeights.delete(oldest.value);
-  }
-}
-
-/** After the next frame is painted (rAF runs before paint, a task queued from it after). */
-function afterNextPaint(run: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(run, 0);
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    if (timer !== undefined) clearTimeout(timer);
-  };
-}
-
 /**
- * The frame is sandboxed without allow-same-origin (so that Chromium keeps hostile mail in a
- * process of its own, and nothing in it is ever same-origin with the app), so its document cannot
- * be measured from here. Instead the same sanitised HTML is laid out off-screen in a shadow root
- * of the same width, and the frame takes that height; a ResizeObserver follows width changes and
- * late image sizes. That copy is a second layout of the whole mail, so it is made only once the
- * frame has loaded and painted, never between the click and the mail on screen: until then the
- * frame has the height measured last time for the same HTML, or about a screenful.
+ * The frame is sandboxed without allow-same-origin, so its document cannot be measured from here.
+ * Instead the same sanitised HTML is laid out off-screen in a shadow root of the same width, and
+ * the frame takes that height; a ResizeObserver follows width changes and late image sizes.
  * The copy never shows remote images: they are blocked there even when allowed in the frame
  * (the app's own CSP), so an allowed image without width/height may be cut; the frame scrolls then.
  */
-function useMeasuredHeight(html: string, frameLoaded: boolean) {
+function useMeasuredHeight(html: string) {
   const hostRef = useRef<HTMLDivElement>(null);
-  const [measured, setMeasured] = useState<{ html: string; height: number } | null>(null);
-  const height = measured?.html === html ? measured.height : (knownHeights.get(html) ?? FIRST_HEIGHT);
-  useEffect(() => {
+  const [height, setHeight] = useState(MIN_HEIGHT);
+  useLayoutEffect(() => {
     const host = hostRef.current;
-    if (!host || !frameLoaded) return undefined;
-    let observer: ResizeObserver | undefined;
-    const cancel = afterNextPaint(() => {
-      const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-      root.innerHTML = `<style>:host { display: block; }${emailBaseCss('.colibri-mail-body')}</style><div class="colibri-mail-body">${retargetBodyRules(html)}</div>`;
-      const body = root.querySelector<HTMLElement>('.colibri-mail-body');
-      if (!body) return;
-      // A little slack for the few rules that match in the frame but not here.
-      const measure = () => {
-        const next = Math.max(MIN_HEIGHT, Math.ceil(body.getBoundingClientRect().height) + 16);
-        rememberHeight(html, next);
-        setMeasured({ html, height: next });
-      };
-      measure();
-      if (typeof ResizeObserver === 'undefined') return;
-      observer = new ResizeObserver(measure);
-      observer.observe(body);
-    });
-    return () => {
-      cancel();
-      observer?.disconnect();
-    };
-  }, [html, frameLoaded]);
+    if (!host) return undefined;
+    const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+    root.innerHTML = `<style>:host { display: block; }${emailBaseCss('.colibri-mail-body')}</style><div class="colibri-mail-body">${retargetBodyRules(html)}</div>`;
+    const body = root.querySelector<HTMLElement>('.colibri-mail-body');
+    if (!body) return undefined;
+    // A little slack for the few rules that match in the frame but not here.
+    const measure = () =>
+      setHeight(Math.max(MIN_HEIGHT, Math.ceil(body.getBoundingClientRect().height) + 16));
+    measure();
+    if (typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(measure);
+    observer.observe(body);
+    return () => observer.disconnect();
+  }, [html]);
   return { hostRef, height };
 }
 
@@ -107,9 +66,7 @@ export function HtmlBody({ sanitizedHtml, subject, allowRemoteImages = false }: 
     () => buildEmailFrameDocument(sanitizedHtml, { allowRemoteImages }),
     [sanitizedHtml, allowRemoteImages],
   );
-  // The document the frame has loaded: the measure waits for the one shown now.
-  const [loadedDoc, setLoadedDoc] = useState<string | null>(null);
-  const { hostRef, height } = useMeasuredHeight(sanitizedHtml, loadedDoc === srcDoc);
+  const { hostRef, height } = useMeasuredHeight(sanitizedHtml);
   return (
     <div className="html-body">
       <iframe
@@ -119,7 +76,6 @@ export function HtmlBody({ sanitizedHtml, subject, allowRemoteImages = false }: 
         srcDoc={srcDoc}
         referrerPolicy="no-referrer"
         style={{ height }}
-        onLoad={() => setLoadedDoc(srcDoc)}
       />
       <div ref={hostRef} className="html-body__measure" aria-hidden="true" inert />
     </div>
