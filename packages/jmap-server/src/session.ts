@@ -26,7 +26,7 @@ export function sessionStateFor(accounts: readonly string[]): string {
 }
 
 /** An account of the Session besides the principal's own: one shared with them (RFC 9670). */
-interface SharedSessionAccount {
+export interface SharedSessionAccount {
   accountId: AccountId;
   isReadOnly: boolean;
   /** What is shared there: mailboxes, calendars, address books. */
@@ -85,6 +85,14 @@ const WRITE_RIGHTS = MAILBOX_RIGHT_NAMES.filter((right) => right !== 'mayReadIte
  * The accounts in the principal's Session: their own and those shared with them that they
  * subscribe to. Push (RFC 8620 §7) sends StateChanges for these and no others (RFC 9670 §1.4).
  */
+/** The accounts shared with the principal that they subscribe to, with what is shared in each. */
+export async function subscribedSharedAccounts(
+  store: ShareLister,
+  principal: Principal,
+): Promise<SharedSessionAccount[]> {
+  return sharedSessionAccounts(store, principal);
+}
+
 export async function accountIdsOf(store: ShareLister, principal: Principal): Promise<string[]> {
   return [principal.accountId, ...(await sharedSessionAccounts(store, principal)).map((a) => a.accountId)];
 }

@@ -97,7 +97,12 @@ export function eventSourceRoute(options: EventSourceOptions): RequestHandler {
     };
     const unsubscribe = subscribePush(
       options.feed,
-      () => ({ accountIds, types: query.types, ownAccountId: principal.accountId }),
+      () => ({
+        accountIds,
+        types: query.types,
+        ownAccountId: principal.accountId,
+        sharedTypes: accounts.sharedTypes,
+      }),
       (changed) => {
         send('state', stateChangeObject(changed));
         if (query.closeAfterState) {

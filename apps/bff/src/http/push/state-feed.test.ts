@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccountId, StateChange } from '@colibri/mail-store';
-import { ConnectionLimiter, PUSH_COALESCE_MS, countingFeed, subscribePush } from './state-feed.js';
+import {
+  ConnectionLimiter,
+  PUSH_COALESCE_MS,
+  countingFeed,
+  sharedPushTypes,
+  subscribePush,
+} from './state-feed.js';
 
 function fakeStore() {
   const listeners = new Set<(change: StateChange) => void>();
@@ -37,6 +43,29 @@ describe('subscribePush', () => {
     store.emit('A1', { EmailSubmission: 's3' });
     vi.advanceTimersByTime(PUSH_COALESCE_MS);
     expect(pushed).toEqual([{ A2: { Email: 'e1' } }, { A1: { EmailSubmission: 's3' } }]);
+  });
+
+  it('pushes of a shared account only the types of what is shared there (calendars, books, mail)', () => {
+    const store = fakeStore();
+    const pushed: unknown[] = [];
+    const sharedTypes = new Map([
+      ['A2', sharedPushTypes({ mail: false, calendars: true, contacts: false })],
+      ['A3', sharedPushTypes({ mail: false, calendars: false, contacts: true })],
+    ]);
+    subscribePush(
+      store,
+      () => ({ accountIds: new Set(['A1', 'A2', 'A3']), types: null, ownAccountId: 'A1', sharedTypes }),
+      (changed) => pushed.push(changed),
+    );
+    // Only a calendar of A2's is shared: that its mail changed is not the sharee's business.
+    store.emit('A2', { Email: 'e1', Mailbox: 'm1' });
+    vi.advanceTimersByTime(PUSH_COALESCE_MS);
+    expect(pushed).toEqual([]);
+    store.emit('A2', { CalendarEvent: 'v1', Email: 'e2' });
+    vi.advanceTimersByTime(PUSH_COALESCE_MS);
+    store.emit('A3', { ContactCard: 'k1', CalendarEvent: 'v9' });
+    vi.advanceTimersByTime(PUSH_COALESCE_MS);
+    expect(pushed).toEqual([{ A2: { CalendarEvent: 'v1' } }, { A3: { ContactCard: 'k1' } }]);
   });
 
   it(`pushes a first change at once, then merges a burst into one push per ${PUSH_COALESCE_MS} ms`, () => {

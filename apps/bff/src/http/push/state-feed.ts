@@ -14,10 +14,29 @@ export interface PushInterest {
    * business. Absent: no account is treated apart.
    */
   ownAccountId?: string;
+  /** What each shared account may push (`sharedPushTypes`); an account missing here, mail only. */
+  sharedTypes?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-/** The types a sharee may follow in an account shared with them (mailboxes and their mail). */
+/** The types a sharee may follow in an account whose mailboxes are shared with them. */
 export const SHARED_PUSH_TYPES: ReadonlySet<string> = new Set(['Mailbox', 'Email', 'Thread']);
+
+/**
+ * The types a sharee may follow in an account shared with them, by what is shared there
+ * (RFC 9670): mailboxes and their mail, calendars and their events, address books and their cards.
+ * Nothing else of the owner's, not even that their mail changed when only a calendar is shared.
+ */
+export function sharedPushTypes(shared: {
+  mail: boolean;
+  calendars: boolean;
+  contacts: boolean;
+}): Set<string> {
+  return new Set([
+    ...(shared.mail ? SHARED_PUSH_TYPES : []),
+    ...(shared.calendars ? ['Calendar', 'CalendarEvent'] : []),
+    ...(shared.contacts ? ['AddressBook', 'ContactCard'] : []),
+  ]);
+}
 
 /** A burst of writes gives at most one push per channel in this window, carrying the latest states. */
 export const PUSH_COALESCE_MS = 100;
@@ -47,10 +66,11 @@ export function subscribePush(
     deliver(changed);
   };
   const unsubscribe = store.subscribeStateChanges((change: PushedStateChange) => {
-    const { accountIds, types, ownAccountId } = interest();
+    const { accountIds, types, ownAccountId, sharedTypes } = interest();
     if (!accountIds.has(change.accountId)) return;
     const shared = ownAccountId !== undefined && change.accountId !== ownAccountId;
-    const kept = keptStates(change, types, shared ? SHARED_PUSH_TYPES : null);
+    const allowed = shared ? (sharedTypes?.get(change.accountId) ?? SHARED_PUSH_TYPES) : null;
+    const kept = keptStates(change, types, allowed);
     if (kept === null) return;
     pending ??= {};
     pending[change.accountId] = { ...pending[change.accountId], ...kept };

@@ -159,7 +159,7 @@ function serveJmapSocket(
     push?.stop();
     const stop = subscribePush(
       options.feed,
-      () => ({ accountIds, types, ownAccountId: principal.accountId }),
+      () => ({ accountIds, types, ownAccountId: principal.accountId, sharedTypes: accounts.sharedTypes }),
       pushChange,
     );
     push = { types, stop };
