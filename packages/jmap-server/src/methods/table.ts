@@ -52,8 +52,12 @@ import { principalGetAvailability } from './principal/get-availability.js';
 import { principalQuery, principalQueryChanges } from './principal/query.js';
 import { principalSet } from './principal/set.js';
 import { shareNotificationChanges, shareNotificationGet } from './share-notification/get.js';
-import { shareNotificationQuery, shareNotificationQueryChanges } from './share-notification/query.js';
-import { shareNotificationSet } from './share-notification/set.js';
+import {
+  shareNotificationQuery,
+  shareNotificationQueryChanges,
+  shareNotificationSet,
+} from './share-notification/query-and-set.js';
+
 import { calendarChanges } from './calendar/changes.js';
 import { calendarGet } from './calendar/get.js';
 import { calendarSet } from './calendar/set.js';
@@ -81,8 +85,8 @@ import {
 import {
   calendarEventNotificationQuery,
   calendarEventNotificationQueryChanges,
-} from './calendar-event-notification/query.js';
-import { calendarEventNotificationSet } from './calendar-event-notification/set.js';
+  calendarEventNotificationSet,
+} from './calendar-event-notification/query-and-set.js';
 
 interface MethodEntry<M extends MethodName> {
   /** The capability that must be in the request's `using` (RFC 8620 §3.3). */
