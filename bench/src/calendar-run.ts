@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { Capability } from '@colibri/jmap-types';
 import { startColibriProcess } from '@colibri/test-server';
 import { intOption } from './int-option.js';
+import { jmapCallerFor } from './jmap-call.js';
 import { measure, statsOf, type LatencyStats } from './measure.js';
 import { seededRandom, type Random } from './prng.js';
 import { logIn, pageTimer, user } from './web-page.js';
@@ -114,29 +115,7 @@ async function main(): Promise<void> {
   progress('starting the Colibri server (apps/bff/dist, with apps/web/dist) on a temporary data folder');
   const server = await startColibriProcess({ label: 'bench', requireWeb: true, readyTimeoutMs: 120_000 });
   try {
-    const authorization = `Basic ${Buffer.from(`${user}:${server.demoPassword}`).toString('base64')}`;
-    const session = (await (
-      await fetch(`${server.baseURL}/.well-known/jmap`, { headers: { Authorization: authorization } })
-    ).json()) as { apiUrl: string; primaryAccounts: Record<string, string> };
-    const accountId = session.primaryAccounts[Capability.Calendars];
-    if (accountId === undefined) throw new Error('No calendars account');
-    const apiUrl = new URL(session.apiUrl, server.baseURL).toString();
-    const call = async (name: string, args: Record<string, unknown>): Promise<Record<string, unknown>> => {
-      const response = await fetch(apiUrl, {
-        method: 'POST',
-        headers: { Authorization: authorization, 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          using: [Capability.Core, Capability.Calendars],
-          methodCalls: [[name, { accountId, ...args }, 'c']],
-        }),
-      });
-      const body = (await response.json()) as {
-        methodResponses: [string, Record<string, unknown>, string][];
-      };
-      const [answer] = body.methodResponses;
-      if (answer?.[0] !== name) throw new Error(`${name}: ${JSON.stringify(answer)}`);
-      return answer[1];
-    };
+    const { call } = await jmapCallerFor(server.baseURL, user, server.demoPassword, Capability.Calendars);
 
     const { list } = (await call('Calendar/get', { ids: null })) as {
       list: { id: string; isDefault?: boolean }[];

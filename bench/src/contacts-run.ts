@@ -9,6 +9,7 @@ import { startColibriProcess } from '@colibri/test-server';
 import { measure, type LatencyStats } from './measure.js';
 import { seededRandom, type Random } from './prng.js';
 import { intOption } from './int-option.js';
+import { jmapCallerFor } from './jmap-call.js';
 
 /** Issue 7: autocomplete answers within 50 ms at 10,000 contacts. */
 export const contactTargets = { prefixP50Ms: 50 } as const;
@@ -171,29 +172,7 @@ async function main(): Promise<void> {
   progress('starting the Colibri server (apps/bff/dist) on a temporary data folder');
   const server = await startColibriProcess({ label: 'bench', requireWeb: false, readyTimeoutMs: 120_000 });
   try {
-    const authorization = `Basic ${Buffer.from(`${user}:${server.demoPassword}`).toString('base64')}`;
-    const session = (await (
-      await fetch(`${server.baseURL}/.well-known/jmap`, { headers: { Authorization: authorization } })
-    ).json()) as { apiUrl: string; primaryAccounts: Record<string, string> };
-    const accountId = session.primaryAccounts[Capability.Contacts];
-    if (accountId === undefined) throw new Error('No contacts account');
-    const apiUrl = new URL(session.apiUrl, server.baseURL).toString();
-    const call = async (name: string, args: Record<string, unknown>): Promise<Record<string, unknown>> => {
-      const response = await fetch(apiUrl, {
-        method: 'POST',
-        headers: { Authorization: authorization, 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          using: [Capability.Core, Capability.Contacts],
-          methodCalls: [[name, { accountId, ...args }, 'c']],
-        }),
-      });
-      const body = (await response.json()) as {
-        methodResponses: [string, Record<string, unknown>, string][];
-      };
-      const [answer] = body.methodResponses;
-      if (answer?.[0] !== name) throw new Error(`${name}: ${JSON.stringify(answer)}`);
-      return answer[1];
-    };
+    const { call } = await jmapCallerFor(server.baseURL, user, server.demoPassword, Capability.Contacts);
 
     const random = seededRandom(config.seed);
     progress(`creating ${config.cards} cards over ContactCard/set (not timed)`);
