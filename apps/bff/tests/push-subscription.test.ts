@@ -46,6 +46,14 @@ beforeAll(async () => {
         new Map([[fixture.ben.accountId, readOnly]]),
       );
       await store.setShareSubscribed(fixture.ann.accountId, fixture.ann.inboxId, fixture.ben.accountId, true);
+      // And her calendar, whose events he may read.
+      const [calendar] = await store.listCalendars(fixture.ann.accountId);
+      await store.setCollectionShares(
+        fixture.ann.accountId,
+        'calendar',
+        calendar!.id,
+        new Map([[fixture.ben.accountId, { mayReadFreeBusy: true, mayReadItems: true }]]),
+      );
     },
   });
   if (!started.fixture) throw new Error('no fixture');
@@ -286,6 +294,40 @@ describe('RFC 8620 §7.2: PushSubscription', () => {
     expect(Object.keys(annStates ?? {}).every((type) => ['Mailbox', 'Email', 'Thread'].includes(type))).toBe(
       true,
     );
+    await pushSet(ben, { destroy: [id] });
+  });
+
+  it("pushes a shared calendar's event changes to a sharee's subscription", async () => {
+    let from = received.length;
+    const created = await pushSet(ben, {
+      create: { c: { deviceClientId: 'ben-calendar', url: `${receiverUrl}/ben-calendar` } },
+    });
+    const id = created.created?.c?.id as string;
+    const { verificationCode } = JSON.parse((await nextPost('/ben-calendar', from)).body.toString()) as {
+      verificationCode: string;
+    };
+    await pushSet(ben, { update: { [id]: { verificationCode } } });
+    from = received.length;
+    const [[name]] = (await jmapApi(
+      colibri.httpUrl,
+      ann,
+      [
+        [
+          'CalendarEvent/set',
+          {
+            accountId: colibri.fixture.ann.accountId,
+            create: { e: { title: 'Planning', start: '2026-03-10T09:00:00', duration: 'PT1H' } },
+          },
+          'e',
+        ],
+      ],
+      [...CORE, 'urn:ietf:params:jmap:calendars'],
+    )) as [[string]];
+    expect(name).toBe('CalendarEvent/set');
+    const push = JSON.parse((await nextPost('/ben-calendar', from)).body.toString()) as {
+      changed: Record<string, Record<string, string>>;
+    };
+    expect(push.changed[colibri.fixture.ann.accountId]).toHaveProperty('CalendarEvent');
     await pushSet(ben, { destroy: [id] });
   });
 });

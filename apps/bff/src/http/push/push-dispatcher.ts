@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { JmapEngine, Principal, PushStateFeed, PushedStateChange } from '@colibri/jmap-server';
 import type { AccountId, MailStore, PushSubscription } from '@colibri/mail-store';
 import type { Logger } from '../../logger.js';
-import { PUSH_COALESCE_MS, SHARED_PUSH_TYPES, keptStates } from './state-feed.js';
+import { PUSH_COALESCE_MS, keptStates, sharedPushTypes } from './state-feed.js';
 import type { ChangedStates } from './state-feed.js';
 import { encryptWebPush } from './web-push-encryption.js';
 
@@ -14,7 +14,10 @@ export const PUSH_TIMEOUT_MS = 10_000;
 export const PUSH_TTL_SECONDS = 86_400;
 
 export interface PushDispatcherOptions {
-  store: Pick<MailStore, 'listPushSubscriptions' | 'subscribeStateChanges' | 'listMailboxShares'>;
+  store: Pick<
+    MailStore,
+    'listPushSubscriptions' | 'subscribeStateChanges' | 'listMailboxShares' | 'listCollectionShares'
+  >;
   /** The state changes to push; by default the store's (the server adds Quota: `withQuotaStates`). */
   feed?: PushStateFeed;
   log: Logger;
@@ -77,14 +80,26 @@ export function startPushDispatcher(options: PushDispatcherOptions): PushDispatc
     log.warn('push dropped after retries', { subscription: subscription.id });
   };
 
-  /** Who hears of an account's changes: its owner (every type) and its subscribed sharees. */
+  /**
+   * Who hears of an account's changes: its owner (every type) and its sharees, each of the types
+   * of what is shared with them (subscribed mailboxes, calendars, address books).
+   */
   const listenersOf = async (accountId: AccountId) => {
-    const sharees = new Set(
-      (await store.listMailboxShares(accountId)).filter((s) => s.isSubscribed).map((s) => s.granteeId),
-    );
+    const sharees = new Map<AccountId, { mail: boolean; calendars: boolean; contacts: boolean }>();
+    const shareeOf = (id: AccountId) => {
+      let found = sharees.get(id);
+      if (!found) sharees.set(id, (found = { mail: false, calendars: false, contacts: false }));
+      return found;
+    };
+    for (const share of await store.listMailboxShares(accountId))
+      if (share.isSubscribed) shareeOf(share.granteeId).mail = true;
+    for (const share of await store.listCollectionShares(accountId, 'calendar'))
+      shareeOf(share.granteeId).calendars = true;
+    for (const share of await store.listCollectionShares(accountId, 'addressBook'))
+      shareeOf(share.granteeId).contacts = true;
     return [
       { ownerId: accountId, allowed: null },
-      ...[...sharees].map((ownerId) => ({ ownerId, allowed: SHARED_PUSH_TYPES })),
+      ...[...sharees].map(([ownerId, shared]) => ({ ownerId, allowed: sharedPushTypes(shared) })),
     ];
   };
 
