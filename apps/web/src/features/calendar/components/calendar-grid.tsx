@@ -18,7 +18,7 @@ import listPlugin from '@fullcalendar/list';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import type { CalendarView } from '../stores/calendar-ui-store';
 import { calendarMessages } from '../messages';
-import { capMonthEvents, MONTH_DAY_MAX_EVENTS } from '../lib/month-cap';
+import { capMonthEvents, dayKey, MONTH_DAY_MAX_EVENTS } from '../lib/month-cap';
 import { agendaEventContent, isJoinClick } from './agenda-event-content';
 
 /** FullCalendar's names of our four views. */
@@ -34,9 +34,7 @@ const LOCALES = [enGbLocale, frLocale];
 /** The month view shows at most this many events a day; its own "+k more" links do the rest. */
 const VIEW_OPTIONS = { dayGridMonth: { dayMaxEvents: MONTH_DAY_MAX_EVENTS } };
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** The local date of a day cell, as month-cap keys its days. */
-const dayKey = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/** The local midnight of a day key ("YYYY-MM-DD"). */
 const dayOfKey = (key: string) => {
   const [year, month, day] = key.split('-').map(Number);
   return new Date(year!, month! - 1, day!);

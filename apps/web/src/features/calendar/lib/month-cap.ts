@@ -25,7 +25,8 @@ export interface MonthCap<E> {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const dayKey = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+/** The local date of an instant, "YYYY-MM-DD": how the result's days are keyed. */
+export const dayKey = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
 /** A local date "YYYY-MM-DD" as the local midnight that starts it; null when it is not one. */
 function localMidnight(value: string): Date | null {
