@@ -20,6 +20,11 @@ export const calendarMessagesFr: CalendarMessages = {
   next: 'Période suivante',
   views: { month: 'Mois', week: 'Semaine', day: 'Jour', agenda: 'Planning' },
   viewsLabel: 'Affichage',
+  moreEvents: {
+    text: (count: number) => `+${count} autres`,
+    label: (count: number, day: string) =>
+      count === 1 ? `1 autre événement le ${day}` : `${count} autres événements le ${day}`,
+  },
   noTitle: '(Sans titre)',
   allDay: 'Toute la journée',
   editor: {

@@ -25,6 +25,12 @@ const en = {
   next: 'Next period',
   views: { month: 'Month', week: 'Week', day: 'Day', agenda: 'Agenda' },
   viewsLabel: 'View',
+  /** The month view's link to a day's events that its cell does not show. */
+  moreEvents: {
+    text: (count: number) => `+${count} more`,
+    label: (count: number, day: string) =>
+      count === 1 ? `1 more event on ${day}` : `${count} more events on ${day}`,
+  },
   noTitle: '(No title)',
   allDay: 'All day',
   editor: {

@@ -116,6 +116,28 @@ describe('calendar page (mock server)', { timeout: 30_000 }, () => {
     expect(befores).toContain('2027-01-11');
   });
 
+  it('the month view draws a busy day\'s first events and a "+k more" button that opens the day', async () => {
+    // Three meetings before lunch on Wednesday 2 December: lunch is the day's fourth event.
+    const early = ['08', '09', '10'].map((hour) => ({
+      ...lunch,
+      id: `early-${hour}`,
+      uid: `early-${hour}@colibri.test`,
+      title: `Early ${Number(hour)}`,
+      start: `2026-12-02T${hour}:00:00`,
+      timeZone: 'Etc/UTC',
+      utcStart: `2026-12-02T${hour}:00:00Z`,
+      utcEnd: `2026-12-02T${hour}:30:00Z`,
+    }));
+    const { user } = renderPage({ occurrences: [lunch, ...early] }, 'month');
+    await eventIn('Early 10');
+    expect(grid().textContent).not.toContain('Lunch with Carol');
+    await user.click(screen.getByRole('button', { name: '1 more event on Wednesday 2 December' }));
+    await waitFor(() => expect(grid().querySelector('.fc-timeGridDay-view')).not.toBeNull());
+    await eventIn('Lunch with Carol');
+    expect(screen.getByRole('button', { name: 'Day' }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('heading', { level: 2, name: /2 December/ })).toBeTruthy();
+  });
+
   it('hiding a calendar hides its events at once and tells the server (Calendar/set isVisible)', async () => {
     const { requests, user } = renderPage();
     await eventIn('Lunch with Carol');

@@ -265,6 +265,10 @@ export function CalendarScreen(props: CalendarScreenProps) {
             onEventMove={move}
             onSlotSelect={openCreate}
             proposalBadge={calendarMessages.proposals.badge}
+            onDayOpen={(day) => {
+              ui.viewChosen('day');
+              api()?.changeView(FULLCALENDAR_VIEWS.day, day);
+            }}
             {...(props.initialDate ? { initialDate: props.initialDate } : {})}
             {...(props.now ? { now: props.now } : {})}
           />
