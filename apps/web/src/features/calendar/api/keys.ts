@@ -25,6 +25,8 @@ export const calendarKeys = {
   proposals: (accountId: Id) => [...calendarKeys.type(accountId, 'CalendarEvent'), 'proposals'] as const,
   /** Colibri users by address (RFC 9670 Principal/query), for the find-a-time grid. */
   principals: (addresses: readonly string[]) => [...calendarKeys.all, 'principals', addresses] as const,
+  /** The organisation's rooms (RFC 9670 Principal/query type location). */
+  rooms: () => [...calendarKeys.all, 'rooms'] as const,
   /** Principal/getAvailability: other people's busy time, not pushed to us (a short staleTime). */
   availability: (accountId: Id, principalId: Id, utcStart: string, utcEnd: string) =>
     [...calendarKeys.all, accountId, 'availability', principalId, utcStart, utcEnd] as const,

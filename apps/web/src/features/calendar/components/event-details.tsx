@@ -8,6 +8,7 @@ import { formatWhen } from '../lib/format';
 import { isInvitee, isOccurrence, ownParticipant } from '../lib/occurrence';
 import { endOf } from '../lib/time';
 import { calendarMessages } from '../messages';
+import { roomMessages } from '../room-messages';
 import { EventMeetingJoin } from './event-meeting-join';
 import { ModalDialog } from './modal-dialog';
 
@@ -125,10 +126,20 @@ export function EventDetails(props: EventDetailsProps) {
                     <li key={key}>
                       <bdi>{p.name || email}</bdi>
                       {p.roles?.owner ? ` (${m.organizer})` : null}
+                      {p.kind === 'location' ? ` (${roomMessages.room})` : null}
                       {' — '}
                       <span className={`calendar-details__status calendar-details__status--${answer}`}>
                         {m.status[answer]}
                       </span>
+                      {/* RFC 8984 §4.4.6 participationComment: e.g. why a room declined. */}
+                      {p.participationComment ? (
+                        <>
+                          {' — '}
+                          <q className="calendar-details__comment" dir="auto">
+                            {p.participationComment}
+                          </q>
+                        </>
+                      ) : null}
                     </li>
                   );
                 })}

@@ -12,6 +12,7 @@ import { draftSlot, draftWithSlot } from '../lib/draft-slot';
 import { FindTimeGrid } from './find-time-grid';
 import { ModalDialog } from './modal-dialog';
 import { ReminderField } from './reminder-field';
+import { RoomField } from './room-field';
 import { VideoMeetingField } from './video-meeting-field';
 
 const m = calendarMessages.editor;
@@ -49,7 +50,10 @@ export interface EventEditorProps {
   onSave: (draft: EventDraft) => void;
   onCancel: () => void;
   onDelete?: () => void;
-  /** Offers "find a time" (the people's availability) when given: the account and the user. */
+  /**
+   * Offers "find a time" (the people's availability) and room booking when given: the account
+   * and the user.
+   */
   findTime?: { accountId: Id; userEmail: string };
 }
 
@@ -228,6 +232,7 @@ export function EventEditor({
           value={draft.location}
           onChange={(e) => change({ location: e.target.value })}
         />
+        {findTime ? <RoomField accountId={findTime.accountId} draft={draft} onChange={change} /> : null}
         {draft.reminder !== undefined ? (
           <ReminderField value={draft.reminder} onChange={(reminder) => change({ reminder })} />
         ) : null}

@@ -18,6 +18,14 @@ import {
   parseLocalDateTime,
 } from './time';
 
+/** A room booked on the event (an RFC 9670 principal of type location), by its calendar address. */
+export interface RoomDraft {
+  email: string;
+  name: string;
+  /** Where invitations go (JMAP Calendars §2.1 calendarAddress), a mailto: URI. */
+  calendarAddress: string;
+}
+
 /** What the event editor edits: plain strings as the form's inputs hold them. */
 export interface EventDraft {
   title: string;
@@ -32,8 +40,10 @@ export interface EventDraft {
   description: string;
   /** RFC 8984 §4.2.6, kept as they are but for the video meeting's (lib/video-meeting). */
   virtualLocations: Record<Id, VirtualLocation>;
-  /** Email addresses of the attendees (without the organiser). */
+  /** Email addresses of the attendees (without the organiser and the rooms). */
   attendees: string[];
+  /** The rooms booked (participants of kind location, RFC 8984 §4.4.6); absent: none. */
+  rooms?: RoomDraft[];
   calendarId: Id;
   /** The reminder (RFC 8984 alerts); absent: the event's alerts are left as they are. */
   reminder?: ReminderChoice;
@@ -109,6 +119,36 @@ export function participantEmail(p: Partial<Participant>): string | null {
 }
 
 const isOwner = (p: Participant) => p.roles?.owner === true;
+const isRoom = (p: Partial<Participant>) => p.kind === 'location';
+
+/**
+ * A room invited to the event: RFC 8984 §4.4.6 kind location, invited at its calendar address
+ * (sendTo imip), whose answer the server's booking policy gives (RFC 6638 §4.3 auto-schedule).
+ */
+export function roomParticipant(room: RoomDraft): Participant {
+  return {
+    '@type': 'Participant',
+    name: room.name,
+    kind: 'location',
+    email: room.email,
+    sendTo: { imip: room.calendarAddress },
+    roles: { attendee: true },
+    participationStatus: 'needs-action',
+    expectReply: true,
+  };
+}
+
+/** The rooms among an event's participants. */
+export function roomsOf(participants: Record<Id, Participant> | null | undefined): RoomDraft[] {
+  return Object.values(participants ?? {})
+    .filter(isRoom)
+    .flatMap((p) => {
+      const email = participantEmail(p);
+      return email
+        ? [{ email, name: p.name || email, calendarAddress: p.sendTo?.imip ?? mailto(email) }]
+        : [];
+    });
+}
 
 /**
  * The JSCalendar properties of a draft (RFC 8984 §5.1), as sent on create and as the patch of
@@ -147,8 +187,16 @@ export function eventPropertiesOf(
   };
   const alerts = draft.reminder === undefined ? undefined : alertsOfReminder(draft.reminder);
   if (alerts !== undefined) properties.alerts = alerts;
-  const attendees = [...new Set(draft.attendees.map((a) => a.trim().toLowerCase()).filter(Boolean))];
-  if (attendees.length === 0 && !Object.values(existing ?? {}).some((p) => !isOwner(p))) {
+  const rooms = draft.rooms ?? [];
+  const roomEmails = new Set(rooms.map((r) => r.email.trim().toLowerCase()));
+  const attendees = [
+    ...new Set(draft.attendees.map((a) => a.trim().toLowerCase()).filter((a) => a && !roomEmails.has(a))),
+  ];
+  if (
+    attendees.length === 0 &&
+    rooms.length === 0 &&
+    !Object.values(existing ?? {}).some((p) => !isOwner(p))
+  ) {
     properties.participants = null;
     return properties;
   }
@@ -173,6 +221,12 @@ export function eventPropertiesOf(
       participationStatus: 'needs-action',
       expectReply: true,
     };
+  }
+  for (const room of rooms) {
+    const email = room.email.trim().toLowerCase();
+    // An existing room keeps its id and its answer.
+    const kept = previous.find(([, p]) => !isOwner(p) && participantEmail(p)?.toLowerCase() === email);
+    participants[kept?.[0] ?? participantIdOf(email)] = kept?.[1] ?? roomParticipant(room);
   }
   properties.participants = participants;
   properties.replyTo = { imip: mailto(participantEmail(owner?.[1] ?? {}) ?? userEmail) };
@@ -219,6 +273,7 @@ export function newDraft(options: {
     description: '',
     virtualLocations: {},
     attendees: [],
+    rooms: [],
     calendarId: options.calendarId,
     reminder: 'none',
   };
@@ -236,7 +291,7 @@ export function draftOfEvent(
   const endLocal = endOf(start, event.duration);
   const end = allDay ? addToLocalDateTime(endLocal, -1) : endLocal;
   const attendees = Object.values(event.participants ?? {})
-    .filter((p) => !isOwner(p))
+    .filter((p) => !isOwner(p) && !isRoom(p))
     .map(participantEmail)
     .filter((e): e is string => e !== null && e.toLowerCase() !== userEmail.toLowerCase());
   return {
@@ -250,6 +305,7 @@ export function draftOfEvent(
     description: event.description ?? '',
     virtualLocations: event.virtualLocations ?? {},
     attendees,
+    rooms: roomsOf(event.participants),
     calendarId: Object.keys(event.calendarIds ?? {})[0] ?? '',
     // Reminders belong to the series (this editor does not override them per occurrence).
     reminder: reminderOfAlerts((master ?? event).alerts),

@@ -89,13 +89,44 @@ export interface MockServerData {
   stored: CalendarEvent[];
   /** What CalendarEventProposal/get answers (Colibri's calendar-proposals extension). */
   proposals?: CalendarEventProposal[];
-  /** The directory (RFC 9670 Principal/query and /get). */
-  principals?: { id: string; name: string; email: string }[];
+  /** The directory (RFC 9670 Principal/query and /get); `type` defaults to individual. */
+  principals?: MockPrincipal[];
   /** Principal/getAvailability by principal id: busy periods, or a method error to answer. */
   availability?: Record<string, BusyPeriod[] | { error: string }>;
   /** A /set the server refuses: every update and destroy gets this SetError. */
   refuse?: { type: string; description?: string } | null;
 }
+
+/** A directory entry (RFC 9670 §2 Principal), with only what the web app reads. */
+export interface MockPrincipal {
+  id: string;
+  name: string;
+  email: string;
+  type?: 'individual' | 'group' | 'resource' | 'location' | 'other';
+  capabilities?: Record<string, Record<string, unknown>>;
+}
+
+/** A bookable room (RFC 9670 type location), as the server describes one (directory-wire.ts). */
+export const roomPrincipal = (id: string, name: string, email: string): MockPrincipal => ({
+  id,
+  name,
+  email,
+  type: 'location',
+  capabilities: {
+    [Capability.Calendars]: {
+      accountId: null,
+      mayGetAvailability: true,
+      mayShareWith: false,
+      calendarAddress: `mailto:${email}`,
+    },
+  },
+});
+
+/** The demo organisation's two rooms. */
+export const mockRooms: MockPrincipal[] = [
+  roomPrincipal('R1', 'Salle Azur', 'salle.azur@colibri.test'),
+  roomPrincipal('R2', 'Boardroom', 'boardroom@colibri.test'),
+];
 
 /** RFC 8620 §5.3: applies a PatchObject (JSON Pointer paths, null removes) to a copy. */
 export function applyPatch<T extends object>(object: T, patch: Record<string, unknown>): T {
@@ -151,13 +182,16 @@ function answer(data: MockServerData, name: string, args: Record<string, unknown
       };
     }
     case 'Principal/query': {
-      // RFC 9670 §2.4.1: `email` looks for the text; OR of conditions, as the web app sends.
-      const filter = args.filter as { conditions?: { email: string }[]; email?: string } | undefined;
-      const conditions = filter?.conditions ?? (filter?.email ? [{ email: filter.email }] : []);
+      // RFC 9670 §2.4.1: `email` looks for the text, `type` is exact; OR of conditions, as the
+      // web app sends.
+      type Condition = { email?: string; type?: string };
+      const filter = args.filter as (Condition & { conditions?: Condition[] }) | undefined;
+      const conditions = filter?.conditions ?? (filter ? [filter] : []);
+      const matches = (p: MockPrincipal, c: Condition) =>
+        (c.email === undefined || p.email.includes(c.email.toLowerCase())) &&
+        (c.type === undefined || (p.type ?? 'individual') === c.type);
       const ids = (data.principals ?? [])
-        .filter(
-          (p) => conditions.length === 0 || conditions.some((c) => p.email.includes(c.email.toLowerCase())),
-        )
+        .filter((p) => conditions.length === 0 || conditions.some((c) => matches(p, c)))
         .map((p) => p.id);
       return { accountId, queryState: 'p1', canCalculateChanges: false, position: 0, ids };
     }
