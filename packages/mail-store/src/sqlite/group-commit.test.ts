@@ -5,7 +5,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../errors.js';
 import { createGroupCommit, type GroupCommitter } from './group-commit.js';
 import { openDatabase, type Db } from './open-database.js';
-import type { CheckpointResult, WalCheckpointer } from './wal-checkpointer.js';
 
 let dir: string;
 let db: Db;
@@ -32,37 +31,6 @@ afterEach(async () => {
 });
 
 const insert = (v: string) => () => db.prepare('INSERT INTO t (v) VALUES (?)').run(v).lastInsertRowid;
-/**
- * A checkpointing connection whose checkpoints end when the test says, with the result it gives:
- * what the group commit does while one runs is then a matter of order, not of timing.
- */
-function heldCheckpointer() {
-  const held: ((result: CheckpointResult) => void)[] = [];
-  const checkpointer: WalCheckpointer = {
-    checkpoint: () => new Promise<CheckpointResult>((resolve) => held.push(resolve)),
-    close: async () => undefined,
-  };
-  return {
-    start: () => checkpointer,
-    /** Checkpoints started and not yet ended. */
-    get running() {
-      return held.length;
-    },
-    end(result: CheckpointResult) {
-      held.shift()!(result);
-    },
-    /** Ends those still running (the committer's close waits for them). */
-    endAll() {
-      while (held.length > 0) held.shift()!({ log: 0, checkpointed: 0 });
-    },
-  };
-}
-
-/** A few turns of the event loop: enough for anything not waiting on something else to happen. */
-const turns = async () => {
-  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
-};
-
 const stored = () => (db.prepare('SELECT v FROM t ORDER BY rowid').pluck().all() as string[]).join(',');
 
 describe('group commit', () => {
@@ -152,7 +120,6 @@ describe('group commit', () => {
         intervalMs: 0,
         startAfterGroups: 1,
         fallbackAutocheckpointPages: 1_000_000,
-        maxWalFrames: 16,
       },
     });
     const page = 'x'.repeat(6000);
@@ -165,12 +132,7 @@ describe('group commit', () => {
 
   it('keeps the WAL small under writers that never pause (a checkpoint never ends on an idle WAL)', async () => {
     committer = createGroupCommit(db, {
-      checkpoints: {
-        intervalMs: 0,
-        startAfterGroups: 1,
-        fallbackAutocheckpointPages: 1_000_000,
-        maxWalFrames: 16,
-      },
+      checkpoints: { intervalMs: 0, startAfterGroups: 1, fallbackAutocheckpointPages: 1_000_000 },
     });
     const page = 'x'.repeat(6000);
     // Four writers, each submitting its next piece once the last is durable (as LMTP connections
@@ -183,96 +145,5 @@ describe('group commit', () => {
     const [{ log }] = db.pragma('wal_checkpoint(PASSIVE)') as [{ log: number }];
     expect(log).toBeLessThan(90);
     expect(db.prepare('SELECT count(*) FROM t').pluck().get()).toBe(200);
-  });
-
-  it('commits a group while a checkpoint runs, as long as the WAL is under its bound', async () => {
-    const checkpoints = heldCheckpointer();
-    committer = createGroupCommit(db, {
-      checkpoints: {
-        intervalMs: 0,
-        startAfterGroups: 1,
-        fallbackAutocheckpointPages: 1_000_000,
-        maxWalFrames: 100,
-      },
-      startCheckpointer: checkpoints.start,
-    });
-    await committer.commit(insert('a')); // starts the checkpointing connection
-    await committer.commit(insert('b')); // and a checkpoint after its COMMIT
-    expect(checkpoints.running).toBe(1);
-    // That checkpoint has not ended: the next groups commit (and are durable) all the same.
-    await committer.commit(insert('c'));
-    await committer.commit(insert('d'));
-    expect(checkpoints.running).toBe(1);
-    expect(stored()).toBe('a,b,c,d');
-    checkpoints.end({ log: 40, checkpointed: 30 });
-    await committer.commit(insert('e'));
-    expect(stored()).toBe('a,b,c,d,e');
-    checkpoints.endAll();
-  });
-
-  it('past the WAL bound, waits for a checkpoint begun after the last commit, then no more', async () => {
-    const checkpoints = heldCheckpointer();
-    committer = createGroupCommit(db, {
-      checkpoints: {
-        intervalMs: 0,
-        startAfterGroups: 1,
-        fallbackAutocheckpointPages: 1_000_000,
-        maxWalFrames: 100,
-      },
-      startCheckpointer: checkpoints.start,
-    });
-    await committer.commit(insert('a'));
-    await committer.commit(insert('b')); // checkpoint 1 starts
-    await committer.commit(insert('c')); // commits beside it
-    // Checkpoint 1 found the WAL past its bound, and 'c' came after its start: not all copied.
-    checkpoints.end({ log: 500, checkpointed: 400 });
-    await turns();
-    const d = committer.commit(insert('d'));
-    await turns();
-    // 'd' waits for a checkpoint of its own (2), which nothing can overtake.
-    expect(checkpoints.running).toBe(1);
-    expect(stored()).toBe('a,b,c');
-    checkpoints.end({ log: 520, checkpointed: 520 });
-    await d;
-    expect(stored()).toBe('a,b,c,d');
-    // 'd' began on a WAL all copied (SQLite restarted it): the WAL is back under its bound, and the
-    // next group commits beside the checkpoint (3) that 'd' started.
-    expect(checkpoints.running).toBe(1);
-    await committer.commit(insert('e'));
-    expect(stored()).toBe('a,b,c,d,e');
-    expect(checkpoints.running).toBe(1);
-    checkpoints.endAll();
-  });
-
-  it('past the WAL bound, a checkpoint a commit overtook does not count: one more runs first', async () => {
-    const checkpoints = heldCheckpointer();
-    committer = createGroupCommit(db, {
-      checkpoints: {
-        intervalMs: 0,
-        startAfterGroups: 1,
-        fallbackAutocheckpointPages: 1_000_000,
-        maxWalFrames: 100,
-      },
-      startCheckpointer: checkpoints.start,
-    });
-    await committer.commit(insert('a'));
-    await committer.commit(insert('b')); // checkpoint 1 starts
-    checkpoints.end({ log: 500, checkpointed: 500 });
-    await turns();
-    // Checkpoint 1 copied everything, but past the bound: 'c' restarts the WAL (no wait), and
-    // starts checkpoint 2 at once.
-    await committer.commit(insert('c'));
-    expect(checkpoints.running).toBe(1);
-    checkpoints.end({ log: 600, checkpointed: 550 });
-    await turns();
-    // Checkpoint 2 says the WAL is past its bound again and not all copied: 'd' waits for 3.
-    const d = committer.commit(insert('d'));
-    await turns();
-    expect(stored()).toBe('a,b,c');
-    expect(checkpoints.running).toBe(1);
-    checkpoints.end({ log: 610, checkpointed: 610 });
-    await d;
-    expect(stored()).toBe('a,b,c,d');
-    checkpoints.endAll();
   });
 });

@@ -2,7 +2,6 @@ import { timings } from '../delivery-timings.js';
 import { StoreError } from '../errors.js';
 import { createBackgroundCheckpoints, type CheckpointSchedule } from './background-checkpoints.js';
 import type { Db } from './open-database.js';
-import type { WalCheckpointer } from './wal-checkpointer.js';
 import { createWalSync, type WalSync } from './wal-sync.js';
 
 /**
@@ -28,8 +27,6 @@ export interface GroupCommitOptions {
   checkpoints?: CheckpointSchedule;
   /** See `groupGatherMs`. */
   gatherMs?: number;
-  /** The checkpointing connection; by default a worker thread (`wal-checkpointer.ts`). */
-  startCheckpointer?: (file: string) => WalCheckpointer;
 }
 
 /**
@@ -68,7 +65,7 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
  * sync after it. So 4 connections whose deliveries arrive every few ms share a sync, and
  * the transaction's fixed costs (commit frames, the FTS5 flush, index pages touched by every
  * delivery) are paid once per group. An idle store commits a lone piece at the next turn of the
- * loop, as before. Checkpoints run in a worker thread beside the groups (`background-checkpoints.ts`).
+ * loop, as before. Checkpoints run in a worker thread between groups (`background-checkpoints.ts`).
  *
  * Durability: every caller is resolved only after its group's COMMIT and then a sync of the WAL
  * that STARTED after that commit (`wal-sync.ts`: off the event loop), i.e. once its data would
@@ -81,7 +78,7 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
  */
 export function createGroupCommit(db: Db, options: GroupCommitOptions = {}): GroupCommitter {
   const wal = createWalSync(db);
-  const checkpoints = createBackgroundCheckpoints(db, options.checkpoints, options.startCheckpointer);
+  const checkpoints = createBackgroundCheckpoints(db, options.checkpoints);
   let queue: Pending[] = [];
   /** A group is being committed (or waits for a checkpoint to end first). */
   let committing = false;
@@ -126,10 +123,9 @@ export function createGroupCommit(db: Db, options: GroupCommitOptions = {}): Gro
     timer = null;
     committing = true;
     lastStart = performance.now();
-    // Only past the WAL's bound: this group starts once a checkpoint copied the whole WAL, which
-    // its transaction then restarts. Meanwhile more work joins the queue.
-    const checkpoint = checkpoints.beforeGroup();
-    if (checkpoint !== null) await checkpoint;
+    // A checkpoint started after the previous commit: this group starts once it is done, on a WAL
+    // that SQLite then restarts. Meanwhile more work joins the queue.
+    await checkpoints.running();
     const group = queue;
     queue = [];
     let outcomes: Outcome[];

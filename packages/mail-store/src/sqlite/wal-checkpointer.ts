@@ -1,18 +1,10 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
-/** What a PASSIVE checkpoint did (SQLite's `wal_checkpoint` result). */
-export interface CheckpointResult {
-  /** Frames in the WAL when the checkpoint started. */
-  log: number;
-  /** Of those, frames now copied into the database file (all of them: `log`). */
-  checkpointed: number;
-}
-
 /** A second connection to the database file, in a worker thread, that only checkpoints. */
 export interface WalCheckpointer {
   /** A PASSIVE checkpoint on the worker's connection; resolves when it is done. */
-  checkpoint(): Promise<CheckpointResult>;
+  checkpoint(): Promise<void>;
   /** Closes the worker's connection and ends the thread. */
   close(): Promise<void>;
 }
@@ -33,8 +25,8 @@ parentPort.on('message', (message) => {
     return;
   }
   try {
-    const [{ log, checkpointed }] = db.pragma('wal_checkpoint(PASSIVE)');
-    parentPort.postMessage({ ok: true, log, checkpointed });
+    db.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage({ ok: true });
   } catch (error) {
     parentPort.postMessage({ ok: false, error: String(error) });
   }
@@ -54,16 +46,16 @@ export function startWalCheckpointer(file: string): WalCheckpointer {
   // someone waits for it: with nothing else to do, the process would end in the middle of an await
   // (exit code 13). Referenced only while a checkpoint or the close is in flight.
   worker.unref();
-  const waiting: { resolve(result: CheckpointResult): void; reject(error: Error): void }[] = [];
+  const waiting: { resolve(): void; reject(error: Error): void }[] = [];
   let failure: Error | null = null;
   const fail = (error: Error) => {
     failure ??= error;
     for (const w of waiting.splice(0)) w.reject(failure);
   };
-  worker.on('message', (result: { ok: boolean; error?: string; log?: number; checkpointed?: number }) => {
+  worker.on('message', (result: { ok: boolean; error?: string }) => {
     const next = waiting.shift();
     if (waiting.length === 0) worker.unref();
-    if (result.ok) next?.resolve({ log: result.log ?? 0, checkpointed: result.checkpointed ?? 0 });
+    if (result.ok) next?.resolve();
     else next?.reject(new Error(`Checkpoint failed: ${result.error}`));
   });
   worker.on('error', fail);
@@ -76,7 +68,7 @@ export function startWalCheckpointer(file: string): WalCheckpointer {
   return {
     checkpoint() {
       if (failure) return Promise.reject(failure);
-      return new Promise<CheckpointResult>((resolve, reject) => {
+      return new Promise<void>((resolve, reject) => {
         waiting.push({ resolve, reject });
         worker.ref();
         worker.postMessage('checkpoint');
