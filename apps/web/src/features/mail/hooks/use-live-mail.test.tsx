@@ -26,22 +26,28 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/** A query cache and the providers the hook needs, with the fake stream in place of EventSource. */
+function liveSetup() {
+  vi.stubGlobal('EventSource', FakeEventSource);
+  const { client } = fakeJmapClient(() => ({}));
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, staleTime: Infinity } },
+  });
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={queryClient}>
+      <JmapClientProvider client={client}>
+        <MemoryRouter>{children}</MemoryRouter>
+      </JmapClientProvider>
+    </QueryClientProvider>
+  );
+  return { queryClient, wrapper };
+}
+
 describe('live updates (fake push stream)', () => {
   it('refresh the folders of an account shared with the user, not only the own account', () => {
-    vi.stubGlobal('EventSource', FakeEventSource);
-    const { client } = fakeJmapClient(() => ({}));
-    const queryClient = new QueryClient({
-      defaultOptions: { queries: { retry: false, staleTime: Infinity } },
-    });
+    const { queryClient, wrapper } = liveSetup();
     queryClient.setQueryData(mailKeys.mailboxes('A1'), []);
     queryClient.setQueryData(mailKeys.mailboxes('A2'), []);
-    const wrapper = ({ children }: { children: ReactNode }) => (
-      <QueryClientProvider client={queryClient}>
-        <JmapClientProvider client={client}>
-          <MemoryRouter>{children}</MemoryRouter>
-        </JmapClientProvider>
-      </QueryClientProvider>
-    );
     renderHook(() => useLiveMail(testSession, 'A1'), { wrapper });
     const stale = (accountId: string) =>
       queryClient.getQueryState(mailKeys.mailboxes(accountId))?.isInvalidated;
@@ -54,19 +60,8 @@ describe('live updates (fake push stream)', () => {
   });
 
   it('refresh what was fetched while the stream was still connecting, once it opens', () => {
-    vi.stubGlobal('EventSource', FakeEventSource);
-    const { client } = fakeJmapClient(() => ({}));
-    const queryClient = new QueryClient({
-      defaultOptions: { queries: { retry: false, staleTime: Infinity } },
-    });
+    const { queryClient, wrapper } = liveSetup();
     queryClient.setQueryData(mailKeys.mailboxes('A1'), []);
-    const wrapper = ({ children }: { children: ReactNode }) => (
-      <QueryClientProvider client={queryClient}>
-        <JmapClientProvider client={client}>
-          <MemoryRouter>{children}</MemoryRouter>
-        </JmapClientProvider>
-      </QueryClientProvider>
-    );
     renderHook(() => useLiveMail(testSession, 'A1'), { wrapper });
     const stale = () => queryClient.getQueryState(mailKeys.mailboxes('A1'))?.isInvalidated;
     expect(stale()).toBe(false);
@@ -76,19 +71,8 @@ describe('live updates (fake push stream)', () => {
   });
 
   it('ask again when a change arrives while a first load is still in flight', async () => {
-    vi.stubGlobal('EventSource', FakeEventSource);
-    const { client } = fakeJmapClient(() => ({}));
-    const queryClient = new QueryClient({
-      defaultOptions: { queries: { retry: false, staleTime: Infinity } },
-    });
+    const { wrapper } = liveSetup();
     const answers: ((value: string) => void)[] = [];
-    const wrapper = ({ children }: { children: ReactNode }) => (
-      <QueryClientProvider client={queryClient}>
-        <JmapClientProvider client={client}>
-          <MemoryRouter>{children}</MemoryRouter>
-        </JmapClientProvider>
-      </QueryClientProvider>
-    );
     const { result } = renderHook(
       () => {
         useLiveMail(testSession, 'A1');
