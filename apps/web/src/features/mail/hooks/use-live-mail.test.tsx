@@ -94,4 +94,20 @@ describe('live updates (fake push stream)', () => {
     answers[1]?.('with the new mail');
     await waitFor(() => expect(result.current.data).toBe('with the new mail'));
   });
+
+  it('leave a one-off fetch in flight alone (a composer loading its draft), so it still answers', async () => {
+    const { queryClient, wrapper } = liveSetup();
+    renderHook(() => useLiveMail(testSession, 'A1'), { wrapper });
+    let answer: (value: string) => void = () => undefined;
+    const loading = queryClient.fetchQuery({
+      queryKey: mailKeys.email('A1', 'E1'),
+      queryFn: () => new Promise<string>((resolve) => (answer = resolve)),
+    });
+    FakeEventSource.last?.emit(
+      'state',
+      JSON.stringify({ '@type': 'StateChange', changed: { A1: { Email: 'e2' } } }),
+    );
+    answer('the draft');
+    await expect(loading).resolves.toBe('the draft');
+  });
 });

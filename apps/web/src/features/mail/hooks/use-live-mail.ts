@@ -32,8 +32,13 @@ export function useLiveMail(session: Session, accountId: Id): boolean {
         queryKey[1] === account && (type === null || queryKey[2] === type);
       // TanStack joins a refetch to a first load still in flight (no data yet), and that load's
       // answer may predate this change: cancel such loads first, so that the refetch asks again.
+      // Only those a component watches: the refetch answers it, whereas a one-off fetchQuery (a
+      // composer loading its draft) would only see its promise rejected.
       const loading = (query: Query) =>
-        predicate(query) && query.state.data === undefined && query.state.fetchStatus === 'fetching';
+        predicate(query) &&
+        query.state.data === undefined &&
+        query.state.fetchStatus === 'fetching' &&
+        query.getObserversCount() > 0;
       if (queryClient.getQueryCache().findAll({ predicate: loading }).length === 0) {
         void queryClient.invalidateQueries({ predicate });
         return;
